@@ -1,0 +1,77 @@
+package org.corridorrisk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import org.corridorrisk.scenario.Problem;
+import org.corridorrisk.scenario.ScenarioException;
+import picocli.CommandLine;
+
+/**
+ * Maps failures to exit codes and messages: the user's input is wrong -> 2 with every problem
+ * located; anything else -> 1 with where to report it. Stack traces only with {@code --debug}.
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+  static final int OK = 0;
+  static final int INTERNAL = 1;
+  static final int USER_INPUT = 2;
+  static final String REPORT_URL = "https://github.com/corridor-risk/corridor-risk/issues";
+
+  private final boolean debug;
+
+  Failures(boolean debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (ex instanceof ScenarioException se) {
+      printProblems(se, err);
+      traceIfDebug(ex, err);
+      return USER_INPUT;
+    }
+    if (ex instanceof UserInputException ue) {
+      err.println("corridor-risk: " + ue.getMessage());
+      traceIfDebug(ex, err);
+      return USER_INPUT;
+    }
+    if (ex instanceof NoSuchFileException nf) {
+      err.println("corridor-risk: " + nf.getFile() + ": no such file");
+      traceIfDebug(ex, err);
+      return USER_INPUT;
+    }
+    if (ex instanceof IOException io) {
+      err.println("corridor-risk: " + io.getMessage());
+      traceIfDebug(ex, err);
+      return USER_INPUT;
+    }
+    err.println("corridor-risk: internal error: " + ex);
+    err.println("This is a bug; please report it at " + REPORT_URL
+        + " with the command and scenario" + (debug ? "." : " (rerun with --debug for a stack trace)."));
+    traceIfDebug(ex, err);
+    return INTERNAL;
+  }
+
+  static void printProblems(ScenarioException se, PrintWriter err) {
+    for (Problem p : se.problems()) {
+      err.println(p.format());
+    }
+  }
+
+  private void traceIfDebug(Exception ex, PrintWriter err) {
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+  }
+
+  static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println("corridor-risk: " + ex.getMessage());
+    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    }
+    return USER_INPUT;
+  }
+}

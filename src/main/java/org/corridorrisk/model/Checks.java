@@ -1,0 +1,53 @@
+package org.corridorrisk.model;
+
+import java.util.regex.Pattern;
+
+/** Argument checks shared by the model's constructors; messages name the value and the rule. */
+final class Checks {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+  private Checks() {}
+
+  static String id(String id, String what) {
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          what + " id must match [A-Za-z0-9._-]+ but was " + (id == null ? "null" : "'" + id + "'"));
+    }
+    return id;
+  }
+
+  static double nonNegative(double value, String field, String owner) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          field + " must be a finite number >= 0 but was " + value + " (" + owner + ")");
+    }
+    return value;
+  }
+
+  static double positive(double value, String field, String owner) {
+    if (!(value > 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          field + " must be a finite number > 0 but was " + value + " (" + owner + ")");
+    }
+    return value;
+  }
+
+  static double probability(double value, String field, String owner) {
+    return inRange(value, 0, 1, field, owner);
+  }
+
+  static double inRange(double value, double min, double max, String field, String owner) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(
+          field + " must be in [" + min + ", " + max + "] but was " + value + " (" + owner + ")");
+    }
+    return value;
+  }
+
+  static <T> T notNull(T value, String field, String owner) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " must be given (" + owner + ")");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,78 @@
+package org.corridorrisk.model;
+
+import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
+/**
+ * The economy that sinks feed: sectors and the inoperability input-output matrix A*.
+ *
+ * <p>{@code interdependency[i][j]} is the share of sector i's inoperability caused by sector j's
+ * (Haimes and Jiang 2001; Santos and Haimes 2004). Entries are in [0, 1]. The matrix must have
+ * spectral radius below 1, otherwise {@code q = A* q + c*} has no finite solution.
+ */
+public record Economy(List<Sector> sectors, double[][] interdependency) {
+
+  public Economy {
+    sectors = List.copyOf(sectors);
+    int n = sectors.size();
+    if (interdependency == null) {
+      interdependency = new double[n][n];
+    }
+    if (interdependency.length != n) {
+      throw new IllegalArgumentException("interdependency must have " + n + " rows (one per sector) but had "
+          + interdependency.length + " (economy)");
+    }
+    double[][] copy = new double[n][];
+    for (int i = 0; i < n; i++) {
+      if (interdependency[i].length != n) {
+        throw new IllegalArgumentException("interdependency row " + i + " must have " + n
+            + " entries but had " + interdependency[i].length + " (economy)");
+      }
+      for (int j = 0; j < n; j++) {
+        Checks.inRange(interdependency[i][j], 0, 1, "interdependency[" + i + "][" + j + "]", "economy");
+      }
+      copy[i] = interdependency[i].clone();
+    }
+    interdependency = copy;
+    if (n > 0 && spectralRadius(copy) >= 1) {
+      throw new IllegalArgumentException("interdependency must have spectral radius < 1 but was "
+          + spectralRadius(copy) + " (economy)");
+    }
+  }
+
+  /** Index of the sector with this id, or -1. */
+  public int indexOf(String sectorId) {
+    for (int i = 0; i < sectors.size(); i++) {
+      if (sectors.get(i).id().equals(sectorId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A copy of A* (the record keeps its own copy). */
+  @Override
+  public double[][] interdependency() {
+    double[][] copy = new double[interdependency.length][];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = interdependency[i].clone();
+    }
+    return copy;
+  }
+
+  /** Largest absolute eigenvalue of a square matrix. */
+  public static double spectralRadius(double[][] matrix) {
+    if (matrix.length == 0) {
+      return 0;
+    }
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(matrix, true));
+    double[] re = eigen.getRealEigenvalues();
+    double[] im = eigen.getImagEigenvalues();
+    double max = 0;
+    for (int i = 0; i < re.length; i++) {
+      max = Math.max(max, Math.hypot(re[i], im[i]));
+    }
+    return max;
+  }
+}

@@ -1,0 +1,465 @@
+package org.corridorrisk.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DirectedMultigraph;
+
+/**
+ * A complete, validated scenario: the network, its threats, couplings, economy and declared
+ * mitigations. Immutable.
+ *
+ * <p>Design note: the constructor checks every cross-reference rule at once and throws one
+ * {@link InvalidScenarioException} listing all violations, each with a document path
+ * ({@code links[2].from}); the scenario loader maps those paths to file lines. Field-level rules
+ * (ranges) live in the component records' constructors. Threat targets are resolved here, in a
+ * canonical order (nodes in file order, then links in file order), which the simulator relies on
+ * for common random numbers: assets a mitigation adds come last and do not shift the others.
+ */
+public final class Scenario {
+  private final String name;
+  private final String description;
+  private final int horizonDays;
+  private final String currency;
+  private final List<Commodity> commodities;
+  private final List<Node> nodes;
+  private final List<Link> links;
+  private final List<Threat> threats;
+  private final List<Dependency> dependencies;
+  private final Economy economy;
+  private final List<Mitigation> mitigations;
+  private final Map<String, Node> nodeById = new HashMap<>();
+  private final Map<String, Link> linkById = new HashMap<>();
+
+  /**
+   * Builds and validates a scenario.
+   *
+   * @param economy the economy, or {@code null} when the scenario has none
+   * @throws InvalidScenarioException listing every violated rule
+   */
+  public Scenario(String name, String description, int horizonDays, String currency,
+      List<Commodity> commodities, List<Node> nodes, List<Link> links, List<Threat> threats,
+      List<Dependency> dependencies, Economy economy, List<Mitigation> mitigations) {
+    this.name = Checks.notNull(name, "name", "scenario");
+    this.description = description == null ? "" : description;
+    this.horizonDays = horizonDays;
+    this.currency = currency == null ? "USD" : currency;
+    this.commodities = List.copyOf(commodities);
+    this.nodes = List.copyOf(nodes);
+    this.links = List.copyOf(links);
+    this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+    this.economy = economy;
+    this.mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
+    for (Node n : this.nodes) {
+      nodeById.putIfAbsent(n.id(), n);
+    }
+    for (Link l : this.links) {
+      linkById.putIfAbsent(l.id(), l);
+    }
+    List<RuleViolation> violations = new ArrayList<>();
+    List<Threat> resolved = new ArrayList<>();
+    check(violations);
+    List<Threat> given = threats == null ? List.of() : threats;
+    for (int i = 0; i < given.size(); i++) {
+      Threat t = given.get(i);
+      List<String> targets = resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
+      if (targets.isEmpty()) {
+        violations.add(new RuleViolation("threats[" + i + "].targets", "selects no asset (threat '" + t.id() + "')"));
+      }
+      if (t.model() == ThreatModel.INDEPENDENT && t.startDay() >= horizonDays) {
+        violations.add(new RuleViolation("threats[" + i + "].start_day", "must be < horizon_days ("
+            + horizonDays + ") but was " + t.startDay()));
+      }
+      resolved.add(t.withTargets(targets));
+    }
+    duplicates(given.stream().map(Threat::id).toList(), "threats", "threat", violations);
+    this.threats = List.copyOf(resolved);
+    if (!violations.isEmpty()) {
+      throw new InvalidScenarioException(violations);
+    }
+  }
+
+  private void check(List<RuleViolation> out) {
+    if (horizonDays < 1) {
+      out.add(new RuleViolation("horizon_days", "must be >= 1 but was " + horizonDays));
+    }
+    if (commodities.isEmpty()) {
+      out.add(new RuleViolation("commodities", "must list at least one commodity"));
+    }
+    if (nodes.size() < 2) {
+      out.add(new RuleViolation("nodes", "must list at least 2 nodes but had " + nodes.size()));
+    }
+    if (links.isEmpty()) {
+      out.add(new RuleViolation("links", "must list at least one link"));
+    }
+    duplicates(commodities.stream().map(Commodity::id).toList(), "commodities", "commodity", out);
+    Set<String> commodityIds = new HashSet<>();
+    commodities.forEach(c -> commodityIds.add(c.id()));
+
+    Map<String, String> firstAsset = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      String prior = firstAsset.putIfAbsent(n.id(), "nodes[" + i + "]");
+      if (prior != null) {
+        out.add(new RuleViolation("nodes[" + i + "].id", "duplicate id '" + n.id() + "' (first used at " + prior + ")"));
+      }
+      if (!commodityIds.contains(n.commodity())) {
+        out.add(new RuleViolation("nodes[" + i + "].commodity", "unknown commodity '" + n.commodity()
+            + "'" + suggestion(n.commodity(), commodityIds)));
+      }
+    }
+    for (int i = 0; i < links.size(); i++) {
+      Link l = links.get(i);
+      String path = "links[" + i + "]";
+      String prior = firstAsset.putIfAbsent(l.id(), path);
+      if (prior != null) {
+        out.add(new RuleViolation(path + ".id", "duplicate id '" + l.id() + "' (first used at " + prior + ")"));
+      }
+      if (!commodityIds.contains(l.commodity())) {
+        out.add(new RuleViolation(path + ".commodity", "unknown commodity '" + l.commodity() + "'"
+            + suggestion(l.commodity(), commodityIds)));
+      }
+      checkEnd(l, l.from(), path + ".from", out);
+      checkEnd(l, l.to(), path + ".to", out);
+      if (l.from().equals(l.to())) {
+        out.add(new RuleViolation(path + ".to", "must differ from 'from' (link '" + l.id() + "' is a loop)"));
+      }
+    }
+    if (out.isEmpty()) {
+      checkReachability(out);
+    }
+    checkDependencies(out);
+    checkEconomy(out);
+    duplicates(mitigations.stream().map(Mitigation::id).toList(), "mitigations", "mitigation", out);
+  }
+
+  private void checkEnd(Link l, String nodeId, String path, List<RuleViolation> out) {
+    Node n = nodeById.get(nodeId);
+    if (n == null) {
+      out.add(new RuleViolation(path, "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
+    } else if (!n.commodity().equals(l.commodity())) {
+      out.add(new RuleViolation(path, "node '" + nodeId + "' carries " + n.commodity() + " but link '"
+          + l.id() + "' carries " + l.commodity()));
+    }
+  }
+
+  private void checkReachability(List<RuleViolation> out) {
+    Map<String, List<String>> next = new HashMap<>();
+    for (Link l : links) {
+      next.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());
+      if (!l.directed()) {
+        next.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l.from());
+      }
+    }
+    Set<String> reached = new HashSet<>();
+    ArrayDeque<String> queue = new ArrayDeque<>();
+    for (Node n : nodes) {
+      if (n.kind() == NodeKind.SOURCE || n.kind() == NodeKind.STORAGE) {
+        reached.add(n.id());
+        queue.add(n.id());
+      }
+    }
+    while (!queue.isEmpty()) {
+      for (String m : next.getOrDefault(queue.poll(), List.of())) {
+        if (reached.add(m)) {
+          queue.add(m);
+        }
+      }
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n.kind() == NodeKind.SINK && !reached.contains(n.id())) {
+        out.add(new RuleViolation("nodes[" + i + "]", "sink '" + n.id()
+            + "' cannot be reached from any source or storage of " + n.commodity() + " even with nothing disabled"));
+      }
+    }
+  }
+
+  private void checkDependencies(List<RuleViolation> out) {
+    Map<String, Set<String>> feeds = new HashMap<>();
+    for (int i = 0; i < dependencies.size(); i++) {
+      Dependency d = dependencies.get(i);
+      Node sink = nodeById.get(d.sink());
+      Node supported = nodeById.get(d.supports());
+      if (sink == null || sink.kind() != NodeKind.SINK) {
+        out.add(new RuleViolation("dependencies[" + i + "].sink", "must name a sink node but was '" + d.sink() + "'"));
+      }
+      if (supported == null || supported.kind() != NodeKind.SOURCE) {
+        out.add(new RuleViolation("dependencies[" + i + "].supports", "must name a source node but was '"
+            + d.supports() + "'"));
+      }
+      if (sink != null && supported != null) {
+        feeds.computeIfAbsent(sink.commodity(), k -> new HashSet<>()).add(supported.commodity());
+      }
+    }
+    List<String> order = commodityOrder(feeds);
+    if (order.size() < commodities.size() && !dependencies.isEmpty()) {
+      out.add(new RuleViolation("dependencies", "commodities depend on each other in a cycle; "
+          + "format v1 needs an order in which each commodity's supply is known before it is routed"));
+    }
+  }
+
+  /** Kahn's algorithm over commodities; shorter than all commodities when there is a cycle. */
+  private List<String> commodityOrder(Map<String, Set<String>> feeds) {
+    Map<String, Integer> indegree = new LinkedHashMap<>();
+    commodities.forEach(c -> indegree.put(c.id(), 0));
+    feeds.forEach((from, tos) -> tos.forEach(to -> indegree.merge(to, 1, Integer::sum)));
+    ArrayDeque<String> ready = new ArrayDeque<>();
+    indegree.forEach((c, d) -> {
+      if (d == 0) {
+        ready.add(c);
+      }
+    });
+    List<String> order = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      String c = ready.poll();
+      order.add(c);
+      for (String to : feeds.getOrDefault(c, Set.of())) {
+        if (indegree.merge(to, -1, Integer::sum) == 0) {
+          ready.add(to);
+        }
+      }
+    }
+    return order;
+  }
+
+  private void checkEconomy(List<RuleViolation> out) {
+    if (economy == null) {
+      return;
+    }
+    duplicates(economy.sectors().stream().map(Sector::id).toList(), "economy.sectors", "sector", out);
+    Set<String> sectorIds = new HashSet<>();
+    economy.sectors().forEach(s -> sectorIds.add(s.id()));
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n.sector() != null && !sectorIds.contains(n.sector())) {
+        out.add(new RuleViolation("nodes[" + i + "].sector", "unknown sector '" + n.sector() + "'"
+            + suggestion(n.sector(), sectorIds)));
+      }
+    }
+  }
+
+  private static void duplicates(List<String> ids, String listPath, String what, List<RuleViolation> out) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!seen.add(ids.get(i))) {
+        out.add(new RuleViolation(listPath + "[" + i + "].id", "duplicate " + what + " id '" + ids.get(i) + "'"));
+      }
+    }
+  }
+
+  /**
+   * Resolves a target spec against this scenario's assets: nodes in file order, then links in
+   * file order, each once. Unknown names are ignored here (the constructor reports them).
+   */
+  public List<String> resolveTargets(TargetSpec spec) {
+    return resolveTargets(spec, "targets", new ArrayList<>());
+  }
+
+  private List<String> resolveTargets(TargetSpec spec, String path, List<RuleViolation> out) {
+    Set<String> wantedNodes = new HashSet<>(spec.nodes());
+    Set<String> wantedLinks = new HashSet<>(spec.links());
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      if (!nodeById.containsKey(spec.nodes().get(i))) {
+        out.add(new RuleViolation(path + ".nodes[" + i + "]", "unknown node '" + spec.nodes().get(i) + "'"
+            + suggestion(spec.nodes().get(i), nodeById.keySet())));
+      }
+    }
+    for (int i = 0; i < spec.links().size(); i++) {
+      if (!linkById.containsKey(spec.links().get(i))) {
+        out.add(new RuleViolation(path + ".links[" + i + "]", "unknown link '" + spec.links().get(i) + "'"
+            + suggestion(spec.links().get(i), linkById.keySet())));
+      }
+    }
+    Set<NodeKind> nodeKinds = new HashSet<>();
+    Set<LinkKind> linkKinds = new HashSet<>();
+    for (int i = 0; i < spec.kinds().size(); i++) {
+      String k = spec.kinds().get(i);
+      NodeKind nk = NodeKind.fromFileName(k);
+      LinkKind lk = LinkKind.fromFileName(k);
+      if (nk != null) {
+        nodeKinds.add(nk);
+      } else if (lk != null) {
+        linkKinds.add(lk);
+      } else {
+        out.add(new RuleViolation(path + ".kinds[" + i + "]", "unknown kind '" + k
+            + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, rail, road, sea, power-line, other)"));
+      }
+    }
+    Set<String> commodityIds = new HashSet<>();
+    commodities.forEach(c -> commodityIds.add(c.id()));
+    for (int i = 0; i < spec.commodities().size(); i++) {
+      if (!commodityIds.contains(spec.commodities().get(i))) {
+        out.add(new RuleViolation(path + ".commodities[" + i + "]", "unknown commodity '"
+            + spec.commodities().get(i) + "'" + suggestion(spec.commodities().get(i), commodityIds)));
+      }
+    }
+    Set<String> corridorIds = corridors().keySet();
+    for (int i = 0; i < spec.corridors().size(); i++) {
+      if (!corridorIds.contains(spec.corridors().get(i))) {
+        out.add(new RuleViolation(path + ".corridors[" + i + "]", "unknown corridor '"
+            + spec.corridors().get(i) + "'" + suggestion(spec.corridors().get(i), corridorIds)));
+      }
+    }
+    Set<String> wantedCommodities = new HashSet<>(spec.commodities());
+    Set<String> wantedCorridors = new HashSet<>(spec.corridors());
+    LinkedHashSet<String> result = new LinkedHashSet<>();
+    for (Node n : nodes) {
+      if (wantedNodes.contains(n.id()) || nodeKinds.contains(n.kind())) {
+        result.add(n.id());
+      }
+    }
+    for (Link l : links) {
+      if (wantedLinks.contains(l.id()) || linkKinds.contains(l.kind())
+          || wantedCommodities.contains(l.commodity())
+          || (l.corridor() != null && wantedCorridors.contains(l.corridor()))) {
+        result.add(l.id());
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /** ", did you mean 'x'?" for the closest candidate within edit distance 3, else "". */
+  static String suggestion(String given, Set<String> candidates) {
+    String best = Spelling.closest(given, candidates);
+    return best == null ? "" : ", did you mean '" + best + "'?";
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public int horizonDays() {
+    return horizonDays;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public List<Commodity> commodities() {
+    return commodities;
+  }
+
+  /** Nodes in file order (nodes added by a mitigation come last). */
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  /** Links in file order (links added by a mitigation come last). */
+  public List<Link> links() {
+    return links;
+  }
+
+  /** Threats with resolved targets. */
+  public List<Threat> threats() {
+    return threats;
+  }
+
+  public List<Dependency> dependencies() {
+    return dependencies;
+  }
+
+  /** The economy, if the scenario has one. */
+  public Optional<Economy> economy() {
+    return Optional.ofNullable(economy);
+  }
+
+  public List<Mitigation> mitigations() {
+    return mitigations;
+  }
+
+  /** The node with this id, or {@code null}. */
+  public Node node(String id) {
+    return nodeById.get(id);
+  }
+
+  /** The link with this id, or {@code null}. */
+  public Link link(String id) {
+    return linkById.get(id);
+  }
+
+  /** Commodity with this id, or {@code null}. */
+  public Commodity commodity(String id) {
+    for (Commodity c : commodities) {
+      if (c.id().equals(id)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Corridor id to the ids of the links in it, in file order. */
+  public Map<String, List<String>> corridors() {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    for (Link l : links) {
+      if (l.corridor() != null) {
+        result.computeIfAbsent(l.corridor(), k -> new ArrayList<>()).add(l.id());
+      }
+    }
+    result.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    return Collections.unmodifiableMap(result);
+  }
+
+  /**
+   * Commodities in evaluation order: a commodity whose sinks feed another commodity's sources
+   * (through {@link #dependencies()}) comes before it; otherwise file order.
+   */
+  public List<String> commodityEvaluationOrder() {
+    Map<String, Set<String>> feeds = new HashMap<>();
+    for (Dependency d : dependencies) {
+      feeds.computeIfAbsent(node(d.sink()).commodity(), k -> new HashSet<>()).add(node(d.supports()).commodity());
+    }
+    return commodityOrder(feeds);
+  }
+
+  /**
+   * A JGraphT view of one commodity's network for analysis (not for the hot loop): vertices are
+   * node ids, edges are {@link Arc}s; an undirected link appears as two arcs.
+   */
+  public Graph<String, Arc> graph(String commodityId) {
+    Graph<String, Arc> g = new DirectedMultigraph<>(Arc.class);
+    for (Node n : nodes) {
+      if (n.commodity().equals(commodityId)) {
+        g.addVertex(n.id());
+      }
+    }
+    for (Link l : links) {
+      if (l.commodity().equals(commodityId)) {
+        g.addEdge(l.from(), l.to(), new Arc(l, true));
+        if (!l.directed()) {
+          g.addEdge(l.to(), l.from(), new Arc(l, false));
+        }
+      }
+    }
+    return g;
+  }
+
+  /** An arc of {@link #graph(String)}: a link traversed forward (from to to) or backward. */
+  public record Arc(Link link, boolean forward) {}
+
+  /** A copy of this scenario with other mitigations declared (the loader uses it). */
+  public Scenario withMitigations(List<Mitigation> newMitigations) {
+    return new Scenario(name, description, horizonDays, currency, commodities, nodes, links,
+        threats, dependencies, economy, newMitigations);
+  }
+
+  @Override
+  public String toString() {
+    return "Scenario[" + name + ": " + nodes.size() + " nodes, " + links.size() + " links, "
+        + threats.size() + " threats]";
+  }
+}

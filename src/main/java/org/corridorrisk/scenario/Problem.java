@@ -1,0 +1,25 @@
+package org.corridorrisk.scenario;
+
+import java.nio.file.Path;
+
+/**
+ * One thing wrong with a user's input, located in the file.
+ *
+ * @param file the file (as the user named it)
+ * @param line 1-based line, 0 when unknown
+ * @param column 1-based column, 0 when unknown
+ * @param path document path of the offending key or value, e.g. {@code nodes[3].supply}; may be
+ *     empty for file-level problems
+ * @param message what is wrong, naming the value and the rule
+ */
+public record Problem(Path file, int line, int column, String path, String message) {
+
+  /** {@code FILE:LINE:COLUMN: path: message}, the format of {@code validate}. */
+  public String format() {
+    StringBuilder sb = new StringBuilder().append(file).append(':').append(line).append(':').append(column).append(": ");
+    if (path != null && !path.isEmpty()) {
+      sb.append(path).append(": ");
+    }
+    return sb.append(message).toString();
+  }
+}
