@@ -465,6 +465,19 @@ public final class DailyFlowSolver {
     }
   }
 
+  // ---------------------------------------------------------------- inspection (tests)
+
+  /** Signed flow of a link after the last solve of its commodity (negative = to -> from). */
+  double signedLinkFlow(int link) {
+    int b = net.linkArcBackward[link];
+    return flow(net.linkArcForward[link]) - (b >= 0 ? flow(b) : 0);
+  }
+
+  /** Injection of a source after the last solve of its commodity. */
+  double sourceInjection(int node) {
+    return flow(net.nodeArc[node]);
+  }
+
   // ---------------------------------------------------------------- output
 
   private double flow(int arc) {
