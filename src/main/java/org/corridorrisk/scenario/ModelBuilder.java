@@ -135,9 +135,9 @@ final class ModelBuilder {
         if (carries.find() && !(commodityIds.contains(carries.group(1)) && commodityIds.contains(carries.group(2)))) {
           continue; // follows from an unknown commodity, reported at the node or link
         }
-        if (v.message().startsWith("selects no asset") && issues.all().stream()
-            .anyMatch(i -> Paths.within(i.path(), v.path()))) {
-          continue; // follows from the unknown targets reported inside it
+        if ((v.message().startsWith("selects no asset") || v.message().startsWith("commodities depend on each other"))
+            && issues.all().stream().anyMatch(i -> Paths.within(i.path(), v.path()))) {
+          continue; // follows from the unknown targets or dependency ends reported inside it
         }
         issues.addFollowOn(v.path(), v.message(), false);
       }
