@@ -65,7 +65,8 @@ final class Verdicts {
   }
 
   private static String range(double lowShare, double highShare) {
-    return percentNumber(lowShare * 100) + "-" + percentNumber(highShare * 100) + "%";
+    String sep = lowShare < 0 || highShare < 0 ? " to " : "-";
+    return percentNumber(lowShare * 100) + sep + percentNumber(highShare * 100) + "%";
   }
 
   private static String inTrials(double share) {
