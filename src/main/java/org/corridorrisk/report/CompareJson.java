@@ -105,6 +105,7 @@ public final class CompareJson {
     putNumber(o, "relative_reduction", p.relativeReduction());
     putNumber(o, "relative_reduction_ci95_low", p.relativeCi95Low());
     putNumber(o, "relative_reduction_ci95_high", p.relativeCi95High());
+    putNumber(o, "variance_reduction_factor", p.varianceReductionFactor());
   }
 
   private static void putNumber(ObjectNode o, String key, double value) {

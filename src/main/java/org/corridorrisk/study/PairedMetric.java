@@ -32,6 +32,10 @@ import org.corridorrisk.stats.Sums;
  *     mean is 0
  * @param relativeCi95Low lower bound of the 95% interval of the relative reduction, or NaN
  * @param relativeCi95High upper bound of the 95% interval of the relative reduction, or NaN
+ * @param varianceReductionFactor {@code (Var(b) + Var(m)) / Var(b - m)}: how many times larger
+ *     the variance of the difference would be had the two runs used independent random numbers
+ *     (for independent runs {@code Var(B - M) = Var(B) + Var(M)}); {@code NaN} when the paired
+ *     differences do not vary
  */
 public record PairedMetric(
     MetricSummary mitigated,
@@ -44,7 +48,8 @@ public record PairedMetric(
     double shareOfTrialsWorse,
     double relativeReduction,
     double relativeCi95Low,
-    double relativeCi95High) {
+    double relativeCi95High,
+    double varianceReductionFactor) {
 
   /** Relative difference below which two per-trial values count as equal. */
   public static final double TIE_TOLERANCE = 1e-9;
@@ -91,8 +96,11 @@ public record PairedMetric(
       relLow = rel - relHalf;
       relHigh = rel + relHalf;
     }
-    return new PairedMetric(MetricSummary.of(mitigated, n), meanB, meanD, sdD, meanD - half, meanD + half,
-        (double) better / n, (double) worse / n, rel, relLow, relHigh);
+    MetricSummary mit = MetricSummary.of(mitigated, n);
+    double sdB = Sums.sampleStd(baseline, n, meanB);
+    double factor = sdD > 0 ? (sdB * sdB + mit.std() * mit.std()) / (sdD * sdD) : Double.NaN;
+    return new PairedMetric(mit, meanB, meanD, sdD, meanD - half, meanD + half,
+        (double) better / n, (double) worse / n, rel, relLow, relHigh, factor);
   }
 
   /** The paired differences {@code baseline[k] - mitigated[k]} of the first {@code n} trials. */

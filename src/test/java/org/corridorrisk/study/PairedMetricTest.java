@@ -48,6 +48,13 @@ class PairedMetricTest {
   }
 
   @Test
+  void of_handComputedPairs_varianceReductionFactorIsSumOfVariancesOverPairedVariance() {
+    // Var(b) = 500/3, Var(m) = 344.75/3 (mean 22.25), Var(d) = 74.75/3
+    PairedMetric p = PairedMetric.of(BASE, MIT, 4);
+    assertEquals((500 + 344.75) / 74.75, p.varianceReductionFactor(), 1e-12);
+  }
+
+  @Test
   void of_identicalValues_zeroReductionAndNoChangedTrial() {
     PairedMetric p = PairedMetric.of(BASE, BASE.clone(), 4);
     assertEquals(0, p.meanReduction());

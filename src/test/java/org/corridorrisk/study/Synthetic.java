@@ -41,6 +41,14 @@ final class Synthetic {
         List.of(), List.of());
   }
 
+  static double max(double[] values) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
   static MitigatedRun run(String id, double cost, StudyResult result) {
     return new MitigatedRun(id, cost, List.of(id.split("\\+")), result);
   }
