@@ -15,7 +15,10 @@ import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.study.Comparison;
 import org.corridorrisk.study.MitigationComparison;
 import org.corridorrisk.study.PairedMetric;
+import org.corridorrisk.report.charts.ChartStyle;
+import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
 
 /**
  * The self-contained comparison page ({@code compare.html}): verdicts, reductions with 95%
@@ -74,8 +77,9 @@ public final class CompareReport {
     page.paragraph("Ranked by benefit-cost ratio (mean reduction of economic loss per unit of cost); a mitigation"
         + " with no cost that helps ranks first. 'Better' and 'worse' count the trials in which the mitigated"
         + " economic loss was lower or higher than the baseline's in the same trial.");
-    HtmlPage.Table t = new HtmlPage.Table(null, "mitigation", "rank", "cost", "economic loss reduction",
-        "95% CI", headline.key() + " reduction", "better", "worse", "BCR", "efficient");
+    HtmlPage.Table t = new HtmlPage.Table("Reductions are baseline minus mitigated; the percentage column is the"
+        + " relative reduction of mean " + headline.key() + ".", "mitigation", "rank", "cost", "econ. loss reduction",
+        "95% CI", shortName(headline) + " red.", "better", "worse", "BCR", "efficient");
     for (MitigationComparison m : ranked) {
       PairedMetric econ = m.metric(Metric.ECONOMIC_LOSS);
       PairedMetric h = m.metric(headline);
@@ -197,11 +201,12 @@ public final class CompareReport {
       double[] d = c.differences(m, Metric.ECONOMIC_LOSS);
       PairedMetric p = m.metric(Metric.ECONOMIC_LOSS);
       long zeros = java.util.Arrays.stream(d).filter(v -> v == 0).count();
-      page.figure(Charts.histogram("paired-" + m.rank(), m.id() + ": baseline minus mitigated economic loss",
+      Figure f = Charts.histogram("paired-" + m.rank(), m.id() + ": baseline minus mitigated economic loss",
           "Share of trials per bin of the paired difference (" + currency + "); " + NumberText.percent(
               (double) zeros / d.length) + " of trials have exactly zero difference, better in "
               + NumberText.percent(p.shareOfTrialsBetter()) + ", worse in " + NumberText.percent(p.shareOfTrialsWorse())
-              + ".", d, "baseline minus mitigated economic loss (" + currency + ")", false, 40));
+              + ".", d, "baseline minus mitigated economic loss (" + currency + ")", false, 40);
+      page.figure(new Figure(f.id(), f.chart(), f.guide(), f.widthPx(), 300));
     }
   }
 
@@ -212,10 +217,13 @@ public final class CompareReport {
       points.add(new Charts.Point(m.id(), m.efficient() ? "efficient set" : "dominated", m.costUsd(),
           m.metric(Metric.ECONOMIC_LOSS).meanReduction(), true));
     }
-    page.figure(Charts.scatter("cost-benefit", "Cost and mean reduction of economic loss",
-        "Each point is a mitigation; the efficient set holds those that no other option (nor doing nothing)"
-            + " beats on both cost (left is cheaper) and mean reduction of economic loss (up is better).",
-        points, "cost (" + currency + ")", "mean reduction of economic loss (" + currency + ")", false, false));
+    Figure f = Charts.scatter("cost-benefit", "Cost and mean reduction of economic loss",
+        "Each point is a mitigation; the efficient set (joined by the line from doing nothing at 0, 0) holds those"
+            + " that no other option beats on both cost (left is cheaper) and mean reduction of economic loss"
+            + " (up is better).",
+        points, "cost (" + currency + ")", "mean reduction of economic loss (" + currency + ")", false, false);
+    frontier(f, ranked);
+    page.figure(f);
     List<String> efficient = ranked.stream().filter(MitigationComparison::efficient).map(MitigationComparison::id).toList();
     page.paragraph("Efficient set: " + (efficient.isEmpty() ? "none (no mitigation reduces the mean economic loss)"
         : String.join(", ", efficient)) + ".");
@@ -235,6 +243,43 @@ public final class CompareReport {
           + NumberText.compact(factor) + " times smaller than two independent runs would have (estimated as"
           + " (Var baseline + Var mitigated) / Var paired difference).");
     }
+  }
+
+  /** Draws the efficient frontier from (0, 0) through the efficient points by cost; pads the axes. */
+  private static void frontier(Figure f, List<MitigationComparison> ranked) {
+    XYPlot plot = f.chart().getXYPlot();
+    List<MitigationComparison> efficient = new ArrayList<>(ranked.stream().filter(MitigationComparison::efficient).toList());
+    efficient.sort(java.util.Comparator.comparingDouble(MitigationComparison::costUsd));
+    double x0 = 0;
+    double y0 = 0;
+    for (MitigationComparison m : efficient) {
+      double x1 = m.costUsd();
+      double y1 = m.metric(Metric.ECONOMIC_LOSS).meanReduction();
+      plot.addAnnotation(new XYLineAnnotation(x0, y0, x1, y1, ChartStyle.line(1.2), ChartStyle.NEUTRAL));
+      x0 = x1;
+      y0 = y1;
+    }
+    double xMax = 0;
+    double yMin = 0;
+    double yMax = 0;
+    for (MitigationComparison m : ranked) {
+      double y = m.metric(Metric.ECONOMIC_LOSS).meanReduction();
+      xMax = Math.max(xMax, m.costUsd());
+      yMin = Math.min(yMin, y);
+      yMax = Math.max(yMax, y);
+    }
+    xMax = xMax > 0 ? xMax : 1;
+    double ySpan = yMax > yMin ? yMax - yMin : 1;
+    plot.getDomainAxis().setRange(-0.03 * xMax, 1.15 * xMax);
+    plot.getRangeAxis().setRange(yMin - 0.08 * ySpan, yMax + 0.1 * ySpan);
+  }
+
+  private static String shortName(Metric m) {
+    return switch (m) {
+      case PERSON_DAYS_WITHOUT_SERVICE -> "person-days";
+      case UNSERVED_FRACTION -> "unserved";
+      default -> m.key().replace('_', ' ');
+    };
   }
 
   private static List<MitigationComparison> top(List<MitigationComparison> ranked) {
