@@ -83,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
     Scenario baseline = loaded.baseline();
     List<ComparisonRunner.Variant> variants = variants(loaded, baseline);
     Path dir = out != null ? out : Path.of("out", baseline.name());
-    prepareOutputDirectory(dir);
+    prepareOutputDirectory(dir, file);
 
     PrintWriter err = spec.commandLine().getErr();
     boolean terminal = System.console() != null;
@@ -181,9 +181,10 @@ final class CompareCommand implements Callable<Integer> {
 
   /**
    * Creates {@code dir} or checks that it may be overwritten: empty, or marked as ours by an
-   * earlier run. Then writes the marker.
+   * earlier run (the rule of {@code run}); never overwrites the scenario file. Then writes the
+   * marker.
    */
-  static void prepareOutputDirectory(Path dir) throws IOException {
+  static void prepareOutputDirectory(Path dir, Path scenarioFile) throws IOException {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UserInputException("--out " + dir + " exists and is not a directory");
     }
@@ -193,6 +194,13 @@ final class CompareCommand implements Callable<Integer> {
           throw new UserInputException("--out " + dir + " is not empty and was not written by corridor-risk (no "
               + OUTPUT_MARKER + " file); choose another directory or empty it");
         }
+      }
+    }
+    for (String name : new String[] {"compare.json", "compare.html"}) {
+      Path target = dir.resolve(name);
+      if (Files.exists(target) && Files.exists(scenarioFile) && Files.isSameFile(target, scenarioFile)) {
+        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile + " with " + name
+            + "; choose another --out");
       }
     }
     Files.createDirectories(dir);
