@@ -17,6 +17,7 @@ import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.CompareJson;
 import org.corridorrisk.report.CompareReport;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
@@ -230,7 +231,7 @@ final class CompareCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, head, m.rank() + (m.efficient() ? "*" : ""), m.id(), human(m.costUsd()), reduction, pdRel,
           String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsBetter()),
           String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsWorse()),
-          Double.isNaN(m.benefitCostRatio()) ? "n/a" : String.format(Locale.ROOT, "%.2f", m.benefitCostRatio()));
+          ratio(m.benefitCostRatio()));
     }
     o.println("(* = on the efficient set: no other option is both cheaper and reduces economic_loss more;"
         + " better/worse = share of trials with lower/higher economic_loss than the baseline)");
@@ -240,24 +241,16 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  /** A number in a short human form: 1234 -> "1,234", 4.2e7 -> "42.0M", 3.1e9 -> "3.10bn". */
+  /** A number in a short human form with three significant digits: 4.2e7 -> "42M". */
   static String human(double x) {
+    return NumberText.compact(x);
+  }
+
+  /** A ratio with two significant digits ("4.2", "0.0091"); "n/a" for NaN. */
+  static String ratio(double x) {
     if (Double.isNaN(x)) {
       return "n/a";
     }
-    double a = Math.abs(x);
-    if (a >= 1e9) {
-      return String.format(Locale.ROOT, "%.2fbn", x / 1e9);
-    }
-    if (a >= 1e6) {
-      return String.format(Locale.ROOT, "%.1fM", x / 1e6);
-    }
-    if (a >= 1e4) {
-      return String.format(Locale.ROOT, "%,.0f", x);
-    }
-    if (a >= 1 || a == 0) {
-      return String.format(Locale.ROOT, "%.1f", x);
-    }
-    return String.format(Locale.ROOT, "%.3g", x);
+    return Math.abs(x) >= 10 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.2g", x);
   }
 }

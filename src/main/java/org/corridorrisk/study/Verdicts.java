@@ -18,12 +18,31 @@ final class Verdicts {
   static String sentence(Metric headline, Map<Metric, PairedMetric> metrics, double costUsd, double bcr) {
     StringBuilder sb = new StringBuilder();
     boolean allUnchanged = metrics.values().stream().allMatch(PairedMetric::unchanged);
-    PairedMetric p = metrics.get(headline);
-    String what = "expected " + noun(headline);
+    Metric lead = headline;
     if (allUnchanged) {
       sb.append("changes no trial in any metric (no effect)");
-    } else if (Double.isNaN(p.relativeReduction())) {
-      sb.append("no ").append(noun(headline)).append(" at baseline to reduce");
+    } else {
+      if (metrics.get(headline).unchanged()) {
+        lead = mostChanged(metrics);
+        sb.append("leaves expected ").append(noun(headline)).append(" unchanged in every trial; ");
+      }
+      effect(sb, lead, metrics.get(lead));
+    }
+    sb.append("; ");
+    if (costUsd > 0) {
+      sb.append("BCR ").append(number(bcr));
+    } else {
+      sb.append("no cost given, so no BCR");
+    }
+    return sb.toString();
+  }
+
+  /** "reduces expected X by a% (95% CI l-h%), better in b% of trials, never worse". */
+  private static void effect(StringBuilder sb, Metric metric, PairedMetric p) {
+    String what = "expected " + noun(metric);
+    if (Double.isNaN(p.relativeReduction())) {
+      sb.append("no ").append(noun(metric)).append(" at baseline to reduce (mean change ")
+          .append(number(-p.meanReduction())).append(')');
     } else if (p.relativeCi95Low() > 0) {
       sb.append("reduces ").append(what).append(" by ").append(pct(p.relativeReduction()))
           .append(" (95% CI ").append(range(p.relativeCi95Low(), p.relativeCi95High())).append(')');
@@ -34,17 +53,26 @@ final class Verdicts {
       sb.append("no clear change in ").append(what).append(" (reduction ").append(pct(p.relativeReduction()))
           .append(", 95% CI ").append(range(p.relativeCi95Low(), p.relativeCi95High())).append(')');
     }
-    if (!allUnchanged) {
-      sb.append(", better ").append(inTrials(p.shareOfTrialsBetter())).append(", ");
-      sb.append(p.shareOfTrialsWorse() == 0 ? "never worse" : "worse " + inTrials(p.shareOfTrialsWorse()));
+    sb.append(", better ").append(inTrials(p.shareOfTrialsBetter())).append(", ");
+    sb.append(p.shareOfTrialsWorse() == 0 ? "never worse" : "worse " + inTrials(p.shareOfTrialsWorse()));
+  }
+
+  /** The changed metric with the largest relative change (contract order breaks ties). */
+  private static Metric mostChanged(Map<Metric, PairedMetric> metrics) {
+    Metric best = null;
+    double bestSize = -1;
+    for (Metric m : Metric.values()) {
+      PairedMetric p = metrics.get(m);
+      if (p.unchanged()) {
+        continue;
+      }
+      double size = Double.isNaN(p.relativeReduction()) ? 0 : Math.abs(p.relativeReduction());
+      if (size > bestSize) {
+        best = m;
+        bestSize = size;
+      }
     }
-    sb.append("; ");
-    if (costUsd > 0) {
-      sb.append("BCR ").append(number(bcr));
-    } else {
-      sb.append("no cost given, so no BCR");
-    }
-    return sb.toString();
+    return best;
   }
 
   static String noun(Metric m) {
@@ -102,7 +130,10 @@ final class Verdicts {
     if (a >= 1) {
       return String.format(Locale.ROOT, "%.1f", x);
     }
-    if (a >= 0.1 || a == 0) {
+    if (a == 0) {
+      return "0";
+    }
+    if (a >= 0.1) {
       return String.format(Locale.ROOT, "%.2f", x);
     }
     return String.format(Locale.ROOT, "%.2g", x);

@@ -92,6 +92,19 @@ class ComparisonTest {
   }
 
   @Test
+  void verdict_headlineUnchangedButAnotherMetricChanged_leadsWithTheChangedMetric() {
+    double[][] base = new double[Metric.values().length][];
+    double[][] mit = new double[Metric.values().length][];
+    for (Metric m : Metric.values()) {
+      base[m.ordinal()] = new double[] {10, 20};
+      mit[m.ordinal()] = m == Metric.SPILL_VOLUME ? new double[] {5, 10} : new double[] {10, 20};
+    }
+    Comparison c = Comparison.of(Synthetic.result(1, base), List.of(Synthetic.run("detect", 2, Synthetic.result(1, mit))));
+    assertEquals("leaves expected person-days without service unchanged in every trial; reduces expected spill volume"
+        + " by 50% (95% CI 50-50%), better in every trial, never worse; BCR 0", c.mitigations().get(0).verdict());
+  }
+
+  @Test
   void headlineMetric_withoutPersonDays_isEconomicLoss() {
     double[][] values = new double[Metric.values().length][];
     for (Metric m : Metric.values()) {
