@@ -70,4 +70,10 @@ class ReportBrowserTest {
   void syntheticReport_rendersEveryChartWithoutConsoleErrors(@TempDir Path dir) throws Exception {
     assertRendersEveryChart(SyntheticStudy.result(2_000, 3, true), dir);
   }
+
+  @Test
+  void engineRunReport_rendersEveryChartWithoutConsoleErrors(@TempDir Path dir) throws Exception {
+    assertRendersEveryChart(org.corridorrisk.sim.MonteCarlo.run(SyntheticStudy.scenario(false),
+        org.corridorrisk.sim.RunOptions.of(300, 2, 1)), dir);
+  }
 }
