@@ -209,7 +209,8 @@ final class DocumentReader {
     return problem.replace("'?'", "a key (check the indentation)")
         .replace("'-'", "a list item '-' (check the indentation)")
         .replace("<block end>", "the end of the block")
-        .replace("<block mapping start>", "a new mapping");
+        .replace("'<block mapping start>'", "a new mapping (check the indentation)")
+        .replace("<block mapping start>", "a new mapping (check the indentation)");
   }
 
   private static String firstLine(String s) {
