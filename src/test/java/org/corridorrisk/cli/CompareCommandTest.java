@@ -66,6 +66,19 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_baselineMetrics_equalSummaryJsonOfRunWithSameSeedAndTrials() throws Exception {
+    Path runDir = tmp.resolve("run");
+    Path compareDir = tmp.resolve("compare");
+    String file = scenario("monotone.yaml").toString();
+    assertEquals(0, execute("run", file, "--trials", "300", "--seed", "9", "--out", runDir.toString()), err.toString());
+    assertEquals(0, execute("compare", file, "--trials", "300", "--seed", "9", "--out", compareDir.toString(),
+        "--mitigations", "patrols"), err.toString());
+    JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile()).path("metrics");
+    JsonNode baseline = compareJson(compareDir).path("baseline").path("metrics");
+    assertEquals(summary, baseline);
+  }
+
+  @Test
   void compare_printsRankingWithVerdicts() throws Exception {
     int code = execute("compare", scenario("monotone.yaml").toString(), "--trials", "100", "--out",
         tmp.resolve("o").toString(), "--mitigations", "patrols");
