@@ -246,11 +246,22 @@ final class CompareCommand implements Callable<Integer> {
     return NumberText.compact(x);
   }
 
-  /** A ratio with two significant digits ("4.2", "0.0091"); "n/a" for NaN. */
+  /** A ratio as in the verdicts: "120", "24.6", "0.52", "0.0091"; "n/a" for NaN. */
   static String ratio(double x) {
+    double a = Math.abs(x);
     if (Double.isNaN(x)) {
       return "n/a";
     }
-    return Math.abs(x) >= 10 ? String.format(Locale.ROOT, "%.0f", x) : String.format(Locale.ROOT, "%.2g", x);
+    if (a >= 100 || a == 0) {
+      return String.format(Locale.ROOT, "%.0f", x);
+    }
+    if (a >= 1) {
+      return String.format(Locale.ROOT, "%.1f", x);
+    }
+    if (a >= 0.1) {
+      return String.format(Locale.ROOT, "%.2f", x);
+    }
+    return String.format(Locale.ROOT, "%.2g", x);
   }
+
 }
