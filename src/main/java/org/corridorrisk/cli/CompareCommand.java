@@ -87,16 +87,21 @@ final class CompareCommand implements Callable<Integer> {
     prepareOutputDirectory(dir, file);
 
     PrintWriter err = spec.commandLine().getErr();
-    boolean terminal = System.console() != null;
-    int total = variants.size() + 1;
-    int[] count = {0};
-    Comparison comparison = ComparisonRunner.run(baseline, variants, options, id -> {
-      count[0]++;
-      if (terminal) {
-        err.println("running " + id + " (" + count[0] + "/" + total + ")");
+    ConsoleProgress[] bar = {null};
+    Comparison comparison = ComparisonRunner.run(baseline, variants, options, (id, i, n) -> {
+      if (bar[0] != null) {
+        bar[0].finish();
+      }
+      bar[0] = ConsoleProgress.forTerminal(false, err);
+      if (bar[0] != null) {
+        err.println("run " + i + "/" + n + ": " + id);
         err.flush();
       }
+      return bar[0];
     });
+    if (bar[0] != null) {
+      bar[0].finish();
+    }
 
     CompareJson.write(comparison, dir.resolve("compare.json"));
     CompareReport.write(comparison, dir.resolve("compare.html"));

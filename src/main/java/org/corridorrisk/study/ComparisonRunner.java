@@ -2,7 +2,6 @@ package org.corridorrisk.study;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
@@ -32,22 +31,34 @@ public final class ComparisonRunner {
     }
   }
 
+  /** Told when each run starts; may return a progress receiver for that run. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * Run {@code runIndex} (1-based, of {@code runCount}) is about to start.
+     *
+     * @param id {@code "baseline"} for the first run, else the variant's id
+     * @return progress receiver for this run's trials, or {@code null}
+     */
+    RunOptions.TrialProgress starting(String id, int runIndex, int runCount);
+  }
+
   /**
-   * Runs the baseline, then each variant, and compares them.
+   * Runs the baseline, then each variant, and compares them. The progress receiver of
+   * {@code options} is not used; {@code listener} gives one per run.
    *
-   * @param started told the id of each run before it starts ({@code "baseline"} first); may be
-   *     {@code null}
+   * @param listener told before each run starts; may be {@code null}
    */
-  public static Comparison run(Scenario baseline, List<Variant> variants, RunOptions options,
-      Consumer<String> started) {
-    Consumer<String> tell = started == null ? id -> { } : started;
-    tell.accept("baseline");
-    StudyResult base = MonteCarlo.run(baseline, options);
-    RunOptions paired = new RunOptions(base.trials(), options.seed(), options.threads(), Double.NaN,
-        options.progress());
+  public static Comparison run(Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
+    Listener tell = listener == null ? (id, i, n) -> null : listener;
+    int count = variants.size() + 1;
+    StudyResult base = MonteCarlo.run(baseline, new RunOptions(options.trials(), options.seed(), options.threads(),
+        options.targetRelativeCi(), tell.starting("baseline", 1, count)));
     List<MitigatedRun> runs = new ArrayList<>();
-    for (Variant v : variants) {
-      tell.accept(v.id());
+    for (int i = 0; i < variants.size(); i++) {
+      Variant v = variants.get(i);
+      RunOptions paired = new RunOptions(base.trials(), options.seed(), options.threads(), Double.NaN,
+          tell.starting(v.id(), i + 2, count));
       runs.add(new MitigatedRun(v.id(), v.costUsd(), v.members(), MonteCarlo.run(v.scenario(), paired)));
     }
     return Comparison.of(base, runs);

@@ -67,7 +67,10 @@ class ComparisonRunnerTest {
     List<String> told = new java.util.ArrayList<>();
     ComparisonRunner.run(singleLink(0.5),
         List.of(new ComparisonRunner.Variant("halve", 1000, List.of("halve"), singleLink(0.25))),
-        RunOptions.of(10, 1, 1), told::add);
-    assertEquals(List.of("baseline", "halve"), told);
+        RunOptions.of(10, 1, 1), (id, i, n) -> {
+          told.add(id + " " + i + "/" + n);
+          return null;
+        });
+    assertEquals(List.of("baseline 1/2", "halve 2/2"), told);
   }
 }
