@@ -138,8 +138,8 @@ public final class HtmlReport {
       page.table(keyTable());
       page.note("Mean with 95% confidence interval (normal approximation). Median, VaR95 (95th percentile) "
           + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
-          + "5% of trials. \"Any loss\" is the share of trials with a value above zero. Same definitions and "
-          + "numbers as summary.json.");
+          + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
+          + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
       page.table(returnPeriodTable());
 
       List<Figure> figures = figures();
