@@ -138,8 +138,8 @@ public final class HtmlReport {
       page.table(keyTable());
       page.note("Mean with 95% confidence interval (normal approximation). Median, VaR95 (95th percentile) "
           + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
-          + "5% of trials. \"Any loss\" is the share of trials with a value above zero. Same definitions and "
-          + "numbers as summary.json.");
+          + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
+          + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
       page.table(returnPeriodTable());
 
       List<Figure> figures = figures();
@@ -205,7 +205,7 @@ public final class HtmlReport {
     /** The most common of 1-in-20, 1-in-100, 1-in-1000 at which the metric is positive; 0 for none. */
     int rarity(Summarized m) {
       for (int every : new int[] {20, 100, 1000}) {
-        if (n >= every && m.quantile(1 - 1.0 / every) > 0) {
+        if (n >= every && m.lossAt(1 - 1.0 / every)) {
           return every;
         }
       }
@@ -382,14 +382,14 @@ public final class HtmlReport {
 
     Figure lossHistogram() {
       Summarized loss = metrics.get(Metric.ECONOMIC_LOSS);
-      boolean log = Charts.logScaleUseful(loss.values());
+      boolean log = Charts.logScaleUseful(loss.cleaned());
       String zeros = NumberText.percent(1 - loss.shareNonZero());
       String guide = log
           ? "Bar height: share of all trials with an economic loss in that band (log scale: each step is 10x). "
               + zeros + " of trials had no loss and are not drawn."
           : "Bar height: share of all trials with an economic loss in that band; " + zeros + " of trials had no loss.";
       return Charts.histogram("loss-histogram", "Distribution of economic loss " + perPeriod, guide,
-          loss.values(), moneyLabel("economic loss " + perPeriod), log, 40);
+          loss.cleaned(), moneyLabel("economic loss " + perPeriod), log, 40);
     }
 
     String probabilityLabel() {
@@ -398,10 +398,16 @@ public final class HtmlReport {
 
     Figure lossExceedance() {
       List<Series> series = new ArrayList<>();
-      series.add(new Series("economic loss", metrics.get(Metric.ECONOMIC_LOSS).values()));
+      series.add(new Series("economic loss", metrics.get(Metric.ECONOMIC_LOSS).cleaned()));
+      List<Metric> parts = new ArrayList<>();
       for (Metric m : List.of(Metric.DIRECT_LOSS, Metric.INDIRECT_LOSS, Metric.REROUTING_COST)) {
         if (metrics.get(m).shareNonZero() > 0) {
-          series.add(new Series(m.key().replace('_', ' '), metrics.get(m).values()));
+          parts.add(m);
+        }
+      }
+      if (parts.size() > 1) { // a single non-zero part would repeat the total
+        for (Metric m : parts) {
+          series.add(new Series(m.key().replace('_', ' '), metrics.get(m).cleaned()));
         }
       }
       boolean any = metrics.get(Metric.ECONOMIC_LOSS).shareNonZero() > 0;
@@ -418,7 +424,7 @@ public final class HtmlReport {
       return Charts.exceedance("exceedance-person-days", "Exceedance curve of person-days without service",
           "Chance that people lose at least x person-days of service (1 person without supply for 1 day = 1 "
               + "person-day)." + (any ? "" : " No trial lost service to people."),
-          List.of(new Series("person-days", pd.values())), "person-days without service " + perPeriod,
+          List.of(new Series("person-days", pd.cleaned())), "person-days without service " + perPeriod,
           probabilityLabel(), any, any, MAX_CURVE_POINTS);
     }
 
@@ -549,12 +555,13 @@ public final class HtmlReport {
       r.assets().forEach(a -> outage.put(a.id(), a.meanOutageDays()));
       List<Node> sinksByShare = s.nodes().stream().filter(x -> x.kind() == NodeKind.SINK)
           .sorted(Comparator.comparingDouble((Node x) -> unservedShare.getOrDefault(x.id(), 0.0)).reversed()).toList();
+      // candidates for labels; the map drops those that would overlap (sources and worst sinks win)
       java.util.Set<String> labelled = new java.util.HashSet<>();
-      if (s.nodes().size() <= MAX_MAP_LABELS) {
+      if (s.nodes().size() <= 4 * MAX_MAP_LABELS) {
         s.nodes().forEach(x -> labelled.add(x.id()));
       } else {
-        sinksByShare.stream().limit(MAX_MAP_LABELS / 2).forEach(x -> labelled.add(x.id()));
-        s.nodes().stream().filter(x -> x.kind() == NodeKind.SOURCE).limit(MAX_MAP_LABELS / 2)
+        sinksByShare.stream().limit(MAX_MAP_LABELS).forEach(x -> labelled.add(x.id()));
+        s.nodes().stream().filter(x -> x.kind() == NodeKind.SOURCE).limit(MAX_MAP_LABELS)
             .forEach(x -> labelled.add(x.id()));
       }
       List<MapNode> nodes = new ArrayList<>();
@@ -601,6 +608,7 @@ public final class HtmlReport {
     Figure convergence() {
       double[] values = metrics.get(Metric.ECONOMIC_LOSS).values();
       int points = Math.min(n, 400);
+      // running statistics of the raw values, so the last point equals the key numbers
       double[] x = new double[points];
       double[] mid = new double[points];
       double[] low = new double[points];

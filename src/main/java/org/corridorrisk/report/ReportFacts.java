@@ -110,21 +110,50 @@ final class ReportFacts {
         .mapToDouble(Node::population).sum();
   }
 
-  /** Per-trial values of one series, summarized, with the sorted copy kept for quantiles. */
-  record Summarized(double[] values, double[] sorted, MetricSummary summary, double shareNonZero) {
+  /**
+   * Values at or below this share of the largest absolute value count as no loss in charts,
+   * "any loss" and the headline: the daily flow solver works in floating point, so a trial
+   * without real shortfall may show residuals like 1e-12 of a demand.
+   */
+  static final double NEGLIGIBLE_SHARE_OF_MAX = 1e-9;
+
+  /**
+   * Per-trial values of one series, summarized, with the sorted copy kept for quantiles.
+   *
+   * @param values the per-trial values as given (summaries use these, as summary.json does)
+   * @param cleaned the values with negligible ones ({@link #negligible}) set to 0, for charts
+   * @param negligible values {@code <= negligible} count as zero loss
+   * @param shareNonZero share of trials with a value above {@code negligible}
+   */
+  record Summarized(double[] values, double[] cleaned, double[] sorted, MetricSummary summary, double negligible,
+      double shareNonZero) {
     static Summarized of(double[] values, int n) {
       double[] sorted = Arrays.copyOf(values, n);
       Arrays.sort(sorted);
-      int zeroOrLess = 0;
-      while (zeroOrLess < n && sorted[zeroOrLess] <= 0) {
-        zeroOrLess++;
+      double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
+      double negligible = Double.isFinite(largest) ? largest * NEGLIGIBLE_SHARE_OF_MAX : 0;
+      int noLoss = 0;
+      while (noLoss < n && sorted[noLoss] <= negligible) {
+        noLoss++;
       }
-      return new Summarized(values, sorted, MetricSummary.of(values, n), (double) (n - zeroOrLess) / n);
+      double[] cleaned = Arrays.copyOf(values, n);
+      for (int i = 0; i < n; i++) {
+        if (cleaned[i] > 0 && cleaned[i] <= negligible) {
+          cleaned[i] = 0;
+        }
+      }
+      return new Summarized(values, cleaned, sorted, MetricSummary.of(values, n), negligible,
+          (double) (n - noLoss) / n);
     }
 
     /** The nearest-rank quantile (as in MetricSummary). */
     double quantile(double p) {
       return MetricSummary.percentile(sorted, p);
+    }
+
+    /** Whether the quantile is a real loss (above the negligible level). */
+    boolean lossAt(double p) {
+      return quantile(p) > negligible;
     }
   }
 }

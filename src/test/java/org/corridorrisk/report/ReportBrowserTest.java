@@ -76,4 +76,12 @@ class ReportBrowserTest {
     assertRendersEveryChart(org.corridorrisk.sim.MonteCarlo.run(SyntheticStudy.scenario(false),
         org.corridorrisk.sim.RunOptions.of(300, 2, 1)), dir);
   }
+
+  @Test
+  void exampleScenarioReport_rendersEveryChartWithoutConsoleErrors(@TempDir Path dir) throws Exception {
+    var scenario = org.corridorrisk.scenario.ScenarioLoader.load(Path.of("scenarios", "southern-gas-corridor.yaml"))
+        .baseline();
+    assertRendersEveryChart(org.corridorrisk.sim.MonteCarlo.run(scenario, org.corridorrisk.sim.RunOptions.of(300, 1, 2)),
+        dir);
+  }
 }

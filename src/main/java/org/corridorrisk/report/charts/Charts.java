@@ -463,6 +463,7 @@ public final class Charts {
       renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
       renderer.setSeriesShape(i, dot);
     }
+    x.setUpperMargin(0.14); // room for labels right of the points
     if (x instanceof NumberAxis nx) {
       nx.setAutoRangeIncludesZero(false);
     }

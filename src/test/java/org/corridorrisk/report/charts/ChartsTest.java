@@ -148,6 +148,8 @@ class ChartsTest {
     assertEquals("12.3%", NumberText.percent(0.12345));
     assertEquals("<0.01%", NumberText.percent(1e-6));
     assertEquals("USD 0", NumberText.money("USD", 0));
+    assertEquals("1e-6", NumberText.compact(1e-6));
+    assertEquals("2.5e-5", NumberText.compact(2.5e-5));
   }
 
   @Test
