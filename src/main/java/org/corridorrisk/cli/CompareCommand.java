@@ -1,12 +1,272 @@
 package org.corridorrisk.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.corridorrisk.impact.Metric;
+import org.corridorrisk.model.Mitigation;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.report.CompareJson;
+import org.corridorrisk.report.CompareReport;
+import org.corridorrisk.report.charts.NumberText;
+import org.corridorrisk.scenario.LoadedScenario;
+import org.corridorrisk.scenario.ScenarioException;
+import org.corridorrisk.scenario.ScenarioLoader;
+import org.corridorrisk.sim.RunOptions;
+import org.corridorrisk.study.Comparison;
+import org.corridorrisk.study.ComparisonRunner;
+import org.corridorrisk.study.MitigationComparison;
+import org.corridorrisk.study.PairedMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Compares mitigations with the baseline on common random numbers.")
+/**
+ * {@code compare FILE}: the baseline against each mitigation (and portfolio) on common random
+ * numbers; writes {@code compare.json} and {@code compare.html} and prints a ranking.
+ *
+ * <p>Which variants run: the mitigations named by {@code --mitigations} (all declared ones when
+ * it is absent), then each {@code --portfolio a+b}, whose patches are applied together in the
+ * order written.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = "Compares mitigations with the baseline on common random numbers.")
 final class CompareCommand implements Callable<Integer> {
+  /** Marker file that says a directory was written by corridor-risk and may be overwritten. */
+  static final String OUTPUT_MARKER = ".corridor-risk-output";
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (.yaml, .yml or .json).")
+  Path file;
+
+  @Option(names = "--mitigations", split = ",", paramLabel = "ID",
+      description = "Mitigation ids to compare (default: every mitigation in the scenario).")
+  List<String> mitigationIds;
+
+  @Option(names = "--portfolio", paramLabel = "A+B",
+      description = "Also compare these mitigations applied together, e.g. storage+patrols (repeatable).")
+  List<String> portfolios = new ArrayList<>();
+
+  @Option(names = "--trials", paramLabel = "N", defaultValue = "10000",
+      description = "Trials per variant (default: ${DEFAULT-VALUE}).")
+  int trials;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: number of cores).")
+  Integer threads;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  Path out;
+
+  @Option(names = "--target-ci", paramLabel = "REL",
+      description = "Stop the baseline early once the 95%% CI half-width of mean economic_loss is within"
+          + " this share of the mean; every mitigation then runs the same number of trials.")
+  Double targetCi;
+
   @Override
-  public Integer call() {
-    throw new UserInputException("'compare' is not available yet");
+  public Integer call() throws ScenarioException, IOException {
+    RunOptions options = options();
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    Scenario baseline = loaded.baseline();
+    List<ComparisonRunner.Variant> variants = variants(loaded, baseline);
+    Path dir = out != null ? out : Path.of("out", baseline.name());
+    prepareOutputDirectory(dir, file);
+
+    PrintWriter err = spec.commandLine().getErr();
+    ConsoleProgress[] bar = {null};
+    Comparison comparison = ComparisonRunner.run(baseline, variants, options, (id, i, n) -> {
+      if (bar[0] != null) {
+        bar[0].finish();
+      }
+      bar[0] = ConsoleProgress.forTerminal(false, err);
+      if (bar[0] != null) {
+        err.println("run " + i + "/" + n + ": " + id);
+        err.flush();
+      }
+      return bar[0];
+    });
+    if (bar[0] != null) {
+      bar[0].finish();
+    }
+
+    CompareJson.write(comparison, dir.resolve("compare.json"));
+    CompareReport.write(comparison, dir.resolve("compare.html"));
+    PrintWriter o = spec.commandLine().getOut();
+    printTable(comparison, o);
+    o.println();
+    o.println("wrote " + dir.resolve("compare.json") + " and " + dir.resolve("compare.html"));
+    o.flush();
+    return Failures.OK;
   }
+
+  private RunOptions options() {
+    if (trials < 1) {
+      throw new UserInputException("--trials must be >= 1 but was " + trials);
+    }
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (t < 1) {
+      throw new UserInputException("--threads must be >= 1 but was " + t);
+    }
+    double rel = Double.NaN;
+    if (targetCi != null) {
+      if (!(targetCi > 0) || Double.isInfinite(targetCi)) {
+        throw new UserInputException("--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
+      }
+      rel = targetCi;
+    }
+    return new RunOptions(trials, seed, t, rel, null);
+  }
+
+  /** The variants to run, in order: single mitigations, then portfolios. */
+  private List<ComparisonRunner.Variant> variants(LoadedScenario loaded, Scenario baseline)
+      throws ScenarioException {
+    Map<String, Mitigation> declared = new LinkedHashMap<>();
+    baseline.mitigations().forEach(m -> declared.put(m.id(), m));
+    if (declared.isEmpty()) {
+      throw new UserInputException(file + " declares no mitigations, so there is nothing to compare; add a "
+          + "'mitigations:' section (each an id, a cost and the changes it makes; see docs/compare.md)");
+    }
+    List<String> singles = mitigationIds == null ? List.copyOf(declared.keySet()) : mitigationIds;
+    List<ComparisonRunner.Variant> variants = new ArrayList<>();
+    LinkedHashSet<String> seen = new LinkedHashSet<>();
+    for (String id : singles) {
+      requireDeclared(id.strip(), declared, "--mitigations");
+      if (seen.add(id.strip())) {
+        variants.add(variant(loaded, declared, List.of(id.strip())));
+      }
+    }
+    for (String p : portfolios) {
+      List<String> members = Stream.of(p.split("\\+", -1)).map(String::strip).toList();
+      if (members.size() < 2) {
+        throw new UserInputException("--portfolio '" + p + "' must join at least two mitigation ids with '+', "
+            + "e.g. " + String.join("+", declared.keySet().stream().limit(2).toList()));
+      }
+      for (String id : members) {
+        requireDeclared(id, declared, "--portfolio '" + p + "'");
+      }
+      if (new LinkedHashSet<>(members).size() != members.size()) {
+        throw new UserInputException("--portfolio '" + p + "' names a mitigation twice");
+      }
+      String id = String.join("+", members);
+      if (seen.add(id)) {
+        variants.add(variant(loaded, declared, members));
+      }
+    }
+    return variants;
+  }
+
+  private void requireDeclared(String id, Map<String, Mitigation> declared, String where) {
+    if (!declared.containsKey(id)) {
+      throw new UserInputException(where + ": unknown mitigation '" + id + "' in " + file
+          + "; available: " + String.join(", ", declared.keySet()));
+    }
+  }
+
+  private static ComparisonRunner.Variant variant(LoadedScenario loaded, Map<String, Mitigation> declared,
+      List<String> members) throws ScenarioException {
+    double cost = 0;
+    for (String id : members) {
+      cost += declared.get(id).costUsd();
+    }
+    return new ComparisonRunner.Variant(String.join("+", members), cost, members, loaded.variant(members));
+  }
+
+  /**
+   * Creates {@code dir} or checks that it may be overwritten: empty, or marked as ours by an
+   * earlier run (the rule of {@code run}); never overwrites the scenario file. Then writes the
+   * marker.
+   */
+  static void prepareOutputDirectory(Path dir, Path scenarioFile) throws IOException {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserInputException("--out " + dir + " exists and is not a directory");
+    }
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(OUTPUT_MARKER))) {
+      try (Stream<Path> entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new UserInputException("--out " + dir + " is not empty and was not written by corridor-risk (no "
+              + OUTPUT_MARKER + " file); choose another directory or empty it");
+        }
+      }
+    }
+    for (String name : new String[] {"compare.json", "compare.html"}) {
+      Path target = dir.resolve(name);
+      if (Files.exists(target) && Files.exists(scenarioFile) && Files.isSameFile(target, scenarioFile)) {
+        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile + " with " + name
+            + "; choose another --out");
+      }
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(OUTPUT_MARKER), "written by corridor-risk; files here may be overwritten\n");
+  }
+
+  /** The ranking table and one verdict per mitigation. */
+  static void printTable(Comparison c, PrintWriter o) {
+    String currency = c.baseline().scenario().currency();
+    o.printf(Locale.ROOT, "%s: baseline vs %d mitigation(s), %d trials each, seed %d, common random numbers%n",
+        c.baseline().scenario().name(), c.mitigations().size(), c.trials(), c.baseline().options().seed());
+    o.printf(Locale.ROOT, "baseline mean economic_loss %s %s (95%% CI %s-%s), person-days %s%n%n",
+        human(c.baselineMetric(Metric.ECONOMIC_LOSS).mean()), currency,
+        human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95Low()),
+        human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95High()),
+        human(c.baselineMetric(Metric.PERSON_DAYS_WITHOUT_SERVICE).mean()));
+    String head = "%-4s %-28s %10s %-30s %16s %7s %7s %7s%n";
+    o.printf(Locale.ROOT, head, "rank", "mitigation", "cost", "economic_loss reduction (95% CI)",
+        "person-days red.", "better", "worse", "BCR");
+    for (MitigationComparison m : c.ranking()) {
+      PairedMetric econ = m.metric(Metric.ECONOMIC_LOSS);
+      PairedMetric pd = m.metric(Metric.PERSON_DAYS_WITHOUT_SERVICE);
+      String reduction = human(econ.meanReduction()) + " (" + human(econ.reductionCi95Low()) + " to "
+          + human(econ.reductionCi95High()) + ")";
+      String pdRel = Double.isNaN(pd.relativeReduction()) ? "n/a"
+          : String.format(Locale.ROOT, "%.1f%%", 100 * pd.relativeReduction());
+      o.printf(Locale.ROOT, head, m.rank() + (m.efficient() ? "*" : ""), m.id(), human(m.costUsd()), reduction, pdRel,
+          String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsBetter()),
+          String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsWorse()),
+          ratio(m.benefitCostRatio()));
+    }
+    o.println("(* = on the efficient set: no other option is both cheaper and reduces economic_loss more;"
+        + " better/worse = share of trials with lower/higher economic_loss than the baseline)");
+    o.println();
+    for (MitigationComparison m : c.ranking()) {
+      o.println(m.id() + ": " + m.verdict());
+    }
+  }
+
+  /** A number in a short human form with three significant digits: 4.2e7 -> "42M". */
+  static String human(double x) {
+    return NumberText.compact(x);
+  }
+
+  /** A ratio as in the verdicts: "120", "24.6", "0.52", "0.0091"; "n/a" for NaN. */
+  static String ratio(double x) {
+    double a = Math.abs(x);
+    if (Double.isNaN(x)) {
+      return "n/a";
+    }
+    if (a >= 100 || a == 0) {
+      return String.format(Locale.ROOT, "%.0f", x);
+    }
+    if (a >= 1) {
+      return String.format(Locale.ROOT, "%.1f", x);
+    }
+    if (a >= 0.1) {
+      return String.format(Locale.ROOT, "%.2f", x);
+    }
+    return String.format(Locale.ROOT, "%.2g", x);
+  }
+
 }

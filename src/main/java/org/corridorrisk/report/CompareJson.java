@@ -1,0 +1,118 @@
+package org.corridorrisk.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.corridorrisk.impact.Metric;
+import org.corridorrisk.stats.MetricSummary;
+import org.corridorrisk.study.Comparison;
+import org.corridorrisk.study.MitigationComparison;
+import org.corridorrisk.study.PairedMetric;
+
+/**
+ * Writes {@code compare.json} (format {@code corridor-risk/compare/v1}), the contract of
+ * {@code docs/compare.md}: the baseline's metrics as in {@code summary.json}, then per
+ * mitigation its cost, per-metric statistics of the mitigated run with the paired reduction,
+ * and the benefit-cost ratio. Non-finite numbers (an undefined ratio) are written as
+ * {@code null}.
+ */
+public final class CompareJson {
+  /** The value of the {@code format} key. */
+  public static final String FORMAT = "corridor-risk/compare/v1";
+
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private CompareJson() {}
+
+  /** Writes the comparison to {@code file} (UTF-8, replacing it). */
+  public static void write(Comparison comparison, Path file) throws IOException {
+    Files.writeString(file, MAPPER.writeValueAsString(toJson(comparison)) + "\n");
+  }
+
+  /** The document as a Jackson tree. */
+  public static ObjectNode toJson(Comparison c) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("scenario", c.baseline().scenario().name());
+    root.put("trials", c.trials());
+    root.put("seed", c.baseline().options().seed());
+    root.put("currency", c.baseline().scenario().currency());
+    root.put("headline_metric", c.headlineMetric().key());
+    ObjectNode baselineMetrics = root.putObject("baseline").putObject("metrics");
+    for (Metric m : Metric.values()) {
+      putSummary(baselineMetrics.putObject(m.key()), c.baselineMetric(m));
+    }
+    ArrayNode list = root.putArray("mitigations");
+    ArrayNode notes = MAPPER.createArrayNode();
+    for (MitigationComparison mc : c.mitigations()) {
+      ObjectNode o = list.addObject();
+      o.put("id", mc.id());
+      o.put("cost", mc.costUsd());
+      o.put("portfolio", mc.run().portfolio());
+      ArrayNode members = o.putArray("members");
+      mc.run().members().forEach(members::add);
+      ObjectNode metrics = o.putObject("metrics");
+      for (Metric m : Metric.values()) {
+        putPaired(metrics.putObject(m.key()), mc.metric(m));
+      }
+      putNumber(o, "benefit_cost_ratio", mc.benefitCostRatio());
+      putNumber(o, "benefit_cost_ratio_ci95_low", mc.benefitCostCi95Low());
+      putNumber(o, "benefit_cost_ratio_ci95_high", mc.benefitCostCi95High());
+      o.put("rank", mc.rank());
+      o.put("efficient", mc.efficient());
+      o.put("verdict", mc.verdict());
+      if (!(mc.costUsd() > 0)) {
+        String note = "mitigation '" + mc.id() + "' has cost 0, so its benefit_cost_ratio is undefined (null)";
+        o.put("note", note);
+        notes.add(note);
+      }
+    }
+    ArrayNode ranking = root.putArray("ranking");
+    c.ranking().forEach(mc -> ranking.add(mc.id()));
+    ArrayNode efficient = root.putArray("efficient_set");
+    c.ranking().stream().filter(MitigationComparison::efficient).forEach(mc -> efficient.add(mc.id()));
+    root.set("notes", notes);
+    return root;
+  }
+
+  /** The {@code summary.json} keys of one metric. */
+  static void putSummary(ObjectNode o, MetricSummary s) {
+    putNumber(o, "mean", s.mean());
+    putNumber(o, "std", s.std());
+    putNumber(o, "ci95_low", s.ci95Low());
+    putNumber(o, "ci95_high", s.ci95High());
+    putNumber(o, "p50", s.p50());
+    putNumber(o, "p90", s.p90());
+    putNumber(o, "p95", s.p95());
+    putNumber(o, "p99", s.p99());
+    putNumber(o, "var95", s.var95());
+    putNumber(o, "cvar95", s.cvar95());
+    putNumber(o, "max", s.max());
+  }
+
+  private static void putPaired(ObjectNode o, PairedMetric p) {
+    putSummary(o, p.mitigated());
+    putNumber(o, "mean_reduction", p.meanReduction());
+    putNumber(o, "reduction_ci95_low", p.reductionCi95Low());
+    putNumber(o, "reduction_ci95_high", p.reductionCi95High());
+    putNumber(o, "share_of_trials_better", p.shareOfTrialsBetter());
+    putNumber(o, "share_of_trials_worse", p.shareOfTrialsWorse());
+    putNumber(o, "reduction_std", p.reductionStd());
+    putNumber(o, "relative_reduction", p.relativeReduction());
+    putNumber(o, "relative_reduction_ci95_low", p.relativeCi95Low());
+    putNumber(o, "relative_reduction_ci95_high", p.relativeCi95High());
+    putNumber(o, "variance_reduction_factor", p.varianceReductionFactor());
+  }
+
+  private static void putNumber(ObjectNode o, String key, double value) {
+    if (Double.isFinite(value)) {
+      o.put(key, value);
+    } else {
+      o.putNull(key);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.corridorrisk.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.sim.MonteCarlo;
+import org.corridorrisk.sim.RunOptions;
+import org.corridorrisk.sim.StudyResult;
+
+/**
+ * Runs a baseline and its mitigated variants on common random numbers and compares them.
+ *
+ * <p>The baseline runs with the given options (including any early stop on
+ * {@code targetRelativeCi}); every variant then runs with exactly the baseline's trial count
+ * and seed and no early stop, so trial k of each variant pairs with trial k of the baseline.
+ */
+public final class ComparisonRunner {
+  private ComparisonRunner() {}
+
+  /**
+   * A scenario with some mitigations' patches applied.
+   *
+   * @param id the mitigation id, or {@code "a+b"} for a portfolio
+   * @param costUsd its cost (a portfolio's: the sum), >= 0
+   * @param members the mitigation ids applied, in order
+   * @param scenario the patched scenario
+   */
+  public record Variant(String id, double costUsd, List<String> members, Scenario scenario) {
+    public Variant {
+      members = List.copyOf(members);
+    }
+  }
+
+  /** Told when each run starts; may return a progress receiver for that run. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * Run {@code runIndex} (1-based, of {@code runCount}) is about to start.
+     *
+     * @param id {@code "baseline"} for the first run, else the variant's id
+     * @return progress receiver for this run's trials, or {@code null}
+     */
+    RunOptions.TrialProgress starting(String id, int runIndex, int runCount);
+  }
+
+  /**
+   * Runs the baseline, then each variant, and compares them. The progress receiver of
+   * {@code options} is not used; {@code listener} gives one per run.
+   *
+   * @param listener told before each run starts; may be {@code null}
+   */
+  public static Comparison run(Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
+    Listener tell = listener == null ? (id, i, n) -> null : listener;
+    int count = variants.size() + 1;
+    StudyResult base = MonteCarlo.run(baseline, new RunOptions(options.trials(), options.seed(), options.threads(),
+        options.targetRelativeCi(), tell.starting("baseline", 1, count)));
+    List<MitigatedRun> runs = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      Variant v = variants.get(i);
+      RunOptions paired = new RunOptions(base.trials(), options.seed(), options.threads(), Double.NaN,
+          tell.starting(v.id(), i + 2, count));
+      runs.add(new MitigatedRun(v.id(), v.costUsd(), v.members(), MonteCarlo.run(v.scenario(), paired)));
+    }
+    return Comparison.of(base, runs);
+  }
+}
