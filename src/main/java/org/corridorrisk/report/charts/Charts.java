@@ -1,0 +1,541 @@
+package org.corridorrisk.report.charts;
+
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryLineAnnotation;
+import org.jfree.chart.annotations.XYPointerAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The chart vocabulary of corridor-risk pages (run report, comparison, criticality): each
+ * factory takes plain arrays and labels and returns a styled {@link Figure}. Callers give axis
+ * labels with units ({@code "economic loss (USD)"}) and a one-line reading guide.
+ *
+ * <p>Design note: factories never keep more points than a reader can see: exceedance curves
+ * and long lines are thinned (see {@link #exceedancePoints}), so a page for a million trials
+ * stays small. Inputs are not modified. Non-finite values are ignored where noted.
+ */
+public final class Charts {
+  private Charts() {}
+
+  /** A named set of per-trial values (one curve of an exceedance chart). */
+  public record Series(String name, double[] values) {}
+
+  /**
+   * A line with a shaded band, e.g. a mean with its 5-95% range.
+   *
+   * @param x abscissae, increasing
+   * @param mid the line
+   * @param low lower edge of the band (same length)
+   * @param high upper edge of the band (same length)
+   */
+  public record Band(String name, double[] x, double[] mid, double[] low, double[] high) {
+    public Band {
+      if (mid.length != x.length || low.length != x.length || high.length != x.length) {
+        throw new IllegalArgumentException("band '" + name + "' arrays must have equal lengths but had x="
+            + x.length + ", mid=" + mid.length + ", low=" + low.length + ", high=" + high.length);
+      }
+    }
+  }
+
+  /**
+   * One horizontal bar.
+   *
+   * @param label category label (unique within a chart)
+   * @param group colour group shown in the legend (e.g. "priority 1"); may be ""
+   * @param value bar length
+   * @param low error bar start, {@code NaN} for none
+   * @param high error bar end, {@code NaN} for none
+   */
+  public record Bar(String label, String group, double value, double low, double high) {
+    /** A bar without error bar. */
+    public static Bar of(String label, String group, double value) {
+      return new Bar(label, group, value, Double.NaN, Double.NaN);
+    }
+  }
+
+  /** One tornado row: the outcome at the low and high setting of one factor. */
+  public record TornadoBar(String label, double low, double high) {}
+
+  /**
+   * A point of a scatter chart.
+   *
+   * @param label shown next to the point when {@code labelled}
+   * @param group colour group (legend entry)
+   */
+  public record Point(String label, String group, double x, double y, boolean labelled) {}
+
+  // ---------------------------------------------------------------- histogram
+
+  /**
+   * Whether a logarithmic axis shows these values better: their positive values span more than
+   * two orders of magnitude between the 5th percentile and the maximum.
+   */
+  public static boolean logScaleUseful(double[] values) {
+    double[] positive = Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).sorted().toArray();
+    if (positive.length < 2) {
+      return false;
+    }
+    double p05 = positive[(int) Math.floor(0.05 * (positive.length - 1))];
+    return positive[positive.length - 1] / p05 > 100;
+  }
+
+  /**
+   * Histogram of per-trial values; bar height = share of all values in the bin, so the bars sum
+   * to the share of values shown. With {@code logX} only positive values are binned
+   * (logarithmically spaced bins) and the guide should say how many were zero.
+   *
+   * @param bins number of bins (>= 1)
+   */
+  public static Figure histogram(String id, String title, String guide, double[] values,
+      String xLabel, boolean logX, int bins) {
+    if (bins < 1) {
+      throw new IllegalArgumentException("bins must be >= 1 but was " + bins);
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    int total = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        total++;
+        if (!logX || v > 0) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    XYIntervalSeries series = new XYIntervalSeries("share of trials");
+    if (min <= max) {
+      double lo = logX ? Math.log10(min) : min;
+      double hi = logX ? Math.log10(max) : max;
+      if (hi - lo < 1e-12) {
+        lo -= 0.5;
+        hi += 0.5;
+        if (!logX && min >= 0) {
+          lo = Math.max(lo, 0);
+        }
+      }
+      double width = (hi - lo) / bins;
+      long[] counts = new long[bins];
+      for (double v : values) {
+        if (Double.isFinite(v) && (!logX || v > 0)) {
+          double t = logX ? Math.log10(v) : v;
+          int b = (int) Math.floor((t - lo) / width);
+          counts[Math.max(0, Math.min(bins - 1, b))]++;
+        }
+      }
+      for (int b = 0; b < bins; b++) {
+        double from = lo + b * width;
+        double to = from + width;
+        double x0 = logX ? Math.pow(10, from) : from;
+        double x1 = logX ? Math.pow(10, to) : to;
+        double share = total == 0 ? 0 : (double) counts[b] / total;
+        series.add(logX ? Math.sqrt(x0 * x1) : (x0 + x1) / 2, x0, x1, share, share, share);
+      }
+    }
+    XYIntervalSeriesCollection dataset = new XYIntervalSeriesCollection();
+    dataset.addSeries(series);
+    NumberAxis y = new NumberAxis("share of trials");
+    XYBarRenderer renderer = new XYBarRenderer(0.05);
+    XYPlot plot = new XYPlot(dataset, valueAxis(xLabel, logX, min), y, renderer);
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, false));
+    y.setNumberFormatOverride(NumberText.percentFormat());
+    renderer.setSeriesPaint(0, ChartStyle.BLUE);
+    renderer.setDrawBarOutline(false);
+    renderer.setShadowVisible(false);
+    return Figure.of(id, chart, guide);
+  }
+
+  // ---------------------------------------------------------------- exceedance
+
+  /**
+   * Points of an empirical exceedance curve: for each kept value x, the share of values
+   * {@code >= x}. Keeps at most {@code maxPoints} points, all of the largest 50 values and the
+   * rest spread evenly in log-probability, so the tail is exact and the body is thinned.
+   * Non-finite values are ignored; with {@code positiveOnly} values {@code <= 0} are not plotted
+   * (they still count in the denominator).
+   *
+   * @return {@code [0]} values increasing, {@code [1]} probabilities decreasing
+   */
+  public static double[][] exceedancePoints(double[] values, int maxPoints, boolean positiveOnly) {
+    double[] sorted = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+    int n = sorted.length;
+    if (n == 0 || maxPoints < 2) {
+      return new double[][] {new double[0], new double[0]};
+    }
+    // rank r = number of values >= sorted[n - r]; choose ranks 1..n.
+    LinkedHashSet<Integer> ranks = new LinkedHashSet<>();
+    for (int r = 1; r <= Math.min(n, 50); r++) {
+      ranks.add(r);
+    }
+    int rest = Math.max(2, maxPoints - ranks.size());
+    for (int i = 0; i < rest; i++) {
+      int r = (int) Math.round(Math.exp(Math.log(n) * i / (rest - 1)));
+      ranks.add(Math.max(1, Math.min(n, r)));
+    }
+    ranks.add(n);
+    List<double[]> points = new ArrayList<>();
+    double lastX = Double.NaN;
+    for (int r : ranks.stream().sorted((a, b) -> b - a).toList()) {
+      double x = sorted[n - r];
+      if (positiveOnly && x <= 0) {
+        continue;
+      }
+      if (x == lastX) {
+        continue;
+      }
+      int firstAtLeast = lowerBound(sorted, x);
+      points.add(new double[] {x, (double) (n - firstAtLeast) / n});
+      lastX = x;
+    }
+    double[][] out = new double[2][points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      out[0][i] = points.get(i)[0];
+      out[1][i] = points.get(i)[1];
+    }
+    return out;
+  }
+
+  private static int lowerBound(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Exceedance curves: for each series, the probability that a trial reaches or exceeds x, at
+   * most {@code maxPoints} points per curve. Log axes drop values {@code <= 0}.
+   *
+   * @param yLabel e.g. "probability of reaching x per 90-day period"
+   */
+  public static Figure exceedance(String id, String title, String guide, List<Series> series,
+      String xLabel, String yLabel, boolean logX, boolean logY, int maxPoints) {
+    XYSeriesCollection dataset = new XYSeriesCollection();
+    double minX = Double.POSITIVE_INFINITY;
+    double minP = 1;
+    for (Series s : series) {
+      double[][] pts = exceedancePoints(s.values(), maxPoints, logX);
+      XYSeries xy = new XYSeries(s.name(), false, true);
+      for (int i = 0; i < pts[0].length; i++) {
+        xy.add(pts[0][i], pts[1][i]);
+        minX = Math.min(minX, pts[0][i] > 0 ? pts[0][i] : minX);
+        minP = Math.min(minP, pts[1][i]);
+      }
+      dataset.addSeries(xy);
+    }
+    ValueAxis y = valueAxis(yLabel, logY, minP);
+    if (!logY) {
+      ((NumberAxis) y).setRange(0, 1.02);
+    } else if (minP < 1) {
+      y.setRange(minP / 1.5, 1.2);
+    }
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setDrawSeriesLineAsPath(true);
+    XYPlot plot = new XYPlot(dataset, valueAxis(xLabel, logX, minX), y, renderer);
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, series.size() > 1));
+    if (y instanceof NumberAxis ny) {
+      ny.setNumberFormatOverride(NumberText.percentFormat());
+    } else {
+      ((LogAxis) y).setNumberFormatOverride(NumberText.percentFormat());
+    }
+    for (int i = 0; i < series.size(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
+      renderer.setSeriesStroke(i, ChartStyle.line(2.2));
+    }
+    return Figure.of(id, chart, guide);
+  }
+
+  // ---------------------------------------------------------------- line with band
+
+  /**
+   * Lines with shaded bands (translucent, one colour per band).
+   *
+   * @param yRange fixed range of the y axis, or {@code null} for automatic
+   */
+  public static Figure bands(String id, String title, String guide, List<Band> bands,
+      String xLabel, String yLabel, Range yRange, boolean yIsShare) {
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    for (Band b : bands) {
+      YIntervalSeries s = new YIntervalSeries(b.name(), false, true);
+      for (int i = 0; i < b.x().length; i++) {
+        if (Double.isFinite(b.mid()[i])) {
+          s.add(b.x()[i], b.mid()[i], b.low()[i], b.high()[i]);
+        }
+      }
+      dataset.addSeries(s);
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setAutoRangeIncludesZero(false);
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    XYPlot plot = new XYPlot(dataset, x, y, renderer);
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, bands.size() > 1));
+    if (yRange != null) {
+      y.setRange(yRange);
+    }
+    y.setNumberFormatOverride(yIsShare ? NumberText.percentFormat() : NumberText.compactFormat());
+    x.setNumberFormatOverride(NumberText.compactFormat());
+    renderer.setAlpha(0.22f);
+    for (int i = 0; i < bands.size(); i++) {
+      Color c = ChartStyle.seriesColor(i);
+      renderer.setSeriesPaint(i, c);
+      renderer.setSeriesFillPaint(i, c);
+      renderer.setSeriesStroke(i, ChartStyle.line(2));
+    }
+    return Figure.of(id, chart, guide);
+  }
+
+  // ---------------------------------------------------------------- bars
+
+  /**
+   * Horizontal bars, top to bottom in list order, coloured by group, with optional error bars
+   * (e.g. a 95% confidence interval) drawn as black lines. The figure grows with the number of
+   * bars.
+   */
+  public static Figure horizontalBars(String id, String title, String guide, List<Bar> bars,
+      String valueLabel, boolean valueIsShare) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    List<String> groups = new ArrayList<>(new LinkedHashSet<>(bars.stream().map(Bar::group).toList()));
+    for (Bar b : bars) {
+      for (String g : groups) {
+        dataset.addValue(g.equals(b.group()) ? b.value() : null, g, b.label());
+      }
+    }
+    CategoryAxis categories = new CategoryAxis(null);
+    NumberAxis values = new NumberAxis(valueLabel);
+    StackedBarRenderer renderer = new StackedBarRenderer();
+    CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    boolean legend = groups.size() > 1 || (groups.size() == 1 && !groups.get(0).isEmpty());
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend));
+    plot.setDomainGridlinesVisible(false);
+    categories.setCategoryMargin(0.25);
+    categories.setTickLabelFont(ChartStyle.SMALL_FONT);
+    categories.setMaximumCategoryLabelWidthRatio(0.35f);
+    values.setNumberFormatOverride(valueIsShare ? NumberText.percentFormat() : NumberText.compactFormat());
+    renderer.setShadowVisible(false);
+    renderer.setDrawBarOutline(false);
+    renderer.setMaximumBarWidth(0.3);
+    for (int i = 0; i < groups.size(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
+    }
+    double upper = 0;
+    for (Bar b : bars) {
+      upper = Math.max(upper, Double.isFinite(b.high()) ? b.high() : b.value());
+      if (Double.isFinite(b.low()) && Double.isFinite(b.high())) {
+        plot.addAnnotation(new CategoryLineAnnotation(b.label(), b.low(), b.label(), b.high(),
+            ChartStyle.BLACK, ChartStyle.line(1.6)));
+      }
+    }
+    if (upper > 0) {
+      values.setUpperBound(upper * 1.06);
+    }
+    return new Figure(id, chart, guide, Figure.WIDTH_PX, barChartHeight(bars.size(), legend));
+  }
+
+  /**
+   * A tornado chart: for each row a bar from {@code base} to the low outcome and one from
+   * {@code base} to the high outcome, rows in list order (callers sort widest first), with a
+   * line at {@code base}.
+   *
+   * @param lowName legend name of the low side, e.g. "asset intact"
+   * @param highName legend name of the high side, e.g. "asset disabled"
+   */
+  public static Figure tornado(String id, String title, String guide, List<TornadoBar> rows,
+      double base, String valueLabel, String lowName, String highName) {
+    int n = rows.size();
+    String[] keys = new String[n];
+    Number[][] lowStart = new Number[1][n];
+    Number[][] lowEnd = new Number[1][n];
+    Number[][] highStart = new Number[1][n];
+    Number[][] highEnd = new Number[1][n];
+    for (int i = 0; i < n; i++) {
+      TornadoBar r = rows.get(i);
+      keys[i] = r.label();
+      lowStart[0][i] = Math.min(r.low(), base);
+      lowEnd[0][i] = base;
+      highStart[0][i] = base;
+      highEnd[0][i] = Math.max(r.high(), base);
+    }
+    CategoryAxis categories = new CategoryAxis(null);
+    NumberAxis values = new NumberAxis(valueLabel);
+    IntervalBarRenderer lowRenderer = new IntervalBarRenderer();
+    IntervalBarRenderer highRenderer = new IntervalBarRenderer();
+    CategoryPlot plot = new CategoryPlot(
+        new DefaultIntervalCategoryDataset(new String[] {lowName}, keys, lowStart, lowEnd),
+        categories, values, lowRenderer);
+    plot.setDataset(1, new DefaultIntervalCategoryDataset(new String[] {highName}, keys, highStart, highEnd));
+    plot.setRenderer(1, highRenderer);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
+    plot.setDomainGridlinesVisible(false);
+    categories.setCategoryMargin(0.25);
+    categories.setTickLabelFont(ChartStyle.SMALL_FONT);
+    categories.setMaximumCategoryLabelWidthRatio(0.35f);
+    values.setNumberFormatOverride(NumberText.compactFormat());
+    for (IntervalBarRenderer r : List.of(lowRenderer, highRenderer)) {
+      r.setShadowVisible(false);
+      r.setDrawBarOutline(false);
+      r.setMaximumBarWidth(0.3);
+    }
+    lowRenderer.setSeriesPaint(0, ChartStyle.SKY_BLUE);
+    highRenderer.setSeriesPaint(0, ChartStyle.VERMILLION);
+    ValueMarker marker = new ValueMarker(base, ChartStyle.BLACK, ChartStyle.line(1.2));
+    plot.addRangeMarker(marker);
+    return new Figure(id, chart, guide, Figure.WIDTH_PX, barChartHeight(n, true));
+  }
+
+  private static int barChartHeight(int bars, boolean legend) {
+    return Math.max(200, 120 + (legend ? 30 : 0) + 24 * bars);
+  }
+
+  // ---------------------------------------------------------------- scatter
+
+  /** Scatter of points coloured by group, labelled where asked. Log axes drop values {@code <= 0}. */
+  public static Figure scatter(String id, String title, String guide, List<Point> points,
+      String xLabel, String yLabel, boolean logX, boolean logY) {
+    Map<String, XYSeries> byGroup = new LinkedHashMap<>();
+    double minX = Double.POSITIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    List<Point> shown = new ArrayList<>();
+    for (Point p : points) {
+      if (!Double.isFinite(p.x()) || !Double.isFinite(p.y()) || (logX && p.x() <= 0) || (logY && p.y() <= 0)) {
+        continue;
+      }
+      byGroup.computeIfAbsent(p.group(), g -> new XYSeries(g, false, true)).add(p.x(), p.y());
+      minX = Math.min(minX, p.x() > 0 ? p.x() : minX);
+      minY = Math.min(minY, p.y() > 0 ? p.y() : minY);
+      shown.add(p);
+    }
+    XYSeriesCollection dataset = new XYSeriesCollection();
+    byGroup.values().forEach(dataset::addSeries);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+    ValueAxis x = valueAxis(xLabel, logX, minX);
+    ValueAxis y = valueAxis(yLabel, logY, minY);
+    XYPlot plot = new XYPlot(dataset, x, y, renderer);
+    boolean legend = byGroup.size() > 1;
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend));
+    Shape dot = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+    for (int i = 0; i < byGroup.size(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
+      renderer.setSeriesShape(i, dot);
+    }
+    if (x instanceof NumberAxis nx) {
+      nx.setAutoRangeIncludesZero(false);
+    }
+    if (y instanceof NumberAxis ny) {
+      ny.setAutoRangeIncludesZero(false);
+    }
+    for (Point p : shown) {
+      if (p.labelled()) {
+        plot.addAnnotation(label(p.label(), p.x(), p.y()));
+      }
+    }
+    return Figure.of(id, chart, guide);
+  }
+
+  /**
+   * A log axis whose tick labels are plain strings: JFreeChart's own log ticks are attributed
+   * strings, which SVG output turns into glyph outlines (large, not selectable text).
+   */
+  private static final class TextLogAxis extends LogAxis {
+    private static final long serialVersionUID = 1L;
+
+    TextLogAxis(String label) {
+      super(label);
+    }
+
+    @Override
+    public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+        java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+      List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
+      List<org.jfree.chart.axis.NumberTick> plain = new ArrayList<>(ticks.size());
+      for (Object o : ticks) {
+        org.jfree.chart.axis.ValueTick t = (org.jfree.chart.axis.ValueTick) o;
+        String text = t.getTickType() == org.jfree.chart.axis.TickType.MAJOR
+            ? NumberText.compact(t.getValue()) : "";
+        if (getNumberFormatOverride() != null && t.getTickType() == org.jfree.chart.axis.TickType.MAJOR) {
+          text = getNumberFormatOverride().format(t.getValue());
+        }
+        plain.add(new org.jfree.chart.axis.NumberTick(t.getTickType(), t.getValue(), text,
+            t.getTextAnchor(), t.getRotationAnchor(), t.getAngle()));
+      }
+      return plain;
+    }
+  }
+
+  /** A small text label up and right of a data point, offset in pixels so it clears the marker. */
+  static XYPointerAnnotation label(String text, double x, double y) {
+    XYPointerAnnotation label = new XYPointerAnnotation(text, x, y, -Math.PI / 5);
+    label.setFont(ChartStyle.SMALL_FONT);
+    label.setPaint(ChartStyle.TEXT);
+    label.setTipRadius(5);
+    label.setBaseRadius(7);
+    label.setArrowLength(0.01);
+    label.setArrowWidth(0.01);
+    label.setArrowPaint(new Color(0, 0, 0, 0));
+    label.setLabelOffset(1);
+    label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+    return label;
+  }
+
+  /** A linear or logarithmic value axis with compact tick labels. */
+  static ValueAxis valueAxis(String label, boolean log, double smallestPositive) {
+    if (log) {
+      LogAxis axis = new TextLogAxis(label);
+      axis.setBase(10);
+      if (Double.isFinite(smallestPositive) && smallestPositive > 0) {
+        axis.setSmallestValue(smallestPositive / 2);
+      }
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole decades only
+      axis.setMinorTickCount(9);
+      axis.setNumberFormatOverride(NumberText.compactFormat());
+      return axis;
+    }
+    NumberAxis axis = new NumberAxis(label);
+    axis.setNumberFormatOverride(NumberText.compactFormat());
+    return axis;
+  }
+}
