@@ -10,10 +10,10 @@ import org.corridorrisk.model.TargetSpec;
 import org.corridorrisk.model.Threat;
 
 /** Hand-built networks whose criticality answers are obvious. */
-final class CriticalityNetworks {
+public final class CriticalityNetworks {
   private CriticalityNetworks() {}
 
-  static final int HORIZON_DAYS = 10;
+  public static final int HORIZON_DAYS = 10;
 
   private static Threat threat(TargetSpec targets) {
     return Threat.poisson("sabotage", 1.0, 1.0, new RepairTime.Fixed(5), targets);
@@ -28,7 +28,7 @@ final class CriticalityNetworks {
    *                           \--spur(40)--> sink-b (40, VOLL 10).
    * Losing the source, the trunk or the hub cuts everything; link a cuts 60%; the spur 40%.
    */
-  static Scenario trunkAndSpur() {
+  public static Scenario trunkAndSpur() {
     return new Scenario("trunk-and-spur", null, HORIZON_DAYS, "USD", List.of(new Commodity("gas", "mcm/d")),
         List.of(Node.source("source", "gas", 100), Node.junction("hub", "gas"), sink("sink-a", 60, 10),
             sink("sink-b", 40, 10)),
@@ -41,7 +41,7 @@ final class CriticalityNetworks {
    * source --p1(100)--> city (100), source --p2(100)--> city, source --x(10)--> town (10).
    * p1 or p2 alone cost nothing; x alone costs 10/110; p1 and p2 together cost 100/110.
    */
-  static Scenario parallelPaths() {
+  public static Scenario parallelPaths() {
     return new Scenario("parallel-paths", null, HORIZON_DAYS, "USD", List.of(new Commodity("gas", "mcm/d")),
         List.of(Node.source("source", "gas", 110), sink("city", 100, 5), sink("town", 10, 5)),
         List.of(Link.of("p1", "source", "city", "gas", 100), Link.of("p2", "source", "city", "gas", 100),
@@ -50,7 +50,7 @@ final class CriticalityNetworks {
   }
 
   /** Two identical spurs: equal losses, so the ranking falls back to the ids. */
-  static Scenario twinSpurs() {
+  public static Scenario twinSpurs() {
     return new Scenario("twin-spurs", null, HORIZON_DAYS, "USD", List.of(new Commodity("gas", "mcm/d")),
         List.of(Node.source("source", "gas", 20), sink("east", 10, 3), sink("west", 10, 3)),
         List.of(Link.of("zeta", "source", "east", "gas", 10), Link.of("alpha", "source", "west", "gas", 10)),
