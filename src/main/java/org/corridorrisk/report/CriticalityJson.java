@@ -22,7 +22,7 @@ import org.corridorrisk.study.WorstSet;
  * unserved_fraction, economic_loss, person_days_without_service}, worst first; and
  * {@code worst_case[]} with {@code budget, assets, unserved_fraction, economic_loss,
  * person_days_without_service, exact}. Added keys: top-level {@code format, scenario,
- * outage_days, objective, candidates, monotone_objective, ranking_seconds, pairs}; per asset
+ * outage_days, objective, candidates, monotone_objective, flow_bound, ranking_seconds, pairs}; per asset
  * {@code type} ({@code node}|{@code link}) and every other metric; per worst set
  * {@code objective, method, upper_bound} (null when none is known), {@code evaluations,
  * seconds} and every other metric. Key order is fixed.
@@ -71,6 +71,7 @@ public final class CriticalityJson {
     ArrayNode candidates = root.putArray("candidates");
     result.candidates().forEach(candidates::add);
     root.put("monotone_objective", result.monotoneObjective());
+    root.put("flow_bound", result.flowBoundUsed());
     ArrayNode pairs = root.putArray("pairs");
     for (SetOutage p : result.pairs()) {
       ObjectNode o = pairs.addObject();

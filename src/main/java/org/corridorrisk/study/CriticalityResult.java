@@ -14,6 +14,8 @@ import org.corridorrisk.model.Scenario;
  * @param candidates the worst-case candidates (assets any threat targets), in search order:
  *     worst single value of the objective first, then id
  * @param monotoneObjective whether branch and bound was allowed (see {@link CriticalityStudy})
+ * @param flowBoundUsed whether branch and bound used the flow bound (see {@code FlowBound});
+ *     otherwise its bound was f(S u all remaining candidates)
  * @param worstCase one entry per budget 1..K (empty when no threat targets anything)
  * @param rankingSeconds wall-clock time of the N-1 ranking
  */
@@ -24,6 +26,7 @@ public record CriticalityResult(
     List<SetOutage> pairs,
     List<String> candidates,
     boolean monotoneObjective,
+    boolean flowBoundUsed,
     List<WorstSet> worstCase,
     double rankingSeconds) {
 

@@ -115,8 +115,18 @@ public final class CriticalityStudy {
           .thenComparing(Comparator.naturalOrder()));
       boolean monotone = isMonotone(scenario, objective);
       List<WorstSet> worst = new ArrayList<>();
+      FlowBound flowBound = null;
+      if (monotone && options.budget() > 1 && !candidates.isEmpty()) {
+        flowBound = trustedFlowBound(candidates, single);
+      }
       if (options.budget() > 0 && !candidates.isEmpty()) {
+        FlowBound bound = flowBound;
         SetObjective f = new SetObjective() {
+          @Override
+          public AdditiveBound additiveBound(int[] set, int[] rest) {
+            return bound == null ? null : bound.bound(set, rest);
+          }
+
           @Override
           public double value(int[] set) {
             return values(List.of(set))[0];
@@ -147,8 +157,25 @@ public final class CriticalityStudy {
           worst.add(new WorstSet(r.budget(), new SetOutage(ids, evaluateAll(List.of(ids)).get(0)), r));
         }
       }
-      return new CriticalityResult(scenario, options, assets, pairs, candidates, monotone, worst,
-          rankingSeconds);
+      return new CriticalityResult(scenario, options, assets, pairs, candidates, monotone,
+          flowBound != null, worst, rankingSeconds);
+    }
+
+    /**
+     * The flow bound, when its model of f agrees with the engine on the empty set and on every
+     * single candidate; otherwise null (branch and bound then uses f(S u R)).
+     */
+    private FlowBound trustedFlowBound(List<String> candidates, Map<String, TrialMetrics> single) {
+      FlowBound b = new FlowBound(scenario, candidates, options.outageDays());
+      if (!b.agrees(new int[0], evaluateAll(List.of(List.of())).get(0).get(Metric.UNSERVED_FRACTION))) {
+        return null;
+      }
+      for (int i = 0; i < candidates.size(); i++) {
+        if (!b.agrees(new int[] {i}, single.get(candidates.get(i)).get(Metric.UNSERVED_FRACTION))) {
+          return null;
+        }
+      }
+      return b;
     }
 
     private List<AssetOutage> ranking() {

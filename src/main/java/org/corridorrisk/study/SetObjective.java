@@ -25,4 +25,13 @@ public interface SetObjective {
     }
     return out;
   }
+
+  /**
+   * Optional: a proven additive upper bound on f(S u T) for subsets T of {@code rest} (both
+   * ascending, disjoint), or {@code null} when none is known (the default). Branch and bound
+   * uses it to cut subtrees and skip leaves without simulating them.
+   */
+  default AdditiveBound additiveBound(int[] set, int[] rest) {
+    return null;
+  }
 }

@@ -112,7 +112,8 @@ public final class WorstCaseSearch {
       long startNanos = System.nanoTime();
       long startEvaluations = evaluations;
       WorstCaseResult r;
-      if (k > candidates) {
+      if (k > candidates || (previous != null && previous.exact() && previous.value() >= ceiling)) {
+        // no k-set exists, or budget k-1 already reached the ceiling: nothing can be strictly worse
         r = previous;
       } else {
         Best best = searchSize(k, previous);
@@ -164,6 +165,10 @@ public final class WorstCaseSearch {
     double bound = ceiling;
     if (monotone) {
       bound = Math.min(bound, value(range(0, candidates)));
+      AdditiveBound ab = objective.additiveBound(new int[0], range(0, candidates));
+      if (ab != null) {
+        bound = Math.min(bound, ab.bestCompletion(0, k));
+      }
     }
     return new Best(inc.set, inc.value, false, "heuristic", bound);
   }
@@ -192,24 +197,23 @@ public final class WorstCaseSearch {
   private void dfs(int[] chosen, int depth, int next, int k, double seed, Incumbent inc) {
     int need = k - depth;
     int remaining = candidates - next;
-    if (remaining < need) {
+    if (remaining < need || reachedCeiling(inc)) {
       return;
     }
+    AdditiveBound ab = null;
     if (remaining > need) {
-      double bound = value(union(chosen, depth, next));
-      if (inc.set != null && bound <= inc.value) {
-        return;
-      }
-      if (clearlyBelow(bound, seed)) {
-        return;
-      }
-      if (inc.set != null && inc.value >= ceiling) {
+      ab = objective.additiveBound(Arrays.copyOf(chosen, depth), range(next, candidates));
+      double bound = ab != null ? ab.bestCompletion(0, need) : value(union(chosen, depth, next));
+      if (cannotImprove(bound, inc, seed)) {
         return;
       }
     }
     if (need == 1) {
       List<int[]> leaves = new ArrayList<>();
       for (int i = next; i < candidates; i++) {
+        if (ab != null && cannotImprove(ab.base() + ab.perCandidate()[i - next], inc, seed)) {
+          continue;
+        }
         int[] leaf = Arrays.copyOf(chosen, k);
         leaf[depth] = i;
         leaves.add(leaf);
@@ -221,12 +225,29 @@ public final class WorstCaseSearch {
       return;
     }
     for (int i = next; i <= candidates - need; i++) {
+      if (ab != null && cannotImprove(ab.perCandidate()[i - next] + ab.bestCompletion(i + 1 - next, need - 1),
+          inc, seed)) {
+        continue;
+      }
       chosen[depth] = i;
       dfs(chosen, depth + 1, i + 1, k, seed, inc);
-      if (inc.set != null && inc.value >= ceiling) {
+      if (reachedCeiling(inc)) {
         return;
       }
     }
+  }
+
+  private boolean reachedCeiling(Incumbent inc) {
+    return inc.set != null && inc.value >= ceiling;
+  }
+
+  /**
+   * No set under this bound can be strictly better than the incumbent, nor reach the budget
+   * k-1 optimum {@code seed} (which some k-set reaches when the objective is monotone).
+   */
+  private static boolean cannotImprove(double bound, Incumbent inc, double seed) {
+    double slack = 1e-12 * Math.max(1.0, Math.abs(bound));
+    return (inc.set != null && bound + slack <= inc.value) || clearlyBelow(bound, seed);
   }
 
   /** chosen[0..depth) followed by every candidate from next on. */
