@@ -16,10 +16,13 @@ import java.util.Map;
  * <ul>
  *   <li><b>Branch and bound</b> when the objective is declared monotone (disabling more never
  *       lowers it): depth-first over combinations in candidate order; at a partial set S whose
- *       next candidates are R = {next..n-1}, the bound f(S u R) caps every completion, so the
- *       subtree is cut when the bound is not above the incumbent (or is clearly below the budget
- *       k-1 optimum, which some k-set matches under monotonicity). The last level evaluates its
- *       leaves in one batch (which an objective may parallelize).
+ *       next candidates are R = {next..n-1}, a bound caps every completion, and the subtree is
+ *       cut when the bound is not above the incumbent (or is clearly below the budget k-1
+ *       optimum, which some k-set matches under monotonicity). The bound is the objective's
+ *       {@link SetObjective#additiveBound additive bound} when it offers one (base + the largest
+ *       per-candidate terms; it also filters single children and leaves without evaluating
+ *       them), else f(S u R), which monotonicity makes sound. The last level evaluates its
+ *       remaining leaves in one batch (which an objective may parallelize).
  *   <li><b>Exhaustive enumeration</b> otherwise (no bound is sound for a non-monotone objective):
  *       every k-subset, in lexicographic order, when C(n, k) fits the evaluation budget; it stops
  *       early only when the incumbent reaches the objective's known ceiling.
@@ -112,7 +115,7 @@ public final class WorstCaseSearch {
       long startNanos = System.nanoTime();
       long startEvaluations = evaluations;
       WorstCaseResult r;
-      if (k > candidates || (previous != null && previous.exact() && previous.value() >= ceiling)) {
+      if (k > candidates || (previous != null && previous.exact() && atCeiling(previous.value()))) {
         // no k-set exists, or budget k-1 already reached the ceiling: nothing can be strictly worse
         r = previous;
       } else {
@@ -238,7 +241,7 @@ public final class WorstCaseSearch {
   }
 
   private boolean reachedCeiling(Incumbent inc) {
-    return inc.set != null && inc.value >= ceiling;
+    return inc.set != null && atCeiling(inc.value);
   }
 
   /**
@@ -275,7 +278,7 @@ public final class WorstCaseSearch {
           inc.offer(batch.get(i), v[i]);
         }
         batch.clear();
-        if (inc.value >= ceiling) {
+        if (atCeiling(inc.value)) {
           return;
         }
       }
@@ -450,6 +453,11 @@ public final class WorstCaseSearch {
       }
     }
     return out;
+  }
+
+  /** {@code v} equals the objective's ceiling up to the tie tolerance: nothing can be strictly better. */
+  private boolean atCeiling(double v) {
+    return Double.isFinite(ceiling) && !better(ceiling, v);
   }
 
   /** {@code a} is strictly better than {@code b} beyond the tie tolerance. */
