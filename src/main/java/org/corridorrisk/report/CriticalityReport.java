@@ -81,7 +81,13 @@ public final class CriticalityReport {
       });
       List<Charts.TornadoBar> rows = new ArrayList<>();
       for (AssetOutage a : sorted.subList(0, Math.min(TOP, sorted.size()))) {
-        rows.add(new Charts.TornadoBar(a.id(), 0, a.get(m)));
+        if (a.get(m) > 0) {
+          rows.add(new Charts.TornadoBar(a.id(), 0, a.get(m)));
+        }
+      }
+      if (rows.isEmpty()) {
+        page.note("No single asset's outage changes " + m.key() + " (all 0).");
+        continue;
       }
       page.figure(Charts.tornado("tornado-" + m.key().replace('_', '-'), "Top " + rows.size() + " assets by " + m.key(),
           "Loss (" + m.unitKind() + ") when the asset alone is out for " + days + " days; 0 = intact network.",

@@ -66,10 +66,23 @@ public final class CriticalityStudy {
     }
   }
 
-  /** Worst first: economic_loss, then unserved_fraction (descending), then the ids. */
+  /**
+   * Worst first: economic_loss, then unserved_fraction (descending); callers then order by id.
+   * Values are compared at 10 significant digits, so sums that differ only by rounding (the
+   * same loss reached through another summation order) tie and fall through to the id.
+   */
   static final Comparator<TrialMetrics> WORST_FIRST = Comparator
-      .comparingDouble((TrialMetrics m) -> m.get(Metric.ECONOMIC_LOSS)).reversed()
-      .thenComparing(Comparator.comparingDouble((TrialMetrics m) -> m.get(Metric.UNSERVED_FRACTION)).reversed());
+      .comparingDouble((TrialMetrics m) -> significant(m.get(Metric.ECONOMIC_LOSS))).reversed()
+      .thenComparing(Comparator.comparingDouble(
+          (TrialMetrics m) -> significant(m.get(Metric.UNSERVED_FRACTION))).reversed());
+
+  /** {@code v} rounded to 10 significant digits (a transitive key for near-equal values). */
+  static double significant(double v) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return v;
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).doubleValue();
+  }
 
   /** Whether branch and bound is sound for this objective on this scenario (see class note). */
   public static boolean isMonotone(Scenario scenario, Metric objective) {
@@ -111,7 +124,7 @@ public final class CriticalityStudy {
       Metric objective = options.objective();
       List<String> candidates = new ArrayList<>(threatTargets(scenario));
       candidates.sort(Comparator
-          .comparingDouble((String id) -> single.get(id).get(objective)).reversed()
+          .comparingDouble((String id) -> significant(single.get(id).get(objective))).reversed()
           .thenComparing(Comparator.naturalOrder()));
       boolean monotone = isMonotone(scenario, objective);
       List<WorstSet> worst = new ArrayList<>();

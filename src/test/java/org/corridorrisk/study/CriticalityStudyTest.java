@@ -99,4 +99,10 @@ class CriticalityStudyTest {
     assertTrue(CriticalityStudy.isMonotone(s, Metric.UNSERVED_FRACTION));
     assertFalse(CriticalityStudy.isMonotone(s, Metric.ECONOMIC_LOSS));
   }
+
+  @Test
+  void significant_roundingNoise_ties() {
+    assertEquals(CriticalityStudy.significant(3.564e8), CriticalityStudy.significant(3.564e8 + 1e-7));
+    assertTrue(CriticalityStudy.significant(0.5) > CriticalityStudy.significant(0.4999));
+  }
 }
