@@ -126,12 +126,12 @@ final class DocumentReader {
     String text = decode(bytes);
     try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
       parser = p;
-      JsonToken first = p.nextToken();
+      JsonToken first = next();
       if (first == null) {
         throw new Fatal(Locations.Loc.START, "", "the file is empty; a scenario starts with 'format: corridor-risk/v1'");
       }
       JsonNode root = readValue("", first);
-      JsonToken after = p.nextToken();
+      JsonToken after = next();
       if (after != null) {
         throw new Fatal(here(), "", yaml
             ? "a second YAML document ('---') follows; a scenario file holds exactly one"
@@ -209,7 +209,8 @@ final class DocumentReader {
     return problem.replace("'?'", "a key (check the indentation)")
         .replace("'-'", "a list item '-' (check the indentation)")
         .replace("<block end>", "the end of the block")
-        .replace("<block mapping start>", "a new mapping");
+        .replace("'<block mapping start>'", "a new mapping (check the indentation)")
+        .replace("<block mapping start>", "a new mapping (check the indentation)");
   }
 
   private static String firstLine(String s) {
@@ -271,6 +272,17 @@ final class DocumentReader {
       }
     }
     return new Locations.Loc(line, column);
+  }
+
+  /** The next token; a reading limit is reported where the parser stands (before it is closed). */
+  private JsonToken next() throws IOException, Fatal {
+    try {
+      return parser.nextToken();
+    } catch (StreamConstraintsException e) {
+      JsonLocation l = parser.currentTokenLocation();
+      Locations.Loc at = l != null && l.getLineNr() > 0 ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())) : here();
+      throw new Fatal(at, "", limitMessage(e.getOriginalMessage()));
+    }
   }
 
   private Locations.Loc tokenLoc() {
@@ -370,13 +382,13 @@ final class DocumentReader {
     ObjectNode obj = NODES.objectNode();
     Set<String> merged = new HashSet<>();
     while (true) {
-      JsonToken t = parser.nextToken();
+      JsonToken t = next();
       if (t == JsonToken.END_OBJECT || t == null) {
         return obj;
       }
       String name = parser.currentName();
       Locations.Loc keyLoc = tokenLoc();
-      JsonToken valueToken = parser.nextToken();
+      JsonToken valueToken = next();
       if (yaml && "<<".equals(name)) {
         JsonNode value = readValue(Paths.field(path, "<<"), valueToken);
         merge(obj, merged, value, path, keyLoc);
@@ -422,7 +434,7 @@ final class DocumentReader {
     ArrayNode array = NODES.arrayNode();
     int i = 0;
     while (true) {
-      JsonToken t = parser.nextToken();
+      JsonToken t = next();
       if (t == JsonToken.END_ARRAY || t == null) {
         return array;
       }

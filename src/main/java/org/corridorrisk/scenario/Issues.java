@@ -65,13 +65,27 @@ final class Issues {
     issues.addAll(more);
   }
 
+  private static final java.util.regex.Pattern FIRST_USED =
+      java.util.regex.Pattern.compile("\\(first used at ([A-Za-z_.\\[\\]0-9]+)\\)");
+
+  /** "(first used at nodes[0])" -> "(first used at line 7, nodes[0])". */
+  private static String withLines(String message, Locations locations) {
+    java.util.regex.Matcher m = FIRST_USED.matcher(message);
+    if (!m.find() || locations == null) {
+      return message;
+    }
+    Locations.Loc at = locations.locate(m.group(1), false);
+    return message.substring(0, m.start()) + "(first used at line " + at.line() + ", " + m.group(1) + ")"
+        + message.substring(m.end());
+  }
+
   /** Located problems, sorted by line, column, path, message, without exact repeats. */
   List<Problem> toProblems(Path file, Locations locations) {
     Set<Problem> out = new LinkedHashSet<>();
     for (Issue i : issues) {
       Locations.Loc loc = i.at() != null ? i.at()
           : locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
-      out.add(new Problem(file, loc.line(), loc.column(), i.path(), i.message()));
+      out.add(new Problem(file, loc.line(), loc.column(), i.path(), withLines(i.message(), locations)));
     }
     List<Problem> sorted = new ArrayList<>(out);
     sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)

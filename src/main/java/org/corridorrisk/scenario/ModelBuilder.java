@@ -60,6 +60,8 @@ final class ModelBuilder {
   private static final Pattern FIELD_MESSAGE = Pattern.compile("^([a-z_0-9]+(?:\\[\\d+\\])*) (.*)$", Pattern.DOTALL);
   private static final Pattern OWNER_SUFFIX = Pattern.compile(" \\((?:node|link|threat|mitigation|sector|economy|dependency|spill|location|repair_days [a-z]+|scenario)(?: '[^']*')?\\)$");
 
+  private static final Pattern CARRIES = Pattern.compile("carries (\\S*) but link '[^']*' carries (\\S*)$");
+
   private final Issues issues;
   private boolean tainted;
 
@@ -123,9 +125,19 @@ final class ModelBuilder {
           commodities, nodes, links, threats, dependencies, economy, mitigations);
       return issues.all().size() == before ? s : null;
     } catch (InvalidScenarioException e) {
+      Set<String> commodityIds = new HashSet<>();
+      commodities.forEach(c -> commodityIds.add(c.id()));
       for (RuleViolation v : e.violations()) {
         if (tainted && v.message().contains("cannot be reached")) {
           continue; // a broken node or link upstream explains it; reported there
+        }
+        Matcher carries = CARRIES.matcher(v.message());
+        if (carries.find() && !(commodityIds.contains(carries.group(1)) && commodityIds.contains(carries.group(2)))) {
+          continue; // follows from an unknown commodity, reported at the node or link
+        }
+        if ((v.message().startsWith("selects no asset") || v.message().startsWith("commodities depend on each other"))
+            && issues.all().stream().anyMatch(i -> Paths.within(i.path(), v.path()))) {
+          continue; // follows from the unknown targets or dependency ends reported inside it
         }
         issues.addFollowOn(v.path(), v.message(), false);
       }
@@ -139,13 +151,14 @@ final class ModelBuilder {
   private Node node(String path, NodeSpec s) {
     String id = id(s.id(), path);
     NodeKind kind = s.kind() == null ? null : NodeKind.fromFileName(s.kind());
+    boolean kindKnown = kind != null;
     if (kind == null) {
       tainted = true;
       kind = NodeKind.JUNCTION;
     }
     String commodity = commodity(s.commodity());
     NodeKind k = kind;
-    notApplicable(path, "node", k.fileName(), Map.of(
+    notApplicable(path, kindKnown, k.fileName() + " node", Map.of(
         "supply", k == NodeKind.SOURCE || s.supply() == null,
         "demand", k == NodeKind.SINK || s.demand() == null,
         "priority", k == NodeKind.SINK || s.priority() == null,
@@ -216,7 +229,7 @@ final class ModelBuilder {
     ThreatModel model = s.model() == null ? null : ThreatModel.fromFileName(s.model());
     boolean poisson = model != ThreatModel.INDEPENDENT;
     if (model != null) {
-      notApplicable(path, "threat with model", model.fileName(), Map.of(
+      notApplicable(path, true, model.fileName() + " threat", Map.of(
           "events_per_year", poisson || s.eventsPerYear() == null,
           "selection", poisson || s.selection() == null,
           "probability", !poisson || s.probability() == null,
@@ -338,10 +351,13 @@ final class ModelBuilder {
     return lines;
   }
 
-  private void notApplicable(String path, String what, String kind, Map<String, Boolean> fine) {
+  private void notApplicable(String path, boolean check, String what, Map<String, Boolean> fine) {
+    if (!check) {
+      return; // the kind itself is wrong; reported there
+    }
     fine.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().forEach(key ->
-        issues.addFollowOn(Paths.field(path, key), "does not apply to a " + what + " " + kind
-            + "; remove it (see docs/scenario-format.md for the keys of each kind)", true));
+        issues.addFollowOn(Paths.field(path, key), "does not apply to a " + what
+            + "; remove it (docs/scenario-format.md lists the keys of each kind)", true));
   }
 
   /**
