@@ -129,4 +129,23 @@ class HtmlReportTest {
     HtmlReport.write(SyntheticStudy.result(10_000, 5, true), out, "test");
     assertTrue(Files.size(out) > 10_000);
   }
+
+  @Test
+  void convergenceCurve_endsAtTheKeyNumberMeanAndStaysNonNegative() {
+    StudyResult r = SyntheticStudy.result(1_234, 4, true);
+    org.corridorrisk.report.charts.Figure f = HtmlReport.figures(r).stream()
+        .filter(x -> x.id().equals("convergence")).findFirst().orElseThrow();
+    var plot = f.chart().getXYPlot();
+    var data = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset();
+    int last = data.getItemCount(0) - 1;
+    assertEquals(30.0, data.getXValue(0, 0));
+    assertEquals(1_234.0, data.getXValue(0, last));
+    MetricSummary s = MetricSummary.of(r.values(Metric.ECONOMIC_LOSS), r.trials());
+    assertEquals(s.mean(), data.getYValue(0, last), 1e-9 * s.mean());
+    assertEquals(s.ci95High(), data.getEndYValue(0, last), 1e-9 * s.mean());
+    for (int i = 0; i <= last; i++) {
+      assertTrue(data.getStartYValue(0, i) >= 0);
+      assertTrue(i == 0 || data.getXValue(0, i) > data.getXValue(0, i - 1));
+    }
+  }
 }
