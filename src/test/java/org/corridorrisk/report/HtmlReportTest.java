@@ -148,4 +148,21 @@ class HtmlReportTest {
       assertTrue(i == 0 || data.getXValue(0, i) > data.getXValue(0, i - 1));
     }
   }
+
+  @Test
+  void singleTrialWithoutEconomy_stillGivesACompleteReport() {
+    StudyResult full = SyntheticStudy.result(1, 8, true);
+    org.corridorrisk.model.Scenario s = full.scenario();
+    org.corridorrisk.model.Scenario noEconomy = new org.corridorrisk.model.Scenario(s.name(), s.description(),
+        s.horizonDays(), s.currency(), s.commodities(),
+        s.nodes().stream().map(n -> n.sector() == null ? n
+            : n.withSinkDetails(n.priority(), n.population(), n.valueOfLostLoad(), null)).toList(),
+        s.links(), s.threats(), s.dependencies(), null, s.mitigations());
+    StudyResult r = new StudyResult(noEconomy, full.options(), 1, full.elapsedNanos(), full.metricValues(),
+        full.unservedVolume(), new double[0][], new double[0][], full.daily(), full.sinks(), full.assets());
+    String html = html(r);
+    assertFalse(html.contains("sectors-inoperability"));
+    assertTrue(html.contains("data-chart=\"convergence\""));
+    assertEquals(r.values(Metric.ECONOMIC_LOSS)[0], dataValue(html, "economic_loss", "max"));
+  }
 }
