@@ -1,15 +1,19 @@
 package org.corridorrisk.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
@@ -58,6 +62,13 @@ final class RunCommand implements Callable<Integer> {
           + "(checked every " + MonteCarlo.CHECK_EVERY + " trials).")
   Double targetCi;
 
+  @Option(names = "--quiet", description = "No progress bar (it is shown only on a terminal anyway).")
+  boolean quiet;
+
+  @Option(names = "--charts", paramLabel = "FORMATS",
+      description = "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
+  String charts;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -68,8 +79,14 @@ final class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    Set<String> chartFormats;
+    try {
+      chartFormats = charts == null ? Set.of() : ChartExport.parseFormats(charts);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--charts: " + e.getMessage());
+    }
     execute(scenario, file, dir, trials, seed, threadCount, targetCi == null ? Double.NaN : targetCi,
-        System.console() != null ? stderr : null, stdout);
+        ConsoleProgress.forTerminal(quiet, stderr), chartFormats, stdout);
     return Failures.OK;
   }
 
@@ -88,12 +105,21 @@ final class RunCommand implements Callable<Integer> {
   /** Runs the study and writes the outputs; the testable core of the command. */
   static StudyResult execute(Scenario scenario, Path scenarioFile, Path dir, int trials, long seed, int threads,
       double targetCi, PrintWriter progressTo, PrintWriter stdout) throws IOException {
+    return execute(scenario, scenarioFile, dir, trials, seed, threads, targetCi,
+        progressTo == null ? null : new ConsoleProgress(progressTo, System::nanoTime), Set.of(), stdout);
+  }
+
+  /** As above, with a progress bar (or {@code null}) and chart files to export ({@code svg}, {@code png}). */
+  static StudyResult execute(Scenario scenario, Path scenarioFile, Path dir, int trials, long seed, int threads,
+      double targetCi, ConsoleProgress progress, Set<String> chartFormats, PrintWriter stdout) throws IOException {
     prepareOutputDir(dir, scenarioFile);
-    RunOptions.TrialProgress progress = progressTo == null ? null : new Progress(progressTo);
-    StudyResult result = MonteCarlo.run(scenario, new RunOptions(trials, seed, threads, targetCi, progress));
-    if (progressTo != null) {
-      progressTo.print("\r\033[K");
-      progressTo.flush();
+    StudyResult result;
+    try {
+      result = MonteCarlo.run(scenario, new RunOptions(trials, seed, threads, targetCi, progress));
+    } finally {
+      if (progress != null) {
+        progress.finish();
+      }
     }
     Path summary = dir.resolve(OUTPUTS[0]);
     Path csv = dir.resolve(OUTPUTS[1]);
@@ -106,6 +132,12 @@ final class RunCommand implements Callable<Integer> {
     stdout.println("wrote " + summary);
     stdout.println("      " + csv);
     stdout.println("      " + html);
+    if (!chartFormats.isEmpty()) {
+      Path chartDir = dir.resolve("charts");
+      List<Path> files = ChartExport.write(HtmlReport.figures(result), chartDir, chartFormats);
+      stdout.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
+    }
+    stdout.println("open the report: " + html.toAbsolutePath().toUri());
     stdout.flush();
     return result;
   }
@@ -174,25 +206,5 @@ final class RunCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "%.3e", x);
     }
     return String.format(Locale.ROOT, "%.4g", x);
-  }
-
-  /** Progress on a terminal: one rewritten line, updated at most every 1%. */
-  private static final class Progress implements RunOptions.TrialProgress {
-    private final PrintWriter err;
-    private int lastPercent = -1;
-
-    Progress(PrintWriter err) {
-      this.err = err;
-    }
-
-    @Override
-    public synchronized void completed(int trialsDone, int trialsPlanned) {
-      int percent = (int) (100L * trialsDone / trialsPlanned);
-      if (percent != lastPercent) {
-        lastPercent = percent;
-        err.printf(Locale.ROOT, "\rtrials %d/%d (%d%%)", trialsDone, trialsPlanned, percent);
-        err.flush();
-      }
-    }
   }
 }

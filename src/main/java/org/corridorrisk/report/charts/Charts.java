@@ -393,9 +393,10 @@ public final class Charts {
     for (int i = 0; i < n; i++) {
       TornadoBar r = rows.get(i);
       keys[i] = r.label();
+      // each side runs from the base to its outcome, whichever side of the base that is
       lowStart[0][i] = Math.min(r.low(), base);
-      lowEnd[0][i] = base;
-      highStart[0][i] = base;
+      lowEnd[0][i] = Math.max(r.low(), base);
+      highStart[0][i] = Math.min(r.high(), base);
       highEnd[0][i] = Math.max(r.high(), base);
     }
     CategoryAxis categories = new CategoryAxis(null);
@@ -462,6 +463,7 @@ public final class Charts {
       renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
       renderer.setSeriesShape(i, dot);
     }
+    x.setUpperMargin(0.14); // room for labels right of the points
     if (x instanceof NumberAxis nx) {
       nx.setAutoRangeIncludesZero(false);
     }

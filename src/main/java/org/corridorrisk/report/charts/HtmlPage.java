@@ -133,15 +133,22 @@ public final class HtmlPage {
         .append("<meta name=\"generator\" content=\"corridor-risk\">\n")
         .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(CSS)
         .append("</style>\n</head>\n<body>\n");
+    StringBuilder nav = new StringBuilder();
     if (toc.size() > 2) {
-      sb.append("<nav class=\"toc\"><ul>");
+      nav.append("<nav class=\"toc\"><ul>");
       for (String[] t : toc) {
-        sb.append("<li><a href=\"#").append(escape(t[0])).append("\">").append(escape(t[1])).append("</a></li>");
+        nav.append("<li><a href=\"#").append(escape(t[0])).append("\">").append(escape(t[1])).append("</a></li>");
       }
-      sb.append("</ul></nav>\n");
+      nav.append("</ul></nav>\n");
     }
     String content = body.toString();
-    sb.append(content);
+    int afterHeader = content.indexOf("</header>\n");
+    if (afterHeader >= 0) {
+      int at = afterHeader + "</header>\n".length();
+      sb.append(content, 0, at).append(nav).append(content, at, content.length());
+    } else {
+      sb.append(nav).append(content);
+    }
     if (content.contains("<main>")) {
       sb.append("</main>\n");
     }
@@ -168,6 +175,7 @@ public final class HtmlPage {
   public static final class Table {
     private final StringBuilder html = new StringBuilder();
     private final String[] headers;
+    private boolean headerWritten;
 
     /** A table with these column headers (plain text) and optional caption. */
     public Table(String caption, String... headers) {
@@ -176,23 +184,29 @@ public final class HtmlPage {
       if (caption != null && !caption.isBlank()) {
         html.append("<caption>").append(escape(caption)).append("</caption>");
       }
-      html.append("<thead><tr>");
-      for (int i = 0; i < headers.length; i++) {
-        html.append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">")
-            .append(escape(headers[i])).append("</th>");
-      }
-      html.append("</tr></thead><tbody>\n");
     }
 
-    /** Adds a row; the first cell is a row header. Must have one cell per column. */
+    /**
+     * Adds a row; the first cell is a row header. Must have one cell per column. Cells with data
+     * attributes are numbers (right-aligned); the first row decides how headers align.
+     */
     public Table row(Cell... cells) {
       if (cells.length != headers.length) {
         throw new IllegalArgumentException("row must have " + headers.length + " cells but had " + cells.length);
       }
+      if (!headerWritten) {
+        html.append("<thead><tr>");
+        for (int i = 0; i < headers.length; i++) {
+          html.append(i > 0 && cells[i].numeric() ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
+              .append(escape(headers[i])).append("</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
+        headerWritten = true;
+      }
       html.append("<tr>");
       for (int i = 0; i < cells.length; i++) {
         Cell c = cells[i];
-        html.append(i == 0 ? "<th scope=\"row\"" : "<td class=\"num\"");
+        html.append(i == 0 ? "<th scope=\"row\"" : c.numeric() ? "<td class=\"num\"" : "<td");
         c.attributes().forEach((k, v) -> html.append(" data-").append(escape(k)).append("=\"")
             .append(escape(v)).append('"'));
         if (c.tooltip() != null) {
@@ -205,6 +219,9 @@ public final class HtmlPage {
     }
 
     String html() {
+      if (!headerWritten) {
+        return "";
+      }
       return html + "</tbody></table></div>\n";
     }
   }
@@ -215,6 +232,11 @@ public final class HtmlPage {
    * @param attributes data attribute names without the {@code data-} prefix, to values
    */
   public record Cell(String text, String tooltip, Map<String, String> attributes) {
+    /** Whether the cell is a number (has data attributes): right-aligned. */
+    public boolean numeric() {
+      return !attributes.isEmpty();
+    }
+
     /** A plain text cell. */
     public static Cell text(String text) {
       return new Cell(text, null, Map.of());

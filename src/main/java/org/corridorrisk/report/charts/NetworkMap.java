@@ -126,12 +126,7 @@ public final class NetworkMap {
       renderer.addAnnotation(new XYLineAnnotation(a[0], a[1], b[0], b[1], ChartStyle.line(3.2),
           linkScale.getPaint(l.value())), Layer.BACKGROUND);
     }
-    for (MapNode n : nodes) {
-      if (n.labelled()) {
-        double[] p = xy.get(n.id());
-        plot.addAnnotation(Charts.label(n.id(), p[0], p[1]));
-      }
-    }
+
     LegendItemCollection kinds = new LegendItemCollection();
     for (int s = 0; s < KINDS.length; s++) {
       LegendItem item = new LegendItem(KINDS[s], null, null, null, renderer.getSeriesShape(s), Color.WHITE,
@@ -147,7 +142,13 @@ public final class NetworkMap {
     }
     int width = Figure.WIDTH_PX;
     int height = 620;
-    fitRanges(xy, x, y, geographic, width - 120.0, height - 230.0);
+    double plotWidthPx = width - 120.0;
+    double plotHeightPx = height - 230.0;
+    fitRanges(xy, x, y, geographic, plotWidthPx, plotHeightPx);
+    for (MapNode n : labelsThatFit(nodes, xy, x, y, plotWidthPx, plotHeightPx)) {
+      double[] p = xy.get(n.id());
+      plot.addAnnotation(Charts.label(n.id(), p[0], p[1]));
+    }
     x.setNumberFormatOverride(null);
     chart.addSubtitle(legend(linkScale, linkValueLabel, false));
     chart.addSubtitle(legend(nodeScale, nodeValueLabel, nodeIsShare));
@@ -171,6 +172,43 @@ public final class NetworkMap {
     legend.setFrame(BlockBorder.NONE);
     legend.setSubdivisionCount(64);
     return legend;
+  }
+
+  /**
+   * The labelled nodes whose labels do not overlap a label placed before them, in priority
+   * order: sources, storages, sinks (highest value first), junctions. Positions are estimated
+   * from the axis ranges and the plot size (labels are drawn up and right of the node).
+   */
+  static List<MapNode> labelsThatFit(List<MapNode> nodes, Map<String, double[]> xy, NumberAxis x, NumberAxis y,
+      double plotWidthPx, double plotHeightPx) {
+    List<MapNode> candidates = new ArrayList<>(nodes.stream().filter(MapNode::labelled).toList());
+    candidates.sort(java.util.Comparator.comparingInt((MapNode n) -> labelRank(n.kind()))
+        .thenComparing(java.util.Comparator.comparingDouble(
+            (MapNode n) -> Double.isNaN(n.value()) ? Double.NEGATIVE_INFINITY : n.value()).reversed()));
+    double spanX = x.getUpperBound() - x.getLowerBound();
+    double spanY = y.getUpperBound() - y.getLowerBound();
+    List<Rectangle2D> placed = new ArrayList<>();
+    List<MapNode> out = new ArrayList<>();
+    for (MapNode n : candidates) {
+      double[] p = xy.get(n.id());
+      double px = (p[0] - x.getLowerBound()) / spanX * plotWidthPx;
+      double py = (y.getUpperBound() - p[1]) / spanY * plotHeightPx;
+      Rectangle2D box = new Rectangle2D.Double(px + 3, py - 16, 6.0 * n.id().length() + 6, 13);
+      if (placed.stream().noneMatch(box::intersects)) {
+        placed.add(box);
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  private static int labelRank(String kind) {
+    return switch (kind) {
+      case "source" -> 0;
+      case "storage" -> 1;
+      case "sink" -> 2;
+      default -> 3;
+    };
   }
 
   /** 1, 2 or 5 times a power of ten, at least {@code raw}. */

@@ -30,7 +30,13 @@ public final class NumberText {
     double a = Math.abs(v);
     String sign = v < 0 ? "-" : "";
     if (a < 1e-3) {
-      return String.format(java.util.Locale.ROOT, "%s%.2g", sign, a).replace("e-0", "e-");
+      int exponent = (int) Math.floor(Math.log10(a));
+      double mantissa = new BigDecimal(a / Math.pow(10, exponent)).round(new MathContext(2)).doubleValue();
+      if (mantissa >= 10) {
+        mantissa /= 10;
+        exponent++;
+      }
+      return sign + plain(mantissa) + "e" + exponent;
     }
     String[] suffix = {"", "k", "M", "bn", "tn"};
     int k = 0;

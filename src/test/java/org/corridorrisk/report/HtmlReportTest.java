@@ -1,0 +1,168 @@
+package org.corridorrisk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.corridorrisk.impact.Metric;
+import org.corridorrisk.sim.StudyResult;
+import org.corridorrisk.stats.MetricSummary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+  private static final Instant WHEN = Instant.parse("2026-11-23T12:00:00Z");
+
+  static String html(StudyResult r) {
+    return HtmlReport.html(r, "test", WHEN);
+  }
+
+  static double dataValue(String html, String metric, String stat) {
+    Matcher m = Pattern.compile("data-metric=\"" + Pattern.quote(metric) + "\" data-stat=\"" + stat
+        + "\" data-value=\"([^\"]+)\"|data-stat=\"" + stat + "\" data-metric=\"" + Pattern.quote(metric)
+        + "\" data-value=\"([^\"]+)\"").matcher(html);
+    assertTrue(m.find(), "no data-value for " + metric + "/" + stat);
+    return Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+  }
+
+  @Test
+  void keyNumbers_equalMetricSummaryOfThePerTrialValues() {
+    StudyResult r = SyntheticStudy.result(2_000, 7, true);
+    String html = html(r);
+    for (Metric m : Metric.values()) {
+      MetricSummary s = MetricSummary.of(r.values(m), r.trials());
+      assertEquals(s.mean(), dataValue(html, m.key(), "mean"), m.key());
+      assertEquals(s.p50(), dataValue(html, m.key(), "p50"), m.key());
+      assertEquals(s.var95(), dataValue(html, m.key(), "var95"), m.key());
+      assertEquals(s.cvar95(), dataValue(html, m.key(), "cvar95"), m.key());
+      assertEquals(s.max(), dataValue(html, m.key(), "max"), m.key());
+    }
+  }
+
+  @Test
+  void report_hasAtLeastEightChartsEachWithTitleAndGuide() {
+    String html = html(SyntheticStudy.result(1_000, 3, true));
+    List<String> charts = new ArrayList<>();
+    Matcher m = Pattern.compile("<figure class=\"chart\" id=\"fig-([a-z0-9-]+)\" data-chart=\"[^\"]+\">\\n<svg "
+        + "role=\"img\" aria-label=\"([^\"]+)\"[\\s\\S]*?</svg>\\n<figcaption>([^<]+)</figcaption>").matcher(html);
+    while (m.find()) {
+      charts.add(m.group(1));
+      assertFalse(m.group(2).isBlank());
+      assertTrue(m.group(3).length() > 20, "guide of " + m.group(1));
+    }
+    assertTrue(charts.containsAll(List.of("loss-histogram", "exceedance-loss", "exceedance-person-days",
+        "resilience", "sinks-gas", "sectors-inoperability", "drivers-tornado", "drivers-scatter",
+        "network-map", "convergence")), charts.toString());
+  }
+
+  @Test
+  void report_isSelfContained() {
+    String html = html(SyntheticStudy.result(1_000, 3, true));
+    assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE)
+        .matcher(html).find(), "references something on the network");
+    assertFalse(html.contains("<script"), "has a script");
+    assertFalse(html.contains("@import") || html.contains("url(http"), "loads CSS or fonts");
+    assertFalse(html.contains("<img"), "has an external image");
+  }
+
+  @Test
+  void report_forTenThousandTrials_isUnderThreeMegabytes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("report.html");
+    HtmlReport.write(SyntheticStudy.result(10_000, 5, true), file);
+    long size = Files.size(file);
+    assertTrue(size < 3_000_000, "report is " + size + " bytes");
+  }
+
+  @Test
+  void headline_isDerivedFromPersonDaysAndPopulation() {
+    StudyResult r = SyntheticStudy.result(2_000, 11, true);
+    String html = html(r);
+    double[] pd = r.values(Metric.PERSON_DAYS_WITHOUT_SERVICE).clone();
+    java.util.Arrays.sort(pd);
+    double q = MetricSummary.percentile(pd, 0.95);
+    String expected = "In 1 of 20 simulated 90-day periods, at least "
+        + org.corridorrisk.report.charts.NumberText.compact(q) + " person-days of gas service are lost";
+    assertTrue(html.contains(expected), "headline missing: " + expected);
+  }
+
+  @Test
+  void headline_whenNothingIsLost_saysSoPlainly() {
+    StudyResult r = SyntheticStudy.result(500, 1, true);
+    for (double[] row : r.metricValues()) {
+      java.util.Arrays.fill(row, 0);
+    }
+    String html = html(r);
+    assertTrue(html.contains("No simulated 90-day period lost any supply: in all 500 trials every sink was fully served."));
+  }
+
+  @Test
+  void networkWithoutLocations_getsASchematicMap() {
+    String html = html(SyntheticStudy.result(500, 1, false));
+    assertTrue(html.contains("Schematic layout"));
+    assertFalse(html.contains("longitude"));
+  }
+
+  @Test
+  void earlyStoppedRun_reportsOnlyTheTrialsRun() {
+    StudyResult full = SyntheticStudy.result(3_000, 9, true);
+    StudyResult stopped = new StudyResult(full.scenario(), full.options(), 1_000, full.elapsedNanos(),
+        full.metricValues(), full.unservedVolume(), full.peakInoperability(), full.sectorIndirectLoss(),
+        full.daily(), full.sinks(), full.assets());
+    String html = html(stopped);
+    assertEquals(MetricSummary.of(full.values(Metric.ECONOMIC_LOSS), 1_000).mean(),
+        dataValue(html, "economic_loss", "mean"));
+    assertTrue(html.contains("1,000 (stopped early"));
+  }
+
+  /** Writes the synthetic report to target/ for a look in a browser (not an assertion). */
+  @Test
+  void syntheticReport_isWrittenForInspection() throws Exception {
+    Path out = Path.of("target", "synthetic-report.html");
+    Files.createDirectories(out.getParent());
+    HtmlReport.write(SyntheticStudy.result(10_000, 5, true), out, "test");
+    assertTrue(Files.size(out) > 10_000);
+  }
+
+  @Test
+  void convergenceCurve_endsAtTheKeyNumberMeanAndStaysNonNegative() {
+    StudyResult r = SyntheticStudy.result(1_234, 4, true);
+    org.corridorrisk.report.charts.Figure f = HtmlReport.figures(r).stream()
+        .filter(x -> x.id().equals("convergence")).findFirst().orElseThrow();
+    var plot = f.chart().getXYPlot();
+    var data = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset();
+    int last = data.getItemCount(0) - 1;
+    assertEquals(30.0, data.getXValue(0, 0));
+    assertEquals(1_234.0, data.getXValue(0, last));
+    MetricSummary s = MetricSummary.of(r.values(Metric.ECONOMIC_LOSS), r.trials());
+    assertEquals(s.mean(), data.getYValue(0, last), 1e-9 * s.mean());
+    assertEquals(s.ci95High(), data.getEndYValue(0, last), 1e-9 * s.mean());
+    for (int i = 0; i <= last; i++) {
+      assertTrue(data.getStartYValue(0, i) >= 0);
+      assertTrue(i == 0 || data.getXValue(0, i) > data.getXValue(0, i - 1));
+    }
+  }
+
+  @Test
+  void singleTrialWithoutEconomy_stillGivesACompleteReport() {
+    StudyResult full = SyntheticStudy.result(1, 8, true);
+    org.corridorrisk.model.Scenario s = full.scenario();
+    org.corridorrisk.model.Scenario noEconomy = new org.corridorrisk.model.Scenario(s.name(), s.description(),
+        s.horizonDays(), s.currency(), s.commodities(),
+        s.nodes().stream().map(n -> n.sector() == null ? n
+            : n.withSinkDetails(n.priority(), n.population(), n.valueOfLostLoad(), null)).toList(),
+        s.links(), s.threats(), s.dependencies(), null, s.mitigations());
+    StudyResult r = new StudyResult(noEconomy, full.options(), 1, full.elapsedNanos(), full.metricValues(),
+        full.unservedVolume(), new double[0][], new double[0][], full.daily(), full.sinks(), full.assets());
+    String html = html(r);
+    assertFalse(html.contains("sectors-inoperability"));
+    assertTrue(html.contains("data-chart=\"convergence\""));
+    assertEquals(r.values(Metric.ECONOMIC_LOSS)[0], dataValue(html, "economic_loss", "max"));
+  }
+}
