@@ -1,0 +1,511 @@
+package org.corridorrisk.network;
+
+import java.util.Arrays;
+
+/**
+ * Routes one day's flow of one commodity: priority tiers served lexicographically, shortage
+ * within a tier shared in proportion to demand, storage only for what sources cannot cover,
+ * refills from spare supply, and (when the commodity has link costs) the cheapest such flow.
+ *
+ * <p>One instance per worker thread; it reuses all internal buffers, so {@link #solve} allocates
+ * nothing. Not thread-safe. The {@link CompiledNetwork} it reads is shared and immutable.
+ *
+ * <p>The steps of {@link #solve}, on the commodity's block of the compiled flow graph (super
+ * source {@code S}, storage root {@code R}, super sink {@code T}, see {@link CompiledNetwork}):
+ * <ol>
+ *   <li><b>Tiers.</b> For each priority 1, 2, ...: with {@code D} the demand of the tier's up
+ *       sinks and {@code A} the remaining supply (residual source arcs plus residual storage
+ *       withdrawal caps), {@code lam = min(1, A / D)}. Sink arcs of the tier get capacity
+ *       {@code lam x demand}; max-flow {@code S -> T}; then capacities rise to the full demand and
+ *       the flow is augmented again. The tier's sink arcs are then frozen at their flow. Augmenting
+ *       paths end at {@code T} and never pass through it, so a later tier never lowers an earlier
+ *       sink's delivery (lexicographic maximum of tier totals).</li>
+ *   <li><b>Sources first.</b> With the arc {@code S -> R} closed and {@code T} blocked, a max-flow
+ *       {@code S -> R} on the residual graph reroutes flow so that source supply replaces storage
+ *       withdrawal wherever the network allows; its value is exactly the largest possible reduction
+ *       of total withdrawal for unchanged deliveries, so the total withdrawal becomes minimal.</li>
+ *   <li><b>Refill.</b> Storage arcs {@code storage -> T} get capacity {@code injectCap}; with
+ *       {@code R} blocked (withdrawals unchanged), a max-flow {@code S -> T} routes spare supply
+ *       into storages. After step 2 no spare source reaches a withdrawing storage, so no storage
+ *       both withdraws and refills (outputs are netted anyway, against rounding).</li>
+ *   <li><b>Cost.</b> When the commodity has costs, negative cycles of the residual graph are
+ *       cancelled with {@code R} and {@code T} blocked (deliveries, withdrawals and injections
+ *       unchanged; the split among sources may change): the result is the cheapest flow with those
+ *       terminal flows.</li>
+ * </ol>
+ *
+ * <p>Max-flow is Dinic's algorithm: breadth-first levels (stopping when the target is reached),
+ * then an iterative depth-first blocking flow with current-arc pointers (no recursion, so deep
+ * paths on large networks cannot overflow the stack). Negative cycles are found by Bellman-Ford
+ * passes with a check of the predecessor graph after every pass. Flows within
+ * {@code 1e-12 x} the commodity's largest nominal rate are treated as zero.
+ *
+ * <p>Rejected: JGraphT's algorithms in the hot loop (boxing, maps, allocation per call);
+ * push-relabel (more code for the same speed on these sparse, shallow graphs); successive
+ * shortest paths for every phase (the phases change arc capacities, which breaks the reduced-cost
+ * invariant).
+ */
+public final class DailyFlowSolver {
+  private static final int MAX_CYCLE_CANCELLATIONS = 1_000_000;
+
+  private final CompiledNetwork net;
+  private final double[] cap;
+  private final double[] res;
+  private final int[] level;
+  private final int[] cur;
+  private final int[] queue;
+  private final int[] path;
+  private final double[] dist;
+  private final int[] pred;
+  private final int[] mark;
+  private int walkId;
+  private double eps;
+
+  /** Allocates workspaces sized to {@code net}. */
+  public DailyFlowSolver(CompiledNetwork net) {
+    if (net == null) {
+      throw new NullPointerException("net must be given");
+    }
+    this.net = net;
+    int arcs = net.arcHead.length;
+    int nodes = net.internalNodeCount;
+    cap = new double[arcs];
+    res = new double[arcs];
+    level = new int[nodes];
+    cur = new int[nodes];
+    queue = new int[nodes];
+    path = new int[net.maxBlockSize + 1];
+    dist = new double[nodes];
+    pred = new int[nodes];
+    mark = new int[nodes];
+  }
+
+  /**
+   * Solves one day of one commodity and writes that commodity's entries of {@code out}.
+   *
+   * @param commodity index into {@code scenario.commodities()}
+   * @param in today's availability and rates (read only)
+   * @param out receives served, withdrawn, injected, link flows and cost
+   * @throws IllegalArgumentException when the commodity index or the arrays do not fit the network
+   */
+  public void solve(int commodity, DayInput in, DayOutput out) {
+    if (commodity < 0 || commodity >= net.commodityCount()) {
+      throw new IllegalArgumentException("commodity must be in [0, " + net.commodityCount()
+          + ") but was " + commodity);
+    }
+    if (in.nodeUp.length != net.nodeCount() || in.linkUp.length != net.linkCount()
+        || out.served.length != net.nodeCount() || out.linkFlow.length != net.linkCount()) {
+      throw new IllegalArgumentException("day input/output were built for another network");
+    }
+    eps = net.flowEpsilon[commodity];
+    int s = net.blockEnd[commodity] - 3;
+    int r = s + 1;
+    int t = s + 2;
+    setUp(commodity, in);
+    serveTiers(commodity, in, s, t);
+    if (net.storagesOf(commodity).length > 0) {
+      useSourcesFirst(commodity, s, r, t);
+      refill(commodity, in, s, r, t);
+    }
+    if (net.hasCosts(commodity)) {
+      cancelNegativeCycles(commodity, r, t);
+      cancelOpposingFlows(commodity);
+    }
+    write(commodity, out);
+  }
+
+  private static double rate(double value) {
+    return value > 0 && value < Double.POSITIVE_INFINITY ? value : 0;
+  }
+
+  private void setUp(int c, DayInput in) {
+    Arrays.fill(cap, net.arcBegin[c], net.arcEnd[c], 0);
+    Arrays.fill(res, net.arcBegin[c], net.arcEnd[c], 0);
+    for (int l : net.linksOf(c)) {
+      double capacity = in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
+          ? net.linkCapacity(l) : 0;
+      int a = net.linkArcForward[l];
+      cap[a] = capacity;
+      res[a] = capacity;
+      int twin = net.arcRev[a];
+      if (net.arcRole[twin] == CompiledNetwork.LINK_TWIN) {
+        cap[twin] = capacity;
+        res[twin] = capacity;
+      }
+      int b = net.linkArcBackward[l];
+      if (b >= 0) {
+        cap[b] = capacity;
+        res[b] = capacity;
+      }
+    }
+    for (int i : net.sourcesOf(c)) {
+      int a = net.nodeArc[i];
+      double supply = in.nodeUp[i] ? rate(in.supply[i]) : 0;
+      cap[a] = supply;
+      res[a] = supply;
+    }
+    double rootCapacity = 0;
+    for (int i : net.storagesOf(c)) {
+      int a = net.nodeArc[i];
+      double withdrawal = in.nodeUp[i] ? rate(in.withdrawCap[i]) : 0;
+      cap[a] = withdrawal;
+      res[a] = withdrawal;
+      rootCapacity += withdrawal;
+    }
+    int root = net.rootArc[c];
+    cap[root] = rootCapacity;
+    res[root] = rootCapacity;
+  }
+
+  private void serveTiers(int c, DayInput in, int s, int t) {
+    int[] order = net.sinksByTier[c];
+    int[] starts = net.tierStart[c];
+    for (int k = 0; k + 1 < starts.length; k++) {
+      double demand = 0;
+      for (int j = starts[k]; j < starts[k + 1]; j++) {
+        int i = order[j];
+        if (in.nodeUp[i]) {
+          demand += net.demandPerDay(i);
+        }
+      }
+      if (demand <= eps) {
+        continue;
+      }
+      double available = 0;
+      for (int i : net.sourcesOf(c)) {
+        available += res[net.nodeArc[i]];
+      }
+      for (int i : net.storagesOf(c)) {
+        available += res[net.nodeArc[i]];
+      }
+      if (available <= eps) {
+        continue;
+      }
+      double share = available >= demand ? 1 : available / demand;
+      for (int j = starts[k]; j < starts[k + 1]; j++) {
+        int i = order[j];
+        if (in.nodeUp[i]) {
+          int a = net.nodeArc[i];
+          cap[a] = share * net.demandPerDay(i);
+          res[a] = cap[a];
+        }
+      }
+      maxFlow(c, s, t, -1);
+      if (share < 1) {
+        for (int j = starts[k]; j < starts[k + 1]; j++) {
+          int i = order[j];
+          if (in.nodeUp[i]) {
+            int a = net.nodeArc[i];
+            res[a] += net.demandPerDay(i) - cap[a];
+            cap[a] = net.demandPerDay(i);
+          }
+        }
+        maxFlow(c, s, t, -1);
+      }
+      for (int j = starts[k]; j < starts[k + 1]; j++) {
+        int a = net.nodeArc[order[j]];
+        cap[a] -= res[a];
+        res[a] = 0;
+      }
+    }
+  }
+
+  private void useSourcesFirst(int c, int s, int r, int t) {
+    int root = net.rootArc[c];
+    if (cap[root] - res[root] <= eps) {
+      return;
+    }
+    double saved = res[root];
+    res[root] = 0;
+    double moved = maxFlow(c, s, r, t);
+    res[root] = saved;
+    if (moved > 0) {
+      double withdrawn = 0;
+      for (int i : net.storagesOf(c)) {
+        int a = net.nodeArc[i];
+        withdrawn += cap[a] - res[a];
+      }
+      res[root] = cap[root] - withdrawn;
+      res[net.arcRev[root]] = withdrawn;
+    }
+  }
+
+  private void refill(int c, DayInput in, int s, int r, int t) {
+    boolean any = false;
+    for (int i : net.storagesOf(c)) {
+      int a = net.injectArc[i];
+      double injection = in.nodeUp[i] ? rate(in.injectCap[i]) : 0;
+      cap[a] = injection;
+      res[a] = injection;
+      any |= injection > eps;
+    }
+    if (!any) {
+      return;
+    }
+    int root = net.rootArc[c];
+    double saved = res[root];
+    res[root] = 0;
+    maxFlow(c, s, t, r);
+    res[root] = saved;
+  }
+
+  // ---------------------------------------------------------------- max-flow (Dinic)
+
+  /** Augments the flow from {@code s} to {@code t} to a maximum, never entering {@code blocked}. */
+  private double maxFlow(int c, int s, int t, int blocked) {
+    int base = net.blockBase[c];
+    int size = net.blockEnd[c] - base;
+    double total = 0;
+    while (buildLevels(c, s, t, blocked)) {
+      System.arraycopy(net.arcStart, base, cur, base, size);
+      total += blockingFlow(s, t);
+    }
+    return total;
+  }
+
+  private boolean buildLevels(int c, int s, int t, int blocked) {
+    int[] arcStart = net.arcStart;
+    int[] arcHead = net.arcHead;
+    Arrays.fill(level, net.blockBase[c], net.blockEnd[c], -1);
+    if (blocked >= 0) {
+      level[blocked] = -2;
+    }
+    level[s] = 0;
+    queue[0] = s;
+    int head = 0;
+    int tail = 1;
+    while (head < tail) {
+      int v = queue[head++];
+      int next = level[v] + 1;
+      for (int a = arcStart[v], e = arcStart[v + 1]; a < e; a++) {
+        if (res[a] > eps) {
+          int w = arcHead[a];
+          if (level[w] == -1) {
+            level[w] = next;
+            if (w == t) {
+              return true;
+            }
+            queue[tail++] = w;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private double blockingFlow(int s, int t) {
+    int[] arcStart = net.arcStart;
+    int[] arcHead = net.arcHead;
+    int[] arcRev = net.arcRev;
+    double total = 0;
+    int top = 0;
+    int v = s;
+    while (true) {
+      if (v == t) {
+        double bottleneck = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < top; i++) {
+          bottleneck = Math.min(bottleneck, res[path[i]]);
+        }
+        int firstSaturated = top - 1;
+        for (int i = 0; i < top; i++) {
+          int a = path[i];
+          res[a] -= bottleneck;
+          res[arcRev[a]] += bottleneck;
+          if (res[a] <= eps && i < firstSaturated) {
+            firstSaturated = i;
+          }
+        }
+        total += bottleneck;
+        top = firstSaturated;
+        v = top == 0 ? s : arcHead[path[top - 1]];
+        continue;
+      }
+      int nextLevel = level[v] + 1;
+      int a = cur[v];
+      int e = arcStart[v + 1];
+      while (a < e && (res[a] <= eps || level[arcHead[a]] != nextLevel)) {
+        a++;
+      }
+      cur[v] = a;
+      if (a < e) {
+        path[top++] = a;
+        v = arcHead[a];
+      } else {
+        if (v == s) {
+          return total;
+        }
+        level[v] = -3;
+        top--;
+        v = top == 0 ? s : arcHead[path[top - 1]];
+        cur[v]++;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- cheapest flow
+
+  private void cancelNegativeCycles(int c, int r, int t) {
+    double costEps = net.costEpsilon[c];
+    for (int iteration = 0; iteration < MAX_CYCLE_CANCELLATIONS; iteration++) {
+      int x = findNegativeCycle(c, r, t, costEps);
+      if (x < 0) {
+        return;
+      }
+      double bottleneck = Double.POSITIVE_INFINITY;
+      double cycleCost = 0;
+      int v = x;
+      do {
+        int a = pred[v];
+        bottleneck = Math.min(bottleneck, res[a]);
+        cycleCost += net.arcCost[a];
+        v = net.arcTail[a];
+      } while (v != x);
+      if (!(cycleCost < -costEps) || !(bottleneck > eps)) {
+        return;
+      }
+      v = x;
+      do {
+        int a = pred[v];
+        res[a] -= bottleneck;
+        res[net.arcRev[a]] += bottleneck;
+        v = net.arcTail[a];
+      } while (v != x);
+    }
+  }
+
+  /** Bellman-Ford from all nodes at distance 0; returns a node on a negative cycle, or -1. */
+  private int findNegativeCycle(int c, int r, int t, double costEps) {
+    int base = net.blockBase[c];
+    int end = net.blockEnd[c];
+    int[] arcStart = net.arcStart;
+    int[] arcHead = net.arcHead;
+    double[] arcCost = net.arcCost;
+    Arrays.fill(dist, base, end, 0);
+    Arrays.fill(pred, base, end, -1);
+    int n = end - base;
+    for (int pass = 0; pass <= n; pass++) {
+      boolean changed = false;
+      for (int u = base; u < end; u++) {
+        if (u == r || u == t) {
+          continue;
+        }
+        double du = dist[u];
+        for (int a = arcStart[u], e = arcStart[u + 1]; a < e; a++) {
+          if (res[a] > eps) {
+            int w = arcHead[a];
+            if (w == r || w == t) {
+              continue;
+            }
+            double candidate = du + arcCost[a];
+            if (candidate < dist[w] - costEps) {
+              dist[w] = candidate;
+              pred[w] = a;
+              changed = true;
+            }
+          }
+        }
+      }
+      if (!changed) {
+        return -1;
+      }
+      int x = cycleInPredecessors(base, end);
+      if (x >= 0) {
+        return x;
+      }
+    }
+    return -1;
+  }
+
+  /** A node on a cycle of the predecessor graph, or -1 when it is a forest. */
+  private int cycleInPredecessors(int base, int end) {
+    if (walkId > Integer.MAX_VALUE - 2 * (end - base) - 2) {
+      Arrays.fill(mark, 0);
+      walkId = 0;
+    }
+    int firstWalk = walkId + 1;
+    for (int v = base; v < end; v++) {
+      if (mark[v] >= firstWalk) {
+        continue;
+      }
+      int id = ++walkId;
+      int x = v;
+      while (true) {
+        if (mark[x] == id) {
+          return x;
+        }
+        if (mark[x] >= firstWalk) {
+          break;
+        }
+        mark[x] = id;
+        int a = pred[x];
+        if (a < 0) {
+          break;
+        }
+        x = net.arcTail[a];
+      }
+    }
+    return -1;
+  }
+
+  /** Four-arc undirected links: cancel flow running both ways at once (keeps the cheapest flow). */
+  private void cancelOpposingFlows(int c) {
+    for (int l : net.linksOf(c)) {
+      int b = net.linkArcBackward[l];
+      if (b < 0) {
+        continue;
+      }
+      int a = net.linkArcForward[l];
+      double both = Math.min(cap[a] - res[a], cap[b] - res[b]);
+      if (both > 0) {
+        res[a] += both;
+        res[net.arcRev[a]] -= both;
+        res[b] += both;
+        res[net.arcRev[b]] -= both;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- inspection (tests)
+
+  /** Signed flow of a link after the last solve of its commodity (negative = to -> from). */
+  double signedLinkFlow(int link) {
+    int b = net.linkArcBackward[link];
+    return flow(net.linkArcForward[link]) - (b >= 0 ? flow(b) : 0);
+  }
+
+  /** Injection of a source after the last solve of its commodity. */
+  double sourceInjection(int node) {
+    return flow(net.nodeArc[node]);
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private double flow(int arc) {
+    return cap[arc] - res[arc];
+  }
+
+  private double clean(double value) {
+    return value > eps ? value : 0;
+  }
+
+  private void write(int c, DayOutput out) {
+    for (int i : net.sinksOf(c)) {
+      out.served[i] = clean(flow(net.nodeArc[i]));
+    }
+    for (int i : net.storagesOf(c)) {
+      double withdrawn = flow(net.nodeArc[i]);
+      double injected = flow(net.injectArc[i]);
+      out.withdrawn[i] = clean(withdrawn - injected);
+      out.injected[i] = clean(injected - withdrawn);
+    }
+    double cost = 0;
+    for (int l : net.linksOf(c)) {
+      int b = net.linkArcBackward[l];
+      double f = flow(net.linkArcForward[l]) - (b >= 0 ? flow(b) : 0);
+      double magnitude = clean(Math.abs(f));
+      out.linkFlow[l] = magnitude;
+      cost += magnitude * net.linkCostPerUnit(l);
+    }
+    out.cost = net.hasCosts(c) ? cost : 0;
+  }
+}
