@@ -1,6 +1,6 @@
 package org.corridorrisk.cli;
 
-/** Reads the engine's process-wide work counters for {@code bench} (flows solved, cache look-ups). */
+/** Snapshots of the engine's work counters ({@link org.corridorrisk.sim.EngineCounters}) for {@code bench}. */
 final class EngineCounters {
   private EngineCounters() {}
 
@@ -13,6 +13,7 @@ final class EngineCounters {
   }
 
   static Snapshot snapshot() {
-    return new Snapshot(false, 0, 0, 0);
+    return new Snapshot(true, org.corridorrisk.sim.EngineCounters.flowsSolved(),
+        org.corridorrisk.sim.EngineCounters.flowLookups(), org.corridorrisk.sim.EngineCounters.cacheHits());
   }
 }
