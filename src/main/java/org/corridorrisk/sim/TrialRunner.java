@@ -141,8 +141,10 @@ final class TrialRunner {
     for (int c = 0; c < m.commodityCount; c++) {
       shares[c] = ledger.servedShareByCommodityDay()[c].clone();
     }
+    TrialLedger copy = new TrialLedger(m.impact);
+    copy.copyFrom(ledger);
     return new StudyModel.Baseline(served, costs, inv, ledger.toTrialMetrics(),
-        ledger.unservedBySink().clone(), shares);
+        ledger.unservedBySink().clone(), shares, copy);
   }
 
   /**
@@ -304,6 +306,11 @@ final class TrialRunner {
       first++;
     }
     int d0 = first < evCount ? (int) evTime[evOrder[first]] : h;
+    if (d0 >= h) {
+      // no successful hit: the trial is the undisturbed run (same sums in the same order)
+      ledger.copyFrom(base.ledger());
+      return false;
+    }
     for (int d = 0; d < d0; d++) {
       ledger.addDay(d, base.sinkServed()[d], base.costPerDay()[d], base.costPerDay()[d]);
     }
