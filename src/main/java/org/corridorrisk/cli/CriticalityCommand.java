@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = "Ranks assets by loss when each is out, and finds worst-case attack sets.")
 final class CriticalityCommand implements Callable<Integer> {
   /** The file that marks a directory as written by corridor-risk (safe to overwrite). */
-  static final String MARKER = ".corridor-risk-output";
+  static final String MARKER = RunCommand.MARKER;
+  private static final String[] OUTPUTS = {"criticality.json", "criticality.html"};
 
   @Spec CommandSpec spec;
 
@@ -86,6 +87,7 @@ final class CriticalityCommand implements Callable<Integer> {
     }
     Scenario scenario = ScenarioLoader.load(file).baseline();
     Path dir = out != null ? out : Path.of("out", scenario.name());
+    refuseScenarioAsOutput(dir, file);
     prepareOutputDirectory(dir);
     CriticalityOptions options = new CriticalityOptions(
         outageDays == null ? scenario.horizonDays() : outageDays, budget, metric, pairs,
@@ -125,7 +127,22 @@ final class CriticalityCommand implements Callable<Integer> {
       }
     }
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(MARKER), "This directory is written by corridor-risk; its files may be replaced.\n");
+    Path marker = dir.resolve(MARKER);
+    if (!Files.exists(marker)) {
+      Files.writeString(marker, "This directory holds corridor-risk outputs; corridor-risk may overwrite "
+          + "its output files here.\n");
+    }
+  }
+
+  /** Refuses an output path that is the scenario file itself. */
+  private static void refuseScenarioAsOutput(Path dir, Path scenarioFile) throws IOException {
+    for (String name : OUTPUTS) {
+      Path target = dir.resolve(name);
+      if (Files.exists(target) && Files.isSameFile(target, scenarioFile)) {
+        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile + " with " + name
+            + "; choose another --out");
+      }
+    }
   }
 
   private static void print(CriticalityResult r, PrintWriter out) {

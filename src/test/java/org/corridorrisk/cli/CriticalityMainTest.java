@@ -111,4 +111,18 @@ class CriticalityMainTest {
     assertEquals(3, root.get("pairs").size());
     assertEquals("exhaustive", root.get("worst_case").get(0).get("method").asText());
   }
+
+  @Test
+  void criticality_scenarioNamedLikeAnOutput_isNeverOverwritten() throws Exception {
+    Path dir = tmp.resolve("same");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(".corridor-risk-output"), "");
+    Path file = dir.resolve("criticality.json");
+    Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(PARALLEL)));
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", file.toString(),
+        "--out", dir.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(Files.readString(file).contains("parallel-paths"));
+  }
 }
