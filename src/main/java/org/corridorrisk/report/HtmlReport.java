@@ -607,8 +607,14 @@ public final class HtmlReport {
 
     Figure convergence() {
       double[] values = metrics.get(Metric.ECONOMIC_LOSS).values();
-      int points = Math.min(n, 400);
+      // checkpoints evenly spaced from the 30th trial (a normal CI of fewer is not meaningful)
+      int first = Math.min(n, 30);
+      int wanted = Math.min(n - first + 1, 400);
+      long[] checkpoints = java.util.stream.LongStream.range(0, wanted)
+          .map(i -> first + Math.round((double) (n - first) * i / Math.max(1, wanted - 1))).distinct().toArray();
+      boolean nonNegative = metrics.get(Metric.ECONOMIC_LOSS).sorted()[0] >= 0;
       // running statistics of the raw values, so the last point equals the key numbers
+      int points = checkpoints.length;
       double[] x = new double[points];
       double[] mid = new double[points];
       double[] low = new double[points];
@@ -621,12 +627,12 @@ public final class HtmlReport {
         double delta = v - mean;
         mean += delta / k;
         m2 += delta * (v - mean);
-        long checkpoint = Math.max(1, Math.round((double) n * (next + 1) / points));
-        if (k == checkpoint) {
+        if (k == checkpoints[next]) {
           double half = k > 1 ? org.corridorrisk.stats.MetricSummary.Z95 * Math.sqrt(m2 / (k - 1) / k) : 0;
           x[next] = k;
           mid[next] = mean;
-          low[next] = mean - half;
+          // losses are never negative: the band is cut at zero rather than showing impossible values
+          low[next] = nonNegative ? Math.max(0, mean - half) : mean - half;
           high[next] = mean + half;
           next++;
         }
@@ -634,8 +640,8 @@ public final class HtmlReport {
       var sum = metrics.get(Metric.ECONOMIC_LOSS).summary();
       double rel = sum.mean() > 0 ? sum.ci95HalfWidth() / sum.mean() : 0;
       return Charts.bands("convergence", "Convergence: running mean of economic loss",
-          "Line: mean economic loss of the first k trials; band: its 95% confidence interval. A flat line inside a "
-              + "narrow band means more trials would not change the answer much (final half-width: "
+          "Line: mean economic loss of the first k trials (from k = 30); band: its 95% confidence interval (cut at "
+              + "zero). A flat line inside a narrow band means more trials would not change the answer much (final half-width: "
               + NumberText.percent(rel) + " of the mean).",
           List.of(new Band("running mean", Arrays.copyOf(x, next), Arrays.copyOf(mid, next), Arrays.copyOf(low, next),
               Arrays.copyOf(high, next))), "trials", moneyLabel("mean economic loss " + perPeriod), null, false);

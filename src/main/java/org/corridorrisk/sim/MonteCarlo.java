@@ -214,6 +214,17 @@ public final class MonteCarlo {
       q = new double[m.impact.sectorCount()];
     }
 
+    private long reportedHits;
+    private long reportedMisses;
+
+    /** Adds this worker's flow-cache counts since the last report to {@link EngineCounters}. */
+    private void reportCounters() {
+      FlowCache cache = runner.cache();
+      EngineCounters.add(cache.hits - reportedHits, cache.misses - reportedMisses);
+      reportedHits = cache.hits;
+      reportedMisses = cache.misses;
+    }
+
     void work(AtomicInteger nextBatch, int batches, int firstBatch, int from, int to) {
       StudyModel m = study.m;
       long seed = study.options.seed();
@@ -258,6 +269,7 @@ public final class MonteCarlo {
           progress.completed(completed, study.planned);
         }
       }
+      reportCounters();
     }
   }
 }

@@ -129,4 +129,40 @@ class HtmlReportTest {
     HtmlReport.write(SyntheticStudy.result(10_000, 5, true), out, "test");
     assertTrue(Files.size(out) > 10_000);
   }
+
+  @Test
+  void convergenceCurve_endsAtTheKeyNumberMeanAndStaysNonNegative() {
+    StudyResult r = SyntheticStudy.result(1_234, 4, true);
+    org.corridorrisk.report.charts.Figure f = HtmlReport.figures(r).stream()
+        .filter(x -> x.id().equals("convergence")).findFirst().orElseThrow();
+    var plot = f.chart().getXYPlot();
+    var data = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset();
+    int last = data.getItemCount(0) - 1;
+    assertEquals(30.0, data.getXValue(0, 0));
+    assertEquals(1_234.0, data.getXValue(0, last));
+    MetricSummary s = MetricSummary.of(r.values(Metric.ECONOMIC_LOSS), r.trials());
+    assertEquals(s.mean(), data.getYValue(0, last), 1e-9 * s.mean());
+    assertEquals(s.ci95High(), data.getEndYValue(0, last), 1e-9 * s.mean());
+    for (int i = 0; i <= last; i++) {
+      assertTrue(data.getStartYValue(0, i) >= 0);
+      assertTrue(i == 0 || data.getXValue(0, i) > data.getXValue(0, i - 1));
+    }
+  }
+
+  @Test
+  void singleTrialWithoutEconomy_stillGivesACompleteReport() {
+    StudyResult full = SyntheticStudy.result(1, 8, true);
+    org.corridorrisk.model.Scenario s = full.scenario();
+    org.corridorrisk.model.Scenario noEconomy = new org.corridorrisk.model.Scenario(s.name(), s.description(),
+        s.horizonDays(), s.currency(), s.commodities(),
+        s.nodes().stream().map(n -> n.sector() == null ? n
+            : n.withSinkDetails(n.priority(), n.population(), n.valueOfLostLoad(), null)).toList(),
+        s.links(), s.threats(), s.dependencies(), null, s.mitigations());
+    StudyResult r = new StudyResult(noEconomy, full.options(), 1, full.elapsedNanos(), full.metricValues(),
+        full.unservedVolume(), new double[0][], new double[0][], full.daily(), full.sinks(), full.assets());
+    String html = html(r);
+    assertFalse(html.contains("sectors-inoperability"));
+    assertTrue(html.contains("data-chart=\"convergence\""));
+    assertEquals(r.values(Metric.ECONOMIC_LOSS)[0], dataValue(html, "economic_loss", "max"));
+  }
 }

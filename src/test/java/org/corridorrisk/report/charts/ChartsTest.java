@@ -192,4 +192,21 @@ class ChartsTest {
     page.write(out);
     assertTrue(Files.size(out) > 1000);
   }
+
+  @Test
+  void mapLabels_thatWouldOverlap_keepTheSourceAndTheWorstSink() {
+    List<MapNode> nodes = List.of(
+        new MapNode("sink-mild", "sink", 41.0, 29.0, 0.01, true),
+        new MapNode("sink-bad", "sink", 41.0, 29.01, 0.30, true),
+        new MapNode("junction", "junction", 41.01, 29.0, Double.NaN, true),
+        new MapNode("source", "source", 40.0, 49.0, Double.NaN, true));
+    var xy = new java.util.HashMap<String, double[]>();
+    nodes.forEach(n -> xy.put(n.id(), new double[] {n.lon(), n.lat()}));
+    var x = new org.jfree.chart.axis.NumberAxis();
+    x.setRange(28, 50);
+    var y = new org.jfree.chart.axis.NumberAxis();
+    y.setRange(35, 45);
+    List<String> kept = NetworkMap.labelsThatFit(nodes, xy, x, y, 700, 400).stream().map(MapNode::id).toList();
+    assertEquals(List.of("source", "sink-bad"), kept);
+  }
 }

@@ -1,0 +1,64 @@
+package org.corridorrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CriticalityCommandTest {
+  @TempDir Path tmp;
+
+  record Outcome(int code, String out, String err) {}
+
+  static Outcome execute(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--budget=-1", "--objective=loss", "--threads=0", "--outage-days=0",
+      "--pairs=-2", "--max-evaluations=0", "--budget=two", "--no-such-option"})
+  void badOption_exitsWithUserInputCode(String option) throws Exception {
+    Path file = tmp.resolve("s.yaml");
+    Files.writeString(file, "format: corridor-risk/v1\n");
+    Outcome o = execute("criticality", file.toString(), option, "--out", tmp.resolve("o").toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().startsWith("corridor-risk: "), o.err());
+    assertTrue(!o.err().contains("Exception"), o.err());
+  }
+
+  @Test
+  void missingFile_exitsWithUserInputCode() {
+    Outcome o = execute("criticality", tmp.resolve("none.yaml").toString());
+    assertEquals(2, o.code(), o.err());
+  }
+
+  @Test
+  void nonEmptyDirectoryWithoutMarker_isRefused() throws Exception {
+    Path dir = tmp.resolve("mine");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
+        () -> CriticalityCommand.prepareOutputDirectory(dir));
+    assertTrue(e.getMessage().contains(".corridor-risk-output"), e.getMessage());
+    assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+  }
+
+  @Test
+  void directoryWithMarker_isReusedAndMarked() throws Exception {
+    Path dir = tmp.resolve("ours");
+    CriticalityCommand.prepareOutputDirectory(dir);
+    Files.writeString(dir.resolve("criticality.json"), "{}");
+    CriticalityCommand.prepareOutputDirectory(dir);
+    assertTrue(Files.exists(dir.resolve(CriticalityCommand.MARKER)));
+  }
+}

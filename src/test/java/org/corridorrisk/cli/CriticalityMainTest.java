@@ -1,0 +1,128 @@
+package org.corridorrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** criticality end to end through Main.execute on a scenario file. */
+class CriticalityMainTest {
+  @TempDir Path tmp;
+
+  static final String PARALLEL = """
+      format: corridor-risk/v1
+      name: parallel-paths
+      horizon_days: 10
+      commodities:
+        - {id: gas, unit: mcm/d}
+      nodes:
+        - {id: source, kind: source, commodity: gas, supply: 110}
+        - {id: city, kind: sink, commodity: gas, demand: 100, population: 1000, value_of_lost_load: 5}
+        - {id: town, kind: sink, commodity: gas, demand: 10, population: 100, value_of_lost_load: 5}
+      links:
+        - {id: p1, from: source, to: city, commodity: gas, capacity: 100}
+        - {id: p2, from: source, to: city, commodity: gas, capacity: 100}
+        - {id: x, from: source, to: town, commodity: gas, capacity: 10}
+      threats:
+        - id: sabotage
+          model: poisson
+          events_per_year: 1
+          targets: {links: [p1, p2, x]}
+          repair_days: {dist: fixed, value: 5}
+      """;
+
+  private Path scenario() throws Exception {
+    Path file = tmp.resolve("parallel.yaml");
+    Files.writeString(file, PARALLEL);
+    return file;
+  }
+
+  @Test
+  void criticality_writesJsonPerContract() throws Exception {
+    Path out = tmp.resolve("out");
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", scenario().toString(),
+        "--budget", "2", "--out", out.toString(), "--threads", "2");
+    assertEquals(0, o.code(), o.err());
+    JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
+    JsonNode assets = root.get("assets");
+    assertEquals(6, assets.size());
+    for (JsonNode a : assets) {
+      for (String key : List.of("id", "kind", "unserved_fraction", "economic_loss", "person_days_without_service")) {
+        assertTrue(a.has(key), key + " in " + a);
+      }
+    }
+    // worst first: source (everything), then city (100/110) ...
+    assertEquals("source", assets.get(0).get("id").asText());
+    assertEquals("source", assets.get(0).get("kind").asText());
+    assertEquals("city", assets.get(1).get("id").asText());
+    JsonNode worst = root.get("worst_case");
+    assertEquals(2, worst.size());
+    assertEquals(1, worst.get(0).get("budget").asInt());
+    List<String> pair = new ArrayList<>();
+    worst.get(1).get("assets").forEach(n -> pair.add(n.asText()));
+    assertEquals(List.of("p1", "p2"), pair);
+    assertEquals(100 / 110.0, worst.get(1).get("unserved_fraction").asDouble(), 1e-9);
+    assertEquals(100 * 5 * 10.0, worst.get(1).get("economic_loss").asDouble(), 1e-6);
+    assertEquals(1000 * 10.0, worst.get(1).get("person_days_without_service").asDouble(), 1e-6);
+    assertTrue(worst.get(1).get("exact").asBoolean());
+    assertTrue(Files.exists(out.resolve("criticality.html")));
+    assertTrue(Files.exists(out.resolve(".corridor-risk-output")));
+    assertTrue(o.out().contains("budget 2: p1, p2"), o.out());
+  }
+
+  @Test
+  void criticality_nonEmptyForeignOutDir_exit2AndUntouched() throws Exception {
+    Path out = tmp.resolve("mine");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("criticality.json"), "my notes");
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", scenario().toString(),
+        "--out", out.toString());
+    assertEquals(2, o.code());
+    assertEquals("my notes", Files.readString(out.resolve("criticality.json")));
+  }
+
+  @Test
+  void criticality_invalidScenario_exit2WithLocation() throws Exception {
+    Path file = tmp.resolve("bad.yaml");
+    Files.writeString(file, PARALLEL.replace("capacity: 10}", "capacity: -10}"));
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", file.toString(),
+        "--out", tmp.resolve("o").toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("bad.yaml:"), o.err());
+  }
+
+  @Test
+  void criticality_outageDaysAndObjective_change_theAnswer() throws Exception {
+    Path out = tmp.resolve("o2");
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", scenario().toString(),
+        "--outage-days", "5", "--objective", "economic_loss", "--budget", "1", "--pairs", "3", "--out", out.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
+    assertEquals(5, root.get("outage_days").asInt());
+    assertEquals("economic_loss", root.get("objective").asText());
+    assertEquals(0.5, root.get("assets").get(0).get("unserved_fraction").asDouble(), 1e-9);
+    assertEquals(3, root.get("pairs").size());
+    assertEquals("exhaustive", root.get("worst_case").get(0).get("method").asText());
+  }
+
+  @Test
+  void criticality_scenarioNamedLikeAnOutput_isNeverOverwritten() throws Exception {
+    Path dir = tmp.resolve("same");
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(".corridor-risk-output"), "");
+    Path file = dir.resolve("criticality.json");
+    Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(PARALLEL)));
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", file.toString(),
+        "--out", dir.toString());
+    assertEquals(2, o.code(), o.err());
+    assertTrue(Files.readString(file).contains("parallel-paths"));
+  }
+}

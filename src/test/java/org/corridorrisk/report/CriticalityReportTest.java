@@ -1,0 +1,56 @@
+package org.corridorrisk.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.corridorrisk.impact.Metric;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.study.CriticalityNetworks;
+import org.corridorrisk.study.CriticalityOptions;
+import org.corridorrisk.study.CriticalityResult;
+import org.corridorrisk.study.CriticalityStudy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CriticalityReportTest {
+  @TempDir Path tmp;
+
+  private static CriticalityResult parallel() {
+    Scenario s = CriticalityNetworks.parallelPaths();
+    return CriticalityStudy.run(s, new CriticalityOptions(s.horizonDays(), 2, Metric.UNSERVED_FRACTION, 3, 2, 1000, 3));
+  }
+
+  @Test
+  void page_hasTornadoPerMetricWorstSetsAndMap_withoutExternalResources() throws Exception {
+    Path file = tmp.resolve("criticality.html");
+    CriticalityReport.write(parallel(), file);
+    String html = Files.readString(file);
+    for (String chart : new String[] {"tornado-economic-loss", "tornado-unserved-fraction",
+        "tornado-person-days-without-service", "worst-case", "map"}) {
+      assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
+    }
+    assertTrue(html.contains("p1, p2"));
+    assertFalse(html.contains("<script src"));
+    assertFalse(html.contains("<link rel=\"stylesheet\""));
+  }
+
+  @Test
+  void json_hasContractKeysInOrder() {
+    JsonNode root = CriticalityJson.toJson(parallel());
+    JsonNode first = root.get("assets").get(0);
+    for (String key : new String[] {"id", "kind", "unserved_fraction", "economic_loss", "person_days_without_service"}) {
+      assertTrue(first.has(key), key);
+    }
+    JsonNode w2 = root.get("worst_case").get(1);
+    assertEquals(2, w2.get("budget").asInt());
+    assertEquals("p1", w2.get("assets").get(0).asText());
+    assertEquals("p2", w2.get("assets").get(1).asText());
+    assertTrue(w2.get("exact").asBoolean());
+    assertEquals(100 / 110.0, w2.get("unserved_fraction").asDouble(), 1e-9);
+    assertEquals(3, root.get("pairs").size());
+  }
+}
