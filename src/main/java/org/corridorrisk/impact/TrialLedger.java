@@ -105,6 +105,24 @@ public final class TrialLedger {
     reroutingCost += Impacts.reroutingCost(costToday, undisturbedCostToday);
   }
 
+  /** Makes this ledger hold exactly what {@code other} (of the same model) holds. */
+  public void copyFrom(TrialLedger other) {
+    if (other.m != m) {
+      throw new IllegalArgumentException("ledgers of different impact models");
+    }
+    System.arraycopy(other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
+    System.arraycopy(other.unservedBySink, 0, unservedBySink, 0, unservedBySink.length);
+    System.arraycopy(other.peakBySector, 0, peakBySector, 0, peakBySector.length);
+    System.arraycopy(other.indirectBySector, 0, indirectBySector, 0, indirectBySector.length);
+    for (int c = 0; c < servedShareByCommodityDay.length; c++) {
+      System.arraycopy(other.servedShareByCommodityDay[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
+    }
+    personDays = other.personDays;
+    directLoss = other.directLoss;
+    reroutingCost = other.reroutingCost;
+    spillVolume = other.spillVolume;
+  }
+
   /** Adds the volume of one spill. */
   public void addSpill(double volume) {
     spillVolume += volume;

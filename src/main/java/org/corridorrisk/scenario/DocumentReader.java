@@ -126,12 +126,12 @@ final class DocumentReader {
     String text = decode(bytes);
     try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
       parser = p;
-      JsonToken first = p.nextToken();
+      JsonToken first = next();
       if (first == null) {
         throw new Fatal(Locations.Loc.START, "", "the file is empty; a scenario starts with 'format: corridor-risk/v1'");
       }
       JsonNode root = readValue("", first);
-      JsonToken after = p.nextToken();
+      JsonToken after = next();
       if (after != null) {
         throw new Fatal(here(), "", yaml
             ? "a second YAML document ('---') follows; a scenario file holds exactly one"
@@ -274,6 +274,17 @@ final class DocumentReader {
     return new Locations.Loc(line, column);
   }
 
+  /** The next token; a reading limit is reported where the parser stands (before it is closed). */
+  private JsonToken next() throws IOException, Fatal {
+    try {
+      return parser.nextToken();
+    } catch (StreamConstraintsException e) {
+      JsonLocation l = parser.currentTokenLocation();
+      Locations.Loc at = l != null && l.getLineNr() > 0 ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())) : here();
+      throw new Fatal(at, "", limitMessage(e.getOriginalMessage()));
+    }
+  }
+
   private Locations.Loc tokenLoc() {
     JsonLocation l = parser.currentTokenLocation();
     return new Locations.Loc(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
@@ -371,13 +382,13 @@ final class DocumentReader {
     ObjectNode obj = NODES.objectNode();
     Set<String> merged = new HashSet<>();
     while (true) {
-      JsonToken t = parser.nextToken();
+      JsonToken t = next();
       if (t == JsonToken.END_OBJECT || t == null) {
         return obj;
       }
       String name = parser.currentName();
       Locations.Loc keyLoc = tokenLoc();
-      JsonToken valueToken = parser.nextToken();
+      JsonToken valueToken = next();
       if (yaml && "<<".equals(name)) {
         JsonNode value = readValue(Paths.field(path, "<<"), valueToken);
         merge(obj, merged, value, path, keyLoc);
@@ -423,7 +434,7 @@ final class DocumentReader {
     ArrayNode array = NODES.arrayNode();
     int i = 0;
     while (true) {
-      JsonToken t = parser.nextToken();
+      JsonToken t = next();
       if (t == JsonToken.END_ARRAY || t == null) {
         return array;
       }

@@ -24,6 +24,9 @@ final class Validation {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
+  private static final java.util.regex.Pattern FIRST_USED =
+      java.util.regex.Pattern.compile("\\(first used at ([A-Za-z_.\\[\\]0-9]+)\\)");
+
   private Validation() {}
 
   /** The scenario, or null with the problems in {@code issues}. */
@@ -69,14 +72,19 @@ final class Validation {
         continue;
       }
       String alias = p.alias(i.path());
+      String message = i.message();
+      java.util.regex.Matcher first = FIRST_USED.matcher(message);
+      if (first.find() && p.alias(first.group(1)) != null) {
+        message = message.substring(0, first.start(1)) + p.alias(first.group(1)) + message.substring(first.end(1));
+      }
       if (alias != null) {
-        mapped.add(new Issues.Issue(alias, i.message(), i.atKey(), null));
+        mapped.add(new Issues.Issue(alias, message, i.atKey(), null));
         continue;
       }
       String toucher = p.toucher(i.path());
       String where = toucher != null ? toucher : indexes.size() == 1 ? "mitigations[" + indexes.get(0) + "]" : "mitigations";
       mapped.add(new Issues.Issue(where, (toucher != null ? "after this change, " : "with this mitigation applied, ")
-          + (i.path().isEmpty() ? "" : i.path() + ": ") + i.message(), false, null));
+          + (i.path().isEmpty() ? "" : i.path() + ": ") + message, false, null));
     }
     issues.addAll(mapped);
     return mapped.isEmpty() ? s : null;

@@ -3,6 +3,7 @@ package org.corridorrisk.sim;
 import java.util.ArrayList;
 import java.util.List;
 import org.corridorrisk.impact.ImpactModel;
+import org.corridorrisk.impact.TrialLedger;
 import org.corridorrisk.impact.TrialMetrics;
 import org.corridorrisk.model.Dependency;
 import org.corridorrisk.model.NodeKind;
@@ -110,7 +111,8 @@ final class StudyModel {
    * @param metrics the undisturbed trial's metrics
    * @param unservedBySink per sink slot over the horizon
    * @param servedShare {@code [commodity][day]}
+   * @param ledger the undisturbed trial's ledger (read only)
    */
   record Baseline(double[][] sinkServed, double[] costPerDay, double[][] inventoryAtDayStart,
-      TrialMetrics metrics, double[] unservedBySink, double[][] servedShare) {}
+      TrialMetrics metrics, double[] unservedBySink, double[][] servedShare, TrialLedger ledger) {}
 }

@@ -82,6 +82,30 @@ class GoldenTest {
   }
 
   @Test
+  void reportSeriesFollowAKnownOutage() {
+    // The only link is down on days 3 and 4 in every trial (independent, probability 1).
+    Scenario s = Build.horizon(8).source("src", 10)
+        .node(Node.sink("city", "gas", 8).withSinkDetails(1, 100, 0, null)).link("pipe", "src", "city", 10)
+        .threat(Threat.independent("quake", 1.0, 3, new RepairTime.Fixed(2), TargetSpec.ofLinks("pipe")))
+        .scenario();
+    StudyResult r = MonteCarlo.run(s, RunOptions.of(50, 1, 2));
+    double[] mean = r.daily().mean()[0];
+    assertEquals(1.0, mean[2], EPS);
+    assertEquals(0.0, mean[3], EPS);
+    assertEquals(0.0, r.daily().p95()[0][4], EPS);
+    assertEquals(1.0, r.daily().p05()[0][5], EPS);
+    StudyResult.SinkStat city = r.sinks().get(0);
+    assertEquals(16.0, city.meanUnservedVolume(), EPS);
+    assertEquals(0.25, city.meanUnservedShare(), EPS);
+    StudyResult.AssetStat pipe = r.assets().stream().filter(a -> a.id().equals("pipe")).findFirst().orElseThrow();
+    assertEquals(1.0, pipe.shareOfTrialsDisabled(), EPS);
+    assertEquals(2.0, pipe.meanOutageDays(), EPS);
+    StudyResult.AssetStat src = r.assets().stream().filter(a -> a.id().equals("src")).findFirst().orElseThrow();
+    assertEquals(0.0, src.shareOfTrialsDisabled(), EPS);
+    assertEquals(true, Double.isNaN(src.meanEconomicLossWhenDisabled()));
+  }
+
+  @Test
   void prioritySinkKeepsItsSupplyInAShortage() {
     // 10/d for a priority-1 sink of 6 (pop 600) and a priority-2 sink of 8 (pop 1000):
     // the second gets 4, unserved 4/d: person-days 1000 x 4/8 x 5 = 2500, fraction 20/70.
