@@ -44,8 +44,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * hazard. The score is trials/s (one operation = one trial; each invocation runs a batch of
  * {@value #BATCH} trials, the study's setup included).
  *
- * <p>Run from the repository root: {@code ./mvnw -o -q test-compile && ./mvnw -o -q exec:java
- * -Dexec.args="TrialBenchmark"} (add {@code -p scenario=btc-oil} for one example).
+ * <p>Run from the repository root (JMH forks need the class path on the command line; under
+ * {@code exec:java} use {@code -f 0}):
+ * <pre>
+ * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * CP=target/classes:target/test-classes:$(cat target/cp.txt)
+ * java -cp $CP org.openjdk.jmh.Main TrialBenchmark -jvmArgs "-cp $CP"       # add -p scenario=btc-oil
+ * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
