@@ -155,7 +155,7 @@ public final class ImpactModel {
       work[i] = 0;
     }
     for (int i = 0; i < sinkNode.length; i++) {
-      double unserved = Math.max(0, sinkDemandPerDay[i] - sinkServed[i]);
+      double unserved = Impacts.unserved(sinkDemandPerDay[i], sinkServed[i]);
       direct += sinkValueOfLostLoad[i] * unserved;
       if (sinkSector[i] >= 0) {
         work[sinkSector[i]] += unserved;
@@ -182,7 +182,7 @@ public final class ImpactModel {
     for (int i = 0; i < sinkNode.length; i++) {
       double demand = commodityDemandPerDay[sinkCommodity[i]];
       if (demand > 0) {
-        sum += Math.max(0, sinkDemandPerDay[i] - sinkServed[i]) / demand;
+        sum += Impacts.unserved(sinkDemandPerDay[i], sinkServed[i]) / demand;
       }
     }
     return sum;

@@ -33,6 +33,24 @@ public final class Impacts {
 
   /** The day's extra transport cost over the undisturbed day's, never negative. */
   public static double reroutingCost(double costToday, double undisturbedCostToday) {
-    return Math.max(0, costToday - undisturbedCostToday);
+    double extra = costToday - undisturbedCostToday;
+    double scale = Math.max(Math.abs(costToday), Math.abs(undisturbedCostToday));
+    return extra > ROUNDING_TOLERANCE * scale ? extra : 0;
+  }
+
+  /**
+   * Relative size below which a shortfall or extra cost is floating-point rounding of the flow
+   * solver, not a loss: {@code 1e-9} of the demand (or cost) it is measured against.
+   */
+  public static final double ROUNDING_TOLERANCE = 1e-9;
+
+  /**
+   * A sink's unserved demand for the day: {@code demand - served}, or 0 when that is not more
+   * than {@link #ROUNDING_TOLERANCE} of the demand (the solver's rounding; without this, trials
+   * with no real shortfall would report losses of the order of 1e-6 currency units).
+   */
+  public static double unserved(double demandPerDay, double served) {
+    double shortfall = demandPerDay - served;
+    return shortfall > ROUNDING_TOLERANCE * demandPerDay ? shortfall : 0;
   }
 }

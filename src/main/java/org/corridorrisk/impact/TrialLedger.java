@@ -71,7 +71,7 @@ public final class TrialLedger {
     }
     double[] demand = m.sinkDemandPerDay;
     for (int i = 0; i < demand.length; i++) {
-      double unserved = demand[i] - sinkServed[i];
+      double unserved = Impacts.unserved(demand[i], sinkServed[i]);
       if (!(unserved > 0)) {
         continue;
       }
