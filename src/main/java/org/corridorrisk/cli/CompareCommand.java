@@ -44,7 +44,6 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Compares mitigations with the baseline on common random numbers.")
 final class CompareCommand implements Callable<Integer> {
   /** Marker file that says a directory was written by corridor-risk and may be overwritten. */
-  static final String OUTPUT_MARKER = ".corridor-risk-output";
 
   @Spec CommandSpec spec;
 
@@ -84,7 +83,7 @@ final class CompareCommand implements Callable<Integer> {
     Scenario baseline = loaded.baseline();
     List<ComparisonRunner.Variant> variants = variants(loaded, baseline);
     Path dir = out != null ? out : Path.of("out", baseline.name());
-    prepareOutputDirectory(dir, file);
+    OutputDirectory.prepare(dir, file, "compare.json", "compare.html");
 
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress[] bar = {null};
@@ -183,34 +182,6 @@ final class CompareCommand implements Callable<Integer> {
       cost += declared.get(id).costUsd();
     }
     return new ComparisonRunner.Variant(String.join("+", members), cost, members, loaded.variant(members));
-  }
-
-  /**
-   * Creates {@code dir} or checks that it may be overwritten: empty, or marked as ours by an
-   * earlier run (the rule of {@code run}); never overwrites the scenario file. Then writes the
-   * marker.
-   */
-  static void prepareOutputDirectory(Path dir, Path scenarioFile) throws IOException {
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UserInputException("--out " + dir + " exists and is not a directory");
-    }
-    if (Files.isDirectory(dir) && !Files.exists(dir.resolve(OUTPUT_MARKER))) {
-      try (Stream<Path> entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new UserInputException("--out " + dir + " is not empty and was not written by corridor-risk (no "
-              + OUTPUT_MARKER + " file); choose another directory or empty it");
-        }
-      }
-    }
-    for (String name : new String[] {"compare.json", "compare.html"}) {
-      Path target = dir.resolve(name);
-      if (Files.exists(target) && Files.exists(scenarioFile) && Files.isSameFile(target, scenarioFile)) {
-        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile + " with " + name
-            + "; choose another --out");
-      }
-    }
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve(OUTPUT_MARKER), "written by corridor-risk; files here may be overwritten\n");
   }
 
   /** The ranking table and one verdict per mitigation. */

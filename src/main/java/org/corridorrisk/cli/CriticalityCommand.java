@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = "Ranks assets by loss when each is out, and finds worst-case attack sets.")
 final class CriticalityCommand implements Callable<Integer> {
   /** The file that marks a directory as written by corridor-risk (safe to overwrite). */
-  static final String MARKER = RunCommand.MARKER;
+  static final String MARKER = OutputDirectory.MARKER;
   private static final String[] OUTPUTS = {"criticality.json", "criticality.html"};
 
   @Spec CommandSpec spec;
@@ -87,8 +87,7 @@ final class CriticalityCommand implements Callable<Integer> {
     }
     Scenario scenario = ScenarioLoader.load(file).baseline();
     Path dir = out != null ? out : Path.of("out", scenario.name());
-    refuseScenarioAsOutput(dir, file);
-    prepareOutputDirectory(dir);
+    OutputDirectory.prepare(dir, file, OUTPUTS);
     CriticalityOptions options = new CriticalityOptions(
         outageDays == null ? scenario.horizonDays() : outageDays, budget, metric, pairs,
         threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxEvaluations,
@@ -105,43 +104,6 @@ final class CriticalityCommand implements Callable<Integer> {
   private static void positive(String option, int value, int min) {
     if (value < min) {
       throw new UserInputException(option + " must be >= " + min + " but was " + value);
-    }
-  }
-
-  /**
-   * Refuses a non-empty directory without the marker (it may hold the user's files), creates
-   * the directory when missing and writes the marker.
-   */
-  static void prepareOutputDirectory(Path dir) throws IOException {
-    if (Files.exists(dir)) {
-      if (!Files.isDirectory(dir)) {
-        throw new UserInputException("--out " + dir + " exists and is not a directory");
-      }
-      boolean empty;
-      try (Stream<Path> entries = Files.list(dir)) {
-        empty = entries.findAny().isEmpty();
-      }
-      if (!empty && !Files.exists(dir.resolve(MARKER))) {
-        throw new UserInputException("--out " + dir + " is not empty and was not written by corridor-risk (no "
-            + MARKER + " file); choose another directory or empty it");
-      }
-    }
-    Files.createDirectories(dir);
-    Path marker = dir.resolve(MARKER);
-    if (!Files.exists(marker)) {
-      Files.writeString(marker, "This directory holds corridor-risk outputs; corridor-risk may overwrite "
-          + "its output files here.\n");
-    }
-  }
-
-  /** Refuses an output path that is the scenario file itself. */
-  private static void refuseScenarioAsOutput(Path dir, Path scenarioFile) throws IOException {
-    for (String name : OUTPUTS) {
-      Path target = dir.resolve(name);
-      if (Files.exists(target) && Files.isSameFile(target, scenarioFile)) {
-        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile + " with " + name
-            + "; choose another --out");
-      }
     }
   }
 

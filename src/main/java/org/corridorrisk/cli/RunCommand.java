@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs the Monte Carlo study.")
 final class RunCommand implements Callable<Integer> {
   /** Marks a directory as corridor-risk output, so a later run may write into it again. */
-  static final String MARKER = ".corridor-risk-output";
+  static final String MARKER = OutputDirectory.MARKER;
   static final String[] OUTPUTS = {"summary.json", "trials.csv", "report.html"};
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (.yaml, .yml or .json).")
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
   /** As above, with a progress bar (or {@code null}) and chart files to export ({@code svg}, {@code png}). */
   static StudyResult execute(Scenario scenario, Path scenarioFile, Path dir, int trials, long seed, int threads,
       double targetCi, ConsoleProgress progress, Set<String> chartFormats, PrintWriter stdout) throws IOException {
-    prepareOutputDir(dir, scenarioFile);
+    OutputDirectory.prepare(dir, scenarioFile, OUTPUTS);
     StudyResult result;
     try {
       result = MonteCarlo.run(scenario, new RunOptions(trials, seed, threads, targetCi, progress));
@@ -140,40 +140,6 @@ final class RunCommand implements Callable<Integer> {
     stdout.println("open the report: " + html.toAbsolutePath().toUri());
     stdout.flush();
     return result;
-  }
-
-  /**
-   * Creates DIR or checks it may be written: refuses a file, a non-empty directory without the
-   * marker, and any output path that is the scenario file itself.
-   */
-  static void prepareOutputDir(Path dir, Path scenarioFile) throws IOException {
-    if (Files.exists(dir)) {
-      if (!Files.isDirectory(dir)) {
-        throw new UserInputException("--out " + dir + " is a file, not a directory; choose a directory");
-      }
-      boolean empty;
-      try (Stream<Path> entries = Files.list(dir)) {
-        empty = entries.findAny().isEmpty();
-      }
-      if (!empty && !Files.exists(dir.resolve(MARKER))) {
-        throw new UserInputException("refusing to write into " + dir + ": it is not empty and was not created by "
-            + "corridor-risk (no " + MARKER + " file); choose another --out or empty it");
-      }
-    }
-    for (String name : OUTPUTS) {
-      Path target = dir.resolve(name);
-      if (scenarioFile != null && Files.exists(target) && Files.exists(scenarioFile)
-          && Files.isSameFile(target, scenarioFile)) {
-        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile
-            + " with " + name + "; choose another --out");
-      }
-    }
-    Files.createDirectories(dir);
-    Path marker = dir.resolve(MARKER);
-    if (!Files.exists(marker)) {
-      Files.writeString(marker, "This directory holds corridor-risk outputs; corridor-risk may overwrite "
-          + "summary.json, trials.csv and report.html here.\n");
-    }
   }
 
   /** The compact summary table. */

@@ -48,7 +48,7 @@ class CriticalityCommandTest {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("notes.txt"), "mine");
     UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
-        () -> CriticalityCommand.prepareOutputDirectory(dir));
+        () -> OutputDirectory.prepare(dir, null));
     assertTrue(e.getMessage().contains(".corridor-risk-output"), e.getMessage());
     assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
   }
@@ -56,9 +56,9 @@ class CriticalityCommandTest {
   @Test
   void directoryWithMarker_isReusedAndMarked() throws Exception {
     Path dir = tmp.resolve("ours");
-    CriticalityCommand.prepareOutputDirectory(dir);
+    OutputDirectory.prepare(dir, null);
     Files.writeString(dir.resolve("criticality.json"), "{}");
-    CriticalityCommand.prepareOutputDirectory(dir);
-    assertTrue(Files.exists(dir.resolve(CriticalityCommand.MARKER)));
+    OutputDirectory.prepare(dir, null);
+    assertTrue(Files.exists(dir.resolve(OutputDirectory.MARKER)));
   }
 }

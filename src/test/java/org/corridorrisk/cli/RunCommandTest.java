@@ -114,7 +114,7 @@ class RunCommandTest {
     Path dir = tmp.resolve("mine");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("notes.txt"), "keep me");
-    assertThrows(UserInputException.class, () -> RunCommand.prepareOutputDir(dir, null));
+    assertThrows(UserInputException.class, () -> OutputDirectory.prepare(dir, null, RunCommand.OUTPUTS));
     assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
   }
 
@@ -131,10 +131,10 @@ class RunCommandTest {
   void refusesToOverwriteTheScenarioFile() throws IOException {
     Path dir = tmp.resolve("odd");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(RunCommand.MARKER), "");
+    Files.writeString(dir.resolve(OutputDirectory.MARKER), "");
     Path scenarioFile = dir.resolve("trials.csv");
     Files.writeString(scenarioFile, "format: corridor-risk/v1");
-    assertThrows(UserInputException.class, () -> RunCommand.prepareOutputDir(dir, scenarioFile));
+    assertThrows(UserInputException.class, () -> OutputDirectory.prepare(dir, scenarioFile, RunCommand.OUTPUTS));
   }
 
   @Test
