@@ -243,6 +243,29 @@ class DailyFlowSolverTest {
   }
 
   @Test
+  void solve_afterWarmUp_allocatesNothing() {
+    RandomNetworks gen = new RandomNetworks();
+    gen.storages = true;
+    gen.priorities = true;
+    gen.costs = true;
+    RandomNetworks.Case c = gen.generate(7);
+    DailyFlowSolver solver = new DailyFlowSolver(c.net());
+    DayOutput out = new DayOutput(c.net());
+    for (int i = 0; i < 200; i++) {
+      solver.solve(0, c.in(), out);
+    }
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = mx.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 1000; i++) {
+      solver.solve(0, c.in(), out);
+    }
+    long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+    // A few hundred bytes of slack for the measurement itself; 1000 allocating solves would exceed it.
+    assertEquals(true, allocated < 1000, "bytes allocated by 1000 solves: " + allocated);
+  }
+
+  @Test
   void solve_rejectsUnknownCommodity() {
     Day d = new Day(new TestNetworks().source("s", 10).sink("k", 5).link("s", "k", 10));
     assertThrows(IllegalArgumentException.class, () -> d.solver.solve(1, d.in, d.out));
