@@ -1,5 +1,6 @@
 package org.corridorrisk.bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ import org.corridorrisk.model.Selection;
 import org.corridorrisk.model.Spill;
 import org.corridorrisk.model.TargetSpec;
 import org.corridorrisk.model.Threat;
+import org.corridorrisk.scenario.ScenarioException;
+import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
 import org.corridorrisk.sim.StudyResult;
@@ -34,13 +37,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Trials per second of one worker thread on a corridor built in code: a gas chain of
- * {@code segments} pipeline segments with a parallel branch, storage near the city, a gas-fired
+ * Trials per second of one worker thread, for each shipped example ({@code scenarios/*.yaml},
+ * run from the repository root) and for a corridor built in code: a gas chain of
+ * pipeline segments with a parallel branch, storage near the city, a gas-fired
  * power plant (dependency), an economy of two sectors, Poisson sabotage and an independent
  * hazard. The score is trials/s (one operation = one trial; each invocation runs a batch of
  * {@value #BATCH} trials, the study's setup included).
  *
- * <p>Run: {@code ./mvnw -o -q test-compile && ./mvnw -o exec:java -Dexec.args="TrialBenchmark -f 1"}
+ * <p>Run from the repository root (JMH forks need the class path on the command line; under
+ * {@code exec:java} use {@code -f 0}):
+ * <pre>
+ * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * CP=target/classes:target/test-classes:$(cat target/cp.txt)
+ * java -cp $CP org.openjdk.jmh.Main TrialBenchmark -jvmArgs "-cp $CP"       # add -p scenario=btc-oil
+ * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -51,24 +61,30 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrialBenchmark {
   static final int BATCH = 1000;
 
-  @Param({"10", "40"})
-  public int segments;
+  /**
+   * {@code corridor-uniform} / {@code corridor-max-damage}: the code-built corridor below (10
+   * segments); any other value: {@code scenarios/<value>.yaml}.
+   */
+  @Param({"corridor-uniform", "corridor-max-damage", "btc-oil", "caspian-energy-and-transport",
+      "middle-corridor", "southern-gas-corridor"})
+  public String scenario;
 
-  @Param({"uniform", "max-damage"})
-  public String selection;
-
-  private Scenario scenario;
+  private Scenario model;
   private long seed;
 
   @Setup
-  public void setup() {
-    scenario = corridor(segments, Selection.fromFileName(selection));
+  public void setup() throws ScenarioException {
+    switch (scenario) {
+      case "corridor-uniform" -> model = corridor(10, Selection.UNIFORM);
+      case "corridor-max-damage" -> model = corridor(10, Selection.MAX_DAMAGE);
+      default -> model = ScenarioLoader.load(Path.of("scenarios", scenario + ".yaml")).baseline();
+    }
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public double batch() {
-    StudyResult r = MonteCarlo.run(scenario, RunOptions.of(BATCH, ++seed, 1));
+    StudyResult r = MonteCarlo.run(model, RunOptions.of(BATCH, ++seed, 1));
     return r.values(Metric.ECONOMIC_LOSS)[BATCH - 1];
   }
 

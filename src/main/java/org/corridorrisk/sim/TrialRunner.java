@@ -63,8 +63,19 @@ final class TrialRunner {
   private int[] evSortTmp = new int[16];
   private int[] forcedAssets;
   private int forcedDays;
+  /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
+  private final boolean naive;
 
   TrialRunner(StudyModel model, StudyModel.Baseline baseline) {
+    this(model, baseline, false);
+  }
+
+  /**
+   * @param naive {@code true}: the plain day-by-day reference (for tests proving that the
+   *     shortcuts change no result)
+   */
+  TrialRunner(StudyModel model, StudyModel.Baseline baseline, boolean naive) {
+    this.naive = naive;
     m = model;
     base = baseline;
     solver = new DailyFlowSolver(m.net);
@@ -306,6 +317,10 @@ final class TrialRunner {
       first++;
     }
     int d0 = first < evCount ? (int) evTime[evOrder[first]] : h;
+    if (naive) {
+      d0 = 0;
+      first = 0;
+    }
     if (d0 >= h) {
       // no successful hit: the trial is the undisturbed run (same sums in the same order)
       ledger.copyFrom(base.ledger());
@@ -496,7 +511,7 @@ final class TrialRunner {
   private void solveAll() {
     for (int c : m.order) {
       updateDependentSupplies(c, in, out, true);
-      if (dirty[c]) {
+      if (dirty[c] || naive) {
         solveCached(c, in, out, cost);
         dirty[c] = false;
       }
@@ -521,6 +536,11 @@ final class TrialRunner {
   }
 
   private void solveCached(int c, DayInput input, DayOutput output, double[] costs) {
+    if (naive) {
+      solver.solve(c, input, output);
+      costs[c] = output.cost;
+      return;
+    }
     if (cache.lookup(c, input, output, costs)) {
       return;
     }
