@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--target-ci", paramLabel = "REL",
-      description = "Stop once the 95% CI half-width of mean economic_loss is within REL x mean "
+      description = "Stop once the 95%% CI half-width of mean economic_loss is within REL x mean "
           + "(checked every " + MonteCarlo.CHECK_EVERY + " trials).")
   Double targetCi;
 

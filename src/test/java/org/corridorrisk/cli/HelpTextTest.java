@@ -1,0 +1,41 @@
+package org.corridorrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command has --help that exits 0 and prints clean text. Pins a defect where an unescaped
+ * '%' in an option description made picocli print format warnings on every run.
+ */
+class HelpTextTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"validate", "describe", "run", "compare", "criticality", "import", "bench"})
+  void help_everyCommand_exitsZeroWithoutWarnings(String command) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream rawErr = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(rawErr, true, StandardCharsets.UTF_8));
+      code = Main.execute(new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(err));
+    } finally {
+      System.setErr(oldErr);
+    }
+    assertEquals(0, code);
+    assertTrue(out.toString().contains("Usage: corridor-risk " + command), out.toString());
+    String warnings = err + rawErr.toString(StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("WARN"), warnings);
+    assertFalse(out.toString().contains("%n"), out.toString());
+  }
+}
