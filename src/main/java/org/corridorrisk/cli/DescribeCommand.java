@@ -4,14 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Dependency;
 import org.corridorrisk.model.Link;
@@ -21,14 +17,11 @@ import org.corridorrisk.model.Node;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
+import org.corridorrisk.model.SupplyCuts;
 import org.corridorrisk.model.Threat;
 import org.corridorrisk.model.ThreatModel;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DirectedMultigraph;
-import org.jgrapht.graph.MaskSubgraph;
-import org.jgrapht.traverse.BreadthFirstIterator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -41,18 +34,11 @@ import picocli.CommandLine.Spec;
  * lost link or node cuts off from every source and storage, and the links whose loss alone cuts
  * sinks.
  *
- * <p>Design note: the cut analysis removes one asset at a time from the JGraphT view of each
- * commodity ({@link Scenario#graph(String)}, masked with {@link MaskSubgraph}) and searches from a
- * super-source joined to every source and storage. That is O(assets x network) per commodity,
- * instant for corridor-sized networks; above {@link #CUT_ANALYSIS_LIMIT} it is skipped with a
- * note rather than made to wait.
+ * <p>The structural warnings come from {@link SupplyCuts}; this command only formats.
  */
 @Command(name = "describe", mixinStandardHelpOptions = true,
     description = "Describes a scenario's network, threats and structural weak points.")
 final class DescribeCommand implements Callable<Integer> {
-  /** Largest (assets x (nodes + arcs)) product for which the cut analysis runs. */
-  static final long CUT_ANALYSIS_LIMIT = 200_000_000L;
-  private static final String SUPER_SOURCE = "\u0000supply";
 
   @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (.yaml, .yml or .json).")
   Path file;
@@ -222,71 +208,22 @@ final class DescribeCommand implements Callable<Integer> {
     warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
   }
 
-  /** Single points of failure of one commodity's network, as warning lines. */
+  /** Single points of failure of one commodity's network ({@link SupplyCuts}), as warning lines. */
   static List<String> cutWarnings(Scenario s, String commodity) {
-    Graph<String, Scenario.Arc> base = s.graph(commodity);
-    Graph<String, Object> g = new DirectedMultigraph<>(Object.class);
-    base.vertexSet().forEach(g::addVertex);
-    base.edgeSet().forEach(e -> g.addEdge(base.getEdgeSource(e), base.getEdgeTarget(e), e));
-    g.addVertex(SUPER_SOURCE);
-    List<String> sinks = new ArrayList<>();
-    List<String> nodeIds = new ArrayList<>();
-    for (Node n : s.nodes()) {
-      if (!n.commodity().equals(commodity)) {
-        continue;
-      }
-      nodeIds.add(n.id());
-      if (n.kind() == NodeKind.SOURCE || n.kind() == NodeKind.STORAGE) {
-        g.addEdge(SUPER_SOURCE, n.id(), "supply:" + n.id());
-      } else if (n.kind() == NodeKind.SINK) {
-        sinks.add(n.id());
-      }
-    }
-    List<Link> links = s.links().stream().filter(l -> l.commodity().equals(commodity)).toList();
-    if (sinks.isEmpty()) {
-      return List.of();
-    }
-    long work = (long) (links.size() + nodeIds.size()) * (g.vertexSet().size() + g.edgeSet().size());
-    if (work > CUT_ANALYSIS_LIMIT) {
+    SupplyCuts cuts = SupplyCuts.of(s, commodity);
+    if (!cuts.analyzed()) {
+      long nodes = s.nodes().stream().filter(n -> n.commodity().equals(commodity)).count();
+      long links = s.links().stream().filter(l -> l.commodity().equals(commodity)).count();
       return List.of(commodity + ": single-point-of-failure analysis skipped (network too large: "
-          + nodeIds.size() + " nodes, " + links.size() + " links)");
-    }
-    Set<String> reachedBefore = reach(g, v -> false, e -> false);
-    Map<String, List<String>> cutBy = new LinkedHashMap<>();
-    sinks.forEach(k -> cutBy.put(k, new ArrayList<>()));
-    List<String> bridgeLines = new ArrayList<>();
-    for (Link l : links) {
-      Set<String> reached = reach(g, v -> false, e -> e instanceof Scenario.Arc a && a.link().id().equals(l.id()));
-      List<String> cut = sinks.stream().filter(k -> reachedBefore.contains(k) && !reached.contains(k)).toList();
-      if (!cut.isEmpty()) {
-        cut.forEach(k -> cutBy.get(k).add("link " + l.id()));
-        bridgeLines.add(commodity + ": losing link " + l.id() + " alone cuts " + String.join(", ", cut));
-      }
-    }
-    for (String v : nodeIds) {
-      Set<String> reached = reach(g, x -> x.equals(v), e -> false);
-      for (String k : sinks) {
-        if (!k.equals(v) && reachedBefore.contains(k) && !reached.contains(k)) {
-          cutBy.get(k).add("node " + v);
-        }
-      }
+          + nodes + " nodes, " + links + " links)");
     }
     List<String> out = new ArrayList<>();
-    cutBy.forEach((sink, assets) -> {
-      if (!assets.isEmpty()) {
-        out.add(commodity + ": sink " + sink + " has a single supply path: losing any one of "
-            + String.join(", ", assets) + " cuts it off from every source and storage");
-      }
-    });
-    out.addAll(bridgeLines);
+    cuts.sinkCuts().forEach((sink, assets) -> out.add(commodity + ": sink " + sink
+        + " has a single supply path: losing any one of " + String.join(", ", assets)
+        + " cuts it off from every source and storage"));
+    cuts.linkCuts().forEach((link, sinks) -> out.add(commodity + ": losing link " + link + " alone cuts "
+        + String.join(", ", sinks)));
     return out;
-  }
-
-  private static Set<String> reach(Graph<String, Object> g, Predicate<String> maskVertex, Predicate<Object> maskEdge) {
-    Graph<String, Object> view = new MaskSubgraph<>(g, maskVertex, maskEdge);
-    Set<String> reached = new HashSet<>();
-    new BreadthFirstIterator<>(view, SUPER_SOURCE).forEachRemaining(reached::add);
-    return reached;
   }
 
   private static <K> String counts(Map<K, Integer> counts, java.util.function.Function<K, String> name) {
