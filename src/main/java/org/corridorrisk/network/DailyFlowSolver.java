@@ -34,7 +34,12 @@ import java.util.Arrays;
  *       terminal flows.</li>
  * </ol>
  *
- * <p>Max-flow is the improved shortest augmenting path algorithm (ISAP): exact distance labels
+ * <p>Every max-flow starts with an upper bound (per weakly connected component of the residual
+ * graph, the smaller of what can enter it from the source side and leave it to the sink side)
+ * and a greedy warm start (a search forest from the source side with one budget per root;
+ * requests routed along the trees within residual capacities), then the exact phase, which
+ * stops once the bound is reached. The exact phase is the improved shortest augmenting path
+ * algorithm (ISAP): exact distance labels
  * from one backward breadth-first search, an iterative depth-first walk along admissible arcs with
  * current-arc pointers (no recursion, so deep paths on large networks cannot overflow the stack),
  * relabelling at dead ends, the gap heuristic for early termination and a global relabel after
@@ -301,11 +306,12 @@ public final class DailyFlowSolver {
 
   /**
    * Augments the flow from {@code s} to {@code t} to a maximum, never entering {@code blocked}
-   * (-1 for none). Shortest augmenting paths with exact distance labels toward {@code t}: one
-   * backward breadth-first search, then a depth-first walk along admissible arcs
-   * ({@code d[v] = d[w] + 1}) with current-arc pointers, relabelling dead ends; it stops when a
-   * label value empties (gap: no augmenting path is left) and recomputes all labels by a backward
-   * search after every {@code n} relabels. Iterative, so deep paths cannot overflow the stack.
+   * (-1 for none); returns the flow added. First an upper bound on what can be added
+   * ({@link #componentBound}); nothing to do when it is zero. Then up to
+   * {@link #greedyRoundLimit} rounds of the greedy warm start ({@link #greedyRound}); it stops as
+   * soon as the bound is reached or a round proves maximality. Otherwise the exact phase
+   * ({@link #augment}, ISAP) finishes, stopping at the bound too (so it skips the relabelling that
+   * would otherwise only prove that no augmenting path is left).
    */
   private double maxFlow(int c, int s, int t, int blocked) {
     double bound = componentBound(s, t, blocked);
@@ -569,7 +575,14 @@ public final class DailyFlowSolver {
     return stamp;
   }
 
-  /** Exact phase: ISAP from {@code s} to {@code t} on the residual graph (see {@link #maxFlow}). */
+  /**
+   * Exact phase: augments from {@code s} to {@code t} to a maximum, or until {@code limit} has
+   * been added. Shortest augmenting paths with exact distance labels toward {@code t}: one
+   * backward breadth-first search, then a depth-first walk along admissible arcs
+   * ({@code d[v] = d[w] + 1}) with current-arc pointers, relabelling dead ends; it stops when a
+   * label value empties (gap: no augmenting path is left) and recomputes all labels by a backward
+   * search after every {@code n} relabels. Iterative, so deep paths cannot overflow the stack.
+   */
   private double augment(int c, int s, int t, int blocked, double limit) {
     int base = net.blockBase[c];
     int end = net.blockEnd[c];
