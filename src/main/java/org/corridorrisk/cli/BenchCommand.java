@@ -1,12 +1,216 @@
 package org.corridorrisk.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.corridorrisk.importer.ImportOptions;
+import org.corridorrisk.importer.ImportedScenario;
+import org.corridorrisk.importer.ScenarioImporter;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.scenario.ScenarioException;
+import org.corridorrisk.scenario.ScenarioLoader;
+import org.corridorrisk.sim.MonteCarlo;
+import org.corridorrisk.sim.RunOptions;
+import org.corridorrisk.sim.StudyResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Runs the built-in benchmark suite.")
+/**
+ * {@code bench}: a built-in suite (the example scenarios, GasLib-135 and the Western US power
+ * grid imported from the shared data) run with the real engine; prints per case trials per
+ * second, flows solved per second and the flow-cache hit rate, and the machine. See
+ * docs/performance.md.
+ *
+ * <p>Design note: each case runs a short unreported warm-up (a fifth of the trials, at most
+ * 2,000) before the timed run, so the figures describe a JIT-compiled engine; {@code run} from the
+ * command line pays JIT warm-up and parsing too, which docs/performance.md measures separately.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Runs the built-in benchmark suite: the example scenarios, GasLib-135 and the",
+        "Western US power grid (imported from the shared data); prints trials/s, flows solved/s,",
+        "cache hit rate and the machine."})
 final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--trials", paramLabel = "N",
+      description = "Trials per case (default: 2000 for --suite quick, 20000 for full).")
+  Integer trials;
+
+  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "quick",
+      description = "quick | full (default quick).")
+  String suite;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed (default 1).")
+  long seed;
+
+  @Option(names = "--scenarios", paramLabel = "DIR",
+      description = "Folder of example scenarios (default: scenarios/ of the project).")
+  Path scenariosDir;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Folder of the public data sets (default: ../shared/data next to the project).")
+  Path dataDir;
+
+  /** One benchmark case: a name and how to obtain its scenario. */
+  private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
+
   @Override
-  public Integer call() {
-    throw new UserInputException("'bench' is not available yet");
+  public Integer call() throws Exception {
+    boolean full = switch (suite.toLowerCase(Locale.ROOT)) {
+      case "quick" -> false;
+      case "full" -> true;
+      default -> throw new UserInputException("--suite must be quick or full but was '" + suite + "'");
+    };
+    int n = trials != null ? trials : full ? 20_000 : 2_000;
+    if (n < 1) {
+      throw new UserInputException("--trials must be >= 1 but was " + n);
+    }
+    int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (t < 1) {
+      throw new UserInputException("--threads must be >= 1 but was " + t);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    out.println(machine());
+    out.printf(Locale.ROOT, "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%n",
+        full ? "full" : "quick", n, t, seed, warmupTrials(n));
+    List<Case> cases = cases(err);
+    if (cases.isEmpty()) {
+      throw new UserInputException("no benchmark case found: give --scenarios DIR and/or --data DIR");
+    }
+    out.printf(Locale.ROOT, "%-28s %6s %6s %4s %8s %8s %10s %12s %8s%n",
+        "case", "nodes", "links", "days", "trials", "seconds", "trials/s", "flows/s", "cache");
+    Path tmp = Files.createTempDirectory("corridor-risk-bench");
+    try {
+      for (Case c : cases) {
+        Scenario scenario = load(c, tmp);
+        MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
+        EngineCounters.Snapshot before = EngineCounters.snapshot();
+        long start = System.nanoTime();
+        StudyResult result = MonteCarlo.run(scenario, RunOptions.of(n, seed, t));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
+        out.printf(Locale.ROOT, "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
+            c.name(), scenario.nodes().size(), scenario.links().size(), scenario.horizonDays(),
+            result.trials(), seconds, result.trials() / seconds,
+            delta.available() ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds) : "n/a",
+            delta.available() && delta.lookups() > 0
+                ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups()) : "n/a");
+        out.flush();
+      }
+    } finally {
+      try (Stream<Path> files = Files.list(tmp)) {
+        for (Path p : files.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(tmp);
+    }
+    out.println("flows/s: daily max-flow solves per second (cache hits not counted);"
+        + " cache: share of daily flow look-ups answered by the memo of repeated failure states.");
+    return Failures.OK;
+  }
+
+  static int warmupTrials(int trials) {
+    return Math.max(1, Math.min(2_000, trials / 5));
+  }
+
+  /** Cores, JVM and heap of this machine. */
+  static String machine() {
+    Runtime rt = Runtime.getRuntime();
+    return String.format(Locale.ROOT, "machine: %d cores, %s %s (%s), max heap %d MiB, %s %s, corridor-risk %s",
+        rt.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.vendor"), rt.maxMemory() >> 20, System.getProperty("os.name"),
+        System.getProperty("os.arch"), Main.version())
+        + String.format(Locale.ROOT, ", JVM args %s", ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  private List<Case> cases(PrintWriter err) throws IOException {
+    List<Case> cases = new ArrayList<>();
+    Path scenarios = scenariosDir != null ? scenariosDir : projectPath("scenarios");
+    if (scenarios != null && Files.isDirectory(scenarios)) {
+      try (Stream<Path> files = Files.list(scenarios)) {
+        files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted()
+            .forEach(p -> cases.add(new Case(stripExtension(p), p, false, null)));
+      }
+    } else {
+      err.println("corridor-risk: bench: no scenarios folder found (use --scenarios DIR); examples skipped");
+    }
+    Path data = dataDir != null ? dataDir : sharedData();
+    if (data != null && Files.isDirectory(data)) {
+      Path gaslib = data.resolve("gaslib/GasLib-135.zip");
+      if (Files.isRegularFile(gaslib)) {
+        cases.add(new Case("gaslib-135 (imported)", gaslib, true, ImportOptions.defaults()));
+      }
+      Path grid = data.resolve("power-grid/western-us-power-grid.mtx");
+      if (Files.isRegularFile(grid)) {
+        cases.add(new Case("us-power-grid (imported)", grid, true, ImportOptions.defaults()));
+      }
+    } else {
+      err.println("corridor-risk: bench: no shared data folder found (use --data DIR); imported networks skipped");
+    }
+    return cases;
+  }
+
+  private static Scenario load(Case c, Path tmp) throws IOException, ScenarioException {
+    Path file = c.file();
+    if (c.imported()) {
+      ImportedScenario imported = ScenarioImporter.importFile(c.file(), null, c.importOptions());
+      file = tmp.resolve(stripExtension(c.file()) + ".yaml");
+      imported.write(file, true);
+    }
+    return ScenarioLoader.load(file).baseline();
+  }
+
+  private static String stripExtension(Path p) {
+    String name = p.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** {@code relative} under the project folder: the working directory, or the jar's project. */
+  private static Path projectPath(String relative) {
+    Path cwd = Path.of("").toAbsolutePath().resolve(relative);
+    if (Files.exists(cwd)) {
+      return cwd;
+    }
+    Path project = projectOfJar();
+    return project == null ? null : project.resolve(relative);
+  }
+
+  private static Path sharedData() {
+    String prop = System.getProperty("corridorrisk.shared");
+    if (prop != null) {
+      return Path.of(prop).resolve("data");
+    }
+    Path fromCwd = Path.of("").toAbsolutePath().resolve("../shared/data").normalize();
+    if (Files.isDirectory(fromCwd)) {
+      return fromCwd;
+    }
+    Path project = projectOfJar();
+    return project == null ? null : project.resolve("../shared/data").normalize();
+  }
+
+  /** The project folder when running from {@code target/corridor-risk.jar}, else null. */
+  private static Path projectOfJar() {
+    try {
+      Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path target = jar.getParent();
+      return target == null ? null : target.getParent();
+    } catch (Exception e) {
+      return null;
+    }
   }
 }

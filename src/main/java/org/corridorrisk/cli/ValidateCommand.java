@@ -1,12 +1,52 @@
 package org.corridorrisk.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.corridorrisk.scenario.LoadedScenario;
+import org.corridorrisk.scenario.Problem;
+import org.corridorrisk.scenario.ScenarioException;
+import org.corridorrisk.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Checks scenario files against the schema and the model rules.")
+/**
+ * {@code validate FILE...}: checks every file completely; prints each problem on stderr as
+ * {@code FILE:LINE:COLUMN: path: message} and {@code FILE: ok (...)} on stdout for good files.
+ * Exit 2 when any file has a problem.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Checks scenario files against the schema and the model rules; prints every problem.",
+    footer = {"", "Exit codes: 0 all files valid, 2 a file has a problem (each printed as FILE:LINE:COLUMN: path: message)."})
 final class ValidateCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml, .yml or .json).")
+  List<Path> files;
+
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw new UserInputException("'validate' is not available yet");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean bad = false;
+    for (Path file : files) {
+      try {
+        LoadedScenario s = ScenarioLoader.load(file);
+        out.println(file + ": ok (" + s.baseline().nodes().size() + " nodes, " + s.baseline().links().size()
+            + " links, " + s.baseline().threats().size() + " threats, " + s.baseline().mitigations().size()
+            + " mitigations)");
+      } catch (ScenarioException e) {
+        bad = true;
+        for (Problem p : e.problems()) {
+          err.println(p.format());
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return bad ? Failures.USER_INPUT : Failures.OK;
   }
 }

@@ -1,20 +1,29 @@
 package org.corridorrisk.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Spelling;
 
 /**
  * A scenario file, loaded and validated: the baseline model, and the means to build the
- * scenario with mitigations applied.
+ * scenario with mitigations applied. Immutable and thread-safe.
  */
 public final class LoadedScenario {
   private final Path file;
   private final Scenario baseline;
+  private final JsonNode document;
+  private final Locations locations;
 
-  LoadedScenario(Path file, Scenario baseline) {
+  LoadedScenario(Path file, Scenario baseline, JsonNode document, Locations locations) {
     this.file = file;
     this.baseline = baseline;
+    this.document = document;
+    this.locations = locations;
   }
 
   public Path file() {
@@ -28,12 +37,41 @@ public final class LoadedScenario {
 
   /**
    * The baseline with the given mitigations' patches applied in order (a portfolio when more
-   * than one). Nodes and links a patch adds come after the existing ones.
+   * than one). Nodes and links a patch adds come after the existing ones. An empty list gives
+   * the baseline. The result declares the same mitigations as the baseline.
    *
    * @throws ScenarioException when an id is not a declared mitigation or the patched scenario
    *     breaks a rule (located at the patch)
    */
   public Scenario variant(List<String> mitigationIds) throws ScenarioException {
-    throw new UnsupportedOperationException("not built yet");
+    if (mitigationIds.isEmpty()) {
+      return baseline;
+    }
+    List<String> declared = baseline.mitigations().stream().map(Mitigation::id).toList();
+    List<Integer> indexes = new ArrayList<>();
+    List<Problem> unknown = new ArrayList<>();
+    for (String id : mitigationIds) {
+      int i = declared.indexOf(id);
+      if (i < 0) {
+        String best = Spelling.closest(id, declared);
+        Locations.Loc at = locations.locate("mitigations", true);
+        unknown.add(new Problem(file, at.line(), at.column(), "mitigations", "no mitigation '" + id + "'"
+            + (best != null ? ", did you mean '" + best + "'?" : declared.isEmpty()
+                ? " (the scenario declares none)" : " (declared: " + String.join(", ", declared) + ")")));
+      } else {
+        indexes.add(i);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new ScenarioException(unknown);
+    }
+    Issues issues = new Issues();
+    Scenario s = Validation.patched(document, indexes, issues, new HashSet<>());
+    if (!issues.isEmpty() || s == null) {
+      List<Problem> problems = issues.toProblems(file, locations);
+      throw new ScenarioException(problems.isEmpty()
+          ? List.of(new Problem(file, 0, 0, "mitigations", "the patched scenario is invalid")) : problems);
+    }
+    return s;
   }
 }

@@ -14,9 +14,16 @@ import java.nio.file.Path;
  */
 public record Problem(Path file, int line, int column, String path, String message) {
 
-  /** {@code FILE:LINE:COLUMN: path: message}, the format of {@code validate}. */
+  /**
+   * {@code FILE:LINE:COLUMN: path: message}, the format of {@code validate}; {@code FILE: message}
+   * when the problem has no location (a missing or unreadable file).
+   */
   public String format() {
-    StringBuilder sb = new StringBuilder().append(file).append(':').append(line).append(':').append(column).append(": ");
+    StringBuilder sb = new StringBuilder().append(file);
+    if (line > 0) {
+      sb.append(':').append(line).append(':').append(column);
+    }
+    sb.append(": ");
     if (path != null && !path.isEmpty()) {
       sb.append(path).append(": ");
     }

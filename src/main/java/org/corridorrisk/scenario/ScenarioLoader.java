@@ -1,17 +1,81 @@
 package org.corridorrisk.scenario;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.corridorrisk.model.Scenario;
 
-/** Reads scenario files (YAML {@code .yaml}/{@code .yml} or JSON {@code .json}). */
+/**
+ * Reads scenario files (YAML {@code .yaml}/{@code .yml} or JSON {@code .json}; both carry the
+ * same document) and checks them completely: syntax, the JSON Schema, the model rules, and each
+ * mitigation's patch. Every problem is reported at once, located at the offending key or value.
+ *
+ * <p>Thread-safe; holds no state.
+ */
 public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   /**
    * Loads, checks against the schema and the model rules, and builds the model.
    *
-   * @throws ScenarioException with every problem found, each located in the file
+   * @throws ScenarioException with every problem found, each located in the file (a missing or
+   *     unreadable file is one problem naming it)
    */
   public static LoadedScenario load(Path file) throws ScenarioException {
-    throw new UnsupportedOperationException("not built yet");
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(file)) {
+        throw fileProblem(file, "is a directory, not a scenario file");
+      }
+      long size = Files.size(file);
+      if (size > DocumentReader.MAX_FILE_BYTES) {
+        throw fileProblem(file, "the file is too large: " + size + " bytes (limit " + DocumentReader.MAX_FILE_BYTES
+            + " bytes)");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw fileProblem(file, "no such file");
+    } catch (AccessDeniedException e) {
+      throw fileProblem(file, "cannot read the file: permission denied");
+    } catch (IOException e) {
+      throw fileProblem(file, "cannot read the file: " + e.getMessage());
+    }
+    return parse(file, bytes);
+  }
+
+  /**
+   * Checks and builds a scenario from file contents; {@code file} names it in problems and
+   * decides the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON).
+   */
+  static LoadedScenario parse(Path file, byte[] bytes) throws ScenarioException {
+    if (bytes.length > DocumentReader.MAX_FILE_BYTES) {
+      throw fileProblem(file, "the file is too large: " + bytes.length + " bytes (limit "
+          + DocumentReader.MAX_FILE_BYTES + " bytes)");
+    }
+    boolean json = file.getFileName() != null
+        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    Issues issues = new Issues();
+    DocumentReader.Document doc = DocumentReader.read(bytes, json, issues);
+    if (doc.root() == null) {
+      throw new ScenarioException(issues.toProblems(file, doc.locations()));
+    }
+    Scenario baseline = Validation.check(doc.root(), issues);
+    Validation.checkMitigations(doc.root(), issues);
+    if (!issues.isEmpty() || baseline == null) {
+      List<Problem> problems = issues.toProblems(file, doc.locations());
+      if (problems.isEmpty()) {
+        problems = List.of(new Problem(file, 1, 1, "", "the scenario is invalid"));
+      }
+      throw new ScenarioException(problems);
+    }
+    return new LoadedScenario(file, baseline, doc.root(), doc.locations());
+  }
+
+  private static ScenarioException fileProblem(Path file, String message) {
+    return new ScenarioException(List.of(new Problem(file, 0, 0, "", message)));
   }
 }

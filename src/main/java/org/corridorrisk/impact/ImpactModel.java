@@ -1,0 +1,190 @@
+package org.corridorrisk.impact;
+
+import java.util.List;
+import org.corridorrisk.model.Economy;
+import org.corridorrisk.model.Link;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Sector;
+import org.corridorrisk.network.CompiledNetwork;
+
+/**
+ * What the impact formulas need of a scenario, as flat arrays: the sinks (numbered 0..K-1 in
+ * node order, "sink slots"), their demand, population, value of lost load and sector, the
+ * economy's A* matrix and outputs, and the spill data of links. Immutable and shared read-only
+ * by all worker threads.
+ */
+public final class ImpactModel {
+  final int horizonDays;
+  final int commodityCount;
+  final int[] sinkNode;
+  final int[] sinkCommodity;
+  final double[] sinkDemandPerDay;
+  final double[] sinkPopulation;
+  final double[] sinkValueOfLostLoad;
+  final int[] sinkSector;
+  final double[] commodityDemandPerDay;
+  final double[] commodityDemandVolume;
+  final int sectorCount;
+  final double[][] interdependency;
+  final double[] sectorOutputPerDay;
+  final double[] sectorDemandPerDay;
+  final double[] spillDetectionHours;
+  final double[] spillIsolationVolume;
+  final boolean[] linkSpills;
+
+  public ImpactModel(CompiledNetwork net) {
+    Scenario s = net.scenario();
+    horizonDays = s.horizonDays();
+    commodityCount = net.commodityCount();
+    int k = 0;
+    for (int c = 0; c < commodityCount; c++) {
+      k += net.sinksOf(c).length;
+    }
+    int[] nodes = new int[k];
+    int at = 0;
+    for (int n = 0; n < net.nodeCount(); n++) {
+      if (isSink(net, n)) {
+        nodes[at++] = n;
+      }
+    }
+    sinkNode = nodes;
+    sinkCommodity = new int[k];
+    sinkDemandPerDay = new double[k];
+    sinkPopulation = new double[k];
+    sinkValueOfLostLoad = new double[k];
+    sinkSector = new int[k];
+    commodityDemandPerDay = new double[commodityCount];
+    Economy economy = s.economy().orElse(null);
+    sectorCount = economy == null ? 0 : economy.sectors().size();
+    interdependency = economy == null ? new double[0][0] : economy.interdependency();
+    sectorOutputPerDay = new double[sectorCount];
+    sectorDemandPerDay = new double[sectorCount];
+    if (economy != null) {
+      List<Sector> sectors = economy.sectors();
+      for (int i = 0; i < sectorCount; i++) {
+        sectorOutputPerDay[i] = sectors.get(i).outputPerDay();
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      int n = sinkNode[i];
+      sinkCommodity[i] = net.nodeCommodity(n);
+      sinkDemandPerDay[i] = net.demandPerDay(n);
+      sinkPopulation[i] = net.population(n);
+      sinkValueOfLostLoad[i] = net.valueOfLostLoad(n);
+      sinkSector[i] = economy == null ? -1 : net.sectorIndex(n);
+      commodityDemandPerDay[sinkCommodity[i]] += sinkDemandPerDay[i];
+      if (sinkSector[i] >= 0) {
+        sectorDemandPerDay[sinkSector[i]] += sinkDemandPerDay[i];
+      }
+    }
+    commodityDemandVolume = new double[commodityCount];
+    for (int c = 0; c < commodityCount; c++) {
+      commodityDemandVolume[c] = commodityDemandPerDay[c] * horizonDays;
+    }
+    int links = net.linkCount();
+    spillDetectionHours = new double[links];
+    spillIsolationVolume = new double[links];
+    linkSpills = new boolean[links];
+    for (int l = 0; l < links; l++) {
+      Link link = s.link(net.linkId(l));
+      if (link.spill() != null) {
+        linkSpills[l] = true;
+        spillDetectionHours[l] = link.spill().detectionHours();
+        spillIsolationVolume[l] = link.spill().isolationVolume();
+      }
+    }
+  }
+
+  private static boolean isSink(CompiledNetwork net, int node) {
+    return net.nodeKind(node) == org.corridorrisk.model.NodeKind.SINK;
+  }
+
+  public int horizonDays() {
+    return horizonDays;
+  }
+
+  public int commodityCount() {
+    return commodityCount;
+  }
+
+  public int sectorCount() {
+    return sectorCount;
+  }
+
+  /** Number of sinks (sink slots). */
+  public int sinkCount() {
+    return sinkNode.length;
+  }
+
+  /** Global node index of sink slot {@code slot}. */
+  public int sinkNode(int slot) {
+    return sinkNode[slot];
+  }
+
+  /** Demand per day of sink slot {@code slot}. */
+  public double sinkDemandPerDay(int slot) {
+    return sinkDemandPerDay[slot];
+  }
+
+  /** Sum of sink demand per day of a commodity. */
+  public double commodityDemandPerDay(int commodity) {
+    return commodityDemandPerDay[commodity];
+  }
+
+  /** Whether link {@code link} (global index) has spill data. */
+  public boolean linkSpills(int link) {
+    return linkSpills[link];
+  }
+
+  /** Spill of one successful hit on {@code link} that carried {@code flowPerDay} that day. */
+  public double spillVolume(int link, double flowPerDay) {
+    return linkSpills[link] ? Impacts.spillVolume(flowPerDay, spillDetectionHours[link], spillIsolationVolume[link]) : 0;
+  }
+
+  /**
+   * The economic loss of one day alone: value of lost load, IIM indirect loss of that day and the
+   * extra transport cost; used to rank targets for max-damage attackers.
+   *
+   * @param sinkServed delivered per sink slot that day
+   * @param work scratch of length >= 3 x sectors
+   */
+  public double dayEconomicLoss(double[] sinkServed, double costToday, double undisturbedCost, double[] work) {
+    double direct = 0;
+    int s = sectorCount;
+    for (int i = 0; i < s; i++) {
+      work[i] = 0;
+    }
+    for (int i = 0; i < sinkNode.length; i++) {
+      double unserved = Math.max(0, sinkDemandPerDay[i] - sinkServed[i]);
+      direct += sinkValueOfLostLoad[i] * unserved;
+      if (sinkSector[i] >= 0) {
+        work[sinkSector[i]] += unserved;
+      }
+    }
+    double indirect = 0;
+    if (s > 0) {
+      double[] cStar = new double[s];
+      for (int i = 0; i < s; i++) {
+        cStar[i] = sectorDemandPerDay[i] > 0 ? Math.min(1, work[i] / sectorDemandPerDay[i]) : 0;
+      }
+      double[] q = new double[s];
+      Iim.leastFixedPoint(interdependency, cStar, q, new double[s]);
+      for (int i = 0; i < s; i++) {
+        indirect += (q[i] - cStar[i]) * sectorOutputPerDay[i];
+      }
+    }
+    return direct + indirect + Impacts.reroutingCost(costToday, undisturbedCost);
+  }
+
+  /** Sum over commodities of the day's unserved share of demand (tie-break for max-damage). */
+  public double dayUnservedShareSum(double[] sinkServed) {
+    double sum = 0;
+    for (int i = 0; i < sinkNode.length; i++) {
+      double demand = commodityDemandPerDay[sinkCommodity[i]];
+      if (demand > 0) {
+        sum += Math.max(0, sinkDemandPerDay[i] - sinkServed[i]) / demand;
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,38 @@
+package org.corridorrisk.impact;
+
+/** Small pure formulas of the output contract (see docs/model.md). */
+public final class Impacts {
+  private Impacts() {}
+
+  /**
+   * Volume released by one successful hit on a link with spill data: the flow the link carried
+   * that day before the hit for {@code detectionHours}, plus the isolated segment's volume.
+   *
+   * @param flowPerDay the link's flow that day in the state before the hit (0 if it was down)
+   */
+  public static double spillVolume(double flowPerDay, double detectionHours, double isolationVolume) {
+    return flowPerDay * detectionHours / 24.0 + isolationVolume;
+  }
+
+  /**
+   * unserved_fraction: the mean over commodities of (unserved volume / demand volume) over the
+   * horizon; a commodity with no demand counts 0.
+   */
+  public static double unservedFraction(double[] unservedVolumeByCommodity, double[] demandVolumeByCommodity) {
+    int n = unservedVolumeByCommodity.length;
+    if (n == 0) {
+      return 0;
+    }
+    double sum = 0;
+    for (int c = 0; c < n; c++) {
+      double demand = demandVolumeByCommodity[c];
+      sum += demand > 0 ? unservedVolumeByCommodity[c] / demand : 0;
+    }
+    return sum / n;
+  }
+
+  /** The day's extra transport cost over the undisturbed day's, never negative. */
+  public static double reroutingCost(double costToday, double undisturbedCostToday) {
+    return Math.max(0, costToday - undisturbedCostToday);
+  }
+}

@@ -1,0 +1,175 @@
+package org.corridorrisk.impact;
+
+/**
+ * Accumulates one trial's impacts day by day and turns them into {@link TrialMetrics}. One per
+ * worker thread, reset between trials; no allocation per day.
+ *
+ * <p>Per day it takes what each sink received and the day's transport cost, and adds: unserved
+ * volume per commodity and per sink, person-days without service, value of lost load, the
+ * day's IIM (direct inoperability c* per sector, least fixed point q, indirect loss
+ * (q - c*) x output, peak q) and the day's extra transport cost over the undisturbed run.
+ * Spills are added per hit with {@link #addSpill(double)}.
+ *
+ * <p>Not thread-safe.
+ */
+public final class TrialLedger {
+  private final ImpactModel m;
+  private final double[] unservedByCommodity;
+  private final double[] unservedTodayByCommodity;
+  private final double[] unservedBySink;
+  private final double[] sectorUnservedToday;
+  private final double[] cStar;
+  private final double[] q;
+  private final double[] scratch;
+  private final double[] peakBySector;
+  private final double[] indirectBySector;
+  private final double[][] servedShareByCommodityDay;
+  private double personDays;
+  private double directLoss;
+  private double reroutingCost;
+  private double spillVolume;
+
+  public TrialLedger(ImpactModel model) {
+    m = model;
+    unservedByCommodity = new double[m.commodityCount];
+    unservedTodayByCommodity = new double[m.commodityCount];
+    unservedBySink = new double[m.sinkCount()];
+    sectorUnservedToday = new double[m.sectorCount];
+    cStar = new double[m.sectorCount];
+    q = new double[m.sectorCount];
+    scratch = new double[m.sectorCount];
+    peakBySector = new double[m.sectorCount];
+    indirectBySector = new double[m.sectorCount];
+    servedShareByCommodityDay = new double[m.commodityCount][m.horizonDays];
+  }
+
+  /** Forgets everything: ready for a new trial. */
+  public void reset() {
+    java.util.Arrays.fill(unservedByCommodity, 0);
+    java.util.Arrays.fill(unservedBySink, 0);
+    java.util.Arrays.fill(peakBySector, 0);
+    java.util.Arrays.fill(indirectBySector, 0);
+    personDays = 0;
+    directLoss = 0;
+    reroutingCost = 0;
+    spillVolume = 0;
+  }
+
+  /**
+   * Adds one day.
+   *
+   * @param day day index, 0-based
+   * @param sinkServed delivered per sink slot that day
+   * @param costToday the day's transport cost summed over commodities
+   * @param undisturbedCostToday the same day's cost in the run without threats
+   */
+  public void addDay(int day, double[] sinkServed, double costToday, double undisturbedCostToday) {
+    int sectors = m.sectorCount;
+    java.util.Arrays.fill(unservedTodayByCommodity, 0);
+    for (int s = 0; s < sectors; s++) {
+      sectorUnservedToday[s] = 0;
+    }
+    double[] demand = m.sinkDemandPerDay;
+    for (int i = 0; i < demand.length; i++) {
+      double unserved = demand[i] - sinkServed[i];
+      if (!(unserved > 0)) {
+        continue;
+      }
+      unservedTodayByCommodity[m.sinkCommodity[i]] += unserved;
+      unservedBySink[i] += unserved;
+      personDays += m.sinkPopulation[i] * unserved / demand[i];
+      directLoss += m.sinkValueOfLostLoad[i] * unserved;
+      int sector = m.sinkSector[i];
+      if (sector >= 0) {
+        sectorUnservedToday[sector] += unserved;
+      }
+    }
+    for (int c = 0; c < unservedTodayByCommodity.length; c++) {
+      unservedByCommodity[c] += unservedTodayByCommodity[c];
+      double d = m.commodityDemandPerDay[c];
+      servedShareByCommodityDay[c][day] = d > 0 ? Math.max(0, 1 - unservedTodayByCommodity[c] / d) : 1.0;
+    }
+    if (sectors > 0) {
+      for (int s = 0; s < sectors; s++) {
+        double d = m.sectorDemandPerDay[s];
+        cStar[s] = d > 0 ? Math.min(1, sectorUnservedToday[s] / d) : 0;
+      }
+      Iim.leastFixedPoint(m.interdependency, cStar, q, scratch);
+      for (int s = 0; s < sectors; s++) {
+        indirectBySector[s] += (q[s] - cStar[s]) * m.sectorOutputPerDay[s];
+        if (q[s] > peakBySector[s]) {
+          peakBySector[s] = q[s];
+        }
+      }
+    }
+    reroutingCost += Impacts.reroutingCost(costToday, undisturbedCostToday);
+  }
+
+  /** Makes this ledger hold exactly what {@code other} (of the same model) holds. */
+  public void copyFrom(TrialLedger other) {
+    if (other.m != m) {
+      throw new IllegalArgumentException("ledgers of different impact models");
+    }
+    System.arraycopy(other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
+    System.arraycopy(other.unservedBySink, 0, unservedBySink, 0, unservedBySink.length);
+    System.arraycopy(other.peakBySector, 0, peakBySector, 0, peakBySector.length);
+    System.arraycopy(other.indirectBySector, 0, indirectBySector, 0, indirectBySector.length);
+    for (int c = 0; c < servedShareByCommodityDay.length; c++) {
+      System.arraycopy(other.servedShareByCommodityDay[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
+    }
+    personDays = other.personDays;
+    directLoss = other.directLoss;
+    reroutingCost = other.reroutingCost;
+    spillVolume = other.spillVolume;
+  }
+
+  /** Adds the volume of one spill. */
+  public void addSpill(double volume) {
+    spillVolume += volume;
+  }
+
+  /** Unserved volume per sink slot so far (owned by the ledger; read only). */
+  public double[] unservedBySink() {
+    return unservedBySink;
+  }
+
+  /** Share of demand served per commodity and day (owned by the ledger; read only). */
+  public double[][] servedShareByCommodityDay() {
+    return servedShareByCommodityDay;
+  }
+
+  /**
+   * Writes the trial's metrics.
+   *
+   * @param values length {@code Metric.values().length}, indexed by ordinal
+   * @param unservedVolume per commodity
+   * @param peakInoperability per sector
+   * @param indirectLoss per sector
+   */
+  public void writeMetrics(double[] values, double[] unservedVolume, double[] peakInoperability, double[] indirectLoss) {
+    double indirect = 0;
+    for (int s = 0; s < m.sectorCount; s++) {
+      indirect += indirectBySector[s];
+    }
+    values[Metric.UNSERVED_FRACTION.ordinal()] = Impacts.unservedFraction(unservedByCommodity, m.commodityDemandVolume);
+    values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()] = personDays;
+    values[Metric.DIRECT_LOSS.ordinal()] = directLoss;
+    values[Metric.INDIRECT_LOSS.ordinal()] = indirect;
+    values[Metric.REROUTING_COST.ordinal()] = reroutingCost;
+    values[Metric.SPILL_VOLUME.ordinal()] = spillVolume;
+    values[Metric.ECONOMIC_LOSS.ordinal()] = directLoss + indirect + reroutingCost;
+    System.arraycopy(unservedByCommodity, 0, unservedVolume, 0, unservedByCommodity.length);
+    System.arraycopy(peakBySector, 0, peakInoperability, 0, peakBySector.length);
+    System.arraycopy(indirectBySector, 0, indirectLoss, 0, indirectBySector.length);
+  }
+
+  /** The trial's metrics as a new object. */
+  public TrialMetrics toTrialMetrics() {
+    double[] v = new double[Metric.values().length];
+    double[] u = new double[m.commodityCount];
+    double[] p = new double[m.sectorCount];
+    double[] i = new double[m.sectorCount];
+    writeMetrics(v, u, p, i);
+    return new TrialMetrics(v, u, p, i);
+  }
+}

@@ -1,0 +1,186 @@
+package org.corridorrisk.importer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.corridorrisk.scenario.Problem;
+
+/**
+ * Reads a MatrixMarket coordinate file as an undirected graph: entry (i, j) is a line between
+ * nodes {@code n<i>} and {@code n<j>} (1-based). Values, if any, are ignored (topology only);
+ * symmetric and general files are read the same way, (i, j) and (j, i) being one line.
+ *
+ * <p>The size line ({@code rows cols entries}) after the comments is optional: the first data
+ * line is taken as the size line when it has three integers and either the field is
+ * {@code pattern} (entries have two numbers) or the number of following data lines equals its
+ * third number. Without a size line, the node count is the largest id seen.
+ */
+final class MatrixMarketReader {
+  private static final Set<String> FIELDS = Set.of("pattern", "real", "integer", "complex", "double");
+  private static final Set<String> SYMMETRIES = Set.of("general", "symmetric", "skew-symmetric", "hermitian");
+  private static final int MAX_PROBLEMS = 20;
+
+  private final List<Problem> problems;
+  /** Comment lines after the banner, for the scenario header (they often name the source). */
+  private final List<String> comments = new ArrayList<>();
+  private boolean sizeLinePresent;
+
+  MatrixMarketReader(List<Problem> problems) {
+    this.problems = problems;
+  }
+
+  List<String> comments() {
+    return comments;
+  }
+
+  boolean sizeLinePresent() {
+    return sizeLinePresent;
+  }
+
+  Topology read(Path file) throws IOException {
+    List<String> lines;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      lines = r.lines().toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    int i = 0;
+    String field = "pattern";
+    if (!lines.isEmpty() && lines.get(0).startsWith("%%")) {
+      String[] banner = lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s+");
+      if (banner.length < 5 || !banner[0].equals("%%matrixmarket") || !banner[1].equals("matrix")) {
+        problems.add(new Problem(file, 1, 1, "", "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY' but was '"
+            + lines.get(0).trim() + "'"));
+        return null;
+      }
+      if (!banner[2].equals("coordinate")) {
+        problems.add(new Problem(file, 1, 1, "", "only coordinate (sparse) MatrixMarket files are networks; this one is '"
+            + banner[2] + "'"));
+        return null;
+      }
+      field = banner[3];
+      if (!FIELDS.contains(field)) {
+        problems.add(new Problem(file, 1, 1, "", "field must be one of " + FIELDS + " but was '" + field + "'"));
+        return null;
+      }
+      if (!SYMMETRIES.contains(banner[4])) {
+        problems.add(new Problem(file, 1, 1, "", "symmetry must be one of " + SYMMETRIES + " but was '" + banner[4] + "'"));
+        return null;
+      }
+      i = 1;
+    }
+    // data lines: 1-based line numbers of non-comment, non-blank lines
+    int[] dataLines = new int[lines.size()];
+    int dataCount = 0;
+    for (int k = i; k < lines.size(); k++) {
+      String s = lines.get(k).trim();
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (s.startsWith("%")) {
+        if (dataCount == 0) {
+          String text = s.replaceFirst("^%+", "").trim();
+          if (!text.isEmpty()) {
+            comments.add(text);
+          }
+        }
+        continue;
+      }
+      dataLines[dataCount++] = k;
+    }
+    dataLines = Arrays.copyOf(dataLines, dataCount);
+    int first = 0;
+    long declaredRows = -1;
+    long declaredEntries = -1;
+    if (dataCount > 0) {
+      String[] tokens = lines.get(dataLines[0]).trim().split("\\s+");
+      if (tokens.length == 3 && allIntegers(tokens)) {
+        long entries = Long.parseLong(tokens[2]);
+        if ("pattern".equals(field) || entries == dataCount - 1) {
+          sizeLinePresent = true;
+          declaredRows = Math.max(Long.parseLong(tokens[0]), Long.parseLong(tokens[1]));
+          declaredEntries = entries;
+          first = 1;
+        }
+      }
+    }
+    if (declaredRows > Integer.MAX_VALUE / 2) {
+      problems.add(new Problem(file, dataLines[0] + 1, 1, "", "matrix size " + declaredRows + " is too large"));
+      return null;
+    }
+    EdgeList edges = new EdgeList();
+    int maxId = 0;
+    for (int k = first; k < dataCount && problems.size() < MAX_PROBLEMS; k++) {
+      int lineNo = dataLines[k] + 1;
+      String[] tokens = lines.get(dataLines[k]).trim().split("\\s+");
+      int needed = "pattern".equals(field) ? 2 : "complex".equals(field) ? 4 : 3;
+      if (tokens.length < 2) {
+        problems.add(new Problem(file, lineNo, 1, "", "expected two 1-based node ids but was '" + lines.get(dataLines[k]).trim() + "'"));
+        continue;
+      }
+      if (tokens.length != needed) {
+        problems.add(new Problem(file, lineNo, 1, "", "expected " + needed + " numbers for a " + field
+            + " entry but found " + tokens.length));
+        continue;
+      }
+      int a = id(file, lineNo, 1, tokens[0], declaredRows);
+      int b = id(file, lineNo, lines.get(dataLines[k]).indexOf(tokens[1], tokens[0].length()) + 1, tokens[1], declaredRows);
+      if (a < 0 || b < 0) {
+        continue;
+      }
+      maxId = Math.max(maxId, Math.max(a, b));
+      edges.add(a - 1, b - 1, null);
+    }
+    if (declaredEntries >= 0 && declaredEntries != dataCount - 1 && problems.isEmpty()) {
+      problems.add(new Problem(file, dataLines[0] + 1, 1, "", "the size line announces " + declaredEntries
+          + " entries but the file has " + (dataCount - 1)));
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    int n = sizeLinePresent ? (int) declaredRows : maxId;
+    List<String> ids = new ArrayList<>(n);
+    for (int v = 1; v <= n; v++) {
+      ids.add("n" + v);
+    }
+    double[] nan = new double[n];
+    Arrays.fill(nan, Double.NaN);
+    return edges.toTopology(ids, nan, nan.clone());
+  }
+
+  private int id(Path file, int line, int column, String token, long declaredRows) {
+    long v;
+    try {
+      v = Long.parseLong(token);
+    } catch (NumberFormatException e) {
+      problems.add(new Problem(file, line, column, "", "node id must be a positive integer but was '" + token + "'"));
+      return -1;
+    }
+    if (v < 1 || v > Integer.MAX_VALUE / 2) {
+      problems.add(new Problem(file, line, column, "", "node id must be >= 1 but was " + v));
+      return -1;
+    }
+    if (declaredRows >= 0 && v > declaredRows) {
+      problems.add(new Problem(file, line, column, "", "node id must be <= " + declaredRows
+          + " (the size line) but was " + v));
+      return -1;
+    }
+    return (int) v;
+  }
+
+  private static boolean allIntegers(String[] tokens) {
+    for (String t : tokens) {
+      if (!t.matches("\\d+")) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

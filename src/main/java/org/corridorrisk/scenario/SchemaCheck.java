@@ -1,0 +1,284 @@
+package org.corridorrisk.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.corridorrisk.model.Spelling;
+
+/**
+ * Checks a document against the scenario JSON Schema ({@code scenario.schema.json}, draft
+ * 2020-12) and turns each schema error into a problem at its document path with a message a
+ * planner can act on (unknown keys get the closest valid key).
+ *
+ * <p>It also returns a <em>sanitized</em> copy of the document: every value the schema rejected
+ * is removed (or nulled inside lists, so indexes stay put) so that later stages see only
+ * well-typed values and do not report the same fault again.
+ */
+final class SchemaCheck {
+  /** Class-path location of the schema (also published as docs/scenario.schema.json). */
+  static final String RESOURCE = "/org/corridorrisk/scenario/scenario.schema.json";
+  private static final JsonNode SCHEMA_NODE = loadSchemaNode();
+  private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+      .getSchema(SCHEMA_NODE);
+  private static final String ID_PATTERN = "^[A-Za-z0-9._-]+$";
+
+  private SchemaCheck() {}
+
+  private static JsonNode loadSchemaNode() {
+    try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("schema resource missing: " + RESOURCE);
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The schema as a tree (for docs and tests). */
+  static JsonNode schemaNode() {
+    return SCHEMA_NODE.deepCopy();
+  }
+
+  /** Validates {@code root}, adds problems to {@code issues}, returns the sanitized copy. */
+  static JsonNode check(JsonNode root, Issues issues) {
+    List<Error> errors = SCHEMA.validate(root);
+    JsonNode sanitized = root.deepCopy();
+    List<String[]> unknownKeys = new ArrayList<>();
+    List<Error> required = new ArrayList<>();
+    for (Error e : errors) {
+      String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+      List<Object> at = elements(e.getInstanceLocation());
+      String path = path(at);
+      switch (keyword) {
+        case "additionalProperties" -> {
+          String key = e.getProperty();
+          String keyPath = Paths.field(path, key);
+          List<String> allowed = allowedKeys(e);
+          String best = Spelling.closest(key, allowed);
+          issues.add(keyPath, best != null ? "unknown key, did you mean '" + best + "'?"
+              : "unknown key; expected one of: " + String.join(", ", allowed), true);
+          unknownKeys.add(new String[] {path, best});
+          List<Object> keyAt = new ArrayList<>(at);
+          keyAt.add(key);
+          remove(sanitized, keyAt);
+        }
+        case "required" -> required.add(e);
+        case "minItems", "minProperties", "maxItems" -> issues.add(path, sizeMessage(keyword, e, path), false);
+        default -> {
+          issues.add(path, valueMessage(keyword, e), false);
+          remove(sanitized, at);
+        }
+      }
+    }
+    for (Error e : required) {
+      String path = path(elements(e.getInstanceLocation()));
+      String key = e.getProperty();
+      boolean misspelt = unknownKeys.stream().anyMatch(u -> u[0].equals(path) && key.equals(u[1]));
+      if (!misspelt) {
+        issues.add(Paths.field(path, key), "is required but missing" + condition(e), false);
+      }
+    }
+    return sanitized;
+  }
+
+  private static List<Object> elements(NodePath p) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < p.getNameCount(); i++) {
+      out.add(p.getElement(i));
+    }
+    return out;
+  }
+
+  private static String path(List<Object> elements) {
+    String p = "";
+    for (Object o : elements) {
+      p = o instanceof Integer i ? Paths.index(p, i) : Paths.field(p, String.valueOf(o));
+    }
+    return p;
+  }
+
+  /** Removes the value at {@code at} (nulls it inside a list so that indexes stay put). */
+  private static void remove(JsonNode root, List<Object> at) {
+    if (at.isEmpty()) {
+      return;
+    }
+    JsonNode parent = root;
+    for (int i = 0; i < at.size() - 1 && parent != null; i++) {
+      Object o = at.get(i);
+      parent = o instanceof Integer idx ? parent.get(idx) : parent.get(String.valueOf(o));
+    }
+    Object last = at.get(at.size() - 1);
+    if (parent instanceof ObjectNode obj) {
+      obj.remove(String.valueOf(last));
+    } else if (parent instanceof ArrayNode arr && last instanceof Integer idx && idx < arr.size()) {
+      arr.set(idx, NullNode.getInstance());
+    }
+  }
+
+  /** The keys the schema object that rejected an additional property allows. */
+  private static List<String> allowedKeys(Error e) {
+    JsonNode schemaObject = schemaAt(e, 1);
+    List<String> keys = new ArrayList<>();
+    if (schemaObject != null && schemaObject.has("properties")) {
+      schemaObject.get("properties").fieldNames().forEachRemaining(keys::add);
+    }
+    return keys;
+  }
+
+  /** The schema node {@code up} levels above the keyword that failed. */
+  private static JsonNode schemaAt(Error e, int up) {
+    NodePath fragment = e.getSchemaLocation().getFragment();
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < fragment.getNameCount() - up; i++) {
+      pointer.append('/').append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
+    }
+    JsonNode n = SCHEMA_NODE.at(pointer.toString());
+    return n.isMissingNode() ? null : n;
+  }
+
+  /** " (required when kind is source)" for requirements that depend on another key. */
+  private static String condition(Error e) {
+    JsonNode thenParent = schemaAt(e, 2); // .../allOf/0 for .../allOf/0/then/required
+    if (thenParent == null || !thenParent.has("if")) {
+      return "";
+    }
+    JsonNode props = thenParent.get("if").get("properties");
+    if (props == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    props.fields().forEachRemaining(f -> parts.add(f.getKey() + " is " + f.getValue().path("const").asText()));
+    return " (required when " + String.join(" and ", parts) + ")";
+  }
+
+  private static String sizeMessage(String keyword, Error e, String path) {
+    JsonNode instance = e.getInstanceNode();
+    int limit = argInt(e, 0);
+    int size = instance == null ? 0 : instance.size();
+    if ("minProperties".equals(keyword)) {
+      if (path.endsWith(".targets")) {
+        return "must name at least one of: links, nodes, kinds, commodities, corridors";
+      }
+      if (path.endsWith(".set")) {
+        return "must set at least one key";
+      }
+      if (path.contains(".changes[")) {
+        return "must be one of {node: id, set: {...}}, {link: id, set: {...}}, {threat: id, set: {...}}, "
+            + "{add_node: {...}}, {add_link: {...}}";
+      }
+      return "must not be empty";
+    }
+    String what = switch (path) {
+      case "nodes" -> "nodes";
+      case "links" -> "links";
+      case "commodities" -> "commodities";
+      case "threats" -> "threats";
+      default -> "entries";
+    };
+    return "maxItems".equals(keyword) ? "must list at most " + limit + " " + what + " but has " + size
+        : "must list at least " + limit + " " + what + " but has " + size;
+  }
+
+  private static int argInt(Error e, int i) {
+    Object[] args = e.getArguments();
+    if (args == null || args.length <= i) {
+      return 0;
+    }
+    try {
+      return (int) Double.parseDouble(String.valueOf(args[i]));
+    } catch (NumberFormatException ex) {
+      return 0;
+    }
+  }
+
+  private static String valueMessage(String keyword, Error e) {
+    JsonNode instance = e.getInstanceNode();
+    Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
+    String arg0 = args.length > 0 ? String.valueOf(args[0]) : "";
+    String was = show(instance);
+    return switch (keyword) {
+      case "minimum" -> "must be >= " + arg0 + " but was " + was;
+      case "maximum" -> "must be <= " + arg0 + " but was " + was;
+      case "exclusiveMinimum" -> "must be > " + arg0 + " but was " + was;
+      case "exclusiveMaximum" -> "must be < " + arg0 + " but was " + was;
+      case "const" -> "must be '" + arg0 + "' but was " + was;
+      case "type" -> typeMessage(args.length > 1 ? String.valueOf(args[1]) : "", instance);
+      case "enum" -> enumMessage(e, instance);
+      case "pattern" -> ID_PATTERN.equals(arg0)
+          ? "must be an id made of letters, digits, '.', '_' and '-' but was " + was
+          : "must not contain '/' or '\\' but was " + was;
+      case "minLength" -> "must not be empty";
+      default -> e.getMessage();
+    };
+  }
+
+  private static String enumMessage(Error e, JsonNode instance) {
+    JsonNode options = schemaAt(e, 0);
+    List<String> values = options == null ? List.of()
+        : StreamSupport.stream(options.spliterator(), false).map(JsonNode::asText).collect(Collectors.toList());
+    String best = instance != null && instance.isTextual() ? Spelling.closest(instance.asText(), values) : null;
+    return "must be one of " + String.join(", ", values) + " but was " + show(instance)
+        + (best != null ? ", did you mean '" + best + "'?" : "");
+  }
+
+  private static String typeMessage(String expected, JsonNode instance) {
+    String want = switch (expected) {
+      case "number" -> "a number";
+      case "integer" -> "a whole number";
+      case "string" -> "a string";
+      case "object" -> "a mapping (key: value pairs)";
+      case "array" -> "a list";
+      case "boolean" -> "true or false";
+      default -> expected;
+    };
+    String hint = "";
+    if (instance != null && instance.isTextual() && ("number".equals(expected) || "integer".equals(expected))) {
+      try {
+        Double.parseDouble(instance.asText().trim());
+        hint = " (remove the quotes)";
+      } catch (NumberFormatException ignored) {
+        // not a number in quotes
+      }
+    }
+    if (instance != null && instance.isNumber() && "string".equals(expected)) {
+      hint = " (put it in quotes)";
+    }
+    return "must be " + want + " but was " + show(instance) + hint;
+  }
+
+  /** A short rendering of a value for messages. */
+  static String show(JsonNode n) {
+    if (n == null || n.isNull() || n.isMissingNode()) {
+      return "empty";
+    }
+    if (n.isTextual()) {
+      String t = n.asText();
+      return "'" + (t.length() > 60 ? t.substring(0, 57) + "..." : t) + "'";
+    }
+    if (n.isObject()) {
+      return "a mapping";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    if (n.isFloatingPointNumber()) {
+      return Values.number(n.doubleValue());
+    }
+    return n.asText();
+  }
+}

@@ -1,0 +1,118 @@
+package org.corridorrisk.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.corridorrisk.impact.ImpactModel;
+import org.corridorrisk.impact.TrialLedger;
+import org.corridorrisk.impact.TrialMetrics;
+import org.corridorrisk.model.Dependency;
+import org.corridorrisk.model.NodeKind;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.network.CompiledNetwork;
+
+/**
+ * Everything about one scenario that the trial loop reads: the compiled network, impact model,
+ * threat plan, commodity evaluation order, dependencies, and the undisturbed run (no threats).
+ * Immutable after construction; shared read-only by all workers.
+ */
+final class StudyModel {
+  final Scenario scenario;
+  final CompiledNetwork net;
+  final ImpactModel impact;
+  final ThreatPlan plan;
+  final int horizonDays;
+  final int nodeCount;
+  final int assetCount;
+  final int commodityCount;
+  /** Commodity indices in evaluation order (suppliers of dependencies first). */
+  final int[] order;
+  /** Per commodity: source nodes whose supply depends on other commodities' sinks. */
+  final int[][] dependentSources;
+  /** Per node: the sink nodes whose served share scales its supply (empty for most). */
+  final int[][] supplyDependsOn;
+  /** All storage nodes (global indices); position = storage slot. */
+  final int[] storageNodes;
+  /** Per commodity: links of that commodity, nodes of that commodity. */
+  final int[][] linksOf;
+  final int[][] nodesOf;
+  /** The undisturbed run: same scenario, no threats. */
+  final Baseline baseline;
+
+  StudyModel(Scenario scenario) {
+    this.scenario = scenario;
+    this.net = CompiledNetwork.compile(scenario);
+    this.impact = new ImpactModel(net);
+    this.plan = new ThreatPlan(scenario, net);
+    this.horizonDays = scenario.horizonDays();
+    this.nodeCount = net.nodeCount();
+    this.assetCount = net.nodeCount() + net.linkCount();
+    this.commodityCount = net.commodityCount();
+    List<String> ids = scenario.commodities().stream().map(c -> c.id()).toList();
+    List<String> evalOrder = scenario.commodityEvaluationOrder();
+    order = new int[commodityCount];
+    for (int i = 0; i < commodityCount; i++) {
+      order[i] = ids.indexOf(evalOrder.get(i));
+    }
+    List<List<Integer>> depends = new ArrayList<>();
+    for (int n = 0; n < nodeCount; n++) {
+      depends.add(new ArrayList<>());
+    }
+    for (Dependency d : scenario.dependencies()) {
+      depends.get(net.nodeIndex(d.supports())).add(net.nodeIndex(d.sink()));
+    }
+    supplyDependsOn = new int[nodeCount][];
+    List<List<Integer>> dependent = new ArrayList<>();
+    for (int c = 0; c < commodityCount; c++) {
+      dependent.add(new ArrayList<>());
+    }
+    for (int n = 0; n < nodeCount; n++) {
+      supplyDependsOn[n] = depends.get(n).stream().mapToInt(Integer::intValue).toArray();
+      if (supplyDependsOn[n].length > 0) {
+        dependent.get(net.nodeCommodity(n)).add(n);
+      }
+    }
+    dependentSources = toArrays(dependent);
+    List<Integer> storages = new ArrayList<>();
+    List<List<Integer>> nodes = new ArrayList<>();
+    List<List<Integer>> links = new ArrayList<>();
+    for (int c = 0; c < commodityCount; c++) {
+      nodes.add(new ArrayList<>());
+      links.add(new ArrayList<>());
+    }
+    for (int n = 0; n < nodeCount; n++) {
+      if (net.nodeKind(n) == NodeKind.STORAGE) {
+        storages.add(n);
+      }
+      nodes.get(net.nodeCommodity(n)).add(n);
+    }
+    for (int l = 0; l < net.linkCount(); l++) {
+      links.get(net.linkCommodity(l)).add(l);
+    }
+    storageNodes = storages.stream().mapToInt(Integer::intValue).toArray();
+    nodesOf = toArrays(nodes);
+    linksOf = toArrays(links);
+    this.baseline = new TrialRunner(this, null).runUndisturbed();
+  }
+
+  private static int[][] toArrays(List<List<Integer>> lists) {
+    int[][] out = new int[lists.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+
+  /**
+   * The run without threats, day by day.
+   *
+   * @param sinkServed {@code [day][sink slot]} delivered
+   * @param costPerDay {@code [day]} transport cost summed over commodities
+   * @param inventoryAtDayStart {@code [day][storage slot]} inventory before the day's flows
+   * @param metrics the undisturbed trial's metrics
+   * @param unservedBySink per sink slot over the horizon
+   * @param servedShare {@code [commodity][day]}
+   * @param ledger the undisturbed trial's ledger (read only)
+   */
+  record Baseline(double[][] sinkServed, double[] costPerDay, double[][] inventoryAtDayStart,
+      TrialMetrics metrics, double[] unservedBySink, double[][] servedShare, TrialLedger ledger) {}
+}

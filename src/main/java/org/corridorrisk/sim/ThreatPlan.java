@@ -1,0 +1,145 @@
+package org.corridorrisk.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.corridorrisk.model.Link;
+import org.corridorrisk.model.RepairTime;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Selection;
+import org.corridorrisk.model.Threat;
+import org.corridorrisk.model.ThreatModel;
+import org.corridorrisk.network.CompiledNetwork;
+
+/**
+ * Threats compiled for the trial loop. Assets are numbered 0..N-1 for nodes and N..N+L-1 for
+ * links ("asset index"). Targets keep the model's canonical order (nodes in file order, then
+ * links in file order).
+ */
+final class ThreatPlan {
+  final Compiled[] threats;
+
+  ThreatPlan(Scenario scenario, CompiledNetwork net) {
+    List<Threat> list = scenario.threats();
+    threats = new Compiled[list.size()];
+    for (int i = 0; i < threats.length; i++) {
+      threats[i] = new Compiled(list.get(i), scenario, net);
+    }
+  }
+
+  /** One threat. */
+  static final class Compiled {
+    final String id;
+    final long key;
+    final boolean poisson;
+    final double ratePerDay;
+    final double successProbability;
+    final double failProbability;
+    final int startDay;
+    final Selection selection;
+    final RepairTime repair;
+    final int[] targets;
+    /** Cumulative capacity weights in target order; {@code null} unless capacity-weighted with weight > 0. */
+    final double[] cumulativeWeight;
+    /** For each target position: the asset indices disabled by a common-mode success there. */
+    final int[][] hitGroup;
+
+    Compiled(Threat t, Scenario scenario, CompiledNetwork net) {
+      id = t.id();
+      key = Streams.threatKey(t.id());
+      poisson = t.model() == ThreatModel.POISSON;
+      ratePerDay = t.eventsPerYear() / 365.0;
+      successProbability = t.successProbability();
+      failProbability = t.probability() * t.successProbability();
+      startDay = t.startDay();
+      selection = t.selection();
+      repair = t.repair();
+      int n = net.nodeCount();
+      targets = new int[t.targets().size()];
+      String[] corridor = new String[targets.length];
+      for (int i = 0; i < targets.length; i++) {
+        String asset = t.targets().get(i);
+        int node = net.nodeIndex(asset);
+        if (node >= 0) {
+          targets[i] = node;
+        } else {
+          int link = net.linkIndex(asset);
+          if (link < 0) {
+            throw new IllegalStateException("threat '" + id + "' targets unknown asset '" + asset + "'");
+          }
+          targets[i] = n + link;
+          Link l = scenario.link(asset);
+          corridor[i] = l.corridor();
+        }
+      }
+      double[] cum = new double[targets.length];
+      double total = 0;
+      for (int i = 0; i < targets.length; i++) {
+        total += weight(net, targets[i]);
+        cum[i] = total;
+      }
+      cumulativeWeight = selection == Selection.CAPACITY_WEIGHTED && total > 0 ? cum : null;
+      hitGroup = new int[targets.length][];
+      for (int i = 0; i < targets.length; i++) {
+        if (!t.commonMode() || corridor[i] == null) {
+          hitGroup[i] = new int[] {targets[i]};
+          continue;
+        }
+        List<Integer> group = new ArrayList<>();
+        group.add(targets[i]);
+        for (int j = 0; j < targets.length; j++) {
+          if (j != i && corridor[i].equals(corridor[j])) {
+            group.add(targets[j]);
+          }
+        }
+        hitGroup[i] = group.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+
+    /** Capacity weight: link capacity; node supply, demand or max withdrawal by kind. */
+    static double weight(CompiledNetwork net, int asset) {
+      int n = net.nodeCount();
+      if (asset >= n) {
+        return net.linkCapacity(asset - n);
+      }
+      switch (net.nodeKind(asset)) {
+        case SOURCE:
+          return net.supplyPerDay(asset);
+        case SINK:
+          return net.demandPerDay(asset);
+        case STORAGE:
+          return net.maxWithdrawalPerDay(asset);
+        default:
+          return 0;
+      }
+    }
+
+    /** Target position for uniform or capacity-weighted selection from the target uniform. */
+    int pick(double u) {
+      int m = targets.length;
+      if (cumulativeWeight == null) {
+        return Math.min(m - 1, (int) (u * m));
+      }
+      double x = u * cumulativeWeight[m - 1];
+      int lo = 0;
+      int hi = m - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (cumulativeWeight[mid] > x) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return lo;
+    }
+
+    /** Outage length in whole days for the repair uniform {@code u}. */
+    int repairDays(double u) {
+      double days = repair.quantileDays(u);
+      if (!(days > 0)) {
+        return 0;
+      }
+      return days >= Integer.MAX_VALUE / 2.0 ? Integer.MAX_VALUE / 2 : (int) Math.ceil(days);
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.corridorrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateDescribeCommandTest {
+  private static final String FULL = "src/test/resources/scenario/full.yaml";
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void validate_goodFile_exitsZeroWithAnOkLine() {
+    Run r = run("validate", FULL);
+    assertEquals(0, r.code());
+    assertEquals(FULL + ": ok (7 nodes, 6 links, 3 threats, 2 mitigations)\n", r.out());
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void validate_fiveFaults_printsAllFiveOnStderrAndExitsTwo(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("five.yaml");
+    Files.writeString(f, TestText.FIVE_FAULTS);
+    Run r = run("validate", f.toString());
+    assertEquals(2, r.code());
+    assertEquals(f + ":10:13: nodes[0].supply: must be >= 0 but was -5\n"
+        + f + ":15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])\n"
+        + f + ":18:5: nodes[2].suply: unknown key, did you mean 'supply'?\n"
+        + f + ":27:9: links[1].to: unknown node 'nowhere'\n"
+        + f + ":33:18: threats[0].probability: must be <= 1 but was 1.7\n", r.err());
+    assertFalse(r.err().contains("Exception"));
+  }
+
+  @Test
+  void validate_reportsEveryFile_andExitsTwoIfAnyIsBad(@TempDir Path dir) {
+    Path missing = dir.resolve("missing.yaml");
+    Run r = run("validate", FULL, missing.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.out().startsWith(FULL + ": ok"));
+    assertEquals(missing + ": no such file\n", r.err());
+  }
+
+  @Test
+  void validate_yamlSyntaxError_exitsTwoWithLine(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "format: corridor-risk/v1\nnodes:\n  - id: a\n   kind: b\n");
+    Run r = run("validate", f.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith(f + ":4:4: YAML syntax error"), r.err());
+  }
+
+  @Test
+  void validate_withoutFile_isABadArgument() {
+    assertEquals(2, run("validate").code());
+  }
+
+  @Test
+  void describe_printsCountsThreatsMitigationsAndWarnings() {
+    Run r = run("describe", FULL);
+    assertEquals(0, r.code(), r.err());
+    String out = r.out();
+    assertTrue(out.contains("gas (mcm/d): 5 nodes (1 source, 2 sinks, 1 junction, 1 storage), 5 links (3 pipelines, 2 others)"), out);
+    assertTrue(out.contains("supply 80 per day against demand 20 per day"), out);
+    assertTrue(out.contains("storage: inventory 500, withdrawal up to 20 per day"), out);
+    assertTrue(out.contains("scp-row: scp, scp-loop"), out);
+    assertTrue(out.contains("expected 0.49 attempts and 0.30 successful hits over 90 days"), out);
+    assertTrue(out.contains("targets (2): scp, tanap-east"), out);
+    assertTrue(out.contains("more-storage (cost 40 000 000 USD)"), out);
+    assertTrue(out.contains("gas: sink tr-households has a single supply path: losing any one of link tanap-east, "
+        + "node tbilisi cuts it off from every source and storage"), out);
+    assertTrue(out.contains("gas: losing link tanap-east alone cuts tr-households"), out);
+    assertFalse(out.contains("losing link scp alone"), "scp has a parallel loop: " + out);
+  }
+
+  @Test
+  void describe_invalidFile_exitsTwoWithProblems(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("five.yaml");
+    Files.writeString(f, TestText.FIVE_FAULTS);
+    Run r = run("describe", f.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7"), r.err());
+  }
+
+  /** Test texts. */
+  static final class TestText {
+    static final String FIVE_FAULTS = """
+        format: corridor-risk/v1
+        name: five-faults
+        horizon_days: 30
+        commodities:
+          - id: gas
+        nodes:
+          - id: src
+            kind: source
+            commodity: gas
+            supply: -5
+          - id: sink
+            kind: sink
+            commodity: gas
+            demand: 10
+          - id: src
+            kind: junction
+            commodity: gas
+            suply: 3
+        links:
+          - id: l1
+            from: src
+            to: sink
+            commodity: gas
+            capacity: 10
+          - id: l2
+            from: src
+            to: nowhere
+            commodity: gas
+            capacity: 10
+        threats:
+          - id: t
+            model: independent
+            probability: 1.7
+            targets: {links: [l1]}
+            repair_days: {dist: fixed, value: 3}
+        """;
+  }
+}
