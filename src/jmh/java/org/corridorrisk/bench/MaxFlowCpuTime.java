@@ -76,8 +76,11 @@ public final class MaxFlowCpuTime {
     Arrays.sort(perSolveMicros);
     long greedyRounds = counter(solver, "greedyRounds");
     long exactRuns = counter(solver, "exactRuns");
-    System.out.printf("greedy rounds %d, exact runs %d over %d solves%n", greedyRounds, exactRuns,
-        3_000 + rounds * solves + 1);
+    long fastHits = counter(solver, "fastHits");
+    long fastFallbacks = counter(solver, "fastFallbacks");
+    System.out.printf("greedy rounds %d, exact runs %d over %d solves; fast path %d hits, %d fallbacks"
+        + " (hit rate %.1f%%)%n", greedyRounds, exactRuns, 3_000 + rounds * solves + 1, fastHits, fastFallbacks,
+        100.0 * fastHits / Math.max(1, fastHits + fastFallbacks));
     System.out.printf("%s: CPU us/solve median %.1f, best %.1f (rounds %s); served day0 %.3f (%s)%n",
         network, perSolveMicros[rounds / 2], perSolveMicros[0], Arrays.toString(perSolveMicros),
         served, sink > 0 ? "ok" : "?");

@@ -101,6 +101,12 @@ public final class DailyFlowSolver {
   /** Counters since construction (tests and measurements): greedy rounds, exact max-flow runs. */
   long greedyRounds;
   long exactRuns;
+  /** Fast path ({@link SpanningFlow}): false forces the exact path (tests, measurements). */
+  boolean fastPath = true;
+  /** Counters since construction: fast-path solves, and attempts that fell back to the exact path. */
+  long fastHits;
+  long fastFallbacks;
+  private final SpanningFlow spanning;
   private final int warmStartMinNodes;
   /** Per commodity: the warm start, or null (not eligible, or not built yet: see {@link #warmBuilt}). */
   private final WarmStart[] warm;
@@ -148,6 +154,7 @@ public final class DailyFlowSolver {
     comp = new int[nodes];
     compSupply = new double[nodes];
     compDemand = new double[nodes];
+    spanning = new SpanningFlow(net, cap, res);
   }
 
   /**
@@ -176,6 +183,14 @@ public final class DailyFlowSolver {
       warm[commodity] = buildWarmStart(commodity, s, t);
     }
     setUp(commodity, in);
+    if (fastPath && exactPhase && fastPathApplies(commodity, in)) {
+      if (spanning.tryServe(commodity, in, eps)) {
+        fastHits++;
+        write(commodity, out);
+        return;
+      }
+      fastFallbacks++;
+    }
     serveTiers(commodity, in, s, t);
     if (net.storagesOf(commodity).length > 0) {
       useSourcesFirst(commodity, s, r, t);
@@ -186,6 +201,22 @@ public final class DailyFlowSolver {
       cancelOpposingFlows(commodity);
     }
     write(commodity, out);
+  }
+
+  /**
+   * Whether the fast path may be tried: no link costs, and no up storage that can withdraw or
+   * refill today (storages are then plain junctions). Tiers are checked by the fast path itself.
+   */
+  private boolean fastPathApplies(int c, DayInput in) {
+    if (net.hasCosts(c)) {
+      return false;
+    }
+    for (int i : net.storagesOf(c)) {
+      if (in.nodeUp[i] && (rate(in.withdrawCap[i]) > eps || rate(in.injectCap[i]) > eps)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double rate(double value) {
