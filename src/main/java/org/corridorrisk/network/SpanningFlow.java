@@ -477,6 +477,9 @@ final class SpanningFlow {
       int tail = 1;
       for (int head = 0; head < tail; head++) {
         int v = gQueue[head];
+        if (level[tt] >= 0 && level[v] >= level[tt]) {
+          break; // nodes this deep cannot lie on a shortest path to tt
+        }
         for (int a = gStart[v], e = gStart[v + 1]; a < e; a++) {
           int w = gHead[a];
           if (level[w] < 0 && gRes[a] > eps) {
