@@ -34,6 +34,12 @@ import java.util.Arrays;
  *       terminal flows.</li>
  * </ol>
  *
+ * <p>Fast path: for a commodity without costs whose storages cannot withdraw or refill today,
+ * {@link SpanningFlow} first tries to meet every connected component's upper bound
+ * {@code min(supply, demand)} with a verified tree flow (see its Javadoc and
+ * docs/daily-flow.md); only when that fails (a capacity or direction would be broken, or several
+ * tiers meet a shortage) do the steps above run.
+ *
  * <p>Every max-flow starts with an upper bound (per weakly connected component of the residual
  * graph, the smaller of what can enter it from the source side and leave it to the sink side)
  * and a greedy warm start (a search forest from the source side with one budget per root;
