@@ -34,7 +34,18 @@ import java.util.Arrays;
  *       terminal flows.</li>
  * </ol>
  *
- * <p>Max-flow is the improved shortest augmenting path algorithm (ISAP): exact distance labels
+ * <p>Fast path: for a commodity without costs whose storages cannot withdraw or refill today,
+ * {@link SpanningFlow} first tries to meet every connected component's upper bound
+ * {@code min(supply, demand)} with a verified tree flow (see its Javadoc and
+ * docs/daily-flow.md); only when that fails (a capacity or direction would be broken, or several
+ * tiers meet a shortage) do the steps above run.
+ *
+ * <p>Every max-flow starts with an upper bound (per weakly connected component of the residual
+ * graph, the smaller of what can enter it from the source side and leave it to the sink side)
+ * and a greedy warm start (a search forest from the source side with one budget per root;
+ * requests routed along the trees within residual capacities), then the exact phase, which
+ * stops once the bound is reached. The exact phase is the improved shortest augmenting path
+ * algorithm (ISAP): exact distance labels
  * from one backward breadth-first search, an iterative depth-first walk along admissible arcs with
  * current-arc pointers (no recursion, so deep paths on large networks cannot overflow the stack),
  * relabelling at dead ends, the gap heuristic for early termination and a global relabel after
@@ -50,6 +61,7 @@ import java.util.Arrays;
  */
 public final class DailyFlowSolver {
   private static final int MAX_CYCLE_CANCELLATIONS = 1_000_000;
+  static final int DEFAULT_GREEDY_ROUNDS = 2;
   /**
    * Commodity blocks with at least this many internal nodes start their max-flow from the
    * undisturbed day's flow where that is valid ({@link WarmStart}); smaller ones start cold.
@@ -69,6 +81,38 @@ public final class DailyFlowSolver {
   private final int[] mark;
   private int walkId;
   private double eps;
+  // Greedy warm start (see greedyRound), indexed by internal node.
+  private final int[] seen;
+  private final int[] owner;
+  private final int[] requested;
+  private final int[] deliverArc;
+  private final int[] arcUsed;
+  private final double[] budget;
+  // Entries of the greedy trees (a node may appear in several trees, once per tree).
+  private final int[] entArc;
+  private final int[] entParent;
+  private final int[] entRoot;
+  private final double[] entWant;
+  private final double[] entLoad;
+  private final double[] entLeft;
+  private final int[] comp;
+  private final double[] compSupply;
+  private final double[] compDemand;
+  private int stamp;
+  private boolean roundComplete;
+  /** Greedy rounds before the exact phase (package-private knob for tests and measurements). */
+  int greedyRoundLimit = DEFAULT_GREEDY_ROUNDS;
+  /** False only in tests that inspect the greedy phase alone (the result is then not maximal). */
+  boolean exactPhase = true;
+  /** Counters since construction (tests and measurements): greedy rounds, exact max-flow runs. */
+  long greedyRounds;
+  long exactRuns;
+  /** Fast path ({@link SpanningFlow}): false forces the exact path (tests, measurements). */
+  boolean fastPath = true;
+  /** Counters since construction: fast-path solves, and attempts that fell back to the exact path. */
+  long fastHits;
+  long fastFallbacks;
+  private final SpanningFlow spanning;
   private final int warmStartMinNodes;
   /** Per commodity: the warm start, or null (not eligible, or not built yet: see {@link #warmBuilt}). */
   private final WarmStart[] warm;
@@ -100,6 +144,23 @@ public final class DailyFlowSolver {
     potential = new double[nodes];
     pred = new int[nodes];
     mark = new int[nodes];
+    seen = new int[nodes];
+    owner = new int[nodes];
+    requested = new int[nodes];
+    deliverArc = new int[nodes];
+    arcUsed = new int[arcs];
+    budget = new double[nodes];
+    int entryCapacity = arcs + nodes;
+    entArc = new int[entryCapacity];
+    entParent = new int[entryCapacity];
+    entRoot = new int[entryCapacity];
+    entWant = new double[entryCapacity];
+    entLoad = new double[entryCapacity];
+    entLeft = new double[entryCapacity];
+    comp = new int[nodes];
+    compSupply = new double[nodes];
+    compDemand = new double[nodes];
+    spanning = new SpanningFlow(net, cap, res);
   }
 
   /**
@@ -128,6 +189,14 @@ public final class DailyFlowSolver {
       warm[commodity] = buildWarmStart(commodity, s, t);
     }
     setUp(commodity, in);
+    if (fastPath && exactPhase && fastPathApplies(commodity, in)) {
+      if (spanning.tryServe(commodity, in, eps)) {
+        fastHits++;
+        write(commodity, out);
+        return;
+      }
+      fastFallbacks++;
+    }
     serveTiers(commodity, in, s, t);
     if (net.storagesOf(commodity).length > 0) {
       useSourcesFirst(commodity, s, r, t);
@@ -138,6 +207,22 @@ public final class DailyFlowSolver {
       cancelOpposingFlows(commodity);
     }
     write(commodity, out);
+  }
+
+  /**
+   * Whether the fast path may be tried: no link costs, and no up storage that can withdraw or
+   * refill today (storages are then plain junctions). Tiers are checked by the fast path itself.
+   */
+  private boolean fastPathApplies(int c, DayInput in) {
+    if (net.hasCosts(c)) {
+      return false;
+    }
+    for (int i : net.storagesOf(c)) {
+      if (in.nodeUp[i] && (rate(in.withdrawCap[i]) > eps || rate(in.injectCap[i]) > eps)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double rate(double value) {
@@ -319,13 +404,284 @@ public final class DailyFlowSolver {
 
   /**
    * Augments the flow from {@code s} to {@code t} to a maximum, never entering {@code blocked}
-   * (-1 for none). Shortest augmenting paths with exact distance labels toward {@code t}: one
+   * (-1 for none); returns the flow added. First an upper bound on what can be added
+   * ({@link #componentBound}); nothing to do when it is zero. Then up to
+   * {@link #greedyRoundLimit} rounds of the greedy warm start ({@link #greedyRound}); it stops as
+   * soon as the bound is reached or a round proves maximality. Otherwise the exact phase
+   * ({@link #augment}, ISAP) finishes, stopping at the bound too (so it skips the relabelling that
+   * would otherwise only prove that no augmenting path is left).
+   */
+  private double maxFlow(int c, int s, int t, int blocked) {
+    double bound = componentBound(s, t, blocked);
+    double tolerance = eps * (net.blockEnd[c] - net.blockBase[c]);
+    if (bound <= tolerance) {
+      return 0;
+    }
+    double total = 0;
+    for (int round = 0; round < greedyRoundLimit; round++) {
+      double delivered = greedyRound(s, t, blocked);
+      greedyRounds++;
+      total += delivered;
+      if (total >= bound - tolerance) {
+        return total;
+      }
+      if (roundComplete) {
+        return total;
+      }
+      if (delivered <= eps) {
+        break;
+      }
+    }
+    if (!exactPhase) {
+      return total;
+    }
+    exactRuns++;
+    double extra = augment(c, s, t, blocked, bound - tolerance - total);
+    return total + extra;
+  }
+
+  /**
+   * An upper bound on the flow that can still be added from {@code s} to {@code t}: every
+   * augmenting path stays inside one weakly connected component of the residual graph without
+   * {@code s}, {@code t} and {@code blocked}, so the sum over components of
+   * {@code min(residual arcs from s into it, residual arcs from it into t)} bounds it. Components
+   * without a residual arc from {@code s} are not visited. Flow added inside a component lowers
+   * both sums by the same amount, so the bound minus the flow added since stays a bound.
+   */
+  private double componentBound(int s, int t, int blocked) {
+    int[] arcStart = net.arcStart;
+    int[] arcHead = net.arcHead;
+    int[] arcRev = net.arcRev;
+    int id = nextStamp();
+    seen[s] = id;
+    int components = 0;
+    for (int a = arcStart[s], e = arcStart[s + 1]; a < e; a++) {
+      int x = arcHead[a];
+      if (res[a] <= eps || x == t || x == blocked) {
+        continue;
+      }
+      if (seen[x] != id) {
+        int k = components++;
+        double demand = 0;
+        seen[x] = id;
+        comp[x] = k;
+        queue[0] = x;
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+          int u = queue[head];
+          for (int b = arcStart[u], f = arcStart[u + 1]; b < f; b++) {
+            int w = arcHead[b];
+            if (w == t) {
+              if (res[b] > eps) {
+                demand += res[b];
+              }
+            } else if (seen[w] != id && w != blocked && (res[b] > eps || res[arcRev[b]] > eps)) {
+              seen[w] = id;
+              comp[w] = k;
+              queue[tail++] = w;
+            }
+          }
+        }
+        compSupply[k] = 0;
+        compDemand[k] = demand;
+      }
+      compSupply[comp[x]] += res[a];
+    }
+    double bound = 0;
+    for (int k = 0; k < components; k++) {
+      bound += Math.min(compSupply[k], compDemand[k]);
+    }
+    return bound;
+  }
+
+  /**
+   * One round of the greedy warm start: adds a feasible flow from {@code s} to {@code t} (never
+   * entering {@code blocked}) and returns its value; sets {@link #roundComplete} when the flow is
+   * then provably maximal.
+   *
+   * <p>A breadth-first search from {@code s} over residual arcs grows one tree per residual arc out
+   * of {@code s} (its root; budget = that arc's residual capacity). Tree nodes are "entries": a node
+   * is settled when an entry for it is taken from the queue, by the entry's tree, unless its root
+   * has spent its budget (the entry is dropped and the node stays open for other trees) or the node
+   * is already held by a tree that still has budget. A settled node with a residual arc into
+   * {@code t} asks its root for up to that arc's capacity, once per round. A node held by a spent
+   * tree may be settled again by another tree as a further entry, so spent trees do not wall off
+   * the nodes behind them. No arc carries two entries in one round.
+   *
+   * <p>The requests are then routed along the trees: bottom-up, each entry's load (its request plus
+   * its children's loads) is capped by the residual capacity of the arc into it; top-down, each
+   * entry passes what it receives to its request first and then to its children, in order, up to
+   * their loads. So no capacity is exceeded and flow is conserved. Cost: one scan of the arcs of
+   * the settled nodes plus two passes over the entries.
+   *
+   * <p>Complete: when no entry was dropped or refused for lack of budget, the search reached every
+   * node reachable from {@code s}; when moreover every request was routed in full and equalled the
+   * residual capacity of its arc into {@code t}, every arc from that set into {@code t} is now
+   * saturated, and pushing flow inside the set creates no residual arc leaving it, so no augmenting
+   * path is left.
+   */
+  private double greedyRound(int s, int t, int blocked) {
+    int[] arcStart = net.arcStart;
+    int[] arcHead = net.arcHead;
+    int[] arcRev = net.arcRev;
+    int id = nextStamp();
+    boolean complete = true;
+    int entries = 0;
+    int capacity = entArc.length;
+    for (int a = arcStart[s], e = arcStart[s + 1]; a < e; a++) {
+      int x = arcHead[a];
+      if (res[a] > eps && x != t && x != blocked && seen[x] != id) {
+        seen[x] = id;
+        owner[x] = x;
+        budget[x] = res[a];
+        arcUsed[a] = id;
+        entArc[entries] = a;
+        entParent[entries] = -1;
+        entRoot[entries] = x;
+        entries++;
+      }
+    }
+    int roots = entries;
+    boolean anyRequest = false;
+    for (int head = 0; head < entries; head++) {
+      int a = entArc[head];
+      int v = arcHead[a];
+      int r = entRoot[head];
+      entWant[head] = 0;
+      entLoad[head] = 0;
+      double left = budget[r];
+      if (head >= roots) {
+        if (left <= eps) {
+          entRoot[head] = -1;
+          complete = false;
+          continue;
+        }
+        if ((seen[v] == id && budget[owner[v]] > eps) || arcUsed[a] == id) {
+          entRoot[head] = -1;
+          continue;
+        }
+        seen[v] = id;
+        owner[v] = r;
+        arcUsed[a] = id;
+      }
+      for (int b = arcStart[v], e = arcStart[v + 1]; b < e; b++) {
+        double rb = res[b];
+        if (rb <= eps) {
+          continue;
+        }
+        int w = arcHead[b];
+        if (w == t) {
+          if (requested[v] == id) {
+            continue;
+          }
+          if (left > eps) {
+            double take = Math.min(rb, left);
+            if (take < rb) {
+              complete = false;
+            }
+            entWant[head] = take;
+            deliverArc[v] = b;
+            requested[v] = id;
+            left -= take;
+            budget[r] = left;
+            anyRequest = true;
+          } else {
+            complete = false;
+          }
+          continue;
+        }
+        if (w == s || w == blocked || (seen[w] == id && budget[owner[w]] > eps)) {
+          continue;
+        }
+        if (left <= eps || entries == capacity) {
+          complete = false;
+          continue;
+        }
+        entArc[entries] = b;
+        entParent[entries] = head;
+        entRoot[entries] = r;
+        entries++;
+      }
+    }
+    if (!anyRequest) {
+      roundComplete = complete;
+      return 0;
+    }
+    // Bottom-up: loads capped by the residual capacity of the arc into each entry.
+    for (int i = entries - 1; i >= 0; i--) {
+      if (entRoot[i] < 0) {
+        continue;
+      }
+      double l = entLoad[i] + entWant[i];
+      if (l <= 0) {
+        continue;
+      }
+      int a = entArc[i];
+      if (l > res[a]) {
+        l = res[a];
+        complete = false;
+      }
+      entLoad[i] = l;
+      int p = entParent[i];
+      if (p >= 0) {
+        entLoad[p] += l;
+      }
+    }
+    // Top-down: an entry passes what it receives to its request first, then to its children.
+    double delivered = 0;
+    for (int i = 0; i < entries; i++) {
+      entLeft[i] = 0;
+      if (entRoot[i] < 0) {
+        continue;
+      }
+      double received = entLoad[i];
+      int p = entParent[i];
+      if (p >= 0) {
+        double left = entLeft[p];
+        if (received > left) {
+          received = left;
+          complete = false;
+        }
+        entLeft[p] = left - received;
+      }
+      if (received <= 0) {
+        continue;
+      }
+      int a = entArc[i];
+      res[a] -= received;
+      res[arcRev[a]] += received;
+      double own = Math.min(entWant[i], received);
+      if (own > 0) {
+        int d = deliverArc[arcHead[a]];
+        res[d] -= own;
+        res[arcRev[d]] += own;
+        delivered += own;
+      }
+      entLeft[i] = received - own;
+    }
+    roundComplete = complete;
+    return delivered;
+  }
+
+  private int nextStamp() {
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(seen, 0);
+      Arrays.fill(requested, 0);
+      Arrays.fill(arcUsed, 0);
+      stamp = 1;
+    }
+    return stamp;
+  }
+
+  /**
+   * Exact phase: augments from {@code s} to {@code t} to a maximum, or until {@code limit} has
+   * been added. Shortest augmenting paths with exact distance labels toward {@code t}: one
    * backward breadth-first search, then a depth-first walk along admissible arcs
    * ({@code d[v] = d[w] + 1}) with current-arc pointers, relabelling dead ends; it stops when a
    * label value empties (gap: no augmenting path is left) and recomputes all labels by a backward
    * search after every {@code n} relabels. Iterative, so deep paths cannot overflow the stack.
    */
-  private double maxFlow(int c, int s, int t, int blocked) {
+  private double augment(int c, int s, int t, int blocked, double limit) {
     int base = net.blockBase[c];
     int end = net.blockEnd[c];
     int n = end - base;
@@ -355,6 +711,9 @@ public final class DailyFlowSolver {
           }
         }
         total += bottleneck;
+        if (total >= limit) {
+          break;
+        }
         top = firstSaturated;
         v = top == 0 ? s : arcHead[path[top - 1]];
         continue;

@@ -23,6 +23,8 @@ final class RandomNetworks {
   boolean costs;
   boolean ampleSupply;
   boolean otherCommodity;
+  /** Every gas link undirected (the draw that would choose the direction is skipped). */
+  boolean undirectedOnly;
   double nodeDownProbability = 0.08;
   double linkDownProbability = 0.12;
 
@@ -95,7 +97,7 @@ final class RandomNetworks {
 
   private void addLink(List<Link> links, List<int[]> arcs, UniformRandomProvider rng, int u, int v, int j) {
     Link link = Link.of("l" + j + "-" + links.size(), "n" + u, "n" + v, "gas", rng.nextInt(13));
-    boolean directed = rng.nextBoolean();
+    boolean directed = !undirectedOnly && rng.nextBoolean();
     if (!directed) {
       link = link.undirected();
     }

@@ -71,6 +71,8 @@ class WarmStartTest {
     CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
     DailyFlowSolver warmSolver = new DailyFlowSolver(net);
     DailyFlowSolver coldSolver = new DailyFlowSolver(net, Integer.MAX_VALUE);
+    warmSolver.fastPath = false; // this test is about the warm start of the exact path
+    coldSolver.fastPath = false;
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(7L);
     DayInput in = new DayInput(net);
     for (int day = 0; day < 20; day++) {

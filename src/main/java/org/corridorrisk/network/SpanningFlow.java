@@ -1,0 +1,546 @@
+package org.corridorrisk.network;
+
+import java.util.Arrays;
+import org.corridorrisk.model.NodeKind;
+
+/**
+ * Exact fast path of {@link DailyFlowSolver} for days on which the network's link capacities do
+ * not bind: it proposes the served amounts that meet the upper bound of every connected
+ * component, builds a flow that delivers them along search trees, verifies it, and reports
+ * failure (the caller then runs the exact max-flow path) whenever the flow it built breaks a
+ * capacity, a link direction or a source's supply.
+ *
+ * <p>Applies only to a commodity without link costs whose up storages can neither withdraw nor
+ * refill today. Method, on the residual arrays of the solver after its {@code setUp} (link arcs
+ * carry today's capacity, 0 when the link or an end node is down; source arcs today's supply):
+ * <ol>
+ *   <li>A multi-source breadth-first search over up links (direction ignored) from every up
+ *       source with supply: a forest with one tree per source, each node attached to its nearest
+ *       source. Up links joining two trees ("cross links") unite the trees into the connected
+ *       components of the up graph that hold supply (union-find on trees); the other components
+ *       have no supply and their sinks get 0.</li>
+ *   <li>Per component with supply {@code S_c} and up-sink demand {@code D_c}: every up sink gets
+ *       {@code demand x min(1, S_c / D_c)}. The component total {@code min(S_c, D_c)} is the upper
+ *       bound of any flow (all that enters the component comes from its sources, all that leaves
+ *       goes to its sinks), so a feasible flow with these amounts is a maximum flow. With several
+ *       priority tiers the path applies only when every component with supply is fully served
+ *       ({@code S_c >= D_c}): then every sink gets its full demand, the lexicographic maximum.
+ *       With one tier the amounts are one of the outcomes of the contract's two passes: the first
+ *       pass (caps {@code lam x demand}, {@code lam} the global share) may give every sink
+ *       {@code min(lam, S_c / D_c) x demand}, which reaches that pass's bound
+ *       {@code min(S_c, lam D_c)} per component, and the second pass (full caps) may then raise
+ *       every sink to {@code min(1, S_c / D_c) x demand}, the bound of the day.</li>
+ *   <li>Per tree: supply of its source minus the needs of its sinks. Trees with a surplus send to
+ *       trees with a deficit over the cross links: an exact max-flow (Dinic) on the contracted
+ *       graph (one node per tree, one arc pair per cross link with its capacity and direction; a
+ *       super source to surplus trees, deficit trees to a super sink). When it cannot cover every
+ *       deficit the fast path fails.</li>
+ *   <li>The flow on each tree arc is the net imbalance of the subtree below it (sinks' amounts,
+ *       cross-link exports and imports), accumulated in reverse search order; the source at the
+ *       root injects what its tree needs. Verified: every tree arc within its capacity in the
+ *       direction used (directed links only forward), every injection between 0 and the supply.
+ *       Cross-link flows respect capacities by construction.</li>
+ * </ol>
+ * Only when everything verifies are the solver's {@code cap}/{@code res} arrays changed, so on
+ * failure the caller continues from the untouched {@code setUp} state. Cost: a few linear passes
+ * over the block plus the small contracted max-flow; no allocation (all workspaces are sized by
+ * the constructor); deterministic (fixed search and arc orders).
+ */
+final class SpanningFlow {
+  private final CompiledNetwork net;
+  private final double[] cap;
+  private final double[] res;
+  /** Link of each arc of a link (both arcs of the pair, both pairs in the four-arc model), else -1. */
+  private final int[] arcLink;
+  private final int[] visited;
+  private final int[] tree;
+  private final int[] parentArc;
+  private final int[] order;
+  private final double[] imbalance;
+  private final double[] linkFlow;
+  private final int[] crossLinks;
+  // per tree
+  private final int[] treeRoot;
+  private final int[] treeSourceArc;
+  private final double[] treeSupply;
+  private final double[] treeBudget;
+  /** Smallest capacity, in both directions, of a tree arc of each tree. */
+  private final double[] treeCapMin;
+  private final int[] deferredNodes;
+  private final int[] globalOf;
+  private final double[] treeDemand;
+  private final double[] treeRatio;
+  private final int[] unionParent;
+  private final double[] compSupply;
+  private final double[] compDemand;
+  // contracted graph (CSR), nodes = trees + super source + super sink
+  private final int[] gStart;
+  private final int[] gFill;
+  private final int[] gHead;
+  private final int[] gRev;
+  private final int[] gLink;
+  private final double[] gCap;
+  private final double[] gRes;
+  private final int[] level;
+  private final int[] iter;
+  private final int[] gQueue;
+  private final int[] gPath;
+  private int stamp;
+  private int tail;
+  private int deferred;
+
+  SpanningFlow(CompiledNetwork net, double[] cap, double[] res) {
+    this.net = net;
+    this.cap = cap;
+    this.res = res;
+    int arcs = net.arcHead.length;
+    int nodes = net.internalNodeCount;
+    int links = net.linkCount();
+    arcLink = new int[arcs];
+    Arrays.fill(arcLink, -1);
+    for (int l = 0; l < links; l++) {
+      int a = net.linkArcForward[l];
+      arcLink[a] = l;
+      arcLink[net.arcRev[a]] = l;
+      int b = net.linkArcBackward[l];
+      if (b >= 0) {
+        arcLink[b] = l;
+        arcLink[net.arcRev[b]] = l;
+      }
+    }
+    visited = new int[nodes];
+    deferredNodes = new int[nodes];
+    globalOf = new int[nodes];
+    Arrays.fill(globalOf, -1);
+    for (int i = 0; i < net.nodeCount(); i++) {
+      globalOf[net.internalOf[i]] = i;
+    }
+    tree = new int[nodes];
+    parentArc = new int[nodes];
+    order = new int[nodes];
+    imbalance = new double[nodes];
+    linkFlow = new double[links];
+    crossLinks = new int[links];
+    int trees = 1;
+    for (int c = 0; c < net.commodityCount(); c++) {
+      trees = Math.max(trees, net.sourcesOf(c).length);
+    }
+    treeRoot = new int[trees];
+    treeSourceArc = new int[trees];
+    treeSupply = new double[trees];
+    treeBudget = new double[trees];
+    treeCapMin = new double[trees];
+    treeDemand = new double[trees];
+    treeRatio = new double[trees];
+    unionParent = new int[trees];
+    compSupply = new double[trees];
+    compDemand = new double[trees];
+    int gNodes = 2 * trees + 2;
+    int gArcs = 4 * links + 4 * trees;
+    gStart = new int[gNodes + 1];
+    gFill = new int[gNodes];
+    gHead = new int[gArcs];
+    gRev = new int[gArcs];
+    gLink = new int[gArcs];
+    gCap = new double[gArcs];
+    gRes = new double[gArcs];
+    level = new int[gNodes];
+    iter = new int[gNodes];
+    gQueue = new int[gNodes];
+    gPath = new int[gNodes + 1];
+  }
+
+  /**
+   * Tries the fast path for commodity {@code c}; on success writes the flow into the solver's
+   * {@code cap}/{@code res} (sink arcs carry their served amounts) and returns true; on failure
+   * returns false with {@code cap}/{@code res} unchanged.
+   *
+   * @param eps the commodity's flow epsilon
+   */
+  boolean tryServe(int c, DayInput in, double eps) {
+    int s = net.blockEnd[c] - 3;
+    int[] arcStart = net.arcStart;
+    int[] arcHead = net.arcHead;
+    int[] arcRev = net.arcRev;
+    double tol = eps * (net.blockEnd[c] - net.blockBase[c]);
+    int id = nextStamp();
+    // 1. Forest: one tree per up source with supply.
+    int trees = 0;
+    int tail = 0;
+    for (int i : net.sourcesOf(c)) {
+      int a = net.nodeArc[i];
+      if (cap[a] <= eps) {
+        continue;
+      }
+      int v = net.arcHead[a];
+      visited[v] = id;
+      tree[v] = trees;
+      parentArc[v] = -1;
+      imbalance[v] = 0;
+      order[tail++] = v;
+      treeRoot[trees] = v;
+      treeSourceArc[trees] = a;
+      treeSupply[trees] = cap[a];
+      treeBudget[trees] = cap[a];
+      treeDemand[trees] = 0;
+      unionParent[trees] = trees;
+      trees++;
+    }
+    if (trees == 0) {
+      return false;
+    }
+    // Phase 1: a tree stops growing once the demand it holds reaches its supply (its node goes
+    // to the deferred list); phase 2 grows from the deferred nodes without budgets, so every node
+    // connected to a source is reached. Small trees keep tree-arc flows and transfers small.
+    deferred = 0;
+    this.tail = tail;
+    for (int head = 0; head < this.tail; head++) {
+      expand(order[head], true, s, id, in, eps);
+    }
+    int head = this.tail;
+    for (int j = 0, d = deferred; j < d; j++) {
+      expand(deferredNodes[j], false, s, id, in, eps);
+    }
+    for (; head < this.tail; head++) {
+      expand(order[head], false, s, id, in, eps);
+    }
+    tail = this.tail;
+    for (int k = 0; k < trees; k++) {
+      treeCapMin[k] = Double.POSITIVE_INFINITY;
+    }
+    for (int j = trees; j < tail; j++) {
+      int w = order[j];
+      int a = parentArc[w];
+      int k = tree[w];
+      treeCapMin[k] = Math.min(treeCapMin[k], Math.min(cap[a], cap[arcRev[a]]));
+    }
+    for (int i : net.sinksOf(c)) {
+      int v = net.internalOf[i];
+      if (in.nodeUp[i] && visited[v] == id) {
+        treeDemand[tree[v]] += net.demandPerDay(i);
+      }
+    }
+    // 2. Cross links and components (union-find over trees).
+    int cross = 0;
+    for (int l : net.linksOf(c)) {
+      linkFlow[l] = 0;
+      int a = net.linkArcForward[l];
+      if (cap[a] <= eps && cap[arcRev[a]] <= eps) {
+        continue;
+      }
+      int u = net.internalOf[net.linkFrom(l)];
+      int v = net.internalOf[net.linkTo(l)];
+      if (visited[u] != id || visited[v] != id || tree[u] == tree[v]) {
+        continue;
+      }
+      crossLinks[cross++] = l;
+      int ru = find(tree[u]);
+      int rv = find(tree[v]);
+      if (ru != rv) {
+        if (ru < rv) {
+          unionParent[rv] = ru;
+        } else {
+          unionParent[ru] = rv;
+        }
+      }
+    }
+    for (int k = 0; k < trees; k++) {
+      compSupply[k] = 0;
+      compDemand[k] = 0;
+    }
+    for (int k = 0; k < trees; k++) {
+      int r = find(k);
+      compSupply[r] += treeSupply[k];
+      compDemand[r] += treeDemand[k];
+    }
+    boolean oneTier = net.tierStart[c].length <= 2;
+    for (int k = 0; k < trees; k++) {
+      int r = find(k);
+      double supply = compSupply[r];
+      double demand = compDemand[r];
+      if (supply >= demand) {
+        treeRatio[k] = 1;
+      } else if (!oneTier) {
+        return false;
+      } else {
+        treeRatio[k] = supply / demand;
+      }
+    }
+    // 3. Transfers between trees: max-flow on the contracted graph.
+    if (!transfer(trees, cross, tol, eps)) {
+      return false;
+    }
+    // 4. Tree arcs carry the net imbalance of their subtrees; roots inject the rest.
+    for (int i : net.sinksOf(c)) {
+      int v = net.internalOf[i];
+      if (in.nodeUp[i] && visited[v] == id) {
+        imbalance[v] -= treeRatio[tree[v]] * net.demandPerDay(i);
+      }
+    }
+    for (int j = tail - 1; j >= trees; j--) {
+      int w = order[j];
+      int a = parentArc[w];
+      double f = -imbalance[w]; // along a: parent -> w
+      if (f >= 0 ? f > cap[a] + tol : -f > cap[arcRev[a]] + tol) {
+        return false;
+      }
+      int l = arcLink[a];
+      linkFlow[l] = a == net.linkArcForward[l] ? f : -f;
+      imbalance[net.arcTail[a]] += imbalance[w];
+    }
+    for (int k = 0; k < trees; k++) {
+      double inject = -imbalance[treeRoot[k]];
+      if (inject < -tol || inject > treeSupply[k] + tol) {
+        return false;
+      }
+    }
+    // 5. Verified: write the flow.
+    for (int l : net.linksOf(c)) {
+      double f = linkFlow[l];
+      int a = net.linkArcForward[l];
+      res[a] = cap[a] - f;
+      res[arcRev[a]] = cap[arcRev[a]] + f;
+    }
+    for (int k = 0; k < trees; k++) {
+      double inject = Math.max(0, -imbalance[treeRoot[k]]);
+      int a = treeSourceArc[k];
+      res[a] = cap[a] - inject;
+      res[arcRev[a]] = cap[arcRev[a]] + inject;
+    }
+    for (int i : net.sinksOf(c)) {
+      int v = net.internalOf[i];
+      if (in.nodeUp[i] && visited[v] == id) {
+        int a = net.nodeArc[i];
+        double served = treeRatio[tree[v]] * net.demandPerDay(i);
+        cap[a] = served;
+        res[a] = 0;
+        res[arcRev[a]] = served;
+      }
+    }
+    return true;
+  }
+
+  /** Attaches the unvisited up-link neighbours of {@code v} to its tree (appended to the order). */
+  private void expand(int v, boolean budgeted, int s, int id, DayInput in, double eps) {
+    int[] arcHead = net.arcHead;
+    int[] arcRev = net.arcRev;
+    int k = tree[v];
+    for (int a = net.arcStart[v], e = net.arcStart[v + 1]; a < e; a++) {
+      int w = arcHead[a];
+      if (w >= s || visited[w] == id || arcLink[a] < 0 || (cap[a] <= eps && cap[arcRev[a]] <= eps)) {
+        continue;
+      }
+      if (budgeted && treeBudget[k] <= 0) {
+        deferredNodes[deferred++] = v;
+        return;
+      }
+      visited[w] = id;
+      tree[w] = k;
+      parentArc[w] = a;
+      imbalance[w] = 0;
+      order[tail++] = w;
+      int i = globalOf[w];
+      if (in.nodeUp[i] && net.nodeKind(i) == NodeKind.SINK) {
+        treeBudget[k] -= net.demandPerDay(i);
+      }
+    }
+  }
+
+  private int find(int k) {
+    while (unionParent[k] != k) {
+      int p = unionParent[unionParent[k]];
+      unionParent[k] = p;
+      k = p;
+    }
+    return k;
+  }
+
+  /**
+   * Covers every tree's deficit from surplus trees over the cross links (Dinic on the contracted
+   * graph); on success adds the cross-link flows to {@link #linkFlow} and the exports/imports to
+   * the boundary nodes' {@link #imbalance}.
+   *
+   * <p>Each tree is split into an entry node (cross links arrive there; its deficit leaves to the
+   * super sink) and an exit node (its surplus arrives from the super source; cross links leave
+   * there). Entry to exit carries the transit through the tree, capped so that the tree's supply
+   * plus everything it imports stays within the smallest capacity of its tree arcs (at least its
+   * deficit is always importable). Every tree arc carries at most the sum of the positive
+   * imbalances of its tree (injection plus imports), so this cap keeps the tree arcs feasible
+   * whenever the smallest tree-arc capacity is a two-way one; the verification afterwards
+   * checks it anyway.
+   */
+  private boolean transfer(int trees, int cross, double tol, double eps) {
+    int ss = 2 * trees;
+    int tt = ss + 1;
+    int nodes = tt + 1;
+    Arrays.fill(gStart, 0, nodes + 1, 0);
+    double deficit = 0;
+    int deficitTrees = 0;
+    for (int k = 0; k < trees; k++) {
+      double balance = treeSupply[k] - treeRatio[k] * treeDemand[k];
+      if (balance < -eps) {
+        deficit -= balance;
+        deficitTrees++;
+      }
+      // entry -> exit, and either super source -> exit or entry -> super sink
+      gStart[k + 1]++;
+      gStart[trees + k + 1]++;
+      if (balance > eps) {
+        gStart[ss + 1]++;
+        gStart[trees + k + 1]++;
+      } else {
+        gStart[k + 1]++;
+        gStart[tt + 1]++;
+      }
+    }
+    if (deficitTrees == 0) {
+      return true;
+    }
+    int[] arcRev = net.arcRev;
+    for (int j = 0; j < cross; j++) {
+      int l = crossLinks[j];
+      int tu = tree[net.internalOf[net.linkFrom(l)]];
+      int tv = tree[net.internalOf[net.linkTo(l)]];
+      gStart[trees + tu + 1]++;
+      gStart[tv + 1]++;
+      gStart[trees + tv + 1]++;
+      gStart[tu + 1]++;
+    }
+    for (int v = 0; v < nodes; v++) {
+      gStart[v + 1] += gStart[v];
+    }
+    System.arraycopy(gStart, 0, gFill, 0, nodes);
+    for (int k = 0; k < trees; k++) {
+      double balance = treeSupply[k] - treeRatio[k] * treeDemand[k];
+      double need = Math.max(0, -balance);
+      double transit = Math.max(0, treeCapMin[k] - treeSupply[k] - need);
+      pair(k, trees + k, transit, 0);
+      if (balance > eps) {
+        pair(ss, trees + k, balance, 0);
+      } else {
+        pair(k, tt, need > eps ? need : 0, 0);
+      }
+    }
+    for (int j = 0; j < cross; j++) {
+      int l = crossLinks[j];
+      int a = net.linkArcForward[l];
+      int tu = tree[net.internalOf[net.linkFrom(l)]];
+      int tv = tree[net.internalOf[net.linkTo(l)]];
+      gLink[pair(trees + tu, tv, cap[a], 0)] = l + 1;
+      gLink[pair(trees + tv, tu, cap[arcRev[a]], 0)] = -(l + 1);
+    }
+    double moved = dinic(ss, tt, nodes, eps);
+    if (moved < deficit - tol) {
+      return false;
+    }
+    for (int a = 0, e = gStart[nodes]; a < e; a++) {
+      int code = gLink[a];
+      if (code == 0) {
+        continue;
+      }
+      double f = gCap[a] - gRes[a];
+      if (f <= 0) {
+        continue;
+      }
+      int l = code > 0 ? code - 1 : -code - 1;
+      double forward = code > 0 ? f : -f;
+      linkFlow[l] += forward;
+      imbalance[net.internalOf[net.linkFrom(l)]] -= forward;
+      imbalance[net.internalOf[net.linkTo(l)]] += forward;
+    }
+    return true;
+  }
+
+  /** Adds arc u->v (capacity forward) and its residual v->u (capacity backward); returns u->v. */
+  private int pair(int u, int v, double forward, double backward) {
+    int a = gFill[u]++;
+    int b = gFill[v]++;
+    gHead[a] = v;
+    gHead[b] = u;
+    gRev[a] = b;
+    gRev[b] = a;
+    gLink[a] = 0;
+    gLink[b] = 0;
+    gCap[a] = forward;
+    gRes[a] = forward;
+    gCap[b] = backward;
+    gRes[b] = backward;
+    return a;
+  }
+
+  private double dinic(int ss, int tt, int nodes, double eps) {
+    double total = 0;
+    while (true) {
+      Arrays.fill(level, 0, nodes, -1);
+      level[ss] = 0;
+      gQueue[0] = ss;
+      int tail = 1;
+      for (int head = 0; head < tail; head++) {
+        int v = gQueue[head];
+        if (level[tt] >= 0 && level[v] >= level[tt]) {
+          break; // nodes this deep cannot lie on a shortest path to tt
+        }
+        for (int a = gStart[v], e = gStart[v + 1]; a < e; a++) {
+          int w = gHead[a];
+          if (level[w] < 0 && gRes[a] > eps) {
+            level[w] = level[v] + 1;
+            gQueue[tail++] = w;
+          }
+        }
+      }
+      if (level[tt] < 0) {
+        return total;
+      }
+      System.arraycopy(gStart, 0, iter, 0, nodes);
+      int top = 0;
+      int v = ss;
+      while (true) {
+        if (v == tt) {
+          double bottleneck = Double.POSITIVE_INFINITY;
+          for (int i = 0; i < top; i++) {
+            bottleneck = Math.min(bottleneck, gRes[gPath[i]]);
+          }
+          int firstSaturated = top - 1;
+          for (int i = 0; i < top; i++) {
+            int a = gPath[i];
+            gRes[a] -= bottleneck;
+            gRes[gRev[a]] += bottleneck;
+            if (gRes[a] <= eps && i < firstSaturated) {
+              firstSaturated = i;
+            }
+          }
+          total += bottleneck;
+          top = firstSaturated;
+          v = top == 0 ? ss : gHead[gPath[top - 1]];
+          continue;
+        }
+        int a = iter[v];
+        int e = gStart[v + 1];
+        while (a < e && (gRes[a] <= eps || level[gHead[a]] != level[v] + 1)) {
+          a++;
+        }
+        iter[v] = a;
+        if (a < e) {
+          gPath[top++] = a;
+          v = gHead[a];
+          continue;
+        }
+        if (v == ss) {
+          break;
+        }
+        level[v] = -1; // dead end for this phase
+        top--;
+        v = top == 0 ? ss : gHead[gPath[top - 1]];
+        iter[v]++;
+      }
+    }
+  }
+
+  private int nextStamp() {
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(visited, 0);
+      stamp = 1;
+    }
+    return stamp;
+  }
+}

@@ -1,0 +1,216 @@
+package org.corridorrisk.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.corridorrisk.importer.ImportOptions;
+import org.corridorrisk.importer.ScenarioImporter;
+import org.corridorrisk.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exact fast path of {@link DailyFlowSolver} ({@link SpanningFlow}): same totals as the exact
+ * path, fallback whenever its tree flow breaks a capacity or a direction.
+ */
+class SpanningFlowTest {
+  private static final double TOL = 1e-7;
+  private static final int GAS = 0;
+  @TempDir Path dir;
+
+  @Test
+  void powerGrid_fastAndExactPathsDeliverTheSame_underRandomLineFailures() throws Exception {
+    Path file = dir.resolve("grid.yaml");
+    Path grid = Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "power-grid",
+        "western-us-power-grid.mtx");
+    ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
+    CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
+    DailyFlowSolver fast = new DailyFlowSolver(net);
+    DailyFlowSolver exact = new DailyFlowSolver(net);
+    exact.fastPath = false;
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
+    DayInput in = new DayInput(net);
+    for (int day = 0; day < 20; day++) {
+      for (int l = 0; l < net.linkCount(); l++) {
+        in.linkUp[l] = rng.nextDouble() >= 0.05;
+      }
+      DayOutput a = new DayOutput(net);
+      DayOutput b = new DayOutput(net);
+      fast.solve(GAS, in, a);
+      exact.solve(GAS, in, b);
+      assertEquals(total(net, b), total(net, a), 1e-6, "day " + day);
+      for (int l = 0; l < net.linkCount(); l++) {
+        assertTrue(a.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
+      }
+    }
+    assertTrue(fast.fastHits >= 15, "fast path on " + fast.fastHits + " of 20 days");
+  }
+
+  @Test
+  void fastPath_agreesWithTheExactPath_onRandomUndirectedSingleTierNetworks() {
+    RandomNetworks gen = new RandomNetworks();
+    gen.undirectedOnly = true;
+    long hits = 0;
+    for (long seed = 0; seed < 1000; seed++) {
+      gen.ampleSupply = seed % 3 == 0;
+      RandomNetworks.Case c = gen.generate(90_000 + seed);
+      DailyFlowSolver exact = new DailyFlowSolver(c.net());
+      exact.fastPath = false;
+      DayOutput expected = new DayOutput(c.net());
+      exact.solve(GAS, c.in(), expected);
+      DailyFlowSolver fast = new DailyFlowSolver(c.net());
+      DayOutput actual = new DayOutput(c.net());
+      fast.solve(GAS, c.in(), actual);
+      hits += fast.fastHits;
+      DailyFlowSolverDifferentialTest.checkFeasible(c, fast, actual, seed);
+      assertEquals(total(c.net(), expected), total(c.net(), actual), TOL, "seed " + seed);
+      int[] component = components(c);
+      double[] perComponentExpected = new double[c.net().nodeCount()];
+      double[] perComponentActual = new double[c.net().nodeCount()];
+      for (int i : c.net().sinksOf(GAS)) {
+        perComponentExpected[component[i]] += expected.served[i];
+        perComponentActual[component[i]] += actual.served[i];
+      }
+      for (int k = 0; k < perComponentExpected.length; k++) {
+        assertEquals(perComponentExpected[k], perComponentActual[k], TOL, "component " + k + ", seed " + seed);
+      }
+    }
+    assertTrue(hits > 200, "fast path taken on " + hits + " of 1000 cases");
+  }
+
+  @Test
+  void treeArcOverCapacity_fallsBackToTheExactAnswer() {
+    // The search tree sends both sinks' 8 units over s-j (capacity 5): verification fails.
+    CompiledNetwork net = new TestNetworks().source("s", 10).junction("j").sink("a", 4).sink("b", 4)
+        .undirected("s", "j", 5).undirected("j", "a", 100).undirected("j", "b", 100).compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.fastFallbacks);
+    assertEquals(0, solver.fastHits);
+    assertEquals(5, out.served[net.nodeIndex("a")] + out.served[net.nodeIndex("b")], TOL);
+    assertEquals(5, out.linkFlow[net.linkIndex("s-j-0")], TOL);
+  }
+
+  @Test
+  void componentWithoutSource_getsNothing_andTheOtherIsServed() {
+    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 4).sink("b", 3).sink("c", 2)
+        .undirected("s", "a", 10).undirected("a", "b", 10).undirected("b", "c", 10).compile();
+    DayInput in = new DayInput(net);
+    in.linkUp[net.linkIndex("a-b-1")] = false;
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, in, out);
+    assertEquals(1, solver.fastHits);
+    assertEquals(4, out.served[net.nodeIndex("a")], TOL);
+    assertEquals(0, out.served[net.nodeIndex("b")], TOL);
+    assertEquals(0, out.served[net.nodeIndex("c")], TOL);
+    assertEquals(4, out.linkFlow[net.linkIndex("s-a-0")], TOL);
+  }
+
+  @Test
+  void shortComponent_sharesItsSupplyInProportionToDemand() {
+    CompiledNetwork net = new TestNetworks().source("s", 6).sink("a", 4).sink("b", 8)
+        .undirected("s", "a", 10).undirected("a", "b", 10).compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.fastHits);
+    assertEquals(2, out.served[net.nodeIndex("a")], TOL);
+    assertEquals(4, out.served[net.nodeIndex("b")], TOL);
+    assertEquals(6, out.linkFlow[net.linkIndex("s-a-0")], TOL);
+    assertEquals(4, out.linkFlow[net.linkIndex("a-b-1")], TOL);
+  }
+
+  @Test
+  void directedLinkAlongTheFlow_isUsedByTheFastPath() {
+    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10).compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.fastHits);
+    assertEquals(4, out.served[net.nodeIndex("a")], TOL);
+  }
+
+  @Test
+  void directedLinkAgainstTheFlow_failsVerification_andNothingIsServed() {
+    // s -> a is down today; the search reaches a over a -> s, which cannot carry s's flow.
+    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10)
+        .link("a", "s", 10).compile();
+    DayInput in = new DayInput(net);
+    in.linkUp[net.linkIndex("s-a-0")] = false;
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, in, out);
+    assertEquals(1, solver.fastFallbacks);
+    assertEquals(0, out.served[net.nodeIndex("a")], TOL);
+    assertEquals(0, out.linkFlow[net.linkIndex("a-s-1")], TOL);
+  }
+
+  @Test
+  void surplusTreeSupplies_aDeficitTree_overACrossLink() {
+    // Two sources; the forest gives s2's tree the 9-unit sink, s1 has the surplus.
+    CompiledNetwork net = new TestNetworks().source("s1", 10).source("s2", 2).sink("a", 1).sink("b", 9)
+        .undirected("s1", "a", 20).undirected("a", "b", 20).undirected("s2", "b", 20).compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.fastHits);
+    assertEquals(1, out.served[net.nodeIndex("a")], TOL);
+    assertEquals(9, out.served[net.nodeIndex("b")], TOL);
+    assertEquals(10, solver.sourceInjection(net.nodeIndex("s1")) + solver.sourceInjection(net.nodeIndex("s2")),
+        TOL);
+  }
+
+  @Test
+  void severalTiers_withAShortComponent_useTheExactPath() {
+    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 8, 1).sink("b", 8, 2)
+        .undirected("s", "a", 20).undirected("s", "b", 20).compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(0, solver.fastHits);
+    assertEquals(8, out.served[net.nodeIndex("a")], TOL);
+    assertEquals(2, out.served[net.nodeIndex("b")], TOL);
+  }
+
+  private static double total(CompiledNetwork net, DayOutput out) {
+    double total = 0;
+    for (int i : net.sinksOf(GAS)) {
+      total += out.served[i];
+    }
+    return total;
+  }
+
+  /** Connected components of the day's up links (direction ignored), by node index. */
+  private static int[] components(RandomNetworks.Case c) {
+    CompiledNetwork net = c.net();
+    int n = net.nodeCount();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    for (int l = 0; l < net.linkCount(); l++) {
+      int u = net.linkFrom(l);
+      int v = net.linkTo(l);
+      if (c.in().linkUp[l] && c.in().nodeUp[u] && c.in().nodeUp[v] && net.linkCapacity(l) > 0) {
+        parent[find(parent, u)] = find(parent, v);
+      }
+    }
+    int[] result = new int[n];
+    for (int i = 0; i < n; i++) {
+      result[i] = find(parent, i);
+    }
+    return result;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      i = parent[i];
+    }
+    return i;
+  }
+}
