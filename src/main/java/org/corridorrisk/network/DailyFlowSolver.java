@@ -50,6 +50,11 @@ import java.util.Arrays;
  */
 public final class DailyFlowSolver {
   private static final int MAX_CYCLE_CANCELLATIONS = 1_000_000;
+  /**
+   * Commodity blocks with at least this many internal nodes start their max-flow from the
+   * undisturbed day's flow where that is valid ({@link WarmStart}); smaller ones start cold.
+   */
+  static final int WARM_START_MIN_NODES = 1000;
 
   private final CompiledNetwork net;
   private final double[] cap;
@@ -64,13 +69,25 @@ public final class DailyFlowSolver {
   private final int[] mark;
   private int walkId;
   private double eps;
+  private final int warmStartMinNodes;
+  /** Per commodity: the warm start, or null (not eligible, or not built yet: see {@link #warmBuilt}). */
+  private final WarmStart[] warm;
+  private final boolean[] warmBuilt;
 
   /** Allocates workspaces sized to {@code net}. */
   public DailyFlowSolver(CompiledNetwork net) {
+    this(net, WARM_START_MIN_NODES);
+  }
+
+  /** As {@link #DailyFlowSolver(CompiledNetwork)} with another warm-start size threshold (tests). */
+  DailyFlowSolver(CompiledNetwork net, int warmStartMinNodes) {
     if (net == null) {
       throw new NullPointerException("net must be given");
     }
     this.net = net;
+    this.warmStartMinNodes = warmStartMinNodes;
+    this.warm = new WarmStart[net.commodityCount()];
+    this.warmBuilt = new boolean[net.commodityCount()];
     int arcs = net.arcHead.length;
     int nodes = net.internalNodeCount;
     cap = new double[arcs];
@@ -106,6 +123,10 @@ public final class DailyFlowSolver {
     int s = net.blockEnd[commodity] - 3;
     int r = s + 1;
     int t = s + 2;
+    if (!warmBuilt[commodity]) {
+      warmBuilt[commodity] = true;
+      warm[commodity] = buildWarmStart(commodity, s, t);
+    }
     setUp(commodity, in);
     serveTiers(commodity, in, s, t);
     if (net.storagesOf(commodity).length > 0) {
@@ -195,6 +216,9 @@ public final class DailyFlowSolver {
           res[a] = cap[a];
         }
       }
+      if (share == 1 && warm[c] != null) {
+        warm[c].install(net, cap, res);
+      }
       maxFlow(c, s, t, -1);
       if (share < 1) {
         for (int j = starts[k]; j < starts[k + 1]; j++) {
@@ -213,6 +237,43 @@ public final class DailyFlowSolver {
         res[a] = 0;
       }
     }
+  }
+
+  /**
+   * The warm start of commodity {@code c}, or null when it does not apply: it needs one priority
+   * tier, no storage, no costs, a block of at least {@link #warmStartMinNodes} nodes, and nominal
+   * supply covering nominal demand (so the tier's sinks are capped at their full demand). Solves
+   * the undisturbed day cold, once per solver; leaves {@code cap}/{@code res} to the next setUp.
+   */
+  private WarmStart buildWarmStart(int c, int s, int t) {
+    if (net.tierStart[c].length != 2 || net.storagesOf(c).length > 0 || net.hasCosts(c)
+        || net.blockEnd[c] - net.blockBase[c] < warmStartMinNodes) {
+      return null;
+    }
+    setUp(c, new DayInput(net));
+    double demand = 0;
+    for (int i : net.sinksOf(c)) {
+      demand += net.demandPerDay(i);
+    }
+    double available = 0;
+    for (int i : net.sourcesOf(c)) {
+      available += res[net.nodeArc[i]];
+    }
+    if (!(available >= demand) || demand <= eps) {
+      return null;
+    }
+    for (int i : net.sinksOf(c)) {
+      int a = net.nodeArc[i];
+      cap[a] = net.demandPerDay(i);
+      res[a] = cap[a];
+    }
+    maxFlow(c, s, t, -1);
+    return WarmStart.decompose(net, c, cap, res, s, t, eps);
+  }
+
+  /** Whether solves of commodity {@code c} start from the reference flow (after its first solve; tests). */
+  boolean usesWarmStart(int c) {
+    return warm[c] != null;
   }
 
   private void useSourcesFirst(int c, int s, int r, int t) {

@@ -1,0 +1,131 @@
+package org.corridorrisk.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.corridorrisk.importer.ImportOptions;
+import org.corridorrisk.importer.ScenarioImporter;
+import org.corridorrisk.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warm start (max-flow from the undisturbed day's paths) against the cold solver: same total
+ * delivery (both are maximum flows), a feasible flow, and answers that depend only on the input.
+ */
+class WarmStartTest {
+  private static final double TOL = 1e-7;
+  private static final int GAS = 0;
+  @TempDir Path dir;
+
+  @Test
+  void warmStart_deliversTheColdMaximum_withAFeasibleFlow_onRandomNetworks() {
+    RandomNetworks gen = new RandomNetworks();
+    int warmCases = 0;
+    for (long seed = 0; seed < 1000; seed++) {
+      gen.ampleSupply = seed % 3 != 0;
+      gen.otherCommodity = seed % 5 == 0;
+      RandomNetworks.Case c = gen.generate(50_000 + seed);
+      DayOutput cold = new DayOutput(c.net());
+      new DailyFlowSolver(c.net(), Integer.MAX_VALUE).solve(GAS, c.in(), cold);
+      DayOutput warm = new DayOutput(c.net());
+      DailyFlowSolver solver = new DailyFlowSolver(c.net(), 0);
+      solver.solve(GAS, c.in(), warm);
+      if (solver.usesWarmStart(GAS)) {
+        warmCases++;
+      }
+      assertEquals(totalServed(c.net(), cold), totalServed(c.net(), warm), TOL, "seed " + seed);
+      checkFeasible(c, solver, warm, seed);
+    }
+    assertTrue(warmCases > 300, "warm start exercised on " + warmCases + " of 1000 cases");
+  }
+
+  @Test
+  void warmStart_answerDependsOnlyOnTheInput_notOnEarlierSolves() {
+    RandomNetworks gen = new RandomNetworks();
+    gen.ampleSupply = true;
+    for (long seed = 0; seed < 200; seed++) {
+      RandomNetworks.Case a = gen.generate(70_000 + seed);
+      DailyFlowSolver solver = new DailyFlowSolver(a.net(), 0);
+      DayOutput first = new DayOutput(a.net());
+      solver.solve(GAS, a.in(), first);
+      DayInput allUp = new DayInput(a.net());
+      solver.solve(GAS, allUp, new DayOutput(a.net()));
+      DayOutput again = new DayOutput(a.net());
+      solver.solve(GAS, a.in(), again);
+      assertArrayEquals(first.served, again.served, "seed " + seed);
+      assertArrayEquals(first.linkFlow, again.linkFlow, "seed " + seed);
+    }
+  }
+
+  @Test
+  void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures() throws Exception {
+    Path file = dir.resolve("grid.yaml");
+    Path grid = Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "power-grid",
+        "western-us-power-grid.mtx");
+    ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
+    CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
+    DailyFlowSolver warmSolver = new DailyFlowSolver(net);
+    DailyFlowSolver coldSolver = new DailyFlowSolver(net, Integer.MAX_VALUE);
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(7L);
+    DayInput in = new DayInput(net);
+    for (int day = 0; day < 20; day++) {
+      for (int l = 0; l < net.linkCount(); l++) {
+        in.linkUp[l] = rng.nextDouble() >= 0.05;
+      }
+      DayOutput warm = new DayOutput(net);
+      DayOutput cold = new DayOutput(net);
+      warmSolver.solve(GAS, in, warm);
+      coldSolver.solve(GAS, in, cold);
+      assertTrue(warmSolver.usesWarmStart(GAS));
+      assertEquals(totalServed(net, cold), totalServed(net, warm), 1e-6, "day " + day);
+      for (int l = 0; l < net.linkCount(); l++) {
+        assertTrue(warm.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
+      }
+    }
+  }
+
+  private static double totalServed(CompiledNetwork net, DayOutput out) {
+    double total = 0;
+    for (int i : net.sinksOf(GAS)) {
+      total += out.served[i];
+    }
+    return total;
+  }
+
+  /** Capacities, disabled assets, demand caps and conservation at every node of the commodity. */
+  private static void checkFeasible(RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
+    CompiledNetwork net = c.net();
+    DayInput in = c.in();
+    double[] balance = new double[net.nodeCount()];
+    for (int l = 0; l < net.linkCount(); l++) {
+      if (net.linkCommodity(l) != GAS) {
+        continue;
+      }
+      boolean up = in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)];
+      double f = solver.signedLinkFlow(l);
+      assertTrue(Math.abs(f) <= (up ? net.linkCapacity(l) + TOL : TOL), "seed " + seed + " link " + l);
+      assertTrue(net.linkDirected(l) ? f >= -TOL : true, "seed " + seed + " directed link " + l);
+      balance[net.linkFrom(l)] -= f;
+      balance[net.linkTo(l)] += f;
+    }
+    for (int i : net.sourcesOf(GAS)) {
+      double injected = solver.sourceInjection(i);
+      assertTrue(injected <= (in.nodeUp[i] ? in.supply[i] + TOL : TOL), "seed " + seed + " source " + i);
+      balance[i] += injected;
+    }
+    for (int i : net.sinksOf(GAS)) {
+      assertTrue(out.served[i] <= (in.nodeUp[i] ? net.demandPerDay(i) + TOL : TOL), "seed " + seed + " sink " + i);
+      balance[i] -= out.served[i];
+    }
+    for (int i = 0; i < net.nodeCount(); i++) {
+      if (net.nodeCommodity(i) == GAS) {
+        assertEquals(0, balance[i], TOL, "seed " + seed + " conservation at node " + i);
+      }
+    }
+  }
+}
