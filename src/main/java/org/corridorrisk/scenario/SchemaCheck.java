@@ -57,6 +57,9 @@ final class SchemaCheck {
   /** Validates {@code root}, adds problems to {@code issues}, returns the sanitized copy. */
   static JsonNode check(JsonNode root, Issues issues) {
     List<Error> errors = SCHEMA.validate(root);
+    if (errors.isEmpty()) {
+      return root; // nothing to remove: the copy below is only needed to drop rejected values
+    }
     JsonNode sanitized = root.deepCopy();
     List<String[]> unknownKeys = new ArrayList<>();
     List<Error> required = new ArrayList<>();
