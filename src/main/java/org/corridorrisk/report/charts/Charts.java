@@ -252,6 +252,7 @@ public final class Charts {
       String xLabel, String yLabel, boolean logX, boolean logY, int maxPoints) {
     XYSeriesCollection dataset = new XYSeriesCollection();
     double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
     double minP = 1;
     for (Series s : series) {
       double[][] pts = exceedancePoints(s.values(), maxPoints, logX);
@@ -259,6 +260,7 @@ public final class Charts {
       for (int i = 0; i < pts[0].length; i++) {
         xy.add(pts[0][i], pts[1][i]);
         minX = Math.min(minX, pts[0][i] > 0 ? pts[0][i] : minX);
+        maxX = Math.max(maxX, pts[0][i]);
         minP = Math.min(minP, pts[1][i]);
       }
       dataset.addSeries(xy);
@@ -271,7 +273,11 @@ public final class Charts {
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     renderer.setDrawSeriesLineAsPath(true);
-    XYPlot plot = new XYPlot(dataset, valueAxis(xLabel, logX, minX), y, renderer);
+    ValueAxis x = valueAxis(xLabel, logX, minX);
+    if (logX && Double.isFinite(minX) && !(maxX > minX)) {
+      x.setRange(minX / 2, minX * 2); // one distinct value (e.g. one trial): a log axis cannot fit a point range
+    }
+    XYPlot plot = new XYPlot(dataset, x, y, renderer);
     JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, series.size() > 1));
     if (y instanceof NumberAxis ny) {
       ny.setNumberFormatOverride(NumberText.percentFormat());

@@ -83,4 +83,12 @@ class LargeFiguresTest {
     List<String> kept = Charts.thin(points, false, false).stream().map(Point::label).toList();
     assertEquals(List.of("a", "c", "d", "e", "f"), kept);
   }
+
+  @Test
+  void exceedanceOfOneDistinctValueOnALogAxis_renders() {
+    // a one-trial run: every loss is the same positive number; the log axis used to throw
+    Figure f = Charts.exceedance("one", "Loss", "guide", List.of(new Charts.Series("loss", new double[] {9.6e8})),
+        "loss", "probability", true, false, 200);
+    assertTrue(f.svg().contains("<svg"));
+  }
 }
