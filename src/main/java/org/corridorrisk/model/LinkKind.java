@@ -11,9 +11,11 @@ public enum LinkKind {
   POWER_LINE,
   OTHER;
 
+  private final String fileName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
   /** The spelling used in scenario files and outputs, e.g. {@code "power-line"}. */
   public String fileName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return fileName;
   }
 
   /** Parses a file spelling; returns {@code null} when it is none of the kinds. */

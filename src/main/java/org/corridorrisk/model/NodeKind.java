@@ -13,9 +13,11 @@ public enum NodeKind {
   /** Delivers from its inventory when sources fall short and refills from spare supply. */
   STORAGE;
 
+  private final String fileName = name().toLowerCase(Locale.ROOT);
+
   /** The spelling used in scenario files and outputs, e.g. {@code "source"}. */
   public String fileName() {
-    return name().toLowerCase(Locale.ROOT);
+    return fileName;
   }
 
   /** Parses a file spelling; returns {@code null} when it is none of the kinds. */

@@ -105,12 +105,14 @@ public final class Scenario {
     Set<String> commodityIds = new HashSet<>();
     commodities.forEach(c -> commodityIds.add(c.id()));
 
-    Map<String, String> firstAsset = new HashMap<>();
+    // first use of each asset id: node i as i, link i as -1 - i (the path is built only for duplicates)
+    Map<String, Integer> firstAsset = new HashMap<>(2 * (nodes.size() + links.size()));
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      String prior = firstAsset.putIfAbsent(n.id(), "nodes[" + i + "]");
+      Integer prior = firstAsset.putIfAbsent(n.id(), i);
       if (prior != null) {
-        out.add(new RuleViolation("nodes[" + i + "].id", "duplicate id '" + n.id() + "' (first used at " + prior + ")"));
+        out.add(new RuleViolation("nodes[" + i + "].id", "duplicate id '" + n.id() + "' (first used at "
+            + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(n.commodity())) {
         out.add(new RuleViolation("nodes[" + i + "].commodity", "unknown commodity '" + n.commodity()
@@ -120,16 +122,17 @@ public final class Scenario {
     for (int i = 0; i < links.size(); i++) {
       Link l = links.get(i);
       String path = "links[" + i + "]";
-      String prior = firstAsset.putIfAbsent(l.id(), path);
+      Integer prior = firstAsset.putIfAbsent(l.id(), -1 - i);
       if (prior != null) {
-        out.add(new RuleViolation(path + ".id", "duplicate id '" + l.id() + "' (first used at " + prior + ")"));
+        out.add(new RuleViolation(path + ".id", "duplicate id '" + l.id() + "' (first used at " + assetPath(prior)
+            + ")"));
       }
       if (!commodityIds.contains(l.commodity())) {
         out.add(new RuleViolation(path + ".commodity", "unknown commodity '" + l.commodity() + "'"
             + suggestion(l.commodity(), commodityIds)));
       }
-      checkEnd(l, l.from(), path + ".from", out);
-      checkEnd(l, l.to(), path + ".to", out);
+      checkEnd(l, l.from(), path, ".from", out);
+      checkEnd(l, l.to(), path, ".to", out);
       if (l.from().equals(l.to())) {
         out.add(new RuleViolation(path + ".to", "must differ from 'from' (link '" + l.id() + "' is a loop)"));
       }
@@ -142,12 +145,16 @@ public final class Scenario {
     duplicates(mitigations.stream().map(Mitigation::id).toList(), "mitigations", "mitigation", out);
   }
 
-  private void checkEnd(Link l, String nodeId, String path, List<RuleViolation> out) {
+  private static String assetPath(int code) {
+    return code >= 0 ? "nodes[" + code + "]" : "links[" + (-1 - code) + "]";
+  }
+
+  private void checkEnd(Link l, String nodeId, String linkPath, String end, List<RuleViolation> out) {
     Node n = nodeById.get(nodeId);
     if (n == null) {
-      out.add(new RuleViolation(path, "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
+      out.add(new RuleViolation(linkPath + end, "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
     } else if (!n.commodity().equals(l.commodity())) {
-      out.add(new RuleViolation(path, "node '" + nodeId + "' carries " + n.commodity() + " but link '"
+      out.add(new RuleViolation(linkPath + end, "node '" + nodeId + "' carries " + n.commodity() + " but link '"
           + l.id() + "' carries " + l.commodity()));
     }
   }

@@ -87,15 +87,17 @@ final class DocumentReader {
   private record Anchored(JsonNode node, String path) {}
 
   private final boolean yaml;
-  private final Locations locations = new Locations();
+  private final Locations locations;
   private final Issues issues;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private JsonParser parser;
   private int values;
   private int aliasValues;
 
-  private DocumentReader(boolean yaml, Issues issues) {
+  private DocumentReader(boolean yaml, Issues issues, int bytes) {
     this.yaml = yaml;
+    // about one key or value per 16 bytes of a typical scenario file
+    this.locations = new Locations(Math.min(bytes / 16, 1 << 20));
     this.issues = issues;
   }
 
@@ -113,7 +115,7 @@ final class DocumentReader {
    * (syntax, encoding, limits) is returned as the only problem with a null root.
    */
   static Document read(byte[] bytes, boolean json, Issues issues) {
-    DocumentReader reader = new DocumentReader(!json, issues);
+    DocumentReader reader = new DocumentReader(!json, issues, bytes.length);
     try {
       return new Document(reader.readAll(bytes), reader.locations);
     } catch (Fatal f) {
@@ -306,8 +308,13 @@ final class DocumentReader {
   }
 
   private JsonNode readValue(String path, JsonToken token) throws IOException, Fatal {
+    return readValue(path, token, null);
+  }
+
+  /** Reads the value that starts with {@code token}; {@code keyLoc} is its key's location, if any. */
+  private JsonNode readValue(String path, JsonToken token, Locations.Loc keyLoc) throws IOException, Fatal {
     Locations.Loc loc = tokenLoc();
-    locations.value(path, loc);
+    locations.firstSeen(path, keyLoc, loc);
     count(path, 1);
     String anchor = yaml ? ((YAMLParser) parser).getCurrentAnchor() : null;
     JsonNode node;
@@ -380,7 +387,7 @@ final class DocumentReader {
 
   private ObjectNode readObject(String path) throws IOException, Fatal {
     ObjectNode obj = NODES.objectNode();
-    Set<String> merged = new HashSet<>();
+    Set<String> merged = null; // keys that came from a merge key '<<' (rare): created on first use
     while (true) {
       JsonToken t = next();
       if (t == JsonToken.END_OBJECT || t == null) {
@@ -391,20 +398,22 @@ final class DocumentReader {
       JsonToken valueToken = next();
       if (yaml && "<<".equals(name)) {
         JsonNode value = readValue(Paths.field(path, "<<"), valueToken);
+        if (merged == null) {
+          merged = new HashSet<>();
+        }
         merge(obj, merged, value, path, keyLoc);
         continue;
       }
       String child = Paths.field(path, name);
-      if (obj.has(name) && !merged.remove(name)) {
+      boolean fromMerge = merged != null && merged.remove(name);
+      if (obj.has(name) && !fromMerge) {
         Locations.Loc first = locations.keyAt(child);
         issues.addAt(child, "duplicate key '" + name + "'" + (first == null ? ""
             : " (first at line " + first.line() + ")") + "; the later value is ignored", keyLoc);
         readValue(child + "\u0000duplicate", valueToken);
         continue;
       }
-      merged.remove(name);
-      locations.key(child, keyLoc);
-      obj.set(name, readValue(child, valueToken));
+      obj.set(name, readValue(child, valueToken, keyLoc));
     }
   }
 

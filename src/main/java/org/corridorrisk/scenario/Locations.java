@@ -26,7 +26,34 @@ final class Locations {
     int valueColumn;
   }
 
-  private final Map<String, Entry> entries = new HashMap<>();
+  private final Map<String, Entry> entries;
+
+  Locations() {
+    this(16);
+  }
+
+  /** Sized for about {@code expectedPaths} paths (avoids rehashing a large document's map). */
+  Locations(int expectedPaths) {
+    entries = new HashMap<>(Math.max(16, (int) (expectedPaths / 0.75f) + 1));
+  }
+
+  /**
+   * Records the value's location at a path seen for the first time, and the key's when
+   * {@code key} is not null: one map operation per document value (the reader's hot path).
+   */
+  void firstSeen(String path, Loc key, Loc value) {
+    Entry e = entries.get(path);
+    if (e == null) {
+      e = new Entry();
+      entries.put(path, e);
+    }
+    if (key != null) {
+      e.keyLine = key.line();
+      e.keyColumn = key.column();
+    }
+    e.valueLine = value.line();
+    e.valueColumn = value.column();
+  }
 
   void key(String path, Loc loc) {
     Entry e = entries.computeIfAbsent(path, k -> new Entry());

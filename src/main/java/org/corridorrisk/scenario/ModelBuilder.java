@@ -352,8 +352,8 @@ final class ModelBuilder {
   }
 
   private void notApplicable(String path, boolean check, String what, Map<String, Boolean> fine) {
-    if (!check) {
-      return; // the kind itself is wrong; reported there
+    if (!check || !fine.containsValue(false)) {
+      return; // the kind itself is wrong (reported there), or every key applies
     }
     fine.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().forEach(key ->
         issues.addFollowOn(Paths.field(path, key), "does not apply to a " + what

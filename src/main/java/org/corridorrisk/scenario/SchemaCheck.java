@@ -56,13 +56,17 @@ final class SchemaCheck {
 
   /** Validates {@code root}, adds problems to {@code issues}, returns the sanitized copy. */
   static JsonNode check(JsonNode root, Issues issues) {
-    List<Error> errors = SCHEMA.validate(root);
+    Shortcut shortcut = Shortcut.of(root);
+    List<Error> errors = SCHEMA.validate(shortcut.instance());
+    if (errors.isEmpty()) {
+      return root; // nothing to remove: the copy below is only needed to drop rejected values
+    }
     JsonNode sanitized = root.deepCopy();
     List<String[]> unknownKeys = new ArrayList<>();
     List<Error> required = new ArrayList<>();
     for (Error e : errors) {
       String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-      List<Object> at = elements(e.getInstanceLocation());
+      List<Object> at = shortcut.original(elements(e.getInstanceLocation()));
       String path = path(at);
       switch (keyword) {
         case "additionalProperties" -> {
@@ -86,7 +90,7 @@ final class SchemaCheck {
       }
     }
     for (Error e : required) {
-      String path = path(elements(e.getInstanceLocation()));
+      String path = path(shortcut.original(elements(e.getInstanceLocation())));
       String key = e.getProperty();
       boolean misspelt = unknownKeys.stream().anyMatch(u -> u[0].equals(path) && key.equals(u[1]));
       if (!misspelt) {
@@ -94,6 +98,72 @@ final class SchemaCheck {
       }
     }
     return sanitized;
+  }
+
+  /**
+   * What the validator walks: the document with the {@code nodes} and {@code links} entries
+   * that {@link FastItems} proves valid left out (so the validator's cost does not grow with an
+   * imported network's size), and the way back from its indexes to the document's.
+   */
+  record Shortcut(JsonNode instance, int[] nodeIndex, int[] linkIndex) {
+    /** Below this many entries a list is validated whole. */
+    static final int MIN_ENTRIES = 64;
+    /** Entries always kept at the head of a list: the schema's minItems (2 nodes, 1 link) sees them. */
+    static final int KEEP_HEAD = 2;
+
+    static Shortcut of(JsonNode root) {
+      if (!(root instanceof ObjectNode obj)) {
+        return new Shortcut(root, null, null);
+      }
+      JsonNode nodes = obj.get("nodes");
+      JsonNode links = obj.get("links");
+      int[] nodeIndex = nodes instanceof ArrayNode a && a.size() >= MIN_ENTRIES ? uncertain(a, true) : null;
+      int[] linkIndex = links instanceof ArrayNode a && a.size() >= MIN_ENTRIES ? uncertain(a, false) : null;
+      if (nodeIndex == null && linkIndex == null) {
+        return new Shortcut(root, null, null);
+      }
+      ObjectNode copy = obj.objectNode(); // shallow: same children, same key order
+      copy.setAll(obj);
+      if (nodeIndex != null) {
+        copy.set("nodes", subset((ArrayNode) nodes, nodeIndex));
+      }
+      if (linkIndex != null) {
+        copy.set("links", subset((ArrayNode) links, linkIndex));
+      }
+      return new Shortcut(copy, nodeIndex, linkIndex);
+    }
+
+    /** Indexes of the head entries and of every entry not proven valid, ascending. */
+    private static int[] uncertain(ArrayNode list, boolean nodes) {
+      int[] keep = new int[list.size()];
+      int n = 0;
+      for (int i = 0; i < list.size(); i++) {
+        JsonNode item = list.get(i);
+        if (i < KEEP_HEAD || !(nodes ? FastItems.plainNode(item) : FastItems.plainLink(item))) {
+          keep[n++] = i;
+        }
+      }
+      return java.util.Arrays.copyOf(keep, n);
+    }
+
+    private static ArrayNode subset(ArrayNode list, int[] indexes) {
+      ArrayNode out = list.arrayNode(indexes.length);
+      for (int i : indexes) {
+        out.add(list.get(i));
+      }
+      return out;
+    }
+
+    /** An instance location of the validator turned into the document's location. */
+    List<Object> original(List<Object> at) {
+      if (at.size() >= 2 && at.get(1) instanceof Integer i) {
+        int[] map = "nodes".equals(at.get(0)) ? nodeIndex : "links".equals(at.get(0)) ? linkIndex : null;
+        if (map != null) {
+          at.set(1, map[i]);
+        }
+      }
+      return at;
+    }
   }
 
   private static List<Object> elements(NodePath p) {

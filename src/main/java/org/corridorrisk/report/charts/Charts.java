@@ -5,6 +5,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -251,6 +252,7 @@ public final class Charts {
       String xLabel, String yLabel, boolean logX, boolean logY, int maxPoints) {
     XYSeriesCollection dataset = new XYSeriesCollection();
     double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
     double minP = 1;
     for (Series s : series) {
       double[][] pts = exceedancePoints(s.values(), maxPoints, logX);
@@ -258,6 +260,7 @@ public final class Charts {
       for (int i = 0; i < pts[0].length; i++) {
         xy.add(pts[0][i], pts[1][i]);
         minX = Math.min(minX, pts[0][i] > 0 ? pts[0][i] : minX);
+        maxX = Math.max(maxX, pts[0][i]);
         minP = Math.min(minP, pts[1][i]);
       }
       dataset.addSeries(xy);
@@ -270,7 +273,11 @@ public final class Charts {
     }
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     renderer.setDrawSeriesLineAsPath(true);
-    XYPlot plot = new XYPlot(dataset, valueAxis(xLabel, logX, minX), y, renderer);
+    ValueAxis x = valueAxis(xLabel, logX, minX);
+    if (logX && Double.isFinite(minX) && !(maxX > minX)) {
+      x.setRange(minX / 2, minX * 2); // one distinct value (e.g. one trial): a log axis cannot fit a point range
+    }
+    XYPlot plot = new XYPlot(dataset, x, y, renderer);
     JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, series.size() > 1));
     if (y instanceof NumberAxis ny) {
       ny.setNumberFormatOverride(NumberText.percentFormat());
@@ -450,6 +457,17 @@ public final class Charts {
       minY = Math.min(minY, p.y() > 0 ? p.y() : minY);
       shown.add(p);
     }
+    String note = "";
+    if (shown.size() > SCATTER_THIN_ABOVE) {
+      List<Point> kept = thin(shown, logX, logY);
+      note = " Points less than 2 pixels apart are drawn once (" + String.format(java.util.Locale.ROOT, "%,d", kept.size()) + " of "
+          + String.format(java.util.Locale.ROOT, "%,d", shown.size()) + " drawn).";
+      shown = kept;
+      byGroup.clear();
+      for (Point p : shown) {
+        byGroup.computeIfAbsent(p.group(), g -> new XYSeries(g, false, true)).add(p.x(), p.y());
+      }
+    }
     XYSeriesCollection dataset = new XYSeriesCollection();
     byGroup.values().forEach(dataset::addSeries);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
@@ -458,7 +476,9 @@ public final class Charts {
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
     boolean legend = byGroup.size() > 1;
     JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, legend));
-    Shape dot = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+    // filled without an outline of the same colour (one SVG element per point instead of two)
+    Shape dot = new Ellipse2D.Double(-5, -5, 10, 10);
+    renderer.setDrawOutlines(false);
     for (int i = 0; i < byGroup.size(); i++) {
       renderer.setSeriesPaint(i, ChartStyle.seriesColor(i));
       renderer.setSeriesShape(i, dot);
@@ -475,7 +495,47 @@ public final class Charts {
         plot.addAnnotation(label(p.label(), p.x(), p.y()));
       }
     }
-    return Figure.of(id, chart, guide);
+    return Figure.of(id, chart, guide + note);
+  }
+
+  /** Above this many points a scatter drops points that would land on an already drawn one. */
+  static final int SCATTER_THIN_ABOVE = 500;
+
+  /**
+   * The points minus those of a group already drawn in the same cell of a grid of about two
+   * pixels over the data's range (in the axes' scales): on a dot 10 pixels wide the picture does
+   * not change visibly. Labelled points are always kept. Input order is kept.
+   */
+  static List<Point> thin(List<Point> points, boolean logX, boolean logY) {
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (Point p : points) {
+      double x = logX ? Math.log10(p.x()) : p.x();
+      double y = logY ? Math.log10(p.y()) : p.y();
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    }
+    double cellsX = (Figure.WIDTH_PX - 120.0) / 2; // the plot area is about 700 x 310 pixels
+    double cellsY = (Figure.HEIGHT_PX - 150.0) / 2;
+    double spanX = Math.max(maxX - minX, 1e-300);
+    double spanY = Math.max(maxY - minY, 1e-300);
+    Map<String, java.util.Set<Long>> taken = new HashMap<>();
+    List<Point> kept = new ArrayList<>();
+    for (Point p : points) {
+      double x = logX ? Math.log10(p.x()) : p.x();
+      double y = logY ? Math.log10(p.y()) : p.y();
+      long cx = Math.round((x - minX) / spanX * cellsX);
+      long cy = Math.round((y - minY) / spanY * cellsY);
+      boolean fresh = taken.computeIfAbsent(p.group(), g -> new java.util.HashSet<>()).add(cx * 1_000_003L + cy);
+      if (fresh || p.labelled()) {
+        kept.add(p);
+      }
+    }
+    return kept;
   }
 
   /**

@@ -16,6 +16,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
@@ -74,6 +75,16 @@ public final class NetworkMap {
   private static final String[] KINDS = {"source", "sink", "storage", "junction"};
 
   /**
+   * Above this many nodes or {@link #LARGE_MAP_LINKS} links a map is drawn in bulk: links as
+   * one SVG path per colour step, nodes as small marks, one path per kind and colour step, so an
+   * imported grid of thousands of assets makes a page of a few hundred kilobytes, not megabytes.
+   */
+  static final int LARGE_MAP_NODES = 400;
+  static final int LARGE_MAP_LINKS = 800;
+  /** Colour steps of a bulk-drawn map (values are rounded to the nearest of these shades). */
+  static final int BULK_STEPS = 16;
+
+  /**
    * Draws the network.
    *
    * @param linkValueLabel legend title of the link colours, with unit ("mean outage days")
@@ -86,10 +97,12 @@ public final class NetworkMap {
       String linkValueLabel, double linkMax, String nodeValueLabel, double nodeMax, boolean nodeIsShare) {
     boolean geographic = !nodes.isEmpty() && nodes.stream().allMatch(MapNode::located);
     Map<String, double[]> xy = geographic ? geographic(nodes) : schematic(nodes, links);
+    boolean bulk = nodes.size() > LARGE_MAP_NODES || links.size() > LARGE_MAP_LINKS;
 
     DefaultXYZDataset dataset = new DefaultXYZDataset();
     for (String kind : KINDS) {
-      List<MapNode> ofKind = nodes.stream().filter(n -> kindIndex(n.kind()) == indexOf(kind)).toList();
+      List<MapNode> ofKind = bulk ? List.of() // drawn as bulk marks below
+          : nodes.stream().filter(n -> kindIndex(n.kind()) == indexOf(kind)).toList();
       double[][] data = new double[3][ofKind.size()];
       for (int i = 0; i < ofKind.size(); i++) {
         double[] p = xy.get(ofKind.get(i).id());
@@ -109,22 +122,32 @@ public final class NetworkMap {
     NumberAxis y = new NumberAxis(geographic ? "latitude (°N)" : null);
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
     JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
-    renderer.setSeriesShape(0, triangle(7));
-    renderer.setSeriesShape(1, new Ellipse2D.Double(-6, -6, 12, 12));
-    renderer.setSeriesShape(2, new Rectangle2D.Double(-5.5, -5.5, 11, 11));
-    renderer.setSeriesShape(3, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    if (bulk) {
+      // the legend shows the bulk marks' shapes (polygons: a circle would cost four curves per node)
+      renderer.setSeriesShape(0, triangle(7));
+      renderer.setSeriesShape(1, diamond(6));
+      renderer.setSeriesShape(2, new Rectangle2D.Double(-5.5, -5.5, 11, 11));
+      renderer.setSeriesShape(3, diamond(3.5));
+    } else {
+      renderer.setSeriesShape(0, triangle(7));
+      renderer.setSeriesShape(1, new Ellipse2D.Double(-6, -6, 12, 12));
+      renderer.setSeriesShape(2, new Rectangle2D.Double(-5.5, -5.5, 11, 11));
+      renderer.setSeriesShape(3, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    }
     for (int s = 0; s < KINDS.length; s++) {
       renderer.setSeriesOutlinePaint(s, ChartStyle.TEXT);
       renderer.setSeriesOutlineStroke(s, ChartStyle.line(0.8));
     }
-    for (MapLink l : links) {
-      double[] a = xy.get(l.from());
-      double[] b = xy.get(l.to());
-      if (a == null || b == null) {
-        continue;
+    if (!bulk) {
+      for (MapLink l : links) {
+        double[] a = xy.get(l.from());
+        double[] b = xy.get(l.to());
+        if (a == null || b == null) {
+          continue;
+        }
+        renderer.addAnnotation(new XYLineAnnotation(a[0], a[1], b[0], b[1], ChartStyle.line(3.2),
+            linkScale.getPaint(l.value())), Layer.BACKGROUND);
       }
-      renderer.addAnnotation(new XYLineAnnotation(a[0], a[1], b[0], b[1], ChartStyle.line(3.2),
-          linkScale.getPaint(l.value())), Layer.BACKGROUND);
     }
 
     LegendItemCollection kinds = new LegendItemCollection();
@@ -145,6 +168,12 @@ public final class NetworkMap {
     double plotWidthPx = width - 120.0;
     double plotHeightPx = height - 230.0;
     fitRanges(xy, x, y, geographic, plotWidthPx, plotHeightPx);
+    if (bulk) {
+      double unitX = (x.getUpperBound() - x.getLowerBound()) / plotWidthPx; // data units per pixel
+      double unitY = (y.getUpperBound() - y.getLowerBound()) / plotHeightPx;
+      bulkLinks(renderer, links, xy, linkScale);
+      bulkNodes(renderer, nodes, xy, nodeScale, unitX, unitY);
+    }
     for (MapNode n : labelsThatFit(nodes, xy, x, y, plotWidthPx, plotHeightPx)) {
       double[] p = xy.get(n.id());
       plot.addAnnotation(Charts.label(n.id(), p[0], p[1]));
@@ -153,6 +182,106 @@ public final class NetworkMap {
     chart.addSubtitle(legend(linkScale, linkValueLabel, false));
     chart.addSubtitle(legend(nodeScale, nodeValueLabel, nodeIsShare));
     return new Figure(id, chart, guide, width, height);
+  }
+
+  /** The colour step of {@code value}: -1 for no value (grey), else 0 .. BULK_STEPS - 1. */
+  static int step(double value, double upper) {
+    if (Double.isNaN(value)) {
+      return -1;
+    }
+    double t = Math.max(0, Math.min(1, value / upper));
+    return (int) Math.round(t * (BULK_STEPS - 1));
+  }
+
+  private static Paint stepPaint(Scale scale, int step) {
+    return step < 0 ? scale.getPaint(Double.NaN) : scale.getPaint(scale.getUpperBound() * step / (BULK_STEPS - 1));
+  }
+
+  /** All links as one path per colour step, lighter steps first so darker links lie on top. */
+  private static void bulkLinks(XYShapeRenderer renderer, List<MapLink> links, Map<String, double[]> xy, Scale scale) {
+    Path2D.Double[] paths = new Path2D.Double[BULK_STEPS + 1];
+    for (MapLink l : links) {
+      double[] a = xy.get(l.from());
+      double[] b = xy.get(l.to());
+      if (a == null || b == null) {
+        continue;
+      }
+      int k = step(l.value(), scale.getUpperBound()) + 1;
+      if (paths[k] == null) {
+        paths[k] = new Path2D.Double();
+      }
+      paths[k].moveTo(a[0], a[1]);
+      paths[k].lineTo(b[0], b[1]);
+    }
+    for (int k = 0; k < paths.length; k++) {
+      if (paths[k] != null) {
+        renderer.addAnnotation(new XYShapeAnnotation(paths[k], ChartStyle.line(1.0), stepPaint(scale, k - 1), null),
+            Layer.BACKGROUND);
+      }
+    }
+  }
+
+  /**
+   * All nodes as small marks (a triangle per source, a square per storage, a diamond per sink
+   * or junction), one filled path per kind and colour step; sizes are in pixels, converted with
+   * the data units per pixel of each axis.
+   */
+  private static void bulkNodes(XYShapeRenderer renderer, List<MapNode> nodes, Map<String, double[]> xy, Scale scale,
+      double unitX, double unitY) {
+    Map<Integer, Path2D.Double> paths = new java.util.TreeMap<>();
+    java.util.Set<Long> drawn = new java.util.HashSet<>();
+    for (MapNode n : nodes) {
+      double[] p = xy.get(n.id());
+      int kind = kindIndex(n.kind());
+      int k = step(n.value(), scale.getUpperBound());
+      // a mark on the same half pixel with the same shape and colour as one drawn before adds nothing
+      long cell = (Math.round(p[0] / unitX * 2) * 1_000_003L + Math.round(p[1] / unitY * 2)) * 64 + (k + 1) * 4 + kind;
+      if (!drawn.add(cell)) {
+        continue;
+      }
+      // junctions first, then sinks by colour step, storages, sources on top
+      int order = switch (kind) {
+        case 3 -> 0;
+        case 1 -> 1;
+        case 2 -> 2;
+        default -> 3;
+      };
+      Path2D.Double path = paths.computeIfAbsent(order * 1000 + (k + 1) * 4 + kind, o -> new Path2D.Double());
+      double x = p[0];
+      double y = p[1];
+      switch (kind) {
+        case 0 -> { // triangle, 4 px
+          path.moveTo(x, y + 4 * unitY);
+          path.lineTo(x + 4 * unitX, y - 3.2 * unitY);
+          path.lineTo(x - 4 * unitX, y - 3.2 * unitY);
+          path.closePath();
+        }
+        case 2 -> { // square, 3 px half-side
+          path.moveTo(x - 3 * unitX, y - 3 * unitY);
+          path.lineTo(x + 3 * unitX, y - 3 * unitY);
+          path.lineTo(x + 3 * unitX, y + 3 * unitY);
+          path.lineTo(x - 3 * unitX, y + 3 * unitY);
+          path.closePath();
+        }
+        default -> { // diamond: 2.5 px for sinks, 1.5 px for junctions
+          double r = kind == 1 ? 2.5 : 1.5;
+          path.moveTo(x, y + r * unitY);
+          path.lineTo(x + r * unitX, y);
+          path.lineTo(x, y - r * unitY);
+          path.lineTo(x - r * unitX, y);
+          path.closePath();
+        }
+      }
+    }
+    for (Map.Entry<Integer, Path2D.Double> e : paths.entrySet()) {
+      int key = e.getKey() % 1000;
+      int kind = key % 4;
+      int k = key / 4 - 1;
+      Paint fill = stepPaint(scale, k); // as the renderer: grey when there is no value
+      boolean outlined = kind == 0 || kind == 2; // few: sources and storages stand out
+      renderer.addAnnotation(new XYShapeAnnotation(e.getValue(), outlined ? ChartStyle.line(0.6) : null,
+          outlined ? ChartStyle.TEXT : null, fill), Layer.FOREGROUND);
+    }
   }
 
   private static PaintScaleLegend legend(Scale scale, String label, boolean share) {
@@ -327,6 +456,16 @@ public final class NetworkMap {
       }
     }
     return -1;
+  }
+
+  private static Shape diamond(double r) {
+    Path2D.Double p = new Path2D.Double();
+    p.moveTo(0, -r);
+    p.lineTo(r, 0);
+    p.lineTo(0, r);
+    p.lineTo(-r, 0);
+    p.closePath();
+    return p;
   }
 
   private static Shape triangle(double r) {
