@@ -35,7 +35,7 @@ class ValidateDescribeCommandTest {
   @Test
   void validate_fiveFaults_printsAllFiveOnStderrAndExitsTwo(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("five.yaml");
-    Files.writeString(f, TestText.FIVE_FAULTS);
+    Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
     Run r = run("validate", f.toString());
     assertEquals(2, r.code());
     assertEquals(f + ":10:13: nodes[0].supply: must be >= 0 but was -5\n"
@@ -90,50 +90,9 @@ class ValidateDescribeCommandTest {
   @Test
   void describe_invalidFile_exitsTwoWithProblems(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("five.yaml");
-    Files.writeString(f, TestText.FIVE_FAULTS);
+    Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
     Run r = run("describe", f.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7"), r.err());
-  }
-
-  /** Test texts. */
-  static final class TestText {
-    static final String FIVE_FAULTS = """
-        format: corridor-risk/v1
-        name: five-faults
-        horizon_days: 30
-        commodities:
-          - id: gas
-        nodes:
-          - id: src
-            kind: source
-            commodity: gas
-            supply: -5
-          - id: sink
-            kind: sink
-            commodity: gas
-            demand: 10
-          - id: src
-            kind: junction
-            commodity: gas
-            suply: 3
-        links:
-          - id: l1
-            from: src
-            to: sink
-            commodity: gas
-            capacity: 10
-          - id: l2
-            from: src
-            to: nowhere
-            commodity: gas
-            capacity: 10
-        threats:
-          - id: t
-            model: independent
-            probability: 1.7
-            targets: {links: [l1]}
-            repair_days: {dist: fixed, value: 3}
-        """;
   }
 }

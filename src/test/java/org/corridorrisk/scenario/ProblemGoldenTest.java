@@ -324,43 +324,7 @@ class ProblemGoldenTest {
 
   @Test
   void fiveFaults_allReportedEachOnItsOwnLine() {
-    String text = """
-        format: corridor-risk/v1
-        name: five-faults
-        horizon_days: 30
-        commodities:
-          - id: gas
-        nodes:
-          - id: src
-            kind: source
-            commodity: gas
-            supply: -5
-          - id: sink
-            kind: sink
-            commodity: gas
-            demand: 10
-          - id: src
-            kind: junction
-            commodity: gas
-            suply: 3
-        links:
-          - id: l1
-            from: src
-            to: sink
-            commodity: gas
-            capacity: 10
-          - id: l2
-            from: src
-            to: nowhere
-            commodity: gas
-            capacity: 10
-        threats:
-          - id: t
-            model: independent
-            probability: 1.7
-            targets: {links: [l1]}
-            repair_days: {dist: fixed, value: 3}
-        """;
+    String text = TestFiles.resource("broken/five-faults.yaml");
     assertProblems(text,
         "t.yaml:10:13: nodes[0].supply: must be >= 0 but was -5",
         "t.yaml:15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])",

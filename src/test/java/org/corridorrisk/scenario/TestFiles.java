@@ -40,6 +40,18 @@ final class TestFiles {
 
   private TestFiles() {}
 
+  /** A test resource as text, e.g. {@code broken/five-faults.yaml} (shared with the CLI tests). */
+  static String resource(String name) {
+    try (var in = TestFiles.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** BASE with {@code from} replaced by {@code to} (which must occur once). */
   static String replace(String from, String to) {
     return replace(BASE, from, to);
