@@ -1,7 +1,7 @@
 package org.corridorrisk;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,9 +18,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.corridorrisk");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.corridorrisk");
   }
 
   @Test
@@ -28,26 +29,46 @@ class ArchitectureTest {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .withOptionalLayers(true)
-        .layer("cli").definedBy("org.corridorrisk.cli..")
-        .layer("importer").definedBy("org.corridorrisk.importer..")
-        .layer("scenario").definedBy("org.corridorrisk.scenario..")
-        .layer("report").definedBy("org.corridorrisk.report..")
-        .layer("study").definedBy("org.corridorrisk.study..")
-        .layer("sim").definedBy("org.corridorrisk.sim..")
-        .layer("impact").definedBy("org.corridorrisk.impact..")
-        .layer("network").definedBy("org.corridorrisk.network..")
-        .layer("stats").definedBy("org.corridorrisk.stats..")
-        .layer("model").definedBy("org.corridorrisk.model..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("importer").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("scenario").mayOnlyBeAccessedByLayers("cli", "importer")
-        .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("study").mayOnlyBeAccessedByLayers("cli", "report")
-        .whereLayer("sim").mayOnlyBeAccessedByLayers("cli", "report", "study")
-        .whereLayer("impact").mayOnlyBeAccessedByLayers("cli", "report", "study", "sim")
-        .whereLayer("network").mayOnlyBeAccessedByLayers("cli", "study", "sim", "impact")
-        .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "study", "sim")
-        .whereLayer("model").mayOnlyBeAccessedByLayers(
+        .layer("cli")
+        .definedBy("org.corridorrisk.cli..")
+        .layer("importer")
+        .definedBy("org.corridorrisk.importer..")
+        .layer("scenario")
+        .definedBy("org.corridorrisk.scenario..")
+        .layer("report")
+        .definedBy("org.corridorrisk.report..")
+        .layer("study")
+        .definedBy("org.corridorrisk.study..")
+        .layer("sim")
+        .definedBy("org.corridorrisk.sim..")
+        .layer("impact")
+        .definedBy("org.corridorrisk.impact..")
+        .layer("network")
+        .definedBy("org.corridorrisk.network..")
+        .layer("stats")
+        .definedBy("org.corridorrisk.stats..")
+        .layer("model")
+        .definedBy("org.corridorrisk.model..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("importer")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("scenario")
+        .mayOnlyBeAccessedByLayers("cli", "importer")
+        .whereLayer("report")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("study")
+        .mayOnlyBeAccessedByLayers("cli", "report")
+        .whereLayer("sim")
+        .mayOnlyBeAccessedByLayers("cli", "report", "study")
+        .whereLayer("impact")
+        .mayOnlyBeAccessedByLayers("cli", "report", "study", "sim")
+        .whereLayer("network")
+        .mayOnlyBeAccessedByLayers("cli", "study", "sim", "impact")
+        .whereLayer("stats")
+        .mayOnlyBeAccessedByLayers("cli", "report", "study", "sim")
+        .whereLayer("model")
+        .mayOnlyBeAccessedByLayers(
             "cli", "importer", "scenario", "report", "study", "sim", "impact", "network")
         .check(classes);
   }
@@ -55,25 +76,36 @@ class ArchitectureTest {
   @Test
   void onlyScenarioAndImporterKnowFileFormats() {
     noClasses()
-        .that().resideOutsideOfPackages("org.corridorrisk.scenario..", "org.corridorrisk.importer..",
-            "org.corridorrisk.report..", "org.corridorrisk.cli..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..")
+        .that()
+        .resideOutsideOfPackages(
+            "org.corridorrisk.scenario..",
+            "org.corridorrisk.importer..",
+            "org.corridorrisk.report..",
+            "org.corridorrisk.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..")
         .check(classes);
   }
 
   @Test
   void modelHasNoChartsOrRandomness() {
     noClasses()
-        .that().resideInAnyPackage("org.corridorrisk.model..", "org.corridorrisk.network..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.jfree..", "org.apache.commons.rng..")
+        .that()
+        .resideInAnyPackage("org.corridorrisk.model..", "org.corridorrisk.network..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.jfree..", "org.apache.commons.rng..")
         .check(classes);
   }
 
   @Test
   void nobodyUsesMathRandom() {
     noClasses()
-        .should().callMethod(Math.class, "random")
-        .orShould().callConstructor(java.util.Random.class)
+        .should()
+        .callMethod(Math.class, "random")
+        .orShould()
+        .callConstructor(java.util.Random.class)
         .check(classes);
   }
 }

@@ -11,11 +11,11 @@ import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 
 /**
- * The scenarios the benchmarks use, by name: an example of {@code scenarios/} (e.g.
- * {@code southern-gas-corridor}), or an imported public network: {@code gaslib-135} (GasLib-135
- * with the importer's defaults: 90 days, Poisson threats) or {@code us-power-grid} (the Western
- * US power grid: 5% independent line failures, one-day horizon). Benchmarks run from the
- * project folder; the shared data is {@code -Dcorridorrisk.shared=DIR} or {@code ../shared}.
+ * The scenarios the benchmarks use, by name: an example of {@code scenarios/} (e.g. {@code
+ * southern-gas-corridor}), or an imported public network: {@code gaslib-135} (GasLib-135 with the
+ * importer's defaults: 90 days, Poisson threats) or {@code us-power-grid} (the Western US power
+ * grid: 5% independent line failures, one-day horizon). Benchmarks run from the project folder; the
+ * shared data is {@code -Dcorridorrisk.shared=DIR} or {@code ../shared}.
  */
 public final class BenchScenarios {
   private BenchScenarios() {}
@@ -28,16 +28,19 @@ public final class BenchScenarios {
   /** The scenario file for a name; imported networks are written to a temporary file. */
   public static Path file(String name) throws IOException, ScenarioException {
     Path shared = Path.of(System.getProperty("corridorrisk.shared", "../shared")).resolve("data");
-    Path source = switch (name) {
-      case "gaslib-135" -> shared.resolve("gaslib/GasLib-135.zip");
-      case "us-power-grid" -> shared.resolve("power-grid/western-us-power-grid.mtx");
-      default -> null;
-    };
+    Path source =
+        switch (name) {
+          case "gaslib-135" -> shared.resolve("gaslib/GasLib-135.zip");
+          case "us-power-grid" -> shared.resolve("power-grid/western-us-power-grid.mtx");
+          default -> null;
+        };
     if (source == null) {
       Path example = Path.of("scenarios", name + ".yaml");
       if (!Files.isRegularFile(example)) {
-        throw new IOException("no example scenario " + example.toAbsolutePath()
-            + " (run the benchmarks from the project folder)");
+        throw new IOException(
+            "no example scenario "
+                + example.toAbsolutePath()
+                + " (run the benchmarks from the project folder)");
       }
       return example;
     }

@@ -21,15 +21,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The fixed costs in front of the trials, which an end-to-end {@code run} pays once: importing
- * a public network, and loading (parsing, schema, model rules) the scenario file.
+ * The fixed costs in front of the trials, which an end-to-end {@code run} pays once: importing a
+ * public network, and loading (parsing, schema, model rules) the scenario file.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class ImportBenchmark {
   @Param({"gaslib-135", "us-power-grid"})
   public String network;
@@ -40,8 +42,10 @@ public class ImportBenchmark {
   @Setup(Level.Trial)
   public void prepare() throws Exception {
     Path shared = Path.of(System.getProperty("corridorrisk.shared", "../shared")).resolve("data");
-    source = "gaslib-135".equals(network) ? shared.resolve("gaslib/GasLib-135.zip")
-        : shared.resolve("power-grid/western-us-power-grid.mtx");
+    source =
+        "gaslib-135".equals(network)
+            ? shared.resolve("gaslib/GasLib-135.zip")
+            : shared.resolve("power-grid/western-us-power-grid.mtx");
     scenarioFile = BenchScenarios.file(network);
   }
 

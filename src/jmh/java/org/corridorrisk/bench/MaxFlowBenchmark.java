@@ -34,18 +34,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * One daily flow solve ({@link DailyFlowSolver#solve}) on large single-commodity networks.
  *
  * <ul>
- *   <li>{@code grid-70}: a 70 x 70 grid (4,900 nodes, 9,660 undirected links);</li>
- *   <li>{@code power-grid}: the Western US power grid from
- *       {@code ../shared/data/power-grid/western-us-power-grid.mtx} (4,941 nodes, 6,594 undirected
- *       lines), parsed minimally here.</li>
+ *   <li>{@code grid-70}: a 70 x 70 grid (4,900 nodes, 9,660 undirected links);
+ *   <li>{@code power-grid}: the Western US power grid from {@code
+ *       ../shared/data/power-grid/western-us-power-grid.mtx} (4,941 nodes, 6,594 undirected lines),
+ *       parsed minimally here.
  * </ul>
+ *
  * Both, like the importer's topology defaults: one source per 20 nodes at the highest-degree nodes
  * (grid: every 20th node), unit demand at every other node reachable from a source (unreachable
  * nodes become junctions), supply per source 1.2 x total demand / sources, undirected links of
  * capacity 10 x total demand / sources, 5% of links down (seeded), one priority tier, no storage,
- * no costs. Run:
- * {@code ./mvnw -o -q test-compile exec:exec -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.openjdk.jmh.Main MaxFlowBenchmark -f 1 -wi 2 -i 3"}
+ * no costs. Run: {@code ./mvnw -o -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp
+ * %classpath org.openjdk.jmh.Main MaxFlowBenchmark -f 1 -wi 2 -i 3"}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,8 +56,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class MaxFlowBenchmark {
   /** As the importer's topology defaults: supply = 1.2 x total demand / sources. */
   private static final double SUPPLY_RESERVE = 1.2;
+
   /** As the importer's topology defaults: link capacity = 10 x total demand / sources. */
   private static final double CAPACITY_FACTOR = 10;
+
   private static final double LINKS_DOWN = 0.05;
 
   @Param({"grid-70", "power-grid"})
@@ -155,7 +157,12 @@ public class MaxFlowBenchmark {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Arrays.sort(order, (a, b) -> degree[a] != degree[b] ? Integer.compare(degree[b], degree[a]) : Integer.compare(a, b));
+      Arrays.sort(
+          order,
+          (a, b) ->
+              degree[a] != degree[b]
+                  ? Integer.compare(degree[b], degree[a])
+                  : Integer.compare(a, b));
       for (int k = 0; k < sources; k++) {
         source[order[k]] = true;
       }
@@ -199,15 +206,33 @@ public class MaxFlowBenchmark {
     List<Node> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String id = "b" + (i + 1);
-      nodes.add(source[i] ? Node.source(id, "power", supplyPerSource)
-          : reached[i] ? Node.sink(id, "power", 1) : Node.junction(id, "power"));
+      nodes.add(
+          source[i]
+              ? Node.source(id, "power", supplyPerSource)
+              : reached[i] ? Node.sink(id, "power", 1) : Node.junction(id, "power"));
     }
     List<Link> links = new ArrayList<>();
     for (int k = 0; k < edges.length; k++) {
-      links.add(Link.of("line" + k, "b" + (edges[k][0] + 1), "b" + (edges[k][1] + 1), "power", linkCapacity)
-          .undirected());
+      links.add(
+          Link.of(
+                  "line" + k,
+                  "b" + (edges[k][0] + 1),
+                  "b" + (edges[k][1] + 1),
+                  "power",
+                  linkCapacity)
+              .undirected());
     }
-    return new Scenario("bench", "", 1, "USD", List.of(new Commodity("power", "MW")), nodes, links,
-        List.of(), List.of(), null, List.of());
+    return new Scenario(
+        "bench",
+        "",
+        1,
+        "USD",
+        List.of(new Commodity("power", "MW")),
+        nodes,
+        links,
+        List.of(),
+        List.of(),
+        null,
+        List.of());
   }
 }

@@ -13,24 +13,23 @@ import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
 
 /**
- * CPU time per {@link DailyFlowSolver#solve} on the Western US power grid (same scenario as
- * {@link MaxFlowBenchmark}), measured with {@link ThreadMXBean#getCurrentThreadCpuTime} so that
- * other load on the machine inflates the figures less than wall-clock time would. Each round uses
- * a fresh seeded set of 5% lines down (64 failure states cycled), 2,000 solves per round after
- * warm-up; prints the median and the best round. Run:
- * {@code ./mvnw -o -q test-compile exec:exec -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.corridorrisk.bench.MaxFlowCpuTime"}
+ * CPU time per {@link DailyFlowSolver#solve} on the Western US power grid (same scenario as {@link
+ * MaxFlowBenchmark}), measured with {@link ThreadMXBean#getCurrentThreadCpuTime} so that other load
+ * on the machine inflates the figures less than wall-clock time would. Each round uses a fresh
+ * seeded set of 5% lines down (64 failure states cycled), 2,000 solves per round after warm-up;
+ * prints the median and the best round. Run: {@code ./mvnw -o -q test-compile exec:exec
+ * -Dexec.executable=java -Dexec.args="-cp %classpath org.corridorrisk.bench.MaxFlowCpuTime"}
  */
 public final class MaxFlowCpuTime {
-  private MaxFlowCpuTime() {
-  }
+  private MaxFlowCpuTime() {}
 
   public static void main(String[] args) throws Exception {
     String network = args.length > 0 ? args[0] : "power-grid";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     int greedy = args.length > 2 ? Integer.parseInt(args[2]) : -1;
-    int[][] edges = MaxFlowBenchmark.readMatrixMarket(
-        MaxFlowBenchmark.sharedData().resolve("power-grid/western-us-power-grid.mtx"));
+    int[][] edges =
+        MaxFlowBenchmark.readMatrixMarket(
+            MaxFlowBenchmark.sharedData().resolve("power-grid/western-us-power-grid.mtx"));
     int n = 0;
     for (int[] e : edges) {
       n = Math.max(n, Math.max(e[0], e[1]) + 1);
@@ -78,12 +77,23 @@ public final class MaxFlowCpuTime {
     long exactRuns = counter(solver, "exactRuns");
     long fastHits = counter(solver, "fastHits");
     long fastFallbacks = counter(solver, "fastFallbacks");
-    System.out.printf("greedy rounds %d, exact runs %d over %d solves; fast path %d hits, %d fallbacks"
-        + " (hit rate %.1f%%)%n", greedyRounds, exactRuns, 3_000 + rounds * solves + 1, fastHits, fastFallbacks,
+    System.out.printf(
+        "greedy rounds %d, exact runs %d over %d solves; fast path %d hits, %d fallbacks"
+            + " (hit rate %.1f%%)%n",
+        greedyRounds,
+        exactRuns,
+        3_000 + rounds * solves + 1,
+        fastHits,
+        fastFallbacks,
         100.0 * fastHits / Math.max(1, fastHits + fastFallbacks));
-    System.out.printf("%s: CPU us/solve median %.1f, best %.1f (rounds %s); served day0 %.3f (%s)%n",
-        network, perSolveMicros[rounds / 2], perSolveMicros[0], Arrays.toString(perSolveMicros),
-        served, sink > 0 ? "ok" : "?");
+    System.out.printf(
+        "%s: CPU us/solve median %.1f, best %.1f (rounds %s); served day0 %.3f (%s)%n",
+        network,
+        perSolveMicros[rounds / 2],
+        perSolveMicros[0],
+        Arrays.toString(perSolveMicros),
+        served,
+        sink > 0 ? "ok" : "?");
   }
 
   private static long counter(DailyFlowSolver solver, String name) throws Exception {

@@ -7,9 +7,9 @@ import org.corridorrisk.sim.RunOptions;
 import org.corridorrisk.sim.StudyResult;
 
 /**
- * Plain timing of a study on the code-built benchmark corridor, for quick measurements outside
- * JMH: {@code java -Xmx1g -cp ... org.corridorrisk.bench.RunMain TRIALS THREADS [SEGMENTS]}.
- * Prints trials/s and the heap in use after the study.
+ * Plain timing of a study on the code-built benchmark corridor, for quick measurements outside JMH:
+ * {@code java -Xmx1g -cp ... org.corridorrisk.bench.RunMain TRIALS THREADS [SEGMENTS]}. Prints
+ * trials/s and the heap in use after the study.
  */
 public final class RunMain {
   private RunMain() {}
@@ -25,7 +25,13 @@ public final class RunMain {
     double sec = (System.nanoTime() - t0) / 1e9;
     Runtime rt = Runtime.getRuntime();
     System.gc();
-    System.out.printf("%d trials, %d threads: %.1f s, %.0f trials/s, heap used after %.0f MB (max %.0f MB)%n",
-        r.trials(), threads, sec, r.trials() / sec, (rt.totalMemory() - rt.freeMemory()) / 1e6, rt.maxMemory() / 1e6);
+    System.out.printf(
+        "%d trials, %d threads: %.1f s, %.0f trials/s, heap used after %.0f MB (max %.0f MB)%n",
+        r.trials(),
+        threads,
+        sec,
+        r.trials() / sec,
+        (rt.totalMemory() - rt.freeMemory()) / 1e6,
+        rt.maxMemory() / 1e6);
   }
 }

@@ -21,15 +21,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A batch of trials through the public engine entry point {@link MonteCarlo#run} on one thread:
- * score = trials per second (study set-up included, amortized over {@value #BATCH} trials).
- * Run: see docs/performance.md.
+ * score = trials per second (study set-up included, amortized over {@value #BATCH} trials). Run:
+ * see docs/performance.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g"})
 public class StudyBenchmark {
   static final int BATCH = 1000;
 
@@ -44,7 +46,10 @@ public class StudyBenchmark {
     model = BenchScenarios.load(scenario);
   }
 
-  /** {@value #BATCH} trials with a fresh seed each call, so the memo cannot carry over between calls. */
+  /**
+   * {@value #BATCH} trials with a fresh seed each call, so the memo cannot carry over between
+   * calls.
+   */
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public StudyResult batchOfTrials() {

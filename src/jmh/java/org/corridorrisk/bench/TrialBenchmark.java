@@ -37,15 +37,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Trials per second of one worker thread, for each shipped example ({@code scenarios/*.yaml},
- * run from the repository root) and for a corridor built in code: a gas chain of
- * pipeline segments with a parallel branch, storage near the city, a gas-fired
- * power plant (dependency), an economy of two sectors, Poisson sabotage and an independent
- * hazard. The score is trials/s (one operation = one trial; each invocation runs a batch of
- * {@value #BATCH} trials, the study's setup included).
+ * Trials per second of one worker thread, for each shipped example ({@code scenarios/*.yaml}, run
+ * from the repository root) and for a corridor built in code: a gas chain of pipeline segments with
+ * a parallel branch, storage near the city, a gas-fired power plant (dependency), an economy of two
+ * sectors, Poisson sabotage and an independent hazard. The score is trials/s (one operation = one
+ * trial; each invocation runs a batch of {@value #BATCH} trials, the study's setup included).
  *
- * <p>Run from the repository root (JMH forks need the class path on the command line; under
- * {@code exec:java} use {@code -f 0}):
+ * <p>Run from the repository root (JMH forks need the class path on the command line; under {@code
+ * exec:java} use {@code -f 0}):
+ *
  * <pre>
  * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * CP=target/classes:target/test-classes:$(cat target/cp.txt)
@@ -65,8 +65,14 @@ public class TrialBenchmark {
    * {@code corridor-uniform} / {@code corridor-max-damage}: the code-built corridor below (10
    * segments); any other value: {@code scenarios/<value>.yaml}.
    */
-  @Param({"corridor-uniform", "corridor-max-damage", "btc-oil", "caspian-energy-and-transport",
-      "middle-corridor", "southern-gas-corridor"})
+  @Param({
+    "corridor-uniform",
+    "corridor-max-damage",
+    "btc-oil",
+    "caspian-energy-and-transport",
+    "middle-corridor",
+    "southern-gas-corridor"
+  })
   public String scenario;
 
   private Scenario model;
@@ -98,11 +104,15 @@ public class TrialBenchmark {
     for (int i = 0; i < segments; i++) {
       String j = "cs" + i;
       nodes.add(Node.junction(j, "gas"));
-      Link main = Link.of("main" + i, prev, j, "gas", 60).with(LinkKind.PIPELINE, "row" + (i / 3), 0.2, new Spill(2, 50));
+      Link main =
+          Link.of("main" + i, prev, j, "gas", 60)
+              .with(LinkKind.PIPELINE, "row" + (i / 3), 0.2, new Spill(2, 50));
       links.add(main);
       pipes.add(main.id());
       if (i % 4 == 3) {
-        links.add(Link.of("loop" + i, "cs" + (i - 3), j, "gas", 25).with(LinkKind.PIPELINE, null, 0.5, null));
+        links.add(
+            Link.of("loop" + i, "cs" + (i - 3), j, "gas", 25)
+                .with(LinkKind.PIPELINE, null, 0.5, null));
         pipes.add("loop" + i);
       }
       prev = j;
@@ -118,15 +128,38 @@ public class TrialBenchmark {
     links.add(Link.of("store-in", prev, "store", "gas", 20));
     nodes.add(Node.source("plant", "power", 50));
     nodes.add(Node.sink("grid", "power", 45).withSinkDetails(1, 3_000_000, 500, "industry"));
-    links.add(Link.of("line", "plant", "grid", "power", 60).with(LinkKind.POWER_LINE, null, 0, null));
-    List<Threat> threats = List.of(
-        Threat.poisson("sabotage", 6, 0.6, new RepairTime.Lognormal(10, 35), new TargetSpec(pipes, null, null, null, null))
-            .with(selection, true),
-        Threat.independent("quake", 0.05, 30, new RepairTime.Triangular(5, 15, 60), TargetSpec.ofKinds("pipeline")));
-    Economy economy = new Economy(List.of(new Sector("households", 0), new Sector("industry", 4.0e8)),
-        new double[][] {{0, 0.1}, {0.2, 0}});
-    return new Scenario("bench-corridor", "", 365, "USD",
-        List.of(new Commodity("gas", "mcm/d"), new Commodity("power", "GWh/d")), nodes, links, threats,
-        List.of(new Dependency("gas-power", "plant", null)), economy, List.of());
+    links.add(
+        Link.of("line", "plant", "grid", "power", 60).with(LinkKind.POWER_LINE, null, 0, null));
+    List<Threat> threats =
+        List.of(
+            Threat.poisson(
+                    "sabotage",
+                    6,
+                    0.6,
+                    new RepairTime.Lognormal(10, 35),
+                    new TargetSpec(pipes, null, null, null, null))
+                .with(selection, true),
+            Threat.independent(
+                "quake",
+                0.05,
+                30,
+                new RepairTime.Triangular(5, 15, 60),
+                TargetSpec.ofKinds("pipeline")));
+    Economy economy =
+        new Economy(
+            List.of(new Sector("households", 0), new Sector("industry", 4.0e8)),
+            new double[][] {{0, 0.1}, {0.2, 0}});
+    return new Scenario(
+        "bench-corridor",
+        "",
+        365,
+        "USD",
+        List.of(new Commodity("gas", "mcm/d"), new Commodity("power", "GWh/d")),
+        nodes,
+        links,
+        threats,
+        List.of(new Dependency("gas-power", "plant", null)),
+        economy,
+        List.of());
   }
 }

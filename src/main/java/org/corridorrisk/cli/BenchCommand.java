@@ -25,41 +25,56 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench}: a built-in suite (the example scenarios, GasLib-135 and the Western US power
- * grid imported from the shared data) run with the real engine; prints per case trials per
- * second, flows solved per second and the flow-cache hit rate, and the machine. See
- * docs/performance.md.
+ * {@code bench}: a built-in suite (the example scenarios, GasLib-135 and the Western US power grid
+ * imported from the shared data) run with the real engine; prints per case trials per second, flows
+ * solved per second and the flow-cache hit rate, and the machine. See docs/performance.md.
  *
- * <p>Design note: each case runs a short unreported warm-up (a fifth of the trials, at most
- * 2,000) before the timed run, so the figures describe a JIT-compiled engine; {@code run} from the
- * command line pays JIT warm-up and parsing too, which docs/performance.md measures separately.
+ * <p>Design note: each case runs a short unreported warm-up (a fifth of the trials, at most 2,000)
+ * before the timed run, so the figures describe a JIT-compiled engine; {@code run} from the command
+ * line pays JIT warm-up and parsing too, which docs/performance.md measures separately.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Runs the built-in benchmark suite: the example scenarios, GasLib-135 and the",
-        "Western US power grid (imported from the shared data); prints trials/s, flows solved/s,",
-        "cache hit rate and the machine."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the built-in benchmark suite: the example scenarios, GasLib-135 and the",
+      "Western US power grid (imported from the shared data); prints trials/s, flows solved/s,",
+      "cache hit rate and the machine."
+    })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--trials", paramLabel = "N",
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
       description = "Trials per case (default: 2000 for --suite quick, 20000 for full).")
   Integer trials;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: all cores).")
   Integer threads;
 
-  @Option(names = "--suite", paramLabel = "SUITE", defaultValue = "quick",
+  @Option(
+      names = "--suite",
+      paramLabel = "SUITE",
+      defaultValue = "quick",
       description = "quick | full (default quick).")
   String suite;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default 1).")
   long seed;
 
-  @Option(names = "--scenarios", paramLabel = "DIR",
+  @Option(
+      names = "--scenarios",
+      paramLabel = "DIR",
       description = "Folder of example scenarios (default: scenarios/ of the project).")
   Path scenariosDir;
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
       description = "Folder of the public data sets (default: ../shared/data next to the project).")
   Path dataDir;
 
@@ -68,11 +83,13 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean full = switch (suite.toLowerCase(Locale.ROOT)) {
-      case "quick" -> false;
-      case "full" -> true;
-      default -> throw new UserInputException("--suite must be quick or full but was '" + suite + "'");
-    };
+    boolean full =
+        switch (suite.toLowerCase(Locale.ROOT)) {
+          case "quick" -> false;
+          case "full" -> true;
+          default ->
+              throw new UserInputException("--suite must be quick or full but was '" + suite + "'");
+        };
     int n = trials != null ? trials : full ? 20_000 : 2_000;
     if (n < 1) {
       throw new UserInputException("--trials must be >= 1 but was " + n);
@@ -84,14 +101,31 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.println(machine());
-    out.printf(Locale.ROOT, "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%n",
-        full ? "full" : "quick", n, t, seed, warmupTrials(n));
+    out.printf(
+        Locale.ROOT,
+        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%n",
+        full ? "full" : "quick",
+        n,
+        t,
+        seed,
+        warmupTrials(n));
     List<Case> cases = cases(err);
     if (cases.isEmpty()) {
-      throw new UserInputException("no benchmark case found: give --scenarios DIR and/or --data DIR");
+      throw new UserInputException(
+          "no benchmark case found: give --scenarios DIR and/or --data DIR");
     }
-    out.printf(Locale.ROOT, "%-28s %6s %6s %4s %8s %8s %10s %12s %8s%n",
-        "case", "nodes", "links", "days", "trials", "seconds", "trials/s", "flows/s", "cache");
+    out.printf(
+        Locale.ROOT,
+        "%-28s %6s %6s %4s %8s %8s %10s %12s %8s%n",
+        "case",
+        "nodes",
+        "links",
+        "days",
+        "trials",
+        "seconds",
+        "trials/s",
+        "flows/s",
+        "cache");
     Path tmp = Files.createTempDirectory("corridor-risk-bench");
     try {
       for (Case c : cases) {
@@ -102,12 +136,22 @@ final class BenchCommand implements Callable<Integer> {
         StudyResult result = MonteCarlo.run(scenario, RunOptions.of(n, seed, t));
         double seconds = (System.nanoTime() - start) / 1e9;
         EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
-        out.printf(Locale.ROOT, "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
-            c.name(), scenario.nodes().size(), scenario.links().size(), scenario.horizonDays(),
-            result.trials(), seconds, result.trials() / seconds,
-            delta.available() ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds) : "n/a",
+        out.printf(
+            Locale.ROOT,
+            "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
+            c.name(),
+            scenario.nodes().size(),
+            scenario.links().size(),
+            scenario.horizonDays(),
+            result.trials(),
+            seconds,
+            result.trials() / seconds,
+            delta.available()
+                ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
+                : "n/a",
             delta.available() && delta.lookups() > 0
-                ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups()) : "n/a");
+                ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
+                : "n/a");
         out.flush();
       }
     } finally {
@@ -118,8 +162,9 @@ final class BenchCommand implements Callable<Integer> {
       }
       Files.deleteIfExists(tmp);
     }
-    out.println("flows/s: daily max-flow solves per second (cache hits not counted);"
-        + " cache: share of daily flow look-ups answered by the memo of repeated failure states.");
+    out.println(
+        "flows/s: daily max-flow solves per second (cache hits not counted);"
+            + " cache: share of daily flow look-ups answered by the memo of repeated failure states.");
     return Failures.OK;
   }
 
@@ -130,11 +175,19 @@ final class BenchCommand implements Callable<Integer> {
   /** Cores, JVM and heap of this machine. */
   static String machine() {
     Runtime rt = Runtime.getRuntime();
-    return String.format(Locale.ROOT, "machine: %d cores, %s %s (%s), max heap %d MiB, %s %s, corridor-risk %s",
-        rt.availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-        System.getProperty("java.vm.vendor"), rt.maxMemory() >> 20, System.getProperty("os.name"),
-        System.getProperty("os.arch"), Main.version())
-        + String.format(Locale.ROOT, ", JVM args %s", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    return String.format(
+            Locale.ROOT,
+            "machine: %d cores, %s %s (%s), max heap %d MiB, %s %s, corridor-risk %s",
+            rt.availableProcessors(),
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.runtime.version"),
+            System.getProperty("java.vm.vendor"),
+            rt.maxMemory() >> 20,
+            System.getProperty("os.name"),
+            System.getProperty("os.arch"),
+            Main.version())
+        + String.format(
+            Locale.ROOT, ", JVM args %s", ManagementFactory.getRuntimeMXBean().getInputArguments());
   }
 
   private List<Case> cases(PrintWriter err) throws IOException {
@@ -142,11 +195,14 @@ final class BenchCommand implements Callable<Integer> {
     Path scenarios = scenariosDir != null ? scenariosDir : projectPath("scenarios");
     if (scenarios != null && Files.isDirectory(scenarios)) {
       try (Stream<Path> files = Files.list(scenarios)) {
-        files.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted()
+        files
+            .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+            .sorted()
             .forEach(p -> cases.add(new Case(stripExtension(p), p, false, null)));
       }
     } else {
-      err.println("corridor-risk: bench: no scenarios folder found (use --scenarios DIR); examples skipped");
+      err.println(
+          "corridor-risk: bench: no scenarios folder found (use --scenarios DIR); examples skipped");
     }
     Path data = dataDir != null ? dataDir : sharedData();
     if (data != null && Files.isDirectory(data)) {
@@ -159,7 +215,8 @@ final class BenchCommand implements Callable<Integer> {
         cases.add(new Case("us-power-grid (imported)", grid, true, ImportOptions.defaults()));
       }
     } else {
-      err.println("corridor-risk: bench: no shared data folder found (use --data DIR); imported networks skipped");
+      err.println(
+          "corridor-risk: bench: no shared data folder found (use --data DIR); imported networks skipped");
     }
     return cases;
   }
@@ -206,7 +263,8 @@ final class BenchCommand implements Callable<Integer> {
   /** The project folder when running from {@code target/corridor-risk.jar}, else null. */
   private static Path projectOfJar() {
     try {
-      Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path target = jar.getParent();
       return target == null ? null : target.getParent();
     } catch (Exception e) {

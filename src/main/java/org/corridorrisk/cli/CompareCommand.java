@@ -2,7 +2,6 @@ package org.corridorrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,53 +26,79 @@ import org.corridorrisk.study.ComparisonRunner;
 import org.corridorrisk.study.MitigationComparison;
 import org.corridorrisk.study.PairedMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code compare FILE}: the baseline against each mitigation (and portfolio) on common random
  * numbers; writes {@code compare.json} and {@code compare.html} and prints a ranking.
  *
- * <p>Which variants run: the mitigations named by {@code --mitigations} (all declared ones when
- * it is absent), then each {@code --portfolio a+b}, whose patches are applied together in the
- * order written.
+ * <p>Which variants run: the mitigations named by {@code --mitigations} (all declared ones when it
+ * is absent), then each {@code --portfolio a+b}, whose patches are applied together in the order
+ * written.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
     description = "Compares mitigations with the baseline on common random numbers.")
 final class CompareCommand implements Callable<Integer> {
   /** Marker file that says a directory was written by corridor-risk and may be overwritten. */
-
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (.yaml, .yml or .json).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The scenario file (.yaml, .yml or .json).")
   Path file;
 
-  @Option(names = "--mitigations", split = ",", paramLabel = "ID",
+  @Option(
+      names = "--mitigations",
+      split = ",",
+      paramLabel = "ID",
       description = "Mitigation ids to compare (default: every mitigation in the scenario).")
   List<String> mitigationIds;
 
-  @Option(names = "--portfolio", paramLabel = "A+B",
-      description = "Also compare these mitigations applied together, e.g. storage+patrols (repeatable).")
+  @Option(
+      names = "--portfolio",
+      paramLabel = "A+B",
+      description =
+          "Also compare these mitigations applied together, e.g. storage+patrols (repeatable).")
   List<String> portfolios = new ArrayList<>();
 
-  @Option(names = "--trials", paramLabel = "N", defaultValue = "10000",
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
+      defaultValue = "10000",
       description = "Trials per variant (default: ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: number of cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: number of cores).")
   Integer threads;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output directory (default: out/<scenario name>).")
   Path out;
 
-  @Option(names = "--target-ci", paramLabel = "REL",
-      description = "Stop the baseline early once the 95%% CI half-width of mean economic_loss is within"
-          + " this share of the mean; every mitigation then runs the same number of trials.")
+  @Option(
+      names = "--target-ci",
+      paramLabel = "REL",
+      description =
+          "Stop the baseline early once the 95%% CI half-width of mean economic_loss is within"
+              + " this share of the mean; every mitigation then runs the same number of trials.")
   Double targetCi;
 
   @Override
@@ -87,17 +112,22 @@ final class CompareCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress[] bar = {null};
-    Comparison comparison = ComparisonRunner.run(baseline, variants, options, (id, i, n) -> {
-      if (bar[0] != null) {
-        bar[0].finish();
-      }
-      bar[0] = ConsoleProgress.forTerminal(false, err);
-      if (bar[0] != null) {
-        err.println("run " + i + "/" + n + ": " + id);
-        err.flush();
-      }
-      return bar[0];
-    });
+    Comparison comparison =
+        ComparisonRunner.run(
+            baseline,
+            variants,
+            options,
+            (id, i, n) -> {
+              if (bar[0] != null) {
+                bar[0].finish();
+              }
+              bar[0] = ConsoleProgress.forTerminal(false, err);
+              if (bar[0] != null) {
+                err.println("run " + i + "/" + n + ": " + id);
+                err.flush();
+              }
+              return bar[0];
+            });
     if (bar[0] != null) {
       bar[0].finish();
     }
@@ -123,7 +153,8 @@ final class CompareCommand implements Callable<Integer> {
     double rel = Double.NaN;
     if (targetCi != null) {
       if (!(targetCi > 0) || Double.isInfinite(targetCi)) {
-        throw new UserInputException("--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
+        throw new UserInputException(
+            "--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
       }
       rel = targetCi;
     }
@@ -136,8 +167,10 @@ final class CompareCommand implements Callable<Integer> {
     Map<String, Mitigation> declared = new LinkedHashMap<>();
     baseline.mitigations().forEach(m -> declared.put(m.id(), m));
     if (declared.isEmpty()) {
-      throw new UserInputException(file + " declares no mitigations, so there is nothing to compare; add a "
-          + "'mitigations:' section (each an id, a cost and the changes it makes; see docs/compare.md)");
+      throw new UserInputException(
+          file
+              + " declares no mitigations, so there is nothing to compare; add a "
+              + "'mitigations:' section (each an id, a cost and the changes it makes; see docs/compare.md)");
     }
     List<String> singles = mitigationIds == null ? List.copyOf(declared.keySet()) : mitigationIds;
     List<ComparisonRunner.Variant> variants = new ArrayList<>();
@@ -151,8 +184,12 @@ final class CompareCommand implements Callable<Integer> {
     for (String p : portfolios) {
       List<String> members = Stream.of(p.split("\\+", -1)).map(String::strip).toList();
       if (members.size() < 2) {
-        throw new UserInputException("--portfolio '" + p + "' must join at least two mitigation ids with '+', "
-            + "e.g. " + String.join("+", declared.keySet().stream().limit(2).toList()));
+        throw new UserInputException(
+            "--portfolio '"
+                + p
+                + "' must join at least two mitigation ids with '+', "
+                + "e.g. "
+                + String.join("+", declared.keySet().stream().limit(2).toList()));
       }
       for (String id : members) {
         requireDeclared(id, declared, "--portfolio '" + p + "'");
@@ -170,47 +207,87 @@ final class CompareCommand implements Callable<Integer> {
 
   private void requireDeclared(String id, Map<String, Mitigation> declared, String where) {
     if (!declared.containsKey(id)) {
-      throw new UserInputException(where + ": unknown mitigation '" + id + "' in " + file
-          + "; available: " + String.join(", ", declared.keySet()));
+      throw new UserInputException(
+          where
+              + ": unknown mitigation '"
+              + id
+              + "' in "
+              + file
+              + "; available: "
+              + String.join(", ", declared.keySet()));
     }
   }
 
-  private static ComparisonRunner.Variant variant(LoadedScenario loaded, Map<String, Mitigation> declared,
-      List<String> members) throws ScenarioException {
+  private static ComparisonRunner.Variant variant(
+      LoadedScenario loaded, Map<String, Mitigation> declared, List<String> members)
+      throws ScenarioException {
     double cost = 0;
     for (String id : members) {
       cost += declared.get(id).costUsd();
     }
-    return new ComparisonRunner.Variant(String.join("+", members), cost, members, loaded.variant(members));
+    return new ComparisonRunner.Variant(
+        String.join("+", members), cost, members, loaded.variant(members));
   }
 
   /** The ranking table and one verdict per mitigation. */
   static void printTable(Comparison c, PrintWriter o) {
     String currency = c.baseline().scenario().currency();
-    o.printf(Locale.ROOT, "%s: baseline vs %d mitigation(s), %d trials each, seed %d, common random numbers%n",
-        c.baseline().scenario().name(), c.mitigations().size(), c.trials(), c.baseline().options().seed());
-    o.printf(Locale.ROOT, "baseline mean economic_loss %s %s (95%% CI %s-%s), person-days %s%n%n",
-        human(c.baselineMetric(Metric.ECONOMIC_LOSS).mean()), currency,
+    o.printf(
+        Locale.ROOT,
+        "%s: baseline vs %d mitigation(s), %d trials each, seed %d, common random numbers%n",
+        c.baseline().scenario().name(),
+        c.mitigations().size(),
+        c.trials(),
+        c.baseline().options().seed());
+    o.printf(
+        Locale.ROOT,
+        "baseline mean economic_loss %s %s (95%% CI %s-%s), person-days %s%n%n",
+        human(c.baselineMetric(Metric.ECONOMIC_LOSS).mean()),
+        currency,
         human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95Low()),
         human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95High()),
         human(c.baselineMetric(Metric.PERSON_DAYS_WITHOUT_SERVICE).mean()));
     String head = "%-4s %-28s %10s %-30s %16s %7s %7s %7s%n";
-    o.printf(Locale.ROOT, head, "rank", "mitigation", "cost", "economic_loss reduction (95% CI)",
-        "person-days red.", "better", "worse", "BCR");
+    o.printf(
+        Locale.ROOT,
+        head,
+        "rank",
+        "mitigation",
+        "cost",
+        "economic_loss reduction (95% CI)",
+        "person-days red.",
+        "better",
+        "worse",
+        "BCR");
     for (MitigationComparison m : c.ranking()) {
       PairedMetric econ = m.metric(Metric.ECONOMIC_LOSS);
       PairedMetric pd = m.metric(Metric.PERSON_DAYS_WITHOUT_SERVICE);
-      String reduction = human(econ.meanReduction()) + " (" + human(econ.reductionCi95Low()) + " to "
-          + human(econ.reductionCi95High()) + ")";
-      String pdRel = Double.isNaN(pd.relativeReduction()) ? "n/a"
-          : String.format(Locale.ROOT, "%.1f%%", 100 * pd.relativeReduction());
-      o.printf(Locale.ROOT, head, m.rank() + (m.efficient() ? "*" : ""), m.id(), human(m.costUsd()), reduction, pdRel,
+      String reduction =
+          human(econ.meanReduction())
+              + " ("
+              + human(econ.reductionCi95Low())
+              + " to "
+              + human(econ.reductionCi95High())
+              + ")";
+      String pdRel =
+          Double.isNaN(pd.relativeReduction())
+              ? "n/a"
+              : String.format(Locale.ROOT, "%.1f%%", 100 * pd.relativeReduction());
+      o.printf(
+          Locale.ROOT,
+          head,
+          m.rank() + (m.efficient() ? "*" : ""),
+          m.id(),
+          human(m.costUsd()),
+          reduction,
+          pdRel,
           String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsBetter()),
           String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsWorse()),
           ratio(m.benefitCostRatio()));
     }
-    o.println("(* = on the efficient set: no other option is both cheaper and reduces economic_loss more;"
-        + " better/worse = share of trials with lower/higher economic_loss than the baseline)");
+    o.println(
+        "(* = on the efficient set: no other option is both cheaper and reduces economic_loss more;"
+            + " better/worse = share of trials with lower/higher economic_loss than the baseline)");
     o.println();
     for (MitigationComparison m : c.ranking()) {
       o.println(m.id() + ": " + m.verdict());
@@ -239,5 +316,4 @@ final class CompareCommand implements Callable<Integer> {
     }
     return String.format(Locale.ROOT, "%.2g", x);
   }
-
 }

@@ -8,13 +8,13 @@ import org.corridorrisk.sim.RunOptions;
 
 /**
  * A one-line progress bar on stderr while trials run: bar, percentage, trials done, trials per
- * second and time left. Shown only on a terminal and never with {@code --quiet}, so scripts and
- * CI logs stay clean.
+ * second and time left. Shown only on a terminal and never with {@code --quiet}, so scripts and CI
+ * logs stay clean.
  *
  * <p>Design note: a plain {@code \r}-rewritten line instead of a progress-bar library: no extra
- * thread, no terminal probing, and nothing to clean up if a run fails. Workers call
- * {@link #completed} concurrently; a lock-free check lets only one of them redraw, at most every
- * {@value #REDRAW_MILLIS} ms (and once at 100%).
+ * thread, no terminal probing, and nothing to clean up if a run fails. Workers call {@link
+ * #completed} concurrently; a lock-free check lets only one of them redraw, at most every {@value
+ * #REDRAW_MILLIS} ms (and once at 100%).
  */
 final class ConsoleProgress implements RunOptions.TrialProgress {
   static final long REDRAW_MILLIS = 150;
@@ -78,14 +78,23 @@ final class ConsoleProgress implements RunOptions.TrialProgress {
     String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);
     double rate = seconds > 0 ? done / seconds : 0;
     String eta = rate > 0 ? duration((planned - done) / rate) : "--:--";
-    return String.format(Locale.ROOT, "[%s] %3d%% %,d/%,d trials  %s trials/s  ETA %s", bar,
-        (int) Math.floor(share * 100), done, planned, rate >= 100 ? String.format(Locale.ROOT, "%,.0f", rate)
-            : String.format(Locale.ROOT, "%.1f", rate), eta);
+    return String.format(
+        Locale.ROOT,
+        "[%s] %3d%% %,d/%,d trials  %s trials/s  ETA %s",
+        bar,
+        (int) Math.floor(share * 100),
+        done,
+        planned,
+        rate >= 100
+            ? String.format(Locale.ROOT, "%,.0f", rate)
+            : String.format(Locale.ROOT, "%.1f", rate),
+        eta);
   }
 
   private static String duration(double seconds) {
     long s = Math.max(0, Math.round(seconds));
-    return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 }

@@ -27,53 +27,82 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code criticality FILE}: N-1 ranking, optional N-2 pairs, worst-case attack sets. */
-@Command(name = "criticality", mixinStandardHelpOptions = true,
+@Command(
+    name = "criticality",
+    mixinStandardHelpOptions = true,
     description = "Ranks assets by loss when each is out, and finds worst-case attack sets.")
 final class CriticalityCommand implements Callable<Integer> {
   /** The file that marks a directory as written by corridor-risk (safe to overwrite). */
   static final String MARKER = OutputDirectory.MARKER;
+
   private static final String[] OUTPUTS = {"criticality.json", "criticality.html"};
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (.yaml, .yml or .json).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "The scenario file (.yaml, .yml or .json).")
   Path file;
 
-  @Option(names = "--outage-days", paramLabel = "D",
+  @Option(
+      names = "--outage-days",
+      paramLabel = "D",
       description = "Days each disabled asset stays out from day 0 (default: the horizon).")
   Integer outageDays;
 
-  @Option(names = "--budget", paramLabel = "K", defaultValue = "3",
+  @Option(
+      names = "--budget",
+      paramLabel = "K",
+      defaultValue = "3",
       description = "Find the worst sets for budgets 1..K (default: ${DEFAULT-VALUE}; 0 = skip).")
   int budget;
 
-  @Option(names = "--objective", paramLabel = "METRIC", defaultValue = "unserved_fraction",
+  @Option(
+      names = "--objective",
+      paramLabel = "METRIC",
+      defaultValue = "unserved_fraction",
       description = "Metric the attacker maximizes (default: ${DEFAULT-VALUE}).")
   String objective;
 
-  @Option(names = "--pairs", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--pairs",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Also evaluate all pairs among the top N single assets (N-2; default: none).")
   int pairs;
 
-  @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: the number of cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Worker threads (default: the number of cores).")
   Integer threads;
 
-  @Option(names = "--max-evaluations", paramLabel = "E",
+  @Option(
+      names = "--max-evaluations",
+      paramLabel = "E",
       defaultValue = "" + CriticalityOptions.DEFAULT_MAX_EVALUATIONS,
-      description = "Most outage evaluations an exact search may use per budget before the "
-          + "heuristic takes over (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most outage evaluations an exact search may use per budget before the "
+              + "heuristic takes over (default: ${DEFAULT-VALUE}).")
   long maxEvaluations;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output directory (default: out/<scenario name>).")
   Path out;
 
   @Override
   public Integer call() throws IOException, ScenarioException {
     Metric metric = Metric.fromKey(objective);
     if (metric == null) {
-      throw new UserInputException("--objective must be one of "
-          + Stream.of(Metric.values()).map(Metric::key).collect(Collectors.joining(", "))
-          + " but was '" + objective + "'");
+      throw new UserInputException(
+          "--objective must be one of "
+              + Stream.of(Metric.values()).map(Metric::key).collect(Collectors.joining(", "))
+              + " but was '"
+              + objective
+              + "'");
     }
     positive("--outage-days", outageDays == null ? 1 : outageDays, 1);
     positive("--budget", budget, 0);
@@ -88,16 +117,23 @@ final class CriticalityCommand implements Callable<Integer> {
     Scenario scenario = ScenarioLoader.load(file).baseline();
     Path dir = out != null ? out : Path.of("out", scenario.name());
     OutputDirectory.prepare(dir, file, OUTPUTS);
-    CriticalityOptions options = new CriticalityOptions(
-        outageDays == null ? scenario.horizonDays() : outageDays, budget, metric, pairs,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, maxEvaluations,
-        CriticalityOptions.DEFAULT_HEURISTIC_STARTS);
+    CriticalityOptions options =
+        new CriticalityOptions(
+            outageDays == null ? scenario.horizonDays() : outageDays,
+            budget,
+            metric,
+            pairs,
+            threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+            maxEvaluations,
+            CriticalityOptions.DEFAULT_HEURISTIC_STARTS);
     CriticalityResult result = CriticalityStudy.run(scenario, options);
     CriticalityJson.write(result, dir.resolve("criticality.json"));
     CriticalityReport.write(result, dir.resolve("criticality.html"));
     print(result, spec.commandLine().getOut());
-    spec.commandLine().getOut().println("wrote " + dir.resolve("criticality.json") + " and "
-        + dir.resolve("criticality.html"));
+    spec.commandLine()
+        .getOut()
+        .println(
+            "wrote " + dir.resolve("criticality.json") + " and " + dir.resolve("criticality.html"));
     return Failures.OK;
   }
 
@@ -108,22 +144,46 @@ final class CriticalityCommand implements Callable<Integer> {
   }
 
   private static void print(CriticalityResult r, PrintWriter out) {
-    out.printf(Locale.ROOT, "criticality of %s: %d assets, each out for %d days from day 0%n",
-        r.scenario().name(), r.assets().size(), Math.min(r.options().outageDays(), r.scenario().horizonDays()));
-    out.printf(Locale.ROOT, "%4s  %-28s %-5s %-11s %17s %15s %16s%n", "rank", "asset", "type", "kind",
-        "unserved_fraction", "economic_loss", "person_days");
+    out.printf(
+        Locale.ROOT,
+        "criticality of %s: %d assets, each out for %d days from day 0%n",
+        r.scenario().name(),
+        r.assets().size(),
+        Math.min(r.options().outageDays(), r.scenario().horizonDays()));
+    out.printf(
+        Locale.ROOT,
+        "%4s  %-28s %-5s %-11s %17s %15s %16s%n",
+        "rank",
+        "asset",
+        "type",
+        "kind",
+        "unserved_fraction",
+        "economic_loss",
+        "person_days");
     for (int i = 0; i < Math.min(10, r.assets().size()); i++) {
       AssetOutage a = r.assets().get(i);
-      out.printf(Locale.ROOT, "%4d  %-28s %-5s %-11s %17.4f %15.4g %16.4g%n", i + 1, a.id(), a.type(), a.kind(),
-          a.get(Metric.UNSERVED_FRACTION), a.get(Metric.ECONOMIC_LOSS), a.get(Metric.PERSON_DAYS_WITHOUT_SERVICE));
+      out.printf(
+          Locale.ROOT,
+          "%4d  %-28s %-5s %-11s %17.4f %15.4g %16.4g%n",
+          i + 1,
+          a.id(),
+          a.type(),
+          a.kind(),
+          a.get(Metric.UNSERVED_FRACTION),
+          a.get(Metric.ECONOMIC_LOSS),
+          a.get(Metric.PERSON_DAYS_WITHOUT_SERVICE));
     }
     if (!r.pairs().isEmpty()) {
       out.println();
       out.println("worst pairs among the top " + r.options().pairs() + " assets:");
       for (int i = 0; i < Math.min(10, r.pairs().size()); i++) {
         SetOutage p = r.pairs().get(i);
-        out.printf(Locale.ROOT, "  %-40s unserved_fraction %.4f  economic_loss %.4g%n", String.join(" + ", p.assetIds()),
-            p.get(Metric.UNSERVED_FRACTION), p.get(Metric.ECONOMIC_LOSS));
+        out.printf(
+            Locale.ROOT,
+            "  %-40s unserved_fraction %.4f  economic_loss %.4g%n",
+            String.join(" + ", p.assetIds()),
+            p.get(Metric.UNSERVED_FRACTION),
+            p.get(Metric.ECONOMIC_LOSS));
       }
     }
     if (r.options().budget() > 0) {
@@ -131,14 +191,24 @@ final class CriticalityCommand implements Callable<Integer> {
       if (r.worstCase().isEmpty()) {
         out.println("worst case: no threat targets any asset");
       } else {
-        out.printf(Locale.ROOT, "worst case over %d threat targets, maximizing %s:%n", r.candidates().size(),
+        out.printf(
+            Locale.ROOT,
+            "worst case over %d threat targets, maximizing %s:%n",
+            r.candidates().size(),
             r.options().objective().key());
       }
       for (WorstSet w : r.worstCase()) {
-        out.printf(Locale.ROOT, "  budget %d: %-36s %s %.4g  economic_loss %.4g  %s (%s, %d evaluations, %.2f s)%n",
-            w.budget(), String.join(", ", w.assetIds()), r.options().objective().key(),
-            w.get(r.options().objective()), w.get(Metric.ECONOMIC_LOSS),
-            w.search().exact() ? "exact" : "NOT exact", w.search().method(), w.search().evaluations(),
+        out.printf(
+            Locale.ROOT,
+            "  budget %d: %-36s %s %.4g  economic_loss %.4g  %s (%s, %d evaluations, %.2f s)%n",
+            w.budget(),
+            String.join(", ", w.assetIds()),
+            r.options().objective().key(),
+            w.get(r.options().objective()),
+            w.get(Metric.ECONOMIC_LOSS),
+            w.search().exact() ? "exact" : "NOT exact",
+            w.search().method(),
+            w.search().evaluations(),
             w.search().seconds());
       }
     }

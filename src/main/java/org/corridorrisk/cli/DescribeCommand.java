@@ -36,11 +36,16 @@ import picocli.CommandLine.Spec;
  *
  * <p>The structural warnings come from {@link SupplyCuts}; this command only formats.
  */
-@Command(name = "describe", mixinStandardHelpOptions = true,
+@Command(
+    name = "describe",
+    mixinStandardHelpOptions = true,
     description = "Describes a scenario's network, threats and structural weak points.")
 final class DescribeCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (.yaml, .yml or .json).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "Scenario file (.yaml, .yml or .json).")
   Path file;
 
   @Spec CommandSpec spec;
@@ -57,8 +62,13 @@ final class DescribeCommand implements Callable<Integer> {
   /** The description of a scenario as text (one trailing newline). */
   static String describe(Scenario s) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Scenario ").append(s.name()).append(": horizon ").append(s.horizonDays()).append(" days, currency ")
-        .append(s.currency()).append('\n');
+    sb.append("Scenario ")
+        .append(s.name())
+        .append(": horizon ")
+        .append(s.horizonDays())
+        .append(" days, currency ")
+        .append(s.currency())
+        .append('\n');
     if (!s.description().isBlank()) {
       sb.append("  ").append(s.description().strip().replaceAll("\\s+", " ")).append('\n');
     }
@@ -82,28 +92,48 @@ final class DescribeCommand implements Callable<Integer> {
       nodes.forEach(n -> nodeKinds.merge(n.kind(), 1, Integer::sum));
       Map<LinkKind, Integer> linkKinds = new EnumMap<>(LinkKind.class);
       links.forEach(l -> linkKinds.merge(l.kind(), 1, Integer::sum));
-      sb.append("  ").append(c.id()).append(" (").append(unit).append("): ")
-          .append(plural(nodes.size(), "node")).append(" (").append(counts(nodeKinds, NodeKind::fileName))
-          .append("), ").append(plural(links.size(), "link")).append(" (")
-          .append(counts(linkKinds, LinkKind::fileName)).append(")\n");
+      sb.append("  ")
+          .append(c.id())
+          .append(" (")
+          .append(unit)
+          .append("): ")
+          .append(plural(nodes.size(), "node"))
+          .append(" (")
+          .append(counts(nodeKinds, NodeKind::fileName))
+          .append("), ")
+          .append(plural(links.size(), "link"))
+          .append(" (")
+          .append(counts(linkKinds, LinkKind::fileName))
+          .append(")\n");
       double supply = nodes.stream().mapToDouble(Node::supplyPerDay).sum();
       double demand = nodes.stream().mapToDouble(Node::demandPerDay).sum();
-      sb.append("    supply ").append(num(supply)).append(" per day against demand ").append(num(demand))
+      sb.append("    supply ")
+          .append(num(supply))
+          .append(" per day against demand ")
+          .append(num(demand))
           .append(" per day");
       if (demand > 0) {
-        sb.append(String.format(Locale.ROOT, " (supply covers %.0f%% of demand)", 100 * supply / demand));
+        sb.append(
+            String.format(Locale.ROOT, " (supply covers %.0f%% of demand)", 100 * supply / demand));
       }
       sb.append('\n');
       List<Node> storages = nodes.stream().filter(n -> n.kind() == NodeKind.STORAGE).toList();
       if (!storages.isEmpty()) {
         double inventory = storages.stream().mapToDouble(Node::inventory).sum();
         double withdrawal = storages.stream().mapToDouble(Node::maxWithdrawalPerDay).sum();
-        sb.append("    storage: inventory ").append(num(inventory)).append(", withdrawal up to ")
-            .append(num(withdrawal)).append(" per day");
+        sb.append("    storage: inventory ")
+            .append(num(inventory))
+            .append(", withdrawal up to ")
+            .append(num(withdrawal))
+            .append(" per day");
         if (demand > supply && demand > 0) {
           double gap = demand - supply;
-          sb.append(String.format(Locale.ROOT, "; covers a supply gap of %s per day for about %.0f days",
-              num(gap), Math.min(withdrawal, gap) <= 0 ? 0 : inventory / Math.min(withdrawal, gap)));
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "; covers a supply gap of %s per day for about %.0f days",
+                  num(gap),
+                  Math.min(withdrawal, gap) <= 0 ? 0 : inventory / Math.min(withdrawal, gap)));
         }
         sb.append('\n');
       }
@@ -122,8 +152,9 @@ final class DescribeCommand implements Callable<Integer> {
       return;
     }
     sb.append('\n');
-    corridors.forEach((id, links) -> sb.append("  ").append(id).append(": ").append(String.join(", ", links))
-        .append('\n'));
+    corridors.forEach(
+        (id, links) ->
+            sb.append("  ").append(id).append(": ").append(String.join(", ", links)).append('\n'));
   }
 
   private static void threats(Scenario s, StringBuilder sb) {
@@ -132,22 +163,43 @@ final class DescribeCommand implements Callable<Integer> {
       sb.append("  ").append(t.id()).append(" (").append(t.model().fileName());
       if (t.model() == ThreatModel.POISSON) {
         double attempts = t.eventsPerYear() * s.horizonDays() / 365.0;
-        sb.append(", ").append(num(t.eventsPerYear())).append(" attempts per year, ").append(t.selection().fileName())
-            .append(" selection, success ").append(num(t.successProbability()));
-        sb.append(String.format(Locale.ROOT, "): expected %.2f attempts and %.2f successful hits over %d days",
-            attempts, attempts * t.successProbability(), s.horizonDays()));
+        sb.append(", ")
+            .append(num(t.eventsPerYear()))
+            .append(" attempts per year, ")
+            .append(t.selection().fileName())
+            .append(" selection, success ")
+            .append(num(t.successProbability()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "): expected %.2f attempts and %.2f successful hits over %d days",
+                attempts,
+                attempts * t.successProbability(),
+                s.horizonDays()));
       } else {
         double each = t.probability() * t.successProbability();
-        sb.append(", probability ").append(num(t.probability())).append(" on day ").append(t.startDay());
-        sb.append(String.format(Locale.ROOT, "): expected %.2f of %d targets to fail", each * t.targets().size(),
-            t.targets().size()));
+        sb.append(", probability ")
+            .append(num(t.probability()))
+            .append(" on day ")
+            .append(t.startDay());
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "): expected %.2f of %d targets to fail",
+                each * t.targets().size(),
+                t.targets().size()));
       }
       if (t.commonMode()) {
         sb.append("; common mode: a hit disables its whole corridor");
       }
-      sb.append("; repair ").append(t.repair().distName()).append(String.format(Locale.ROOT, ", mean %.1f days",
-          t.repair().meanDays())).append('\n');
-      sb.append("    targets (").append(t.targets().size()).append("): ").append(String.join(", ", t.targets()))
+      sb.append("; repair ")
+          .append(t.repair().distName())
+          .append(String.format(Locale.ROOT, ", mean %.1f days", t.repair().meanDays()))
+          .append('\n');
+      sb.append("    targets (")
+          .append(t.targets().size())
+          .append("): ")
+          .append(String.join(", ", t.targets()))
           .append('\n');
     }
   }
@@ -158,22 +210,37 @@ final class DescribeCommand implements Callable<Integer> {
     }
     sb.append("\nDependencies\n");
     for (Dependency d : s.dependencies()) {
-      sb.append("  ").append(d.supports()).append(" supplies in proportion to what ").append(d.sink())
+      sb.append("  ")
+          .append(d.supports())
+          .append(" supplies in proportion to what ")
+          .append(d.sink())
           .append(" receives\n");
     }
   }
 
   private static void economy(Scenario s, StringBuilder sb) {
-    s.economy().ifPresent(e -> {
-      sb.append("\nEconomy\n");
-      for (Sector sector : e.sectors()) {
-        long sinks = s.nodes().stream().filter(n -> sector.id().equals(n.sector())).count();
-        sb.append("  ").append(sector.id()).append(": output ").append(num(sector.outputPerDay())).append(' ')
-            .append(s.currency()).append("/day, fed by ").append(plural((int) sinks, "sink")).append('\n');
-      }
-      sb.append(String.format(Locale.ROOT, "  interdependency spectral radius %.3f%n",
-          org.corridorrisk.model.Economy.spectralRadius(e.interdependency())));
-    });
+    s.economy()
+        .ifPresent(
+            e -> {
+              sb.append("\nEconomy\n");
+              for (Sector sector : e.sectors()) {
+                long sinks = s.nodes().stream().filter(n -> sector.id().equals(n.sector())).count();
+                sb.append("  ")
+                    .append(sector.id())
+                    .append(": output ")
+                    .append(num(sector.outputPerDay()))
+                    .append(' ')
+                    .append(s.currency())
+                    .append("/day, fed by ")
+                    .append(plural((int) sinks, "sink"))
+                    .append('\n');
+              }
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "  interdependency spectral radius %.3f%n",
+                      org.corridorrisk.model.Economy.spectralRadius(e.interdependency())));
+            });
   }
 
   private static void mitigations(Scenario s, StringBuilder sb) {
@@ -184,7 +251,12 @@ final class DescribeCommand implements Callable<Integer> {
     }
     sb.append('\n');
     for (Mitigation m : s.mitigations()) {
-      sb.append("  ").append(m.id()).append(" (cost ").append(num(m.costUsd())).append(' ').append(s.currency())
+      sb.append("  ")
+          .append(m.id())
+          .append(" (cost ")
+          .append(num(m.costUsd()))
+          .append(' ')
+          .append(s.currency())
           .append(")");
       if (!m.description().isBlank()) {
         sb.append(": ").append(m.description().strip().replaceAll("\\s+", " "));
@@ -214,19 +286,39 @@ final class DescribeCommand implements Callable<Integer> {
     if (!cuts.analyzed()) {
       long nodes = s.nodes().stream().filter(n -> n.commodity().equals(commodity)).count();
       long links = s.links().stream().filter(l -> l.commodity().equals(commodity)).count();
-      return List.of(commodity + ": single-point-of-failure analysis skipped (network too large: "
-          + nodes + " nodes, " + links + " links)");
+      return List.of(
+          commodity
+              + ": single-point-of-failure analysis skipped (network too large: "
+              + nodes
+              + " nodes, "
+              + links
+              + " links)");
     }
     List<String> out = new ArrayList<>();
-    cuts.sinkCuts().forEach((sink, assets) -> out.add(commodity + ": sink " + sink
-        + " has a single supply path: losing any one of " + String.join(", ", assets)
-        + " cuts it off from every source and storage"));
-    cuts.linkCuts().forEach((link, sinks) -> out.add(commodity + ": losing link " + link + " alone cuts "
-        + String.join(", ", sinks)));
+    cuts.sinkCuts()
+        .forEach(
+            (sink, assets) ->
+                out.add(
+                    commodity
+                        + ": sink "
+                        + sink
+                        + " has a single supply path: losing any one of "
+                        + String.join(", ", assets)
+                        + " cuts it off from every source and storage"));
+    cuts.linkCuts()
+        .forEach(
+            (link, sinks) ->
+                out.add(
+                    commodity
+                        + ": losing link "
+                        + link
+                        + " alone cuts "
+                        + String.join(", ", sinks)));
     return out;
   }
 
-  private static <K> String counts(Map<K, Integer> counts, java.util.function.Function<K, String> name) {
+  private static <K> String counts(
+      Map<K, Integer> counts, java.util.function.Function<K, String> name) {
     if (counts.isEmpty()) {
       return "none";
     }
@@ -236,8 +328,10 @@ final class DescribeCommand implements Callable<Integer> {
   }
 
   private static String plural(int n, String word) {
-    String many = word.endsWith("s") ? word + "es" : word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies"
-        : word + "s";
+    String many =
+        word.endsWith("s")
+            ? word + "es"
+            : word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
     return n + " " + (n == 1 ? word : many);
   }
 
@@ -245,6 +339,8 @@ final class DescribeCommand implements Callable<Integer> {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return String.format(Locale.ROOT, "%,d", (long) v).replace(',', ' ');
     }
-    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

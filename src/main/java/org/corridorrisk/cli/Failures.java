@@ -24,7 +24,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   }
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+  public int handleExecutionException(
+      Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
     if (ex instanceof ScenarioException se) {
       printProblems(se, err);
@@ -47,8 +48,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return USER_INPUT;
     }
     err.println("corridor-risk: internal error: " + ex);
-    err.println("This is a bug; please report it at " + REPORT_URL
-        + " with the command and scenario" + (debug ? "." : " (rerun with --debug for a stack trace)."));
+    err.println(
+        "This is a bug; please report it at "
+            + REPORT_URL
+            + " with the command and scenario"
+            + (debug ? "." : " (rerun with --debug for a stack trace)."));
     traceIfDebug(ex, err);
     return INTERNAL;
   }

@@ -12,27 +12,40 @@ import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.scenario.ScenarioException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code import FILE [--format F] --out SCENARIO}: a public network file as a scenario (docs/import.md). */
-@Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Turns a public network file into a scenario (YAML) that validates and runs.",
-        "GasLib .zip/.net (+ .scn nomination), MatrixMarket .mtx, GraphML .graphml/.xml.",
-        "Topology-only formats get documented defaults and a generated threat: edit them."})
+/**
+ * {@code import FILE [--format F] --out SCENARIO}: a public network file as a scenario
+ * (docs/import.md).
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Turns a public network file into a scenario (YAML) that validates and runs.",
+      "GasLib .zip/.net (+ .scn nomination), MatrixMarket .mtx, GraphML .graphml/.xml.",
+      "Topology-only formats get documented defaults and a generated threat: edit them."
+    })
 final class ImportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The network file to import.")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "gaslib | matrix-market | graphml (default: from the file name).")
   String format;
 
-  @Option(names = "--out", required = true, paramLabel = "SCENARIO", description = "The scenario file to write (.yaml).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "SCENARIO",
+      description = "The scenario file to write (.yaml).")
   Path out;
 
   @Option(names = "--force", description = "Overwrite SCENARIO if it exists.")
@@ -41,32 +54,55 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--name", description = "Scenario name (default: the file name).")
   String name;
 
-  @Option(names = "--horizon-days", paramLabel = "DAYS", description = "Horizon (default 90 for GasLib, 1 otherwise).")
+  @Option(
+      names = "--horizon-days",
+      paramLabel = "DAYS",
+      description = "Horizon (default 90 for GasLib, 1 otherwise).")
   Integer horizonDays;
 
-  @Option(names = "--sources", paramLabel = "K",
-      description = "Topology formats: number of highest-degree nodes made sources (default round(N/20)).")
+  @Option(
+      names = "--sources",
+      paramLabel = "K",
+      description =
+          "Topology formats: number of highest-degree nodes made sources (default round(N/20)).")
   Integer sources;
 
-  @Option(names = "--demand", paramLabel = "D", description = "Topology formats: demand per non-source node (default 1.0).")
+  @Option(
+      names = "--demand",
+      paramLabel = "D",
+      description = "Topology formats: demand per non-source node (default 1.0).")
   Double demand;
 
-  @Option(names = "--capacity", paramLabel = "C",
-      description = "Topology formats: capacity of every link (default 10 x total demand / sources).")
+  @Option(
+      names = "--capacity",
+      paramLabel = "C",
+      description =
+          "Topology formats: capacity of every link (default 10 x total demand / sources).")
   Double capacity;
 
-  @Option(names = "--failure-probability", paramLabel = "P",
+  @Option(
+      names = "--failure-probability",
+      paramLabel = "P",
       description = "Topology formats: probability each link fails on day 0 (default 0.05).")
   Double failureProbability;
 
-  @Option(names = "--commodity", paramLabel = "ID", description = "Commodity id (default gas for GasLib, power otherwise).")
+  @Option(
+      names = "--commodity",
+      paramLabel = "ID",
+      description = "Commodity id (default gas for GasLib, power otherwise).")
   String commodity;
 
-  @Option(names = "--link-kind", paramLabel = "KIND", description = "Topology formats: link kind (default power-line).")
+  @Option(
+      names = "--link-kind",
+      paramLabel = "KIND",
+      description = "Topology formats: link kind (default power-line).")
   String linkKind;
 
-  @Option(names = "--voll", paramLabel = "V",
-      description = "Value of lost load per unit for every sink (default 250000 USD/mcm for GasLib, 1.0 otherwise).")
+  @Option(
+      names = "--voll",
+      paramLabel = "V",
+      description =
+          "Value of lost load per unit for every sink (default 250000 USD/mcm for GasLib, 1.0 otherwise).")
   Double voll;
 
   @Override
@@ -75,13 +111,23 @@ final class ImportCommand implements Callable<Integer> {
     if (format != null) {
       f = ImportFormat.fromOptionName(format);
       if (f == null) {
-        throw new UserInputException("--format must be gaslib, matrix-market or graphml but was '" + format + "'");
+        throw new UserInputException(
+            "--format must be gaslib, matrix-market or graphml but was '" + format + "'");
       }
     }
     ImportOptions options;
     try {
-      options = new ImportOptions(name, horizonDays, sources, demand, capacity, failureProbability,
-          commodity, linkKind, voll);
+      options =
+          new ImportOptions(
+              name,
+              horizonDays,
+              sources,
+              demand,
+              capacity,
+              failureProbability,
+              commodity,
+              linkKind,
+              voll);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
@@ -89,21 +135,29 @@ final class ImportCommand implements Callable<Integer> {
       throw new UserInputException("--out " + out + " is the input file; choose another name");
     }
     if (!force && Files.exists(out)) {
-      throw new UserInputException(out + " already exists; choose another --out or add --force to overwrite it");
+      throw new UserInputException(
+          out + " already exists; choose another --out or add --force to overwrite it");
     }
     ImportedScenario imported = ScenarioImporter.importFile(file, f, options);
     try {
       imported.write(out, force);
     } catch (FileAlreadyExistsException e) {
-      throw new UserInputException(out + " already exists; choose another --out or add --force to overwrite it");
+      throw new UserInputException(
+          out + " already exists; choose another --out or add --force to overwrite it");
     }
     PrintWriter err = spec.commandLine().getErr();
     for (String w : imported.warnings()) {
       err.println("corridor-risk: warning: " + w);
     }
-    spec.commandLine().getOut().printf("Wrote %s: %d nodes, %d links, %d threats (defaults in its header comment;"
-        + " edit the threats before drawing conclusions).%n", out, imported.nodeCount(), imported.linkCount(),
-        imported.document().path("threats").size());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Wrote %s: %d nodes, %d links, %d threats (defaults in its header comment;"
+                + " edit the threats before drawing conclusions).%n",
+            out,
+            imported.nodeCount(),
+            imported.linkCount(),
+            imported.document().path("threats").size());
     return Failures.OK;
   }
 }

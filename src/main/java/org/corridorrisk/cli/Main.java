@@ -6,14 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code corridor-risk} command line. Exit codes: 0 success, 1 internal error, 2 the
- * user's input is wrong (see docs and {@link Failures}).
+ * The {@code corridor-risk} command line. Exit codes: 0 success, 1 internal error, 2 the user's
+ * input is wrong (see docs and {@link Failures}).
  */
 @Command(
     name = "corridor-risk",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Monte Carlo risk simulator for energy pipelines, power lines and transport corridors.",
+    description =
+        "Monte Carlo risk simulator for energy pipelines, power lines and transport corridors.",
     subcommands = {
       ValidateCommand.class,
       DescribeCommand.class,
@@ -26,7 +27,9 @@ import picocli.CommandLine.Option;
     })
 public final class Main implements Runnable {
 
-  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   boolean debug;
 
@@ -34,11 +37,13 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try --help)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required (try --help)");
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */

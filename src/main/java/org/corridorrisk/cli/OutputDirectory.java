@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 /**
  * The output-folder rule shared by every command that writes a folder: nothing the user wrote is
  * ever overwritten. A folder may be written when it is missing, empty, or holds the marker file
- * {@value #MARKER} that corridor-risk leaves in every folder it writes; an output file may never
- * be the scenario file itself.
+ * {@value #MARKER} that corridor-risk leaves in every folder it writes; an output file may never be
+ * the scenario file itself.
  */
 final class OutputDirectory {
   /** Name of the marker file that says a folder holds corridor-risk outputs. */
@@ -18,8 +18,8 @@ final class OutputDirectory {
   private OutputDirectory() {}
 
   /**
-   * Checks that {@code dir} may receive {@code outputNames}, creates it when missing and writes
-   * the marker.
+   * Checks that {@code dir} may receive {@code outputNames}, creates it when missing and writes the
+   * marker.
    *
    * @param scenarioFile the scenario the command read, or {@code null}
    * @throws UserInputException when the folder is a file, holds files corridor-risk did not write,
@@ -28,30 +28,44 @@ final class OutputDirectory {
   static void prepare(Path dir, Path scenarioFile, String... outputNames) throws IOException {
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
-        throw new UserInputException("--out " + dir + " is a file, not a directory; choose a directory");
+        throw new UserInputException(
+            "--out " + dir + " is a file, not a directory; choose a directory");
       }
       boolean empty;
       try (Stream<Path> entries = Files.list(dir)) {
         empty = entries.findAny().isEmpty();
       }
       if (!empty && !Files.exists(dir.resolve(MARKER))) {
-        throw new UserInputException("refusing to write into " + dir + ": it is not empty and was not created by "
-            + "corridor-risk (no " + MARKER + " file); choose another --out or empty it");
+        throw new UserInputException(
+            "refusing to write into "
+                + dir
+                + ": it is not empty and was not created by "
+                + "corridor-risk (no "
+                + MARKER
+                + " file); choose another --out or empty it");
       }
     }
     for (String name : outputNames) {
       Path target = dir.resolve(name);
-      if (scenarioFile != null && Files.exists(target) && Files.exists(scenarioFile)
+      if (scenarioFile != null
+          && Files.exists(target)
+          && Files.exists(scenarioFile)
           && Files.isSameFile(target, scenarioFile)) {
-        throw new UserInputException("refusing to overwrite the scenario file " + scenarioFile
-            + " with " + name + "; choose another --out");
+        throw new UserInputException(
+            "refusing to overwrite the scenario file "
+                + scenarioFile
+                + " with "
+                + name
+                + "; choose another --out");
       }
     }
     Files.createDirectories(dir);
     Path marker = dir.resolve(MARKER);
     if (!Files.exists(marker)) {
-      Files.writeString(marker, "This directory holds corridor-risk outputs; corridor-risk may overwrite "
-          + "the files it wrote here.\n");
+      Files.writeString(
+          marker,
+          "This directory holds corridor-risk outputs; corridor-risk may overwrite "
+              + "the files it wrote here.\n");
     }
   }
 }

@@ -3,14 +3,12 @@ package org.corridorrisk.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.ChartExport;
@@ -37,36 +35,61 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   /** Marks a directory as corridor-risk output, so a later run may write into it again. */
   static final String MARKER = OutputDirectory.MARKER;
+
   static final String[] OUTPUTS = {"summary.json", "trials.csv", "report.html"};
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (.yaml, .yml or .json).")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "Scenario file (.yaml, .yml or .json).")
   Path file;
 
-  @Option(names = "--trials", paramLabel = "N", defaultValue = "10000",
+  @Option(
+      names = "--trials",
+      paramLabel = "N",
+      defaultValue = "10000",
       description = "Trials to run (default: ${DEFAULT-VALUE}); with --target-ci, the most to run.")
   int trials;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
       description = "Seed; the same seed gives the same results (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "T",
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
       description = "Worker threads (default: the number of cores); never changes results.")
   Integer threads;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<scenario name>).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Output directory (default: out/<scenario name>).")
   Path out;
 
-  @Option(names = "--target-ci", paramLabel = "REL",
-      description = "Stop once the 95%% CI half-width of mean economic_loss is within REL x mean "
-          + "(checked every " + MonteCarlo.CHECK_EVERY + " trials).")
+  @Option(
+      names = "--target-ci",
+      paramLabel = "REL",
+      description =
+          "Stop once the 95%% CI half-width of mean economic_loss is within REL x mean "
+              + "(checked every "
+              + MonteCarlo.CHECK_EVERY
+              + " trials).")
   Double targetCi;
 
-  @Option(names = "--quiet", description = "No progress bar (it is shown only on a terminal anyway).")
+  @Option(
+      names = "--quiet",
+      description = "No progress bar (it is shown only on a terminal anyway).")
   boolean quiet;
 
-  @Option(names = "--charts", paramLabel = "FORMATS",
-      description = "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
+  @Option(
+      names = "--charts",
+      paramLabel = "FORMATS",
+      description =
+          "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
   String charts;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -85,8 +108,17 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--charts: " + e.getMessage());
     }
-    execute(scenario, file, dir, trials, seed, threadCount, targetCi == null ? Double.NaN : targetCi,
-        ConsoleProgress.forTerminal(quiet, stderr), chartFormats, stdout);
+    execute(
+        scenario,
+        file,
+        dir,
+        trials,
+        seed,
+        threadCount,
+        targetCi == null ? Double.NaN : targetCi,
+        ConsoleProgress.forTerminal(quiet, stderr),
+        chartFormats,
+        stdout);
     return Failures.OK;
   }
 
@@ -98,20 +130,52 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
     }
     if (targetCi != null && !(targetCi > 0 && targetCi < Double.POSITIVE_INFINITY)) {
-      throw new UserInputException("--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
+      throw new UserInputException(
+          "--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
     }
   }
 
   /** Runs the study and writes the outputs; the testable core of the command. */
-  static StudyResult execute(Scenario scenario, Path scenarioFile, Path dir, int trials, long seed, int threads,
-      double targetCi, PrintWriter progressTo, PrintWriter stdout) throws IOException {
-    return execute(scenario, scenarioFile, dir, trials, seed, threads, targetCi,
-        progressTo == null ? null : new ConsoleProgress(progressTo, System::nanoTime), Set.of(), stdout);
+  static StudyResult execute(
+      Scenario scenario,
+      Path scenarioFile,
+      Path dir,
+      int trials,
+      long seed,
+      int threads,
+      double targetCi,
+      PrintWriter progressTo,
+      PrintWriter stdout)
+      throws IOException {
+    return execute(
+        scenario,
+        scenarioFile,
+        dir,
+        trials,
+        seed,
+        threads,
+        targetCi,
+        progressTo == null ? null : new ConsoleProgress(progressTo, System::nanoTime),
+        Set.of(),
+        stdout);
   }
 
-  /** As above, with a progress bar (or {@code null}) and chart files to export ({@code svg}, {@code png}). */
-  static StudyResult execute(Scenario scenario, Path scenarioFile, Path dir, int trials, long seed, int threads,
-      double targetCi, ConsoleProgress progress, Set<String> chartFormats, PrintWriter stdout) throws IOException {
+  /**
+   * As above, with a progress bar (or {@code null}) and chart files to export ({@code svg}, {@code
+   * png}).
+   */
+  static StudyResult execute(
+      Scenario scenario,
+      Path scenarioFile,
+      Path dir,
+      int trials,
+      long seed,
+      int threads,
+      double targetCi,
+      ConsoleProgress progress,
+      Set<String> chartFormats,
+      PrintWriter stdout)
+      throws IOException {
     OutputDirectory.prepare(dir, scenarioFile, OUTPUTS);
     StudyResult result;
     try {
@@ -145,21 +209,45 @@ final class RunCommand implements Callable<Integer> {
   /** The compact summary table. */
   static void printTable(StudyResult r, PrintWriter out) {
     String currency = r.scenario().currency();
-    out.printf(Locale.ROOT, "%s: %d trials, seed %d, %.1f s (%.0f trials/s)%n", r.scenario().name(), r.trials(),
-        r.options().seed(), r.elapsedNanos() / 1e9, r.trials() / Math.max(1e-9, r.elapsedNanos() / 1e9));
-    out.printf(Locale.ROOT, "%-28s %11s %25s %11s %11s %11s %11s  %s%n", "metric", "mean", "95% CI of mean",
-        "p50", "p95", "CVaR95", "max", "unit");
+    out.printf(
+        Locale.ROOT,
+        "%s: %d trials, seed %d, %.1f s (%.0f trials/s)%n",
+        r.scenario().name(),
+        r.trials(),
+        r.options().seed(),
+        r.elapsedNanos() / 1e9,
+        r.trials() / Math.max(1e-9, r.elapsedNanos() / 1e9));
+    out.printf(
+        Locale.ROOT,
+        "%-28s %11s %25s %11s %11s %11s %11s  %s%n",
+        "metric",
+        "mean",
+        "95% CI of mean",
+        "p50",
+        "p95",
+        "CVaR95",
+        "max",
+        "unit");
     for (Metric m : Metric.values()) {
       MetricSummary s = MetricSummary.of(r.values(m), r.trials());
-      String unit = switch (m.unitKind()) {
-        case "currency" -> currency;
-        case "share of demand" -> "share of demand";
-        case "person-days" -> "person-days";
-        default -> "commodity units";
-      };
-      out.printf(Locale.ROOT, "%-28s %11s %25s %11s %11s %11s %11s  %s%n", m.key(), num(s.mean()),
-          "[" + num(s.ci95Low()) + ", " + num(s.ci95High()) + "]", num(s.p50()), num(s.p95()), num(s.cvar95()),
-          num(s.max()), unit);
+      String unit =
+          switch (m.unitKind()) {
+            case "currency" -> currency;
+            case "share of demand" -> "share of demand";
+            case "person-days" -> "person-days";
+            default -> "commodity units";
+          };
+      out.printf(
+          Locale.ROOT,
+          "%-28s %11s %25s %11s %11s %11s %11s  %s%n",
+          m.key(),
+          num(s.mean()),
+          "[" + num(s.ci95Low()) + ", " + num(s.ci95High()) + "]",
+          num(s.p50()),
+          num(s.p95()),
+          num(s.cvar95()),
+          num(s.max()),
+          unit);
     }
   }
 

@@ -9,20 +9,29 @@ import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code validate FILE...}: checks every file completely; prints each problem on stderr as
- * {@code FILE:LINE:COLUMN: path: message} and {@code FILE: ok (...)} on stdout for good files.
- * Exit 2 when any file has a problem.
+ * {@code validate FILE...}: checks every file completely; prints each problem on stderr as {@code
+ * FILE:LINE:COLUMN: path: message} and {@code FILE: ok (...)} on stdout for good files. Exit 2 when
+ * any file has a problem.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Checks scenario files against the schema and the model rules; prints every problem.",
-    footer = {"", "Exit codes: 0 all files valid, 2 a file has a problem (each printed as FILE:LINE:COLUMN: path: message)."})
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Checks scenario files against the schema and the model rules; prints every problem.",
+    footer = {
+      "",
+      "Exit codes: 0 all files valid, 2 a file has a problem (each printed as FILE:LINE:COLUMN: path: message)."
+    })
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml, .yml or .json).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Scenario files (.yaml, .yml or .json).")
   List<Path> files;
 
   @Spec CommandSpec spec;
@@ -35,9 +44,17 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path file : files) {
       try {
         LoadedScenario s = ScenarioLoader.load(file);
-        out.println(file + ": ok (" + s.baseline().nodes().size() + " nodes, " + s.baseline().links().size()
-            + " links, " + s.baseline().threats().size() + " threats, " + s.baseline().mitigations().size()
-            + " mitigations)");
+        out.println(
+            file
+                + ": ok ("
+                + s.baseline().nodes().size()
+                + " nodes, "
+                + s.baseline().links().size()
+                + " links, "
+                + s.baseline().threats().size()
+                + " threats, "
+                + s.baseline().mitigations().size()
+                + " mitigations)");
       } catch (ScenarioException e) {
         bad = true;
         for (Problem p : e.problems()) {

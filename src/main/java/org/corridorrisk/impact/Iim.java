@@ -1,19 +1,20 @@
 package org.corridorrisk.impact;
 
 /**
- * The inoperability input-output model (Haimes and Jiang 2001; Santos and Haimes 2004): given
- * the direct inoperability {@code c*} of each sector on one day, the total inoperability
- * {@code q} is the least fixed point of {@code q = min(1, A* q + c*)} (elementwise).
+ * The inoperability input-output model (Haimes and Jiang 2001; Santos and Haimes 2004): given the
+ * direct inoperability {@code c*} of each sector on one day, the total inoperability {@code q} is
+ * the least fixed point of {@code q = min(1, A* q + c*)} (elementwise).
  *
- * <p>Design note: the fixed point is found by monotone iteration from {@code q = c*}. Because
- * A* has no negative entries the map is monotone, so the iterates increase to the least fixed
- * point; with spectral radius below 1 (checked by the model) they converge geometrically. The
- * cap at 1 keeps a sector from being more than fully inoperable, which a plain linear solve
- * {@code (I - A*)^-1 c*} would not.
+ * <p>Design note: the fixed point is found by monotone iteration from {@code q = c*}. Because A*
+ * has no negative entries the map is monotone, so the iterates increase to the least fixed point;
+ * with spectral radius below 1 (checked by the model) they converge geometrically. The cap at 1
+ * keeps a sector from being more than fully inoperable, which a plain linear solve {@code (I -
+ * A*)^-1 c*} would not.
  */
 public final class Iim {
   /** Iteration stops when no entry changes by this much or more. */
   public static final double TOLERANCE = 1e-12;
+
   private static final int MAX_ITERATIONS = 1_000_000;
 
   private Iim() {}

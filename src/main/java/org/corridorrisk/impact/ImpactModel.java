@@ -8,10 +8,10 @@ import org.corridorrisk.model.Sector;
 import org.corridorrisk.network.CompiledNetwork;
 
 /**
- * What the impact formulas need of a scenario, as flat arrays: the sinks (numbered 0..K-1 in
- * node order, "sink slots"), their demand, population, value of lost load and sector, the
- * economy's A* matrix and outputs, and the spill data of links. Immutable and shared read-only
- * by all worker threads.
+ * What the impact formulas need of a scenario, as flat arrays: the sinks (numbered 0..K-1 in node
+ * order, "sink slots"), their demand, population, value of lost load and sector, the economy's A*
+ * matrix and outputs, and the spill data of links. Immutable and shared read-only by all worker
+ * threads.
  */
 public final class ImpactModel {
   final int horizonDays;
@@ -138,7 +138,9 @@ public final class ImpactModel {
 
   /** Spill of one successful hit on {@code link} that carried {@code flowPerDay} that day. */
   public double spillVolume(int link, double flowPerDay) {
-    return linkSpills[link] ? Impacts.spillVolume(flowPerDay, spillDetectionHours[link], spillIsolationVolume[link]) : 0;
+    return linkSpills[link]
+        ? Impacts.spillVolume(flowPerDay, spillDetectionHours[link], spillIsolationVolume[link])
+        : 0;
   }
 
   /**
@@ -148,7 +150,8 @@ public final class ImpactModel {
    * @param sinkServed delivered per sink slot that day
    * @param work scratch of length >= 3 x sectors
    */
-  public double dayEconomicLoss(double[] sinkServed, double costToday, double undisturbedCost, double[] work) {
+  public double dayEconomicLoss(
+      double[] sinkServed, double costToday, double undisturbedCost, double[] work) {
     double direct = 0;
     int s = sectorCount;
     for (int i = 0; i < s; i++) {

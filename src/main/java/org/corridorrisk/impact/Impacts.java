@@ -5,12 +5,13 @@ public final class Impacts {
   private Impacts() {}
 
   /**
-   * Volume released by one successful hit on a link with spill data: the flow the link carried
-   * that day before the hit for {@code detectionHours}, plus the isolated segment's volume.
+   * Volume released by one successful hit on a link with spill data: the flow the link carried that
+   * day before the hit for {@code detectionHours}, plus the isolated segment's volume.
    *
    * @param flowPerDay the link's flow that day in the state before the hit (0 if it was down)
    */
-  public static double spillVolume(double flowPerDay, double detectionHours, double isolationVolume) {
+  public static double spillVolume(
+      double flowPerDay, double detectionHours, double isolationVolume) {
     return flowPerDay * detectionHours / 24.0 + isolationVolume;
   }
 
@@ -18,7 +19,8 @@ public final class Impacts {
    * unserved_fraction: the mean over commodities of (unserved volume / demand volume) over the
    * horizon; a commodity with no demand counts 0.
    */
-  public static double unservedFraction(double[] unservedVolumeByCommodity, double[] demandVolumeByCommodity) {
+  public static double unservedFraction(
+      double[] unservedVolumeByCommodity, double[] demandVolumeByCommodity) {
     int n = unservedVolumeByCommodity.length;
     if (n == 0) {
       return 0;
@@ -45,9 +47,9 @@ public final class Impacts {
   public static final double ROUNDING_TOLERANCE = 1e-9;
 
   /**
-   * A sink's unserved demand for the day: {@code demand - served}, or 0 when that is not more
-   * than {@link #ROUNDING_TOLERANCE} of the demand (the solver's rounding; without this, trials
-   * with no real shortfall would report losses of the order of 1e-6 currency units).
+   * A sink's unserved demand for the day: {@code demand - served}, or 0 when that is not more than
+   * {@link #ROUNDING_TOLERANCE} of the demand (the solver's rounding; without this, trials with no
+   * real shortfall would report losses of the order of 1e-6 currency units).
    */
   public static double unserved(double demandPerDay, double served) {
     double shortfall = demandPerDay - served;

@@ -1,8 +1,8 @@
 package org.corridorrisk.impact;
 
 /**
- * The per-trial metrics of the output contract, in the order of {@code summary.json} and
- * {@code trials.csv}. {@link #key()} is the contract name.
+ * The per-trial metrics of the output contract, in the order of {@code summary.json} and {@code
+ * trials.csv}. {@link #key()} is the contract name.
  */
 public enum Metric {
   /** Mean over commodities of (unserved sink demand / sink demand) over the horizon, 0..1. */

@@ -5,10 +5,10 @@ package org.corridorrisk.impact;
  * worker thread, reset between trials; no allocation per day.
  *
  * <p>Per day it takes what each sink received and the day's transport cost, and adds: unserved
- * volume per commodity and per sink, person-days without service, value of lost load, the
- * day's IIM (direct inoperability c* per sector, least fixed point q, indirect loss
- * (q - c*) x output, peak q) and the day's extra transport cost over the undisturbed run.
- * Spills are added per hit with {@link #addSpill(double)}.
+ * volume per commodity and per sink, person-days without service, value of lost load, the day's IIM
+ * (direct inoperability c* per sector, least fixed point q, indirect loss (q - c*) x output, peak
+ * q) and the day's extra transport cost over the undisturbed run. Spills are added per hit with
+ * {@link #addSpill(double)}.
  *
  * <p>Not thread-safe.
  */
@@ -87,7 +87,8 @@ public final class TrialLedger {
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
       unservedByCommodity[c] += unservedTodayByCommodity[c];
       double d = m.commodityDemandPerDay[c];
-      servedShareByCommodityDay[c][day] = d > 0 ? Math.max(0, 1 - unservedTodayByCommodity[c] / d) : 1.0;
+      servedShareByCommodityDay[c][day] =
+          d > 0 ? Math.max(0, 1 - unservedTodayByCommodity[c] / d) : 1.0;
     }
     if (sectors > 0) {
       for (int s = 0; s < sectors; s++) {
@@ -110,12 +111,14 @@ public final class TrialLedger {
     if (other.m != m) {
       throw new IllegalArgumentException("ledgers of different impact models");
     }
-    System.arraycopy(other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
+    System.arraycopy(
+        other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
     System.arraycopy(other.unservedBySink, 0, unservedBySink, 0, unservedBySink.length);
     System.arraycopy(other.peakBySector, 0, peakBySector, 0, peakBySector.length);
     System.arraycopy(other.indirectBySector, 0, indirectBySector, 0, indirectBySector.length);
     for (int c = 0; c < servedShareByCommodityDay.length; c++) {
-      System.arraycopy(other.servedShareByCommodityDay[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
+      System.arraycopy(
+          other.servedShareByCommodityDay[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
     }
     personDays = other.personDays;
     directLoss = other.directLoss;
@@ -146,12 +149,14 @@ public final class TrialLedger {
    * @param peakInoperability per sector
    * @param indirectLoss per sector
    */
-  public void writeMetrics(double[] values, double[] unservedVolume, double[] peakInoperability, double[] indirectLoss) {
+  public void writeMetrics(
+      double[] values, double[] unservedVolume, double[] peakInoperability, double[] indirectLoss) {
     double indirect = 0;
     for (int s = 0; s < m.sectorCount; s++) {
       indirect += indirectBySector[s];
     }
-    values[Metric.UNSERVED_FRACTION.ordinal()] = Impacts.unservedFraction(unservedByCommodity, m.commodityDemandVolume);
+    values[Metric.UNSERVED_FRACTION.ordinal()] =
+        Impacts.unservedFraction(unservedByCommodity, m.commodityDemandVolume);
     values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()] = personDays;
     values[Metric.DIRECT_LOSS.ordinal()] = directLoss;
     values[Metric.INDIRECT_LOSS.ordinal()] = indirect;

@@ -16,7 +16,8 @@ public record TrialMetrics(
 
   public TrialMetrics {
     if (values.length != Metric.values().length) {
-      throw new IllegalArgumentException("values must have one entry per Metric but had " + values.length);
+      throw new IllegalArgumentException(
+          "values must have one entry per Metric but had " + values.length);
     }
   }
 

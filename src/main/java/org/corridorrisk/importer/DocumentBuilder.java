@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Builds a {@code corridor-risk/v1} scenario tree in the key order of the format page, so the
- * written YAML reads like a hand-written scenario. Numbers are rounded to 6 decimals (1 m3/d
- * when the unit is mcm/d) so files show plain decimals.
+ * written YAML reads like a hand-written scenario. Numbers are rounded to 6 decimals (1 m3/d when
+ * the unit is mcm/d) so files show plain decimals.
  */
 final class DocumentBuilder {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -52,11 +52,12 @@ final class DocumentBuilder {
   }
 
   /**
-   * Adds a sink. With {@code explicitDefaults} the default priority 1 and population 0 are
-   * written out so a planner sees where to edit them; without, they are left to the format's
-   * defaults (large generated files parse faster).
+   * Adds a sink. With {@code explicitDefaults} the default priority 1 and population 0 are written
+   * out so a planner sees where to edit them; without, they are left to the format's defaults
+   * (large generated files parse faster).
    */
-  ObjectNode sink(String id, double demandPerDay, double valueOfLostLoad, boolean explicitDefaults) {
+  ObjectNode sink(
+      String id, double demandPerDay, double valueOfLostLoad, boolean explicitDefaults) {
     ObjectNode n = node(id, "sink");
     n.put("demand", round6(demandPerDay));
     if (explicitDefaults) {
@@ -73,7 +74,8 @@ final class DocumentBuilder {
     loc.put("lon", lon);
   }
 
-  ObjectNode link(String id, String from, String to, String kind, double capacityPerDay, boolean directed) {
+  ObjectNode link(
+      String id, String from, String to, String kind, double capacityPerDay, boolean directed) {
     ObjectNode l = links.addObject();
     l.put("id", id);
     l.put("from", from);

@@ -15,7 +15,10 @@ final class EdgeList {
   private int repeats;
   private final Set<Long> seen = new HashSet<>();
 
-  /** Adds edge {@code a}-{@code b} (0-based node indices) with an optional id; returns whether it was kept. */
+  /**
+   * Adds edge {@code a}-{@code b} (0-based node indices) with an optional id; returns whether it
+   * was kept.
+   */
   boolean add(int a, int b, String id) {
     if (a == b) {
       selfLoops++;
@@ -38,7 +41,14 @@ final class EdgeList {
   }
 
   Topology toTopology(List<String> nodeIds, double[] lat, double[] lon) {
-    return new Topology(List.copyOf(nodeIds), lat, lon, java.util.Collections.unmodifiableList(new ArrayList<>(ids)),
-        java.util.Arrays.copyOf(from, size), java.util.Arrays.copyOf(to, size), selfLoops, repeats);
+    return new Topology(
+        List.copyOf(nodeIds),
+        lat,
+        lon,
+        java.util.Collections.unmodifiableList(new ArrayList<>(ids)),
+        java.util.Arrays.copyOf(from, size),
+        java.util.Arrays.copyOf(to, size),
+        selfLoops,
+        repeats);
   }
 }

@@ -23,14 +23,14 @@ import javax.xml.stream.XMLStreamReader;
 import org.corridorrisk.scenario.Problem;
 
 /**
- * Reads a GasLib network ({@code .net}) and its nomination ({@code .scn}) with StAX, keeping
- * each element's line and column for error messages. Only what the scenario needs is kept:
- * node and arc ids, types, coordinates, {@code flowMin}/{@code flowMax} (1000 m3/h), pipe
- * lengths, and the nomination's flow bounds. Problems are collected, not thrown one by one.
+ * Reads a GasLib network ({@code .net}) and its nomination ({@code .scn}) with StAX, keeping each
+ * element's line and column for error messages. Only what the scenario needs is kept: node and arc
+ * ids, types, coordinates, {@code flowMin}/{@code flowMax} (1000 m3/h), pipe lengths, and the
+ * nomination's flow bounds. Problems are collected, not thrown one by one.
  *
  * <p>Design note: StAX rather than DOM because DOM drops source locations, and a user who
- * hand-edits a GasLib file deserves {@code FILE:LINE:COLUMN} messages. DTDs and external
- * entities are disabled (the files never need them).
+ * hand-edits a GasLib file deserves {@code FILE:LINE:COLUMN} messages. DTDs and external entities
+ * are disabled (the files never need them).
  */
 final class GasLibReader {
   static final String GAS_NS = "http://gaslib.zib.de/Gas";
@@ -42,9 +42,20 @@ final class GasLibReader {
   /** A node of the {@code .net} file. Coordinates are {@code NaN} when absent. */
   record GasNode(String id, String type, double lat, double lon, int line, int column) {}
 
-  /** An arc; {@code flowMin}/{@code flowMax} in 1000 m3/h ({@code NaN} when absent), length in km ({@code NaN} when absent). */
-  record GasArc(String id, String type, String from, String to, double flowMin, double flowMax,
-      double lengthKm, int line, int column) {}
+  /**
+   * An arc; {@code flowMin}/{@code flowMax} in 1000 m3/h ({@code NaN} when absent), length in km
+   * ({@code NaN} when absent).
+   */
+  record GasArc(
+      String id,
+      String type,
+      String from,
+      String to,
+      double flowMin,
+      double flowMax,
+      double lengthKm,
+      int line,
+      int column) {}
 
   /** Nominated flow bounds of one entry or exit, 1000 m3/h ({@code NaN} when absent). */
   record Nomination(String type, double lower, double upper, int line, int column) {
@@ -55,7 +66,12 @@ final class GasLibReader {
   }
 
   /** What was read, with the names of the two files as shown in messages. */
-  record GasLibData(Path netFile, Path scnFile, String title, List<GasNode> nodes, List<GasArc> arcs,
+  record GasLibData(
+      Path netFile,
+      Path scnFile,
+      String title,
+      List<GasNode> nodes,
+      List<GasArc> arcs,
       Map<String, Nomination> nominations) {}
 
   private final List<Problem> problems;
@@ -64,7 +80,10 @@ final class GasLibReader {
     this.problems = problems;
   }
 
-  /** Reads a {@code .zip} holding one {@code .net} and its {@code .scn}, or a {@code .net} with its {@code .scn} beside it. */
+  /**
+   * Reads a {@code .zip} holding one {@code .net} and its {@code .scn}, or a {@code .net} with its
+   * {@code .scn} beside it.
+   */
   GasLibData read(Path file) throws IOException {
     String lower = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
     if (lower.endsWith(".zip")) {
@@ -75,11 +94,19 @@ final class GasLibReader {
       throw new NoSuchFileException(file.toString());
     }
     if (scn == null) {
-      problems.add(new Problem(file, 0, 0, "",
-          "no nomination file beside it (expected " + replaceExtension(file.getFileName().toString()) + ")"));
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "no nomination file beside it (expected "
+                  + replaceExtension(file.getFileName().toString())
+                  + ")"));
       return null;
     }
-    try (InputStream net = Files.newInputStream(file); InputStream nom = Files.newInputStream(scn)) {
+    try (InputStream net = Files.newInputStream(file);
+        InputStream nom = Files.newInputStream(scn)) {
       return parse(file, net, scn, nom);
     }
   }
@@ -114,9 +141,17 @@ final class GasLibReader {
         }
       }
       if (nets.size() != 1) {
-        problems.add(new Problem(zip, 0, 0, "", nets.isEmpty()
-            ? "no GasLib network (.net) inside the zip"
-            : "more than one .net inside the zip (" + nets.size() + "); unzip it and import the .net you mean"));
+        problems.add(
+            new Problem(
+                zip,
+                0,
+                0,
+                "",
+                nets.isEmpty()
+                    ? "no GasLib network (.net) inside the zip"
+                    : "more than one .net inside the zip ("
+                        + nets.size()
+                        + "); unzip it and import the .net you mean"));
         return null;
       }
       ZipEntry net = nets.get(0);
@@ -125,13 +160,21 @@ final class GasLibReader {
         scn = scns.values().iterator().next();
       }
       if (scn == null) {
-        problems.add(new Problem(zip, 0, 0, "", scns.isEmpty()
-            ? "no nomination (.scn) inside the zip"
-            : "several .scn files inside the zip and none named like " + net.getName()));
+        problems.add(
+            new Problem(
+                zip,
+                0,
+                0,
+                "",
+                scns.isEmpty()
+                    ? "no nomination (.scn) inside the zip"
+                    : "several .scn files inside the zip and none named like " + net.getName()));
         return null;
       }
-      try (InputStream netIn = zf.getInputStream(net); InputStream scnIn = zf.getInputStream(scn)) {
-        return parse(Path.of(zip + "!/" + net.getName()), netIn, Path.of(zip + "!/" + scn.getName()), scnIn);
+      try (InputStream netIn = zf.getInputStream(net);
+          InputStream scnIn = zf.getInputStream(scn)) {
+        return parse(
+            Path.of(zip + "!/" + net.getName()), netIn, Path.of(zip + "!/" + scn.getName()), scnIn);
       }
     } catch (ZipException e) {
       problems.add(new Problem(zip, 0, 0, "", "not a readable zip file (" + e.getMessage() + ")"));
@@ -184,7 +227,11 @@ final class GasLibReader {
           if (depth == 1) {
             sawNetwork = "network".equals(name);
             if (!sawNetwork) {
-              problems.add(at(file, r.getLocation(), "expected a GasLib <network> document but the root is <" + name + ">"));
+              problems.add(
+                  at(
+                      file,
+                      r.getLocation(),
+                      "expected a GasLib <network> document but the root is <" + name + ">"));
               return null;
             }
           } else if (depth == 2) {
@@ -195,7 +242,11 @@ final class GasLibReader {
           } else if (depth == 3 && ("nodes".equals(section) || "connections".equals(section))) {
             boolean isNode = "nodes".equals(section);
             if (isNode && !NODE_TYPES.contains(name)) {
-              problems.add(at(file, r.getLocation(), "unknown node type <" + name + ">; expected one of " + NODE_TYPES));
+              problems.add(
+                  at(
+                      file,
+                      r.getLocation(),
+                      "unknown node type <" + name + ">; expected one of " + NODE_TYPES));
             }
             kind = name;
             elementDepth = depth;
@@ -214,14 +265,15 @@ final class GasLibReader {
               problems.add(at(file, loc, "<" + name + "> has no id"));
             }
             if (!isNode && (from == null || to == null)) {
-              problems.add(at(file, loc, "<" + name + " id=\"" + id + "\"> needs both from and to"));
+              problems.add(
+                  at(file, loc, "<" + name + " id=\"" + id + "\"> needs both from and to"));
             }
           } else if (elementDepth > 0 && depth == elementDepth + 1) {
             switch (name) {
               case "flowMin" -> flowMin = flow(file, r);
               case "flowMax" -> flowMax = flow(file, r);
               case "length" -> lengthKm = lengthKm(file, r);
-              default -> { }
+              default -> {}
             }
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -244,7 +296,13 @@ final class GasLibReader {
       problems.add(at(file, e.getLocation(), "not well-formed XML: " + cleanMessage(e)));
     }
     if (sawNetwork && nodes.isEmpty()) {
-      problems.add(new Problem(file, 0, 0, "", "no nodes found (expected <source>, <sink>, <innode> in <framework:nodes>)"));
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "no nodes found (expected <source>, <sink>, <innode> in <framework:nodes>)"));
     }
     return title;
   }
@@ -268,14 +326,18 @@ final class GasLibReader {
           depth++;
           String name = r.getLocalName();
           if (depth == 1 && !"boundaryValue".equals(name)) {
-            problems.add(at(file, r.getLocation(), "expected a GasLib <boundaryValue> nomination but the root is <" + name + ">"));
+            problems.add(
+                at(
+                    file,
+                    r.getLocation(),
+                    "expected a GasLib <boundaryValue> nomination but the root is <" + name + ">"));
             return result;
           }
           if (depth == 2 && "scenario".equals(name)) {
             scenarios++;
           }
           if (scenarios > 1) {
-            continue;   // only the first scenario is read
+            continue; // only the first scenario is read
           }
           if (depth == 3 && "node".equals(name)) {
             nodeDepth = depth;
@@ -297,13 +359,19 @@ final class GasLibReader {
             } else if ("upper".equals(bound)) {
               upper = value;
             } else {
-              problems.add(at(file, r.getLocation(), "flow bound must be both, lower or upper but was '" + bound + "'"));
+              problems.add(
+                  at(
+                      file,
+                      r.getLocation(),
+                      "flow bound must be both, lower or upper but was '" + bound + "'"));
             }
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (depth == nodeDepth && id != null) {
             if (Double.isNaN(lower) && Double.isNaN(upper)) {
-              problems.add(new Problem(file, line, column, "", "nomination of '" + id + "' has no <flow> bound"));
+              problems.add(
+                  new Problem(
+                      file, line, column, "", "nomination of '" + id + "' has no <flow> bound"));
             } else {
               result.put(id, new Nomination(type, lower, upper, line, column));
             }
@@ -322,7 +390,8 @@ final class GasLibReader {
   private double flow(Path file, XMLStreamReader r) {
     String unit = r.getAttributeValue(null, "unit");
     if (unit != null && !FLOW_UNIT.equals(unit)) {
-      problems.add(at(file, r.getLocation(), "flow unit must be " + FLOW_UNIT + " but was '" + unit + "'"));
+      problems.add(
+          at(file, r.getLocation(), "flow unit must be " + FLOW_UNIT + " but was '" + unit + "'"));
       return Double.NaN;
     }
     return number(file, r, "value");
@@ -354,13 +423,18 @@ final class GasLibReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(at(file, r.getLocation(), attribute + " must be a finite number but was '" + text + "'"));
+    problems.add(
+        at(file, r.getLocation(), attribute + " must be a finite number but was '" + text + "'"));
     return Double.NaN;
   }
 
   private static Problem at(Path file, Location loc, String message) {
-    return new Problem(file, loc == null ? 0 : Math.max(0, loc.getLineNumber()),
-        loc == null ? 0 : Math.max(0, loc.getColumnNumber()), "", message);
+    return new Problem(
+        file,
+        loc == null ? 0 : Math.max(0, loc.getLineNumber()),
+        loc == null ? 0 : Math.max(0, loc.getColumnNumber()),
+        "",
+        message);
   }
 
   private static String cleanMessage(XMLStreamException e) {

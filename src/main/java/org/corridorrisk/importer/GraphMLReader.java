@@ -23,8 +23,8 @@ import org.jgrapht.nio.graphml.GraphMLImporter;
  * Reads a GraphML file with JGraphT's {@link GraphMLImporter} as an undirected graph (edge
  * direction is ignored; self-loops and repeated edges are dropped). Node positions: attributes
  * named {@code lat}/{@code lon} (or {@code latitude}/{@code longitude}, any case) become the
- * location; otherwise {@code x}/{@code y} are read as lon/lat only when every node has both and
- * all lie within WGS84 ranges, else they are ignored (drawing coordinates are not degrees).
+ * location; otherwise {@code x}/{@code y} are read as lon/lat only when every node has both and all
+ * lie within WGS84 ranges, else they are ignored (drawing coordinates are not degrees).
  */
 final class GraphMLReader {
   private final List<Problem> problems;
@@ -46,14 +46,17 @@ final class GraphMLReader {
     GraphMLImporter<String, DefaultEdge> importer = new GraphMLImporter<>();
     importer.setSchemaValidation(false);
     importer.setVertexFactory(id -> id);
-    importer.addVertexAttributeConsumer((pair, attribute) -> nodeAttributes
-        .computeIfAbsent(pair.getFirst(), k -> new HashMap<>())
-        .put(pair.getSecond().toLowerCase(Locale.ROOT), attribute.getValue()));
-    importer.addEdgeAttributeConsumer((pair, attribute) -> {
-      if ("id".equals(pair.getSecond())) {
-        edgeIds.put(pair.getFirst(), attribute.getValue());
-      }
-    });
+    importer.addVertexAttributeConsumer(
+        (pair, attribute) ->
+            nodeAttributes
+                .computeIfAbsent(pair.getFirst(), k -> new HashMap<>())
+                .put(pair.getSecond().toLowerCase(Locale.ROOT), attribute.getValue()));
+    importer.addEdgeAttributeConsumer(
+        (pair, attribute) -> {
+          if ("id".equals(pair.getSecond())) {
+            edgeIds.put(pair.getFirst(), attribute.getValue());
+          }
+        });
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       importer.importGraph(graph, in);
     } catch (ImportException | IllegalArgumentException e) {
@@ -73,12 +76,14 @@ final class GraphMLReader {
     readPositions(ids, nodeAttributes, lat, lon);
     EdgeList edges = new EdgeList();
     for (DefaultEdge e : graph.edgeSet()) {
-      edges.add(index.get(graph.getEdgeSource(e)), index.get(graph.getEdgeTarget(e)), edgeIds.get(e));
+      edges.add(
+          index.get(graph.getEdgeSource(e)), index.get(graph.getEdgeTarget(e)), edgeIds.get(e));
     }
     return edges.toTopology(ids, lat, lon);
   }
 
-  private void readPositions(List<String> ids, Map<String, Map<String, String>> attrs, double[] lat, double[] lon) {
+  private void readPositions(
+      List<String> ids, Map<String, Map<String, String>> attrs, double[] lat, double[] lon) {
     int withLatLon = 0;
     for (int i = 0; i < ids.size(); i++) {
       Map<String, String> a = attrs.getOrDefault(ids.get(i), Map.of());
@@ -91,7 +96,8 @@ final class GraphMLReader {
       }
     }
     if (withLatLon > 0) {
-      positionNote = "location from lat/lon attributes (" + withLatLon + " of " + ids.size() + " nodes)";
+      positionNote =
+          "location from lat/lon attributes (" + withLatLon + " of " + ids.size() + " nodes)";
       return;
     }
     double[] x = new double[ids.size()];
@@ -103,14 +109,20 @@ final class GraphMLReader {
       x[i] = number(a.get("x"));
       y[i] = number(a.get("y"));
       anyXy |= !Double.isNaN(x[i]) || !Double.isNaN(y[i]);
-      allDegrees &= !Double.isNaN(x[i]) && !Double.isNaN(y[i]) && Math.abs(x[i]) <= 180 && Math.abs(y[i]) <= 90;
+      allDegrees &=
+          !Double.isNaN(x[i])
+              && !Double.isNaN(y[i])
+              && Math.abs(x[i]) <= 180
+              && Math.abs(y[i]) <= 90;
     }
     if (allDegrees) {
       System.arraycopy(y, 0, lat, 0, y.length);
       System.arraycopy(x, 0, lon, 0, x.length);
-      positionNote = "location from x/y read as lon/lat (all values within WGS84 ranges): check this";
+      positionNote =
+          "location from x/y read as lon/lat (all values within WGS84 ranges): check this";
     } else if (anyXy) {
-      positionNote = "x/y attributes ignored (not all within WGS84 degree ranges, so not taken as lon/lat)";
+      positionNote =
+          "x/y attributes ignored (not all within WGS84 degree ranges, so not taken as lon/lat)";
     }
   }
 

@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** The public network formats {@code import} reads. */
 public enum ImportFormat {
-  /** GasLib: a {@code .zip} with {@code GasLib-N.net} and {@code .scn}, or a {@code .net} with its {@code .scn} beside it. */
+  /**
+   * GasLib: a {@code .zip} with {@code GasLib-N.net} and {@code .scn}, or a {@code .net} with its
+   * {@code .scn} beside it.
+   */
   GASLIB("gaslib"),
   /** MatrixMarket coordinate file ({@code .mtx}): an adjacency matrix, topology only. */
   MATRIX_MARKET("matrix-market"),

@@ -12,11 +12,12 @@ package org.corridorrisk.importer;
  * @param demandPerNode topology formats: demand per day of every non-source node (> 0); default 1.0
  * @param capacityPerDay topology formats: capacity of every link (> 0); default 10 x total demand /
  *     number of sources
- * @param failureProbability topology formats: probability each link fails at day 0 (0..1); default 0.05
+ * @param failureProbability topology formats: probability each link fails at day 0 (0..1); default
+ *     0.05
  * @param commodity commodity id; default {@code gas} (GasLib) or {@code power}
  * @param linkKind topology formats: link kind; default {@code power-line}
- * @param valueOfLostLoad value of lost load of every sink (currency per unit); default 250000 USD per
- *     mcm for GasLib, 1.0 for topology formats
+ * @param valueOfLostLoad value of lost load of every sink (currency per unit); default 250000 USD
+ *     per mcm for GasLib, 1.0 for topology formats
  */
 public record ImportOptions(
     String name,
@@ -37,17 +38,20 @@ public record ImportOptions(
       throw new IllegalArgumentException("--sources must be >= 1 but was " + sources);
     }
     if (demandPerNode != null && !(demandPerNode > 0 && Double.isFinite(demandPerNode))) {
-      throw new IllegalArgumentException("--demand must be a finite number > 0 but was " + demandPerNode);
+      throw new IllegalArgumentException(
+          "--demand must be a finite number > 0 but was " + demandPerNode);
     }
     if (capacityPerDay != null && !(capacityPerDay > 0 && Double.isFinite(capacityPerDay))) {
-      throw new IllegalArgumentException("--capacity must be a finite number > 0 but was " + capacityPerDay);
+      throw new IllegalArgumentException(
+          "--capacity must be a finite number > 0 but was " + capacityPerDay);
     }
     if (failureProbability != null && !(failureProbability >= 0 && failureProbability <= 1)) {
       throw new IllegalArgumentException(
           "--failure-probability must be in [0, 1] but was " + failureProbability);
     }
     if (valueOfLostLoad != null && !(valueOfLostLoad >= 0 && Double.isFinite(valueOfLostLoad))) {
-      throw new IllegalArgumentException("--voll must be a finite number >= 0 but was " + valueOfLostLoad);
+      throw new IllegalArgumentException(
+          "--voll must be a finite number >= 0 but was " + valueOfLostLoad);
     }
     if (commodity != null && !IdSanitizer.isValid(commodity)) {
       throw new IllegalArgumentException(

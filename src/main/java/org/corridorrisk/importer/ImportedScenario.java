@@ -13,8 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
- * An imported scenario document ({@code corridor-risk/v1}) with the header comment that says
- * where it came from, its licence and the defaults used, and the warnings found while importing.
+ * An imported scenario document ({@code corridor-risk/v1}) with the header comment that says where
+ * it came from, its licence and the defaults used, and the warnings found while importing.
  *
  * @param document the scenario as a Jackson tree, keys as in the scenario format
  * @param header comment lines (without the leading {@code #}) written above the document
@@ -22,13 +22,14 @@ import java.util.List;
  */
 public record ImportedScenario(ObjectNode document, List<String> header, List<String> warnings) {
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .disable(YAMLGenerator.Feature.SPLIT_LINES)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .disable(YAMLGenerator.Feature.SPLIT_LINES)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .build();
 
   public ImportedScenario {
     header = List.copyOf(header);
@@ -74,7 +75,9 @@ public record ImportedScenario(ObjectNode document, List<String> header, List<St
    */
   public void write(Path out, boolean force) throws IOException {
     if (!force && Files.exists(out)) {
-      throw new FileAlreadyExistsException(out.toString(), null,
+      throw new FileAlreadyExistsException(
+          out.toString(),
+          null,
           "already exists; choose another --out or add --force to overwrite it");
     }
     Path dir = out.toAbsolutePath().getParent();

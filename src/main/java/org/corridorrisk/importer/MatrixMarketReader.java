@@ -13,23 +13,27 @@ import java.util.Set;
 import org.corridorrisk.scenario.Problem;
 
 /**
- * Reads a MatrixMarket coordinate file as an undirected graph: entry (i, j) is a line between
- * nodes {@code n<i>} and {@code n<j>} (1-based). Values, if any, are ignored (topology only);
- * symmetric and general files are read the same way, (i, j) and (j, i) being one line.
+ * Reads a MatrixMarket coordinate file as an undirected graph: entry (i, j) is a line between nodes
+ * {@code n<i>} and {@code n<j>} (1-based). Values, if any, are ignored (topology only); symmetric
+ * and general files are read the same way, (i, j) and (j, i) being one line.
  *
- * <p>The size line ({@code rows cols entries}) after the comments is optional: the first data
- * line is taken as the size line when it has three integers and either the field is
- * {@code pattern} (entries have two numbers) or the number of following data lines equals its
- * third number. Without a size line, the node count is the largest id seen.
+ * <p>The size line ({@code rows cols entries}) after the comments is optional: the first data line
+ * is taken as the size line when it has three integers and either the field is {@code pattern}
+ * (entries have two numbers) or the number of following data lines equals its third number. Without
+ * a size line, the node count is the largest id seen.
  */
 final class MatrixMarketReader {
-  private static final Set<String> FIELDS = Set.of("pattern", "real", "integer", "complex", "double");
-  private static final Set<String> SYMMETRIES = Set.of("general", "symmetric", "skew-symmetric", "hermitian");
+  private static final Set<String> FIELDS =
+      Set.of("pattern", "real", "integer", "complex", "double");
+  private static final Set<String> SYMMETRIES =
+      Set.of("general", "symmetric", "skew-symmetric", "hermitian");
   private static final int MAX_PROBLEMS = 20;
 
   private final List<Problem> problems;
+
   /** Comment lines after the banner, for the scenario header (they often name the source). */
   private final List<String> comments = new ArrayList<>();
+
   private boolean sizeLinePresent;
 
   MatrixMarketReader(List<Problem> problems) {
@@ -56,22 +60,44 @@ final class MatrixMarketReader {
     if (!lines.isEmpty() && lines.get(0).startsWith("%%")) {
       String[] banner = lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s+");
       if (banner.length < 5 || !banner[0].equals("%%matrixmarket") || !banner[1].equals("matrix")) {
-        problems.add(new Problem(file, 1, 1, "", "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY' but was '"
-            + lines.get(0).trim() + "'"));
+        problems.add(
+            new Problem(
+                file,
+                1,
+                1,
+                "",
+                "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY' but was '"
+                    + lines.get(0).trim()
+                    + "'"));
         return null;
       }
       if (!banner[2].equals("coordinate")) {
-        problems.add(new Problem(file, 1, 1, "", "only coordinate (sparse) MatrixMarket files are networks; this one is '"
-            + banner[2] + "'"));
+        problems.add(
+            new Problem(
+                file,
+                1,
+                1,
+                "",
+                "only coordinate (sparse) MatrixMarket files are networks; this one is '"
+                    + banner[2]
+                    + "'"));
         return null;
       }
       field = banner[3];
       if (!FIELDS.contains(field)) {
-        problems.add(new Problem(file, 1, 1, "", "field must be one of " + FIELDS + " but was '" + field + "'"));
+        problems.add(
+            new Problem(
+                file, 1, 1, "", "field must be one of " + FIELDS + " but was '" + field + "'"));
         return null;
       }
       if (!SYMMETRIES.contains(banner[4])) {
-        problems.add(new Problem(file, 1, 1, "", "symmetry must be one of " + SYMMETRIES + " but was '" + banner[4] + "'"));
+        problems.add(
+            new Problem(
+                file,
+                1,
+                1,
+                "",
+                "symmetry must be one of " + SYMMETRIES + " but was '" + banner[4] + "'"));
         return null;
       }
       i = 1;
@@ -112,7 +138,9 @@ final class MatrixMarketReader {
       }
     }
     if (declaredRows > Integer.MAX_VALUE / 2) {
-      problems.add(new Problem(file, dataLines[0] + 1, 1, "", "matrix size " + declaredRows + " is too large"));
+      problems.add(
+          new Problem(
+              file, dataLines[0] + 1, 1, "", "matrix size " + declaredRows + " is too large"));
       return null;
     }
     EdgeList edges = new EdgeList();
@@ -122,16 +150,38 @@ final class MatrixMarketReader {
       String[] tokens = lines.get(dataLines[k]).trim().split("\\s+");
       int needed = "pattern".equals(field) ? 2 : "complex".equals(field) ? 4 : 3;
       if (tokens.length < 2) {
-        problems.add(new Problem(file, lineNo, 1, "", "expected two 1-based node ids but was '" + lines.get(dataLines[k]).trim() + "'"));
+        problems.add(
+            new Problem(
+                file,
+                lineNo,
+                1,
+                "",
+                "expected two 1-based node ids but was '" + lines.get(dataLines[k]).trim() + "'"));
         continue;
       }
       if (tokens.length != needed) {
-        problems.add(new Problem(file, lineNo, 1, "", "expected " + needed + " numbers for a " + field
-            + " entry but found " + tokens.length));
+        problems.add(
+            new Problem(
+                file,
+                lineNo,
+                1,
+                "",
+                "expected "
+                    + needed
+                    + " numbers for a "
+                    + field
+                    + " entry but found "
+                    + tokens.length));
         continue;
       }
       int a = id(file, lineNo, 1, tokens[0], declaredRows);
-      int b = id(file, lineNo, lines.get(dataLines[k]).indexOf(tokens[1], tokens[0].length()) + 1, tokens[1], declaredRows);
+      int b =
+          id(
+              file,
+              lineNo,
+              lines.get(dataLines[k]).indexOf(tokens[1], tokens[0].length()) + 1,
+              tokens[1],
+              declaredRows);
       if (a < 0 || b < 0) {
         continue;
       }
@@ -139,8 +189,16 @@ final class MatrixMarketReader {
       edges.add(a - 1, b - 1, null);
     }
     if (declaredEntries >= 0 && declaredEntries != dataCount - 1 && problems.isEmpty()) {
-      problems.add(new Problem(file, dataLines[0] + 1, 1, "", "the size line announces " + declaredEntries
-          + " entries but the file has " + (dataCount - 1)));
+      problems.add(
+          new Problem(
+              file,
+              dataLines[0] + 1,
+              1,
+              "",
+              "the size line announces "
+                  + declaredEntries
+                  + " entries but the file has "
+                  + (dataCount - 1)));
     }
     if (!problems.isEmpty()) {
       return null;
@@ -160,7 +218,13 @@ final class MatrixMarketReader {
     try {
       v = Long.parseLong(token);
     } catch (NumberFormatException e) {
-      problems.add(new Problem(file, line, column, "", "node id must be a positive integer but was '" + token + "'"));
+      problems.add(
+          new Problem(
+              file,
+              line,
+              column,
+              "",
+              "node id must be a positive integer but was '" + token + "'"));
       return -1;
     }
     if (v < 1 || v > Integer.MAX_VALUE / 2) {
@@ -168,8 +232,13 @@ final class MatrixMarketReader {
       return -1;
     }
     if (declaredRows >= 0 && v > declaredRows) {
-      problems.add(new Problem(file, line, column, "", "node id must be <= " + declaredRows
-          + " (the size line) but was " + v));
+      problems.add(
+          new Problem(
+              file,
+              line,
+              column,
+              "",
+              "node id must be <= " + declaredRows + " (the size line) but was " + v));
       return -1;
     }
     return (int) v;

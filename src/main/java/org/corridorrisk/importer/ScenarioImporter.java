@@ -10,9 +10,9 @@ import org.corridorrisk.scenario.ScenarioException;
 
 /**
  * Imports public network files (GasLib, MatrixMarket, GraphML) as {@code corridor-risk/v1}
- * scenarios. The defaults for what a file does not say (threats, and for topology-only formats
- * also supplies, demands and capacities) are documented in docs/import.md and repeated in the
- * written file's header comment. Stateless and thread-safe.
+ * scenarios. The defaults for what a file does not say (threats, and for topology-only formats also
+ * supplies, demands and capacities) are documented in docs/import.md and repeated in the written
+ * file's header comment. Stateless and thread-safe.
  */
 public final class ScenarioImporter {
   private ScenarioImporter() {}
@@ -21,25 +21,33 @@ public final class ScenarioImporter {
    * Reads {@code file} in the given format and builds the scenario document.
    *
    * @param format the format, or {@code null} to guess it from the file name
-   * @throws ScenarioException when the file is not valid in its format (every problem, located)
-   *     or the format cannot be guessed
-   * @throws IOException when the file cannot be read (e.g. {@link java.nio.file.NoSuchFileException})
+   * @throws ScenarioException when the file is not valid in its format (every problem, located) or
+   *     the format cannot be guessed
+   * @throws IOException when the file cannot be read (e.g. {@link
+   *     java.nio.file.NoSuchFileException})
    */
   public static ImportedScenario importFile(Path file, ImportFormat format, ImportOptions options)
       throws ScenarioException, IOException {
     ImportFormat f = format != null ? format : ImportFormat.guess(file);
     List<Problem> problems = new ArrayList<>();
     if (f == null) {
-      problems.add(new Problem(file, 0, 0, "", "cannot tell the format from the file name;"
-          + " use --format gaslib|matrix-market|graphml (.zip/.net, .mtx, .graphml/.xml)"));
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "cannot tell the format from the file name;"
+                  + " use --format gaslib|matrix-market|graphml (.zip/.net, .mtx, .graphml/.xml)"));
       throw new ScenarioException(problems);
     }
     ImportOptions o = options != null ? options : ImportOptions.defaults();
-    ImportedScenario result = switch (f) {
-      case GASLIB -> importGasLib(file, o, problems);
-      case MATRIX_MARKET -> importMatrixMarket(file, o, problems);
-      case GRAPHML -> importGraphMl(file, o, problems);
-    };
+    ImportedScenario result =
+        switch (f) {
+          case GASLIB -> importGasLib(file, o, problems);
+          case MATRIX_MARKET -> importMatrixMarket(file, o, problems);
+          case GRAPHML -> importGraphMl(file, o, problems);
+        };
     if (!problems.isEmpty() || result == null) {
       if (problems.isEmpty()) {
         problems.add(new Problem(file, 0, 0, "", "could not import the file"));
@@ -49,7 +57,8 @@ public final class ScenarioImporter {
     return result;
   }
 
-  private static ImportedScenario importGasLib(Path file, ImportOptions o, List<Problem> problems) throws IOException {
+  private static ImportedScenario importGasLib(Path file, ImportOptions o, List<Problem> problems)
+      throws IOException {
     GasLibReader.GasLibData data = new GasLibReader(problems).read(file);
     if (data == null || !problems.isEmpty()) {
       return null;
@@ -57,8 +66,8 @@ public final class ScenarioImporter {
     return GasLibImport.build(data, String.valueOf(file.getFileName()), o, problems);
   }
 
-  private static ImportedScenario importMatrixMarket(Path file, ImportOptions o, List<Problem> problems)
-      throws IOException {
+  private static ImportedScenario importMatrixMarket(
+      Path file, ImportOptions o, List<Problem> problems) throws IOException {
     MatrixMarketReader reader = new MatrixMarketReader(problems);
     Topology t = reader.read(file);
     if (t == null || !problems.isEmpty()) {
@@ -69,11 +78,16 @@ public final class ScenarioImporter {
       provenance.add("Comments in the file:");
       reader.comments().stream().limit(10).forEach(c -> provenance.add("  " + c));
     }
-    provenance.add("The file " + (reader.sizeLinePresent() ? "has" : "has no") + " size line; node n<i> is row/column i.");
-    return TopologyImport.build(t, file, "MatrixMarket coordinate file", provenance, o, new ArrayList<>(), problems);
+    provenance.add(
+        "The file "
+            + (reader.sizeLinePresent() ? "has" : "has no")
+            + " size line; node n<i> is row/column i.");
+    return TopologyImport.build(
+        t, file, "MatrixMarket coordinate file", provenance, o, new ArrayList<>(), problems);
   }
 
-  private static ImportedScenario importGraphMl(Path file, ImportOptions o, List<Problem> problems) throws IOException {
+  private static ImportedScenario importGraphMl(Path file, ImportOptions o, List<Problem> problems)
+      throws IOException {
     GraphMLReader reader = new GraphMLReader(problems);
     Topology t = reader.read(file);
     if (t == null || !problems.isEmpty()) {
@@ -96,7 +110,9 @@ public final class ScenarioImporter {
             "\"Collective dynamics of 'small-world' networks\", Nature 393:440-442 (1998); MatrixMarket file",
             "as distributed by the Network Repository (https://networkrepository.com). Cite the paper.");
       }
-      return List.of("Data: source and licence not known to corridor-risk; check the licence of " + file.getFileName(),
+      return List.of(
+          "Data: source and licence not known to corridor-risk; check the licence of "
+              + file.getFileName(),
           "before sharing this scenario, and credit its authors here.");
     }
   }

@@ -15,8 +15,15 @@ import java.util.List;
  * @param selfLoopsDropped edges from a node to itself that were dropped
  * @param repeatsDropped edges that repeat an earlier one (either direction) and were dropped
  */
-record Topology(List<String> nodeIds, double[] lat, double[] lon, List<String> edgeIds,
-    int[] edgeFrom, int[] edgeTo, int selfLoopsDropped, int repeatsDropped) {
+record Topology(
+    List<String> nodeIds,
+    double[] lat,
+    double[] lon,
+    List<String> edgeIds,
+    int[] edgeFrom,
+    int[] edgeTo,
+    int selfLoopsDropped,
+    int repeatsDropped) {
 
   int nodeCount() {
     return nodeIds.size();

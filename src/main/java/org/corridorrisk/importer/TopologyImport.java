@@ -8,23 +8,23 @@ import java.util.Locale;
 import org.corridorrisk.scenario.Problem;
 
 /**
- * Turns a bare topology (MatrixMarket, GraphML) into a runnable scenario with documented
- * defaults, which the written header repeats:
+ * Turns a bare topology (MatrixMarket, GraphML) into a runnable scenario with documented defaults,
+ * which the written header repeats:
  *
  * <ul>
  *   <li>Sources: the K nodes of highest degree (ties: earlier in the file), K = {@code --sources}
  *       or max(1, round(N / 20)). A connected component that would have no source gets its
  *       highest-degree node as an extra source (so every sink is reachable).
  *   <li>Sinks: every other node with at least one line, demand {@code --demand} (default 1.0) per
- *       day, priority 1, population 0, value of lost load {@code --voll} (default 1.0, so
- *       {@code direct_loss} equals the unserved volume). Isolated nodes become junctions.
+ *       day, priority 1, population 0, value of lost load {@code --voll} (default 1.0, so {@code
+ *       direct_loss} equals the unserved volume). Isolated nodes become junctions.
  *   <li>Supply per source = total demand x 1.2 / number of sources (20% reserve).
- *   <li>Links: undirected, kind {@code --link-kind} (default {@code power-line}), capacity
- *       {@code --capacity}, default 10 x total demand / number of sources (ten sources' worth
- *       of supply: a single line rarely binds, so the study measures connectivity).
- *   <li>Threat {@code line-failures}: independent, each link fails at day 0 with probability
- *       {@code --failure-probability} (default 0.05), repaired after a fixed 1 day; horizon
- *       {@code --horizon-days} (default 1).
+ *   <li>Links: undirected, kind {@code --link-kind} (default {@code power-line}), capacity {@code
+ *       --capacity}, default 10 x total demand / number of sources (ten sources' worth of supply: a
+ *       single line rarely binds, so the study measures connectivity).
+ *   <li>Threat {@code line-failures}: independent, each link fails at day 0 with probability {@code
+ *       --failure-probability} (default 0.05), repaired after a fixed 1 day; horizon {@code
+ *       --horizon-days} (default 1).
  * </ul>
  */
 final class TopologyImport {
@@ -40,20 +40,33 @@ final class TopologyImport {
    * @param formatLabel e.g. "MatrixMarket coordinate file"
    * @param provenance header lines naming the data's source and licence
    */
-  static ImportedScenario build(Topology t, java.nio.file.Path file, String formatLabel,
-      List<String> provenance, ImportOptions options, List<String> warnings, List<Problem> problems) {
+  static ImportedScenario build(
+      Topology t,
+      java.nio.file.Path file,
+      String formatLabel,
+      List<String> provenance,
+      ImportOptions options,
+      List<String> warnings,
+      List<Problem> problems) {
     int n = t.nodeCount();
     int m = t.edgeCount();
     if (n < 2) {
       problems.add(new Problem(file, 0, 0, "", "the graph needs at least 2 nodes but has " + n));
     }
     if (m < 1) {
-      problems.add(new Problem(file, 0, 0, "", "the graph has no edges (self-loops are not links)"));
+      problems.add(
+          new Problem(file, 0, 0, "", "the graph has no edges (self-loops are not links)"));
     }
-    int requested = options.sources() != null ? options.sources() : Math.max(1, (int) Math.round(n / 20.0));
+    int requested =
+        options.sources() != null ? options.sources() : Math.max(1, (int) Math.round(n / 20.0));
     if (problems.isEmpty() && requested >= n) {
-      problems.add(new Problem(file, 0, 0, "",
-          "--sources must be less than the number of nodes (" + n + ") but was " + requested));
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "--sources must be less than the number of nodes (" + n + ") but was " + requested));
     }
     if (!problems.isEmpty()) {
       return null;
@@ -69,7 +82,10 @@ final class TopologyImport {
     }
     Integer[] order = new Integer[n];
     Arrays.setAll(order, i -> i);
-    Arrays.sort(order, (a, b) -> degree[a] != degree[b] ? Integer.compare(degree[b], degree[a]) : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) ->
+            degree[a] != degree[b] ? Integer.compare(degree[b], degree[a]) : Integer.compare(a, b));
     boolean[] source = new boolean[n];
     for (int i = 0; i < requested; i++) {
       source[order[i]] = true;
@@ -104,8 +120,11 @@ final class TopologyImport {
       }
     }
     if (added > 0) {
-      warnings.add(added + " connected components had no source among the " + requested
-          + " best-connected nodes; their best-connected node was made a source too");
+      warnings.add(
+          added
+              + " connected components had no source among the "
+              + requested
+              + " best-connected nodes; their best-connected node was made a source too");
     }
     if (isolated > 0) {
       warnings.add(isolated + " nodes have no line and were made junctions (no demand)");
@@ -114,21 +133,36 @@ final class TopologyImport {
     double demand = options.demandPerNode() != null ? options.demandPerNode() : 1.0;
     double totalDemand = demand * sinks;
     double supply = totalDemand * SUPPLY_RESERVE / sources;
-    double capacity = options.capacityPerDay() != null ? options.capacityPerDay()
-        : CAPACITY_FACTOR * totalDemand / sources;
-    double probability = options.failureProbability() != null ? options.failureProbability()
-        : DEFAULT_FAILURE_PROBABILITY;
+    double capacity =
+        options.capacityPerDay() != null
+            ? options.capacityPerDay()
+            : CAPACITY_FACTOR * totalDemand / sources;
+    double probability =
+        options.failureProbability() != null
+            ? options.failureProbability()
+            : DEFAULT_FAILURE_PROBABILITY;
     int horizon = options.horizonDays() != null ? options.horizonDays() : DEFAULT_HORIZON_DAYS;
     double voll = options.valueOfLostLoad() != null ? options.valueOfLostLoad() : DEFAULT_VOLL;
     String commodity = options.commodity() != null ? options.commodity() : "power";
     String linkKind = options.linkKind() != null ? options.linkKind() : "power-line";
     String fileName = String.valueOf(file.getFileName());
-    String name = options.name() != null ? options.name() : IdSanitizer.clean(GasLibImport.baseName(fileName));
+    String name =
+        options.name() != null
+            ? options.name()
+            : IdSanitizer.clean(GasLibImport.baseName(fileName));
 
-    DocumentBuilder doc = new DocumentBuilder(name,
-        "Topology of " + fileName + " (" + formatLabel + ") with generated sources, demands, capacities"
-            + " and threat: edit them.",
-        horizon, commodity, "unit/d");
+    DocumentBuilder doc =
+        new DocumentBuilder(
+            name,
+            "Topology of "
+                + fileName
+                + " ("
+                + formatLabel
+                + ") with generated sources, demands, capacities"
+                + " and threat: edit them.",
+            horizon,
+            commodity,
+            "unit/d");
     IdSanitizer ids = new IdSanitizer();
     String[] nodeIds = new String[n];
     for (int v = 0; v < n; v++) {
@@ -159,28 +193,57 @@ final class TopologyImport {
     threat.set("repair_days", DocumentBuilder.repair("fixed").put("value", 1));
 
     List<String> header = new ArrayList<>();
-    header.add("Scenario imported by `corridor-risk import` from " + fileName + " (" + formatLabel + ").");
+    header.add(
+        "Scenario imported by `corridor-risk import` from " + fileName + " (" + formatLabel + ").");
     header.add("");
     header.addAll(provenance);
     header.add("");
-    header.add(String.format(Locale.ROOT, "Network: %d nodes, %d undirected links", n, m)
-        + (t.selfLoopsDropped() > 0 ? ", " + t.selfLoopsDropped() + " self-loops dropped" : "")
-        + (t.repeatsDropped() > 0 ? ", " + t.repeatsDropped() + " repeated edges dropped" : "") + ".");
-    header.add("The file gives topology only; every number below is a generated default (docs/import.md):");
-    header.add(String.format(Locale.ROOT, "  - sources: the %d best-connected nodes (highest degree, ties by file order)%s,",
-        requested, added > 0 ? " + " + added + " for components without one" : ""));
-    header.add(String.format(Locale.ROOT, "    each with supply = total demand x %.1f / %d = %s per day;",
-        SUPPLY_RESERVE, sources, GasLibImport.plain(DocumentBuilder.round6(supply))));
-    header.add(String.format(Locale.ROOT, "  - sinks: the other %d connected nodes, demand %s per day each, priority 1,",
-        sinks, GasLibImport.plain(demand)));
-    header.add("    population 0 (format defaults, not written), value_of_lost_load " + GasLibImport.plain(voll) + (isolated > 0
-        ? "; " + isolated + " isolated nodes are junctions;" : ";"));
-    header.add(String.format(Locale.ROOT, "  - links: undirected, kind %s, capacity %s per day%s;", linkKind,
-        GasLibImport.plain(DocumentBuilder.round6(capacity)),
-        options.capacityPerDay() != null ? "" : " (= " + GasLibImport.plain(CAPACITY_FACTOR)
-            + " x total demand / number of sources)"));
-    header.add(String.format(Locale.ROOT, "  - threat line-failures: each link fails independently at day 0 with probability %s,",
-        GasLibImport.plain(probability)));
+    header.add(
+        String.format(Locale.ROOT, "Network: %d nodes, %d undirected links", n, m)
+            + (t.selfLoopsDropped() > 0 ? ", " + t.selfLoopsDropped() + " self-loops dropped" : "")
+            + (t.repeatsDropped() > 0 ? ", " + t.repeatsDropped() + " repeated edges dropped" : "")
+            + ".");
+    header.add(
+        "The file gives topology only; every number below is a generated default (docs/import.md):");
+    header.add(
+        String.format(
+            Locale.ROOT,
+            "  - sources: the %d best-connected nodes (highest degree, ties by file order)%s,",
+            requested,
+            added > 0 ? " + " + added + " for components without one" : ""));
+    header.add(
+        String.format(
+            Locale.ROOT,
+            "    each with supply = total demand x %.1f / %d = %s per day;",
+            SUPPLY_RESERVE,
+            sources,
+            GasLibImport.plain(DocumentBuilder.round6(supply))));
+    header.add(
+        String.format(
+            Locale.ROOT,
+            "  - sinks: the other %d connected nodes, demand %s per day each, priority 1,",
+            sinks,
+            GasLibImport.plain(demand)));
+    header.add(
+        "    population 0 (format defaults, not written), value_of_lost_load "
+            + GasLibImport.plain(voll)
+            + (isolated > 0 ? "; " + isolated + " isolated nodes are junctions;" : ";"));
+    header.add(
+        String.format(
+            Locale.ROOT,
+            "  - links: undirected, kind %s, capacity %s per day%s;",
+            linkKind,
+            GasLibImport.plain(DocumentBuilder.round6(capacity)),
+            options.capacityPerDay() != null
+                ? ""
+                : " (= "
+                    + GasLibImport.plain(CAPACITY_FACTOR)
+                    + " x total demand / number of sources)"));
+    header.add(
+        String.format(
+            Locale.ROOT,
+            "  - threat line-failures: each link fails independently at day 0 with probability %s,",
+            GasLibImport.plain(probability)));
     header.add("    repaired after 1 day; horizon_days " + horizon + ".");
     return new ImportedScenario(doc.root(), header, warnings);
   }

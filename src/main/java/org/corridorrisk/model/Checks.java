@@ -11,19 +11,28 @@ final class Checks {
   static String id(String id, String what) {
     if (id == null || !isId(id)) {
       throw new IllegalArgumentException(
-          what + " id must match [A-Za-z0-9._-]+ but was " + (id == null ? "null" : "'" + id + "'"));
+          what
+              + " id must match [A-Za-z0-9._-]+ but was "
+              + (id == null ? "null" : "'" + id + "'"));
     }
     return id;
   }
 
-  /** Same as {@code ID.matcher(id).matches()}, without a matcher per id (ids are checked per asset). */
+  /**
+   * Same as {@code ID.matcher(id).matches()}, without a matcher per id (ids are checked per asset).
+   */
   static boolean isId(String id) {
     if (id.isEmpty()) {
       return false;
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) {
+      if (!((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '_'
+          || c == '-')) {
         return false;
       }
     }

@@ -20,24 +20,37 @@ public record Economy(List<Sector> sectors, double[][] interdependency) {
       interdependency = new double[n][n];
     }
     if (interdependency.length != n) {
-      throw new IllegalArgumentException("interdependency must have " + n + " rows (one per sector) but had "
-          + interdependency.length + " (economy)");
+      throw new IllegalArgumentException(
+          "interdependency must have "
+              + n
+              + " rows (one per sector) but had "
+              + interdependency.length
+              + " (economy)");
     }
     double[][] copy = new double[n][];
     for (int i = 0; i < n; i++) {
       if (interdependency[i].length != n) {
-        throw new IllegalArgumentException("interdependency row " + i + " must have " + n
-            + " entries but had " + interdependency[i].length + " (economy)");
+        throw new IllegalArgumentException(
+            "interdependency row "
+                + i
+                + " must have "
+                + n
+                + " entries but had "
+                + interdependency[i].length
+                + " (economy)");
       }
       for (int j = 0; j < n; j++) {
-        Checks.inRange(interdependency[i][j], 0, 1, "interdependency[" + i + "][" + j + "]", "economy");
+        Checks.inRange(
+            interdependency[i][j], 0, 1, "interdependency[" + i + "][" + j + "]", "economy");
       }
       copy[i] = interdependency[i].clone();
     }
     interdependency = copy;
     if (n > 0 && spectralRadius(copy) >= 1) {
-      throw new IllegalArgumentException("interdependency must have spectral radius < 1 but was "
-          + spectralRadius(copy) + " (economy)");
+      throw new IllegalArgumentException(
+          "interdependency must have spectral radius < 1 but was "
+              + spectralRadius(copy)
+              + " (economy)");
     }
   }
 

@@ -43,18 +43,41 @@ public record Link(
   }
 
   /** A directed link of kind {@code other} with no cost, corridor or spill data. */
-  public static Link of(String id, String from, String to, String commodity, double capacityPerDay) {
-    return new Link(id, from, to, commodity, LinkKind.OTHER, capacityPerDay, true, Double.NaN, null, 0, null);
+  public static Link of(
+      String id, String from, String to, String commodity, double capacityPerDay) {
+    return new Link(
+        id, from, to, commodity, LinkKind.OTHER, capacityPerDay, true, Double.NaN, null, 0, null);
   }
 
   /** This link, undirected. */
   public Link undirected() {
-    return new Link(id, from, to, commodity, kind, capacityPerDay, false, lengthKm, corridor, costPerUnit, spill);
+    return new Link(
+        id,
+        from,
+        to,
+        commodity,
+        kind,
+        capacityPerDay,
+        false,
+        lengthKm,
+        corridor,
+        costPerUnit,
+        spill);
   }
 
   /** This link with another kind, corridor, cost and spill. */
   public Link with(LinkKind newKind, String newCorridor, double newCostPerUnit, Spill newSpill) {
-    return new Link(id, from, to, commodity, newKind, capacityPerDay, directed, lengthKm, newCorridor,
-        newCostPerUnit, newSpill);
+    return new Link(
+        id,
+        from,
+        to,
+        commodity,
+        newKind,
+        capacityPerDay,
+        directed,
+        lengthKm,
+        newCorridor,
+        newCostPerUnit,
+        newSpill);
   }
 }

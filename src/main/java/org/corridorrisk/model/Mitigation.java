@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A mitigation as declared in the scenario: an id, its cost over the horizon, and a readable
- * summary of its changes. The patched scenario itself is built by the scenario loader (patches
- * are applied to the document, so a broken patch is reported at its own line).
+ * summary of its changes. The patched scenario itself is built by the scenario loader (patches are
+ * applied to the document, so a broken patch is reported at its own line).
  *
  * @param id unique mitigation id
  * @param costUsd cost attributable to the horizon, in the scenario's currency

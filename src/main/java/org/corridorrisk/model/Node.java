@@ -1,8 +1,8 @@
 package org.corridorrisk.model;
 
 /**
- * A node of one commodity's network. Fields that do not apply to the node's kind are zero
- * (e.g. a junction's supply), so engine code can read every field without branching on kind.
+ * A node of one commodity's network. Fields that do not apply to the node's kind are zero (e.g. a
+ * junction's supply), so engine code can read every field without branching on kind.
  *
  * <p>All volumes are in the commodity's unit; "per day" rates in that unit per day.
  *
@@ -45,7 +45,8 @@ public record Node(
     Checks.nonNegative(supplyPerDay, "supply", owner);
     Checks.nonNegative(demandPerDay, "demand", owner);
     if (priority < 1) {
-      throw new IllegalArgumentException("priority must be >= 1 but was " + priority + " (" + owner + ")");
+      throw new IllegalArgumentException(
+          "priority must be >= 1 but was " + priority + " (" + owner + ")");
     }
     Checks.nonNegative(population, "population", owner);
     Checks.nonNegative(valueOfLostLoad, "value_of_lost_load", owner);
@@ -55,13 +56,20 @@ public record Node(
     Checks.nonNegative(maxInjectionPerDay, "max_injection", owner);
     if (storageCapacity < inventory) {
       throw new IllegalArgumentException(
-          "capacity must be >= inventory (" + inventory + ") but was " + storageCapacity + " (" + owner + ")");
+          "capacity must be >= inventory ("
+              + inventory
+              + ") but was "
+              + storageCapacity
+              + " ("
+              + owner
+              + ")");
     }
   }
 
   /** A source injecting up to {@code supplyPerDay}. */
   public static Node source(String id, String commodity, double supplyPerDay) {
-    return new Node(id, NodeKind.SOURCE, commodity, supplyPerDay, 0, 1, 0, 0, null, 0, 0, 0, 0, null);
+    return new Node(
+        id, NodeKind.SOURCE, commodity, supplyPerDay, 0, 1, 0, 0, null, 0, 0, 0, 0, null);
   }
 
   /** A priority-1 sink with no population, value of lost load or sector. */
@@ -76,23 +84,65 @@ public record Node(
 
   /** A storage with the given inventory, withdrawal rate, capacity and injection rate. */
   public static Node storage(
-      String id, String commodity, double inventory, double maxWithdrawalPerDay,
-      double storageCapacity, double maxInjectionPerDay) {
-    return new Node(id, NodeKind.STORAGE, commodity, 0, 0, 1, 0, 0, null,
-        inventory, maxWithdrawalPerDay, storageCapacity, maxInjectionPerDay, null);
+      String id,
+      String commodity,
+      double inventory,
+      double maxWithdrawalPerDay,
+      double storageCapacity,
+      double maxInjectionPerDay) {
+    return new Node(
+        id,
+        NodeKind.STORAGE,
+        commodity,
+        0,
+        0,
+        1,
+        0,
+        0,
+        null,
+        inventory,
+        maxWithdrawalPerDay,
+        storageCapacity,
+        maxInjectionPerDay,
+        null);
   }
 
   /** This sink with other priority, population, value of lost load and sector. */
-  public Node withSinkDetails(int newPriority, double newPopulation, double newValueOfLostLoad, String newSector) {
-    return new Node(id, kind, commodity, supplyPerDay, demandPerDay, newPriority, newPopulation,
-        newValueOfLostLoad, newSector, inventory, maxWithdrawalPerDay, storageCapacity,
-        maxInjectionPerDay, location);
+  public Node withSinkDetails(
+      int newPriority, double newPopulation, double newValueOfLostLoad, String newSector) {
+    return new Node(
+        id,
+        kind,
+        commodity,
+        supplyPerDay,
+        demandPerDay,
+        newPriority,
+        newPopulation,
+        newValueOfLostLoad,
+        newSector,
+        inventory,
+        maxWithdrawalPerDay,
+        storageCapacity,
+        maxInjectionPerDay,
+        location);
   }
 
   /** This node at another location. */
   public Node withLocation(Location newLocation) {
-    return new Node(id, kind, commodity, supplyPerDay, demandPerDay, priority, population,
-        valueOfLostLoad, sector, inventory, maxWithdrawalPerDay, storageCapacity,
-        maxInjectionPerDay, newLocation);
+    return new Node(
+        id,
+        kind,
+        commodity,
+        supplyPerDay,
+        demandPerDay,
+        priority,
+        population,
+        valueOfLostLoad,
+        sector,
+        inventory,
+        maxWithdrawalPerDay,
+        storageCapacity,
+        maxInjectionPerDay,
+        newLocation);
   }
 }

@@ -9,14 +9,17 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  * Distribution of the time to repair a disabled asset, in days.
  *
  * <p>Design note: every distribution is sampled by inverse transform from one uniform number,
- * {@link #quantileDays(double)}. That is what lets a mitigation that changes a repair
- * distribution keep the same random draw (common random numbers): trial k feeds the same
- * uniform to the baseline's and the mitigated distribution, so a distribution that is
- * stochastically shorter gives a shorter repair in every trial.
+ * {@link #quantileDays(double)}. That is what lets a mitigation that changes a repair distribution
+ * keep the same random draw (common random numbers): trial k feeds the same uniform to the
+ * baseline's and the mitigated distribution, so a distribution that is stochastically shorter gives
+ * a shorter repair in every trial.
  */
 public sealed interface RepairTime
-    permits RepairTime.Fixed, RepairTime.Exponential, RepairTime.Lognormal,
-        RepairTime.Triangular, RepairTime.Uniform {
+    permits RepairTime.Fixed,
+        RepairTime.Exponential,
+        RepairTime.Lognormal,
+        RepairTime.Triangular,
+        RepairTime.Uniform {
 
   /** Standard normal quantile at 0.9, used to turn a lognormal's p90 into its sigma. */
   double Z90 = 1.2815515655446004;
@@ -124,8 +127,14 @@ public sealed interface RepairTime
     public Triangular {
       Checks.nonNegative(min, "min", "repair_days triangular");
       if (!(min <= mode && mode <= max) || !(min < max)) {
-        throw new IllegalArgumentException("triangular needs min <= mode <= max and min < max but was min="
-            + min + ", mode=" + mode + ", max=" + max + " (repair_days triangular)");
+        throw new IllegalArgumentException(
+            "triangular needs min <= mode <= max and min < max but was min="
+                + min
+                + ", mode="
+                + mode
+                + ", max="
+                + max
+                + " (repair_days triangular)");
       }
     }
 

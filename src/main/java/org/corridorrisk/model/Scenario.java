@@ -18,12 +18,12 @@ import org.jgrapht.graph.DirectedMultigraph;
  * A complete, validated scenario: the network, its threats, couplings, economy and declared
  * mitigations. Immutable.
  *
- * <p>Design note: the constructor checks every cross-reference rule at once and throws one
- * {@link InvalidScenarioException} listing all violations, each with a document path
- * ({@code links[2].from}); the scenario loader maps those paths to file lines. Field-level rules
- * (ranges) live in the component records' constructors. Threat targets are resolved here, in a
- * canonical order (nodes in file order, then links in file order), which the simulator relies on
- * for common random numbers: assets a mitigation adds come last and do not shift the others.
+ * <p>Design note: the constructor checks every cross-reference rule at once and throws one {@link
+ * InvalidScenarioException} listing all violations, each with a document path ({@code
+ * links[2].from}); the scenario loader maps those paths to file lines. Field-level rules (ranges)
+ * live in the component records' constructors. Threat targets are resolved here, in a canonical
+ * order (nodes in file order, then links in file order), which the simulator relies on for common
+ * random numbers: assets a mitigation adds come last and do not shift the others.
  */
 public final class Scenario {
   private final String name;
@@ -46,9 +46,18 @@ public final class Scenario {
    * @param economy the economy, or {@code null} when the scenario has none
    * @throws InvalidScenarioException listing every violated rule
    */
-  public Scenario(String name, String description, int horizonDays, String currency,
-      List<Commodity> commodities, List<Node> nodes, List<Link> links, List<Threat> threats,
-      List<Dependency> dependencies, Economy economy, List<Mitigation> mitigations) {
+  public Scenario(
+      String name,
+      String description,
+      int horizonDays,
+      String currency,
+      List<Commodity> commodities,
+      List<Node> nodes,
+      List<Link> links,
+      List<Threat> threats,
+      List<Dependency> dependencies,
+      Economy economy,
+      List<Mitigation> mitigations) {
     this.name = Checks.notNull(name, "name", "scenario");
     this.description = description == null ? "" : description;
     this.horizonDays = horizonDays;
@@ -71,13 +80,18 @@ public final class Scenario {
     List<Threat> given = threats == null ? List.of() : threats;
     for (int i = 0; i < given.size(); i++) {
       Threat t = given.get(i);
-      List<String> targets = resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
+      List<String> targets =
+          resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
       if (targets.isEmpty()) {
-        violations.add(new RuleViolation("threats[" + i + "].targets", "selects no asset (threat '" + t.id() + "')"));
+        violations.add(
+            new RuleViolation(
+                "threats[" + i + "].targets", "selects no asset (threat '" + t.id() + "')"));
       }
       if (t.model() == ThreatModel.INDEPENDENT && t.startDay() >= horizonDays) {
-        violations.add(new RuleViolation("threats[" + i + "].start_day", "must be < horizon_days ("
-            + horizonDays + ") but was " + t.startDay()));
+        violations.add(
+            new RuleViolation(
+                "threats[" + i + "].start_day",
+                "must be < horizon_days (" + horizonDays + ") but was " + t.startDay()));
       }
       resolved.add(t.withTargets(targets));
     }
@@ -105,18 +119,26 @@ public final class Scenario {
     Set<String> commodityIds = new HashSet<>();
     commodities.forEach(c -> commodityIds.add(c.id()));
 
-    // first use of each asset id: node i as i, link i as -1 - i (the path is built only for duplicates)
+    // first use of each asset id: node i as i, link i as -1 - i (the path is built only for
+    // duplicates)
     Map<String, Integer> firstAsset = new HashMap<>(2 * (nodes.size() + links.size()));
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       Integer prior = firstAsset.putIfAbsent(n.id(), i);
       if (prior != null) {
-        out.add(new RuleViolation("nodes[" + i + "].id", "duplicate id '" + n.id() + "' (first used at "
-            + assetPath(prior) + ")"));
+        out.add(
+            new RuleViolation(
+                "nodes[" + i + "].id",
+                "duplicate id '" + n.id() + "' (first used at " + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(n.commodity())) {
-        out.add(new RuleViolation("nodes[" + i + "].commodity", "unknown commodity '" + n.commodity()
-            + "'" + suggestion(n.commodity(), commodityIds)));
+        out.add(
+            new RuleViolation(
+                "nodes[" + i + "].commodity",
+                "unknown commodity '"
+                    + n.commodity()
+                    + "'"
+                    + suggestion(n.commodity(), commodityIds)));
       }
     }
     for (int i = 0; i < links.size(); i++) {
@@ -124,17 +146,26 @@ public final class Scenario {
       String path = "links[" + i + "]";
       Integer prior = firstAsset.putIfAbsent(l.id(), -1 - i);
       if (prior != null) {
-        out.add(new RuleViolation(path + ".id", "duplicate id '" + l.id() + "' (first used at " + assetPath(prior)
-            + ")"));
+        out.add(
+            new RuleViolation(
+                path + ".id",
+                "duplicate id '" + l.id() + "' (first used at " + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(l.commodity())) {
-        out.add(new RuleViolation(path + ".commodity", "unknown commodity '" + l.commodity() + "'"
-            + suggestion(l.commodity(), commodityIds)));
+        out.add(
+            new RuleViolation(
+                path + ".commodity",
+                "unknown commodity '"
+                    + l.commodity()
+                    + "'"
+                    + suggestion(l.commodity(), commodityIds)));
       }
       checkEnd(l, l.from(), path, ".from", out);
       checkEnd(l, l.to(), path, ".to", out);
       if (l.from().equals(l.to())) {
-        out.add(new RuleViolation(path + ".to", "must differ from 'from' (link '" + l.id() + "' is a loop)"));
+        out.add(
+            new RuleViolation(
+                path + ".to", "must differ from 'from' (link '" + l.id() + "' is a loop)"));
       }
     }
     if (out.isEmpty()) {
@@ -149,13 +180,26 @@ public final class Scenario {
     return code >= 0 ? "nodes[" + code + "]" : "links[" + (-1 - code) + "]";
   }
 
-  private void checkEnd(Link l, String nodeId, String linkPath, String end, List<RuleViolation> out) {
+  private void checkEnd(
+      Link l, String nodeId, String linkPath, String end, List<RuleViolation> out) {
     Node n = nodeById.get(nodeId);
     if (n == null) {
-      out.add(new RuleViolation(linkPath + end, "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
+      out.add(
+          new RuleViolation(
+              linkPath + end,
+              "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
     } else if (!n.commodity().equals(l.commodity())) {
-      out.add(new RuleViolation(linkPath + end, "node '" + nodeId + "' carries " + n.commodity() + " but link '"
-          + l.id() + "' carries " + l.commodity()));
+      out.add(
+          new RuleViolation(
+              linkPath + end,
+              "node '"
+                  + nodeId
+                  + "' carries "
+                  + n.commodity()
+                  + " but link '"
+                  + l.id()
+                  + "' carries "
+                  + l.commodity()));
     }
   }
 
@@ -185,8 +229,14 @@ public final class Scenario {
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n.kind() == NodeKind.SINK && !reached.contains(n.id())) {
-        out.add(new RuleViolation("nodes[" + i + "]", "sink '" + n.id()
-            + "' cannot be reached from any source or storage of " + n.commodity() + " even with nothing disabled"));
+        out.add(
+            new RuleViolation(
+                "nodes[" + i + "]",
+                "sink '"
+                    + n.id()
+                    + "' cannot be reached from any source or storage of "
+                    + n.commodity()
+                    + " even with nothing disabled"));
       }
     }
   }
@@ -198,11 +248,16 @@ public final class Scenario {
       Node sink = nodeById.get(d.sink());
       Node supported = nodeById.get(d.supports());
       if (sink == null || sink.kind() != NodeKind.SINK) {
-        out.add(new RuleViolation("dependencies[" + i + "].sink", "must name a sink node but was '" + d.sink() + "'"));
+        out.add(
+            new RuleViolation(
+                "dependencies[" + i + "].sink",
+                "must name a sink node but was '" + d.sink() + "'"));
       }
       if (supported == null || supported.kind() != NodeKind.SOURCE) {
-        out.add(new RuleViolation("dependencies[" + i + "].supports", "must name a source node but was '"
-            + d.supports() + "'"));
+        out.add(
+            new RuleViolation(
+                "dependencies[" + i + "].supports",
+                "must name a source node but was '" + d.supports() + "'"));
       }
       if (sink != null && supported != null) {
         feeds.computeIfAbsent(sink.commodity(), k -> new HashSet<>()).add(supported.commodity());
@@ -210,8 +265,11 @@ public final class Scenario {
     }
     List<String> order = commodityOrder(feeds);
     if (order.size() < commodities.size() && !dependencies.isEmpty()) {
-      out.add(new RuleViolation("dependencies", "commodities depend on each other in a cycle; "
-          + "format v1 needs an order in which each commodity's supply is known before it is routed"));
+      out.add(
+          new RuleViolation(
+              "dependencies",
+              "commodities depend on each other in a cycle; "
+                  + "format v1 needs an order in which each commodity's supply is known before it is routed"));
     }
   }
 
@@ -221,11 +279,12 @@ public final class Scenario {
     commodities.forEach(c -> indegree.put(c.id(), 0));
     feeds.forEach((from, tos) -> tos.forEach(to -> indegree.merge(to, 1, Integer::sum)));
     ArrayDeque<String> ready = new ArrayDeque<>();
-    indegree.forEach((c, d) -> {
-      if (d == 0) {
-        ready.add(c);
-      }
-    });
+    indegree.forEach(
+        (c, d) -> {
+          if (d == 0) {
+            ready.add(c);
+          }
+        });
     List<String> order = new ArrayList<>();
     while (!ready.isEmpty()) {
       String c = ready.poll();
@@ -243,30 +302,36 @@ public final class Scenario {
     if (economy == null) {
       return;
     }
-    duplicates(economy.sectors().stream().map(Sector::id).toList(), "economy.sectors", "sector", out);
+    duplicates(
+        economy.sectors().stream().map(Sector::id).toList(), "economy.sectors", "sector", out);
     Set<String> sectorIds = new HashSet<>();
     economy.sectors().forEach(s -> sectorIds.add(s.id()));
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n.sector() != null && !sectorIds.contains(n.sector())) {
-        out.add(new RuleViolation("nodes[" + i + "].sector", "unknown sector '" + n.sector() + "'"
-            + suggestion(n.sector(), sectorIds)));
+        out.add(
+            new RuleViolation(
+                "nodes[" + i + "].sector",
+                "unknown sector '" + n.sector() + "'" + suggestion(n.sector(), sectorIds)));
       }
     }
   }
 
-  private static void duplicates(List<String> ids, String listPath, String what, List<RuleViolation> out) {
+  private static void duplicates(
+      List<String> ids, String listPath, String what, List<RuleViolation> out) {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < ids.size(); i++) {
       if (!seen.add(ids.get(i))) {
-        out.add(new RuleViolation(listPath + "[" + i + "].id", "duplicate " + what + " id '" + ids.get(i) + "'"));
+        out.add(
+            new RuleViolation(
+                listPath + "[" + i + "].id", "duplicate " + what + " id '" + ids.get(i) + "'"));
       }
     }
   }
 
   /**
-   * Resolves a target spec against this scenario's assets: nodes in file order, then links in
-   * file order, each once. Unknown names are ignored here (the constructor reports them).
+   * Resolves a target spec against this scenario's assets: nodes in file order, then links in file
+   * order, each once. Unknown names are ignored here (the constructor reports them).
    */
   public List<String> resolveTargets(TargetSpec spec) {
     return resolveTargets(spec, "targets", new ArrayList<>());
@@ -277,14 +342,24 @@ public final class Scenario {
     Set<String> wantedLinks = new HashSet<>(spec.links());
     for (int i = 0; i < spec.nodes().size(); i++) {
       if (!nodeById.containsKey(spec.nodes().get(i))) {
-        out.add(new RuleViolation(path + ".nodes[" + i + "]", "unknown node '" + spec.nodes().get(i) + "'"
-            + suggestion(spec.nodes().get(i), nodeById.keySet())));
+        out.add(
+            new RuleViolation(
+                path + ".nodes[" + i + "]",
+                "unknown node '"
+                    + spec.nodes().get(i)
+                    + "'"
+                    + suggestion(spec.nodes().get(i), nodeById.keySet())));
       }
     }
     for (int i = 0; i < spec.links().size(); i++) {
       if (!linkById.containsKey(spec.links().get(i))) {
-        out.add(new RuleViolation(path + ".links[" + i + "]", "unknown link '" + spec.links().get(i) + "'"
-            + suggestion(spec.links().get(i), linkById.keySet())));
+        out.add(
+            new RuleViolation(
+                path + ".links[" + i + "]",
+                "unknown link '"
+                    + spec.links().get(i)
+                    + "'"
+                    + suggestion(spec.links().get(i), linkById.keySet())));
       }
     }
     Set<NodeKind> nodeKinds = new HashSet<>();
@@ -298,23 +373,37 @@ public final class Scenario {
       } else if (lk != null) {
         linkKinds.add(lk);
       } else {
-        out.add(new RuleViolation(path + ".kinds[" + i + "]", "unknown kind '" + k
-            + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, rail, road, sea, power-line, other)"));
+        out.add(
+            new RuleViolation(
+                path + ".kinds[" + i + "]",
+                "unknown kind '"
+                    + k
+                    + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, rail, road, sea, power-line, other)"));
       }
     }
     Set<String> commodityIds = new HashSet<>();
     commodities.forEach(c -> commodityIds.add(c.id()));
     for (int i = 0; i < spec.commodities().size(); i++) {
       if (!commodityIds.contains(spec.commodities().get(i))) {
-        out.add(new RuleViolation(path + ".commodities[" + i + "]", "unknown commodity '"
-            + spec.commodities().get(i) + "'" + suggestion(spec.commodities().get(i), commodityIds)));
+        out.add(
+            new RuleViolation(
+                path + ".commodities[" + i + "]",
+                "unknown commodity '"
+                    + spec.commodities().get(i)
+                    + "'"
+                    + suggestion(spec.commodities().get(i), commodityIds)));
       }
     }
     Set<String> corridorIds = corridors().keySet();
     for (int i = 0; i < spec.corridors().size(); i++) {
       if (!corridorIds.contains(spec.corridors().get(i))) {
-        out.add(new RuleViolation(path + ".corridors[" + i + "]", "unknown corridor '"
-            + spec.corridors().get(i) + "'" + suggestion(spec.corridors().get(i), corridorIds)));
+        out.add(
+            new RuleViolation(
+                path + ".corridors[" + i + "]",
+                "unknown corridor '"
+                    + spec.corridors().get(i)
+                    + "'"
+                    + suggestion(spec.corridors().get(i), corridorIds)));
       }
     }
     Set<String> wantedCommodities = new HashSet<>(spec.commodities());
@@ -326,7 +415,8 @@ public final class Scenario {
       }
     }
     for (Link l : links) {
-      if (wantedLinks.contains(l.id()) || linkKinds.contains(l.kind())
+      if (wantedLinks.contains(l.id())
+          || linkKinds.contains(l.kind())
           || wantedCommodities.contains(l.commodity())
           || (l.corridor() != null && wantedCorridors.contains(l.corridor()))) {
         result.add(l.id());
@@ -428,7 +518,9 @@ public final class Scenario {
   public List<String> commodityEvaluationOrder() {
     Map<String, Set<String>> feeds = new HashMap<>();
     for (Dependency d : dependencies) {
-      feeds.computeIfAbsent(node(d.sink()).commodity(), k -> new HashSet<>()).add(node(d.supports()).commodity());
+      feeds
+          .computeIfAbsent(node(d.sink()).commodity(), k -> new HashSet<>())
+          .add(node(d.supports()).commodity());
     }
     return commodityOrder(feeds);
   }
@@ -460,13 +552,30 @@ public final class Scenario {
 
   /** A copy of this scenario with other mitigations declared (the loader uses it). */
   public Scenario withMitigations(List<Mitigation> newMitigations) {
-    return new Scenario(name, description, horizonDays, currency, commodities, nodes, links,
-        threats, dependencies, economy, newMitigations);
+    return new Scenario(
+        name,
+        description,
+        horizonDays,
+        currency,
+        commodities,
+        nodes,
+        links,
+        threats,
+        dependencies,
+        economy,
+        newMitigations);
   }
 
   @Override
   public String toString() {
-    return "Scenario[" + name + ": " + nodes.size() + " nodes, " + links.size() + " links, "
-        + threats.size() + " threats]";
+    return "Scenario["
+        + name
+        + ": "
+        + nodes.size()
+        + " nodes, "
+        + links.size()
+        + " links, "
+        + threats.size()
+        + " threats]";
   }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Selection {
   /** Every target equally likely. */
   UNIFORM,
-  /** Probability proportional to capacity (links: capacity; nodes: supply, demand or withdrawal). */
+  /**
+   * Probability proportional to capacity (links: capacity; nodes: supply, demand or withdrawal).
+   */
   CAPACITY_WEIGHTED,
   /** The currently-up target whose loss now would cost most. */
   MAX_DAMAGE;

@@ -6,7 +6,9 @@ import java.util.Collection;
 public final class Spelling {
   private Spelling() {}
 
-  /** The candidate closest to {@code given} by edit distance, if within max(2, length/3); else null. */
+  /**
+   * The candidate closest to {@code given} by edit distance, if within max(2, length/3); else null.
+   */
   public static String closest(String given, Collection<String> candidates) {
     if (given == null) {
       return null;
@@ -37,7 +39,10 @@ public final class Spelling {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

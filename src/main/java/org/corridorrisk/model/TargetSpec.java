@@ -3,9 +3,9 @@ package org.corridorrisk.model;
 import java.util.List;
 
 /**
- * What a threat may hit, as written in the file: the union of the assets named or selected by
- * each list. Empty lists select nothing. {@link Scenario#resolveTargets(TargetSpec)} turns it
- * into asset ids.
+ * What a threat may hit, as written in the file: the union of the assets named or selected by each
+ * list. Empty lists select nothing. {@link Scenario#resolveTargets(TargetSpec)} turns it into asset
+ * ids.
  *
  * @param links link ids
  * @param nodes node ids
@@ -14,7 +14,10 @@ import java.util.List;
  * @param corridors corridor ids: the links in those corridors
  */
 public record TargetSpec(
-    List<String> links, List<String> nodes, List<String> kinds, List<String> commodities,
+    List<String> links,
+    List<String> nodes,
+    List<String> kinds,
+    List<String> commodities,
     List<String> corridors) {
 
   public TargetSpec {

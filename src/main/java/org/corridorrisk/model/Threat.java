@@ -39,7 +39,8 @@ public record Threat(
     Checks.nonNegative(eventsPerYear, "events_per_year", owner);
     Checks.probability(probability, "probability", owner);
     if (startDay < 0) {
-      throw new IllegalArgumentException("start_day must be >= 0 but was " + startDay + " (" + owner + ")");
+      throw new IllegalArgumentException(
+          "start_day must be >= 0 but was " + startDay + " (" + owner + ")");
     }
     Checks.notNull(selection, "selection", owner);
     Checks.probability(successProbability, "success_probability", owner);
@@ -49,28 +50,72 @@ public record Threat(
   }
 
   /** A Poisson threat with uniform selection, no common mode. Targets resolved later. */
-  public static Threat poisson(String id, double eventsPerYear, double successProbability,
-      RepairTime repair, TargetSpec targets) {
-    return new Threat(id, ThreatModel.POISSON, eventsPerYear, 0, 0, Selection.UNIFORM,
-        successProbability, false, repair, targets, List.of());
+  public static Threat poisson(
+      String id,
+      double eventsPerYear,
+      double successProbability,
+      RepairTime repair,
+      TargetSpec targets) {
+    return new Threat(
+        id,
+        ThreatModel.POISSON,
+        eventsPerYear,
+        0,
+        0,
+        Selection.UNIFORM,
+        successProbability,
+        false,
+        repair,
+        targets,
+        List.of());
   }
 
   /** An independent-failure threat at {@code startDay}. Targets resolved later. */
-  public static Threat independent(String id, double probability, int startDay, RepairTime repair,
-      TargetSpec targets) {
-    return new Threat(id, ThreatModel.INDEPENDENT, 0, probability, startDay, Selection.UNIFORM, 1.0,
-        false, repair, targets, List.of());
+  public static Threat independent(
+      String id, double probability, int startDay, RepairTime repair, TargetSpec targets) {
+    return new Threat(
+        id,
+        ThreatModel.INDEPENDENT,
+        0,
+        probability,
+        startDay,
+        Selection.UNIFORM,
+        1.0,
+        false,
+        repair,
+        targets,
+        List.of());
   }
 
   /** This threat with resolved targets. */
   public Threat withTargets(List<String> resolved) {
-    return new Threat(id, model, eventsPerYear, probability, startDay, selection, successProbability,
-        commonMode, repair, targetSpec, resolved);
+    return new Threat(
+        id,
+        model,
+        eventsPerYear,
+        probability,
+        startDay,
+        selection,
+        successProbability,
+        commonMode,
+        repair,
+        targetSpec,
+        resolved);
   }
 
   /** This threat with another selection rule and common-mode flag. */
   public Threat with(Selection newSelection, boolean newCommonMode) {
-    return new Threat(id, model, eventsPerYear, probability, startDay, newSelection, successProbability,
-        newCommonMode, repair, targetSpec, targets);
+    return new Threat(
+        id,
+        model,
+        eventsPerYear,
+        probability,
+        startDay,
+        newSelection,
+        successProbability,
+        newCommonMode,
+        repair,
+        targetSpec,
+        targets);
   }
 }

@@ -17,8 +17,8 @@ import org.corridorrisk.model.Scenario;
  * <p>Global node indices follow {@link Scenario#nodes()} order and global link indices follow
  * {@link Scenario#links()} order. Commodity indices follow {@link Scenario#commodities()}.
  *
- * <p>Design note: each commodity gets its own block of an internal flow graph in compressed
- * sparse rows (arcs sorted by tail, {@code arcStart[v] .. arcStart[v + 1]}). The block holds the
+ * <p>Design note: each commodity gets its own block of an internal flow graph in compressed sparse
+ * rows (arcs sorted by tail, {@code arcStart[v] .. arcStart[v + 1]}). The block holds the
  * commodity's nodes followed by three terminals: a super source {@code S} (arcs to every source,
  * capacity = that day's supply), a storage root {@code R} (one arc {@code S -> R} and one arc to
  * every storage, capacity = that day's withdrawal cap) and a super sink {@code T} (arcs from every
@@ -74,13 +74,18 @@ public final class CompiledNetwork {
   // ---- internal flow graph (package-private for the solver) ----
   /** Per commodity: first internal node; nodes base..base+n-1, then S, R, T. */
   final int[] blockBase;
+
   /** Per commodity: one past its last internal node (= base + n + 3). */
   final int[] blockEnd;
+
   /** Per commodity: first arc and one past the last arc of its block. */
   final int[] arcBegin;
+
   final int[] arcEnd;
+
   /** Global node index to internal node index. */
   final int[] internalOf;
+
   final int internalNodeCount;
   final int[] arcStart;
   final int[] arcHead;
@@ -88,23 +93,33 @@ public final class CompiledNetwork {
   final int[] arcRev;
   final byte[] arcRole;
   final double[] arcCost;
+
   /** Per link: its forward arc (from -> to). */
   final int[] linkArcForward;
+
   /** Per link: its separate backward arc (to -> from) in the four-arc model, else -1. */
   final int[] linkArcBackward;
+
   /** Per node: arc S->source, R->storage or sink->T; -1 for junctions. */
   final int[] nodeArc;
+
   /** Per storage node: arc storage->T; else -1. */
   final int[] injectArc;
+
   /** Per commodity: the arc S->R. */
   final int[] rootArc;
+
   /** Per commodity: sinks sorted by (priority, index), and tier boundaries into that array. */
   final int[][] sinksByTier;
+
   final int[][] tierStart;
+
   /** Per commodity: flows at or below this count as zero (scaled to the commodity's magnitudes). */
   final double[] flowEpsilon;
+
   /** Per commodity: cost improvements at or below this count as zero. */
   final double[] costEpsilon;
+
   final int maxBlockSize;
 
   private CompiledNetwork(Scenario scenario) {
@@ -144,7 +159,8 @@ public final class CompiledNetwork {
       priority[i] = node.priority();
       population[i] = node.population();
       valueOfLostLoad[i] = node.valueOfLostLoad();
-      sectorIndex[i] = node.sector() == null || economy == null ? -1 : economy.indexOf(node.sector());
+      sectorIndex[i] =
+          node.sector() == null || economy == null ? -1 : economy.indexOf(node.sector());
       boolean storage = node.kind() == NodeKind.STORAGE;
       inventory[i] = storage ? node.inventory() : 0;
       maxWithdrawalPerDay[i] = storage ? node.maxWithdrawalPerDay() : 0;
@@ -308,10 +324,16 @@ public final class CompiledNetwork {
     flowEpsilon = new double[k];
     costEpsilon = new double[k];
     for (int c = 0; c < k; c++) {
-      int[] sorted = Arrays.stream(sinksOf[c]).boxed()
-          .sorted((a, b) -> priority[a] != priority[b] ? Integer.compare(priority[a], priority[b])
-              : Integer.compare(a, b))
-          .mapToInt(Integer::intValue).toArray();
+      int[] sorted =
+          Arrays.stream(sinksOf[c])
+              .boxed()
+              .sorted(
+                  (a, b) ->
+                      priority[a] != priority[b]
+                          ? Integer.compare(priority[a], priority[b])
+                          : Integer.compare(a, b))
+              .mapToInt(Integer::intValue)
+              .toArray();
       sinksByTier[c] = sorted;
       List<Integer> starts = new ArrayList<>();
       for (int j = 0; j < sorted.length; j++) {

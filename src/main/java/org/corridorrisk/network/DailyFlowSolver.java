@@ -3,65 +3,67 @@ package org.corridorrisk.network;
 import java.util.Arrays;
 
 /**
- * Routes one day's flow of one commodity: priority tiers served lexicographically, shortage
- * within a tier shared in proportion to demand, storage only for what sources cannot cover,
- * refills from spare supply, and (when the commodity has link costs) the cheapest such flow.
+ * Routes one day's flow of one commodity: priority tiers served lexicographically, shortage within
+ * a tier shared in proportion to demand, storage only for what sources cannot cover, refills from
+ * spare supply, and (when the commodity has link costs) the cheapest such flow.
  *
  * <p>One instance per worker thread; it reuses all internal buffers, so {@link #solve} allocates
  * nothing. Not thread-safe. The {@link CompiledNetwork} it reads is shared and immutable.
  *
- * <p>The steps of {@link #solve}, on the commodity's block of the compiled flow graph (super
- * source {@code S}, storage root {@code R}, super sink {@code T}, see {@link CompiledNetwork}):
+ * <p>The steps of {@link #solve}, on the commodity's block of the compiled flow graph (super source
+ * {@code S}, storage root {@code R}, super sink {@code T}, see {@link CompiledNetwork}):
+ *
  * <ol>
- *   <li><b>Tiers.</b> For each priority 1, 2, ...: with {@code D} the demand of the tier's up
- *       sinks and {@code A} the remaining supply (residual source arcs plus residual storage
- *       withdrawal caps), {@code lam = min(1, A / D)}. Sink arcs of the tier get capacity
- *       {@code lam x demand}; max-flow {@code S -> T}; then capacities rise to the full demand and
- *       the flow is augmented again. The tier's sink arcs are then frozen at their flow. Augmenting
- *       paths end at {@code T} and never pass through it, so a later tier never lowers an earlier
- *       sink's delivery (lexicographic maximum of tier totals).</li>
+ *   <li><b>Tiers.</b> For each priority 1, 2, ...: with {@code D} the demand of the tier's up sinks
+ *       and {@code A} the remaining supply (residual source arcs plus residual storage withdrawal
+ *       caps), {@code lam = min(1, A / D)}. Sink arcs of the tier get capacity {@code lam x
+ *       demand}; max-flow {@code S -> T}; then capacities rise to the full demand and the flow is
+ *       augmented again. The tier's sink arcs are then frozen at their flow. Augmenting paths end
+ *       at {@code T} and never pass through it, so a later tier never lowers an earlier sink's
+ *       delivery (lexicographic maximum of tier totals).
  *   <li><b>Sources first.</b> With the arc {@code S -> R} closed and {@code T} blocked, a max-flow
  *       {@code S -> R} on the residual graph reroutes flow so that source supply replaces storage
  *       withdrawal wherever the network allows; its value is exactly the largest possible reduction
- *       of total withdrawal for unchanged deliveries, so the total withdrawal becomes minimal.</li>
+ *       of total withdrawal for unchanged deliveries, so the total withdrawal becomes minimal.
  *   <li><b>Refill.</b> Storage arcs {@code storage -> T} get capacity {@code injectCap}; with
  *       {@code R} blocked (withdrawals unchanged), a max-flow {@code S -> T} routes spare supply
  *       into storages. After step 2 no spare source reaches a withdrawing storage, so no storage
- *       both withdraws and refills (outputs are netted anyway, against rounding).</li>
+ *       both withdraws and refills (outputs are netted anyway, against rounding).
  *   <li><b>Cost.</b> When the commodity has costs, negative cycles of the residual graph are
  *       cancelled with {@code R} and {@code T} blocked (deliveries, withdrawals and injections
  *       unchanged; the split among sources may change): the result is the cheapest flow with those
- *       terminal flows.</li>
+ *       terminal flows.
  * </ol>
  *
  * <p>Fast path: for a commodity without costs whose storages cannot withdraw or refill today,
- * {@link SpanningFlow} first tries to meet every connected component's upper bound
- * {@code min(supply, demand)} with a verified tree flow (see its Javadoc and
- * docs/daily-flow.md); only when that fails (a capacity or direction would be broken, or several
- * tiers meet a shortage) do the steps above run.
+ * {@link SpanningFlow} first tries to meet every connected component's upper bound {@code
+ * min(supply, demand)} with a verified tree flow (see its Javadoc and docs/daily-flow.md); only
+ * when that fails (a capacity or direction would be broken, or several tiers meet a shortage) do
+ * the steps above run.
  *
  * <p>Every max-flow starts with an upper bound (per weakly connected component of the residual
- * graph, the smaller of what can enter it from the source side and leave it to the sink side)
- * and a greedy warm start (a search forest from the source side with one budget per root;
- * requests routed along the trees within residual capacities), then the exact phase, which
- * stops once the bound is reached. The exact phase is the improved shortest augmenting path
- * algorithm (ISAP): exact distance labels
- * from one backward breadth-first search, an iterative depth-first walk along admissible arcs with
- * current-arc pointers (no recursion, so deep paths on large networks cannot overflow the stack),
- * relabelling at dead ends, the gap heuristic for early termination and a global relabel after
- * every n relabels. It replaced Dinic's algorithm, whose breadth-first search per phase cost 5 to
- * 10 times more on the power grid (dozens of phases, each scanning most of the graph). Negative cycles are found by Bellman-Ford
- * passes with a check of the predecessor graph after every pass. Flows within
- * {@code 1e-12 x} the commodity's largest nominal rate are treated as zero.
+ * graph, the smaller of what can enter it from the source side and leave it to the sink side) and a
+ * greedy warm start (a search forest from the source side with one budget per root; requests routed
+ * along the trees within residual capacities), then the exact phase, which stops once the bound is
+ * reached. The exact phase is the improved shortest augmenting path algorithm (ISAP): exact
+ * distance labels from one backward breadth-first search, an iterative depth-first walk along
+ * admissible arcs with current-arc pointers (no recursion, so deep paths on large networks cannot
+ * overflow the stack), relabelling at dead ends, the gap heuristic for early termination and a
+ * global relabel after every n relabels. It replaced Dinic's algorithm, whose breadth-first search
+ * per phase cost 5 to 10 times more on the power grid (dozens of phases, each scanning most of the
+ * graph). Negative cycles are found by Bellman-Ford passes with a check of the predecessor graph
+ * after every pass. Flows within {@code 1e-12 x} the commodity's largest nominal rate are treated
+ * as zero.
  *
  * <p>Rejected: JGraphT's algorithms in the hot loop (boxing, maps, allocation per call);
- * push-relabel (needs a second pass to turn the preflow into a flow, which later steps need); successive
- * shortest paths for every phase (the phases change arc capacities, which breaks the reduced-cost
- * invariant).
+ * push-relabel (needs a second pass to turn the preflow into a flow, which later steps need);
+ * successive shortest paths for every phase (the phases change arc capacities, which breaks the
+ * reduced-cost invariant).
  */
 public final class DailyFlowSolver {
   private static final int MAX_CYCLE_CANCELLATIONS = 1_000_000;
   static final int DEFAULT_GREEDY_ROUNDS = 2;
+
   /**
    * Commodity blocks with at least this many internal nodes start their max-flow from the
    * undisturbed day's flow where that is valid ({@link WarmStart}); smaller ones start cold.
@@ -100,22 +102,36 @@ public final class DailyFlowSolver {
   private final double[] compDemand;
   private int stamp;
   private boolean roundComplete;
+
   /** Greedy rounds before the exact phase (package-private knob for tests and measurements). */
   int greedyRoundLimit = DEFAULT_GREEDY_ROUNDS;
+
   /** False only in tests that inspect the greedy phase alone (the result is then not maximal). */
   boolean exactPhase = true;
+
   /** Counters since construction (tests and measurements): greedy rounds, exact max-flow runs. */
   long greedyRounds;
+
   long exactRuns;
+
   /** Fast path ({@link SpanningFlow}): false forces the exact path (tests, measurements). */
   boolean fastPath = true;
-  /** Counters since construction: fast-path solves, and attempts that fell back to the exact path. */
+
+  /**
+   * Counters since construction: fast-path solves, and attempts that fell back to the exact path.
+   */
   long fastHits;
+
   long fastFallbacks;
   private final SpanningFlow spanning;
   private final int warmStartMinNodes;
-  /** Per commodity: the warm start, or null (not eligible, or not built yet: see {@link #warmBuilt}). */
+
+  /**
+   * Per commodity: the warm start, or null (not eligible, or not built yet: see {@link
+   * #warmBuilt}).
+   */
   private final WarmStart[] warm;
+
   private final boolean[] warmBuilt;
 
   /** Allocates workspaces sized to {@code net}. */
@@ -123,7 +139,9 @@ public final class DailyFlowSolver {
     this(net, WARM_START_MIN_NODES);
   }
 
-  /** As {@link #DailyFlowSolver(CompiledNetwork)} with another warm-start size threshold (tests). */
+  /**
+   * As {@link #DailyFlowSolver(CompiledNetwork)} with another warm-start size threshold (tests).
+   */
   DailyFlowSolver(CompiledNetwork net, int warmStartMinNodes) {
     if (net == null) {
       throw new NullPointerException("net must be given");
@@ -173,11 +191,13 @@ public final class DailyFlowSolver {
    */
   public void solve(int commodity, DayInput in, DayOutput out) {
     if (commodity < 0 || commodity >= net.commodityCount()) {
-      throw new IllegalArgumentException("commodity must be in [0, " + net.commodityCount()
-          + ") but was " + commodity);
+      throw new IllegalArgumentException(
+          "commodity must be in [0, " + net.commodityCount() + ") but was " + commodity);
     }
-    if (in.nodeUp.length != net.nodeCount() || in.linkUp.length != net.linkCount()
-        || out.served.length != net.nodeCount() || out.linkFlow.length != net.linkCount()) {
+    if (in.nodeUp.length != net.nodeCount()
+        || in.linkUp.length != net.linkCount()
+        || out.served.length != net.nodeCount()
+        || out.linkFlow.length != net.linkCount()) {
       throw new IllegalArgumentException("day input/output were built for another network");
     }
     eps = net.flowEpsilon[commodity];
@@ -233,8 +253,10 @@ public final class DailyFlowSolver {
     Arrays.fill(cap, net.arcBegin[c], net.arcEnd[c], 0);
     Arrays.fill(res, net.arcBegin[c], net.arcEnd[c], 0);
     for (int l : net.linksOf(c)) {
-      double capacity = in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
-          ? net.linkCapacity(l) : 0;
+      double capacity =
+          in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
+              ? net.linkCapacity(l)
+              : 0;
       int a = net.linkArcForward[l];
       cap[a] = capacity;
       res[a] = capacity;
@@ -331,7 +353,9 @@ public final class DailyFlowSolver {
    * the undisturbed day cold, once per solver; leaves {@code cap}/{@code res} to the next setUp.
    */
   private WarmStart buildWarmStart(int c, int s, int t) {
-    if (net.tierStart[c].length != 2 || net.storagesOf(c).length > 0 || net.hasCosts(c)
+    if (net.tierStart[c].length != 2
+        || net.storagesOf(c).length > 0
+        || net.hasCosts(c)
         || net.blockEnd[c] - net.blockBase[c] < warmStartMinNodes) {
       return null;
     }
@@ -356,7 +380,10 @@ public final class DailyFlowSolver {
     return WarmStart.decompose(net, c, cap, res, s, t, eps);
   }
 
-  /** Whether solves of commodity {@code c} start from the reference flow (after its first solve; tests). */
+  /**
+   * Whether solves of commodity {@code c} start from the reference flow (after its first solve;
+   * tests).
+   */
   boolean usesWarmStart(int c) {
     return warm[c] != null;
   }
@@ -403,13 +430,13 @@ public final class DailyFlowSolver {
   // ---------------------------------------------------------------- max-flow (ISAP)
 
   /**
-   * Augments the flow from {@code s} to {@code t} to a maximum, never entering {@code blocked}
-   * (-1 for none); returns the flow added. First an upper bound on what can be added
-   * ({@link #componentBound}); nothing to do when it is zero. Then up to
-   * {@link #greedyRoundLimit} rounds of the greedy warm start ({@link #greedyRound}); it stops as
-   * soon as the bound is reached or a round proves maximality. Otherwise the exact phase
-   * ({@link #augment}, ISAP) finishes, stopping at the bound too (so it skips the relabelling that
-   * would otherwise only prove that no augmenting path is left).
+   * Augments the flow from {@code s} to {@code t} to a maximum, never entering {@code blocked} (-1
+   * for none); returns the flow added. First an upper bound on what can be added ({@link
+   * #componentBound}); nothing to do when it is zero. Then up to {@link #greedyRoundLimit} rounds
+   * of the greedy warm start ({@link #greedyRound}); it stops as soon as the bound is reached or a
+   * round proves maximality. Otherwise the exact phase ({@link #augment}, ISAP) finishes, stopping
+   * at the bound too (so it skips the relabelling that would otherwise only prove that no
+   * augmenting path is left).
    */
   private double maxFlow(int c, int s, int t, int blocked) {
     double bound = componentBound(s, t, blocked);
@@ -443,10 +470,10 @@ public final class DailyFlowSolver {
   /**
    * An upper bound on the flow that can still be added from {@code s} to {@code t}: every
    * augmenting path stays inside one weakly connected component of the residual graph without
-   * {@code s}, {@code t} and {@code blocked}, so the sum over components of
-   * {@code min(residual arcs from s into it, residual arcs from it into t)} bounds it. Components
-   * without a residual arc from {@code s} are not visited. Flow added inside a component lowers
-   * both sums by the same amount, so the bound minus the flow added since stays a bound.
+   * {@code s}, {@code t} and {@code blocked}, so the sum over components of {@code min(residual
+   * arcs from s into it, residual arcs from it into t)} bounds it. Components without a residual
+   * arc from {@code s} are not visited. Flow added inside a component lowers both sums by the same
+   * amount, so the bound minus the flow added since stays a bound.
    */
   private double componentBound(int s, int t, int blocked) {
     int[] arcStart = net.arcStart;
@@ -500,10 +527,10 @@ public final class DailyFlowSolver {
    * then provably maximal.
    *
    * <p>A breadth-first search from {@code s} over residual arcs grows one tree per residual arc out
-   * of {@code s} (its root; budget = that arc's residual capacity). Tree nodes are "entries": a node
-   * is settled when an entry for it is taken from the queue, by the entry's tree, unless its root
-   * has spent its budget (the entry is dropped and the node stays open for other trees) or the node
-   * is already held by a tree that still has budget. A settled node with a residual arc into
+   * of {@code s} (its root; budget = that arc's residual capacity). Tree nodes are "entries": a
+   * node is settled when an entry for it is taken from the queue, by the entry's tree, unless its
+   * root has spent its budget (the entry is dropped and the node stays open for other trees) or the
+   * node is already held by a tree that still has budget. A settled node with a residual arc into
    * {@code t} asks its root for up to that arc's capacity, once per round. A node held by a spent
    * tree may be settled again by another tree as a further entry, so spent trees do not wall off
    * the nodes behind them. No arc carries two entries in one round.
@@ -674,12 +701,12 @@ public final class DailyFlowSolver {
   }
 
   /**
-   * Exact phase: augments from {@code s} to {@code t} to a maximum, or until {@code limit} has
-   * been added. Shortest augmenting paths with exact distance labels toward {@code t}: one
-   * backward breadth-first search, then a depth-first walk along admissible arcs
-   * ({@code d[v] = d[w] + 1}) with current-arc pointers, relabelling dead ends; it stops when a
-   * label value empties (gap: no augmenting path is left) and recomputes all labels by a backward
-   * search after every {@code n} relabels. Iterative, so deep paths cannot overflow the stack.
+   * Exact phase: augments from {@code s} to {@code t} to a maximum, or until {@code limit} has been
+   * added. Shortest augmenting paths with exact distance labels toward {@code t}: one backward
+   * breadth-first search, then a depth-first walk along admissible arcs ({@code d[v] = d[w] + 1})
+   * with current-arc pointers, relabelling dead ends; it stops when a label value empties (gap: no
+   * augmenting path is left) and recomputes all labels by a backward search after every {@code n}
+   * relabels. Iterative, so deep paths cannot overflow the stack.
    */
   private double augment(int c, int s, int t, int blocked, double limit) {
     int base = net.blockBase[c];

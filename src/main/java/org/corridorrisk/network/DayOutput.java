@@ -8,12 +8,18 @@ package org.corridorrisk.network;
 public final class DayOutput {
   /** Per sink node: delivered today (0 when the sink is down). */
   public final double[] served;
+
   /** Per storage node: delivered from storage today. */
   public final double[] withdrawn;
-  /** Per storage node: refilled today; never both {@code withdrawn > 0} and {@code injected > 0}. */
+
+  /**
+   * Per storage node: refilled today; never both {@code withdrawn > 0} and {@code injected > 0}.
+   */
   public final double[] injected;
+
   /** Per link: absolute flow today, whatever its direction. */
   public final double[] linkFlow;
+
   /** Sum over the commodity's links of {@code linkFlow x cost_per_unit} (0 without costs). */
   public double cost;
 

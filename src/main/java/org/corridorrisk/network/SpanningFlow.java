@@ -4,54 +4,60 @@ import java.util.Arrays;
 import org.corridorrisk.model.NodeKind;
 
 /**
- * Exact fast path of {@link DailyFlowSolver} for days on which the network's link capacities do
- * not bind: it proposes the served amounts that meet the upper bound of every connected
- * component, builds a flow that delivers them along search trees, verifies it, and reports
- * failure (the caller then runs the exact max-flow path) whenever the flow it built breaks a
- * capacity, a link direction or a source's supply.
+ * Exact fast path of {@link DailyFlowSolver} for days on which the network's link capacities do not
+ * bind: it proposes the served amounts that meet the upper bound of every connected component,
+ * builds a flow that delivers them along search trees, verifies it, and reports failure (the caller
+ * then runs the exact max-flow path) whenever the flow it built breaks a capacity, a link direction
+ * or a source's supply.
  *
  * <p>Applies only to a commodity without link costs whose up storages can neither withdraw nor
  * refill today. Method, on the residual arrays of the solver after its {@code setUp} (link arcs
  * carry today's capacity, 0 when the link or an end node is down; source arcs today's supply):
+ *
  * <ol>
- *   <li>A multi-source breadth-first search over up links (direction ignored) from every up
- *       source with supply: a forest with one tree per source, each node attached to its nearest
- *       source. Up links joining two trees ("cross links") unite the trees into the connected
- *       components of the up graph that hold supply (union-find on trees); the other components
- *       have no supply and their sinks get 0.</li>
+ *   <li>A multi-source breadth-first search over up links (direction ignored) from every up source
+ *       with supply: a forest with one tree per source, each node attached to its nearest source.
+ *       Up links joining two trees ("cross links") unite the trees into the connected components of
+ *       the up graph that hold supply (union-find on trees); the other components have no supply
+ *       and their sinks get 0.
  *   <li>Per component with supply {@code S_c} and up-sink demand {@code D_c}: every up sink gets
  *       {@code demand x min(1, S_c / D_c)}. The component total {@code min(S_c, D_c)} is the upper
  *       bound of any flow (all that enters the component comes from its sources, all that leaves
  *       goes to its sinks), so a feasible flow with these amounts is a maximum flow. With several
  *       priority tiers the path applies only when every component with supply is fully served
- *       ({@code S_c >= D_c}): then every sink gets its full demand, the lexicographic maximum.
- *       With one tier the amounts are one of the outcomes of the contract's two passes: the first
- *       pass (caps {@code lam x demand}, {@code lam} the global share) may give every sink
- *       {@code min(lam, S_c / D_c) x demand}, which reaches that pass's bound
- *       {@code min(S_c, lam D_c)} per component, and the second pass (full caps) may then raise
- *       every sink to {@code min(1, S_c / D_c) x demand}, the bound of the day.</li>
+ *       ({@code S_c >= D_c}): then every sink gets its full demand, the lexicographic maximum. With
+ *       one tier the amounts are one of the outcomes of the contract's two passes: the first pass
+ *       (caps {@code lam x demand}, {@code lam} the global share) may give every sink {@code
+ *       min(lam, S_c / D_c) x demand}, which reaches that pass's bound {@code min(S_c, lam D_c)}
+ *       per component, and the second pass (full caps) may then raise every sink to {@code min(1,
+ *       S_c / D_c) x demand}, the bound of the day.
  *   <li>Per tree: supply of its source minus the needs of its sinks. Trees with a surplus send to
  *       trees with a deficit over the cross links: an exact max-flow (Dinic) on the contracted
  *       graph (one node per tree, one arc pair per cross link with its capacity and direction; a
  *       super source to surplus trees, deficit trees to a super sink). When it cannot cover every
- *       deficit the fast path fails.</li>
+ *       deficit the fast path fails.
  *   <li>The flow on each tree arc is the net imbalance of the subtree below it (sinks' amounts,
  *       cross-link exports and imports), accumulated in reverse search order; the source at the
  *       root injects what its tree needs. Verified: every tree arc within its capacity in the
  *       direction used (directed links only forward), every injection between 0 and the supply.
- *       Cross-link flows respect capacities by construction.</li>
+ *       Cross-link flows respect capacities by construction.
  * </ol>
+ *
  * Only when everything verifies are the solver's {@code cap}/{@code res} arrays changed, so on
  * failure the caller continues from the untouched {@code setUp} state. Cost: a few linear passes
- * over the block plus the small contracted max-flow; no allocation (all workspaces are sized by
- * the constructor); deterministic (fixed search and arc orders).
+ * over the block plus the small contracted max-flow; no allocation (all workspaces are sized by the
+ * constructor); deterministic (fixed search and arc orders).
  */
 final class SpanningFlow {
   private final CompiledNetwork net;
   private final double[] cap;
   private final double[] res;
-  /** Link of each arc of a link (both arcs of the pair, both pairs in the four-arc model), else -1. */
+
+  /**
+   * Link of each arc of a link (both arcs of the pair, both pairs in the four-arc model), else -1.
+   */
   private final int[] arcLink;
+
   private final int[] visited;
   private final int[] tree;
   private final int[] parentArc;
@@ -64,8 +70,10 @@ final class SpanningFlow {
   private final int[] treeSourceArc;
   private final double[] treeSupply;
   private final double[] treeBudget;
+
   /** Smallest capacity, in both directions, of a tree arc of each tree. */
   private final double[] treeCapMin;
+
   private final int[] deferredNodes;
   private final int[] globalOf;
   private final double[] treeDemand;
@@ -327,7 +335,10 @@ final class SpanningFlow {
     int k = tree[v];
     for (int a = net.arcStart[v], e = net.arcStart[v + 1]; a < e; a++) {
       int w = arcHead[a];
-      if (w >= s || visited[w] == id || arcLink[a] < 0 || (cap[a] <= eps && cap[arcRev[a]] <= eps)) {
+      if (w >= s
+          || visited[w] == id
+          || arcLink[a] < 0
+          || (cap[a] <= eps && cap[arcRev[a]] <= eps)) {
         continue;
       }
       if (budgeted && treeBudget[k] <= 0) {
@@ -366,8 +377,8 @@ final class SpanningFlow {
    * plus everything it imports stays within the smallest capacity of its tree arcs (at least its
    * deficit is always importable). Every tree arc carries at most the sum of the positive
    * imbalances of its tree (injection plus imports), so this cap keeps the tree arcs feasible
-   * whenever the smallest tree-arc capacity is a two-way one; the verification afterwards
-   * checks it anyway.
+   * whenever the smallest tree-arc capacity is a two-way one; the verification afterwards checks it
+   * anyway.
    */
   private boolean transfer(int trees, int cross, double tol, double eps) {
     int ss = 2 * trees;

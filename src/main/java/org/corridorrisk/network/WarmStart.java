@@ -3,39 +3,47 @@ package org.corridorrisk.network;
 import java.util.Arrays;
 
 /**
- * A reference flow for one commodity, decomposed into source-to-sink paths, used to start a
- * daily max-flow from a feasible flow instead of from zero.
+ * A reference flow for one commodity, decomposed into source-to-sink paths, used to start a daily
+ * max-flow from a feasible flow instead of from zero.
  *
- * <p>Design note: on large networks where most of the flow is unaffected by a day's outages
- * (e.g. a power grid with 5% of its lines down), a cold max-flow re-routes every unit every day.
- * Here the flow of the undisturbed day (everything up, nominal rates) is computed once and split
- * into paths. On a later day every path whose arcs all kept at least their nominal capacity is
- * installed as it is (the union of such paths is feasible: each arc carries at most its nominal
- * flow, which was within its nominal capacity); the max-flow then only augments what the dropped
- * paths carried. The answer is a maximum flow like the cold one, and it depends only on the day's
- * input (the reference is a fixed function of the network), so the solver stays deterministic and
- * history-free. Used only where "any maximum flow" is the contract: one priority tier, no
- * storage, no costs, and a day on which the tier's sinks are capped at their full demand.
- * Rejected: warm-starting from the previous day's flow (results would depend on the call history,
- * breaking the thread-count invariance and the flow memo).
+ * <p>Design note: on large networks where most of the flow is unaffected by a day's outages (e.g. a
+ * power grid with 5% of its lines down), a cold max-flow re-routes every unit every day. Here the
+ * flow of the undisturbed day (everything up, nominal rates) is computed once and split into paths.
+ * On a later day every path whose arcs all kept at least their nominal capacity is installed as it
+ * is (the union of such paths is feasible: each arc carries at most its nominal flow, which was
+ * within its nominal capacity); the max-flow then only augments what the dropped paths carried. The
+ * answer is a maximum flow like the cold one, and it depends only on the day's input (the reference
+ * is a fixed function of the network), so the solver stays deterministic and history-free. Used
+ * only where "any maximum flow" is the contract: one priority tier, no storage, no costs, and a day
+ * on which the tier's sinks are capped at their full demand. Rejected: warm-starting from the
+ * previous day's flow (results would depend on the call history, breaking the thread-count
+ * invariance and the flow memo).
  *
  * <p>Not thread-safe: one per solver.
  */
 final class WarmStart {
   /** Capacity of each arc of the block in the reference day (index arc - arcBegin). */
   private final double[] nominalCap;
+
   private final int arcBegin;
   private final int[] pathStart;
   private final int[] pathArcs;
   private final double[] pathFlow;
   private final int pathCount;
+
   /** Inverted index: arc (block offset) -> paths through it. */
   private final int[] arcPathStart;
+
   private final int[] arcPaths;
   private final int[] droppedStamp;
   private int stamp;
 
-  private WarmStart(double[] nominalCap, int arcBegin, int[] pathStart, int[] pathArcs, double[] pathFlow,
+  private WarmStart(
+      double[] nominalCap,
+      int arcBegin,
+      int[] pathStart,
+      int[] pathArcs,
+      double[] pathFlow,
       int pathCount) {
     this.nominalCap = nominalCap;
     this.arcBegin = arcBegin;
@@ -70,7 +78,8 @@ final class WarmStart {
    *
    * @param cap arc capacities during the reference max-flow (kept as the nominal capacities)
    */
-  static WarmStart decompose(CompiledNetwork net, int c, double[] cap, double[] res, int s, int t, double eps) {
+  static WarmStart decompose(
+      CompiledNetwork net, int c, double[] cap, double[] res, int s, int t, double eps) {
     int begin = net.arcBegin[c];
     int end = net.arcEnd[c];
     int base = net.blockBase[c];
@@ -162,13 +171,18 @@ final class WarmStart {
     }
     starts[paths] = used;
     double[] nominal = Arrays.copyOfRange(cap, begin, end);
-    return new WarmStart(nominal, begin, Arrays.copyOf(starts, paths + 1), Arrays.copyOf(arcsOut, used),
-        Arrays.copyOf(flows, paths), paths);
+    return new WarmStart(
+        nominal,
+        begin,
+        Arrays.copyOf(starts, paths + 1),
+        Arrays.copyOf(arcsOut, used),
+        Arrays.copyOf(flows, paths),
+        paths);
   }
 
   /**
-   * Installs the reference paths that fit today's capacities into {@code res}, which must hold
-   * the zero flow ({@code res == cap} on the block); returns the flow installed.
+   * Installs the reference paths that fit today's capacities into {@code res}, which must hold the
+   * zero flow ({@code res == cap} on the block); returns the flow installed.
    */
   double install(CompiledNetwork net, double[] cap, double[] res) {
     if (++stamp == Integer.MAX_VALUE) {

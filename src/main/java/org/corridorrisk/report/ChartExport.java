@@ -10,13 +10,15 @@ import java.util.Set;
 import org.corridorrisk.report.charts.Figure;
 
 /**
- * Writes charts as separate files for slides ({@code run --charts svg,png}): one
- * {@code <figure id>.svg} and/or {@code .png} per chart in a directory.
+ * Writes charts as separate files for slides ({@code run --charts svg,png}): one {@code <figure
+ * id>.svg} and/or {@code .png} per chart in a directory.
  */
 public final class ChartExport {
   /** Bounding box of exported PNGs (the chart keeps its proportions inside it). */
   public static final int PNG_WIDTH_PX = 1600;
+
   public static final int PNG_HEIGHT_PX = 1000;
+
   /** Formats {@link #write} understands. */
   public static final Set<String> FORMATS = Set.of("svg", "png");
 
@@ -36,7 +38,8 @@ public final class ChartExport {
         continue;
       }
       if (!FORMATS.contains(f)) {
-        throw new IllegalArgumentException("unknown chart format '" + part.trim() + "' (known: svg, png)");
+        throw new IllegalArgumentException(
+            "unknown chart format '" + part.trim() + "' (known: svg, png)");
       }
       formats.add(f);
     }
@@ -47,10 +50,11 @@ public final class ChartExport {
   }
 
   /**
-   * Writes each figure in each format into {@code dir} (created when missing), replacing files
-   * of the same name, and returns the files written in order.
+   * Writes each figure in each format into {@code dir} (created when missing), replacing files of
+   * the same name, and returns the files written in order.
    */
-  public static List<Path> write(List<Figure> figures, Path dir, Set<String> formats) throws IOException {
+  public static List<Path> write(List<Figure> figures, Path dir, Set<String> formats)
+      throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     for (Figure f : figures) {

@@ -14,17 +14,17 @@ import org.corridorrisk.study.MitigationComparison;
 import org.corridorrisk.study.PairedMetric;
 
 /**
- * Writes {@code compare.json} (format {@code corridor-risk/compare/v1}), the contract of
- * {@code docs/compare.md}: the baseline's metrics as in {@code summary.json}, then per
- * mitigation its cost, per-metric statistics of the mitigated run with the paired reduction,
- * and the benefit-cost ratio. Non-finite numbers (an undefined ratio) are written as
- * {@code null}.
+ * Writes {@code compare.json} (format {@code corridor-risk/compare/v1}), the contract of {@code
+ * docs/compare.md}: the baseline's metrics as in {@code summary.json}, then per mitigation its
+ * cost, per-metric statistics of the mitigated run with the paired reduction, and the benefit-cost
+ * ratio. Non-finite numbers (an undefined ratio) are written as {@code null}.
  */
 public final class CompareJson {
   /** The value of the {@code format} key. */
   public static final String FORMAT = "corridor-risk/compare/v1";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private CompareJson() {}
 
@@ -66,7 +66,10 @@ public final class CompareJson {
       o.put("efficient", mc.efficient());
       o.put("verdict", mc.verdict());
       if (!(mc.costUsd() > 0)) {
-        String note = "mitigation '" + mc.id() + "' has cost 0, so its benefit_cost_ratio is undefined (null)";
+        String note =
+            "mitigation '"
+                + mc.id()
+                + "' has cost 0, so its benefit_cost_ratio is undefined (null)";
         o.put("note", note);
         notes.add(note);
       }
@@ -74,7 +77,9 @@ public final class CompareJson {
     ArrayNode ranking = root.putArray("ranking");
     c.ranking().forEach(mc -> ranking.add(mc.id()));
     ArrayNode efficient = root.putArray("efficient_set");
-    c.ranking().stream().filter(MitigationComparison::efficient).forEach(mc -> efficient.add(mc.id()));
+    c.ranking().stream()
+        .filter(MitigationComparison::efficient)
+        .forEach(mc -> efficient.add(mc.id()));
     root.set("notes", notes);
     return root;
   }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.corridorrisk.impact.Metric;
+import org.corridorrisk.report.charts.ChartStyle;
 import org.corridorrisk.report.charts.Charts;
 import org.corridorrisk.report.charts.Figure;
 import org.corridorrisk.report.charts.HtmlPage;
@@ -15,7 +16,6 @@ import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.study.Comparison;
 import org.corridorrisk.study.MitigationComparison;
 import org.corridorrisk.study.PairedMetric;
-import org.corridorrisk.report.charts.ChartStyle;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -49,10 +49,14 @@ public final class CompareReport {
     facts.put("seed", Long.toString(c.baseline().options().seed()));
     facts.put("mitigations", Integer.toString(c.mitigations().size()));
     facts.put("horizon", c.baseline().scenario().horizonDays() + " days");
-    facts.put("baseline mean economic loss", NumberText.money(currency, c.baselineMetric(Metric.ECONOMIC_LOSS).mean()));
-    page.header("Mitigation comparison: " + name,
+    facts.put(
+        "baseline mean economic loss",
+        NumberText.money(currency, c.baselineMetric(Metric.ECONOMIC_LOSS).mean()));
+    page.header(
+        "Mitigation comparison: " + name,
         "Baseline against each mitigation on common random numbers (trial k of every variant sees the same"
-            + " attacks, hazards and repair draws)", facts);
+            + " attacks, hazards and repair draws)",
+        facts);
     List<MitigationComparison> ranked = c.ranking();
     if (ranked.isEmpty()) {
       page.headline("No mitigation was compared.");
@@ -71,50 +75,83 @@ public final class CompareReport {
     return page;
   }
 
-  private static void verdicts(HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
+  private static void verdicts(
+      HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
     Metric headline = c.headlineMetric();
     page.section("verdicts", "Verdicts and ranking");
-    page.paragraph("Ranked by benefit-cost ratio (mean reduction of economic loss per unit of cost); a mitigation"
-        + " with no cost that helps ranks first. 'Better' and 'worse' count the trials in which the mitigated"
-        + " economic loss was lower or higher than the baseline's in the same trial.");
-    HtmlPage.Table t = new HtmlPage.Table("Reductions are baseline minus mitigated; the percentage column is the"
-        + " relative reduction of mean " + headline.key() + ".", "mitigation", "rank", "cost", "econ. loss reduction",
-        "95% CI", shortName(headline) + " red.", "better", "worse", "BCR", "efficient");
+    page.paragraph(
+        "Ranked by benefit-cost ratio (mean reduction of economic loss per unit of cost); a mitigation"
+            + " with no cost that helps ranks first. 'Better' and 'worse' count the trials in which the mitigated"
+            + " economic loss was lower or higher than the baseline's in the same trial.");
+    HtmlPage.Table t =
+        new HtmlPage.Table(
+            "Reductions are baseline minus mitigated; the percentage column is the"
+                + " relative reduction of mean "
+                + headline.key()
+                + ".",
+            "mitigation",
+            "rank",
+            "cost",
+            "econ. loss reduction",
+            "95% CI",
+            shortName(headline) + " red.",
+            "better",
+            "worse",
+            "BCR",
+            "efficient");
     for (MitigationComparison m : ranked) {
       PairedMetric econ = m.metric(Metric.ECONOMIC_LOSS);
       PairedMetric h = m.metric(headline);
-      t.row(Cell.text(m.id()),
+      t.row(
+          Cell.text(m.id()),
           Cell.text(Integer.toString(m.rank())),
           Cell.number(NumberText.money(currency, m.costUsd()), m.costUsd(), Map.of()),
-          Cell.number(NumberText.money(currency, econ.meanReduction()), econ.meanReduction(), Map.of()),
-          Cell.text(NumberText.compact(econ.reductionCi95Low()) + " to " + NumberText.compact(econ.reductionCi95High())),
+          Cell.number(
+              NumberText.money(currency, econ.meanReduction()), econ.meanReduction(), Map.of()),
+          Cell.text(
+              NumberText.compact(econ.reductionCi95Low())
+                  + " to "
+                  + NumberText.compact(econ.reductionCi95High())),
           Cell.number(NumberText.percent(h.relativeReduction()), h.relativeReduction(), Map.of()),
-          Cell.number(NumberText.percent(econ.shareOfTrialsBetter()), econ.shareOfTrialsBetter(), Map.of()),
-          Cell.number(NumberText.percent(econ.shareOfTrialsWorse()), econ.shareOfTrialsWorse(), Map.of()),
-          Cell.number(Double.isNaN(m.benefitCostRatio()) ? "n/a (cost 0)" : NumberText.compact(m.benefitCostRatio()),
-              m.benefitCostRatio(), Map.of()),
+          Cell.number(
+              NumberText.percent(econ.shareOfTrialsBetter()), econ.shareOfTrialsBetter(), Map.of()),
+          Cell.number(
+              NumberText.percent(econ.shareOfTrialsWorse()), econ.shareOfTrialsWorse(), Map.of()),
+          Cell.number(
+              Double.isNaN(m.benefitCostRatio())
+                  ? "n/a (cost 0)"
+                  : NumberText.compact(m.benefitCostRatio()),
+              m.benefitCostRatio(),
+              Map.of()),
           Cell.text(m.efficient() ? "yes" : "no"));
     }
     page.table(t);
     StringBuilder list = new StringBuilder("<ul class=\"verdicts\">\n");
     for (MitigationComparison m : ranked) {
-      list.append("<li><strong>").append(HtmlPage.escape(m.id())).append("</strong>")
-          .append(m.run().portfolio() ? " (portfolio)" : "").append(": ")
-          .append(HtmlPage.escape(m.verdict())).append("</li>\n");
+      list.append("<li><strong>")
+          .append(HtmlPage.escape(m.id()))
+          .append("</strong>")
+          .append(m.run().portfolio() ? " (portfolio)" : "")
+          .append(": ")
+          .append(HtmlPage.escape(m.verdict()))
+          .append("</li>\n");
     }
     page.raw(list.append("</ul>\n").toString());
   }
 
-  private static void reductions(HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
+  private static void reductions(
+      HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
     page.section("reductions", "Mean reduction per metric, with 95% confidence intervals");
-    page.paragraph("Each bar is the mean over trials of (baseline minus mitigated); the black line is its 95%"
-        + " confidence interval from the paired differences. A bar right of zero means the mitigation lowers"
-        + " that metric on average; an interval that crosses zero means the difference is not clear at this"
-        + " number of trials.");
+    page.paragraph(
+        "Each bar is the mean over trials of (baseline minus mitigated); the black line is its 95%"
+            + " confidence interval from the paired differences. A bar right of zero means the mitigation lowers"
+            + " that metric on average; an interval that crosses zero means the difference is not clear at this"
+            + " number of trials.");
     List<String> skipped = new ArrayList<>();
     for (Metric metric : Metric.values()) {
-      boolean any = c.baselineMetric(metric).max() > 0
-          || ranked.stream().anyMatch(m -> !m.metric(metric).unchanged());
+      boolean any =
+          c.baselineMetric(metric).max() > 0
+              || ranked.stream().anyMatch(m -> !m.metric(metric).unchanged());
       if (!any) {
         skipped.add(metric.key());
         continue;
@@ -122,21 +159,33 @@ public final class CompareReport {
       List<Charts.Bar> bars = new ArrayList<>();
       for (MitigationComparison m : ranked) {
         PairedMetric p = m.metric(metric);
-        bars.add(new Charts.Bar(m.id(), "", p.meanReduction(), p.reductionCi95Low(), p.reductionCi95High()));
+        bars.add(
+            new Charts.Bar(
+                m.id(), "", p.meanReduction(), p.reductionCi95Low(), p.reductionCi95High()));
       }
-      Figure f = Charts.horizontalBars("reduction-" + metric.key().replace('_', '-'),
-          "Reduction of mean " + metric.key(), "Mean reduction of " + metric.key() + " (" + unit(metric, currency)
-              + ") per mitigation; black lines: 95% confidence intervals.",
-          bars, "mean reduction of " + metric.key() + " (" + unit(metric, currency) + ")", false);
+      Figure f =
+          Charts.horizontalBars(
+              "reduction-" + metric.key().replace('_', '-'),
+              "Reduction of mean " + metric.key(),
+              "Mean reduction of "
+                  + metric.key()
+                  + " ("
+                  + unit(metric, currency)
+                  + ") per mitigation; black lines: 95% confidence intervals.",
+              bars,
+              "mean reduction of " + metric.key() + " (" + unit(metric, currency) + ")",
+              false);
       includeZeroAndIntervals(f, bars);
       page.figure(f);
     }
     if (!skipped.isEmpty()) {
-      page.note("Not shown (zero in every trial of every variant): " + String.join(", ", skipped) + ".");
+      page.note(
+          "Not shown (zero in every trial of every variant): " + String.join(", ", skipped) + ".");
     }
   }
 
-  private static void benefitCost(HtmlPage page, List<MitigationComparison> ranked, String currency) {
+  private static void benefitCost(
+      HtmlPage page, List<MitigationComparison> ranked, String currency) {
     page.section("benefit-cost", "Benefit-cost ranking");
     List<Charts.Bar> bars = new ArrayList<>();
     List<String> free = new ArrayList<>();
@@ -144,24 +193,38 @@ public final class CompareReport {
       if (Double.isNaN(m.benefitCostRatio())) {
         free.add(m.id());
       } else {
-        bars.add(new Charts.Bar(m.id(), m.efficient() ? "efficient" : "dominated", m.benefitCostRatio(),
-            m.benefitCostCi95Low(), m.benefitCostCi95High()));
+        bars.add(
+            new Charts.Bar(
+                m.id(),
+                m.efficient() ? "efficient" : "dominated",
+                m.benefitCostRatio(),
+                m.benefitCostCi95Low(),
+                m.benefitCostCi95High()));
       }
     }
     if (!bars.isEmpty()) {
-      Figure f = Charts.horizontalBars("benefit-cost", "Benefit-cost ratio",
-          "Mean reduction of economic loss per " + currency + " spent, best first; above 1 the expected avoided"
-              + " loss exceeds the cost; black lines: 95% confidence intervals.",
-          bars, "benefit-cost ratio (" + currency + " avoided per " + currency + " spent)", false);
+      Figure f =
+          Charts.horizontalBars(
+              "benefit-cost",
+              "Benefit-cost ratio",
+              "Mean reduction of economic loss per "
+                  + currency
+                  + " spent, best first; above 1 the expected avoided"
+                  + " loss exceeds the cost; black lines: 95% confidence intervals.",
+              bars,
+              "benefit-cost ratio (" + currency + " avoided per " + currency + " spent)",
+              false);
       includeZeroAndIntervals(f, bars);
       page.figure(f);
     }
     if (!free.isEmpty()) {
-      page.note("No benefit-cost ratio for mitigations with cost 0: " + String.join(", ", free) + ".");
+      page.note(
+          "No benefit-cost ratio for mitigations with cost 0: " + String.join(", ", free) + ".");
     }
   }
 
-  private static void exceedance(HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
+  private static void exceedance(
+      HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
     page.section("exceedance", "Exceedance curves: baseline and mitigations");
     List<Metric> metrics = new ArrayList<>(List.of(Metric.ECONOMIC_LOSS));
     if (c.headlineMetric() != Metric.ECONOMIC_LOSS) {
@@ -176,36 +239,62 @@ public final class CompareReport {
       List<Charts.Series> series = new ArrayList<>();
       series.add(new Charts.Series("baseline", base));
       for (MitigationComparison m : top(ranked)) {
-        series.add(new Charts.Series(m.id(), java.util.Arrays.copyOf(m.run().result().values(metric), c.trials())));
+        series.add(
+            new Charts.Series(
+                m.id(), java.util.Arrays.copyOf(m.run().result().values(metric), c.trials())));
       }
       boolean logX = Charts.logScaleUseful(base);
-      page.figure(Charts.exceedance("exceedance-" + metric.key().replace('_', '-'),
-          "Chance of reaching each " + metric.key(),
-          "For each value on the x axis, the share of trials (" + horizon + "-day periods) in which " + metric.key()
-              + " reached at least that value; a curve below and left of the baseline's means a lower risk of"
-              + " large losses.",
-          series, metric.key() + " (" + unit(metric, currency) + ")",
-          "probability of reaching x per " + horizon + "-day period", logX, true, 400));
+      page.figure(
+          Charts.exceedance(
+              "exceedance-" + metric.key().replace('_', '-'),
+              "Chance of reaching each " + metric.key(),
+              "For each value on the x axis, the share of trials ("
+                  + horizon
+                  + "-day periods) in which "
+                  + metric.key()
+                  + " reached at least that value; a curve below and left of the baseline's means a lower risk of"
+                  + " large losses.",
+              series,
+              metric.key() + " (" + unit(metric, currency) + ")",
+              "probability of reaching x per " + horizon + "-day period",
+              logX,
+              true,
+              400));
     }
     if (ranked.size() > MAX_CURVES) {
-      page.note("Curves show the " + MAX_CURVES + " best-ranked of " + ranked.size() + " mitigations.");
+      page.note(
+          "Curves show the " + MAX_CURVES + " best-ranked of " + ranked.size() + " mitigations.");
     }
   }
 
-  private static void histograms(HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
+  private static void histograms(
+      HtmlPage page, Comparison c, List<MitigationComparison> ranked, String currency) {
     page.section("paired-differences", "Paired differences of economic loss");
-    page.paragraph("For each trial: baseline economic loss minus the mitigated economic loss in the same trial."
-        + " Right of zero: the mitigation helped in that trial; at zero: no difference (typically trials in which"
-        + " nothing the mitigation touches was hit); left of zero: it made that trial worse.");
+    page.paragraph(
+        "For each trial: baseline economic loss minus the mitigated economic loss in the same trial."
+            + " Right of zero: the mitigation helped in that trial; at zero: no difference (typically trials in which"
+            + " nothing the mitigation touches was hit); left of zero: it made that trial worse.");
     for (MitigationComparison m : top(ranked)) {
       double[] d = c.differences(m, Metric.ECONOMIC_LOSS);
       PairedMetric p = m.metric(Metric.ECONOMIC_LOSS);
       long zeros = java.util.Arrays.stream(d).filter(v -> v == 0).count();
-      Figure f = Charts.histogram("paired-" + m.rank(), m.id() + ": baseline minus mitigated economic loss",
-          "Share of trials per bin of the paired difference (" + currency + "); " + NumberText.percent(
-              (double) zeros / d.length) + " of trials have exactly zero difference, better in "
-              + NumberText.percent(p.shareOfTrialsBetter()) + ", worse in " + NumberText.percent(p.shareOfTrialsWorse())
-              + ".", d, "baseline minus mitigated economic loss (" + currency + ")", false, 40);
+      Figure f =
+          Charts.histogram(
+              "paired-" + m.rank(),
+              m.id() + ": baseline minus mitigated economic loss",
+              "Share of trials per bin of the paired difference ("
+                  + currency
+                  + "); "
+                  + NumberText.percent((double) zeros / d.length)
+                  + " of trials have exactly zero difference, better in "
+                  + NumberText.percent(p.shareOfTrialsBetter())
+                  + ", worse in "
+                  + NumberText.percent(p.shareOfTrialsWorse())
+                  + ".",
+              d,
+              "baseline minus mitigated economic loss (" + currency + ")",
+              false,
+              40);
       page.figure(new Figure(f.id(), f.chart(), f.guide(), f.widthPx(), 300));
     }
   }
@@ -214,48 +303,80 @@ public final class CompareReport {
     page.section("cost-benefit", "Cost against benefit, efficient set marked");
     List<Charts.Point> points = new ArrayList<>();
     for (MitigationComparison m : ranked) {
-      points.add(new Charts.Point(m.id(), m.efficient() ? "efficient set" : "dominated", m.costUsd(),
-          m.metric(Metric.ECONOMIC_LOSS).meanReduction(), true));
+      points.add(
+          new Charts.Point(
+              m.id(),
+              m.efficient() ? "efficient set" : "dominated",
+              m.costUsd(),
+              m.metric(Metric.ECONOMIC_LOSS).meanReduction(),
+              true));
     }
-    Figure f = Charts.scatter("cost-benefit", "Cost and mean reduction of economic loss",
-        "Each point is a mitigation; the efficient set (joined by the line from doing nothing at 0, 0) holds those"
-            + " that no other option beats on both cost (left is cheaper) and mean reduction of economic loss"
-            + " (up is better).",
-        points, "cost (" + currency + ")", "mean reduction of economic loss (" + currency + ")", false, false);
+    Figure f =
+        Charts.scatter(
+            "cost-benefit",
+            "Cost and mean reduction of economic loss",
+            "Each point is a mitigation; the efficient set (joined by the line from doing nothing at 0, 0) holds those"
+                + " that no other option beats on both cost (left is cheaper) and mean reduction of economic loss"
+                + " (up is better).",
+            points,
+            "cost (" + currency + ")",
+            "mean reduction of economic loss (" + currency + ")",
+            false,
+            false);
     frontier(f, ranked);
     page.figure(f);
-    List<String> efficient = ranked.stream().filter(MitigationComparison::efficient).map(MitigationComparison::id).toList();
-    page.paragraph("Efficient set: " + (efficient.isEmpty() ? "none (no mitigation reduces the mean economic loss)"
-        : String.join(", ", efficient)) + ".");
+    List<String> efficient =
+        ranked.stream()
+            .filter(MitigationComparison::efficient)
+            .map(MitigationComparison::id)
+            .toList();
+    page.paragraph(
+        "Efficient set: "
+            + (efficient.isEmpty()
+                ? "none (no mitigation reduces the mean economic loss)"
+                : String.join(", ", efficient))
+            + ".");
   }
 
   private static void method(HtmlPage page, Comparison c) {
     page.section("method", "How the comparison is made");
-    page.paragraph("Every variant ran " + c.trials() + " trials with seed " + c.baseline().options().seed()
-        + ". Trial k of a mitigated scenario uses the same random numbers as trial k of the baseline for attack"
-        + " times, target choices, success and repair draws; a changed probability or repair distribution moves"
-        + " the outcome through the same uniform draw. The differences therefore measure the mitigation, not"
-        + " the noise of two separate samples, and intervals come from the per-trial differences.");
+    page.paragraph(
+        "Every variant ran "
+            + c.trials()
+            + " trials with seed "
+            + c.baseline().options().seed()
+            + ". Trial k of a mitigated scenario uses the same random numbers as trial k of the baseline for attack"
+            + " times, target choices, success and repair draws; a changed probability or repair distribution moves"
+            + " the outcome through the same uniform draw. The differences therefore measure the mitigation, not"
+            + " the noise of two separate samples, and intervals come from the per-trial differences.");
     MitigationComparison first = c.ranking().get(0);
     double factor = first.metric(Metric.ECONOMIC_LOSS).varianceReductionFactor();
     if (Double.isFinite(factor)) {
-      page.paragraph("For " + first.id() + ", pairing makes the variance of the economic-loss difference "
-          + NumberText.compact(factor) + " times smaller than two independent runs would have (estimated as"
-          + " (Var baseline + Var mitigated) / Var paired difference).");
+      page.paragraph(
+          "For "
+              + first.id()
+              + ", pairing makes the variance of the economic-loss difference "
+              + NumberText.compact(factor)
+              + " times smaller than two independent runs would have (estimated as"
+              + " (Var baseline + Var mitigated) / Var paired difference).");
     }
   }
 
-  /** Draws the efficient frontier from (0, 0) through the efficient points by cost; pads the axes. */
+  /**
+   * Draws the efficient frontier from (0, 0) through the efficient points by cost; pads the axes.
+   */
   private static void frontier(Figure f, List<MitigationComparison> ranked) {
     XYPlot plot = f.chart().getXYPlot();
-    List<MitigationComparison> efficient = new ArrayList<>(ranked.stream().filter(MitigationComparison::efficient).toList());
+    List<MitigationComparison> efficient =
+        new ArrayList<>(ranked.stream().filter(MitigationComparison::efficient).toList());
     efficient.sort(java.util.Comparator.comparingDouble(MitigationComparison::costUsd));
     double x0 = 0;
     double y0 = 0;
     for (MitigationComparison m : efficient) {
       double x1 = m.costUsd();
       double y1 = m.metric(Metric.ECONOMIC_LOSS).meanReduction();
-      plot.addAnnotation(new XYLineAnnotation(x0, y0, x1, y1, ChartStyle.line(1.2), ChartStyle.NEUTRAL));
+      plot.addAnnotation(
+          new XYLineAnnotation(x0, y0, x1, y1, ChartStyle.line(1.2), ChartStyle.NEUTRAL));
       x0 = x1;
       y0 = y1;
     }
@@ -286,7 +407,9 @@ public final class CompareReport {
     return ranked.subList(0, Math.min(MAX_CURVES, ranked.size()));
   }
 
-  /** Widens a bar chart's value axis to show zero and every interval (reductions can be negative). */
+  /**
+   * Widens a bar chart's value axis to show zero and every interval (reductions can be negative).
+   */
   private static void includeZeroAndIntervals(Figure f, List<Charts.Bar> bars) {
     double lo = 0;
     double hi = 0;

@@ -18,14 +18,13 @@ import org.corridorrisk.study.WorstSet;
 /**
  * Writes {@code criticality.json} (format {@code corridor-risk/criticality/v1}).
  *
- * <p>Contract keys (cli-and-outputs.md): {@code assets[]} with {@code id, kind,
- * unserved_fraction, economic_loss, person_days_without_service}, worst first; and
- * {@code worst_case[]} with {@code budget, assets, unserved_fraction, economic_loss,
- * person_days_without_service, exact}. Added keys: top-level {@code format, scenario,
- * outage_days, objective, candidates, monotone_objective, flow_bound, ranking_seconds, pairs}; per asset
- * {@code type} ({@code node}|{@code link}) and every other metric; per worst set
- * {@code objective, method, upper_bound} (null when none is known), {@code evaluations,
- * seconds} and every other metric. Key order is fixed.
+ * <p>Contract keys (cli-and-outputs.md): {@code assets[]} with {@code id, kind, unserved_fraction,
+ * economic_loss, person_days_without_service}, worst first; and {@code worst_case[]} with {@code
+ * budget, assets, unserved_fraction, economic_loss, person_days_without_service, exact}. Added
+ * keys: top-level {@code format, scenario, outage_days, objective, candidates, monotone_objective,
+ * flow_bound, ranking_seconds, pairs}; per asset {@code type} ({@code node}|{@code link}) and every
+ * other metric; per worst set {@code objective, method, upper_bound} (null when none is known),
+ * {@code evaluations, seconds} and every other metric. Key order is fixed.
  */
 public final class CriticalityJson {
   /** The value of the {@code format} key. */
@@ -39,7 +38,8 @@ public final class CriticalityJson {
     ObjectNode root = mapper.createObjectNode();
     root.put("format", FORMAT);
     root.put("scenario", result.scenario().name());
-    root.put("outage_days", Math.min(result.options().outageDays(), result.scenario().horizonDays()));
+    root.put(
+        "outage_days", Math.min(result.options().outageDays(), result.scenario().horizonDays()));
     root.put("objective", result.options().objective().key());
     ArrayNode assets = root.putArray("assets");
     for (AssetOutage a : result.assets()) {

@@ -23,10 +23,10 @@ import org.corridorrisk.study.SetOutage;
 import org.corridorrisk.study.WorstSet;
 
 /**
- * The self-contained {@code criticality.html} page: tornado charts of the top 20 assets per
- * metric, the worst-case sets per budget with their losses and how they were found, the N-2
- * pairs when asked for, and a network map highlighting the worst-case assets. Charts are inline
- * SVG from the report's chart layer; the page needs no network access.
+ * The self-contained {@code criticality.html} page: tornado charts of the top 20 assets per metric,
+ * the worst-case sets per budget with their losses and how they were found, the N-2 pairs when
+ * asked for, and a network map highlighting the worst-case assets. Charts are inline SVG from the
+ * report's chart layer; the page needs no network access.
  */
 public final class CriticalityReport {
   /** Assets shown per tornado chart. */
@@ -51,34 +51,64 @@ public final class CriticalityReport {
     facts.put("attack candidates", Integer.toString(r.candidates().size()));
     facts.put("attacker maximizes", objective.key());
     facts.put("budgets", r.worstCase().isEmpty() ? "none" : "1.." + r.worstCase().size());
-    page.header("Criticality: " + s.name(),
-        "Each asset alone out for " + days + " days with no other threat acting; worst sets an attacker could disable.",
+    page.header(
+        "Criticality: " + s.name(),
+        "Each asset alone out for "
+            + days
+            + " days with no other threat acting; worst sets an attacker could disable.",
         facts);
     if (!r.assets().isEmpty()) {
       AssetOutage top = r.assets().get(0);
-      StringBuilder headline = new StringBuilder("Most critical single asset: " + top.id() + " (" + top.type() + ", "
-          + top.kind() + "), economic loss " + NumberText.money(s.currency(), top.get(Metric.ECONOMIC_LOSS))
-          + ", unserved " + NumberText.percent(top.get(Metric.UNSERVED_FRACTION)) + " of demand.");
+      StringBuilder headline =
+          new StringBuilder(
+              "Most critical single asset: "
+                  + top.id()
+                  + " ("
+                  + top.type()
+                  + ", "
+                  + top.kind()
+                  + "), economic loss "
+                  + NumberText.money(s.currency(), top.get(Metric.ECONOMIC_LOSS))
+                  + ", unserved "
+                  + NumberText.percent(top.get(Metric.UNSERVED_FRACTION))
+                  + " of demand.");
       if (!r.worstCase().isEmpty()) {
         WorstSet last = r.worstCase().get(r.worstCase().size() - 1);
-        headline.append(" Worst set of up to ").append(last.budget()).append(": ")
-            .append(String.join(", ", last.assetIds())).append(" (").append(objective.key()).append(' ')
+        headline
+            .append(" Worst set of up to ")
+            .append(last.budget())
+            .append(": ")
+            .append(String.join(", ", last.assetIds()))
+            .append(" (")
+            .append(objective.key())
+            .append(' ')
             .append(format(objective, last.get(objective), s.currency()))
-            .append(last.search().exact() ? ", proven worst)." : ", best found by the heuristic, not proven).");
+            .append(
+                last.search().exact()
+                    ? ", proven worst)."
+                    : ", best found by the heuristic, not proven).");
       }
       page.headline(headline.toString());
     }
 
     page.section("ranking", "Single assets (N-1)");
-    page.paragraph("Each node and link is disabled alone from day 0 for " + days + " days; the bars show the loss "
-        + "over the " + s.horizonDays() + "-day horizon. Sorted worst first by economic loss, then unserved "
-        + "share, then id.");
-    for (Metric m : List.of(Metric.ECONOMIC_LOSS, Metric.UNSERVED_FRACTION, Metric.PERSON_DAYS_WITHOUT_SERVICE)) {
+    page.paragraph(
+        "Each node and link is disabled alone from day 0 for "
+            + days
+            + " days; the bars show the loss "
+            + "over the "
+            + s.horizonDays()
+            + "-day horizon. Sorted worst first by economic loss, then unserved "
+            + "share, then id.");
+    for (Metric m :
+        List.of(
+            Metric.ECONOMIC_LOSS, Metric.UNSERVED_FRACTION, Metric.PERSON_DAYS_WITHOUT_SERVICE)) {
       List<AssetOutage> sorted = new ArrayList<>(r.assets());
-      sorted.sort((a, b) -> {
-        int c = Double.compare(b.get(m), a.get(m));
-        return c != 0 ? c : a.id().compareTo(b.id());
-      });
+      sorted.sort(
+          (a, b) -> {
+            int c = Double.compare(b.get(m), a.get(m));
+            return c != 0 ? c : a.id().compareTo(b.id());
+          });
       List<Charts.TornadoBar> rows = new ArrayList<>();
       for (AssetOutage a : sorted.subList(0, Math.min(TOP, sorted.size()))) {
         if (a.get(m) > 0) {
@@ -89,47 +119,105 @@ public final class CriticalityReport {
         page.note("No single asset's outage changes " + m.key() + " (all 0).");
         continue;
       }
-      page.figure(Charts.tornado("tornado-" + m.key().replace('_', '-'), "Top " + rows.size() + " assets by " + m.key(),
-          "Loss (" + m.unitKind() + ") when the asset alone is out for " + days + " days; 0 = intact network.",
-          rows, 0, m.key() + " (" + m.unitKind() + ")", "intact", "asset out"));
+      page.figure(
+          Charts.tornado(
+              "tornado-" + m.key().replace('_', '-'),
+              "Top " + rows.size() + " assets by " + m.key(),
+              "Loss ("
+                  + m.unitKind()
+                  + ") when the asset alone is out for "
+                  + days
+                  + " days; 0 = intact network.",
+              rows,
+              0,
+              m.key() + " (" + m.unitKind() + ")",
+              "intact",
+              "asset out"));
     }
-    HtmlPage.Table ranking = new HtmlPage.Table("Top " + Math.min(TOP, r.assets().size()) + " assets", "asset",
-        "type", "kind", "unserved_fraction", "economic_loss", "person_days_without_service", "spill_volume");
+    HtmlPage.Table ranking =
+        new HtmlPage.Table(
+            "Top " + Math.min(TOP, r.assets().size()) + " assets",
+            "asset",
+            "type",
+            "kind",
+            "unserved_fraction",
+            "economic_loss",
+            "person_days_without_service",
+            "spill_volume");
     for (AssetOutage a : r.assets().subList(0, Math.min(TOP, r.assets().size()))) {
-      ranking.row(Cell.text(a.id()), Cell.text(a.type()), Cell.text(a.kind()),
+      ranking.row(
+          Cell.text(a.id()),
+          Cell.text(a.type()),
+          Cell.text(a.kind()),
           number(Metric.UNSERVED_FRACTION, a.get(Metric.UNSERVED_FRACTION), s.currency()),
           number(Metric.ECONOMIC_LOSS, a.get(Metric.ECONOMIC_LOSS), s.currency()),
-          number(Metric.PERSON_DAYS_WITHOUT_SERVICE, a.get(Metric.PERSON_DAYS_WITHOUT_SERVICE), s.currency()),
+          number(
+              Metric.PERSON_DAYS_WITHOUT_SERVICE,
+              a.get(Metric.PERSON_DAYS_WITHOUT_SERVICE),
+              s.currency()),
           number(Metric.SPILL_VOLUME, a.get(Metric.SPILL_VOLUME), s.currency()));
     }
     page.table(ranking);
 
     page.section("worst-case", "Worst-case sets");
     if (r.worstCase().isEmpty()) {
-      page.paragraph(r.options().budget() == 0 ? "Not searched (--budget 0)." : "No threat targets any asset.");
+      page.paragraph(
+          r.options().budget() == 0
+              ? "Not searched (--budget 0)."
+              : "No threat targets any asset.");
     } else {
-      page.paragraph("For each budget k, the set of at most k assets among the " + r.candidates().size()
-          + " that some threat targets which maximizes " + objective.key() + ". 'exact' sets are proven worst ("
-          + (r.monotoneObjective() ? "branch and bound: the objective is monotone on this network"
-              : "exhaustive enumeration: the objective is not known to be monotone here")
-          + "); others are the best a greedy search with 1-opt swaps found within --max-evaluations "
-          + r.options().maxEvaluations() + ".");
+      page.paragraph(
+          "For each budget k, the set of at most k assets among the "
+              + r.candidates().size()
+              + " that some threat targets which maximizes "
+              + objective.key()
+              + ". 'exact' sets are proven worst ("
+              + (r.monotoneObjective()
+                  ? "branch and bound: the objective is monotone on this network"
+                  : "exhaustive enumeration: the objective is not known to be monotone here")
+              + "); others are the best a greedy search with 1-opt swaps found within --max-evaluations "
+              + r.options().maxEvaluations()
+              + ".");
       List<Charts.Bar> bars = new ArrayList<>();
       for (WorstSet w : r.worstCase()) {
-        bars.add(Charts.Bar.of("budget " + w.budget() + ": " + String.join(", ", w.assetIds()),
-            w.search().exact() ? "exact" : "heuristic", w.get(objective)));
+        bars.add(
+            Charts.Bar.of(
+                "budget " + w.budget() + ": " + String.join(", ", w.assetIds()),
+                w.search().exact() ? "exact" : "heuristic",
+                w.get(objective)));
       }
-      page.figure(Charts.horizontalBars("worst-case", "Worst set per budget", objective.key()
-          + " when the set is out for " + days + " days.", bars, objective.key(),
-          objective == Metric.UNSERVED_FRACTION));
-      HtmlPage.Table t = new HtmlPage.Table("Worst sets", "budget", "assets", "unserved_fraction", "economic_loss",
-          "person_days_without_service", "exact", "method", "evaluations", "seconds");
+      page.figure(
+          Charts.horizontalBars(
+              "worst-case",
+              "Worst set per budget",
+              objective.key() + " when the set is out for " + days + " days.",
+              bars,
+              objective.key(),
+              objective == Metric.UNSERVED_FRACTION));
+      HtmlPage.Table t =
+          new HtmlPage.Table(
+              "Worst sets",
+              "budget",
+              "assets",
+              "unserved_fraction",
+              "economic_loss",
+              "person_days_without_service",
+              "exact",
+              "method",
+              "evaluations",
+              "seconds");
       for (WorstSet w : r.worstCase()) {
-        t.row(Cell.text(Integer.toString(w.budget())), Cell.text(String.join(", ", w.assetIds())),
+        t.row(
+            Cell.text(Integer.toString(w.budget())),
+            Cell.text(String.join(", ", w.assetIds())),
             number(Metric.UNSERVED_FRACTION, w.get(Metric.UNSERVED_FRACTION), s.currency()),
             number(Metric.ECONOMIC_LOSS, w.get(Metric.ECONOMIC_LOSS), s.currency()),
-            number(Metric.PERSON_DAYS_WITHOUT_SERVICE, w.get(Metric.PERSON_DAYS_WITHOUT_SERVICE), s.currency()),
-            Cell.text(w.search().exact() ? "yes" : "no"), Cell.text(w.search().method()),
+            number(
+                Metric.PERSON_DAYS_WITHOUT_SERVICE,
+                w.get(Metric.PERSON_DAYS_WITHOUT_SERVICE),
+                s.currency()),
+            Cell.text(w.search().exact() ? "yes" : "no"),
+            Cell.text(w.search().method()),
             Cell.text(Long.toString(w.search().evaluations())),
             Cell.text(String.format(Locale.ROOT, "%.2f", w.search().seconds())));
       }
@@ -138,13 +226,22 @@ public final class CriticalityReport {
 
     if (!r.pairs().isEmpty()) {
       page.section("pairs", "Pairs among the top " + r.options().pairs() + " assets (N-2)");
-      HtmlPage.Table t = new HtmlPage.Table("Pairs, worst first", "pair", "unserved_fraction", "economic_loss",
-          "person_days_without_service");
+      HtmlPage.Table t =
+          new HtmlPage.Table(
+              "Pairs, worst first",
+              "pair",
+              "unserved_fraction",
+              "economic_loss",
+              "person_days_without_service");
       for (SetOutage p : r.pairs().subList(0, Math.min(50, r.pairs().size()))) {
-        t.row(Cell.text(String.join(" + ", p.assetIds())),
+        t.row(
+            Cell.text(String.join(" + ", p.assetIds())),
             number(Metric.UNSERVED_FRACTION, p.get(Metric.UNSERVED_FRACTION), s.currency()),
             number(Metric.ECONOMIC_LOSS, p.get(Metric.ECONOMIC_LOSS), s.currency()),
-            number(Metric.PERSON_DAYS_WITHOUT_SERVICE, p.get(Metric.PERSON_DAYS_WITHOUT_SERVICE), s.currency()));
+            number(
+                Metric.PERSON_DAYS_WITHOUT_SERVICE,
+                p.get(Metric.PERSON_DAYS_WITHOUT_SERVICE),
+                s.currency()));
       }
       page.table(t);
     }
@@ -171,8 +268,14 @@ public final class CriticalityReport {
       double lat = n.location() == null ? Double.NaN : n.location().lat();
       double lon = n.location() == null ? Double.NaN : n.location().lon();
       Integer count = inSets.get(n.id());
-      nodes.add(new NetworkMap.MapNode(n.id(), n.kind().fileName(), lat, lon, count == null ? 0 : count,
-          count != null || small || rank.getOrDefault(n.id(), Integer.MAX_VALUE) < 5));
+      nodes.add(
+          new NetworkMap.MapNode(
+              n.id(),
+              n.kind().fileName(),
+              lat,
+              lon,
+              count == null ? 0 : count,
+              count != null || small || rank.getOrDefault(n.id(), Integer.MAX_VALUE) < 5));
     }
     List<NetworkMap.MapLink> links = new ArrayList<>();
     for (Link l : s.links()) {
@@ -180,9 +283,16 @@ public final class CriticalityReport {
       links.add(new NetworkMap.MapLink(l.id(), l.from(), l.to(), count == null ? 0 : count));
     }
     double max = Math.max(1, r.worstCase().size());
-    return NetworkMap.of("map", "Worst-case assets on the network",
+    return NetworkMap.of(
+        "map",
+        "Worst-case assets on the network",
         "Darker = in the worst set of more budgets (0 = in none). Assets in a worst set are labelled.",
-        nodes, links, "budgets whose worst set has the link", max, "budgets whose worst set has the node", max,
+        nodes,
+        links,
+        "budgets whose worst set has the link",
+        max,
+        "budgets whose worst set has the node",
+        max,
         false);
   }
 
@@ -193,7 +303,8 @@ public final class CriticalityReport {
   private static String format(Metric m, double v, String currency) {
     return switch (m) {
       case UNSERVED_FRACTION -> NumberText.percent(v);
-      case ECONOMIC_LOSS, DIRECT_LOSS, INDIRECT_LOSS, REROUTING_COST -> NumberText.money(currency, v);
+      case ECONOMIC_LOSS, DIRECT_LOSS, INDIRECT_LOSS, REROUTING_COST ->
+          NumberText.money(currency, v);
       default -> NumberText.compact(v);
     };
   }

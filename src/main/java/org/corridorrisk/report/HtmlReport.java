@@ -44,17 +44,18 @@ import org.jfree.data.Range;
  * headline, key numbers of every metric, and the charts (distribution, exceedance, resilience,
  * unserved volume by sink, sectors, asset drivers, convergence, network map).
  *
- * <p>Contract: the file needs no network access (inline CSS and SVG, no scripts, no external
- * fonts or images) and prints on A4. Every key number is computed with
- * {@link org.corridorrisk.stats.MetricSummary} from the same per-trial arrays as
- * {@code summary.json} and carries its exact value in {@code data-value} (with
- * {@code data-metric} and {@code data-stat} named as in {@code summary.json}). Curves are thinned
- * (at most {@value #MAX_CURVE_POINTS} points each), so the size hardly grows with the number of
- * trials. Not thread-safe per result; separate calls may run concurrently.
+ * <p>Contract: the file needs no network access (inline CSS and SVG, no scripts, no external fonts
+ * or images) and prints on A4. Every key number is computed with {@link
+ * org.corridorrisk.stats.MetricSummary} from the same per-trial arrays as {@code summary.json} and
+ * carries its exact value in {@code data-value} (with {@code data-metric} and {@code data-stat}
+ * named as in {@code summary.json}). Curves are thinned (at most {@value #MAX_CURVE_POINTS} points
+ * each), so the size hardly grows with the number of trials. Not thread-safe per result; separate
+ * calls may run concurrently.
  */
 public final class HtmlReport {
   /** Most points drawn per exceedance or convergence curve. */
   public static final int MAX_CURVE_POINTS = 500;
+
   private static final int MAX_BARS = 25;
   private static final int MAX_DRIVERS = 15;
   private static final int MAX_MAP_LABELS = 30;
@@ -98,7 +99,8 @@ public final class HtmlReport {
       this.s = r.scenario();
       this.n = r.trials();
       if (n < 1) {
-        throw new IllegalArgumentException("a report needs at least one trial but the result had " + n);
+        throw new IllegalArgumentException(
+            "a report needs at least one trial but the result had " + n);
       }
       for (Metric m : Metric.values()) {
         metrics.put(m, Summarized.of(Arrays.copyOf(r.values(m), n), n));
@@ -119,27 +121,38 @@ public final class HtmlReport {
       facts.put("horizon", s.horizonDays() + " days");
       String trials = String.format(Locale.ROOT, "%,d", n);
       if (n < r.options().trials()) {
-        trials += " (stopped early at the CI target; " + String.format(Locale.ROOT, "%,d", r.options().trials())
-            + " planned)";
+        trials +=
+            " (stopped early at the CI target; "
+                + String.format(Locale.ROOT, "%,d", r.options().trials())
+                + " planned)";
       }
       facts.put("trials", trials);
       facts.put("seed", Long.toString(r.options().seed()));
       double seconds = r.elapsedNanos() / 1e9;
-      facts.put("run time", String.format(Locale.ROOT, "%.1f s (%s trials/s, %d threads)", seconds,
-          NumberText.compact(seconds > 0 ? n / seconds : Double.NaN), r.options().threads()));
+      facts.put(
+          "run time",
+          String.format(
+              Locale.ROOT,
+              "%.1f s (%s trials/s, %d threads)",
+              seconds,
+              NumberText.compact(seconds > 0 ? n / seconds : Double.NaN),
+              r.options().threads()));
       facts.put("version", "corridor-risk " + version);
-      facts.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-          .format(generated.atOffset(ZoneOffset.UTC)));
+      facts.put(
+          "generated",
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+              .format(generated.atOffset(ZoneOffset.UTC)));
       page.header("Risk report: " + s.name(), s.description(), facts);
       page.headline(headline());
       page.paragraph(secondLine());
 
       page.section("key-numbers", "Key numbers");
       page.table(keyTable());
-      page.note("Mean with 95% confidence interval (normal approximation). Median, VaR95 (95th percentile) "
-          + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
-          + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
-          + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
+      page.note(
+          "Mean with 95% confidence interval (normal approximation). Median, VaR95 (95th percentile) "
+              + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
+              + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
+              + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
       page.table(returnPeriodTable());
 
       List<Figure> figures = figures();
@@ -156,14 +169,22 @@ public final class HtmlReport {
         page.figure(f);
       }
       page.section("method", "How to read this report");
-      page.paragraph("Each trial simulates one " + (s.horizonDays() == 365 ? "year (365 days)" : periodName)
-          + ": threats strike at "
-          + "random, disabled assets carry nothing until repaired, and every day the network routes what it can "
-          + "to the sinks, highest priority first. The numbers above summarize " + String.format(Locale.ROOT, "%,d", n)
-          + " such trials drawn from seed " + r.options().seed() + "; rerunning with the same seed gives the same "
-          + "report. Rare outcomes beyond 1 in " + String.format(Locale.ROOT, "%,d", n) + " cannot be seen.");
-      page.note("Charts use the Okabe-Ito colour-blind-safe palette; per-trial values are in trials.csv and the "
-          + "summary in summary.json next to this file.");
+      page.paragraph(
+          "Each trial simulates one "
+              + (s.horizonDays() == 365 ? "year (365 days)" : periodName)
+              + ": threats strike at "
+              + "random, disabled assets carry nothing until repaired, and every day the network routes what it can "
+              + "to the sinks, highest priority first. The numbers above summarize "
+              + String.format(Locale.ROOT, "%,d", n)
+              + " such trials drawn from seed "
+              + r.options().seed()
+              + "; rerunning with the same seed gives the same "
+              + "report. Rare outcomes beyond 1 in "
+              + String.format(Locale.ROOT, "%,d", n)
+              + " cannot be seen.");
+      page.note(
+          "Charts use the Okabe-Ito colour-blind-safe palette; per-trial values are in trials.csv and the "
+              + "summary in summary.json next to this file.");
       return page;
     }
 
@@ -178,31 +199,53 @@ public final class HtmlReport {
       String service = serviceName();
       if (every > 0 && population > 0) {
         double q = pd.quantile(1 - 1.0 / every);
-        return String.format(Locale.ROOT,
+        return String.format(
+            Locale.ROOT,
             "In 1 of %d simulated %ss, at least %s person-days of %s are lost: as much as all %s people "
                 + "served going without for %s days.",
-            every, periodName, NumberText.compact(q), service, NumberText.compact(population),
+            every,
+            periodName,
+            NumberText.compact(q),
+            service,
+            NumberText.compact(population),
             NumberText.compact(q / population));
       }
       every = rarity(loss);
       if (every > 0) {
-        return String.format(Locale.ROOT, "In 1 of %d simulated %ss, the economic loss reaches at least %s.",
-            every, periodName, NumberText.money(currency(), loss.quantile(1 - 1.0 / every)));
+        return String.format(
+            Locale.ROOT,
+            "In 1 of %d simulated %ss, the economic loss reaches at least %s.",
+            every,
+            periodName,
+            NumberText.money(currency(), loss.quantile(1 - 1.0 / every)));
       }
       every = rarity(unserved);
       if (every > 0) {
-        return String.format(Locale.ROOT, "In 1 of %d simulated %ss, at least %s of demand goes unserved.",
-            every, periodName, NumberText.percent(unserved.quantile(1 - 1.0 / every)));
+        return String.format(
+            Locale.ROOT,
+            "In 1 of %d simulated %ss, at least %s of demand goes unserved.",
+            every,
+            periodName,
+            NumberText.percent(unserved.quantile(1 - 1.0 / every)));
       }
       if (unserved.shareNonZero() > 0) {
-        return String.format(Locale.ROOT, "Loss of supply is rare: it occurred in %s of %,d simulated %ss.",
-            NumberText.percent(unserved.shareNonZero()), n, periodName);
+        return String.format(
+            Locale.ROOT,
+            "Loss of supply is rare: it occurred in %s of %,d simulated %ss.",
+            NumberText.percent(unserved.shareNonZero()),
+            n,
+            periodName);
       }
-      return String.format(Locale.ROOT, "No simulated %s lost any supply: in all %,d trials every sink was fully "
-          + "served.", periodName, n);
+      return String.format(
+          Locale.ROOT,
+          "No simulated %s lost any supply: in all %,d trials every sink was fully " + "served.",
+          periodName,
+          n);
     }
 
-    /** The most common of 1-in-20, 1-in-100, 1-in-1000 at which the metric is positive; 0 for none. */
+    /**
+     * The most common of 1-in-20, 1-in-100, 1-in-1000 at which the metric is positive; 0 for none.
+     */
     int rarity(Summarized m) {
       for (int every : new int[] {20, 100, 1000}) {
         if (n >= every && m.lossAt(1 - 1.0 / every)) {
@@ -213,20 +256,28 @@ public final class HtmlReport {
     }
 
     String serviceName() {
-      List<String> served = s.commodities().stream().map(Commodity::id)
-          .filter(c -> ReportFacts.population(s, c) > 0).toList();
+      List<String> served =
+          s.commodities().stream()
+              .map(Commodity::id)
+              .filter(c -> ReportFacts.population(s, c) > 0)
+              .toList();
       return served.size() == 1 ? served.get(0) + " service" : "service";
     }
 
     String secondLine() {
       Summarized loss = metrics.get(Metric.ECONOMIC_LOSS);
       Summarized unserved = metrics.get(Metric.UNSERVED_FRACTION);
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "Some demand goes unserved in %s of simulated %ss. Expected economic loss %s: %s "
               + "(95%% CI %s to %s); in the worst 5%% of %ss it averages %s.",
-          NumberText.percent(unserved.shareNonZero()), periodName, perPeriod,
-          NumberText.money(currency(), loss.summary().mean()), NumberText.compact(loss.summary().ci95Low()),
-          NumberText.compact(loss.summary().ci95High()), periodName,
+          NumberText.percent(unserved.shareNonZero()),
+          periodName,
+          perPeriod,
+          NumberText.money(currency(), loss.summary().mean()),
+          NumberText.compact(loss.summary().ci95Low()),
+          NumberText.compact(loss.summary().ci95High()),
+          periodName,
           NumberText.money(currency(), loss.summary().cvar95()));
     }
 
@@ -237,17 +288,42 @@ public final class HtmlReport {
     }
 
     Table keyTable() {
-      Table t = new Table("Per " + periodName + " (" + s.horizonDays() + " days), over "
-          + String.format(Locale.ROOT, "%,d", n) + " trials", "metric", "unit", "mean", "95% CI of mean", "median",
-          "VaR95", "CVaR95", "max", "any loss");
+      Table t =
+          new Table(
+              "Per "
+                  + periodName
+                  + " ("
+                  + s.horizonDays()
+                  + " days), over "
+                  + String.format(Locale.ROOT, "%,d", n)
+                  + " trials",
+              "metric",
+              "unit",
+              "mean",
+              "95% CI of mean",
+              "median",
+              "VaR95",
+              "CVaR95",
+              "max",
+              "any loss");
       for (Metric m : Metric.values()) {
-        addRow(t, m.key(), ReportFacts.label(m), ReportFacts.unit(m, s), metrics.get(m),
+        addRow(
+            t,
+            m.key(),
+            ReportFacts.label(m),
+            ReportFacts.unit(m, s),
+            metrics.get(m),
             m == Metric.UNSERVED_FRACTION);
       }
       for (int c = 0; c < s.commodities().size() && c < r.unservedVolume().length; c++) {
         Commodity commodity = s.commodities().get(c);
-        addRow(t, "by_commodity." + commodity.id() + ".unserved_volume", "Unserved volume: " + commodity.id(),
-            ReportFacts.volumeUnit(commodity), Summarized.of(Arrays.copyOf(r.unservedVolume()[c], n), n), false);
+        addRow(
+            t,
+            "by_commodity." + commodity.id() + ".unserved_volume",
+            "Unserved volume: " + commodity.id(),
+            ReportFacts.volumeUnit(commodity),
+            Summarized.of(Arrays.copyOf(r.unservedVolume()[c], n), n),
+            false);
       }
       return t;
     }
@@ -259,9 +335,12 @@ public final class HtmlReport {
       ci.put("stat", "ci95");
       ci.put("low", Double.toString(sum.ci95Low()));
       ci.put("high", Double.toString(sum.ci95High()));
-      t.row(Cell.text(label), Cell.text(unit),
+      t.row(
+          Cell.text(label),
+          Cell.text(unit),
           num(key, "mean", sum.mean(), share),
-          new Cell(display(sum.ci95Low(), share) + " to " + display(sum.ci95High(), share), null, ci),
+          new Cell(
+              display(sum.ci95Low(), share) + " to " + display(sum.ci95High(), share), null, ci),
           num(key, "p50", sum.p50(), share),
           num(key, "var95", sum.var95(), share),
           num(key, "cvar95", sum.cvar95(), share),
@@ -283,17 +362,25 @@ public final class HtmlReport {
       String[] headers = new String[levels.size() + 1];
       headers[0] = "reached or exceeded in";
       for (int i = 0; i < levels.size(); i++) {
-        headers[i + 1] = s.horizonDays() == 365 ? "1 in " + levels.get(i) + " years"
-            : "1 in " + levels.get(i) + " periods";
+        headers[i + 1] =
+            s.horizonDays() == 365
+                ? "1 in " + levels.get(i) + " years"
+                : "1 in " + levels.get(i) + " periods";
       }
-      Table t = new Table("Levels reached or exceeded with a given frequency (return levels)", headers);
-      for (Metric m : List.of(Metric.ECONOMIC_LOSS, Metric.PERSON_DAYS_WITHOUT_SERVICE, Metric.UNSERVED_FRACTION)) {
+      Table t =
+          new Table("Levels reached or exceeded with a given frequency (return levels)", headers);
+      for (Metric m :
+          List.of(
+              Metric.ECONOMIC_LOSS, Metric.PERSON_DAYS_WITHOUT_SERVICE, Metric.UNSERVED_FRACTION)) {
         Cell[] row = new Cell[levels.size() + 1];
         row[0] = Cell.text(ReportFacts.label(m) + " (" + ReportFacts.unit(m, s) + ")");
         for (int i = 0; i < levels.size(); i++) {
           double v = metrics.get(m).quantile(1 - 1.0 / levels.get(i));
-          row[i + 1] = Cell.number(display(v, m == Metric.UNSERVED_FRACTION), v,
-              Map.of("metric", m.key(), "stat", "return_" + levels.get(i)));
+          row[i + 1] =
+              Cell.number(
+                  display(v, m == Metric.UNSERVED_FRACTION),
+                  v,
+                  Map.of("metric", m.key(), "stat", "return_" + levels.get(i)));
         }
         t.row(row);
       }
@@ -301,8 +388,15 @@ public final class HtmlReport {
     }
 
     Table sectorTable() {
-      Table t = new Table("Economy sectors (input-output inoperability model)", "sector", "output per day",
-          "mean peak inoperability", "95% CI", "mean indirect loss", "max indirect loss");
+      Table t =
+          new Table(
+              "Economy sectors (input-output inoperability model)",
+              "sector",
+              "output per day",
+              "mean peak inoperability",
+              "95% CI",
+              "mean indirect loss",
+              "max indirect loss");
       List<Sector> sectors = s.economy().map(e -> e.sectors()).orElse(List.of());
       for (int i = 0; i < sectors.size() && i < r.peakInoperability().length; i++) {
         Sector sec = sectors.get(i);
@@ -314,16 +408,29 @@ public final class HtmlReport {
         ci.put("stat", "peak_inoperability_ci95");
         ci.put("low", Double.toString(peak.summary().ci95Low()));
         ci.put("high", Double.toString(peak.summary().ci95High()));
-        t.row(Cell.text(sec.id()),
-            Cell.number(NumberText.money(currency(), sec.outputPerDay()), sec.outputPerDay(),
+        t.row(
+            Cell.text(sec.id()),
+            Cell.number(
+                NumberText.money(currency(), sec.outputPerDay()),
+                sec.outputPerDay(),
                 Map.of("metric", key, "stat", "output_per_day")),
-            Cell.number(NumberText.percent(peak.summary().mean()), peak.summary().mean(),
+            Cell.number(
+                NumberText.percent(peak.summary().mean()),
+                peak.summary().mean(),
                 Map.of("metric", key, "stat", "mean_peak_inoperability")),
-            new Cell(NumberText.percent(peak.summary().ci95Low()) + " to "
-                + NumberText.percent(peak.summary().ci95High()), null, ci),
-            Cell.number(NumberText.money(currency(), indirect.summary().mean()), indirect.summary().mean(),
+            new Cell(
+                NumberText.percent(peak.summary().ci95Low())
+                    + " to "
+                    + NumberText.percent(peak.summary().ci95High()),
+                null,
+                ci),
+            Cell.number(
+                NumberText.money(currency(), indirect.summary().mean()),
+                indirect.summary().mean(),
                 Map.of("metric", key, "stat", "mean_indirect_loss")),
-            Cell.number(NumberText.money(currency(), indirect.summary().max()), indirect.summary().max(),
+            Cell.number(
+                NumberText.money(currency(), indirect.summary().max()),
+                indirect.summary().max(),
                 Map.of("metric", key, "stat", "max_indirect_loss")));
       }
       return t;
@@ -384,16 +491,28 @@ public final class HtmlReport {
       Summarized loss = metrics.get(Metric.ECONOMIC_LOSS);
       boolean log = Charts.logScaleUseful(loss.cleaned());
       String zeros = NumberText.percent(1 - loss.shareNonZero());
-      String guide = log
-          ? "Bar height: share of all trials with an economic loss in that band (log scale: each step is 10x). "
-              + zeros + " of trials had no loss and are not drawn."
-          : "Bar height: share of all trials with an economic loss in that band; " + zeros + " of trials had no loss.";
-      return Charts.histogram("loss-histogram", "Distribution of economic loss " + perPeriod, guide,
-          loss.cleaned(), moneyLabel("economic loss " + perPeriod), log, 40);
+      String guide =
+          log
+              ? "Bar height: share of all trials with an economic loss in that band (log scale: each step is 10x). "
+                  + zeros
+                  + " of trials had no loss and are not drawn."
+              : "Bar height: share of all trials with an economic loss in that band; "
+                  + zeros
+                  + " of trials had no loss.";
+      return Charts.histogram(
+          "loss-histogram",
+          "Distribution of economic loss " + perPeriod,
+          guide,
+          loss.cleaned(),
+          moneyLabel("economic loss " + perPeriod),
+          log,
+          40);
     }
 
     String probabilityLabel() {
-      return s.horizonDays() == 365 ? "annual probability of reaching x" : "probability of reaching x " + perPeriod;
+      return s.horizonDays() == 365
+          ? "annual probability of reaching x"
+          : "probability of reaching x " + perPeriod;
     }
 
     Figure lossExceedance() {
@@ -411,21 +530,39 @@ public final class HtmlReport {
         }
       }
       boolean any = metrics.get(Metric.ECONOMIC_LOSS).shareNonZero() > 0;
-      String returnNote = s.horizonDays() == 365
-          ? " A probability of 1% is a 1-in-100-year loss." : " A probability of 5% means 1 in 20 periods.";
-      return Charts.exceedance("exceedance-loss", "Exceedance curve of economic loss", "Read across from a loss "
-          + "on the x axis to the chance of reaching or exceeding it; curves further right mean larger losses."
-          + returnNote, series, moneyLabel("loss " + perPeriod), probabilityLabel(), any, any, MAX_CURVE_POINTS);
+      String returnNote =
+          s.horizonDays() == 365
+              ? " A probability of 1% is a 1-in-100-year loss."
+              : " A probability of 5% means 1 in 20 periods.";
+      return Charts.exceedance(
+          "exceedance-loss",
+          "Exceedance curve of economic loss",
+          "Read across from a loss "
+              + "on the x axis to the chance of reaching or exceeding it; curves further right mean larger losses."
+              + returnNote,
+          series,
+          moneyLabel("loss " + perPeriod),
+          probabilityLabel(),
+          any,
+          any,
+          MAX_CURVE_POINTS);
     }
 
     Figure personDaysExceedance() {
       Summarized pd = metrics.get(Metric.PERSON_DAYS_WITHOUT_SERVICE);
       boolean any = pd.shareNonZero() > 0;
-      return Charts.exceedance("exceedance-person-days", "Exceedance curve of person-days without service",
+      return Charts.exceedance(
+          "exceedance-person-days",
+          "Exceedance curve of person-days without service",
           "Chance that people lose at least x person-days of service (1 person without supply for 1 day = 1 "
-              + "person-day)." + (any ? "" : " No trial lost service to people."),
-          List.of(new Series("person-days", pd.cleaned())), "person-days without service " + perPeriod,
-          probabilityLabel(), any, any, MAX_CURVE_POINTS);
+              + "person-day)."
+              + (any ? "" : " No trial lost service to people."),
+          List.of(new Series("person-days", pd.cleaned())),
+          "person-days without service " + perPeriod,
+          probabilityLabel(),
+          any,
+          any,
+          MAX_CURVE_POINTS);
     }
 
     Figure resilience() {
@@ -439,10 +576,17 @@ public final class HtmlReport {
         }
         bands.add(new Band(d.commodityIds().get(c), x, d.mean()[c], d.p05()[c], d.p95()[c]));
       }
-      return Charts.bands("resilience", "Resilience curve: share of demand served each day", "Line: mean share of "
-          + "demand served on each day over all trials; shaded band: 5% to 95% of trials. Dips show when outages "
-          + "bite; the band's lower edge is a bad (1-in-20) day.", bands, "day of the " + periodName,
-          "share of demand served", new Range(Math.max(0, lowestBand(d) - 0.05), 1.01), true);
+      return Charts.bands(
+          "resilience",
+          "Resilience curve: share of demand served each day",
+          "Line: mean share of "
+              + "demand served on each day over all trials; shaded band: 5% to 95% of trials. Dips show when outages "
+              + "bite; the band's lower edge is a bad (1-in-20) day.",
+          bands,
+          "day of the " + periodName,
+          "share of demand served",
+          new Range(Math.max(0, lowestBand(d) - 0.05), 1.01),
+          true);
     }
 
     static double lowestBand(StudyResult.DailyServed d) {
@@ -460,27 +604,48 @@ public final class HtmlReport {
     List<Figure> sinkBars() {
       List<Figure> out = new ArrayList<>();
       for (Commodity c : s.commodities()) {
-        List<SinkStat> sinks = r.sinks().stream().filter(k -> k.commodity().equals(c.id()))
-            .sorted(Comparator.comparingDouble(SinkStat::meanUnservedVolume).reversed()
-                .thenComparing(SinkStat::id))
-            .toList();
+        List<SinkStat> sinks =
+            r.sinks().stream()
+                .filter(k -> k.commodity().equals(c.id()))
+                .sorted(
+                    Comparator.comparingDouble(SinkStat::meanUnservedVolume)
+                        .reversed()
+                        .thenComparing(SinkStat::id))
+                .toList();
         if (sinks.isEmpty()) {
           continue;
         }
         List<SinkStat> shown = sinks.subList(0, Math.min(MAX_BARS, sinks.size()));
         List<Bar> bars = new ArrayList<>();
-        for (SinkStat k : shown.stream().sorted(Comparator.comparingInt(SinkStat::priority)
-            .thenComparing(Comparator.comparingDouble(SinkStat::meanUnservedVolume).reversed())).toList()) {
-          bars.add(Bar.of(k.id() + " (" + NumberText.percent(k.meanUnservedShare()) + ")", "priority " + k.priority(),
-              k.meanUnservedVolume()));
+        for (SinkStat k :
+            shown.stream()
+                .sorted(
+                    Comparator.comparingInt(SinkStat::priority)
+                        .thenComparing(
+                            Comparator.comparingDouble(SinkStat::meanUnservedVolume).reversed()))
+                .toList()) {
+          bars.add(
+              Bar.of(
+                  k.id() + " (" + NumberText.percent(k.meanUnservedShare()) + ")",
+                  "priority " + k.priority(),
+                  k.meanUnservedVolume()));
         }
-        String more = sinks.size() > shown.size() ? " Showing the " + shown.size() + " largest of " + sinks.size()
-            + " sinks." : "";
+        String more =
+            sinks.size() > shown.size()
+                ? " Showing the " + shown.size() + " largest of " + sinks.size() + " sinks."
+                : "";
         String suffix = s.commodities().size() > 1 ? ": " + c.id() : "";
-        out.add(Charts.horizontalBars("sinks-" + c.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-"),
-            "Unserved volume by sink and priority" + suffix, "Bar: mean volume not delivered over the " + periodName
-                + "; in brackets: that share of the sink's demand. Priority 1 sinks are served first." + more,
-            bars, "mean unserved volume " + perPeriod + " (" + ReportFacts.volumeUnit(c) + ")", false));
+        out.add(
+            Charts.horizontalBars(
+                "sinks-" + c.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-"),
+                "Unserved volume by sink and priority" + suffix,
+                "Bar: mean volume not delivered over the "
+                    + periodName
+                    + "; in brackets: that share of the sink's demand. Priority 1 sinks are served first."
+                    + more,
+                bars,
+                "mean unserved volume " + perPeriod + " (" + ReportFacts.volumeUnit(c) + ")",
+                false));
       }
       return out;
     }
@@ -493,18 +658,29 @@ public final class HtmlReport {
       List<Bar> bars = new ArrayList<>();
       for (int i = 0; i < sectors.size() && i < r.peakInoperability().length; i++) {
         var sum = Summarized.of(Arrays.copyOf(r.peakInoperability()[i], n), n).summary();
-        bars.add(new Bar(sectors.get(i).id(), "", sum.mean(), Math.max(0, sum.ci95Low()), sum.ci95High()));
+        bars.add(
+            new Bar(
+                sectors.get(i).id(), "", sum.mean(), Math.max(0, sum.ci95Low()), sum.ci95High()));
       }
-      return java.util.Optional.of(Charts.horizontalBars("sectors-inoperability",
-          "Sector inoperability: mean of each trial's worst day", "Bar: mean over trials of the sector's highest "
-              + "daily inoperability (0% = working normally, 100% = stopped), counting knock-on effects through "
-              + "the input-output model; black line: 95% confidence interval of the mean.",
-          bars, "mean peak inoperability", true));
+      return java.util.Optional.of(
+          Charts.horizontalBars(
+              "sectors-inoperability",
+              "Sector inoperability: mean of each trial's worst day",
+              "Bar: mean over trials of the sector's highest "
+                  + "daily inoperability (0% = working normally, 100% = stopped), counting knock-on effects through "
+                  + "the input-output model; black line: 95% confidence interval of the mean.",
+              bars,
+              "mean peak inoperability",
+              true));
     }
 
     List<AssetStat> hitAssets() {
-      return r.assets().stream().filter(a -> a.shareOfTrialsDisabled() > 0
-          && Double.isFinite(a.meanEconomicLossWhenDisabled())).toList();
+      return r.assets().stream()
+          .filter(
+              a ->
+                  a.shareOfTrialsDisabled() > 0
+                      && Double.isFinite(a.meanEconomicLossWhenDisabled()))
+          .toList();
     }
 
     Figure driversTornado() {
@@ -513,39 +689,74 @@ public final class HtmlReport {
       for (AssetStat a : hitAssets()) {
         double share = a.shareOfTrialsDisabled();
         double whenDisabled = a.meanEconomicLossWhenDisabled();
-        double whenIntact = share < 1 ? Math.max(0, (mean - share * whenDisabled) / (1 - share)) : mean;
-        rows.add(new TornadoBar(a.id() + " (" + NumberText.percent(share) + ")", whenIntact, whenDisabled));
+        double whenIntact =
+            share < 1 ? Math.max(0, (mean - share * whenDisabled) / (1 - share)) : mean;
+        rows.add(
+            new TornadoBar(
+                a.id() + " (" + NumberText.percent(share) + ")", whenIntact, whenDisabled));
       }
-      rows.sort(Comparator.comparingDouble((TornadoBar t) -> Math.abs(t.high() - t.low())).reversed()
-          .thenComparing(TornadoBar::label));
+      rows.sort(
+          Comparator.comparingDouble((TornadoBar t) -> Math.abs(t.high() - t.low()))
+              .reversed()
+              .thenComparing(TornadoBar::label));
       List<TornadoBar> shown = rows.subList(0, Math.min(MAX_DRIVERS, rows.size()));
-      String guide = rows.isEmpty()
-          ? "No asset was disabled in any trial."
-          : "Mean economic loss in the trials where the asset was disabled (right) and where it was not (left), "
-              + "around the overall mean (black line); in brackets: share of trials it was disabled. "
-              + "Long bars mark assets whose loss drives the risk (association, not proof of cause)."
-              + (rows.size() > shown.size() ? " Showing " + shown.size() + " of " + rows.size() + " assets hit." : "");
-      return Charts.tornado("drivers-tornado", "Asset drivers: loss with and without each asset's outage", guide,
-          shown, mean, moneyLabel("mean economic loss " + perPeriod), "asset not disabled", "asset disabled");
+      String guide =
+          rows.isEmpty()
+              ? "No asset was disabled in any trial."
+              : "Mean economic loss in the trials where the asset was disabled (right) and where it was not (left), "
+                  + "around the overall mean (black line); in brackets: share of trials it was disabled. "
+                  + "Long bars mark assets whose loss drives the risk (association, not proof of cause)."
+                  + (rows.size() > shown.size()
+                      ? " Showing " + shown.size() + " of " + rows.size() + " assets hit."
+                      : "");
+      return Charts.tornado(
+          "drivers-tornado",
+          "Asset drivers: loss with and without each asset's outage",
+          guide,
+          shown,
+          mean,
+          moneyLabel("mean economic loss " + perPeriod),
+          "asset not disabled",
+          "asset disabled");
     }
 
     Figure driversScatter() {
       double total = metrics.get(Metric.ECONOMIC_LOSS).summary().mean();
       List<AssetStat> hit = hitAssets();
-      List<AssetStat> ranked = hit.stream().sorted(Comparator.comparingDouble(
-          (AssetStat a) -> a.shareOfTrialsDisabled() * a.meanEconomicLossWhenDisabled()).reversed()).toList();
+      List<AssetStat> ranked =
+          hit.stream()
+              .sorted(
+                  Comparator.comparingDouble(
+                          (AssetStat a) ->
+                              a.shareOfTrialsDisabled() * a.meanEconomicLossWhenDisabled())
+                      .reversed())
+              .toList();
       List<String> labelled = ranked.stream().limit(12).map(AssetStat::id).toList();
       List<Point> points = new ArrayList<>();
       for (AssetStat a : hit) {
-        points.add(new Point(a.id(), a.link() ? "link" : "node", a.shareOfTrialsDisabled(),
-            a.meanEconomicLossWhenDisabled(), labelled.contains(a.id())));
+        points.add(
+            new Point(
+                a.id(),
+                a.link() ? "link" : "node",
+                a.shareOfTrialsDisabled(),
+                a.meanEconomicLossWhenDisabled(),
+                labelled.contains(a.id())));
       }
-      boolean logY = Charts.logScaleUseful(hit.stream().mapToDouble(AssetStat::meanEconomicLossWhenDisabled).toArray());
-      return Charts.scatter("drivers-scatter", "Asset drivers: how often hit, how costly",
+      boolean logY =
+          Charts.logScaleUseful(
+              hit.stream().mapToDouble(AssetStat::meanEconomicLossWhenDisabled).toArray());
+      return Charts.scatter(
+          "drivers-scatter",
+          "Asset drivers: how often hit, how costly",
           "Each point is an asset: how often it was disabled (x) and the mean economic loss of those trials (y); "
-              + "assets up and to the right matter most. Overall mean loss: " + NumberText.money(currency(), total) + ".",
-          points, "share of trials in which the asset was disabled",
-          moneyLabel("mean economic loss when disabled"), false, logY);
+              + "assets up and to the right matter most. Overall mean loss: "
+              + NumberText.money(currency(), total)
+              + ".",
+          points,
+          "share of trials in which the asset was disabled",
+          moneyLabel("mean economic loss when disabled"),
+          false,
+          logY);
     }
 
     Figure networkMap() {
@@ -553,15 +764,22 @@ public final class HtmlReport {
       r.sinks().forEach(k -> unservedShare.put(k.id(), k.meanUnservedShare()));
       Map<String, Double> outage = new LinkedHashMap<>();
       r.assets().forEach(a -> outage.put(a.id(), a.meanOutageDays()));
-      List<Node> sinksByShare = s.nodes().stream().filter(x -> x.kind() == NodeKind.SINK)
-          .sorted(Comparator.comparingDouble((Node x) -> unservedShare.getOrDefault(x.id(), 0.0)).reversed()).toList();
+      List<Node> sinksByShare =
+          s.nodes().stream()
+              .filter(x -> x.kind() == NodeKind.SINK)
+              .sorted(
+                  Comparator.comparingDouble((Node x) -> unservedShare.getOrDefault(x.id(), 0.0))
+                      .reversed())
+              .toList();
       // candidates for labels; the map drops those that would overlap (sources and worst sinks win)
       java.util.Set<String> labelled = new java.util.HashSet<>();
       if (s.nodes().size() <= 4 * MAX_MAP_LABELS) {
         s.nodes().forEach(x -> labelled.add(x.id()));
       } else {
         sinksByShare.stream().limit(MAX_MAP_LABELS).forEach(x -> labelled.add(x.id()));
-        s.nodes().stream().filter(x -> x.kind() == NodeKind.SOURCE).limit(MAX_MAP_LABELS)
+        s.nodes().stream()
+            .filter(x -> x.kind() == NodeKind.SOURCE)
+            .limit(MAX_MAP_LABELS)
             .forEach(x -> labelled.add(x.id()));
       }
       List<MapNode> nodes = new ArrayList<>();
@@ -571,9 +789,14 @@ public final class HtmlReport {
         if (Double.isFinite(v)) {
           nodeMax = Math.max(nodeMax, v);
         }
-        nodes.add(new MapNode(x.id(), x.kind().name().toLowerCase(Locale.ROOT),
-            x.location() == null ? Double.NaN : x.location().lat(),
-            x.location() == null ? Double.NaN : x.location().lon(), v, labelled.contains(x.id())));
+        nodes.add(
+            new MapNode(
+                x.id(),
+                x.kind().name().toLowerCase(Locale.ROOT),
+                x.location() == null ? Double.NaN : x.location().lat(),
+                x.location() == null ? Double.NaN : x.location().lon(),
+                v,
+                labelled.contains(x.id())));
       }
       List<MapLink> links = new ArrayList<>();
       double linkMax = 0;
@@ -583,13 +806,25 @@ public final class HtmlReport {
         links.add(new MapLink(l.id(), l.from(), l.to(), v));
       }
       boolean located = s.nodes().stream().allMatch(x -> x.location() != null);
-      String guide = (located ? "Positions from the scenario's locations (latitude/longitude). "
-          : "Schematic layout (not every node has a location): columns by number of hops from a source. ")
-          + "Link colour: mean days out of service per " + periodName + " (darker = longer); sink colour: mean "
-          + "share of its demand not served (darker = worse); grey: no value.";
-      return NetworkMap.of("network-map", "Network: outages and unserved demand", guide, nodes, links,
-          "link: mean outage days " + perPeriod, niceMax(linkMax), "sink: mean unserved share of demand",
-          niceMax(nodeMax), true);
+      String guide =
+          (located
+                  ? "Positions from the scenario's locations (latitude/longitude). "
+                  : "Schematic layout (not every node has a location): columns by number of hops from a source. ")
+              + "Link colour: mean days out of service per "
+              + periodName
+              + " (darker = longer); sink colour: mean "
+              + "share of its demand not served (darker = worse); grey: no value.";
+      return NetworkMap.of(
+          "network-map",
+          "Network: outages and unserved demand",
+          guide,
+          nodes,
+          links,
+          "link: mean outage days " + perPeriod,
+          niceMax(linkMax),
+          "sink: mean unserved share of demand",
+          niceMax(nodeMax),
+          true);
     }
 
     static double niceMax(double max) {
@@ -610,8 +845,11 @@ public final class HtmlReport {
       // checkpoints evenly spaced from the 30th trial (a normal CI of fewer is not meaningful)
       int first = Math.min(n, 30);
       int wanted = Math.min(n - first + 1, 400);
-      long[] checkpoints = java.util.stream.LongStream.range(0, wanted)
-          .map(i -> first + Math.round((double) (n - first) * i / Math.max(1, wanted - 1))).distinct().toArray();
+      long[] checkpoints =
+          java.util.stream.LongStream.range(0, wanted)
+              .map(i -> first + Math.round((double) (n - first) * i / Math.max(1, wanted - 1)))
+              .distinct()
+              .toArray();
       boolean nonNegative = metrics.get(Metric.ECONOMIC_LOSS).sorted()[0] >= 0;
       // running statistics of the raw values, so the last point equals the key numbers
       int points = checkpoints.length;
@@ -628,10 +866,12 @@ public final class HtmlReport {
         mean += delta / k;
         m2 += delta * (v - mean);
         if (k == checkpoints[next]) {
-          double half = k > 1 ? org.corridorrisk.stats.MetricSummary.Z95 * Math.sqrt(m2 / (k - 1) / k) : 0;
+          double half =
+              k > 1 ? org.corridorrisk.stats.MetricSummary.Z95 * Math.sqrt(m2 / (k - 1) / k) : 0;
           x[next] = k;
           mid[next] = mean;
-          // losses are never negative: the band is cut at zero rather than showing impossible values
+          // losses are never negative: the band is cut at zero rather than showing impossible
+          // values
           low[next] = nonNegative ? Math.max(0, mean - half) : mean - half;
           high[next] = mean + half;
           next++;
@@ -639,12 +879,24 @@ public final class HtmlReport {
       }
       var sum = metrics.get(Metric.ECONOMIC_LOSS).summary();
       double rel = sum.mean() > 0 ? sum.ci95HalfWidth() / sum.mean() : 0;
-      return Charts.bands("convergence", "Convergence: running mean of economic loss",
+      return Charts.bands(
+          "convergence",
+          "Convergence: running mean of economic loss",
           "Line: mean economic loss of the first k trials (from k = 30); band: its 95% confidence interval (cut at "
               + "zero). A flat line inside a narrow band means more trials would not change the answer much (final half-width: "
-              + NumberText.percent(rel) + " of the mean).",
-          List.of(new Band("running mean", Arrays.copyOf(x, next), Arrays.copyOf(mid, next), Arrays.copyOf(low, next),
-              Arrays.copyOf(high, next))), "trials", moneyLabel("mean economic loss " + perPeriod), null, false);
+              + NumberText.percent(rel)
+              + " of the mean).",
+          List.of(
+              new Band(
+                  "running mean",
+                  Arrays.copyOf(x, next),
+                  Arrays.copyOf(mid, next),
+                  Arrays.copyOf(low, next),
+                  Arrays.copyOf(high, next))),
+          "trials",
+          moneyLabel("mean economic loss " + perPeriod),
+          null,
+          false);
     }
   }
 }

@@ -15,8 +15,8 @@ import org.corridorrisk.model.Scenario;
 import org.corridorrisk.stats.MetricSummary;
 
 /**
- * Small derived facts the report pages share: units of metrics, volume units of commodities,
- * the application version, per-metric summaries computed once on sorted copies.
+ * Small derived facts the report pages share: units of metrics, volume units of commodities, the
+ * application version, per-metric summaries computed once on sorted copies.
  */
 final class ReportFacts {
   private ReportFacts() {}
@@ -30,8 +30,9 @@ final class ReportFacts {
     if (v != null && !v.isBlank()) {
       return v;
     }
-    try (InputStream in = ReportFacts.class.getResourceAsStream(
-        "/META-INF/maven/org.corridorrisk/corridor-risk/pom.properties")) {
+    try (InputStream in =
+        ReportFacts.class.getResourceAsStream(
+            "/META-INF/maven/org.corridorrisk/corridor-risk/pom.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);
@@ -47,8 +48,8 @@ final class ReportFacts {
   }
 
   /**
-   * The volume unit of a commodity whose flow unit is per day: "mcm/d" -> "mcm",
-   * "t/day" -> "t"; other units get "·day" ("MW" -> "MW·day"); "" -> "units".
+   * The volume unit of a commodity whose flow unit is per day: "mcm/d" -> "mcm", "t/day" -> "t";
+   * other units get "·day" ("MW" -> "MW·day"); "" -> "units".
    */
   static String volumeUnit(Commodity c) {
     String u = c.unit().trim();
@@ -101,19 +102,24 @@ final class ReportFacts {
 
   /** Total population of all sinks. */
   static double population(Scenario s) {
-    return s.nodes().stream().filter(n -> n.kind() == NodeKind.SINK).mapToDouble(Node::population).sum();
+    return s.nodes().stream()
+        .filter(n -> n.kind() == NodeKind.SINK)
+        .mapToDouble(Node::population)
+        .sum();
   }
 
   /** Population of the sinks of one commodity. */
   static double population(Scenario s, String commodity) {
-    return s.nodes().stream().filter(n -> n.kind() == NodeKind.SINK && n.commodity().equals(commodity))
-        .mapToDouble(Node::population).sum();
+    return s.nodes().stream()
+        .filter(n -> n.kind() == NodeKind.SINK && n.commodity().equals(commodity))
+        .mapToDouble(Node::population)
+        .sum();
   }
 
   /**
-   * Values at or below this share of the largest absolute value count as no loss in charts,
-   * "any loss" and the headline: the daily flow solver works in floating point, so a trial
-   * without real shortfall may show residuals like 1e-12 of a demand.
+   * Values at or below this share of the largest absolute value count as no loss in charts, "any
+   * loss" and the headline: the daily flow solver works in floating point, so a trial without real
+   * shortfall may show residuals like 1e-12 of a demand.
    */
   static final double NEGLIGIBLE_SHARE_OF_MAX = 1e-9;
 
@@ -125,7 +131,12 @@ final class ReportFacts {
    * @param negligible values {@code <= negligible} count as zero loss
    * @param shareNonZero share of trials with a value above {@code negligible}
    */
-  record Summarized(double[] values, double[] cleaned, double[] sorted, MetricSummary summary, double negligible,
+  record Summarized(
+      double[] values,
+      double[] cleaned,
+      double[] sorted,
+      MetricSummary summary,
+      double negligible,
       double shareNonZero) {
     static Summarized of(double[] values, int n) {
       double[] sorted = Arrays.copyOf(values, n);
@@ -142,7 +153,12 @@ final class ReportFacts {
           cleaned[i] = 0;
         }
       }
-      return new Summarized(values, cleaned, sorted, MetricSummary.of(values, n), negligible,
+      return new Summarized(
+          values,
+          cleaned,
+          sorted,
+          MetricSummary.of(values, n),
+          negligible,
           (double) (n - noLoss) / n);
     }
 

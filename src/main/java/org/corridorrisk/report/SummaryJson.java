@@ -22,13 +22,13 @@ import org.corridorrisk.stats.Sums;
 /**
  * Writes {@code summary.json} exactly as in the output contract: {@code format}, {@code scenario},
  * {@code trials}, {@code seed}, {@code metrics} (the seven metrics in {@link Metric} order, each
- * with mean, std, ci95_low, ci95_high, p50, p90, p95, p99, var95, cvar95, max),
- * {@code by_commodity} (unserved_volume per commodity, scenario order) and, only when the
- * scenario has an economy, {@code economy.sectors}.
+ * with mean, std, ci95_low, ci95_high, p50, p90, p95, p99, var95, cvar95, max), {@code
+ * by_commodity} (unserved_volume per commodity, scenario order) and, only when the scenario has an
+ * economy, {@code economy.sectors}.
  *
  * <p>Nothing run-dependent (timings, threads) goes in, so the file is byte-identical for a given
- * scenario, seed and trial count whatever the thread count. Numbers are written in Java's
- * shortest round-trip form.
+ * scenario, seed and trial count whatever the thread count. Numbers are written in Java's shortest
+ * round-trip form.
  */
 public final class SummaryJson {
   /** The value of the {@code format} key. */
@@ -51,9 +51,10 @@ public final class SummaryJson {
   private static byte[] toBytes(StudyResult r) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      DefaultPrettyPrinter pp =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
       Scenario s = r.scenario();
       int n = r.trials();
@@ -100,12 +101,19 @@ public final class SummaryJson {
 
   private static void writeSummary(JsonGenerator g, MetricSummary m) throws IOException {
     g.writeStartObject();
-    List<Object[]> fields = List.of(
-        new Object[] {"mean", m.mean()}, new Object[] {"std", m.std()},
-        new Object[] {"ci95_low", m.ci95Low()}, new Object[] {"ci95_high", m.ci95High()},
-        new Object[] {"p50", m.p50()}, new Object[] {"p90", m.p90()}, new Object[] {"p95", m.p95()},
-        new Object[] {"p99", m.p99()}, new Object[] {"var95", m.var95()},
-        new Object[] {"cvar95", m.cvar95()}, new Object[] {"max", m.max()});
+    List<Object[]> fields =
+        List.of(
+            new Object[] {"mean", m.mean()},
+            new Object[] {"std", m.std()},
+            new Object[] {"ci95_low", m.ci95Low()},
+            new Object[] {"ci95_high", m.ci95High()},
+            new Object[] {"p50", m.p50()},
+            new Object[] {"p90", m.p90()},
+            new Object[] {"p95", m.p95()},
+            new Object[] {"p99", m.p99()},
+            new Object[] {"var95", m.var95()},
+            new Object[] {"cvar95", m.cvar95()},
+            new Object[] {"max", m.max()});
     for (Object[] f : fields) {
       g.writeNumberField((String) f[0], (Double) f[1]);
     }

@@ -11,12 +11,11 @@ import org.corridorrisk.model.Scenario;
 import org.corridorrisk.sim.StudyResult;
 
 /**
- * Writes {@code trials.csv}: one row per trial, trials numbered from 0. Columns: {@code trial},
- * the seven metrics in {@link Metric} order (contract names), then
- * {@code unserved_volume.<commodity>} per commodity, then {@code peak_inoperability.<sector>}
- * per sector and {@code indirect_loss.<sector>} per sector (only with an economy). Numbers are
- * in Java's shortest round-trip form; ids are plain ({@code [A-Za-z0-9._-]+}) so no quoting is
- * needed.
+ * Writes {@code trials.csv}: one row per trial, trials numbered from 0. Columns: {@code trial}, the
+ * seven metrics in {@link Metric} order (contract names), then {@code unserved_volume.<commodity>}
+ * per commodity, then {@code peak_inoperability.<sector>} per sector and {@code
+ * indirect_loss.<sector>} per sector (only with an economy). Numbers are in Java's shortest
+ * round-trip form; ids are plain ({@code [A-Za-z0-9._-]+}) so no quoting is needed.
  */
 public final class TrialsCsv {
   private TrialsCsv() {}

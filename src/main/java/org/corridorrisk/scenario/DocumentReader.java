@@ -32,16 +32,15 @@ import org.yaml.snakeyaml.error.Mark;
  * Turns the bytes of a YAML or JSON file into a Jackson tree plus the location of every key and
  * value ({@link Locations}), with bounded resources.
  *
- * <p>Scalars follow YAML 1.2's core schema: {@code 4.0e7} and {@code 1.5E+9} are numbers,
- * only {@code true}/{@code false} are booleans ({@code yes}, {@code on} stay strings). Anchors
- * and aliases are expanded here (Jackson's YAML parser would return an alias as the anchor's
- * name); merge keys ({@code <<: *defaults}) are supported. Duplicate keys are reported.
+ * <p>Scalars follow YAML 1.2's core schema: {@code 4.0e7} and {@code 1.5E+9} are numbers, only
+ * {@code true}/{@code false} are booleans ({@code yes}, {@code on} stay strings). Anchors and
+ * aliases are expanded here (Jackson's YAML parser would return an alias as the anchor's name);
+ * merge keys ({@code <<: *defaults}) are supported. Duplicate keys are reported.
  *
- * <p>Limits (each reported as a located problem): {@link #MAX_FILE_BYTES} per file, nesting
- * depth {@link #MAX_DEPTH}, {@link #MAX_NUMBER_CHARS} digits per number,
- * {@link #MAX_STRING_CHARS} per string, {@link #MAX_VALUES} values per document,
- * {@link #MAX_ALIAS_VALUES} values produced by alias expansion (bounds "billion laughs"), and
- * {@link #MAX_ELEMENTS} nodes or links.
+ * <p>Limits (each reported as a located problem): {@link #MAX_FILE_BYTES} per file, nesting depth
+ * {@link #MAX_DEPTH}, {@link #MAX_NUMBER_CHARS} digits per number, {@link #MAX_STRING_CHARS} per
+ * string, {@link #MAX_VALUES} values per document, {@link #MAX_ALIAS_VALUES} values produced by
+ * alias expansion (bounds "billion laughs"), and {@link #MAX_ELEMENTS} nodes or links.
  */
 final class DocumentReader {
   static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
@@ -53,20 +52,24 @@ final class DocumentReader {
   static final int MAX_ALIAS_VALUES = 100_000;
   static final int MAX_ELEMENTS = 200_000;
 
-  private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-      .maxNestingDepth(MAX_DEPTH)
-      .maxNumberLength(MAX_NUMBER_CHARS)
-      .maxStringLength(MAX_STRING_CHARS)
-      .maxNameLength(MAX_KEY_CHARS)
-      .maxDocumentLength(MAX_FILE_BYTES)
-      .build();
-  private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-  private static final YAMLFactory YAML = YAMLFactory.builder()
-      .loaderOptions(loaderOptions())
-      .streamReadConstraints(CONSTRAINTS)
-      .build();
+  private static final StreamReadConstraints CONSTRAINTS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_DEPTH)
+          .maxNumberLength(MAX_NUMBER_CHARS)
+          .maxStringLength(MAX_STRING_CHARS)
+          .maxNameLength(MAX_KEY_CHARS)
+          .maxDocumentLength(MAX_FILE_BYTES)
+          .build();
+  private static final JsonFactory JSON =
+      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+  private static final YAMLFactory YAML =
+      YAMLFactory.builder()
+          .loaderOptions(loaderOptions())
+          .streamReadConstraints(CONSTRAINTS)
+          .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
-  private static final Set<String> YAML_BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
+  private static final Set<String> YAML_BOOLEANS =
+      Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
   /** The document: its root (null when unreadable) and where everything in it is. */
   record Document(JsonNode root, Locations locations) {}
@@ -130,14 +133,20 @@ final class DocumentReader {
       parser = p;
       JsonToken first = next();
       if (first == null) {
-        throw new Fatal(Locations.Loc.START, "", "the file is empty; a scenario starts with 'format: corridor-risk/v1'");
+        throw new Fatal(
+            Locations.Loc.START,
+            "",
+            "the file is empty; a scenario starts with 'format: corridor-risk/v1'");
       }
       JsonNode root = readValue("", first);
       JsonToken after = next();
       if (after != null) {
-        throw new Fatal(here(), "", yaml
-            ? "a second YAML document ('---') follows; a scenario file holds exactly one"
-            : "unexpected content after the end of the JSON document");
+        throw new Fatal(
+            here(),
+            "",
+            yaml
+                ? "a second YAML document ('---') follows; a scenario file holds exactly one"
+                : "unexpected content after the end of the JSON document");
       }
       return root;
     } catch (Fatal f) {
@@ -148,7 +157,10 @@ final class DocumentReader {
       throw yamlSyntax(e);
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
-      Locations.Loc at = l != null && l.getLineNr() > 0 ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())) : here();
+      Locations.Loc at =
+          l != null && l.getLineNr() > 0
+              ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr()))
+              : here();
       String what = yaml ? "YAML syntax error: " : "JSON syntax error: ";
       String msg = e.getOriginalMessage();
       if (msg != null && msg.contains("exceeds the limit")) {
@@ -158,7 +170,10 @@ final class DocumentReader {
       throw new Fatal(at, "", what + firstLine(msg));
     } catch (IOException | RuntimeException e) {
       // The YAML scanner throws unchecked exceptions for a few malformed inputs.
-      throw new Fatal(here(), "", (yaml ? "YAML" : "JSON") + " syntax error: " + firstLine(String.valueOf(e.getMessage())));
+      throw new Fatal(
+          here(),
+          "",
+          (yaml ? "YAML" : "JSON") + " syntax error: " + firstLine(String.valueOf(e.getMessage())));
     }
   }
 
@@ -182,24 +197,33 @@ final class DocumentReader {
     return "input exceeds a reading limit: " + firstLine(o);
   }
 
-  private Fatal yamlSyntax(com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
+  private Fatal yamlSyntax(
+      com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException e) {
     Throwable cause = e.getCause();
-    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+    if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
       StringBuilder sb = new StringBuilder("YAML syntax error: ");
       if (m.getContext() != null) {
         sb.append(m.getContext());
         Mark cm = m.getContextMark();
         if (cm != null) {
-          sb.append(" (from line ").append(cm.getLine() + 1).append(", column ").append(cm.getColumn() + 1).append(')');
+          sb.append(" (from line ")
+              .append(cm.getLine() + 1)
+              .append(", column ")
+              .append(cm.getColumn() + 1)
+              .append(')');
         }
         sb.append(": ");
       }
       sb.append(readableYamlProblem(m.getProblem()));
-      return new Fatal(new Locations.Loc(mark.getLine() + 1, mark.getColumn() + 1), "", sb.toString());
+      return new Fatal(
+          new Locations.Loc(mark.getLine() + 1, mark.getColumn() + 1), "", sb.toString());
     }
     JsonLocation l = e.getLocation();
-    return new Fatal(l == null ? here() : new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())), "",
+    return new Fatal(
+        l == null ? here() : new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())),
+        "",
         "YAML syntax error: " + firstLine(e.getOriginalMessage()));
   }
 
@@ -208,7 +232,8 @@ final class DocumentReader {
     if (problem == null) {
       return "malformed YAML";
     }
-    return problem.replace("'?'", "a key (check the indentation)")
+    return problem
+        .replace("'?'", "a key (check the indentation)")
         .replace("'-'", "a list item '-' (check the indentation)")
         .replace("<block end>", "the end of the block")
         .replace("'<block mapping start>'", "a new mapping (check the indentation)")
@@ -225,30 +250,48 @@ final class DocumentReader {
 
   /** Strict UTF-8 (a BOM is skipped); an invalid byte is reported at its line and column. */
   private static String decode(byte[] bytes) throws Fatal {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    int start =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
     try {
       CharBuffer chars = decoder.decode(in);
       String text = chars.toString();
       int bad = firstControl(text);
       if (bad >= 0) {
-        throw new Fatal(position(text, bad), "", String.format(
-            "control character U+%04X is not allowed in a scenario file", (int) text.charAt(bad)));
+        throw new Fatal(
+            position(text, bad),
+            "",
+            String.format(
+                "control character U+%04X is not allowed in a scenario file",
+                (int) text.charAt(bad)));
       }
       return text;
     } catch (CharacterCodingException e) {
       // Find the first bad byte by decoding prefixes: cheap relative to the file size limit.
-      CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+      CharsetDecoder probe =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT);
       ByteBuffer b = ByteBuffer.wrap(bytes, start, bytes.length - start);
       CharBuffer out = CharBuffer.allocate(bytes.length + 1);
       probe.decode(b, out, true);
       out.flip();
       String good = out.toString();
-      throw new Fatal(position(good, good.length()), "", "the file is not UTF-8 text (invalid byte at offset "
-          + b.position() + ")");
+      throw new Fatal(
+          position(good, good.length()),
+          "",
+          "the file is not UTF-8 text (invalid byte at offset " + b.position() + ")");
     }
   }
 
@@ -282,7 +325,10 @@ final class DocumentReader {
       return parser.nextToken();
     } catch (StreamConstraintsException e) {
       JsonLocation l = parser.currentTokenLocation();
-      Locations.Loc at = l != null && l.getLineNr() > 0 ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())) : here();
+      Locations.Loc at =
+          l != null && l.getLineNr() > 0
+              ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr()))
+              : here();
       throw new Fatal(at, "", limitMessage(e.getOriginalMessage()));
     }
   }
@@ -297,13 +343,16 @@ final class DocumentReader {
       return Locations.Loc.START;
     }
     JsonLocation l = parser.currentLocation();
-    return l.getLineNr() > 0 ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())) : Locations.Loc.START;
+    return l.getLineNr() > 0
+        ? new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr()))
+        : Locations.Loc.START;
   }
 
   private void count(String path, int n) throws Fatal {
     values += n;
     if (values > MAX_VALUES) {
-      throw new Fatal(tokenLoc(), path, "the document has more than " + MAX_VALUES + " values (limit)");
+      throw new Fatal(
+          tokenLoc(), path, "the document has more than " + MAX_VALUES + " values (limit)");
     }
   }
 
@@ -311,8 +360,11 @@ final class DocumentReader {
     return readValue(path, token, null);
   }
 
-  /** Reads the value that starts with {@code token}; {@code keyLoc} is its key's location, if any. */
-  private JsonNode readValue(String path, JsonToken token, Locations.Loc keyLoc) throws IOException, Fatal {
+  /**
+   * Reads the value that starts with {@code token}; {@code keyLoc} is its key's location, if any.
+   */
+  private JsonNode readValue(String path, JsonToken token, Locations.Loc keyLoc)
+      throws IOException, Fatal {
     Locations.Loc loc = tokenLoc();
     locations.firstSeen(path, keyLoc, loc);
     count(path, 1);
@@ -351,7 +403,8 @@ final class DocumentReader {
   private String checkedText(String path) throws IOException, Fatal {
     String text = parser.getText();
     if (text.length() > MAX_STRING_CHARS) {
-      throw new Fatal(tokenLoc(), path, "a string longer than " + MAX_STRING_CHARS + " characters (limit)");
+      throw new Fatal(
+          tokenLoc(), path, "a string longer than " + MAX_STRING_CHARS + " characters (limit)");
     }
     return text;
   }
@@ -359,7 +412,8 @@ final class DocumentReader {
   private JsonNode readInteger(String path) throws IOException, Fatal {
     String text = parser.getText();
     if (text.length() > MAX_NUMBER_CHARS) {
-      throw new Fatal(tokenLoc(), path, "a number with more than " + MAX_NUMBER_CHARS + " characters (limit)");
+      throw new Fatal(
+          tokenLoc(), path, "a number with more than " + MAX_NUMBER_CHARS + " characters (limit)");
     }
     try {
       return switch (parser.getNumberType()) {
@@ -375,7 +429,8 @@ final class DocumentReader {
   private JsonNode readFloat(String path) throws IOException, Fatal {
     String text = parser.getText();
     if (text.length() > MAX_NUMBER_CHARS) {
-      throw new Fatal(tokenLoc(), path, "a number with more than " + MAX_NUMBER_CHARS + " characters (limit)");
+      throw new Fatal(
+          tokenLoc(), path, "a number with more than " + MAX_NUMBER_CHARS + " characters (limit)");
     }
     try {
       return NODES.numberNode(parser.getDoubleValue());
@@ -408,8 +463,14 @@ final class DocumentReader {
       boolean fromMerge = merged != null && merged.remove(name);
       if (obj.has(name) && !fromMerge) {
         Locations.Loc first = locations.keyAt(child);
-        issues.addAt(child, "duplicate key '" + name + "'" + (first == null ? ""
-            : " (first at line " + first.line() + ")") + "; the later value is ignored", keyLoc);
+        issues.addAt(
+            child,
+            "duplicate key '"
+                + name
+                + "'"
+                + (first == null ? "" : " (first at line " + first.line() + ")")
+                + "; the later value is ignored",
+            keyLoc);
         readValue(child + "\u0000duplicate", valueToken);
         continue;
       }
@@ -417,7 +478,9 @@ final class DocumentReader {
     }
   }
 
-  private void merge(ObjectNode obj, Set<String> merged, JsonNode value, String path, Locations.Loc at) throws Fatal {
+  private void merge(
+      ObjectNode obj, Set<String> merged, JsonNode value, String path, Locations.Loc at)
+      throws Fatal {
     if (value.isArray()) {
       for (JsonNode v : value) {
         merge(obj, merged, v, path, at);
@@ -425,7 +488,8 @@ final class DocumentReader {
       return;
     }
     if (!value.isObject()) {
-      throw new Fatal(at, Paths.field(path, "<<"), "a merge key '<<' needs a mapping or a list of mappings");
+      throw new Fatal(
+          at, Paths.field(path, "<<"), "a merge key '<<' needs a mapping or a list of mappings");
     }
     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
     while (fields.hasNext()) {
@@ -448,8 +512,14 @@ final class DocumentReader {
         return array;
       }
       if (i >= MAX_ELEMENTS && (path.equals("nodes") || path.equals("links"))) {
-        throw new Fatal(locations.locate(path, true), path, "more than " + MAX_ELEMENTS + " " + path
-            + " (limit); split the network into several scenarios");
+        throw new Fatal(
+            locations.locate(path, true),
+            path,
+            "more than "
+                + MAX_ELEMENTS
+                + " "
+                + path
+                + " (limit); split the network into several scenarios");
       }
       array.add(readValue(Paths.index(path, i), t));
       i++;
@@ -460,13 +530,18 @@ final class DocumentReader {
   private JsonNode expandAlias(String name, String path, Locations.Loc at) throws Fatal {
     Anchored a = anchors.get(name);
     if (a == null) {
-      throw new Fatal(at, path, "alias '*" + name + "' refers to no earlier anchor '&" + name + "'");
+      throw new Fatal(
+          at, path, "alias '*" + name + "' refers to no earlier anchor '&" + name + "'");
     }
     int size = size(a.node(), MAX_ALIAS_VALUES + 1);
     aliasValues += size;
     if (aliasValues > MAX_ALIAS_VALUES) {
-      throw new Fatal(at, path, "aliases expand to more than " + MAX_ALIAS_VALUES
-          + " values (limit; anchors and aliases must not multiply the document)");
+      throw new Fatal(
+          at,
+          path,
+          "aliases expand to more than "
+              + MAX_ALIAS_VALUES
+              + " values (limit; anchors and aliases must not multiply the document)");
     }
     count(path, size);
     copyLocations(a.node(), a.path(), path);

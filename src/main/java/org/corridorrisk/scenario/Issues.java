@@ -11,8 +11,8 @@ import java.util.Set;
  * Collects the problems of one document by path, then locates, de-duplicates and sorts them.
  *
  * <p>Checks run in stages (reader, schema, element rules, scenario rules); a later stage's
- * complaint about a path that an earlier stage already reported at, or inside, is a follow-on
- * of the same fault and is dropped ({@link #addFollowOn}).
+ * complaint about a path that an earlier stage already reported at, or inside, is a follow-on of
+ * the same fault and is dropped ({@link #addFollowOn}).
  */
 final class Issues {
   /** One problem before it is located. {@code at} overrides the location lookup when set. */
@@ -75,7 +75,12 @@ final class Issues {
       return message;
     }
     Locations.Loc at = locations.locate(m.group(1), false);
-    return message.substring(0, m.start()) + "(first used at line " + at.line() + ", " + m.group(1) + ")"
+    return message.substring(0, m.start())
+        + "(first used at line "
+        + at.line()
+        + ", "
+        + m.group(1)
+        + ")"
         + message.substring(m.end());
   }
 
@@ -83,13 +88,19 @@ final class Issues {
   List<Problem> toProblems(Path file, Locations locations) {
     Set<Problem> out = new LinkedHashSet<>();
     for (Issue i : issues) {
-      Locations.Loc loc = i.at() != null ? i.at()
-          : locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
-      out.add(new Problem(file, loc.line(), loc.column(), i.path(), withLines(i.message(), locations)));
+      Locations.Loc loc =
+          i.at() != null
+              ? i.at()
+              : locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
+      out.add(
+          new Problem(file, loc.line(), loc.column(), i.path(), withLines(i.message(), locations)));
     }
     List<Problem> sorted = new ArrayList<>(out);
-    sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)
-        .thenComparing(Problem::path).thenComparing(Problem::message));
+    sorted.sort(
+        Comparator.comparingInt(Problem::line)
+            .thenComparingInt(Problem::column)
+            .thenComparing(Problem::path)
+            .thenComparing(Problem::message));
     return sorted;
   }
 }

@@ -10,8 +10,8 @@ import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Spelling;
 
 /**
- * A scenario file, loaded and validated: the baseline model, and the means to build the
- * scenario with mitigations applied. Immutable and thread-safe.
+ * A scenario file, loaded and validated: the baseline model, and the means to build the scenario
+ * with mitigations applied. Immutable and thread-safe.
  */
 public final class LoadedScenario {
   private final Path file;
@@ -36,9 +36,9 @@ public final class LoadedScenario {
   }
 
   /**
-   * The baseline with the given mitigations' patches applied in order (a portfolio when more
-   * than one). Nodes and links a patch adds come after the existing ones. An empty list gives
-   * the baseline. The result declares the same mitigations as the baseline.
+   * The baseline with the given mitigations' patches applied in order (a portfolio when more than
+   * one). Nodes and links a patch adds come after the existing ones. An empty list gives the
+   * baseline. The result declares the same mitigations as the baseline.
    *
    * @throws ScenarioException when an id is not a declared mitigation or the patched scenario
    *     breaks a rule (located at the patch)
@@ -55,9 +55,20 @@ public final class LoadedScenario {
       if (i < 0) {
         String best = Spelling.closest(id, declared);
         Locations.Loc at = locations.locate("mitigations", true);
-        unknown.add(new Problem(file, at.line(), at.column(), "mitigations", "no mitigation '" + id + "'"
-            + (best != null ? ", did you mean '" + best + "'?" : declared.isEmpty()
-                ? " (the scenario declares none)" : " (declared: " + String.join(", ", declared) + ")")));
+        unknown.add(
+            new Problem(
+                file,
+                at.line(),
+                at.column(),
+                "mitigations",
+                "no mitigation '"
+                    + id
+                    + "'"
+                    + (best != null
+                        ? ", did you mean '" + best + "'?"
+                        : declared.isEmpty()
+                            ? " (the scenario declares none)"
+                            : " (declared: " + String.join(", ", declared) + ")")));
       } else {
         indexes.add(i);
       }
@@ -69,8 +80,10 @@ public final class LoadedScenario {
     Scenario s = Validation.patched(document, indexes, issues, new HashSet<>());
     if (!issues.isEmpty() || s == null) {
       List<Problem> problems = issues.toProblems(file, locations);
-      throw new ScenarioException(problems.isEmpty()
-          ? List.of(new Problem(file, 0, 0, "mitigations", "the patched scenario is invalid")) : problems);
+      throw new ScenarioException(
+          problems.isEmpty()
+              ? List.of(new Problem(file, 0, 0, "mitigations", "the patched scenario is invalid"))
+              : problems);
     }
     return s;
   }

@@ -4,14 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each key and value of a scenario document sits in its file, by document path
- * ({@code nodes[3].supply}, {@code economy.interdependency[1][0]}). Lines and columns are 1-based.
+ * Where each key and value of a scenario document sits in its file, by document path ({@code
+ * nodes[3].supply}, {@code economy.interdependency[1][0]}). Lines and columns are 1-based.
  *
- * <p>Design note: the parser's own error locations are not usable for this (Jackson's YAML
- * parser reports an unknown property at the <em>next</em> token), so the reader records the
- * location of every key and value token while it builds the tree, and every later check
- * (schema, model) reports by path and is located here. One map entry per path holds both the
- * key's and the value's position to keep large files cheap.
+ * <p>Design note: the parser's own error locations are not usable for this (Jackson's YAML parser
+ * reports an unknown property at the <em>next</em> token), so the reader records the location of
+ * every key and value token while it builds the tree, and every later check (schema, model) reports
+ * by path and is located here. One map entry per path holds both the key's and the value's position
+ * to keep large files cheap.
  */
 final class Locations {
   /** A 1-based line and column. */
@@ -38,8 +38,8 @@ final class Locations {
   }
 
   /**
-   * Records the value's location at a path seen for the first time, and the key's when
-   * {@code key} is not null: one map operation per document value (the reader's hot path).
+   * Records the value's location at a path seen for the first time, and the key's when {@code key}
+   * is not null: one map operation per document value (the reader's hot path).
    */
   void firstSeen(String path, Loc key, Loc value) {
     Entry e = entries.get(path);
@@ -80,9 +80,8 @@ final class Locations {
   }
 
   /**
-   * The best location for a problem at {@code path}: the value's location (or the key's when
-   * {@code preferKey}), else the other one, else the nearest ancestor's value, else line 1
-   * column 1.
+   * The best location for a problem at {@code path}: the value's location (or the key's when {@code
+   * preferKey}), else the other one, else the nearest ancestor's value, else line 1 column 1.
    */
   Loc locate(String path, boolean preferKey) {
     String p = path;

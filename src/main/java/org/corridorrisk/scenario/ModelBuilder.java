@@ -47,20 +47,25 @@ import org.corridorrisk.scenario.ScenarioFile.ThreatSpec;
  * Builds the model from the file records: applies the defaults of the format, checks which keys
  * apply to which kind, and lets the model's constructors check ranges and cross-references.
  *
- * <p>Design note: every element is built even when it is broken (a safe stand-in replaces it),
- * so list indexes in the model's rule paths ({@code links[2].from}) stay those of the file and
- * every rule can still be checked in the same pass. A model constructor's message starts with
- * the offending key ({@code "capacity must be >= inventory ..."}); that key is reported at its own
+ * <p>Design note: every element is built even when it is broken (a safe stand-in replaces it), so
+ * list indexes in the model's rule paths ({@code links[2].from}) stay those of the file and every
+ * rule can still be checked in the same pass. A model constructor's message starts with the
+ * offending key ({@code "capacity must be >= inventory ..."}); that key is reported at its own
  * location, set back to its default, and the element is built again, so several faults of one
  * element are all reported.
  */
 final class ModelBuilder {
   private static final Pattern ID_MESSAGE = Pattern.compile("^\\w+ id (must .*)$", Pattern.DOTALL);
-  private static final Pattern ROW_MESSAGE = Pattern.compile("^interdependency row (\\d+) (.*)$", Pattern.DOTALL);
-  private static final Pattern FIELD_MESSAGE = Pattern.compile("^([a-z_0-9]+(?:\\[\\d+\\])*) (.*)$", Pattern.DOTALL);
-  private static final Pattern OWNER_SUFFIX = Pattern.compile(" \\((?:node|link|threat|mitigation|sector|economy|dependency|spill|location|repair_days [a-z]+|scenario)(?: '[^']*')?\\)$");
+  private static final Pattern ROW_MESSAGE =
+      Pattern.compile("^interdependency row (\\d+) (.*)$", Pattern.DOTALL);
+  private static final Pattern FIELD_MESSAGE =
+      Pattern.compile("^([a-z_0-9]+(?:\\[\\d+\\])*) (.*)$", Pattern.DOTALL);
+  private static final Pattern OWNER_SUFFIX =
+      Pattern.compile(
+          " \\((?:node|link|threat|mitigation|sector|economy|dependency|spill|location|repair_days [a-z]+|scenario)(?: '[^']*')?\\)$");
 
-  private static final Pattern CARRIES = Pattern.compile("carries (\\S*) but link '[^']*' carries (\\S*)$");
+  private static final Pattern CARRIES =
+      Pattern.compile("carries (\\S*) but link '[^']*' carries (\\S*)$");
 
   private final Issues issues;
   private boolean tainted;
@@ -78,34 +83,56 @@ final class ModelBuilder {
       CommoditySpec c = orElse(cs.get(i), new CommoditySpec(null, null));
       String path = Paths.index("commodities", i);
       String id = id(c.id(), path);
-      commodities.add(attempt(path, Set.of("id", "unit"), d -> new Commodity(id, c.unit()), () -> new Commodity(id, "")));
+      commodities.add(
+          attempt(
+              path,
+              Set.of("id", "unit"),
+              d -> new Commodity(id, c.unit()),
+              () -> new Commodity(id, "")));
     }
     List<Node> nodes = new ArrayList<>();
     List<NodeSpec> ns = list(f.nodes());
     for (int i = 0; i < ns.size(); i++) {
-      nodes.add(node(Paths.index("nodes", i), orElse(ns.get(i), new NodeSpec(null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null))));
+      nodes.add(
+          node(
+              Paths.index("nodes", i),
+              orElse(
+                  ns.get(i),
+                  new NodeSpec(
+                      null, null, null, null, null, null, null, null, null, null, null, null, null,
+                      null))));
     }
     List<Link> links = new ArrayList<>();
     List<LinkSpec> ls = list(f.links());
     for (int i = 0; i < ls.size(); i++) {
-      links.add(link(Paths.index("links", i), orElse(ls.get(i), new LinkSpec(null, null, null, null, null, null,
-          null, null, null, null, null))));
+      links.add(
+          link(
+              Paths.index("links", i),
+              orElse(
+                  ls.get(i),
+                  new LinkSpec(null, null, null, null, null, null, null, null, null, null, null))));
     }
     List<Threat> threats = new ArrayList<>();
     List<ThreatSpec> ts = list(f.threats());
     for (int i = 0; i < ts.size(); i++) {
-      threats.add(threat(Paths.index("threats", i), orElse(ts.get(i), new ThreatSpec(null, null, null, null, null,
-          null, null, null, null, null))));
+      threats.add(
+          threat(
+              Paths.index("threats", i),
+              orElse(
+                  ts.get(i),
+                  new ThreatSpec(null, null, null, null, null, null, null, null, null, null))));
     }
     List<Dependency> dependencies = new ArrayList<>();
     List<DependencySpec> ds = list(f.dependencies());
     for (int i = 0; i < ds.size(); i++) {
       DependencySpec d = orElse(ds.get(i), new DependencySpec(null, null, null));
       String path = Paths.index("dependencies", i);
-      dependencies.add(attempt(path, Set.of("sink", "supports", "mode"),
-          x -> new Dependency(orElse(d.sink(), ""), orElse(d.supports(), ""), d.mode()),
-          () -> new Dependency(orElse(d.sink(), ""), orElse(d.supports(), ""), null)));
+      dependencies.add(
+          attempt(
+              path,
+              Set.of("sink", "supports", "mode"),
+              x -> new Dependency(orElse(d.sink(), ""), orElse(d.supports(), ""), d.mode()),
+              () -> new Dependency(orElse(d.sink(), ""), orElse(d.supports(), ""), null)));
     }
     Economy economy = f.economy() == null ? null : economy(f.economy());
     List<Mitigation> mitigations = new ArrayList<>();
@@ -115,14 +142,28 @@ final class ModelBuilder {
       String path = Paths.index("mitigations", i);
       String id = id(m.id(), path);
       List<String> changes = changeLines(m.changes());
-      mitigations.add(attempt(path, Set.of("id", "cost", "description"),
-          d -> new Mitigation(id, num(m.cost(), "cost", d, 0), m.description(), changes),
-          () -> new Mitigation(id, 0, m.description(), changes)));
+      mitigations.add(
+          attempt(
+              path,
+              Set.of("id", "cost", "description"),
+              d -> new Mitigation(id, num(m.cost(), "cost", d, 0), m.description(), changes),
+              () -> new Mitigation(id, 0, m.description(), changes)));
     }
     int horizon = f.horizonDays() == null ? 1 : f.horizonDays();
     try {
-      Scenario s = new Scenario(orElse(f.name(), "unnamed"), f.description(), horizon, f.currency(),
-          commodities, nodes, links, threats, dependencies, economy, mitigations);
+      Scenario s =
+          new Scenario(
+              orElse(f.name(), "unnamed"),
+              f.description(),
+              horizon,
+              f.currency(),
+              commodities,
+              nodes,
+              links,
+              threats,
+              dependencies,
+              economy,
+              mitigations);
       return issues.all().size() == before ? s : null;
     } catch (InvalidScenarioException e) {
       Set<String> commodityIds = new HashSet<>();
@@ -132,10 +173,13 @@ final class ModelBuilder {
           continue; // a broken node or link upstream explains it; reported there
         }
         Matcher carries = CARRIES.matcher(v.message());
-        if (carries.find() && !(commodityIds.contains(carries.group(1)) && commodityIds.contains(carries.group(2)))) {
+        if (carries.find()
+            && !(commodityIds.contains(carries.group(1))
+                && commodityIds.contains(carries.group(2)))) {
           continue; // follows from an unknown commodity, reported at the node or link
         }
-        if ((v.message().startsWith("selects no asset") || v.message().startsWith("commodities depend on each other"))
+        if ((v.message().startsWith("selects no asset")
+                || v.message().startsWith("commodities depend on each other"))
             && issues.all().stream().anyMatch(i -> Paths.within(i.path(), v.path()))) {
           continue; // follows from the unknown targets or dependency ends reported inside it
         }
@@ -158,38 +202,74 @@ final class ModelBuilder {
     }
     String commodity = commodity(s.commodity());
     NodeKind k = kind;
-    notApplicable(path, kindKnown, k.fileName() + " node", Map.of(
-        "supply", k == NodeKind.SOURCE || s.supply() == null,
-        "demand", k == NodeKind.SINK || s.demand() == null,
-        "priority", k == NodeKind.SINK || s.priority() == null,
-        "population", k == NodeKind.SINK || s.population() == null,
-        "value_of_lost_load", k == NodeKind.SINK || s.valueOfLostLoad() == null,
-        "sector", k == NodeKind.SINK || s.sector() == null,
-        "inventory", k == NodeKind.STORAGE || s.inventory() == null,
-        "max_withdrawal", k == NodeKind.STORAGE || s.maxWithdrawal() == null,
-        "capacity", k == NodeKind.STORAGE || s.capacity() == null,
-        "max_injection", k == NodeKind.STORAGE || s.maxInjection() == null));
+    notApplicable(
+        path,
+        kindKnown,
+        k.fileName() + " node",
+        Map.of(
+            "supply", k == NodeKind.SOURCE || s.supply() == null,
+            "demand", k == NodeKind.SINK || s.demand() == null,
+            "priority", k == NodeKind.SINK || s.priority() == null,
+            "population", k == NodeKind.SINK || s.population() == null,
+            "value_of_lost_load", k == NodeKind.SINK || s.valueOfLostLoad() == null,
+            "sector", k == NodeKind.SINK || s.sector() == null,
+            "inventory", k == NodeKind.STORAGE || s.inventory() == null,
+            "max_withdrawal", k == NodeKind.STORAGE || s.maxWithdrawal() == null,
+            "capacity", k == NodeKind.STORAGE || s.capacity() == null,
+            "max_injection", k == NodeKind.STORAGE || s.maxInjection() == null));
     Location location = location(Paths.field(path, "location"), s.location());
-    Set<String> fields = Set.of("supply", "demand", "priority", "population", "value_of_lost_load",
-        "inventory", "max_withdrawal", "capacity", "max_injection");
-    return attempt(path, fields, d -> {
-      boolean source = k == NodeKind.SOURCE;
-      boolean sink = k == NodeKind.SINK;
-      boolean storage = k == NodeKind.STORAGE;
-      double inventory = storage ? num(s.inventory(), "inventory", d, 0) : 0;
-      double withdrawal = storage ? num(s.maxWithdrawal(), "max_withdrawal", d, 0) : 0;
-      return new Node(id, k, commodity,
-          source ? num(s.supply(), "supply", d, 0) : 0,
-          sink ? num(s.demand(), "demand", d, 0) : 0,
-          sink && s.priority() != null && !d.contains("priority") ? s.priority() : 1,
-          sink ? num(s.population(), "population", d, 0) : 0,
-          sink ? num(s.valueOfLostLoad(), "value_of_lost_load", d, 0) : 0,
-          sink ? s.sector() : null,
-          inventory, withdrawal,
-          storage ? num(s.capacity(), "capacity", d, inventory) : 0,
-          storage ? num(s.maxInjection(), "max_injection", d, withdrawal) : 0,
-          location);
-    }, () -> new Node(id, k, commodity, 0, 0, 1, 0, 0, k == NodeKind.SINK ? s.sector() : null, 0, 0, 0, 0, location));
+    Set<String> fields =
+        Set.of(
+            "supply",
+            "demand",
+            "priority",
+            "population",
+            "value_of_lost_load",
+            "inventory",
+            "max_withdrawal",
+            "capacity",
+            "max_injection");
+    return attempt(
+        path,
+        fields,
+        d -> {
+          boolean source = k == NodeKind.SOURCE;
+          boolean sink = k == NodeKind.SINK;
+          boolean storage = k == NodeKind.STORAGE;
+          double inventory = storage ? num(s.inventory(), "inventory", d, 0) : 0;
+          double withdrawal = storage ? num(s.maxWithdrawal(), "max_withdrawal", d, 0) : 0;
+          return new Node(
+              id,
+              k,
+              commodity,
+              source ? num(s.supply(), "supply", d, 0) : 0,
+              sink ? num(s.demand(), "demand", d, 0) : 0,
+              sink && s.priority() != null && !d.contains("priority") ? s.priority() : 1,
+              sink ? num(s.population(), "population", d, 0) : 0,
+              sink ? num(s.valueOfLostLoad(), "value_of_lost_load", d, 0) : 0,
+              sink ? s.sector() : null,
+              inventory,
+              withdrawal,
+              storage ? num(s.capacity(), "capacity", d, inventory) : 0,
+              storage ? num(s.maxInjection(), "max_injection", d, withdrawal) : 0,
+              location);
+        },
+        () ->
+            new Node(
+                id,
+                k,
+                commodity,
+                0,
+                0,
+                1,
+                0,
+                0,
+                k == NodeKind.SINK ? s.sector() : null,
+                0,
+                0,
+                0,
+                0,
+                location));
   }
 
   private Location location(String path, LocationSpec l) {
@@ -207,20 +287,51 @@ final class ModelBuilder {
       tainted = true;
     }
     String commodity = commodity(s.commodity());
-    LinkKind kind = s.kind() == null ? LinkKind.OTHER : Objects.requireNonNullElse(LinkKind.fromFileName(s.kind()), LinkKind.OTHER);
+    LinkKind kind =
+        s.kind() == null
+            ? LinkKind.OTHER
+            : Objects.requireNonNullElse(LinkKind.fromFileName(s.kind()), LinkKind.OTHER);
     boolean directed = s.directed() == null || s.directed();
     Spill spill = s.spill() == null ? null : spill(Paths.field(path, "spill"), s.spill());
-    return attempt(path, Set.of("capacity", "length_km", "cost_per_unit"),
-        d -> new Link(id, orElse(from, ""), orElse(to, ""), commodity, kind, num(s.capacity(), "capacity", d, 0),
-            directed, num(s.lengthKm(), "length_km", d, Double.NaN), s.corridor(),
-            num(s.costPerUnit(), "cost_per_unit", d, 0), spill),
-        () -> new Link(id, orElse(from, ""), orElse(to, ""), commodity, kind, 0, directed, Double.NaN,
-            s.corridor(), 0, spill));
+    return attempt(
+        path,
+        Set.of("capacity", "length_km", "cost_per_unit"),
+        d ->
+            new Link(
+                id,
+                orElse(from, ""),
+                orElse(to, ""),
+                commodity,
+                kind,
+                num(s.capacity(), "capacity", d, 0),
+                directed,
+                num(s.lengthKm(), "length_km", d, Double.NaN),
+                s.corridor(),
+                num(s.costPerUnit(), "cost_per_unit", d, 0),
+                spill),
+        () ->
+            new Link(
+                id,
+                orElse(from, ""),
+                orElse(to, ""),
+                commodity,
+                kind,
+                0,
+                directed,
+                Double.NaN,
+                s.corridor(),
+                0,
+                spill));
   }
 
   private Spill spill(String path, SpillSpec s) {
-    return attempt(path, Set.of("detection_hours", "isolation_volume"),
-        d -> new Spill(num(s.detectionHours(), "detection_hours", d, 0), num(s.isolationVolume(), "isolation_volume", d, 0)),
+    return attempt(
+        path,
+        Set.of("detection_hours", "isolation_volume"),
+        d ->
+            new Spill(
+                num(s.detectionHours(), "detection_hours", d, 0),
+                num(s.isolationVolume(), "isolation_volume", d, 0)),
         () -> new Spill(0, 0));
   }
 
@@ -229,26 +340,48 @@ final class ModelBuilder {
     ThreatModel model = s.model() == null ? null : ThreatModel.fromFileName(s.model());
     boolean poisson = model != ThreatModel.INDEPENDENT;
     if (model != null) {
-      notApplicable(path, true, model.fileName() + " threat", Map.of(
-          "events_per_year", poisson || s.eventsPerYear() == null,
-          "selection", poisson || s.selection() == null,
-          "probability", !poisson || s.probability() == null,
-          "start_day", !poisson || s.startDay() == null));
+      notApplicable(
+          path,
+          true,
+          model.fileName() + " threat",
+          Map.of(
+              "events_per_year", poisson || s.eventsPerYear() == null,
+              "selection", poisson || s.selection() == null,
+              "probability", !poisson || s.probability() == null,
+              "start_day", !poisson || s.startDay() == null));
     }
     ThreatModel m = model == null ? ThreatModel.POISSON : model;
-    Selection selection = s.selection() == null ? Selection.UNIFORM
-        : Objects.requireNonNullElse(Selection.fromFileName(s.selection()), Selection.UNIFORM);
+    Selection selection =
+        s.selection() == null
+            ? Selection.UNIFORM
+            : Objects.requireNonNullElse(Selection.fromFileName(s.selection()), Selection.UNIFORM);
     RepairTime repair = repair(Paths.field(path, "repair_days"), s.repairDays());
-    TargetSpec targets = s.targets() == null ? new TargetSpec(null, null, null, null, null)
-        : new TargetSpec(strings(s.targets().links()), strings(s.targets().nodes()), strings(s.targets().kinds()),
-            strings(s.targets().commodities()), strings(s.targets().corridors()));
+    TargetSpec targets =
+        s.targets() == null
+            ? new TargetSpec(null, null, null, null, null)
+            : new TargetSpec(
+                strings(s.targets().links()),
+                strings(s.targets().nodes()),
+                strings(s.targets().kinds()),
+                strings(s.targets().commodities()),
+                strings(s.targets().corridors()));
     boolean commonMode = s.commonMode() != null && s.commonMode();
-    return attempt(path, Set.of("events_per_year", "probability", "start_day", "success_probability"),
-        d -> new Threat(id, m,
-            poisson ? num(s.eventsPerYear(), "events_per_year", d, 0) : 0,
-            poisson ? 0 : num(s.probability(), "probability", d, 0),
-            poisson || s.startDay() == null || d.contains("start_day") ? 0 : s.startDay(),
-            selection, num(s.successProbability(), "success_probability", d, 1), commonMode, repair, targets, List.of()),
+    return attempt(
+        path,
+        Set.of("events_per_year", "probability", "start_day", "success_probability"),
+        d ->
+            new Threat(
+                id,
+                m,
+                poisson ? num(s.eventsPerYear(), "events_per_year", d, 0) : 0,
+                poisson ? 0 : num(s.probability(), "probability", d, 0),
+                poisson || s.startDay() == null || d.contains("start_day") ? 0 : s.startDay(),
+                selection,
+                num(s.successProbability(), "success_probability", d, 1),
+                commonMode,
+                repair,
+                targets,
+                List.of()),
         () -> new Threat(id, m, 0, 0, 0, selection, 1, commonMode, repair, targets, List.of()));
   }
 
@@ -257,8 +390,18 @@ final class ModelBuilder {
     if (r == null || r.dist() == null) {
       return fallback;
     }
-    Map<String, List<String>> takes = Map.of("fixed", List.of("value"), "exponential", List.of("mean"),
-        "lognormal", List.of("median", "p90"), "triangular", List.of("min", "mode", "max"), "uniform", List.of("min", "max"));
+    Map<String, List<String>> takes =
+        Map.of(
+            "fixed",
+            List.of("value"),
+            "exponential",
+            List.of("mean"),
+            "lognormal",
+            List.of("median", "p90"),
+            "triangular",
+            List.of("min", "mode", "max"),
+            "uniform",
+            List.of("min", "max"));
     List<String> own = takes.get(r.dist());
     if (own == null) {
       return fallback;
@@ -273,8 +416,10 @@ final class ModelBuilder {
     given.put("max", r.max());
     for (Map.Entry<String, Double> e : given.entrySet()) {
       if (e.getValue() != null && !own.contains(e.getKey())) {
-        issues.addFollowOn(Paths.field(path, e.getKey()), "does not apply to dist " + r.dist() + " (it takes "
-            + String.join(", ", own) + ")", true);
+        issues.addFollowOn(
+            Paths.field(path, e.getKey()),
+            "does not apply to dist " + r.dist() + " (it takes " + String.join(", ", own) + ")",
+            true);
       }
     }
     for (String k : own) {
@@ -282,18 +427,22 @@ final class ModelBuilder {
         return fallback; // the schema reports the missing key
       }
     }
-    return attempt(path, Set.of("value", "mean", "median", "p90", "min", "mode", "max"), d -> {
-      if (d.stream().anyMatch(own::contains)) {
-        return fallback;
-      }
-      return switch (r.dist()) {
-        case "fixed" -> new RepairTime.Fixed(r.value());
-        case "exponential" -> new RepairTime.Exponential(r.mean());
-        case "lognormal" -> new RepairTime.Lognormal(r.median(), r.p90());
-        case "triangular" -> new RepairTime.Triangular(r.min(), r.mode(), r.max());
-        default -> new RepairTime.Uniform(r.min(), r.max());
-      };
-    }, () -> fallback);
+    return attempt(
+        path,
+        Set.of("value", "mean", "median", "p90", "min", "mode", "max"),
+        d -> {
+          if (d.stream().anyMatch(own::contains)) {
+            return fallback;
+          }
+          return switch (r.dist()) {
+            case "fixed" -> new RepairTime.Fixed(r.value());
+            case "exponential" -> new RepairTime.Exponential(r.mean());
+            case "lognormal" -> new RepairTime.Lognormal(r.median(), r.p90());
+            case "triangular" -> new RepairTime.Triangular(r.min(), r.mode(), r.max());
+            default -> new RepairTime.Uniform(r.min(), r.max());
+          };
+        },
+        () -> fallback);
   }
 
   private Economy economy(EconomySpec e) {
@@ -303,25 +452,33 @@ final class ModelBuilder {
       SectorSpec s = orElse(ss.get(i), new SectorSpec(null, null));
       String path = Paths.index("economy.sectors", i);
       String id = id(s.id(), path);
-      sectors.add(attempt(path, Set.of("output_per_day"), d -> new Sector(id, num(s.outputPerDay(), "output_per_day", d, 0)),
-          () -> new Sector(id, 0)));
+      sectors.add(
+          attempt(
+              path,
+              Set.of("output_per_day"),
+              d -> new Sector(id, num(s.outputPerDay(), "output_per_day", d, 0)),
+              () -> new Sector(id, 0)));
     }
     List<List<Double>> rows = e.interdependency();
-    return attempt("economy", Set.of("interdependency"), d -> {
-      if (rows == null || d.contains("interdependency")) {
-        return new Economy(sectors, null);
-      }
-      double[][] a = new double[rows.size()][];
-      for (int i = 0; i < a.length; i++) {
-        List<Double> row = rows.get(i) == null ? List.of() : rows.get(i);
-        a[i] = new double[row.size()];
-        for (int j = 0; j < a[i].length; j++) {
-          Double v = row.get(j);
-          a[i][j] = v == null || d.contains("interdependency[" + i + "][" + j + "]") ? 0 : v;
-        }
-      }
-      return new Economy(sectors, a);
-    }, () -> new Economy(sectors, null));
+    return attempt(
+        "economy",
+        Set.of("interdependency"),
+        d -> {
+          if (rows == null || d.contains("interdependency")) {
+            return new Economy(sectors, null);
+          }
+          double[][] a = new double[rows.size()][];
+          for (int i = 0; i < a.length; i++) {
+            List<Double> row = rows.get(i) == null ? List.of() : rows.get(i);
+            a[i] = new double[row.size()];
+            for (int j = 0; j < a[i].length; j++) {
+              Double v = row.get(j);
+              a[i][j] = v == null || d.contains("interdependency[" + i + "][" + j + "]") ? 0 : v;
+            }
+          }
+          return new Economy(sectors, a);
+        },
+        () -> new Economy(sectors, null));
   }
 
   /** Readable change lines for a mitigation, e.g. {@code link scp: capacity = 30}. */
@@ -331,21 +488,42 @@ final class ModelBuilder {
       if (c == null) {
         continue;
       }
-      String target = c.node() != null ? "node " + c.node() : c.link() != null ? "link " + c.link()
-          : c.threat() != null ? "threat " + c.threat() : null;
+      String target =
+          c.node() != null
+              ? "node " + c.node()
+              : c.link() != null
+                  ? "link " + c.link()
+                  : c.threat() != null ? "threat " + c.threat() : null;
       if (target != null && c.set() != null && c.set().isObject()) {
         List<String> parts = new ArrayList<>();
-        c.set().fields().forEachRemaining(f -> parts.add(f.getKey() + " = " + Values.flow(f.getValue())));
+        c.set()
+            .fields()
+            .forEachRemaining(f -> parts.add(f.getKey() + " = " + Values.flow(f.getValue())));
         lines.add(target + ": " + String.join(", ", parts));
       } else if (c.addLink() != null) {
         JsonNode l = c.addLink();
-        lines.add("add link " + l.path("id").asText("?") + " (" + l.path("from").asText("?") + " -> "
-            + l.path("to").asText("?") + ", " + l.path("commodity").asText("?") + ", capacity "
-            + Values.flow(l.get("capacity")) + ")");
+        lines.add(
+            "add link "
+                + l.path("id").asText("?")
+                + " ("
+                + l.path("from").asText("?")
+                + " -> "
+                + l.path("to").asText("?")
+                + ", "
+                + l.path("commodity").asText("?")
+                + ", capacity "
+                + Values.flow(l.get("capacity"))
+                + ")");
       } else if (c.addNode() != null) {
         JsonNode n = c.addNode();
-        lines.add("add node " + n.path("id").asText("?") + " (" + n.path("kind").asText("?") + ", "
-            + n.path("commodity").asText("?") + ")");
+        lines.add(
+            "add node "
+                + n.path("id").asText("?")
+                + " ("
+                + n.path("kind").asText("?")
+                + ", "
+                + n.path("commodity").asText("?")
+                + ")");
       }
     }
     return lines;
@@ -355,16 +533,26 @@ final class ModelBuilder {
     if (!check || !fine.containsValue(false)) {
       return; // the kind itself is wrong (reported there), or every key applies
     }
-    fine.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).sorted().forEach(key ->
-        issues.addFollowOn(Paths.field(path, key), "does not apply to a " + what
-            + "; remove it (docs/scenario-format.md lists the keys of each kind)", true));
+    fine.entrySet().stream()
+        .filter(e -> !e.getValue())
+        .map(Map.Entry::getKey)
+        .sorted()
+        .forEach(
+            key ->
+                issues.addFollowOn(
+                    Paths.field(path, key),
+                    "does not apply to a "
+                        + what
+                        + "; remove it (docs/scenario-format.md lists the keys of each kind)",
+                    true));
   }
 
   /**
-   * Calls {@code factory} with the set of keys to treat as absent; when a model constructor
-   * rejects a key, reports it at that key and retries without it; falls back to {@code safe}.
+   * Calls {@code factory} with the set of keys to treat as absent; when a model constructor rejects
+   * a key, reports it at that key and retries without it; falls back to {@code safe}.
    */
-  private <T> T attempt(String path, Set<String> keys, Function<Set<String>, T> factory, Supplier<T> safe) {
+  private <T> T attempt(
+      String path, Set<String> keys, Function<Set<String>, T> factory, Supplier<T> safe) {
     Set<String> dropped = new HashSet<>();
     for (int round = 0; round < 16; round++) {
       try {
@@ -372,10 +560,15 @@ final class ModelBuilder {
       } catch (IllegalArgumentException e) {
         String[] fieldAndMessage = split(Objects.toString(e.getMessage(), "is invalid"));
         String field = fieldAndMessage[0];
-        boolean known = field != null && (keys.contains(field) || field.startsWith("interdependency"));
+        boolean known =
+            field != null && (keys.contains(field) || field.startsWith("interdependency"));
         String at = known ? Paths.field(path, field) : path;
-        String message = known ? fieldAndMessage[1]
-            : OWNER_SUFFIX.matcher(Objects.toString(e.getMessage(), "is invalid")).replaceFirst("");
+        String message =
+            known
+                ? fieldAndMessage[1]
+                : OWNER_SUFFIX
+                    .matcher(Objects.toString(e.getMessage(), "is invalid"))
+                    .replaceFirst("");
         issues.addFollowOn(at, improve(message), false);
         if (!known || !dropped.add(field)) {
           return safe.get();
@@ -405,7 +598,8 @@ final class ModelBuilder {
 
   private static String improve(String message) {
     if (message.contains("spectral radius")) {
-      return message + "; the inoperability model q = A* q + c* then has no finite solution"
+      return message
+          + "; the inoperability model q = A* q + c* then has no finite solution"
           + " (make each row of A* sum to less than 1)";
     }
     return message;

@@ -11,21 +11,22 @@ import java.util.Map;
 import org.corridorrisk.model.Spelling;
 
 /**
- * Applies mitigations' changes to a copy of the document tree, remembering for every patched
- * path where in the file the patch wrote it, so that a problem in the patched document is
- * reported at the patch's own line.
+ * Applies mitigations' changes to a copy of the document tree, remembering for every patched path
+ * where in the file the patch wrote it, so that a problem in the patched document is reported at
+ * the patch's own line.
  *
  * <p>Design note: patching the document (rather than the model) means a patched scenario goes
- * through exactly the same schema and model checks as a written one. {@code set} replaces the
- * named keys whole (a new {@code repair_days} replaces the old distribution); added nodes and
- * links are appended, so existing indexes, and with them the simulator's target order, stay put.
+ * through exactly the same schema and model checks as a written one. {@code set} replaces the named
+ * keys whole (a new {@code repair_days} replaces the old distribution); added nodes and links are
+ * appended, so existing indexes, and with them the simulator's target order, stay put.
  */
 final class Patcher {
-  private static final List<String> TARGET_KEYS = List.of("node", "link", "threat", "add_link", "add_node");
+  private static final List<String> TARGET_KEYS =
+      List.of("node", "link", "threat", "add_link", "add_node");
 
   /**
-   * The patched tree; {@code aliases}: patched path -> path of the patch text that wrote it;
-   * {@code touched}: patched element path -> path of the (last) change that modified it.
+   * The patched tree; {@code aliases}: patched path -> path of the patch text that wrote it; {@code
+   * touched}: patched element path -> path of the (last) change that modified it.
    */
   record Patched(JsonNode root, Map<String, String> aliases, Map<String, String> touched) {
     /** The file path a problem at {@code path} of the patched document belongs to, or null. */
@@ -57,7 +58,10 @@ final class Patcher {
 
   private Patcher() {}
 
-  /** Applies the mitigations at {@code indexes} in order; problems with the patches themselves go to {@code issues}. */
+  /**
+   * Applies the mitigations at {@code indexes} in order; problems with the patches themselves go to
+   * {@code issues}.
+   */
   static Patched apply(JsonNode base, List<Integer> indexes, Issues issues) {
     JsonNode root = base.deepCopy();
     Map<String, String> aliases = new HashMap<>();
@@ -70,15 +74,21 @@ final class Patcher {
       for (int c = 0; c < changes.size(); c++) {
         JsonNode change = changes.get(c);
         if (change.isObject()) {
-          applyChange(root, change, "mitigations[" + m + "].changes[" + c + "]", aliases, touched, issues);
+          applyChange(
+              root, change, "mitigations[" + m + "].changes[" + c + "]", aliases, touched, issues);
         }
       }
     }
     return new Patched(root, aliases, touched);
   }
 
-  private static void applyChange(JsonNode root, JsonNode change, String at, Map<String, String> aliases,
-      Map<String, String> touched, Issues issues) {
+  private static void applyChange(
+      JsonNode root,
+      JsonNode change,
+      String at,
+      Map<String, String> aliases,
+      Map<String, String> touched,
+      Issues issues) {
     List<String> present = new ArrayList<>();
     for (String k : TARGET_KEYS) {
       if (change.has(k)) {
@@ -87,8 +97,11 @@ final class Patcher {
     }
     if (present.size() != 1) {
       if (!present.isEmpty() || change.size() > 0) {
-        issues.addFollowOn(at, "a change needs exactly one of node, link, threat, add_link, add_node"
-            + (present.isEmpty() ? "" : " but has " + String.join(", ", present)), false);
+        issues.addFollowOn(
+            at,
+            "a change needs exactly one of node, link, threat, add_link, add_node"
+                + (present.isEmpty() ? "" : " but has " + String.join(", ", present)),
+            false);
       }
       return;
     }
@@ -96,7 +109,8 @@ final class Patcher {
     JsonNode set = change.get("set");
     if (kind.startsWith("add_")) {
       if (set != null) {
-        issues.addFollowOn(Paths.field(at, "set"), "'set' goes with node, link or threat, not with " + kind, true);
+        issues.addFollowOn(
+            Paths.field(at, "set"), "'set' goes with node, link or threat, not with " + kind, true);
       }
       JsonNode added = change.get(kind);
       String list = kind.equals("add_node") ? "nodes" : "links";
@@ -113,7 +127,10 @@ final class Patcher {
       return; // the schema reports it
     }
     if (set == null) {
-      issues.addFollowOn(Paths.field(at, "set"), "is required with '" + kind + "': the keys to change, e.g. set: {capacity: 30}", false);
+      issues.addFollowOn(
+          Paths.field(at, "set"),
+          "is required with '" + kind + "': the keys to change, e.g. set: {capacity: 30}",
+          false);
       return;
     }
     String list = kind + "s";
@@ -132,8 +149,13 @@ final class Patcher {
       Map.Entry<String, JsonNode> f = fields.next();
       String setPath = Paths.field(Paths.field(at, "set"), f.getKey());
       if (f.getKey().equals("id")) {
-        issues.addFollowOn(setPath, "an id cannot be changed by a patch"
-            + (kind.equals("threat") ? "" : "; add a new " + kind + " with add_" + kind + " instead"), true);
+        issues.addFollowOn(
+            setPath,
+            "an id cannot be changed by a patch"
+                + (kind.equals("threat")
+                    ? ""
+                    : "; add a new " + kind + " with add_" + kind + " instead"),
+            true);
         continue;
       }
       target.set(f.getKey(), f.getValue().deepCopy());
@@ -164,13 +186,19 @@ final class Patcher {
     List<String> ids = new ArrayList<>();
     JsonNode list = root.get(kind + "s");
     if (list != null && list.isArray()) {
-      list.forEach(e -> {
-        if (e.path("id").isTextual()) {
-          ids.add(e.path("id").asText());
-        }
-      });
+      list.forEach(
+          e -> {
+            if (e.path("id").isTextual()) {
+              ids.add(e.path("id").asText());
+            }
+          });
     }
     String best = Spelling.closest(id, ids);
-    return "unknown " + kind + " '" + id + "'" + (best == null ? "" : ", did you mean '" + best + "'?");
+    return "unknown "
+        + kind
+        + " '"
+        + id
+        + "'"
+        + (best == null ? "" : ", did you mean '" + best + "'?");
   }
 }

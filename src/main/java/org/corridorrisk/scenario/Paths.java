@@ -12,7 +12,10 @@ final class Paths {
     return parent + "[" + i + "]";
   }
 
-  /** The enclosing path: {@code nodes[3]} for {@code nodes[3].supply}, {@code nodes} for {@code nodes[3]}. */
+  /**
+   * The enclosing path: {@code nodes[3]} for {@code nodes[3].supply}, {@code nodes} for {@code
+   * nodes[3]}.
+   */
   static String parent(String path) {
     int dot = path.lastIndexOf('.');
     int bracket = path.lastIndexOf('[');

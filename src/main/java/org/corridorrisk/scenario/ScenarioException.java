@@ -8,8 +8,11 @@ public final class ScenarioException extends Exception {
   private final transient List<Problem> problems;
 
   public ScenarioException(List<Problem> problems) {
-    super(problems.isEmpty() ? "invalid input" : problems.get(0).format()
-        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+    super(
+        problems.isEmpty()
+            ? "invalid input"
+            : problems.get(0).format()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
     this.problems = List.copyOf(problems);
   }
 

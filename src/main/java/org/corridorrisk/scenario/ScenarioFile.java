@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The scenario file as written: plain records mirroring the document, one per section, every
- * field nullable (absent = default, applied by {@link ModelBuilder}). Jackson maps the
- * schema-sanitized tree into these with snake_case names ({@code max_withdrawal} ->
- * {@code maxWithdrawal}). Nothing outside this package sees them.
+ * The scenario file as written: plain records mirroring the document, one per section, every field
+ * nullable (absent = default, applied by {@link ModelBuilder}). Jackson maps the schema-sanitized
+ * tree into these with snake_case names ({@code max_withdrawal} -> {@code maxWithdrawal}). Nothing
+ * outside this package sees them.
  */
 record ScenarioFile(
     String format,
@@ -28,33 +28,70 @@ record ScenarioFile(
   record LocationSpec(Double lat, Double lon) {}
 
   record NodeSpec(
-      String id, String kind, String commodity, Double supply, Double demand, Integer priority,
-      Double population, Double valueOfLostLoad, String sector, Double inventory,
-      Double maxWithdrawal, Double capacity, Double maxInjection, LocationSpec location) {}
+      String id,
+      String kind,
+      String commodity,
+      Double supply,
+      Double demand,
+      Integer priority,
+      Double population,
+      Double valueOfLostLoad,
+      String sector,
+      Double inventory,
+      Double maxWithdrawal,
+      Double capacity,
+      Double maxInjection,
+      LocationSpec location) {}
 
   record SpillSpec(Double detectionHours, Double isolationVolume) {}
 
   record LinkSpec(
-      String id, String from, String to, String commodity, String kind, Double capacity,
-      Boolean directed, Double lengthKm, String corridor, Double costPerUnit, SpillSpec spill) {}
+      String id,
+      String from,
+      String to,
+      String commodity,
+      String kind,
+      Double capacity,
+      Boolean directed,
+      Double lengthKm,
+      String corridor,
+      Double costPerUnit,
+      SpillSpec spill) {}
 
   record TargetsSpec(
-      List<String> links, List<String> nodes, List<String> kinds, List<String> commodities,
+      List<String> links,
+      List<String> nodes,
+      List<String> kinds,
+      List<String> commodities,
       List<String> corridors) {}
 
   record RepairSpec(
-      String dist, Double value, Double mean, Double median, Double p90, Double min, Double mode,
+      String dist,
+      Double value,
+      Double mean,
+      Double median,
+      Double p90,
+      Double min,
+      Double mode,
       Double max) {}
 
   record ThreatSpec(
-      String id, String model, Double eventsPerYear, Double probability, Integer startDay,
-      String selection, Double successProbability, Boolean commonMode, TargetsSpec targets,
+      String id,
+      String model,
+      Double eventsPerYear,
+      Double probability,
+      Integer startDay,
+      String selection,
+      Double successProbability,
+      Boolean commonMode,
+      TargetsSpec targets,
       RepairSpec repairDays) {}
 
   record DependencySpec(String sink, String supports, String mode) {}
 
   /** One patch: {node|link|threat: id, set: {...}}, {add_link: {...}} or {add_node: {...}}. */
-  record ChangeSpec(String node, String link, String threat, JsonNode set, JsonNode addLink, JsonNode addNode) {}
+  record ChangeSpec(
+      String node, String link, String threat, JsonNode set, JsonNode addLink, JsonNode addNode) {}
 
   record MitigationSpec(String id, Double cost, String description, List<ChangeSpec> changes) {}
 

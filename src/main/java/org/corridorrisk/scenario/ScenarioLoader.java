@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.corridorrisk.model.Scenario;
 
 /**
- * Reads scenario files (YAML {@code .yaml}/{@code .yml} or JSON {@code .json}; both carry the
- * same document) and checks them completely: syntax, the JSON Schema, the model rules, and each
+ * Reads scenario files (YAML {@code .yaml}/{@code .yml} or JSON {@code .json}; both carry the same
+ * document) and checks them completely: syntax, the JSON Schema, the model rules, and each
  * mitigation's patch. Every problem is reported at once, located at the offending key or value.
  *
  * <p>Thread-safe; holds no state.
@@ -33,8 +33,13 @@ public final class ScenarioLoader {
       }
       long size = Files.size(file);
       if (size > DocumentReader.MAX_FILE_BYTES) {
-        throw fileProblem(file, "the file is too large: " + size + " bytes (limit " + DocumentReader.MAX_FILE_BYTES
-            + " bytes)");
+        throw fileProblem(
+            file,
+            "the file is too large: "
+                + size
+                + " bytes (limit "
+                + DocumentReader.MAX_FILE_BYTES
+                + " bytes)");
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
@@ -48,16 +53,22 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Checks and builds a scenario from file contents; {@code file} names it in problems and
-   * decides the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON).
+   * Checks and builds a scenario from file contents; {@code file} names it in problems and decides
+   * the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON).
    */
   static LoadedScenario parse(Path file, byte[] bytes) throws ScenarioException {
     if (bytes.length > DocumentReader.MAX_FILE_BYTES) {
-      throw fileProblem(file, "the file is too large: " + bytes.length + " bytes (limit "
-          + DocumentReader.MAX_FILE_BYTES + " bytes)");
+      throw fileProblem(
+          file,
+          "the file is too large: "
+              + bytes.length
+              + " bytes (limit "
+              + DocumentReader.MAX_FILE_BYTES
+              + " bytes)");
     }
-    boolean json = file.getFileName() != null
-        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    boolean json =
+        file.getFileName() != null
+            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
     Issues issues = new Issues();
     DocumentReader.Document doc = DocumentReader.read(bytes, json, issues);
     if (doc.root() == null) {

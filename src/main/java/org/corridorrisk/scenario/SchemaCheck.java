@@ -20,20 +20,21 @@ import java.util.stream.StreamSupport;
 import org.corridorrisk.model.Spelling;
 
 /**
- * Checks a document against the scenario JSON Schema ({@code scenario.schema.json}, draft
- * 2020-12) and turns each schema error into a problem at its document path with a message a
- * planner can act on (unknown keys get the closest valid key).
+ * Checks a document against the scenario JSON Schema ({@code scenario.schema.json}, draft 2020-12)
+ * and turns each schema error into a problem at its document path with a message a planner can act
+ * on (unknown keys get the closest valid key).
  *
- * <p>It also returns a <em>sanitized</em> copy of the document: every value the schema rejected
- * is removed (or nulled inside lists, so indexes stay put) so that later stages see only
- * well-typed values and do not report the same fault again.
+ * <p>It also returns a <em>sanitized</em> copy of the document: every value the schema rejected is
+ * removed (or nulled inside lists, so indexes stay put) so that later stages see only well-typed
+ * values and do not report the same fault again.
  */
 final class SchemaCheck {
   /** Class-path location of the schema (also published as docs/scenario.schema.json). */
   static final String RESOURCE = "/org/corridorrisk/scenario/scenario.schema.json";
+
   private static final JsonNode SCHEMA_NODE = loadSchemaNode();
-  private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-      .getSchema(SCHEMA_NODE);
+  private static final Schema SCHEMA =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_NODE);
   private static final String ID_PATTERN = "^[A-Za-z0-9._-]+$";
 
   private SchemaCheck() {}
@@ -74,15 +75,20 @@ final class SchemaCheck {
           String keyPath = Paths.field(path, key);
           List<String> allowed = allowedKeys(e);
           String best = Spelling.closest(key, allowed);
-          issues.add(keyPath, best != null ? "unknown key, did you mean '" + best + "'?"
-              : "unknown key; expected one of: " + String.join(", ", allowed), true);
+          issues.add(
+              keyPath,
+              best != null
+                  ? "unknown key, did you mean '" + best + "'?"
+                  : "unknown key; expected one of: " + String.join(", ", allowed),
+              true);
           unknownKeys.add(new String[] {path, best});
           List<Object> keyAt = new ArrayList<>(at);
           keyAt.add(key);
           remove(sanitized, keyAt);
         }
         case "required" -> required.add(e);
-        case "minItems", "minProperties", "maxItems" -> issues.add(path, sizeMessage(keyword, e, path), false);
+        case "minItems", "minProperties", "maxItems" ->
+            issues.add(path, sizeMessage(keyword, e, path), false);
         default -> {
           issues.add(path, valueMessage(keyword, e), false);
           remove(sanitized, at);
@@ -101,14 +107,17 @@ final class SchemaCheck {
   }
 
   /**
-   * What the validator walks: the document with the {@code nodes} and {@code links} entries
-   * that {@link FastItems} proves valid left out (so the validator's cost does not grow with an
-   * imported network's size), and the way back from its indexes to the document's.
+   * What the validator walks: the document with the {@code nodes} and {@code links} entries that
+   * {@link FastItems} proves valid left out (so the validator's cost does not grow with an imported
+   * network's size), and the way back from its indexes to the document's.
    */
   record Shortcut(JsonNode instance, int[] nodeIndex, int[] linkIndex) {
     /** Below this many entries a list is validated whole. */
     static final int MIN_ENTRIES = 64;
-    /** Entries always kept at the head of a list: the schema's minItems (2 nodes, 1 link) sees them. */
+
+    /**
+     * Entries always kept at the head of a list: the schema's minItems (2 nodes, 1 link) sees them.
+     */
     static final int KEEP_HEAD = 2;
 
     static Shortcut of(JsonNode root) {
@@ -117,8 +126,10 @@ final class SchemaCheck {
       }
       JsonNode nodes = obj.get("nodes");
       JsonNode links = obj.get("links");
-      int[] nodeIndex = nodes instanceof ArrayNode a && a.size() >= MIN_ENTRIES ? uncertain(a, true) : null;
-      int[] linkIndex = links instanceof ArrayNode a && a.size() >= MIN_ENTRIES ? uncertain(a, false) : null;
+      int[] nodeIndex =
+          nodes instanceof ArrayNode a && a.size() >= MIN_ENTRIES ? uncertain(a, true) : null;
+      int[] linkIndex =
+          links instanceof ArrayNode a && a.size() >= MIN_ENTRIES ? uncertain(a, false) : null;
       if (nodeIndex == null && linkIndex == null) {
         return new Shortcut(root, null, null);
       }
@@ -157,7 +168,8 @@ final class SchemaCheck {
     /** An instance location of the validator turned into the document's location. */
     List<Object> original(List<Object> at) {
       if (at.size() >= 2 && at.get(1) instanceof Integer i) {
-        int[] map = "nodes".equals(at.get(0)) ? nodeIndex : "links".equals(at.get(0)) ? linkIndex : null;
+        int[] map =
+            "nodes".equals(at.get(0)) ? nodeIndex : "links".equals(at.get(0)) ? linkIndex : null;
         if (map != null) {
           at.set(1, map[i]);
         }
@@ -215,7 +227,9 @@ final class SchemaCheck {
     NodePath fragment = e.getSchemaLocation().getFragment();
     StringBuilder pointer = new StringBuilder();
     for (int i = 0; i < fragment.getNameCount() - up; i++) {
-      pointer.append('/').append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
+      pointer
+          .append('/')
+          .append(String.valueOf(fragment.getElement(i)).replace("~", "~0").replace("/", "~1"));
     }
     JsonNode n = SCHEMA_NODE.at(pointer.toString());
     return n.isMissingNode() ? null : n;
@@ -232,7 +246,10 @@ final class SchemaCheck {
       return "";
     }
     List<String> parts = new ArrayList<>();
-    props.fields().forEachRemaining(f -> parts.add(f.getKey() + " is " + f.getValue().path("const").asText()));
+    props
+        .fields()
+        .forEachRemaining(
+            f -> parts.add(f.getKey() + " is " + f.getValue().path("const").asText()));
     return " (required when " + String.join(" and ", parts) + ")";
   }
 
@@ -253,14 +270,16 @@ final class SchemaCheck {
       }
       return "must not be empty";
     }
-    String what = switch (path) {
-      case "nodes" -> "nodes";
-      case "links" -> "links";
-      case "commodities" -> "commodities";
-      case "threats" -> "threats";
-      default -> "entries";
-    };
-    return "maxItems".equals(keyword) ? "must list at most " + limit + " " + what + " but has " + size
+    String what =
+        switch (path) {
+          case "nodes" -> "nodes";
+          case "links" -> "links";
+          case "commodities" -> "commodities";
+          case "threats" -> "threats";
+          default -> "entries";
+        };
+    return "maxItems".equals(keyword)
+        ? "must list at most " + limit + " " + what + " but has " + size
         : "must list at least " + limit + " " + what + " but has " + size;
   }
 
@@ -289,9 +308,10 @@ final class SchemaCheck {
       case "const" -> "must be '" + arg0 + "' but was " + was;
       case "type" -> typeMessage(args.length > 1 ? String.valueOf(args[1]) : "", instance);
       case "enum" -> enumMessage(e, instance);
-      case "pattern" -> ID_PATTERN.equals(arg0)
-          ? "must be an id made of letters, digits, '.', '_' and '-' but was " + was
-          : "must not contain '/' or '\\' but was " + was;
+      case "pattern" ->
+          ID_PATTERN.equals(arg0)
+              ? "must be an id made of letters, digits, '.', '_' and '-' but was " + was
+              : "must not contain '/' or '\\' but was " + was;
       case "minLength" -> "must not be empty";
       default -> e.getMessage();
     };
@@ -299,25 +319,38 @@ final class SchemaCheck {
 
   private static String enumMessage(Error e, JsonNode instance) {
     JsonNode options = schemaAt(e, 0);
-    List<String> values = options == null ? List.of()
-        : StreamSupport.stream(options.spliterator(), false).map(JsonNode::asText).collect(Collectors.toList());
-    String best = instance != null && instance.isTextual() ? Spelling.closest(instance.asText(), values) : null;
-    return "must be one of " + String.join(", ", values) + " but was " + show(instance)
+    List<String> values =
+        options == null
+            ? List.of()
+            : StreamSupport.stream(options.spliterator(), false)
+                .map(JsonNode::asText)
+                .collect(Collectors.toList());
+    String best =
+        instance != null && instance.isTextual()
+            ? Spelling.closest(instance.asText(), values)
+            : null;
+    return "must be one of "
+        + String.join(", ", values)
+        + " but was "
+        + show(instance)
         + (best != null ? ", did you mean '" + best + "'?" : "");
   }
 
   private static String typeMessage(String expected, JsonNode instance) {
-    String want = switch (expected) {
-      case "number" -> "a number";
-      case "integer" -> "a whole number";
-      case "string" -> "a string";
-      case "object" -> "a mapping (key: value pairs)";
-      case "array" -> "a list";
-      case "boolean" -> "true or false";
-      default -> expected;
-    };
+    String want =
+        switch (expected) {
+          case "number" -> "a number";
+          case "integer" -> "a whole number";
+          case "string" -> "a string";
+          case "object" -> "a mapping (key: value pairs)";
+          case "array" -> "a list";
+          case "boolean" -> "true or false";
+          default -> expected;
+        };
     String hint = "";
-    if (instance != null && instance.isTextual() && ("number".equals(expected) || "integer".equals(expected))) {
+    if (instance != null
+        && instance.isTextual()
+        && ("number".equals(expected) || "integer".equals(expected))) {
       try {
         Double.parseDouble(instance.asText().trim());
         hint = " (remove the quotes)";

@@ -19,10 +19,11 @@ import org.corridorrisk.model.Scenario;
  * validating the patched document.
  */
 final class Validation {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private static final java.util.regex.Pattern FIRST_USED =
       java.util.regex.Pattern.compile("\\(first used at ([A-Za-z_.\\[\\]0-9]+)\\)");
@@ -32,8 +33,12 @@ final class Validation {
   /** The scenario, or null with the problems in {@code issues}. */
   static Scenario check(JsonNode root, Issues issues) {
     if (!root.isObject()) {
-      issues.add("", "a scenario file must be a mapping of keys (format, name, horizon_days, commodities, nodes, "
-          + "links, threats, ...) but this one is " + SchemaCheck.show(root), false);
+      issues.add(
+          "",
+          "a scenario file must be a mapping of keys (format, name, horizon_days, commodities, nodes, "
+              + "links, threats, ...) but this one is "
+              + SchemaCheck.show(root),
+          false);
       return null;
     }
     JsonNode clean = SchemaCheck.check(root, issues);
@@ -48,7 +53,9 @@ final class Validation {
     return new ModelBuilder(issues).build(file);
   }
 
-  /** Validates each mitigation alone on the baseline; problems go to {@code issues} at the patches. */
+  /**
+   * Validates each mitigation alone on the baseline; problems go to {@code issues} at the patches.
+   */
   static void checkMitigations(JsonNode root, Issues issues) {
     JsonNode mitigations = root.path("mitigations");
     if (!mitigations.isArray()) {
@@ -75,16 +82,28 @@ final class Validation {
       String message = i.message();
       java.util.regex.Matcher first = FIRST_USED.matcher(message);
       if (first.find() && p.alias(first.group(1)) != null) {
-        message = message.substring(0, first.start(1)) + p.alias(first.group(1)) + message.substring(first.end(1));
+        message =
+            message.substring(0, first.start(1))
+                + p.alias(first.group(1))
+                + message.substring(first.end(1));
       }
       if (alias != null) {
         mapped.add(new Issues.Issue(alias, message, i.atKey(), null));
         continue;
       }
       String toucher = p.toucher(i.path());
-      String where = toucher != null ? toucher : indexes.size() == 1 ? "mitigations[" + indexes.get(0) + "]" : "mitigations";
-      mapped.add(new Issues.Issue(where, (toucher != null ? "after this change, " : "with this mitigation applied, ")
-          + (i.path().isEmpty() ? "" : i.path() + ": ") + message, false, null));
+      String where =
+          toucher != null
+              ? toucher
+              : indexes.size() == 1 ? "mitigations[" + indexes.get(0) + "]" : "mitigations";
+      mapped.add(
+          new Issues.Issue(
+              where,
+              (toucher != null ? "after this change, " : "with this mitigation applied, ")
+                  + (i.path().isEmpty() ? "" : i.path() + ": ")
+                  + message,
+              false,
+              null));
     }
     issues.addAll(mapped);
     return mapped.isEmpty() ? s : null;

@@ -1,10 +1,10 @@
 package org.corridorrisk.sim;
 
 /**
- * Sums over one batch of consecutive trials of what the report shows besides the per-trial
- * metrics: unserved volume per sink, per-asset outage days, trials disabled and economic loss in
- * those trials, and the served share per commodity and day. Batches are merged in batch order
- * ({@link OrderedMerger}), so floating-point sums do not depend on the number of threads.
+ * Sums over one batch of consecutive trials of what the report shows besides the per-trial metrics:
+ * unserved volume per sink, per-asset outage days, trials disabled and economic loss in those
+ * trials, and the served share per commodity and day. Batches are merged in batch order ({@link
+ * OrderedMerger}), so floating-point sums do not depend on the number of threads.
  */
 final class BatchStats {
   final double[] sinkUnserved;

@@ -3,10 +3,10 @@ package org.corridorrisk.sim;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Process-wide work counters of the engine, for benchmarks ({@code corridor-risk bench}):
- * daily flow look-ups, how many the per-worker memo answered, and how many needed a max-flow
- * solve. Workers add their counts once per range of batches, never per solve, so counting
- * costs nothing measurable. Monotone; take differences around a run. Thread-safe.
+ * Process-wide work counters of the engine, for benchmarks ({@code corridor-risk bench}): daily
+ * flow look-ups, how many the per-worker memo answered, and how many needed a max-flow solve.
+ * Workers add their counts once per range of batches, never per solve, so counting costs nothing
+ * measurable. Monotone; take differences around a run. Thread-safe.
  */
 public final class EngineCounters {
   private static final LongAdder LOOKUPS = new LongAdder();

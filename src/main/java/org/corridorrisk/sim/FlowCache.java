@@ -5,15 +5,15 @@ import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
 
 /**
- * A bounded, direct-mapped memo of daily solves, keyed by the full input of one commodity (which
- * of its nodes and links are up, its sources' supplies, its storages' caps). One per worker;
- * entries survive across trials, so recurring states (everything repaired, the same single link
- * down) are solved once per worker.
+ * A bounded, direct-mapped memo of daily solves, keyed by the full input of one commodity (which of
+ * its nodes and links are up, its sources' supplies, its storages' caps). One per worker; entries
+ * survive across trials, so recurring states (everything repaired, the same single link down) are
+ * solved once per worker.
  *
- * <p>Design note: a hit returns what the solver returned for exactly that input, and the solver
- * is deterministic (same input, bit-identical output), so caching never changes results and
- * results do not depend on which worker ran a trial. Keys are compared in full, not just by hash.
- * Rejected: a HashMap of boxed keys (allocation and boxing in the hot loop).
+ * <p>Design note: a hit returns what the solver returned for exactly that input, and the solver is
+ * deterministic (same input, bit-identical output), so caching never changes results and results do
+ * not depend on which worker ran a trial. Keys are compared in full, not just by hash. Rejected: a
+ * HashMap of boxed keys (allocation and boxing in the hot loop).
  */
 final class FlowCache {
   private final StudyModel m;
@@ -57,8 +57,9 @@ final class FlowCache {
     long perSlot = 64;
     long widest = 0;
     for (int c = 0; c < model.commodityCount; c++) {
-      long entry = (model.nodesOf[c].length + model.linksOf[c].length) / 8 + 16L * (model.nodesOf[c].length
-          + model.linksOf[c].length);
+      long entry =
+          (model.nodesOf[c].length + model.linksOf[c].length) / 8
+              + 16L * (model.nodesOf[c].length + model.linksOf[c].length);
       widest = Math.max(widest, entry);
     }
     perSlot += widest;
@@ -103,12 +104,16 @@ final class FlowCache {
     keyHash = h;
   }
 
-  /** Copies the cached outputs of commodity {@code c} for input {@code in} into {@code out}; false on a miss. */
+  /**
+   * Copies the cached outputs of commodity {@code c} for input {@code in} into {@code out}; false
+   * on a miss.
+   */
   boolean lookup(int c, DayInput in, DayOutput out, double[] costByCommodity) {
     buildKey(c, in);
     int slot = (int) keyHash & mask;
     int words = (m.nodesOf[c].length + m.linksOf[c].length + 63) / 64;
-    if (slotCommodity[slot] != c || slotHash[slot] != keyHash
+    if (slotCommodity[slot] != c
+        || slotHash[slot] != keyHash
         || !Arrays.equals(slotBits[slot], 0, words, keyBits, 0, words)
         || !Arrays.equals(slotVals[slot], 0, keyValCount, keyVals, 0, keyValCount)) {
       misses++;

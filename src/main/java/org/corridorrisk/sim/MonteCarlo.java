@@ -22,14 +22,14 @@ import org.corridorrisk.stats.StoppingRule;
  *
  * <p>Design note: workers take fixed-size batches of consecutive trial indices from an atomic
  * counter and write each trial's values into trial-indexed arrays; per-batch sums are merged in
- * batch order and histograms hold integer counts, so every output is the same for any thread
- * count. With a relative CI target the study runs in rounds of {@value #CHECK_EVERY} trials and
- * checks the rule after each round on the trials 0..n-1, so where it stops depends only on the
- * seed.
+ * batch order and histograms hold integer counts, so every output is the same for any thread count.
+ * With a relative CI target the study runs in rounds of {@value #CHECK_EVERY} trials and checks the
+ * rule after each round on the trials 0..n-1, so where it stops depends only on the seed.
  */
 public final class MonteCarlo {
   /** Trials per batch a worker takes at once. */
   static final int BATCH = 100;
+
   /** Trial counts at which {@code --target-ci} is checked: multiples of this. */
   public static final int CHECK_EVERY = 1000;
 
@@ -62,7 +62,8 @@ public final class MonteCarlo {
       unservedVolume = new double[m.commodityCount][planned];
       peak = new double[sectors][planned];
       indirect = new double[sectors][planned];
-      merger = new OrderedMerger(m.impact.sinkCount(), m.assetCount, m.commodityCount, m.horizonDays);
+      merger =
+          new OrderedMerger(m.impact.sinkCount(), m.assetCount, m.commodityCount, m.horizonDays);
       workers = new Worker[options.threads()];
     }
 
@@ -70,18 +71,27 @@ public final class MonteCarlo {
       long start = System.nanoTime();
       boolean early = options.targetRelativeCi() > 0;
       int trials = 0;
-      ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
-        Thread t = new Thread(r, "corridor-risk-worker");
-        t.setDaemon(true);
-        return t;
-      }) : null;
+      ExecutorService pool =
+          options.threads() > 1
+              ? Executors.newFixedThreadPool(
+                  options.threads(),
+                  r -> {
+                    Thread t = new Thread(r, "corridor-risk-worker");
+                    t.setDaemon(true);
+                    return t;
+                  })
+              : null;
       try {
         while (trials < planned) {
           int limit = early ? Math.min(planned, trials + CHECK_EVERY) : planned;
           runRange(pool, trials, limit);
           trials = limit;
-          if (early && trials < planned
-              && StoppingRule.converged(metricValues[Metric.ECONOMIC_LOSS.ordinal()], trials, options.targetRelativeCi())) {
+          if (early
+              && trials < planned
+              && StoppingRule.converged(
+                  metricValues[Metric.ECONOMIC_LOSS.ordinal()],
+                  trials,
+                  options.targetRelativeCi())) {
             break;
           }
         }
@@ -159,8 +169,15 @@ public final class MonteCarlo {
         Node n = s.node(m.net.nodeId(m.impact.sinkNode(k)));
         double meanVolume = total.sinkUnserved[k] / trials;
         double demandVolume = n.demandPerDay() * h;
-        sinks.add(new StudyResult.SinkStat(n.id(), n.commodity(), n.priority(), n.demandPerDay(),
-            n.population(), meanVolume, demandVolume > 0 ? meanVolume / demandVolume : 0));
+        sinks.add(
+            new StudyResult.SinkStat(
+                n.id(),
+                n.commodity(),
+                n.priority(),
+                n.demandPerDay(),
+                n.population(),
+                meanVolume,
+                demandVolume > 0 ? meanVolume / demandVolume : 0));
       }
       List<StudyResult.AssetStat> assets = new ArrayList<>();
       for (int a = 0; a < m.assetCount; a++) {
@@ -174,12 +191,27 @@ public final class MonteCarlo {
           kind = s.node(id).kind().fileName();
         }
         long count = total.assetTrials[a];
-        assets.add(new StudyResult.AssetStat(id, isLink, kind, count / (double) trials,
-            total.assetDays[a] / (double) trials, count > 0 ? total.assetLoss[a] / count : Double.NaN));
+        assets.add(
+            new StudyResult.AssetStat(
+                id,
+                isLink,
+                kind,
+                count / (double) trials,
+                total.assetDays[a] / (double) trials,
+                count > 0 ? total.assetLoss[a] / count : Double.NaN));
       }
-      return new StudyResult(s, options, trials, elapsed,
-          trim(metricValues, trials), trim(unservedVolume, trials), trim(peak, trials), trim(indirect, trials),
-          new StudyResult.DailyServed(commodityIds, mean, p05, p95), List.copyOf(sinks), List.copyOf(assets));
+      return new StudyResult(
+          s,
+          options,
+          trials,
+          elapsed,
+          trim(metricValues, trials),
+          trim(unservedVolume, trials),
+          trim(peak, trials),
+          trim(indirect, trials),
+          new StudyResult.DailyServed(commodityIds, mean, p05, p95),
+          List.copyOf(sinks),
+          List.copyOf(assets));
     }
 
     private static double[][] trim(double[][] arrays, int n) {
@@ -237,7 +269,16 @@ public final class MonteCarlo {
         BatchStats stats = study.merger.take();
         for (int trial = lo; trial < hi; trial++) {
           runner.runTrial(seed, trial);
-          runner.writeMetrics(trial, study.metricValues, study.unservedVolume, study.peak, study.indirect, v, u, p, q);
+          runner.writeMetrics(
+              trial,
+              study.metricValues,
+              study.unservedVolume,
+              study.peak,
+              study.indirect,
+              v,
+              u,
+              p,
+              q);
           double[] sinkUnserved = runner.ledger().unservedBySink();
           for (int k = 0; k < sinkUnserved.length; k++) {
             stats.sinkUnserved[k] += sinkUnserved[k];

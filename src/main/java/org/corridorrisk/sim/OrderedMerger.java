@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Merges batch sums strictly in batch order, whatever order workers finish them in; keeps the
- * few that finish early until their turn. Thread-safe.
+ * Merges batch sums strictly in batch order, whatever order workers finish them in; keeps the few
+ * that finish early until their turn. Thread-safe.
  */
 final class OrderedMerger {
   private final BatchStats total;

@@ -10,7 +10,8 @@ package org.corridorrisk.sim;
  *     this share of the mean; {@code NaN} or {@code <= 0} = run all trials
  * @param progress told about completed trials, or {@code null}
  */
-public record RunOptions(int trials, long seed, int threads, double targetRelativeCi, TrialProgress progress) {
+public record RunOptions(
+    int trials, long seed, int threads, double targetRelativeCi, TrialProgress progress) {
   public RunOptions {
     if (trials < 1) {
       throw new IllegalArgumentException("trials must be >= 1 but was " + trials);

@@ -12,8 +12,8 @@ import org.apache.commons.rng.core.source64.L64X128Mix;
  * with full avalanche. So trial k depends only on (seed, k) (any thread count, any batch split),
  * and a threat's draws depend only on its own id: adding, removing or patching another threat or
  * any asset never shifts them (common random numbers for mitigations). Rejected: one stream per
- * trial shared by all threats (a patched rate would shift every later threat's draws) and
- * jumping one master generator k times (cost grows with k).
+ * trial shared by all threats (a patched rate would shift every later threat's draws) and jumping
+ * one master generator k times (cost grows with k).
  */
 final class Streams {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -42,7 +42,9 @@ final class Streams {
     long a = mix(seed ^ GOLDEN);
     long b = mix(a + trial * GOLDEN + 1);
     long c = mix(b ^ threatKey);
-    return new L64X128Mix(new long[] {
-        mix(c + GOLDEN), mix(c + 2 * GOLDEN), mix(c + 3 * GOLDEN), mix(c + 4 * GOLDEN)});
+    return new L64X128Mix(
+        new long[] {
+          mix(c + GOLDEN), mix(c + 2 * GOLDEN), mix(c + 3 * GOLDEN), mix(c + 4 * GOLDEN)
+        });
   }
 }

@@ -24,17 +24,24 @@ final class StudyModel {
   final int nodeCount;
   final int assetCount;
   final int commodityCount;
+
   /** Commodity indices in evaluation order (suppliers of dependencies first). */
   final int[] order;
+
   /** Per commodity: source nodes whose supply depends on other commodities' sinks. */
   final int[][] dependentSources;
+
   /** Per node: the sink nodes whose served share scales its supply (empty for most). */
   final int[][] supplyDependsOn;
+
   /** All storage nodes (global indices); position = storage slot. */
   final int[] storageNodes;
+
   /** Per commodity: links of that commodity, nodes of that commodity. */
   final int[][] linksOf;
+
   final int[][] nodesOf;
+
   /** The undisturbed run: same scenario, no threats. */
   final Baseline baseline;
 
@@ -113,6 +120,12 @@ final class StudyModel {
    * @param servedShare {@code [commodity][day]}
    * @param ledger the undisturbed trial's ledger (read only)
    */
-  record Baseline(double[][] sinkServed, double[] costPerDay, double[][] inventoryAtDayStart,
-      TrialMetrics metrics, double[] unservedBySink, double[][] servedShare, TrialLedger ledger) {}
+  record Baseline(
+      double[][] sinkServed,
+      double[] costPerDay,
+      double[][] inventoryAtDayStart,
+      TrialMetrics metrics,
+      double[] unservedBySink,
+      double[][] servedShare,
+      TrialLedger ledger) {}
 }

@@ -5,8 +5,8 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 
 /**
- * Everything a Monte Carlo study produced, in trial order. Arrays are owned by the result;
- * callers must not modify them.
+ * Everything a Monte Carlo study produced, in trial order. Arrays are owned by the result; callers
+ * must not modify them.
  *
  * @param scenario the scenario that was run
  * @param options the options it was run with
@@ -46,16 +46,24 @@ public record StudyResult(
    * @param p05 {@code [commodity][day]} 5th percentile over trials
    * @param p95 {@code [commodity][day]} 95th percentile over trials
    */
-  public record DailyServed(List<String> commodityIds, double[][] mean, double[][] p05, double[][] p95) {}
+  public record DailyServed(
+      List<String> commodityIds, double[][] mean, double[][] p05, double[][] p95) {}
 
   /**
    * One sink's losses.
    *
    * @param meanUnservedVolume mean over trials of the horizon's unserved volume
-   * @param meanUnservedShare {@code meanUnservedVolume / (demandPerDay x horizon)}, 0 for zero demand
+   * @param meanUnservedShare {@code meanUnservedVolume / (demandPerDay x horizon)}, 0 for zero
+   *     demand
    */
-  public record SinkStat(String id, String commodity, int priority, double demandPerDay,
-      double population, double meanUnservedVolume, double meanUnservedShare) {}
+  public record SinkStat(
+      String id,
+      String commodity,
+      int priority,
+      double demandPerDay,
+      double population,
+      double meanUnservedVolume,
+      double meanUnservedShare) {}
 
   /**
    * One asset's exposure.
@@ -67,6 +75,11 @@ public record StudyResult(
    * @param meanEconomicLossWhenDisabled mean economic_loss over the trials where it was disabled
    *     ({@code NaN} when never disabled)
    */
-  public record AssetStat(String id, boolean link, String kind, double shareOfTrialsDisabled,
-      double meanOutageDays, double meanEconomicLossWhenDisabled) {}
+  public record AssetStat(
+      String id,
+      boolean link,
+      String kind,
+      double shareOfTrialsDisabled,
+      double meanOutageDays,
+      double meanEconomicLossWhenDisabled) {}
 }

@@ -11,9 +11,9 @@ import org.corridorrisk.model.ThreatModel;
 import org.corridorrisk.network.CompiledNetwork;
 
 /**
- * Threats compiled for the trial loop. Assets are numbered 0..N-1 for nodes and N..N+L-1 for
- * links ("asset index"). Targets keep the model's canonical order (nodes in file order, then
- * links in file order).
+ * Threats compiled for the trial loop. Assets are numbered 0..N-1 for nodes and N..N+L-1 for links
+ * ("asset index"). Targets keep the model's canonical order (nodes in file order, then links in
+ * file order).
  */
 final class ThreatPlan {
   final Compiled[] threats;
@@ -38,8 +38,13 @@ final class ThreatPlan {
     final Selection selection;
     final RepairTime repair;
     final int[] targets;
-    /** Cumulative capacity weights in target order; {@code null} unless capacity-weighted with weight > 0. */
+
+    /**
+     * Cumulative capacity weights in target order; {@code null} unless capacity-weighted with
+     * weight > 0.
+     */
     final double[] cumulativeWeight;
+
     /** For each target position: the asset indices disabled by a common-mode success there. */
     final int[][] hitGroup;
 
@@ -64,7 +69,8 @@ final class ThreatPlan {
         } else {
           int link = net.linkIndex(asset);
           if (link < 0) {
-            throw new IllegalStateException("threat '" + id + "' targets unknown asset '" + asset + "'");
+            throw new IllegalStateException(
+                "threat '" + id + "' targets unknown asset '" + asset + "'");
           }
           targets[i] = n + link;
           Link l = scenario.link(asset);

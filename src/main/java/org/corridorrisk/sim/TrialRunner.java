@@ -10,20 +10,20 @@ import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
 
 /**
- * Runs trials, one at a time, for one worker thread. Holds every buffer a trial needs (solver,
- * day inputs and outputs, event lists, ledger, flow cache) and reuses them across trials: after
- * warm-up a trial allocates only its threats' random generators.
+ * Runs trials, one at a time, for one worker thread. Holds every buffer a trial needs (solver, day
+ * inputs and outputs, event lists, ledger, flow cache) and reuses them across trials: after warm-up
+ * a trial allocates only its threats' random generators.
  *
  * <p>A trial: (1) draw every threat's events from its own stream (4 uniforms per Poisson attempt:
- * inter-arrival, target, success, repair; 2 per independent target: failure, repair); (2) until
- * the first day with a successful event, the trial equals the undisturbed run, so those days are
- * taken from it; (3) from then on, day by day: end finished outages, apply the day's events in
- * time order, route each commodity in evaluation order (re-solving a commodity only when its
- * input changed, through a bounded memo), account impacts, update storage inventories.
+ * inter-arrival, target, success, repair; 2 per independent target: failure, repair); (2) until the
+ * first day with a successful event, the trial equals the undisturbed run, so those days are taken
+ * from it; (3) from then on, day by day: end finished outages, apply the day's events in time
+ * order, route each commodity in evaluation order (re-solving a commodity only when its input
+ * changed, through a bounded memo), account impacts, update storage inventories.
  *
  * <p>Invariant of the event-driven loop: for a commodity c with {@code dirty[c] == false}, the
- * entries of {@code out} for c are the solver's answer to the current entries of {@code in} for
- * c. Every write to {@code in} that changes a value marks its commodity dirty.
+ * entries of {@code out} for c are the solver's answer to the current entries of {@code in} for c.
+ * Every write to {@code in} that changes a value marks its commodity dirty.
  *
  * <p>Not thread-safe.
  */
@@ -63,6 +63,7 @@ final class TrialRunner {
   private int[] evSortTmp = new int[16];
   private int[] forcedAssets;
   private int forcedDays;
+
   /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
   private final boolean naive;
 
@@ -71,8 +72,8 @@ final class TrialRunner {
   }
 
   /**
-   * @param naive {@code true}: the plain day-by-day reference (for tests proving that the
-   *     shortcuts change no result)
+   * @param naive {@code true}: the plain day-by-day reference (for tests proving that the shortcuts
+   *     change no result)
    */
   TrialRunner(StudyModel model, StudyModel.Baseline baseline, boolean naive) {
     this.naive = naive;
@@ -112,7 +113,9 @@ final class TrialRunner {
     return ledger;
   }
 
-  /** Assets disabled at least one day in the last trial (asset indices), valid until the next trial. */
+  /**
+   * Assets disabled at least one day in the last trial (asset indices), valid until the next trial.
+   */
   int touchedCount() {
     return touchedCount;
   }
@@ -154,8 +157,8 @@ final class TrialRunner {
     }
     TrialLedger copy = new TrialLedger(m.impact);
     copy.copyFrom(ledger);
-    return new StudyModel.Baseline(served, costs, inv, ledger.toTrialMetrics(),
-        ledger.unservedBySink().clone(), shares, copy);
+    return new StudyModel.Baseline(
+        served, costs, inv, ledger.toTrialMetrics(), ledger.unservedBySink().clone(), shares, copy);
   }
 
   /**
@@ -181,8 +184,16 @@ final class TrialRunner {
   }
 
   /** Writes the last trial's metrics into the study arrays at index {@code trial}. */
-  void writeMetrics(int trial, double[][] metricValues, double[][] unservedVolume,
-      double[][] peak, double[][] indirect, double[] v, double[] u, double[] p, double[] q) {
+  void writeMetrics(
+      int trial,
+      double[][] metricValues,
+      double[][] unservedVolume,
+      double[][] peak,
+      double[][] indirect,
+      double[] v,
+      double[] u,
+      double[] p,
+      double[] q) {
     ledger.writeMetrics(v, u, p, q);
     for (int i = 0; i < v.length; i++) {
       metricValues[i][trial] = v[i];
@@ -234,7 +245,8 @@ final class TrialRunner {
     sortEvents();
   }
 
-  private void addEvent(double time, int threat, double uTarget, boolean success, double uRepair, int pos) {
+  private void addEvent(
+      double time, int threat, double uTarget, boolean success, double uRepair, int pos) {
     if (evCount == evTime.length) {
       int n = evCount * 2;
       evTime = Arrays.copyOf(evTime, n);
@@ -453,7 +465,10 @@ final class TrialRunner {
     ThreatPlan.Compiled th = m.plan.threats[evThreat[e]];
     int pos = evTargetPos[e];
     if (pos < 0) {
-      pos = th.selection == Selection.MAX_DAMAGE ? maxDamageTarget(th, d, evUTarget[e]) : th.pick(evUTarget[e]);
+      pos =
+          th.selection == Selection.MAX_DAMAGE
+              ? maxDamageTarget(th, d, evUTarget[e])
+              : th.pick(evUTarget[e]);
     }
     int[] group = th.hitGroup[pos];
     int days = th.repairDays(evURepair[e]);
@@ -465,7 +480,10 @@ final class TrialRunner {
     }
   }
 
-  /** Adds the spill of a hit on {@code asset} (links with spill data only), from the flow before the hit. */
+  /**
+   * Adds the spill of a hit on {@code asset} (links with spill data only), from the flow before the
+   * hit.
+   */
   private void spillOf(int asset) {
     if (asset < m.nodeCount) {
       return;
@@ -594,7 +612,10 @@ final class TrialRunner {
 
   /** The economic loss of the last trial (after it ran). */
   double lastEconomicLoss(double[] scratchValues) {
-    ledger.writeMetrics(scratchValues, new double[m.commodityCount], new double[m.impact.sectorCount()],
+    ledger.writeMetrics(
+        scratchValues,
+        new double[m.commodityCount],
+        new double[m.impact.sectorCount()],
         new double[m.impact.sectorCount()]);
     return scratchValues[Metric.ECONOMIC_LOSS.ordinal()];
   }

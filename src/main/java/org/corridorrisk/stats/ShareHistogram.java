@@ -2,15 +2,16 @@ package org.corridorrisk.stats;
 
 /**
  * Mergeable histograms of a share in [0, 1], one per series (e.g. per commodity and day), with
- * {@value #BINS} bins: a share s falls in bin {@code round(s x 1000)}, so 0 and 1 are exact and
- * any other share is off by at most 0.0005. Counts are integers, so merging (adding counts) is
- * exact and independent of the order in which workers' histograms are merged.
+ * {@value #BINS} bins: a share s falls in bin {@code round(s x 1000)}, so 0 and 1 are exact and any
+ * other share is off by at most 0.0005. Counts are integers, so merging (adding counts) is exact
+ * and independent of the order in which workers' histograms are merged.
  *
  * <p>Not thread-safe: one per worker, merged at the end.
  */
 public final class ShareHistogram {
   /** Bins per series: shares 0.000, 0.001, ..., 1.000. */
   public static final int BINS = 1001;
+
   private final int series;
   private final int[] counts;
 

@@ -2,8 +2,8 @@ package org.corridorrisk.stats;
 
 /**
  * The {@code --target-ci} rule: a study may stop once the 95% confidence half-width of a mean
- * (normal approximation, {@link MetricSummary#Z95}) is within a share of the mean's magnitude.
- * A sample that is all zeros (mean 0, std 0) counts as converged.
+ * (normal approximation, {@link MetricSummary#Z95}) is within a share of the mean's magnitude. A
+ * sample that is all zeros (mean 0, std 0) counts as converged.
  */
 public final class StoppingRule {
   private StoppingRule() {}

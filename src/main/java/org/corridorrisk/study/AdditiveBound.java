@@ -1,9 +1,9 @@
 package org.corridorrisk.study;
 
 /**
- * A proven additive upper bound around a set S: for every subset T of the candidates
- * {@code rest}, f(S u T) <= {@code base} + the sum of {@code perCandidate[i]} over the
- * candidates {@code rest[i]} in T.
+ * A proven additive upper bound around a set S: for every subset T of the candidates {@code rest},
+ * f(S u T) <= {@code base} + the sum of {@code perCandidate[i]} over the candidates {@code rest[i]}
+ * in T.
  *
  * @param base at least f(S)
  * @param perCandidate non-negative, one entry per candidate of {@code rest}, same order
@@ -13,7 +13,9 @@ public record AdditiveBound(double base, double[] perCandidate) {
     perCandidate = perCandidate.clone();
   }
 
-  /** base + the sum of the {@code count} largest per-candidate terms among positions {@code from..}. */
+  /**
+   * base + the sum of the {@code count} largest per-candidate terms among positions {@code from..}.
+   */
   double bestCompletion(int from, int count) {
     if (count <= 0) {
       return base;

@@ -12,14 +12,14 @@ import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.stats.MetricSummary;
 
 /**
- * A baseline study compared with mitigated studies of the same seed and trial count (common
- * random numbers: trial k of every variant saw the same attempt times, target choices, success
- * and repair draws wherever its patch left those inputs unchanged).
+ * A baseline study compared with mitigated studies of the same seed and trial count (common random
+ * numbers: trial k of every variant saw the same attempt times, target choices, success and repair
+ * draws wherever its patch left those inputs unchanged).
  *
- * <p>Design note: this class works only on the per-trial arrays of {@link StudyResult}; it
- * neither runs nor patches scenarios ({@link ComparisonRunner} runs them, the CLI patches them).
- * That keeps the statistics testable with synthetic arrays. Mitigations keep the order they were
- * given in; {@link #ranking()} orders them by benefit-cost ratio.
+ * <p>Design note: this class works only on the per-trial arrays of {@link StudyResult}; it neither
+ * runs nor patches scenarios ({@link ComparisonRunner} runs them, the CLI patches them). That keeps
+ * the statistics testable with synthetic arrays. Mitigations keep the order they were given in;
+ * {@link #ranking()} orders them by benefit-cost ratio.
  */
 public final class Comparison {
   private final StudyResult baseline;
@@ -27,8 +27,11 @@ public final class Comparison {
   private final List<MitigationComparison> mitigations;
   private final Metric headlineMetric;
 
-  private Comparison(StudyResult baseline, Map<Metric, MetricSummary> baselineMetrics,
-      List<MitigationComparison> mitigations, Metric headlineMetric) {
+  private Comparison(
+      StudyResult baseline,
+      Map<Metric, MetricSummary> baselineMetrics,
+      List<MitigationComparison> mitigations,
+      Metric headlineMetric) {
     this.baseline = baseline;
     this.baselineMetrics = baselineMetrics;
     this.mitigations = List.copyOf(mitigations);
@@ -38,8 +41,8 @@ public final class Comparison {
   /**
    * Compares each mitigated run with the baseline, trial by trial.
    *
-   * @throws IllegalArgumentException when a run has another seed or trial count than the
-   *     baseline, or two runs share an id
+   * @throws IllegalArgumentException when a run has another seed or trial count than the baseline,
+   *     or two runs share an id
    */
   public static Comparison of(StudyResult baseline, List<MitigatedRun> runs) {
     int n = baseline.trials();
@@ -49,13 +52,24 @@ public final class Comparison {
         throw new IllegalArgumentException("mitigation '" + r.id() + "' is listed twice");
       }
       if (r.result().trials() != n) {
-        throw new IllegalArgumentException("mitigation '" + r.id() + "' ran " + r.result().trials()
-            + " trials but the baseline ran " + n + "; paired comparison needs the same trials");
+        throw new IllegalArgumentException(
+            "mitigation '"
+                + r.id()
+                + "' ran "
+                + r.result().trials()
+                + " trials but the baseline ran "
+                + n
+                + "; paired comparison needs the same trials");
       }
       if (r.result().options().seed() != baseline.options().seed()) {
-        throw new IllegalArgumentException("mitigation '" + r.id() + "' ran with seed "
-            + r.result().options().seed() + " but the baseline with seed " + baseline.options().seed()
-            + "; common random numbers need the same seed");
+        throw new IllegalArgumentException(
+            "mitigation '"
+                + r.id()
+                + "' ran with seed "
+                + r.result().options().seed()
+                + " but the baseline with seed "
+                + baseline.options().seed()
+                + "; common random numbers need the same seed");
       }
     }
     Map<Metric, MetricSummary> baseMetrics = new EnumMap<>(Metric.class);
@@ -89,14 +103,16 @@ public final class Comparison {
       double bcrLow = cost > 0 ? econ.reductionCi95Low() / cost : Double.NaN;
       double bcrHigh = cost > 0 ? econ.reductionCi95High() / cost : Double.NaN;
       String verdict = Verdicts.sentence(headline, paired.get(i), cost, bcr);
-      out.add(new MitigationComparison(r, paired.get(i), bcr, bcrLow, bcrHigh, rank[i], efficient[i], verdict));
+      out.add(
+          new MitigationComparison(
+              r, paired.get(i), bcr, bcrLow, bcrHigh, rank[i], efficient[i], verdict));
     }
     return new Comparison(baseline, baseMetrics, out, headline);
   }
 
   /**
-   * The metric the verdicts lead with: person-days without service when the baseline has any,
-   * else economic loss when it has any, else the unserved fraction.
+   * The metric the verdicts lead with: person-days without service when the baseline has any, else
+   * economic loss when it has any, else the unserved fraction.
    */
   static Metric headlineMetric(Map<Metric, MetricSummary> baseMetrics) {
     if (baseMetrics.get(Metric.PERSON_DAYS_WITHOUT_SERVICE).mean() > 0) {
@@ -124,10 +140,11 @@ public final class Comparison {
     for (int i = 0; i < runs.size(); i++) {
       order.add(i);
     }
-    order.sort(Comparator.<Integer>comparingDouble(i -> -score[i])
-        .thenComparingDouble(i -> -reduction[i])
-        .thenComparingDouble(i -> runs.get(i).costUsd())
-        .thenComparing(i -> runs.get(i).id()));
+    order.sort(
+        Comparator.<Integer>comparingDouble(i -> -score[i])
+            .thenComparingDouble(i -> -reduction[i])
+            .thenComparingDouble(i -> runs.get(i).costUsd())
+            .thenComparing(i -> runs.get(i).id()));
     int[] rank = new int[runs.size()];
     for (int pos = 0; pos < order.size(); pos++) {
       rank[order.get(pos)] = pos + 1;
@@ -190,6 +207,7 @@ public final class Comparison {
 
   /** Paired differences {@code baseline - mitigated} of one metric, in trial order. */
   public double[] differences(MitigationComparison mitigation, Metric metric) {
-    return PairedMetric.differences(baseline.values(metric), mitigation.run().result().values(metric), trials());
+    return PairedMetric.differences(
+        baseline.values(metric), mitigation.run().result().values(metric), trials());
   }
 }

@@ -10,9 +10,9 @@ import org.corridorrisk.sim.StudyResult;
 /**
  * Runs a baseline and its mitigated variants on common random numbers and compares them.
  *
- * <p>The baseline runs with the given options (including any early stop on
- * {@code targetRelativeCi}); every variant then runs with exactly the baseline's trial count
- * and seed and no early stop, so trial k of each variant pairs with trial k of the baseline.
+ * <p>The baseline runs with the given options (including any early stop on {@code
+ * targetRelativeCi}); every variant then runs with exactly the baseline's trial count and seed and
+ * no early stop, so trial k of each variant pairs with trial k of the baseline.
  */
 public final class ComparisonRunner {
   private ComparisonRunner() {}
@@ -44,22 +44,36 @@ public final class ComparisonRunner {
   }
 
   /**
-   * Runs the baseline, then each variant, and compares them. The progress receiver of
-   * {@code options} is not used; {@code listener} gives one per run.
+   * Runs the baseline, then each variant, and compares them. The progress receiver of {@code
+   * options} is not used; {@code listener} gives one per run.
    *
    * @param listener told before each run starts; may be {@code null}
    */
-  public static Comparison run(Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
+  public static Comparison run(
+      Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
     Listener tell = listener == null ? (id, i, n) -> null : listener;
     int count = variants.size() + 1;
-    StudyResult base = MonteCarlo.run(baseline, new RunOptions(options.trials(), options.seed(), options.threads(),
-        options.targetRelativeCi(), tell.starting("baseline", 1, count)));
+    StudyResult base =
+        MonteCarlo.run(
+            baseline,
+            new RunOptions(
+                options.trials(),
+                options.seed(),
+                options.threads(),
+                options.targetRelativeCi(),
+                tell.starting("baseline", 1, count)));
     List<MitigatedRun> runs = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       Variant v = variants.get(i);
-      RunOptions paired = new RunOptions(base.trials(), options.seed(), options.threads(), Double.NaN,
-          tell.starting(v.id(), i + 2, count));
-      runs.add(new MitigatedRun(v.id(), v.costUsd(), v.members(), MonteCarlo.run(v.scenario(), paired)));
+      RunOptions paired =
+          new RunOptions(
+              base.trials(),
+              options.seed(),
+              options.threads(),
+              Double.NaN,
+              tell.starting(v.id(), i + 2, count));
+      runs.add(
+          new MitigatedRun(v.id(), v.costUsd(), v.members(), MonteCarlo.run(v.scenario(), paired)));
     }
     return Comparison.of(base, runs);
   }

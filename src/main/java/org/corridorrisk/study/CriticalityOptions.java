@@ -11,16 +11,22 @@ import org.corridorrisk.impact.Metric;
  * @param objective what the attacker maximizes
  * @param pairs N-2 over all pairs among the top {@code pairs} single assets (>= 0; 0 = none)
  * @param threads worker threads (>= 1); never changes results
- * @param maxEvaluations most distinct outage evaluations one budget's exact search may use
- *     (>= 1); beyond it the heuristic runs with as many again
+ * @param maxEvaluations most distinct outage evaluations one budget's exact search may use (>= 1);
+ *     beyond it the heuristic runs with as many again
  * @param heuristicStarts number of single-asset starts of the heuristic (>= 1)
  */
 public record CriticalityOptions(
-    int outageDays, int budget, Metric objective, int pairs, int threads, long maxEvaluations,
+    int outageDays,
+    int budget,
+    Metric objective,
+    int pairs,
+    int threads,
+    long maxEvaluations,
     int heuristicStarts) {
 
   /** Default {@code --max-evaluations}. */
   public static final long DEFAULT_MAX_EVALUATIONS = 20_000;
+
   /** Default number of heuristic starts. */
   public static final int DEFAULT_HEURISTIC_STARTS = 5;
 
@@ -44,13 +50,20 @@ public record CriticalityOptions(
       throw new IllegalArgumentException("max evaluations must be >= 1 but was " + maxEvaluations);
     }
     if (heuristicStarts < 1) {
-      throw new IllegalArgumentException("heuristic starts must be >= 1 but was " + heuristicStarts);
+      throw new IllegalArgumentException(
+          "heuristic starts must be >= 1 but was " + heuristicStarts);
     }
   }
 
   /** Defaults of the command line for a scenario with this horizon. */
   public static CriticalityOptions defaults(int horizonDays) {
-    return new CriticalityOptions(horizonDays, 3, Metric.UNSERVED_FRACTION, 0,
-        Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_EVALUATIONS, DEFAULT_HEURISTIC_STARTS);
+    return new CriticalityOptions(
+        horizonDays,
+        3,
+        Metric.UNSERVED_FRACTION,
+        0,
+        Runtime.getRuntime().availableProcessors(),
+        DEFAULT_MAX_EVALUATIONS,
+        DEFAULT_HEURISTIC_STARTS);
   }
 }

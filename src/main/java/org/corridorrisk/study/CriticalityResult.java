@@ -8,11 +8,11 @@ import org.corridorrisk.model.Scenario;
  *
  * @param scenario the scenario studied
  * @param options the options used (outage days resolved)
- * @param assets every node and link alone out, worst first (economic_loss, then
- *     unserved_fraction, both descending, then id ascending)
+ * @param assets every node and link alone out, worst first (economic_loss, then unserved_fraction,
+ *     both descending, then id ascending)
  * @param pairs N-2 over the top single assets, worst first (empty unless asked for)
- * @param candidates the worst-case candidates (assets any threat targets), in search order:
- *     worst single value of the objective first, then id
+ * @param candidates the worst-case candidates (assets any threat targets), in search order: worst
+ *     single value of the objective first, then id
  * @param monotoneObjective whether branch and bound was allowed (see {@link CriticalityStudy})
  * @param flowBoundUsed whether branch and bound used the flow bound (see {@code FlowBound});
  *     otherwise its bound was f(S u all remaining candidates)

@@ -23,22 +23,21 @@ import org.corridorrisk.model.Threat;
 import org.corridorrisk.sim.OutageEvaluator;
 
 /**
- * Criticality analysis: the N-1 ranking of every asset, optional N-2 pairs among the top
- * assets, and the worst set an attacker could disable for budgets 1..K.
+ * Criticality analysis: the N-1 ranking of every asset, optional N-2 pairs among the top assets,
+ * and the worst set an attacker could disable for budgets 1..K.
  *
- * <p>Every evaluation is deterministic (no threat acts; the chosen assets are down from day 0
- * for the outage days), so results do not depend on the thread count: work is split over
- * threads, one {@link OutageFunction} per thread, and results are stored by index.
+ * <p>Every evaluation is deterministic (no threat acts; the chosen assets are down from day 0 for
+ * the outage days), so results do not depend on the thread count: work is split over threads, one
+ * {@link OutageFunction} per thread, and results are stored by index.
  *
- * <p>Exactness: branch and bound needs a monotone objective (disabling more never lowers
- * it). In this model {@code unserved_fraction} is monotone when the scenario has no storage
- * and no dependency: each day is then independent and a commodity's total delivery is a
- * maximum flow (priorities and shortage sharing only split it), which removing assets cannot
- * raise. Storage (a myopic daily rule may drain the "wrong" store) and dependencies (a cut can
- * send more gas to a power plant) can break monotonicity, and the loss metrics are not
- * monotone in general (shortage sharing shifts supply between sinks of different value), so
- * those cases use exhaustive enumeration while it fits {@code maxEvaluations}, then the
- * heuristic. See docs/criticality.md.
+ * <p>Exactness: branch and bound needs a monotone objective (disabling more never lowers it). In
+ * this model {@code unserved_fraction} is monotone when the scenario has no storage and no
+ * dependency: each day is then independent and a commodity's total delivery is a maximum flow
+ * (priorities and shortage sharing only split it), which removing assets cannot raise. Storage (a
+ * myopic daily rule may drain the "wrong" store) and dependencies (a cut can send more gas to a
+ * power plant) can break monotonicity, and the loss metrics are not monotone in general (shortage
+ * sharing shifts supply between sinks of different value), so those cases use exhaustive
+ * enumeration while it fits {@code maxEvaluations}, then the heuristic. See docs/criticality.md.
  */
 public final class CriticalityStudy {
   private CriticalityStudy() {}
@@ -52,13 +51,16 @@ public final class CriticalityStudy {
    * Runs the study with outage functions from {@code evaluators} (one is created per worker
    * thread).
    */
-  public static CriticalityResult run(Scenario scenario, CriticalityOptions options,
-      Supplier<OutageFunction> evaluators) {
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
-      Thread t = new Thread(r, "criticality-worker");
-      t.setDaemon(true);
-      return t;
-    });
+  public static CriticalityResult run(
+      Scenario scenario, CriticalityOptions options, Supplier<OutageFunction> evaluators) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            options.threads(),
+            r -> {
+              Thread t = new Thread(r, "criticality-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       return new Run(scenario, options, evaluators, pool).run();
     } finally {
@@ -68,13 +70,16 @@ public final class CriticalityStudy {
 
   /**
    * Worst first: economic_loss, then unserved_fraction (descending); callers then order by id.
-   * Values are compared at 10 significant digits, so sums that differ only by rounding (the
-   * same loss reached through another summation order) tie and fall through to the id.
+   * Values are compared at 10 significant digits, so sums that differ only by rounding (the same
+   * loss reached through another summation order) tie and fall through to the id.
    */
-  static final Comparator<TrialMetrics> WORST_FIRST = Comparator
-      .comparingDouble((TrialMetrics m) -> significant(m.get(Metric.ECONOMIC_LOSS))).reversed()
-      .thenComparing(Comparator.comparingDouble(
-          (TrialMetrics m) -> significant(m.get(Metric.UNSERVED_FRACTION))).reversed());
+  static final Comparator<TrialMetrics> WORST_FIRST =
+      Comparator.comparingDouble((TrialMetrics m) -> significant(m.get(Metric.ECONOMIC_LOSS)))
+          .reversed()
+          .thenComparing(
+              Comparator.comparingDouble(
+                      (TrialMetrics m) -> significant(m.get(Metric.UNSERVED_FRACTION)))
+                  .reversed());
 
   /** {@code v} rounded to 10 significant digits (a transitive key for near-equal values). */
   static double significant(double v) {
@@ -106,7 +111,10 @@ public final class CriticalityStudy {
     private final ThreadLocal<OutageFunction> evaluator;
     private final Map<List<String>, TrialMetrics> cache = new HashMap<>();
 
-    Run(Scenario scenario, CriticalityOptions options, Supplier<OutageFunction> evaluators,
+    Run(
+        Scenario scenario,
+        CriticalityOptions options,
+        Supplier<OutageFunction> evaluators,
         ExecutorService pool) {
       this.scenario = scenario;
       this.options = options;
@@ -123,9 +131,10 @@ public final class CriticalityStudy {
       assets.forEach(a -> single.put(a.id(), a.metrics()));
       Metric objective = options.objective();
       List<String> candidates = new ArrayList<>(threatTargets(scenario));
-      candidates.sort(Comparator
-          .comparingDouble((String id) -> significant(single.get(id).get(objective))).reversed()
-          .thenComparing(Comparator.naturalOrder()));
+      candidates.sort(
+          Comparator.comparingDouble((String id) -> significant(single.get(id).get(objective)))
+              .reversed()
+              .thenComparing(Comparator.naturalOrder()));
       boolean monotone = isMonotone(scenario, objective);
       List<WorstSet> worst = new ArrayList<>();
       FlowBound flowBound = null;
@@ -134,44 +143,60 @@ public final class CriticalityStudy {
       }
       if (options.budget() > 0 && !candidates.isEmpty()) {
         FlowBound bound = flowBound;
-        SetObjective f = new SetObjective() {
-          @Override
-          public AdditiveBound additiveBound(int[] set, int[] rest) {
-            return bound == null ? null : bound.bound(set, rest);
-          }
+        SetObjective f =
+            new SetObjective() {
+              @Override
+              public AdditiveBound additiveBound(int[] set, int[] rest) {
+                return bound == null ? null : bound.bound(set, rest);
+              }
 
-          @Override
-          public double value(int[] set) {
-            return values(List.of(set))[0];
-          }
+              @Override
+              public double value(int[] set) {
+                return values(List.of(set))[0];
+              }
 
-          @Override
-          public double[] values(List<int[]> sets) {
-            List<List<String>> idSets = new ArrayList<>();
-            for (int[] s : sets) {
-              idSets.add(ids(candidates, s));
-            }
-            List<TrialMetrics> m = evaluateAll(idSets);
-            double[] out = new double[m.size()];
-            for (int i = 0; i < out.length; i++) {
-              out[i] = m.get(i).get(objective);
-            }
-            return out;
-          }
-        };
+              @Override
+              public double[] values(List<int[]> sets) {
+                List<List<String>> idSets = new ArrayList<>();
+                for (int[] s : sets) {
+                  idSets.add(ids(candidates, s));
+                }
+                List<TrialMetrics> m = evaluateAll(idSets);
+                double[] out = new double[m.size()];
+                for (int i = 0; i < out.length; i++) {
+                  out[i] = m.get(i).get(objective);
+                }
+                return out;
+              }
+            };
         double ceiling = objective == Metric.UNSERVED_FRACTION ? 1.0 : Double.POSITIVE_INFINITY;
-        WorstCaseSearch search = new WorstCaseSearch(candidates.size(), f, monotone, ceiling,
-            options.maxEvaluations(), options.heuristicStarts());
+        WorstCaseSearch search =
+            new WorstCaseSearch(
+                candidates.size(),
+                f,
+                monotone,
+                ceiling,
+                options.maxEvaluations(),
+                options.heuristicStarts());
         for (int i = 0; i < candidates.size(); i++) {
           search.prime(new int[] {i}, single.get(candidates.get(i)).get(objective));
         }
         for (WorstCaseResult r : search.search(options.budget())) {
           List<String> ids = ids(candidates, r.assets());
-          worst.add(new WorstSet(r.budget(), new SetOutage(ids, evaluateAll(List.of(ids)).get(0)), r));
+          worst.add(
+              new WorstSet(r.budget(), new SetOutage(ids, evaluateAll(List.of(ids)).get(0)), r));
         }
       }
-      return new CriticalityResult(scenario, options, assets, pairs, candidates, monotone,
-          flowBound != null, worst, rankingSeconds);
+      return new CriticalityResult(
+          scenario,
+          options,
+          assets,
+          pairs,
+          candidates,
+          monotone,
+          flowBound != null,
+          worst,
+          rankingSeconds);
     }
 
     /**
@@ -180,7 +205,8 @@ public final class CriticalityStudy {
      */
     private FlowBound trustedFlowBound(List<String> candidates, Map<String, TrialMetrics> single) {
       FlowBound b = new FlowBound(scenario, candidates, options.outageDays());
-      if (!b.agrees(new int[0], evaluateAll(List.of(List.of())).get(0).get(Metric.UNSERVED_FRACTION))) {
+      if (!b.agrees(
+          new int[0], evaluateAll(List.of(List.of())).get(0).get(Metric.UNSERVED_FRACTION))) {
         return null;
       }
       for (int i = 0; i < candidates.size(); i++) {
@@ -207,9 +233,11 @@ public final class CriticalityStudy {
       List<TrialMetrics> metrics = evaluateAll(sets);
       List<AssetOutage> out = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
-        out.add(new AssetOutage(ids.get(i), typeKind.get(i)[0], typeKind.get(i)[1], metrics.get(i)));
+        out.add(
+            new AssetOutage(ids.get(i), typeKind.get(i)[0], typeKind.get(i)[1], metrics.get(i)));
       }
-      out.sort(Comparator.comparing(AssetOutage::metrics, WORST_FIRST).thenComparing(AssetOutage::id));
+      out.sort(
+          Comparator.comparing(AssetOutage::metrics, WORST_FIRST).thenComparing(AssetOutage::id));
       return out;
     }
 
@@ -228,8 +256,9 @@ public final class CriticalityStudy {
       for (int i = 0; i < sets.size(); i++) {
         out.add(new SetOutage(sets.get(i), metrics.get(i)));
       }
-      out.sort(Comparator.comparing(SetOutage::metrics, WORST_FIRST)
-          .thenComparing(s -> String.join("\u0000", s.assetIds())));
+      out.sort(
+          Comparator.comparing(SetOutage::metrics, WORST_FIRST)
+              .thenComparing(s -> String.join("\u0000", s.assetIds())));
       return out;
     }
 
@@ -258,13 +287,15 @@ public final class CriticalityStudy {
         for (int c = 0; c < chunks; c++) {
           int from = (int) ((long) todo.size() * c / chunks);
           int to = (int) ((long) todo.size() * (c + 1) / chunks);
-          futures.add(pool.submit(() -> {
-            OutageFunction f = evaluator.get();
-            for (int k = from; k < to; k++) {
-              int i = todo.get(k);
-              out[i] = f.evaluate(sets.get(i), options.outageDays());
-            }
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    OutageFunction f = evaluator.get();
+                    for (int k = from; k < to; k++) {
+                      int i = todo.get(k);
+                      out[i] = f.evaluate(sets.get(i), options.outageDays());
+                    }
+                  }));
         }
         for (Future<?> f : futures) {
           try {

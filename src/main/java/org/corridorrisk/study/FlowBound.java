@@ -9,22 +9,21 @@ import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
 
 /**
- * The flow bound of the branch and bound for {@code unserved_fraction} on scenarios without
- * storage and dependencies (where every outage day is the same static max-flow problem).
+ * The flow bound of the branch and bound for {@code unserved_fraction} on scenarios without storage
+ * and dependencies (where every outage day is the same static max-flow problem).
  *
- * <p>Claim: take the daily flow x the solver delivers with the set S down. Removing further
- * assets T loses at most the flow that passes through them: decompose x into source-sink paths
- * and drop those through T; what remains is feasible without T. So, per commodity, the day's
- * delivery without S u T is at least delivery(S) - sum over t in T of throughput_x(t), where a
- * link's throughput is its flow and a node's is the flow on its incident links plus what it
- * serves. Over the horizon the outage days lose that much more each, so
- * f(S u T) <= f(S) + sum_t throughput_x(t) x outageDays / (commodities x demand_c x horizon).
- * This relies on the solver delivering a maximum total flow each day (tiers and shortage
- * sharing only split it; see docs/criticality.md).
+ * <p>Claim: take the daily flow x the solver delivers with the set S down. Removing further assets
+ * T loses at most the flow that passes through them: decompose x into source-sink paths and drop
+ * those through T; what remains is feasible without T. So, per commodity, the day's delivery
+ * without S u T is at least delivery(S) - sum over t in T of throughput_x(t), where a link's
+ * throughput is its flow and a node's is the flow on its incident links plus what it serves. Over
+ * the horizon the outage days lose that much more each, so f(S u T) <= f(S) + sum_t throughput_x(t)
+ * x outageDays / (commodities x demand_c x horizon). This relies on the solver delivering a maximum
+ * total flow each day (tiers and shortage sharing only split it; see docs/criticality.md).
  *
- * <p>Safety check: the model's f(S) computed here must match the engine's value for the empty
- * set and for each single candidate ({@link #agrees}); if it does not, the caller must not use
- * the bound. One instance per thread (it owns a solver). Not thread-safe.
+ * <p>Safety check: the model's f(S) computed here must match the engine's value for the empty set
+ * and for each single candidate ({@link #agrees}); if it does not, the caller must not use the
+ * bound. One instance per thread (it owns a solver). Not thread-safe.
  */
 final class FlowBound {
   private final CompiledNetwork net;
@@ -100,8 +99,9 @@ final class FlowBound {
     double sum = 0;
     for (int c = 0; c < commodities; c++) {
       if (demandPerDay[c] > 0) {
-        double unserved = outageDays * (demandPerDay[c] - served[c])
-            + (horizonDays - outageDays) * (demandPerDay[c] - baselineServedPerDay[c]);
+        double unserved =
+            outageDays * (demandPerDay[c] - served[c])
+                + (horizonDays - outageDays) * (demandPerDay[c] - baselineServedPerDay[c]);
         sum += unserved / (demandPerDay[c] * horizonDays);
       }
     }
@@ -134,8 +134,10 @@ final class FlowBound {
         commodity = net.linkCommodity(l);
         throughput = out.linkFlow[l];
       }
-      per[j] = demandPerDay[commodity] > 0
-          ? throughput * outageDays / (commodities * demandPerDay[commodity] * horizonDays) : 0;
+      per[j] =
+          demandPerDay[commodity] > 0
+              ? throughput * outageDays / (commodities * demandPerDay[commodity] * horizonDays)
+              : 0;
     }
     return new AdditiveBound(base + 1e-12, per);
   }

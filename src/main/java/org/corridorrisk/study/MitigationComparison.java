@@ -9,15 +9,15 @@ import org.corridorrisk.impact.Metric;
  *
  * @param run the mitigation and its study
  * @param metrics per metric, in {@link Metric} order
- * @param benefitCostRatio mean reduction of {@code economic_loss} / cost; {@code NaN} when the
- *     cost is 0 (undefined)
+ * @param benefitCostRatio mean reduction of {@code economic_loss} / cost; {@code NaN} when the cost
+ *     is 0 (undefined)
  * @param benefitCostCi95Low the reduction's 95% interval bounds divided by the cost; NaN when the
  *     cost is 0
  * @param benefitCostCi95High see {@code benefitCostCi95Low}
  * @param rank 1 = best in the ranking of {@link Comparison#ranking()}
- * @param efficient whether it is on the efficient set: no other mitigation (and not doing
- *     nothing, at cost 0 and reduction 0) costs at most as much and reduces the mean economic
- *     loss at least as much, one of them strictly
+ * @param efficient whether it is on the efficient set: no other mitigation (and not doing nothing,
+ *     at cost 0 and reduction 0) costs at most as much and reduces the mean economic loss at least
+ *     as much, one of them strictly
  * @param verdict a plain-language sentence for planners
  */
 public record MitigationComparison(

@@ -4,9 +4,9 @@ import java.util.Collection;
 import org.corridorrisk.impact.TrialMetrics;
 
 /**
- * The metrics of the horizon when the given assets are disabled from day 0 for
- * {@code outageDays} days and nothing else happens. {@code sim.OutageEvaluator::evaluate} is
- * the production implementation; tests may supply simpler ones.
+ * The metrics of the horizon when the given assets are disabled from day 0 for {@code outageDays}
+ * days and nothing else happens. {@code sim.OutageEvaluator::evaluate} is the production
+ * implementation; tests may supply simpler ones.
  *
  * <p>Instances need not be thread-safe: the study creates one per worker thread.
  */

@@ -11,9 +11,9 @@ import org.corridorrisk.stats.Sums;
  * <p>Design note: the interval of the mean reduction is computed from the paired differences
  * (normal approximation, {@code mean +- 1.96 sd(d) / sqrt(n)}), not from the two marginal
  * intervals. With common random numbers the two runs are strongly positively correlated, so the
- * paired interval is far narrower; combining the marginal intervals would ignore that. The
- * relative reduction is a ratio of two means; its interval uses the delta method on the
- * residuals {@code d_k - R b_k}, so it also carries the uncertainty of the baseline mean.
+ * paired interval is far narrower; combining the marginal intervals would ignore that. The relative
+ * reduction is a ratio of two means; its interval uses the delta method on the residuals {@code d_k
+ * - R b_k}, so it also carries the uncertainty of the baseline mean.
  *
  * <p>Ties: a trial counts as better (worse) only when the mitigated value is below (above) the
  * baseline value by more than {@link #TIE_TOLERANCE} of the larger magnitude. This keeps
@@ -28,13 +28,13 @@ import org.corridorrisk.stats.Sums;
  * @param reductionCi95High upper bound of the 95% interval of {@code meanReduction}
  * @param shareOfTrialsBetter share of trials with mitigated < baseline (0..1)
  * @param shareOfTrialsWorse share of trials with mitigated > baseline (0..1)
- * @param relativeReduction {@code meanReduction / baselineMean}; {@code NaN} when the baseline
- *     mean is 0
+ * @param relativeReduction {@code meanReduction / baselineMean}; {@code NaN} when the baseline mean
+ *     is 0
  * @param relativeCi95Low lower bound of the 95% interval of the relative reduction, or NaN
  * @param relativeCi95High upper bound of the 95% interval of the relative reduction, or NaN
- * @param varianceReductionFactor {@code (Var(b) + Var(m)) / Var(b - m)}: how many times larger
- *     the variance of the difference would be had the two runs used independent random numbers
- *     (for independent runs {@code Var(B - M) = Var(B) + Var(M)}); {@code NaN} when the paired
+ * @param varianceReductionFactor {@code (Var(b) + Var(m)) / Var(b - m)}: how many times larger the
+ *     variance of the difference would be had the two runs used independent random numbers (for
+ *     independent runs {@code Var(B - M) = Var(B) + Var(M)}); {@code NaN} when the paired
  *     differences do not vary
  */
 public record PairedMetric(
@@ -64,8 +64,13 @@ public record PairedMetric(
       throw new IllegalArgumentException("need at least one trial but had " + n);
     }
     if (baseline.length < n || mitigated.length < n) {
-      throw new IllegalArgumentException("need " + n + " trials but baseline has " + baseline.length
-          + " and mitigated has " + mitigated.length);
+      throw new IllegalArgumentException(
+          "need "
+              + n
+              + " trials but baseline has "
+              + baseline.length
+              + " and mitigated has "
+              + mitigated.length);
     }
     double[] d = differences(baseline, mitigated, n);
     int better = 0;
@@ -99,8 +104,19 @@ public record PairedMetric(
     MetricSummary mit = MetricSummary.of(mitigated, n);
     double sdB = Sums.sampleStd(baseline, n, meanB);
     double factor = sdD > 0 ? (sdB * sdB + mit.std() * mit.std()) / (sdD * sdD) : Double.NaN;
-    return new PairedMetric(mit, meanB, meanD, sdD, meanD - half, meanD + half,
-        (double) better / n, (double) worse / n, rel, relLow, relHigh, factor);
+    return new PairedMetric(
+        mit,
+        meanB,
+        meanD,
+        sdD,
+        meanD - half,
+        meanD + half,
+        (double) better / n,
+        (double) worse / n,
+        rel,
+        relLow,
+        relHigh,
+        factor);
   }
 
   /** The paired differences {@code baseline[k] - mitigated[k]} of the first {@code n} trials. */

@@ -3,11 +3,11 @@ package org.corridorrisk.study;
 import java.util.List;
 
 /**
- * A set function the worst-case search maximizes: the value of disabling a set of candidate
- * assets, given by their indices {@code 0..n-1}.
+ * A set function the worst-case search maximizes: the value of disabling a set of candidate assets,
+ * given by their indices {@code 0..n-1}.
  *
- * <p>Contract: {@code assets} is sorted ascending without duplicates and is not kept by the
- * callee; the result is finite and depends only on the set (the search memoizes it).
+ * <p>Contract: {@code assets} is sorted ascending without duplicates and is not kept by the callee;
+ * the result is finite and depends only on the set (the search memoizes it).
  */
 @FunctionalInterface
 public interface SetObjective {
@@ -28,8 +28,8 @@ public interface SetObjective {
 
   /**
    * Optional: a proven additive upper bound on f(S u T) for subsets T of {@code rest} (both
-   * ascending, disjoint), or {@code null} when none is known (the default). Branch and bound
-   * uses it to cut subtrees and skip leaves without simulating them.
+   * ascending, disjoint), or {@code null} when none is known (the default). Branch and bound uses
+   * it to cut subtrees and skip leaves without simulating them.
    */
   default AdditiveBound additiveBound(int[] set, int[] rest) {
     return null;

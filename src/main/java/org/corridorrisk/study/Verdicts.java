@@ -8,14 +8,15 @@ import org.corridorrisk.impact.Metric;
  * Plain-language verdicts, e.g. "reduces expected person-days without service by 31% (95% CI
  * 27-35%), better in 12% of trials, never worse; BCR 4.2".
  *
- * <p>Wording rules: "reduces" only when the whole 95% interval of the relative reduction is
- * above 0, "increases" only when it is below 0, otherwise "no clear change". Shares are of
- * trials. The benefit-cost ratio uses economic loss; a mitigation of cost 0 has none.
+ * <p>Wording rules: "reduces" only when the whole 95% interval of the relative reduction is above
+ * 0, "increases" only when it is below 0, otherwise "no clear change". Shares are of trials. The
+ * benefit-cost ratio uses economic loss; a mitigation of cost 0 has none.
  */
 final class Verdicts {
   private Verdicts() {}
 
-  static String sentence(Metric headline, Map<Metric, PairedMetric> metrics, double costUsd, double bcr) {
+  static String sentence(
+      Metric headline, Map<Metric, PairedMetric> metrics, double costUsd, double bcr) {
     StringBuilder sb = new StringBuilder();
     boolean allUnchanged = metrics.values().stream().allMatch(PairedMetric::unchanged);
     Metric lead = headline;
@@ -41,20 +42,39 @@ final class Verdicts {
   private static void effect(StringBuilder sb, Metric metric, PairedMetric p) {
     String what = "expected " + noun(metric);
     if (Double.isNaN(p.relativeReduction())) {
-      sb.append("no ").append(noun(metric)).append(" at baseline to reduce (mean change ")
-          .append(number(-p.meanReduction())).append(')');
+      sb.append("no ")
+          .append(noun(metric))
+          .append(" at baseline to reduce (mean change ")
+          .append(number(-p.meanReduction()))
+          .append(')');
     } else if (p.relativeCi95Low() > 0) {
-      sb.append("reduces ").append(what).append(" by ").append(pct(p.relativeReduction()))
-          .append(" (95% CI ").append(range(p.relativeCi95Low(), p.relativeCi95High())).append(')');
+      sb.append("reduces ")
+          .append(what)
+          .append(" by ")
+          .append(pct(p.relativeReduction()))
+          .append(" (95% CI ")
+          .append(range(p.relativeCi95Low(), p.relativeCi95High()))
+          .append(')');
     } else if (p.relativeCi95High() < 0) {
-      sb.append("increases ").append(what).append(" by ").append(pct(-p.relativeReduction()))
-          .append(" (95% CI ").append(range(-p.relativeCi95High(), -p.relativeCi95Low())).append(')');
+      sb.append("increases ")
+          .append(what)
+          .append(" by ")
+          .append(pct(-p.relativeReduction()))
+          .append(" (95% CI ")
+          .append(range(-p.relativeCi95High(), -p.relativeCi95Low()))
+          .append(')');
     } else {
-      sb.append("no clear change in ").append(what).append(" (reduction ").append(pct(p.relativeReduction()))
-          .append(", 95% CI ").append(range(p.relativeCi95Low(), p.relativeCi95High())).append(')');
+      sb.append("no clear change in ")
+          .append(what)
+          .append(" (reduction ")
+          .append(pct(p.relativeReduction()))
+          .append(", 95% CI ")
+          .append(range(p.relativeCi95Low(), p.relativeCi95High()))
+          .append(')');
     }
     sb.append(", better ").append(inTrials(p.shareOfTrialsBetter())).append(", ");
-    sb.append(p.shareOfTrialsWorse() == 0 ? "never worse" : "worse " + inTrials(p.shareOfTrialsWorse()));
+    sb.append(
+        p.shareOfTrialsWorse() == 0 ? "never worse" : "worse " + inTrials(p.shareOfTrialsWorse()));
   }
 
   /** The changed metric with the largest relative change (contract order breaks ties). */

@@ -6,21 +6,27 @@ import java.util.Arrays;
  * The worst set found for one attack budget.
  *
  * @param budget the most assets the attacker may disable (>= 1)
- * @param assets candidate indices of the chosen set, ascending; may be smaller than the budget
- *     when no larger set is strictly worse
+ * @param assets candidate indices of the chosen set, ascending; may be smaller than the budget when
+ *     no larger set is strictly worse
  * @param value the objective of {@code assets}
- * @param exact {@code true}: proven the maximum over all sets of at most {@code budget}
- *     candidates; {@code false}: the best a heuristic found
- * @param method how it was found: {@code "branch-and-bound"}, {@code "exhaustive"},
- *     {@code "heuristic"} (greedy plus 1-opt swaps)
+ * @param exact {@code true}: proven the maximum over all sets of at most {@code budget} candidates;
+ *     {@code false}: the best a heuristic found
+ * @param method how it was found: {@code "branch-and-bound"}, {@code "exhaustive"}, {@code
+ *     "heuristic"} (greedy plus 1-opt swaps)
  * @param upperBound a proven upper bound on the true maximum ({@code +Infinity} when none is
  *     known); equals {@code value} up to rounding when {@code exact}
  * @param evaluations distinct set evaluations this budget's search needed (cache misses)
  * @param seconds wall-clock time of this budget's search
  */
 public record WorstCaseResult(
-    int budget, int[] assets, double value, boolean exact, String method, double upperBound,
-    long evaluations, double seconds) {
+    int budget,
+    int[] assets,
+    double value,
+    boolean exact,
+    String method,
+    double upperBound,
+    long evaluations,
+    double seconds) {
 
   public WorstCaseResult {
     if (budget < 1) {
@@ -36,8 +42,12 @@ public record WorstCaseResult(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof WorstCaseResult r && r.budget == budget && Arrays.equals(r.assets, assets)
-        && Double.compare(r.value, value) == 0 && r.exact == exact && r.method.equals(method);
+    return o instanceof WorstCaseResult r
+        && r.budget == budget
+        && Arrays.equals(r.assets, assets)
+        && Double.compare(r.value, value) == 0
+        && r.exact == exact
+        && r.method.equals(method);
   }
 
   @Override
@@ -47,7 +57,16 @@ public record WorstCaseResult(
 
   @Override
   public String toString() {
-    return "WorstCaseResult[budget=" + budget + ", assets=" + Arrays.toString(assets) + ", value="
-        + value + ", exact=" + exact + ", method=" + method + "]";
+    return "WorstCaseResult[budget="
+        + budget
+        + ", assets="
+        + Arrays.toString(assets)
+        + ", value="
+        + value
+        + ", exact="
+        + exact
+        + ", method="
+        + method
+        + "]";
   }
 }

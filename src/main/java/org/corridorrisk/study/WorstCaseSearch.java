@@ -7,44 +7,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds, for attack budgets 1..K, the set of at most K candidates that maximizes a
- * {@link SetObjective}.
+ * Finds, for attack budgets 1..K, the set of at most K candidates that maximizes a {@link
+ * SetObjective}.
  *
- * <p>Method, per budget k (sets of exactly k candidates; the result for k is the budget k-1
- * result when no k-set is strictly worse, so an attacker never "spends" more than needed):
+ * <p>Method, per budget k (sets of exactly k candidates; the result for k is the budget k-1 result
+ * when no k-set is strictly worse, so an attacker never "spends" more than needed):
  *
  * <ul>
  *   <li><b>Branch and bound</b> when the objective is declared monotone (disabling more never
- *       lowers it): depth-first over combinations in candidate order; at a partial set S whose
- *       next candidates are R = {next..n-1}, a bound caps every completion, and the subtree is
- *       cut when the bound is not above the incumbent (or is clearly below the budget k-1
- *       optimum, which some k-set matches under monotonicity). The bound is the objective's
- *       {@link SetObjective#additiveBound additive bound} when it offers one (base + the largest
- *       per-candidate terms; it also filters single children and leaves without evaluating
- *       them), else f(S u R), which monotonicity makes sound. The last level evaluates its
- *       remaining leaves in one batch (which an objective may parallelize).
+ *       lowers it): depth-first over combinations in candidate order; at a partial set S whose next
+ *       candidates are R = {next..n-1}, a bound caps every completion, and the subtree is cut when
+ *       the bound is not above the incumbent (or is clearly below the budget k-1 optimum, which
+ *       some k-set matches under monotonicity). The bound is the objective's {@link
+ *       SetObjective#additiveBound additive bound} when it offers one (base + the largest
+ *       per-candidate terms; it also filters single children and leaves without evaluating them),
+ *       else f(S u R), which monotonicity makes sound. The last level evaluates its remaining
+ *       leaves in one batch (which an objective may parallelize).
  *   <li><b>Exhaustive enumeration</b> otherwise (no bound is sound for a non-monotone objective):
  *       every k-subset, in lexicographic order, when C(n, k) fits the evaluation budget; it stops
  *       early only when the incumbent reaches the objective's known ceiling.
- *   <li><b>Heuristic</b> when the exact search would need more than {@code maxEvaluations}
- *       distinct evaluations: greedy completion (add the candidate that raises the value most)
- *       from several starts (the budget k-1 set, each of the first {@code starts} candidates,
- *       and the exact search's incumbent when it ran out), each improved by best-improvement
- *       1-opt swaps (exchange one member for one non-member) until no swap helps. The result is
- *       marked not exact.
+ *   <li><b>Heuristic</b> when the exact search would need more than {@code maxEvaluations} distinct
+ *       evaluations: greedy completion (add the candidate that raises the value most) from several
+ *       starts (the budget k-1 set, each of the first {@code starts} candidates, and the exact
+ *       search's incumbent when it ran out), each improved by best-improvement 1-opt swaps
+ *       (exchange one member for one non-member) until no swap helps. The result is marked not
+ *       exact.
  * </ul>
  *
- * <p>Ties: values within a relative {@value #RELATIVE_TOLERANCE} count as equal; among equal
- * sets the smaller one, then the one first in lexicographic candidate order, is reported (the
- * exact methods and brute force agree on it). Callers order candidates (e.g. worst single loss
- * first) so that good incumbents are met early.
+ * <p>Ties: values within a relative {@value #RELATIVE_TOLERANCE} count as equal; among equal sets
+ * the smaller one, then the one first in lexicographic candidate order, is reported (the exact
+ * methods and brute force agree on it). Callers order candidates (e.g. worst single loss first) so
+ * that good incumbents are met early.
  *
  * <p>Evaluations are memoized by the sorted set for the life of the search object, so a set is
  * never evaluated twice. Not thread-safe.
  *
- * <p>Design note: greedy alone is not enough: on two parallel paths each path alone costs
- * nothing, so greedy's first pick is arbitrary, while the pair cuts the sink. The exact methods
- * find such pairs; the swaps give the heuristic a chance to.
+ * <p>Design note: greedy alone is not enough: on two parallel paths each path alone costs nothing,
+ * so greedy's first pick is arbitrary, while the pair cuts the sink. The exact methods find such
+ * pairs; the swaps give the heuristic a chance to.
  */
 public final class WorstCaseSearch {
   /** Values closer than this share of the larger magnitude (or absolutely, below 1) are ties. */
@@ -69,8 +69,13 @@ public final class WorstCaseSearch {
    *     beyond it the heuristic runs, with at most this many more
    * @param starts number of single-candidate starts of the heuristic (>= 1)
    */
-  public WorstCaseSearch(int candidateCount, SetObjective objective, boolean monotone, double ceiling,
-      long maxEvaluations, int starts) {
+  public WorstCaseSearch(
+      int candidateCount,
+      SetObjective objective,
+      boolean monotone,
+      double ceiling,
+      long maxEvaluations,
+      int starts) {
     if (candidateCount < 0) {
       throw new IllegalArgumentException("candidateCount must be >= 0 but was " + candidateCount);
     }
@@ -99,8 +104,8 @@ public final class WorstCaseSearch {
   }
 
   /**
-   * The worst set for each budget 1..maxBudget (budgets above the number of candidates repeat
-   * the all-candidates answer). Empty when there are no candidates.
+   * The worst set for each budget 1..maxBudget (budgets above the number of candidates repeat the
+   * all-candidates answer). Empty when there are no candidates.
    */
   public List<WorstCaseResult> search(int maxBudget) {
     if (maxBudget < 1) {
@@ -121,15 +126,36 @@ public final class WorstCaseSearch {
       } else {
         Best best = searchSize(k, previous);
         if (previous != null && !better(best.value, previous.value())) {
-          best = new Best(previous.assets(), previous.value(), best.exact && previous.exact(), best.method,
-              Math.max(best.upperBound, previous.upperBound()));
+          best =
+              new Best(
+                  previous.assets(),
+                  previous.value(),
+                  best.exact && previous.exact(),
+                  best.method,
+                  Math.max(best.upperBound, previous.upperBound()));
         }
-        r = new WorstCaseResult(k, best.set, best.value, best.exact, best.method,
-            best.exact ? best.value : best.upperBound, 0, 0);
+        r =
+            new WorstCaseResult(
+                k,
+                best.set,
+                best.value,
+                best.exact,
+                best.method,
+                best.exact ? best.value : best.upperBound,
+                0,
+                0);
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
-      r = new WorstCaseResult(k, r.assets(), r.value(), r.exact(), r.method(), r.upperBound(),
-          evaluations - startEvaluations, seconds);
+      r =
+          new WorstCaseResult(
+              k,
+              r.assets(),
+              r.value(),
+              r.exact(),
+              r.method(),
+              r.upperBound(),
+              evaluations - startEvaluations,
+              seconds);
       results.add(r);
       previous = r;
     }
@@ -228,8 +254,9 @@ public final class WorstCaseSearch {
       return;
     }
     for (int i = next; i <= candidates - need; i++) {
-      if (ab != null && cannotImprove(ab.perCandidate()[i - next] + ab.bestCompletion(i + 1 - next, need - 1),
-          inc, seed)) {
+      if (ab != null
+          && cannotImprove(
+              ab.perCandidate()[i - next] + ab.bestCompletion(i + 1 - next, need - 1), inc, seed)) {
         continue;
       }
       chosen[depth] = i;
@@ -245,8 +272,8 @@ public final class WorstCaseSearch {
   }
 
   /**
-   * No set under this bound can be strictly better than the incumbent, nor reach the budget
-   * k-1 optimum {@code seed} (which some k-set reaches when the objective is monotone).
+   * No set under this bound can be strictly better than the incumbent, nor reach the budget k-1
+   * optimum {@code seed} (which some k-set reaches when the objective is monotone).
    */
   private static boolean cannotImprove(double bound, Incumbent inc, double seed) {
     double slack = 1e-12 * Math.max(1.0, Math.abs(bound));
@@ -455,7 +482,10 @@ public final class WorstCaseSearch {
     return out;
   }
 
-  /** {@code v} equals the objective's ceiling up to the tie tolerance: nothing can be strictly better. */
+  /**
+   * {@code v} equals the objective's ceiling up to the tie tolerance: nothing can be strictly
+   * better.
+   */
   private boolean atCeiling(double v) {
     return Double.isFinite(ceiling) && !better(ceiling, v);
   }

@@ -8,8 +8,8 @@ import org.corridorrisk.impact.TrialMetrics;
  * The worst set found for one budget, with its metrics and how it was found.
  *
  * @param budget the most assets the attacker may disable
- * @param outage the chosen assets (ids ascending; may be fewer than the budget when no larger
- *     set is strictly worse) and their metrics
+ * @param outage the chosen assets (ids ascending; may be fewer than the budget when no larger set
+ *     is strictly worse) and their metrics
  * @param search the search's account: exact or heuristic, method, bound, evaluations, time
  */
 public record WorstSet(int budget, SetOutage outage, WorstCaseResult search) {

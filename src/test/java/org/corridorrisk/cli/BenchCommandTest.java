@@ -23,20 +23,41 @@ class BenchCommandTest {
   @Test
   void bench_runsEachCase_andPrintsRatesCacheAndMachine() throws Exception {
     Path scenarios = Files.createDirectory(dir.resolve("scenarios"));
-    Files.copy(Path.of("scenarios/middle-corridor.yaml"), scenarios.resolve("middle-corridor.yaml"));
+    Files.copy(
+        Path.of("scenarios/middle-corridor.yaml"), scenarios.resolve("middle-corridor.yaml"));
     Path data = Files.createDirectories(dir.resolve("data/gaslib"));
     Path shared = Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data");
     Files.copy(shared.resolve("gaslib/GasLib-135.zip"), data.resolve("GasLib-135.zip"));
 
-    assertEquals(0, run("bench", "--trials", "100", "--threads", "1", "--scenarios", scenarios.toString(),
-        "--data", dir.resolve("data").toString()), err::toString);
+    assertEquals(
+        0,
+        run(
+            "bench",
+            "--trials",
+            "100",
+            "--threads",
+            "1",
+            "--scenarios",
+            scenarios.toString(),
+            "--data",
+            dir.resolve("data").toString()),
+        err::toString);
 
     String text = out.toString();
-    assertTrue(text.startsWith("machine: " + Runtime.getRuntime().availableProcessors() + " cores"), text);
+    assertTrue(
+        text.startsWith("machine: " + Runtime.getRuntime().availableProcessors() + " cores"), text);
     // name, nodes, links, days, trials, seconds, trials/s, flows/s, cache hit rate
-    assertTrue(Pattern.compile("(?m)^middle-corridor\\s+15\\s+18\\s+90\\s+100\\s+[0-9.]+\\s+[0-9]+\\s+[0-9]+\\s+[0-9.]+%$")
-        .matcher(text).find(), text);
-    assertTrue(Pattern.compile("(?m)^gaslib-135 \\(imported\\)\\s+135\\s+170\\s+90\\s+100\\s").matcher(text).find(), text);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^middle-corridor\\s+15\\s+18\\s+90\\s+100\\s+[0-9.]+\\s+[0-9]+\\s+[0-9]+\\s+[0-9.]+%$")
+            .matcher(text)
+            .find(),
+        text);
+    assertTrue(
+        Pattern.compile("(?m)^gaslib-135 \\(imported\\)\\s+135\\s+170\\s+90\\s+100\\s")
+            .matcher(text)
+            .find(),
+        text);
   }
 
   @Test
@@ -47,8 +68,16 @@ class BenchCommandTest {
 
   @Test
   void bench_nothingToRun_exits2WithAHint() throws Exception {
-    assertEquals(2, run("bench", "--trials", "10", "--scenarios", Files.createDirectory(dir.resolve("empty")).toString(),
-        "--data", dir.resolve("none").toString()));
+    assertEquals(
+        2,
+        run(
+            "bench",
+            "--trials",
+            "10",
+            "--scenarios",
+            Files.createDirectory(dir.resolve("empty")).toString(),
+            "--data",
+            dir.resolve("none").toString()));
     assertTrue(err.toString().contains("no benchmark case found"), err::toString);
   }
 }

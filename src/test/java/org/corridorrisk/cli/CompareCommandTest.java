@@ -36,15 +36,41 @@ class CompareCommandTest {
   @Test
   void compare_validScenario_writesContractKeysAndExitsZero() throws Exception {
     Path dir = tmp.resolve("out");
-    int code = execute("compare", scenario("monotone.yaml").toString(), "--trials", "200", "--threads", "2",
-        "--out", dir.toString());
+    int code =
+        execute(
+            "compare",
+            scenario("monotone.yaml").toString(),
+            "--trials",
+            "200",
+            "--threads",
+            "2",
+            "--out",
+            dir.toString());
     assertEquals(0, code, err.toString());
     JsonNode root = compareJson(dir);
-    for (String metric : List.of("unserved_fraction", "person_days_without_service", "direct_loss",
-        "indirect_loss", "rerouting_cost", "spill_volume", "economic_loss")) {
+    for (String metric :
+        List.of(
+            "unserved_fraction",
+            "person_days_without_service",
+            "direct_loss",
+            "indirect_loss",
+            "rerouting_cost",
+            "spill_volume",
+            "economic_loss")) {
       JsonNode base = root.path("baseline").path("metrics").path(metric);
-      for (String key : List.of("mean", "std", "ci95_low", "ci95_high", "p50", "p90", "p95", "p99", "var95",
-          "cvar95", "max")) {
+      for (String key :
+          List.of(
+              "mean",
+              "std",
+              "ci95_low",
+              "ci95_high",
+              "p50",
+              "p90",
+              "p95",
+              "p99",
+              "var95",
+              "cvar95",
+              "max")) {
         assertTrue(base.has(key), "baseline " + metric + "." + key);
       }
     }
@@ -55,12 +81,30 @@ class CompareCommandTest {
     assertEquals(1.0e7, first.path("cost").asDouble());
     assertTrue(first.has("benefit_cost_ratio"));
     JsonNode econ = first.path("metrics").path("economic_loss");
-    for (String key : List.of("mean", "std", "ci95_low", "ci95_high", "p50", "p90", "p95", "p99", "var95",
-        "cvar95", "max", "mean_reduction", "reduction_ci95_low", "reduction_ci95_high", "share_of_trials_better",
-        "share_of_trials_worse")) {
+    for (String key :
+        List.of(
+            "mean",
+            "std",
+            "ci95_low",
+            "ci95_high",
+            "p50",
+            "p90",
+            "p95",
+            "p99",
+            "var95",
+            "cvar95",
+            "max",
+            "mean_reduction",
+            "reduction_ci95_low",
+            "reduction_ci95_high",
+            "share_of_trials_better",
+            "share_of_trials_worse")) {
       assertTrue(econ.has(key), "economic_loss." + key);
     }
-    assertEquals(econ.path("mean_reduction").asDouble() / 1.0e7, first.path("benefit_cost_ratio").asDouble(), 1e-9);
+    assertEquals(
+        econ.path("mean_reduction").asDouble() / 1.0e7,
+        first.path("benefit_cost_ratio").asDouble(),
+        1e-9);
     assertTrue(Files.exists(dir.resolve("compare.html")));
     assertTrue(Files.exists(dir.resolve(".corridor-risk-output")));
   }
@@ -70,27 +114,63 @@ class CompareCommandTest {
     Path runDir = tmp.resolve("run");
     Path compareDir = tmp.resolve("compare");
     String file = scenario("monotone.yaml").toString();
-    assertEquals(0, execute("run", file, "--trials", "300", "--seed", "9", "--out", runDir.toString()), err.toString());
-    assertEquals(0, execute("compare", file, "--trials", "300", "--seed", "9", "--out", compareDir.toString(),
-        "--mitigations", "patrols"), err.toString());
-    JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile()).path("metrics");
+    assertEquals(
+        0,
+        execute("run", file, "--trials", "300", "--seed", "9", "--out", runDir.toString()),
+        err.toString());
+    assertEquals(
+        0,
+        execute(
+            "compare",
+            file,
+            "--trials",
+            "300",
+            "--seed",
+            "9",
+            "--out",
+            compareDir.toString(),
+            "--mitigations",
+            "patrols"),
+        err.toString());
+    JsonNode summary =
+        new ObjectMapper().readTree(runDir.resolve("summary.json").toFile()).path("metrics");
     JsonNode baseline = compareJson(compareDir).path("baseline").path("metrics");
     assertEquals(summary, baseline);
   }
 
   @Test
   void compare_printsRankingWithVerdicts() throws Exception {
-    int code = execute("compare", scenario("monotone.yaml").toString(), "--trials", "100", "--out",
-        tmp.resolve("o").toString(), "--mitigations", "patrols");
+    int code =
+        execute(
+            "compare",
+            scenario("monotone.yaml").toString(),
+            "--trials",
+            "100",
+            "--out",
+            tmp.resolve("o").toString(),
+            "--mitigations",
+            "patrols");
     assertEquals(0, code, err.toString());
-    assertTrue(out.toString().contains("patrols: reduces expected person-days without service by"), out.toString());
+    assertTrue(
+        out.toString().contains("patrols: reduces expected person-days without service by"),
+        out.toString());
   }
 
   @Test
   void compare_mitigationsOption_runsOnlyThoseInOrder() throws Exception {
     Path dir = tmp.resolve("o");
-    assertEquals(0, execute("compare", scenario("monotone.yaml").toString(), "--trials", "50", "--out",
-        dir.toString(), "--mitigations", "patrols,bypass"), err.toString());
+    assertEquals(
+        0,
+        execute(
+            "compare",
+            scenario("monotone.yaml").toString(),
+            "--trials",
+            "50",
+            "--out",
+            dir.toString(),
+            "--mitigations",
+            "patrols,bypass"),
+        err.toString());
     List<String> ids = new ArrayList<>();
     compareJson(dir).path("mitigations").forEach(m -> ids.add(m.path("id").asText()));
     assertEquals(List.of("patrols", "bypass"), ids);
@@ -99,8 +179,20 @@ class CompareCommandTest {
   @Test
   void compare_portfolio_hasJoinedIdAndSummedCost() throws Exception {
     Path dir = tmp.resolve("o");
-    assertEquals(0, execute("compare", scenario("monotone.yaml").toString(), "--trials", "50", "--out",
-        dir.toString(), "--mitigations", "patrols", "--portfolio", "patrols+bypass"), err.toString());
+    assertEquals(
+        0,
+        execute(
+            "compare",
+            scenario("monotone.yaml").toString(),
+            "--trials",
+            "50",
+            "--out",
+            dir.toString(),
+            "--mitigations",
+            "patrols",
+            "--portfolio",
+            "patrols+bypass"),
+        err.toString());
     JsonNode p = compareJson(dir).path("mitigations").get(1);
     assertEquals("patrols+bypass", p.path("id").asText());
     assertEquals(2.3e7, p.path("cost").asDouble(), 1e-6);
@@ -109,18 +201,36 @@ class CompareCommandTest {
 
   @Test
   void compare_unknownMitigation_exitsTwoNamingItAndTheAvailableIds() throws Exception {
-    int code = execute("compare", scenario("monotone.yaml").toString(), "--trials", "10", "--out",
-        tmp.resolve("o").toString(), "--mitigations", "patrols,walls");
+    int code =
+        execute(
+            "compare",
+            scenario("monotone.yaml").toString(),
+            "--trials",
+            "10",
+            "--out",
+            tmp.resolve("o").toString(),
+            "--mitigations",
+            "patrols,walls");
     assertEquals(2, code);
     assertTrue(err.toString().contains("'walls'"), err.toString());
-    assertTrue(err.toString().contains("bigger-main, more-gas-stored, bypass, patrols, repair-crews"), err.toString());
+    assertTrue(
+        err.toString().contains("bigger-main, more-gas-stored, bypass, patrols, repair-crews"),
+        err.toString());
     assertFalse(Files.exists(tmp.resolve("o").resolve("compare.json")));
   }
 
   @Test
   void compare_unknownPortfolioMember_exitsTwo() throws Exception {
-    int code = execute("compare", scenario("monotone.yaml").toString(), "--trials", "10", "--out",
-        tmp.resolve("o").toString(), "--portfolio", "patrols+walls");
+    int code =
+        execute(
+            "compare",
+            scenario("monotone.yaml").toString(),
+            "--trials",
+            "10",
+            "--out",
+            tmp.resolve("o").toString(),
+            "--portfolio",
+            "patrols+walls");
     assertEquals(2, code);
     assertTrue(err.toString().contains("'walls'"), err.toString());
   }
@@ -130,7 +240,8 @@ class CompareCommandTest {
     String text = Files.readString(scenario("single-link.yaml"));
     Path file = tmp.resolve("plain.yaml");
     Files.writeString(file, text.substring(0, text.indexOf("mitigations:")));
-    int code = execute("compare", file.toString(), "--trials", "10", "--out", tmp.resolve("o").toString());
+    int code =
+        execute("compare", file.toString(), "--trials", "10", "--out", tmp.resolve("o").toString());
     assertEquals(2, code);
     assertTrue(err.toString().contains("declares no mitigations"), err.toString());
   }
@@ -139,7 +250,14 @@ class CompareCommandTest {
   void compare_nonEmptyDirectoryWithoutMarker_exitsTwoAndKeepsFiles() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("mine"));
     Files.writeString(dir.resolve("notes.txt"), "keep me");
-    int code = execute("compare", scenario("single-link.yaml").toString(), "--trials", "10", "--out", dir.toString());
+    int code =
+        execute(
+            "compare",
+            scenario("single-link.yaml").toString(),
+            "--trials",
+            "10",
+            "--out",
+            dir.toString());
     assertEquals(2, code);
     assertTrue(err.toString().contains("not empty"), err.toString());
     assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
@@ -149,10 +267,26 @@ class CompareCommandTest {
   @Test
   void compare_directoryWithMarker_isReused() throws Exception {
     Path dir = tmp.resolve("o");
-    assertEquals(0, execute("compare", scenario("single-link.yaml").toString(), "--trials", "10", "--out",
-        dir.toString()), err.toString());
-    assertEquals(0, execute("compare", scenario("single-link.yaml").toString(), "--trials", "10", "--out",
-        dir.toString()), err.toString());
+    assertEquals(
+        0,
+        execute(
+            "compare",
+            scenario("single-link.yaml").toString(),
+            "--trials",
+            "10",
+            "--out",
+            dir.toString()),
+        err.toString());
+    assertEquals(
+        0,
+        execute(
+            "compare",
+            scenario("single-link.yaml").toString(),
+            "--trials",
+            "10",
+            "--out",
+            dir.toString()),
+        err.toString());
   }
 
   @Test
@@ -161,7 +295,10 @@ class CompareCommandTest {
     Path file = tmp.resolve("free.yaml");
     Files.writeString(file, text);
     Path dir = tmp.resolve("o");
-    assertEquals(0, execute("compare", file.toString(), "--trials", "20", "--out", dir.toString()), err.toString());
+    assertEquals(
+        0,
+        execute("compare", file.toString(), "--trials", "20", "--out", dir.toString()),
+        err.toString());
     JsonNode m = compareJson(dir).path("mitigations").get(0);
     assertTrue(m.path("benefit_cost_ratio").isNull());
     assertTrue(m.path("note").asText().contains("cost 0"));
@@ -170,15 +307,33 @@ class CompareCommandTest {
   @Test
   void compare_targetCi_runsMitigationsWithTheBaselineTrialCount() throws Exception {
     Path dir = tmp.resolve("o");
-    assertEquals(0, execute("compare", scenario("single-link.yaml").toString(), "--trials", "20000",
-        "--target-ci", "0.2", "--out", dir.toString()), err.toString());
+    assertEquals(
+        0,
+        execute(
+            "compare",
+            scenario("single-link.yaml").toString(),
+            "--trials",
+            "20000",
+            "--target-ci",
+            "0.2",
+            "--out",
+            dir.toString()),
+        err.toString());
     JsonNode root = compareJson(dir);
-    assertTrue(root.path("trials").asInt() < 20000, "expected an early stop, ran " + root.path("trials"));
+    assertTrue(
+        root.path("trials").asInt() < 20000, "expected an early stop, ran " + root.path("trials"));
   }
 
   @Test
   void compare_badTrials_exitsTwo() throws Exception {
-    assertEquals(2, execute("compare", scenario("single-link.yaml").toString(), "--trials", "0", "--out",
-        tmp.resolve("o").toString()));
+    assertEquals(
+        2,
+        execute(
+            "compare",
+            scenario("single-link.yaml").toString(),
+            "--trials",
+            "0",
+            "--out",
+            tmp.resolve("o").toString()));
   }
 }

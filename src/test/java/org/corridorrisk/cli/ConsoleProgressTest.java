@@ -13,7 +13,8 @@ class ConsoleProgressTest {
 
   @Test
   void line_showsBarShareRateAndTimeLeft() {
-    assertEquals("[############------------]  50% 5,000/10,000 trials  1,000 trials/s  ETA 0:05",
+    assertEquals(
+        "[############------------]  50% 5,000/10,000 trials  1,000 trials/s  ETA 0:05",
         ConsoleProgress.line(5_000, 10_000, 5.0));
   }
 

@@ -25,12 +25,22 @@ class CriticalityCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--budget=-1", "--objective=loss", "--threads=0", "--outage-days=0",
-      "--pairs=-2", "--max-evaluations=0", "--budget=two", "--no-such-option"})
+  @ValueSource(
+      strings = {
+        "--budget=-1",
+        "--objective=loss",
+        "--threads=0",
+        "--outage-days=0",
+        "--pairs=-2",
+        "--max-evaluations=0",
+        "--budget=two",
+        "--no-such-option"
+      })
   void badOption_exitsWithUserInputCode(String option) throws Exception {
     Path file = tmp.resolve("s.yaml");
     Files.writeString(file, "format: corridor-risk/v1\n");
-    Outcome o = execute("criticality", file.toString(), option, "--out", tmp.resolve("o").toString());
+    Outcome o =
+        execute("criticality", file.toString(), option, "--out", tmp.resolve("o").toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().startsWith("corridor-risk: "), o.err());
     assertTrue(!o.err().contains("Exception"), o.err());
@@ -47,8 +57,9 @@ class CriticalityCommandTest {
     Path dir = tmp.resolve("mine");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("notes.txt"), "mine");
-    UserInputException e = org.junit.jupiter.api.Assertions.assertThrows(UserInputException.class,
-        () -> OutputDirectory.prepare(dir, null));
+    UserInputException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            UserInputException.class, () -> OutputDirectory.prepare(dir, null));
     assertTrue(e.getMessage().contains(".corridor-risk-output"), e.getMessage());
     assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
   }

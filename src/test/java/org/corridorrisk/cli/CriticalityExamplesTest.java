@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Acceptance: criticality on every example writes both files, with exact worst sets for budgets 1..3. */
+/**
+ * Acceptance: criticality on every example writes both files, with exact worst sets for budgets
+ * 1..3.
+ */
 class CriticalityExamplesTest {
   @TempDir Path tmp;
 
@@ -27,8 +30,8 @@ class CriticalityExamplesTest {
   @MethodSource("examples")
   void example_criticality_exactForBudgetsUpToThree(Path example) throws Exception {
     Path out = tmp.resolve("out");
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", example.toString(),
-        "--out", out.toString());
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute("criticality", example.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
     assertTrue(root.get("assets").size() > 0);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CriticalityMainTest {
   @TempDir Path tmp;
 
-  static final String PARALLEL = """
+  static final String PARALLEL =
+      """
       format: corridor-risk/v1
       name: parallel-paths
       horizon_days: 10
@@ -47,14 +48,24 @@ class CriticalityMainTest {
   @Test
   void criticality_writesJsonPerContract() throws Exception {
     Path out = tmp.resolve("out");
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", scenario().toString(),
-        "--budget", "2", "--out", out.toString(), "--threads", "2");
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute(
+            "criticality",
+            scenario().toString(),
+            "--budget",
+            "2",
+            "--out",
+            out.toString(),
+            "--threads",
+            "2");
     assertEquals(0, o.code(), o.err());
     JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
     JsonNode assets = root.get("assets");
     assertEquals(6, assets.size());
     for (JsonNode a : assets) {
-      for (String key : List.of("id", "kind", "unserved_fraction", "economic_loss", "person_days_without_service")) {
+      for (String key :
+          List.of(
+              "id", "kind", "unserved_fraction", "economic_loss", "person_days_without_service")) {
         assertTrue(a.has(key), key + " in " + a);
       }
     }
@@ -82,8 +93,9 @@ class CriticalityMainTest {
     Path out = tmp.resolve("mine");
     Files.createDirectories(out);
     Files.writeString(out.resolve("criticality.json"), "my notes");
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", scenario().toString(),
-        "--out", out.toString());
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute(
+            "criticality", scenario().toString(), "--out", out.toString());
     assertEquals(2, o.code());
     assertEquals("my notes", Files.readString(out.resolve("criticality.json")));
   }
@@ -92,8 +104,9 @@ class CriticalityMainTest {
   void criticality_invalidScenario_exit2WithLocation() throws Exception {
     Path file = tmp.resolve("bad.yaml");
     Files.writeString(file, PARALLEL.replace("capacity: 10}", "capacity: -10}"));
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", file.toString(),
-        "--out", tmp.resolve("o").toString());
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute(
+            "criticality", file.toString(), "--out", tmp.resolve("o").toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().contains("bad.yaml:"), o.err());
   }
@@ -101,8 +114,20 @@ class CriticalityMainTest {
   @Test
   void criticality_outageDaysAndObjective_change_theAnswer() throws Exception {
     Path out = tmp.resolve("o2");
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", scenario().toString(),
-        "--outage-days", "5", "--objective", "economic_loss", "--budget", "1", "--pairs", "3", "--out", out.toString());
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute(
+            "criticality",
+            scenario().toString(),
+            "--outage-days",
+            "5",
+            "--objective",
+            "economic_loss",
+            "--budget",
+            "1",
+            "--pairs",
+            "3",
+            "--out",
+            out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
     assertEquals(5, root.get("outage_days").asInt());
@@ -118,10 +143,13 @@ class CriticalityMainTest {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(".corridor-risk-output"), "");
     Path file = dir.resolve("criticality.json");
-    Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
-        new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(PARALLEL)));
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute("criticality", file.toString(),
-        "--out", dir.toString());
+    Files.writeString(
+        file,
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(PARALLEL)));
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute("criticality", file.toString(), "--out", dir.toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(Files.readString(file).contains("parallel-paths"));
   }

@@ -13,13 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every command has --help that exits 0 and prints clean text. Pins a defect where an unescaped
- * '%' in an option description made picocli print format warnings on every run.
+ * Every command has --help that exits 0 and prints clean text. Pins a defect where an unescaped '%'
+ * in an option description made picocli print format warnings on every run.
  */
 class HelpTextTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "describe", "run", "compare", "criticality", "import", "bench"})
+  @ValueSource(
+      strings = {"validate", "describe", "run", "compare", "criticality", "import", "bench"})
   void help_everyCommand_exitsZeroWithoutWarnings(String command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -28,7 +29,9 @@ class HelpTextTest {
     int code;
     try {
       System.setErr(new PrintStream(rawErr, true, StandardCharsets.UTF_8));
-      code = Main.execute(new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(err));
+      code =
+          Main.execute(
+              new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(err));
     } finally {
       System.setErr(oldErr);
     }

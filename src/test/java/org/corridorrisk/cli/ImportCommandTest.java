@@ -21,13 +21,15 @@ class ImportCommandTest {
   }
 
   private static String gaslib(String name) {
-    return Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "gaslib", name).toString();
+    return Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "gaslib", name)
+        .toString();
   }
 
   @Test
   void import_writesTheScenario_andSaysWhatItWrote() throws Exception {
     Path target = dir.resolve("g11.yaml");
-    assertEquals(0, run("import", gaslib("GasLib-11.zip"), "--out", target.toString()), err::toString);
+    assertEquals(
+        0, run("import", gaslib("GasLib-11.zip"), "--out", target.toString()), err::toString);
     assertTrue(Files.readString(target).contains("format: corridor-risk/v1"));
     assertTrue(out.toString().contains("11 nodes, 11 links"), out::toString);
   }
@@ -46,13 +48,22 @@ class ImportCommandTest {
   void import_withForce_overwrites() throws Exception {
     Path target = dir.resolve("mine.yaml");
     Files.writeString(target, "old\n");
-    assertEquals(0, run("import", gaslib("GasLib-11.zip"), "--out", target.toString(), "--force"), err::toString);
+    assertEquals(
+        0,
+        run("import", gaslib("GasLib-11.zip"), "--out", target.toString(), "--force"),
+        err::toString);
     assertTrue(Files.readString(target).contains("GasLib-11"));
   }
 
   @Test
   void import_missingFile_exits2() {
-    assertEquals(2, run("import", dir.resolve("nope.mtx").toString(), "--out", dir.resolve("o.yaml").toString()));
+    assertEquals(
+        2,
+        run(
+            "import",
+            dir.resolve("nope.mtx").toString(),
+            "--out",
+            dir.resolve("o.yaml").toString()));
     assertTrue(err.toString().contains("nope.mtx"), err::toString);
   }
 
@@ -68,8 +79,16 @@ class ImportCommandTest {
   void import_explicitFormat_overridesTheExtension() throws Exception {
     Path file = dir.resolve("edges.txt");
     Files.writeString(file, "1 2\n2 3\n");
-    assertEquals(0, run("import", file.toString(), "--format", "matrix-market", "--out",
-        dir.resolve("o.yaml").toString()), err::toString);
+    assertEquals(
+        0,
+        run(
+            "import",
+            file.toString(),
+            "--format",
+            "matrix-market",
+            "--out",
+            dir.resolve("o.yaml").toString()),
+        err::toString);
   }
 
   @Test
@@ -77,7 +96,9 @@ class ImportCommandTest {
     Path file = dir.resolve("bad.mtx");
     Files.writeString(file, "1 2\n2 x\n");
     assertEquals(2, run("import", file.toString(), "--out", dir.resolve("o.yaml").toString()));
-    assertTrue(err.toString().contains("bad.mtx:2:3: node id must be a positive integer but was 'x'"), err::toString);
+    assertTrue(
+        err.toString().contains("bad.mtx:2:3: node id must be a positive integer but was 'x'"),
+        err::toString);
     assertFalse(Files.exists(dir.resolve("o.yaml")));
   }
 
@@ -85,9 +106,26 @@ class ImportCommandTest {
   void import_badOptionValue_exits2() throws Exception {
     Path file = dir.resolve("g.mtx");
     Files.writeString(file, "1 2\n");
-    assertEquals(2, run("import", file.toString(), "--failure-probability", "1.5", "--out",
-        dir.resolve("o.yaml").toString()));
-    assertTrue(err.toString().contains("--failure-probability must be in [0, 1] but was 1.5"), err::toString);
-    assertEquals(2, run("import", file.toString(), "--format", "csv", "--out", dir.resolve("o.yaml").toString()));
+    assertEquals(
+        2,
+        run(
+            "import",
+            file.toString(),
+            "--failure-probability",
+            "1.5",
+            "--out",
+            dir.resolve("o.yaml").toString()));
+    assertTrue(
+        err.toString().contains("--failure-probability must be in [0, 1] but was 1.5"),
+        err::toString);
+    assertEquals(
+        2,
+        run(
+            "import",
+            file.toString(),
+            "--format",
+            "csv",
+            "--out",
+            dir.resolve("o.yaml").toString()));
   }
 }

@@ -23,8 +23,21 @@ class RunChartsOptionTest {
   void charts_svgAndPng_writesEveryReportChartInBothFormats(@TempDir Path dir) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = run(out, err, "run", EXAMPLE.toString(), "--trials", "200", "--threads", "1", "--quiet",
-        "--charts", "svg,png", "--out", dir.toString());
+    int code =
+        run(
+            out,
+            err,
+            "run",
+            EXAMPLE.toString(),
+            "--trials",
+            "200",
+            "--threads",
+            "1",
+            "--quiet",
+            "--charts",
+            "svg,png",
+            "--out",
+            dir.toString());
     assertEquals(0, code, err.toString());
     assertEquals("", err.toString(), "--quiet run wrote to stderr");
     Path charts = dir.resolve("charts");
@@ -34,22 +47,36 @@ class RunChartsOptionTest {
       var names = files.map(p -> p.getFileName().toString()).toList();
       svgs = names.stream().filter(n -> n.endsWith(".svg")).count();
       pngs = names.stream().filter(n -> n.endsWith(".png")).count();
-      assertTrue(names.contains("loss-histogram.svg") && names.contains("network-map.png"), names.toString());
+      assertTrue(
+          names.contains("loss-histogram.svg") && names.contains("network-map.png"),
+          names.toString());
     }
     assertTrue(svgs >= 8, "only " + svgs + " svg files");
     assertEquals(svgs, pngs);
     assertTrue(Files.readString(charts.resolve("exceedance-loss.svg")).startsWith("<?xml"));
     var png = javax.imageio.ImageIO.read(charts.resolve("resilience.png").toFile());
-    assertTrue(png.getWidth() == 1600 || png.getHeight() == 1000, png.getWidth() + "x" + png.getHeight());
+    assertTrue(
+        png.getWidth() == 1600 || png.getHeight() == 1000, png.getWidth() + "x" + png.getHeight());
     assertTrue(out.toString().contains("report.html"));
   }
 
   @Test
   void charts_unknownFormat_isAUserError(@TempDir Path dir) {
     StringWriter err = new StringWriter();
-    int code = run(new StringWriter(), err, "run", EXAMPLE.toString(), "--trials", "10", "--charts", "svg,gif",
-        "--out", dir.toString());
+    int code =
+        run(
+            new StringWriter(),
+            err,
+            "run",
+            EXAMPLE.toString(),
+            "--trials",
+            "10",
+            "--charts",
+            "svg,gif",
+            "--out",
+            dir.toString());
     assertEquals(2, code);
-    assertTrue(err.toString().contains("unknown chart format 'gif' (known: svg, png)"), err.toString());
+    assertTrue(
+        err.toString().contains("unknown chart format 'gif' (known: svg, png)"), err.toString());
   }
 }

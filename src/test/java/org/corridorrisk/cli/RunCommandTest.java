@@ -28,24 +28,59 @@ class RunCommandTest {
   @TempDir Path tmp;
 
   static Scenario scenario() {
-    List<Node> nodes = List.of(Node.source("src", "gas", 12), Node.junction("j", "gas"),
-        Node.sink("homes", "gas", 5).withSinkDetails(1, 1000, 50, "households"),
-        Node.sink("plant", "gas", 6).withSinkDetails(2, 0, 20, "industry"),
-        Node.storage("store", "gas", 30, 4, 40, 2));
-    List<Link> links = List.of(Link.of("a", "src", "j", "gas", 8), Link.of("b", "src", "j", "gas", 6),
-        Link.of("c", "j", "homes", "gas", 6), Link.of("d", "j", "plant", "gas", 7),
-        Link.of("s-out", "store", "j", "gas", 4), Link.of("s-in", "j", "store", "gas", 4));
-    List<Threat> threats = List.of(
-        Threat.poisson("saboteur", 6, 0.7, new RepairTime.Lognormal(5, 15), TargetSpec.ofLinks("a", "b", "d")));
-    Economy economy = new Economy(List.of(new Sector("households", 0), new Sector("industry", 1000)),
-        new double[][] {{0, 0.1}, {0.2, 0}});
-    return new Scenario("demo", "", 60, "EUR", List.of(new Commodity("gas", "mcm/d")), nodes, links, threats,
-        List.of(), economy, List.of());
+    List<Node> nodes =
+        List.of(
+            Node.source("src", "gas", 12),
+            Node.junction("j", "gas"),
+            Node.sink("homes", "gas", 5).withSinkDetails(1, 1000, 50, "households"),
+            Node.sink("plant", "gas", 6).withSinkDetails(2, 0, 20, "industry"),
+            Node.storage("store", "gas", 30, 4, 40, 2));
+    List<Link> links =
+        List.of(
+            Link.of("a", "src", "j", "gas", 8),
+            Link.of("b", "src", "j", "gas", 6),
+            Link.of("c", "j", "homes", "gas", 6),
+            Link.of("d", "j", "plant", "gas", 7),
+            Link.of("s-out", "store", "j", "gas", 4),
+            Link.of("s-in", "j", "store", "gas", 4));
+    List<Threat> threats =
+        List.of(
+            Threat.poisson(
+                "saboteur",
+                6,
+                0.7,
+                new RepairTime.Lognormal(5, 15),
+                TargetSpec.ofLinks("a", "b", "d")));
+    Economy economy =
+        new Economy(
+            List.of(new Sector("households", 0), new Sector("industry", 1000)),
+            new double[][] {{0, 0.1}, {0.2, 0}});
+    return new Scenario(
+        "demo",
+        "",
+        60,
+        "EUR",
+        List.of(new Commodity("gas", "mcm/d")),
+        nodes,
+        links,
+        threats,
+        List.of(),
+        economy,
+        List.of());
   }
 
   private byte[] summaryBytes(String name, int threads, double targetCi) throws IOException {
     Path dir = tmp.resolve(name);
-    RunCommand.execute(scenario(), null, dir, 3000, 5, threads, targetCi, null, new PrintWriter(new StringWriter()));
+    RunCommand.execute(
+        scenario(),
+        null,
+        dir,
+        3000,
+        5,
+        threads,
+        targetCi,
+        null,
+        new PrintWriter(new StringWriter()));
     return Files.readAllBytes(dir.resolve("summary.json"));
   }
 
@@ -64,18 +99,37 @@ class RunCommandTest {
   @Test
   void summaryJsonHasContractKeysInOrder() throws IOException {
     String json = new String(summaryBytes("keys", 2, Double.NaN));
-    String[] keys = {"\"format\" : \"corridor-risk/summary/v1\"", "\"scenario\" : \"demo\"", "\"trials\" : 3000",
-        "\"seed\" : 5", "\"metrics\"", "\"unserved_fraction\"", "\"person_days_without_service\"", "\"direct_loss\"",
-        "\"indirect_loss\"", "\"rerouting_cost\"", "\"spill_volume\"", "\"economic_loss\"", "\"by_commodity\"",
-        "\"gas\"", "\"unserved_volume\"", "\"economy\"", "\"sectors\"", "\"id\" : \"households\"",
-        "\"mean_peak_inoperability\"", "\"mean_indirect_loss\""};
+    String[] keys = {
+      "\"format\" : \"corridor-risk/summary/v1\"",
+      "\"scenario\" : \"demo\"",
+      "\"trials\" : 3000",
+      "\"seed\" : 5",
+      "\"metrics\"",
+      "\"unserved_fraction\"",
+      "\"person_days_without_service\"",
+      "\"direct_loss\"",
+      "\"indirect_loss\"",
+      "\"rerouting_cost\"",
+      "\"spill_volume\"",
+      "\"economic_loss\"",
+      "\"by_commodity\"",
+      "\"gas\"",
+      "\"unserved_volume\"",
+      "\"economy\"",
+      "\"sectors\"",
+      "\"id\" : \"households\"",
+      "\"mean_peak_inoperability\"",
+      "\"mean_indirect_loss\""
+    };
     int at = 0;
     for (String k : keys) {
       int next = json.indexOf(k, at);
       assertTrue(next >= at, "missing or out of order: " + k + "\n" + json);
       at = next;
     }
-    String[] stats = {"mean", "std", "ci95_low", "ci95_high", "p50", "p90", "p95", "p99", "var95", "cvar95", "max"};
+    String[] stats = {
+      "mean", "std", "ci95_low", "ci95_high", "p50", "p90", "p95", "p99", "var95", "cvar95", "max"
+    };
     int from = json.indexOf("\"economic_loss\"");
     for (String k : stats) {
       int next = json.indexOf("\"" + k + "\"", from);
@@ -91,17 +145,22 @@ class RunCommandTest {
     PrintWriter sink = new PrintWriter(new StringWriter());
     RunCommand.execute(scenario(), null, a, 2000, 1, 2, Double.NaN, null, sink);
     RunCommand.execute(scenario(), null, b, 2000, 2, 2, Double.NaN, null, sink);
-    assertFalse(Files.readString(a.resolve("summary.json")).equals(Files.readString(b.resolve("summary.json"))));
+    assertFalse(
+        Files.readString(a.resolve("summary.json"))
+            .equals(Files.readString(b.resolve("summary.json"))));
   }
 
   @Test
   void trialsCsvHasHeaderAndOneRowPerTrial() throws IOException {
     Path dir = tmp.resolve("csv");
-    RunCommand.execute(scenario(), null, dir, 250, 1, 2, Double.NaN, null, new PrintWriter(new StringWriter()));
+    RunCommand.execute(
+        scenario(), null, dir, 250, 1, 2, Double.NaN, null, new PrintWriter(new StringWriter()));
     List<String> lines = Files.readAllLines(dir.resolve("trials.csv"));
-    assertEquals("trial,unserved_fraction,person_days_without_service,direct_loss,indirect_loss,rerouting_cost,"
-        + "spill_volume,economic_loss,unserved_volume.gas,peak_inoperability.households,peak_inoperability.industry,"
-        + "indirect_loss.households,indirect_loss.industry", lines.get(0));
+    assertEquals(
+        "trial,unserved_fraction,person_days_without_service,direct_loss,indirect_loss,rerouting_cost,"
+            + "spill_volume,economic_loss,unserved_volume.gas,peak_inoperability.households,peak_inoperability.industry,"
+            + "indirect_loss.households,indirect_loss.industry",
+        lines.get(0));
     assertEquals(251, lines.size());
     assertTrue(lines.get(1).startsWith("0,"));
     assertTrue(lines.get(250).startsWith("249,"));
@@ -114,7 +173,8 @@ class RunCommandTest {
     Path dir = tmp.resolve("mine");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("notes.txt"), "keep me");
-    assertThrows(UserInputException.class, () -> OutputDirectory.prepare(dir, null, RunCommand.OUTPUTS));
+    assertThrows(
+        UserInputException.class, () -> OutputDirectory.prepare(dir, null, RunCommand.OUTPUTS));
     assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
   }
 
@@ -134,14 +194,19 @@ class RunCommandTest {
     Files.writeString(dir.resolve(OutputDirectory.MARKER), "");
     Path scenarioFile = dir.resolve("trials.csv");
     Files.writeString(scenarioFile, "format: corridor-risk/v1");
-    assertThrows(UserInputException.class, () -> OutputDirectory.prepare(dir, scenarioFile, RunCommand.OUTPUTS));
+    assertThrows(
+        UserInputException.class,
+        () -> OutputDirectory.prepare(dir, scenarioFile, RunCommand.OUTPUTS));
   }
 
   @Test
   void rejectsBadOptionValuesWithExitCode2() {
-    for (String[] args : List.of(new String[] {"run", "x.yaml", "--trials", "0"},
-        new String[] {"run", "x.yaml", "--threads", "0"}, new String[] {"run", "x.yaml", "--target-ci", "-1"},
-        new String[] {"run", "x.yaml", "--trials", "many"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"run", "x.yaml", "--trials", "0"},
+            new String[] {"run", "x.yaml", "--threads", "0"},
+            new String[] {"run", "x.yaml", "--target-ci", "-1"},
+            new String[] {"run", "x.yaml", "--trials", "many"})) {
       StringWriter err = new StringWriter();
       int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
       assertEquals(2, code, String.join(" ", args) + ": " + err);
@@ -151,7 +216,8 @@ class RunCommandTest {
   @Test
   void printsTableWithEveryMetric() throws IOException {
     StringWriter out = new StringWriter();
-    RunCommand.execute(scenario(), null, tmp.resolve("table"), 500, 1, 2, Double.NaN, null, new PrintWriter(out));
+    RunCommand.execute(
+        scenario(), null, tmp.resolve("table"), 500, 1, 2, Double.NaN, null, new PrintWriter(out));
     String text = out.toString();
     System.out.println(text);
     for (org.corridorrisk.impact.Metric m : org.corridorrisk.impact.Metric.values()) {

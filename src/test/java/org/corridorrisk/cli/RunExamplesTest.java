@@ -32,7 +32,9 @@ class RunExamplesTest {
 
   private byte[] summary(String dir, String... extra) throws IOException {
     Path out = tmp.resolve(dir);
-    String[] base = {"run", EXAMPLE.toString(), "--trials", "2000", "--seed", "7", "--out", out.toString()};
+    String[] base = {
+      "run", EXAMPLE.toString(), "--trials", "2000", "--seed", "7", "--out", out.toString()
+    };
     String[] args = new String[base.length + extra.length];
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -58,13 +60,16 @@ class RunExamplesTest {
   void differentSeedChangesTheSummary() throws IOException {
     byte[] a = summary("s7");
     Path out = tmp.resolve("s8");
-    assertEquals(0, run("run", EXAMPLE.toString(), "--trials", "2000", "--seed", "8", "--out", out.toString()));
+    assertEquals(
+        0,
+        run("run", EXAMPLE.toString(), "--trials", "2000", "--seed", "8", "--out", out.toString()));
     assertFalse(java.util.Arrays.equals(a, Files.readAllBytes(out.resolve("summary.json"))));
   }
 
   @Test
   void missingFileExitsWith2() {
-    assertEquals(2, run("run", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("x").toString()));
+    assertEquals(
+        2, run("run", tmp.resolve("nope.yaml").toString(), "--out", tmp.resolve("x").toString()));
   }
 
   @Test

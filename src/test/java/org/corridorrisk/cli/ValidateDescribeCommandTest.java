@@ -38,11 +38,18 @@ class ValidateDescribeCommandTest {
     Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
     Run r = run("validate", f.toString());
     assertEquals(2, r.code());
-    assertEquals(f + ":10:13: nodes[0].supply: must be >= 0 but was -5\n"
-        + f + ":15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])\n"
-        + f + ":18:5: nodes[2].suply: unknown key, did you mean 'supply'?\n"
-        + f + ":27:9: links[1].to: unknown node 'nowhere'\n"
-        + f + ":33:18: threats[0].probability: must be <= 1 but was 1.7\n", r.err());
+    assertEquals(
+        f
+            + ":10:13: nodes[0].supply: must be >= 0 but was -5\n"
+            + f
+            + ":15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])\n"
+            + f
+            + ":18:5: nodes[2].suply: unknown key, did you mean 'supply'?\n"
+            + f
+            + ":27:9: links[1].to: unknown node 'nowhere'\n"
+            + f
+            + ":33:18: threats[0].probability: must be <= 1 but was 1.7\n",
+        r.err());
     assertFalse(r.err().contains("Exception"));
   }
 
@@ -74,15 +81,21 @@ class ValidateDescribeCommandTest {
     Run r = run("describe", FULL);
     assertEquals(0, r.code(), r.err());
     String out = r.out();
-    assertTrue(out.contains("gas (mcm/d): 5 nodes (1 source, 2 sinks, 1 junction, 1 storage), 5 links (3 pipelines, 2 others)"), out);
+    assertTrue(
+        out.contains(
+            "gas (mcm/d): 5 nodes (1 source, 2 sinks, 1 junction, 1 storage), 5 links (3 pipelines, 2 others)"),
+        out);
     assertTrue(out.contains("supply 80 per day against demand 20 per day"), out);
     assertTrue(out.contains("storage: inventory 500, withdrawal up to 20 per day"), out);
     assertTrue(out.contains("scp-row: scp, scp-loop"), out);
     assertTrue(out.contains("expected 0.49 attempts and 0.30 successful hits over 90 days"), out);
     assertTrue(out.contains("targets (2): scp, tanap-east"), out);
     assertTrue(out.contains("more-storage (cost 40 000 000 USD)"), out);
-    assertTrue(out.contains("gas: sink tr-households has a single supply path: losing any one of link tanap-east, "
-        + "node tbilisi cuts it off from every source and storage"), out);
+    assertTrue(
+        out.contains(
+            "gas: sink tr-households has a single supply path: losing any one of link tanap-east, "
+                + "node tbilisi cuts it off from every source and storage"),
+        out);
     assertTrue(out.contains("gas: losing link tanap-east alone cuts tr-households"), out);
     assertFalse(out.contains("losing link scp alone"), "scp has a parallel loop: " + out);
   }
@@ -93,6 +106,7 @@ class ValidateDescribeCommandTest {
     Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
     Run r = run("describe", f.toString());
     assertEquals(2, r.code());
-    assertTrue(r.err().contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7"), r.err());
+    assertTrue(
+        r.err().contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7"), r.err());
   }
 }

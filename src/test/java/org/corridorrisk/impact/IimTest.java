@@ -15,14 +15,17 @@ class IimTest {
 
   @Test
   void capAtOneGivesTheLeastFixedPointOfTheCappedMap() {
-    // q1 = min(1, 0.9 + 0.5 q2), q2 = min(1, 0.5 + 0.5 q1): the linear solution exceeds 1, so q = (1, 1).
+    // q1 = min(1, 0.9 + 0.5 q2), q2 = min(1, 0.5 + 0.5 q1): the linear solution exceeds 1, so q =
+    // (1, 1).
     double[] q = Iim.leastFixedPoint(new double[][] {{0, 0.5}, {0.5, 0}}, new double[] {0.9, 0.5});
     assertArrayEquals(new double[] {1, 1}, q, 1e-11);
   }
 
   @Test
   void zeroDirectInoperabilityGivesZero() {
-    assertArrayEquals(new double[] {0, 0}, Iim.leastFixedPoint(new double[][] {{0, 0.5}, {0.5, 0}}, new double[2]));
+    assertArrayEquals(
+        new double[] {0, 0},
+        Iim.leastFixedPoint(new double[][] {{0, 0.5}, {0.5, 0}}, new double[2]));
   }
 
   @Test

@@ -12,7 +12,10 @@ class ImpactsTest {
 
   @Test
   void unservedFractionAveragesCommoditiesAndIgnoresZeroDemand() {
-    assertEquals((0.5 + 0.1 + 0) / 3, Impacts.unservedFraction(new double[] {5, 2, 0}, new double[] {10, 20, 0}), 1e-12);
+    assertEquals(
+        (0.5 + 0.1 + 0) / 3,
+        Impacts.unservedFraction(new double[] {5, 2, 0}, new double[] {10, 20, 0}),
+        1e-12);
   }
 
   @Test

@@ -29,8 +29,11 @@ class GasLibImportTest {
 
   @ParameterizedTest(name = "GasLib-{0}: {1} nodes, {2} links, {3} sources, {4} sinks")
   @CsvSource({"11, 11, 11, 3, 3", "24, 24, 25, 3, 5", "40, 40, 45, 3, 29", "135, 135, 170, 6, 99"})
-  void everyGasLibNetwork_keepsEveryNodeAndArc(int n, int nodes, int links, int sources, int sinks) throws Exception {
-    ImportedScenario s = ScenarioImporter.importFile(shared("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults());
+  void everyGasLibNetwork_keepsEveryNodeAndArc(int n, int nodes, int links, int sources, int sinks)
+      throws Exception {
+    ImportedScenario s =
+        ScenarioImporter.importFile(
+            shared("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults());
     JsonNode doc = writeAndReread(s, dir, "gaslib-" + n + ".yaml");
     assertEquals("corridor-risk/v1", doc.get("format").asText());
     assertEquals(nodes, doc.get("nodes").size());
@@ -44,8 +47,12 @@ class GasLibImportTest {
   @ParameterizedTest(name = "GasLib-{0} nominated supply covers demand")
   @CsvSource({"11", "24", "40", "135"})
   void nominatedSupply_equalsDemand_inMcmPerDay(int n) throws Exception {
-    JsonNode doc = writeAndReread(
-        ScenarioImporter.importFile(shared("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults()), dir, "g.yaml");
+    JsonNode doc =
+        writeAndReread(
+            ScenarioImporter.importFile(
+                shared("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults()),
+            dir,
+            "g.yaml");
     double supply = 0;
     double demand = 0;
     for (JsonNode node : doc.get("nodes")) {
@@ -58,8 +65,12 @@ class GasLibImportTest {
 
   @Test
   void nominations_areConvertedFrom1000CubicMetresPerHourToMcmPerDay() throws Exception {
-    JsonNode doc = writeAndReread(
-        ScenarioImporter.importFile(shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()), dir, "g.yaml");
+    JsonNode doc =
+        writeAndReread(
+            ScenarioImporter.importFile(
+                shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
+            dir,
+            "g.yaml");
     // GasLib-11.scn: entry01 160, exit02 120 (1000 m3/h); x 0.024 -> mcm/d
     assertEquals(3.84, node(doc, "entry01").get("supply").asDouble(), 1e-9);
     assertEquals(2.88, node(doc, "exit02").get("demand").asDouble(), 1e-9);
@@ -69,32 +80,48 @@ class GasLibImportTest {
 
   @Test
   void arcsWithNegativeFlowMin_areUndirected_othersDirectedWithFlowMax() throws Exception {
-    JsonNode doc = writeAndReread(
-        ScenarioImporter.importFile(shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()), dir, "g.yaml");
-    JsonNode pipe = link(doc, "pipe01_entry01_entry03");   // flowMin -1100, flowMax 1100
+    JsonNode doc =
+        writeAndReread(
+            ScenarioImporter.importFile(
+                shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
+            dir,
+            "g.yaml");
+    JsonNode pipe = link(doc, "pipe01_entry01_entry03"); // flowMin -1100, flowMax 1100
     assertFalse(pipe.get("directed").asBoolean());
     assertEquals(1100 * 0.024, pipe.get("capacity").asDouble(), 1e-9);
     assertEquals(55.0, pipe.get("length_km").asDouble(), 1e-9);
-    JsonNode compressor = link(doc, "CS01_entry03_N01");    // flowMin 0, flowMax 1100
+    JsonNode compressor = link(doc, "CS01_entry03_N01"); // flowMin 0, flowMax 1100
     assertTrue(compressor.get("directed").asBoolean());
     assertEquals("entry03", compressor.get("from").asText());
   }
 
   @Test
   void wgs84Attributes_becomeLocations_drawingCoordinatesDoNot() throws Exception {
-    JsonNode g135 = writeAndReread(
-        ScenarioImporter.importFile(shared("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()), dir, "a.yaml");
+    JsonNode g135 =
+        writeAndReread(
+            ScenarioImporter.importFile(
+                shared("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()),
+            dir,
+            "a.yaml");
     assertEquals(49.9630840592, node(g135, "source_1").get("location").get("lat").asDouble(), 1e-9);
     assertEquals(6.3113038847, node(g135, "source_1").get("location").get("lon").asDouble(), 1e-9);
-    JsonNode g11 = writeAndReread(
-        ScenarioImporter.importFile(shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()), dir, "b.yaml");
+    JsonNode g11 =
+        writeAndReread(
+            ScenarioImporter.importFile(
+                shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
+            dir,
+            "b.yaml");
     assertFalse(node(g11, "entry01").has("location"));
   }
 
   @Test
   void defaultThreats_targetCompressorsAndPipes() throws Exception {
-    JsonNode doc = writeAndReread(
-        ScenarioImporter.importFile(shared("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()), dir, "g.yaml");
+    JsonNode doc =
+        writeAndReread(
+            ScenarioImporter.importFile(
+                shared("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()),
+            dir,
+            "g.yaml");
     JsonNode threats = doc.get("threats");
     assertEquals("compressor-sabotage", threats.get(0).get("id").asText());
     assertEquals(29, threats.get(0).get("targets").get("links").size());
@@ -106,7 +133,9 @@ class GasLibImportTest {
 
   @Test
   void header_namesSourceLicenceAndUnits() throws Exception {
-    String yaml = ScenarioImporter.importFile(shared("gaslib/GasLib-24.zip"), null, ImportOptions.defaults()).toYaml();
+    String yaml =
+        ScenarioImporter.importFile(shared("gaslib/GasLib-24.zip"), null, ImportOptions.defaults())
+            .toYaml();
     assertTrue(yaml.startsWith("# Scenario imported by `corridor-risk import` from GasLib-24.zip"));
     assertTrue(yaml.contains("CC BY 3.0"));
     assertTrue(yaml.contains("x 0.024 = mcm/d"));
@@ -125,18 +154,23 @@ class GasLibImportTest {
   @Test
   void netFileWithoutScn_isRejectedWithTheExpectedName() throws Exception {
     Path net = unzip("GasLib-11", ".net");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
     assertTrue(e.problems().get(0).message().contains("GasLib-11.scn"), e.getMessage());
   }
 
   @Test
   void brokenXml_isReportedWithLineAndColumn() throws Exception {
     Path net = dir.resolve("bad.net");
-    Files.writeString(net, "<network xmlns=\"http://gaslib.zib.de/Gas\">\n  <nodes>\n  <oops\n</network>\n");
+    Files.writeString(
+        net, "<network xmlns=\"http://gaslib.zib.de/Gas\">\n  <nodes>\n  <oops\n</network>\n");
     Files.writeString(dir.resolve("bad.scn"), "<boundaryValue/>");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
     Problem p = e.problems().get(0);
     assertEquals(net, p.file());
     assertTrue(p.line() >= 3, p.format());
@@ -146,20 +180,27 @@ class GasLibImportTest {
   @Test
   void arcToUndeclaredNode_isAProblemAtTheArc() throws Exception {
     Path net = dir.resolve("x.net");
-    Files.writeString(net, String.join("\n",
-        "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">",
-        "<framework:nodes>",
-        "<source id=\"s\" x=\"0\" y=\"0\"/>",
-        "<sink id=\"t\" x=\"1\" y=\"0\"/>",
-        "</framework:nodes>",
-        "<framework:connections>",
-        "<pipe id=\"p\" from=\"s\" to=\"nowhere\"><flowMax unit=\"1000m_cube_per_hour\" value=\"10\"/></pipe>",
-        "</framework:connections>",
-        "</network>"));
-    Files.writeString(dir.resolve("x.scn"), "<boundaryValue><scenario><node type=\"entry\" id=\"s\">"
-        + "<flow bound=\"both\" value=\"5\" unit=\"1000m_cube_per_hour\"/></node></scenario></boundaryValue>");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
+    Files.writeString(
+        net,
+        String.join(
+            "\n",
+            "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">",
+            "<framework:nodes>",
+            "<source id=\"s\" x=\"0\" y=\"0\"/>",
+            "<sink id=\"t\" x=\"1\" y=\"0\"/>",
+            "</framework:nodes>",
+            "<framework:connections>",
+            "<pipe id=\"p\" from=\"s\" to=\"nowhere\"><flowMax unit=\"1000m_cube_per_hour\" value=\"10\"/></pipe>",
+            "</framework:connections>",
+            "</network>"));
+    Files.writeString(
+        dir.resolve("x.scn"),
+        "<boundaryValue><scenario><node type=\"entry\" id=\"s\">"
+            + "<flow bound=\"both\" value=\"5\" unit=\"1000m_cube_per_hour\"/></node></scenario></boundaryValue>");
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
     Problem p = e.problems().get(0);
     assertEquals(7, p.line());
     assertTrue(p.message().contains("'nowhere'"), p.format());
@@ -169,8 +210,10 @@ class GasLibImportTest {
   void aTextFileCalledZip_isNotAReadableZip() throws Exception {
     Path zip = dir.resolve("fake.zip");
     Files.writeString(zip, "not a zip");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(zip, null, ImportOptions.defaults()));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(zip, null, ImportOptions.defaults()));
     assertTrue(e.problems().get(0).message().contains("zip"), e.getMessage());
   }
 

@@ -24,7 +24,8 @@ class ImportedScenariosLoadTest {
   @TempDir Path dir;
 
   private Scenario importAndLoad(String relative) throws Exception {
-    ImportedScenario imported = ScenarioImporter.importFile(shared(relative), null, ImportOptions.defaults());
+    ImportedScenario imported =
+        ScenarioImporter.importFile(shared(relative), null, ImportOptions.defaults());
     Path file = dir.resolve("imported.yaml");
     imported.write(file, false);
     return ScenarioLoader.load(file).baseline();
@@ -32,11 +33,13 @@ class ImportedScenariosLoadTest {
 
   @ParameterizedTest(name = "{0} loads and runs: {1} nodes, {2} links, {3} threats")
   @CsvSource({
-      "gaslib/GasLib-11.zip, 11, 11, 2",
-      "gaslib/GasLib-24.zip, 24, 25, 2",
-      "gaslib/GasLib-40.zip, 40, 45, 2",
-      "gaslib/GasLib-135.zip, 135, 170, 2"})
-  void importedGasLib_loadsAndRuns(String file, int nodes, int links, int threats) throws Exception {
+    "gaslib/GasLib-11.zip, 11, 11, 2",
+    "gaslib/GasLib-24.zip, 24, 25, 2",
+    "gaslib/GasLib-40.zip, 40, 45, 2",
+    "gaslib/GasLib-135.zip, 135, 170, 2"
+  })
+  void importedGasLib_loadsAndRuns(String file, int nodes, int links, int threats)
+      throws Exception {
     Scenario s = importAndLoad(file);
     assertEquals(nodes, s.nodes().size());
     assertEquals(links, s.links().size());
@@ -56,17 +59,20 @@ class ImportedScenariosLoadTest {
     assertEquals(247, s.nodes().stream().filter(n -> n.kind() == NodeKind.SOURCE).count());
     assertEquals(0.0, new OutageEvaluator(s).undisturbed().get(Metric.UNSERVED_FRACTION), 1e-9);
     StudyResult r = MonteCarlo.run(s, RunOptions.of(10, 1, 1));
-    double mean = java.util.Arrays.stream(r.values(Metric.UNSERVED_FRACTION)).average().orElseThrow();
+    double mean =
+        java.util.Arrays.stream(r.values(Metric.UNSERVED_FRACTION)).average().orElseThrow();
     assertTrue(mean > 0 && mean < 0.2, "5% line failures cut off some, not most, demand: " + mean);
   }
 
   @Test
   void importedGraphMl_loadsWithoutProblems() throws Exception {
     Path file = dir.resolve("g.graphml");
-    Files.writeString(file, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\">"
-        + "<node id=\"a\"/><node id=\"b\"/><node id=\"c\"/><node id=\"d\"/>"
-        + "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"c\"/><edge source=\"d\" target=\"b\"/>"
-        + "</graph></graphml>");
+    Files.writeString(
+        file,
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph edgedefault=\"directed\">"
+            + "<node id=\"a\"/><node id=\"b\"/><node id=\"c\"/><node id=\"d\"/>"
+            + "<edge source=\"a\" target=\"b\"/><edge source=\"b\" target=\"c\"/><edge source=\"d\" target=\"b\"/>"
+            + "</graph></graphml>");
     Path out = dir.resolve("g.yaml");
     ScenarioImporter.importFile(file, null, ImportOptions.defaults()).write(out, false);
     Scenario s = ScenarioLoader.load(out).baseline();

@@ -28,12 +28,13 @@ class MatrixMarketImportTest {
 
   @Test
   void westernUsPowerGrid_hasEveryNodeAndLine_withDefaults() throws Exception {
-    ImportedScenario s = ScenarioImporter.importFile(
-        shared("power-grid/western-us-power-grid.mtx"), null, ImportOptions.defaults());
+    ImportedScenario s =
+        ScenarioImporter.importFile(
+            shared("power-grid/western-us-power-grid.mtx"), null, ImportOptions.defaults());
     JsonNode doc = writeAndReread(s, dir, "grid.yaml");
     assertEquals(4941, doc.get("nodes").size());
     assertEquals(6594, doc.get("links").size());
-    assertEquals(247, count(doc.get("nodes"), "kind", "source"));   // round(4941 / 20)
+    assertEquals(247, count(doc.get("nodes"), "kind", "source")); // round(4941 / 20)
     assertEquals(4941 - 247, count(doc.get("nodes"), "kind", "sink"));
     assertEquals(6594, count(doc.get("links"), "directed", "false"));
     assertEquals(1, doc.get("horizon_days").asInt());
@@ -47,16 +48,22 @@ class MatrixMarketImportTest {
 
   @Test
   void withoutSizeLine_nodeCountIsTheLargestId() throws Exception {
-    JsonNode doc = importText("a.mtx", "%%MatrixMarket matrix coordinate pattern symmetric\n% c\n2 1\n3 2\n4 3\n",
-        ImportOptions.defaults());
+    JsonNode doc =
+        importText(
+            "a.mtx",
+            "%%MatrixMarket matrix coordinate pattern symmetric\n% c\n2 1\n3 2\n4 3\n",
+            ImportOptions.defaults());
     assertEquals(4, doc.get("nodes").size());
     assertEquals(3, doc.get("links").size());
   }
 
   @Test
   void withSizeLine_isolatedNodesBecomeJunctions() throws Exception {
-    JsonNode doc = importText("b.mtx", "%%MatrixMarket matrix coordinate pattern symmetric\n5 5 3\n2 1\n3 2\n4 3\n",
-        ImportOptions.defaults());
+    JsonNode doc =
+        importText(
+            "b.mtx",
+            "%%MatrixMarket matrix coordinate pattern symmetric\n5 5 3\n2 1\n3 2\n4 3\n",
+            ImportOptions.defaults());
     assertEquals(5, doc.get("nodes").size());
     assertEquals(3, doc.get("links").size());
     assertEquals("junction", node(doc, "n5").get("kind").asText());
@@ -65,16 +72,21 @@ class MatrixMarketImportTest {
   @Test
   void realValuedGeneralFile_readsTopologyOnce_perPair() throws Exception {
     // (1,2) and (2,1) are one line; the diagonal entry is a self-loop and dropped; values ignored
-    JsonNode doc = importText("c.mtx",
-        "%%MatrixMarket matrix coordinate real general\n3 3 4\n1 2 0.5\n2 1 0.5\n2 3 1.5\n3 3 9\n",
-        ImportOptions.defaults());
+    JsonNode doc =
+        importText(
+            "c.mtx",
+            "%%MatrixMarket matrix coordinate real general\n3 3 4\n1 2 0.5\n2 1 0.5\n2 3 1.5\n3 3 9\n",
+            ImportOptions.defaults());
     assertEquals(2, doc.get("links").size());
   }
 
   @Test
   void realValuedFileWithoutSizeLine_treatsEveryLineAsAnEntry() throws Exception {
-    JsonNode doc = importText("d.mtx", "%%MatrixMarket matrix coordinate integer general\n1 2 3\n2 3 3\n3 4 3\n",
-        ImportOptions.defaults());
+    JsonNode doc =
+        importText(
+            "d.mtx",
+            "%%MatrixMarket matrix coordinate integer general\n1 2 3\n2 3 3\n3 4 3\n",
+            ImportOptions.defaults());
     assertEquals(4, doc.get("nodes").size());
     assertEquals(3, doc.get("links").size());
   }
@@ -82,8 +94,11 @@ class MatrixMarketImportTest {
   @Test
   void sources_areTheHighestDegreeNodes_withSupplyCoveringDemandPlus20Percent() throws Exception {
     // star around n3 plus a tail: degrees n3=3, others 1 or 2
-    JsonNode doc = importText("e.mtx", "%%MatrixMarket matrix coordinate pattern symmetric\n3 1\n3 2\n3 4\n4 5\n",
-        new ImportOptions(null, null, 1, 2.0, null, null, null, null, null));
+    JsonNode doc =
+        importText(
+            "e.mtx",
+            "%%MatrixMarket matrix coordinate pattern symmetric\n3 1\n3 2\n3 4\n4 5\n",
+            new ImportOptions(null, null, 1, 2.0, null, null, null, null, null));
     assertEquals("source", node(doc, "n3").get("kind").asText());
     assertEquals(2.0, node(doc, "n1").get("demand").asDouble());
     // 4 sinks x 2.0 x 1.2 / 1 source
@@ -94,8 +109,11 @@ class MatrixMarketImportTest {
 
   @Test
   void componentWithoutSource_getsItsBestConnectedNodeAsSource() throws Exception {
-    JsonNode doc = importText("f.mtx", "%%MatrixMarket matrix coordinate pattern symmetric\n1 2\n1 3\n4 5\n",
-        new ImportOptions(null, null, 1, null, null, null, null, null, null));
+    JsonNode doc =
+        importText(
+            "f.mtx",
+            "%%MatrixMarket matrix coordinate pattern symmetric\n1 2\n1 3\n4 5\n",
+            new ImportOptions(null, null, 1, null, null, null, null, null, null));
     assertEquals("source", node(doc, "n1").get("kind").asText());
     assertEquals("source", node(doc, "n4").get("kind").asText());
     assertEquals(2, count(doc.get("nodes"), "kind", "source"));
@@ -103,8 +121,11 @@ class MatrixMarketImportTest {
 
   @Test
   void options_overrideCapacityProbabilityHorizonAndKind() throws Exception {
-    JsonNode doc = importText("g.mtx", "1 2\n2 3\n",
-        new ImportOptions("grid", 7, 1, null, 3.5, 0.2, "flow", "road", null));
+    JsonNode doc =
+        importText(
+            "g.mtx",
+            "1 2\n2 3\n",
+            new ImportOptions("grid", 7, 1, null, 3.5, 0.2, "flow", "road", null));
     assertEquals("grid", doc.get("name").asText());
     assertEquals(7, doc.get("horizon_days").asInt());
     assertEquals(3.5, doc.get("links").get(0).get("capacity").asDouble());
@@ -116,9 +137,12 @@ class MatrixMarketImportTest {
   @Test
   void badEntry_isReportedAtItsLine() throws Exception {
     Path file = dir.resolve("bad.mtx");
-    Files.writeString(file, "%%MatrixMarket matrix coordinate pattern symmetric\n% c\n1 2\n2 x\n0 1\n");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
+    Files.writeString(
+        file, "%%MatrixMarket matrix coordinate pattern symmetric\n% c\n1 2\n2 x\n0 1\n");
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
     assertEquals(2, e.problems().size());
     Problem first = e.problems().get(0);
     assertEquals(4, first.line());
@@ -131,17 +155,22 @@ class MatrixMarketImportTest {
   void arrayFormat_isRejected() throws Exception {
     Path file = dir.resolve("dense.mtx");
     Files.writeString(file, "%%MatrixMarket matrix array real general\n2 2\n1\n0\n0\n1\n");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
     assertTrue(e.problems().get(0).message().contains("coordinate"));
   }
 
   @Test
   void idBeyondTheSizeLine_isAProblem() throws Exception {
     Path file = dir.resolve("big.mtx");
-    Files.writeString(file, "%%MatrixMarket matrix coordinate pattern symmetric\n3 3 2\n1 2\n2 4\n");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
+    Files.writeString(
+        file, "%%MatrixMarket matrix coordinate pattern symmetric\n3 3 2\n1 2\n2 4\n");
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
     assertEquals(4, e.problems().get(0).line());
   }
 
@@ -149,8 +178,14 @@ class MatrixMarketImportTest {
   void tooManySources_isAProblemNamingTheOption() throws Exception {
     Path file = dir.resolve("s.mtx");
     Files.writeString(file, "1 2\n");
-    ScenarioException e = assertThrows(ScenarioException.class,
-        () -> ScenarioImporter.importFile(file, null, new ImportOptions(null, null, 2, null, null, null, null, null, null)));
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                ScenarioImporter.importFile(
+                    file,
+                    null,
+                    new ImportOptions(null, null, 2, null, null, null, null, null, null)));
     assertTrue(e.problems().get(0).message().startsWith("--sources"));
   }
 

@@ -18,10 +18,10 @@ import org.jgrapht.graph.DirectedWeightedMultigraph;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential tests: the daily flow solver against JGraphT's max-flow and min-cost-flow on
- * seeded random networks (directed and undirected links, several sources and sinks joined by a
- * super source and super sink, random disabled nodes and links). Every case is also checked for
- * flow conservation and capacities.
+ * Differential tests: the daily flow solver against JGraphT's max-flow and min-cost-flow on seeded
+ * random networks (directed and undirected links, several sources and sinks joined by a super
+ * source and super sink, random disabled nodes and links). Every case is also checked for flow
+ * conservation and capacities.
  */
 class DailyFlowSolverDifferentialTest {
   private static final int CASES = 1000;
@@ -40,7 +40,8 @@ class DailyFlowSolverDifferentialTest {
       DailyFlowSolver solver = new DailyFlowSolver(c.net());
       solver.solve(GAS, c.in(), out);
       checkFeasible(c, solver, out, seed);
-      double expected = referenceMaxFlow(c, demandsUpTo(c, Integer.MAX_VALUE), null, null, seed % 2 == 0);
+      double expected =
+          referenceMaxFlow(c, demandsUpTo(c, Integer.MAX_VALUE), null, null, seed % 2 == 0);
       assertEquals(expected, totalServed(c, out), TOL, "seed " + seed);
       if (gen.otherCommodity) {
         solver.solve(1, c.in(), out);
@@ -154,13 +155,18 @@ class DailyFlowSolverDifferentialTest {
   }
 
   /** JGraphT max-flow from sources (and storages, caps {@code storeCaps}) to sinks and storages. */
-  private static double referenceMaxFlow(RandomNetworks.Case c, double[] sinkCaps, double[] storeCaps,
-      double[] injectCaps, boolean pushRelabel) {
+  private static double referenceMaxFlow(
+      RandomNetworks.Case c,
+      double[] sinkCaps,
+      double[] storeCaps,
+      double[] injectCaps,
+      boolean pushRelabel) {
     CompiledNetwork net = c.net();
     DayInput in = c.in();
     // A simple graph: parallel arcs are merged by adding capacities (JGraphT's push-relabel trips
     // an internal assertion on some multigraphs).
-    Graph<Integer, DefaultWeightedEdge> g = new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+    Graph<Integer, DefaultWeightedEdge> g =
+        new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
     g.addVertex(SUPER_SOURCE);
     g.addVertex(SUPER_SINK);
     for (int i = 0; i < net.nodeCount(); i++) {
@@ -189,7 +195,8 @@ class DailyFlowSolverDifferentialTest {
         : new EdmondsKarpMFImpl<>(g).calculateMaximumFlow(SUPER_SOURCE, SUPER_SINK);
   }
 
-  private static void arc(Graph<Integer, DefaultWeightedEdge> g, Integer u, Integer v, double capacity) {
+  private static void arc(
+      Graph<Integer, DefaultWeightedEdge> g, Integer u, Integer v, double capacity) {
     if (capacity <= 0) {
       return;
     }
@@ -201,8 +208,11 @@ class DailyFlowSolverDifferentialTest {
     }
   }
 
-  private static void addLinks(RandomNetworks.Case c, Graph<Integer, DefaultWeightedEdge> g,
-      Map<DefaultWeightedEdge, Integer> capacities, Map<DefaultWeightedEdge, Double> costs) {
+  private static void addLinks(
+      RandomNetworks.Case c,
+      Graph<Integer, DefaultWeightedEdge> g,
+      Map<DefaultWeightedEdge, Integer> capacities,
+      Map<DefaultWeightedEdge, Double> costs) {
     CompiledNetwork net = c.net();
     DayInput in = c.in();
     for (int l : net.linksOf(GAS)) {
@@ -245,7 +255,8 @@ class DailyFlowSolverDifferentialTest {
   private static double referenceMinCost(RandomNetworks.Case c, DayOutput out, long seed) {
     CompiledNetwork net = c.net();
     DayInput in = c.in();
-    Graph<Integer, DefaultWeightedEdge> g = new DirectedWeightedMultigraph<>(DefaultWeightedEdge.class);
+    Graph<Integer, DefaultWeightedEdge> g =
+        new DirectedWeightedMultigraph<>(DefaultWeightedEdge.class);
     Map<DefaultWeightedEdge, Integer> capacities = new HashMap<>();
     Map<DefaultWeightedEdge, Double> costs = new HashMap<>();
     Map<Integer, Integer> supplies = new HashMap<>();
@@ -265,22 +276,27 @@ class DailyFlowSolverDifferentialTest {
         capacities.put(e, integral(in.supply[i], seed));
         costs.put(e, 0.0);
       }
-      int balance = integral(out.withdrawn[i], seed) - integral(out.injected[i], seed)
-          - integral(out.served[i], seed);
+      int balance =
+          integral(out.withdrawn[i], seed)
+              - integral(out.injected[i], seed)
+              - integral(out.served[i], seed);
       supplies.put(i, balance);
       fromSources -= balance;
     }
     supplies.put(SUPER_SOURCE, fromSources);
     MinimumCostFlowProblem<Integer, DefaultWeightedEdge> problem =
-        new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(g, v -> supplies.getOrDefault(v, 0),
-            capacities::get, e -> 0, costs::get);
-    return new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>().getMinimumCostFlow(problem).getCost();
+        new MinimumCostFlowProblem.MinimumCostFlowProblemImpl<>(
+            g, v -> supplies.getOrDefault(v, 0), capacities::get, e -> 0, costs::get);
+    return new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
+        .getMinimumCostFlow(problem)
+        .getCost();
   }
 
   private static int integral(double value, long seed) {
     long rounded = Math.round(value);
     if (Math.abs(value - rounded) > 1e-9) {
-      fail("expected an integral flow with integral data but got " + value + " (seed " + seed + ")");
+      fail(
+          "expected an integral flow with integral data but got " + value + " (seed " + seed + ")");
     }
     return (int) rounded;
   }
@@ -296,7 +312,8 @@ class DailyFlowSolverDifferentialTest {
   }
 
   /** Capacities, disabled assets, netting of storage, and conservation at every node. */
-  static void checkFeasible(RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
+  static void checkFeasible(
+      RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
     CompiledNetwork net = c.net();
     DayInput in = c.in();
     String where = " (seed " + seed + ")";
@@ -322,18 +339,26 @@ class DailyFlowSolverDifferentialTest {
       switch (net.nodeKind(i)) {
         case SOURCE -> {
           expected = solver.sourceInjection(i);
-          assertTrue(expected >= -TOL && expected <= (in.nodeUp[i] ? in.supply[i] : 0) + TOL, "supply " + i + where);
+          assertTrue(
+              expected >= -TOL && expected <= (in.nodeUp[i] ? in.supply[i] : 0) + TOL,
+              "supply " + i + where);
         }
         case SINK -> {
           expected = -out.served[i];
-          assertTrue(out.served[i] >= 0 && out.served[i] <= (in.nodeUp[i] ? net.demandPerDay(i) : 0) + TOL,
+          assertTrue(
+              out.served[i] >= 0 && out.served[i] <= (in.nodeUp[i] ? net.demandPerDay(i) : 0) + TOL,
               "demand " + i + where);
         }
         case STORAGE -> {
           expected = out.withdrawn[i] - out.injected[i];
-          assertTrue(out.withdrawn[i] == 0 || out.injected[i] == 0, "withdraws and refills " + i + where);
-          assertTrue(out.withdrawn[i] <= (in.nodeUp[i] ? in.withdrawCap[i] : 0) + TOL, "withdraw cap " + i + where);
-          assertTrue(out.injected[i] <= (in.nodeUp[i] ? in.injectCap[i] : 0) + TOL, "inject cap " + i + where);
+          assertTrue(
+              out.withdrawn[i] == 0 || out.injected[i] == 0, "withdraws and refills " + i + where);
+          assertTrue(
+              out.withdrawn[i] <= (in.nodeUp[i] ? in.withdrawCap[i] : 0) + TOL,
+              "withdraw cap " + i + where);
+          assertTrue(
+              out.injected[i] <= (in.nodeUp[i] ? in.injectCap[i] : 0) + TOL,
+              "inject cap " + i + where);
         }
         case JUNCTION -> expected = 0;
         default -> throw new AssertionError();

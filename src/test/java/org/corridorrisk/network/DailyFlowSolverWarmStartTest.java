@@ -56,8 +56,14 @@ class DailyFlowSolverWarmStartTest {
   void greedyRound_routedAlongABottleneckTreeArc_isSuboptimalAndTheExactPhaseCompletesIt() {
     // The search tree reaches k over the direct arc of capacity 1; the path through j is found only
     // by a later round or the exact phase.
-    TestNetworks builder = new TestNetworks().source("s", 10).junction("j").sink("k", 5)
-        .link("s", "k", 1).link("s", "j", 10).link("j", "k", 10);
+    TestNetworks builder =
+        new TestNetworks()
+            .source("s", 10)
+            .junction("j")
+            .sink("k", 5)
+            .link("s", "k", 1)
+            .link("s", "j", 10)
+            .link("j", "k", 10);
     CompiledNetwork net = builder.compile();
     DayInput in = new DayInput(net);
     DayOutput out = new DayOutput(net);
@@ -75,8 +81,15 @@ class DailyFlowSolverWarmStartTest {
 
   @Test
   void greedyRound_whenEveryReachableSinkIsServed_skipsTheExactPhase() {
-    TestNetworks builder = new TestNetworks().source("s", 10).junction("j").sink("a", 3).sink("b", 4)
-        .link("s", "j", 10).link("j", "a", 10).link("j", "b", 10);
+    TestNetworks builder =
+        new TestNetworks()
+            .source("s", 10)
+            .junction("j")
+            .sink("a", 3)
+            .sink("b", 4)
+            .link("s", "j", 10)
+            .link("j", "a", 10)
+            .link("j", "b", 10);
     CompiledNetwork net = builder.compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);

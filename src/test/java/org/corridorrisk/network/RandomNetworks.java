@@ -23,8 +23,10 @@ final class RandomNetworks {
   boolean costs;
   boolean ampleSupply;
   boolean otherCommodity;
+
   /** Every gas link undirected (the draw that would choose the direction is skipped). */
   boolean undirectedOnly;
+
   double nodeDownProbability = 0.08;
   double linkDownProbability = 0.12;
 
@@ -53,10 +55,14 @@ final class RandomNetworks {
       } else if (i == 1 || roll < 0.55) {
         double demand = 1 + rng.nextInt(10);
         totalDemand += demand;
-        node = Node.sink(id, "gas", demand).withSinkDetails(priorities ? 1 + rng.nextInt(3) : 1, 0, 0, null);
+        node =
+            Node.sink(id, "gas", demand)
+                .withSinkDetails(priorities ? 1 + rng.nextInt(3) : 1, 0, 0, null);
       } else if (storages && roll < 0.72) {
         double inventory = rng.nextInt(16);
-        node = Node.storage(id, "gas", inventory, rng.nextInt(9), inventory + rng.nextInt(11), rng.nextInt(9));
+        node =
+            Node.storage(
+                id, "gas", inventory, rng.nextInt(9), inventory + rng.nextInt(11), rng.nextInt(9));
       } else {
         node = Node.junction(id, "gas");
       }
@@ -81,8 +87,19 @@ final class RandomNetworks {
         addLink(links, arcs, rng, 0, k, links.size());
       }
     }
-    Scenario scenario = new Scenario("random-" + seed, "", 1, "USD", commodities, nodes, links,
-        List.of(), List.of(), null, List.of());
+    Scenario scenario =
+        new Scenario(
+            "random-" + seed,
+            "",
+            1,
+            "USD",
+            commodities,
+            nodes,
+            links,
+            List.of(),
+            List.of(),
+            null,
+            List.of());
     CompiledNetwork net = CompiledNetwork.compile(scenario);
     DayInput in = new DayInput(net);
     for (int k = 0; k < n; k++) {
@@ -95,7 +112,8 @@ final class RandomNetworks {
     return new Case(net, in);
   }
 
-  private void addLink(List<Link> links, List<int[]> arcs, UniformRandomProvider rng, int u, int v, int j) {
+  private void addLink(
+      List<Link> links, List<int[]> arcs, UniformRandomProvider rng, int u, int v, int j) {
     Link link = Link.of("l" + j + "-" + links.size(), "n" + u, "n" + v, "gas", rng.nextInt(13));
     boolean directed = !undirectedOnly && rng.nextBoolean();
     if (!directed) {
@@ -111,7 +129,8 @@ final class RandomNetworks {
     }
   }
 
-  private static boolean reachable(List<Node> nodes, int offset, List<int[]> arcs, int n, int target) {
+  private static boolean reachable(
+      List<Node> nodes, int offset, List<int[]> arcs, int n, int target) {
     boolean[] seen = new boolean[n];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int k = 0; k < n; k++) {

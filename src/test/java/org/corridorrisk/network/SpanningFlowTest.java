@@ -24,8 +24,12 @@ class SpanningFlowTest {
   @Test
   void powerGrid_fastAndExactPathsDeliverTheSame_underRandomLineFailures() throws Exception {
     Path file = dir.resolve("grid.yaml");
-    Path grid = Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "power-grid",
-        "western-us-power-grid.mtx");
+    Path grid =
+        Path.of(
+            System.getProperty("corridorrisk.shared", "../shared"),
+            "data",
+            "power-grid",
+            "western-us-power-grid.mtx");
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
     DailyFlowSolver fast = new DailyFlowSolver(net);
@@ -75,7 +79,11 @@ class SpanningFlowTest {
         perComponentActual[component[i]] += actual.served[i];
       }
       for (int k = 0; k < perComponentExpected.length; k++) {
-        assertEquals(perComponentExpected[k], perComponentActual[k], TOL, "component " + k + ", seed " + seed);
+        assertEquals(
+            perComponentExpected[k],
+            perComponentActual[k],
+            TOL,
+            "component " + k + ", seed " + seed);
       }
     }
     assertTrue(hits > 200, "fast path taken on " + hits + " of 1000 cases");
@@ -84,8 +92,16 @@ class SpanningFlowTest {
   @Test
   void treeArcOverCapacity_fallsBackToTheExactAnswer() {
     // The search tree sends both sinks' 8 units over s-j (capacity 5): verification fails.
-    CompiledNetwork net = new TestNetworks().source("s", 10).junction("j").sink("a", 4).sink("b", 4)
-        .undirected("s", "j", 5).undirected("j", "a", 100).undirected("j", "b", 100).compile();
+    CompiledNetwork net =
+        new TestNetworks()
+            .source("s", 10)
+            .junction("j")
+            .sink("a", 4)
+            .sink("b", 4)
+            .undirected("s", "j", 5)
+            .undirected("j", "a", 100)
+            .undirected("j", "b", 100)
+            .compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
@@ -97,8 +113,16 @@ class SpanningFlowTest {
 
   @Test
   void componentWithoutSource_getsNothing_andTheOtherIsServed() {
-    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 4).sink("b", 3).sink("c", 2)
-        .undirected("s", "a", 10).undirected("a", "b", 10).undirected("b", "c", 10).compile();
+    CompiledNetwork net =
+        new TestNetworks()
+            .source("s", 10)
+            .sink("a", 4)
+            .sink("b", 3)
+            .sink("c", 2)
+            .undirected("s", "a", 10)
+            .undirected("a", "b", 10)
+            .undirected("b", "c", 10)
+            .compile();
     DayInput in = new DayInput(net);
     in.linkUp[net.linkIndex("a-b-1")] = false;
     DayOutput out = new DayOutput(net);
@@ -113,8 +137,14 @@ class SpanningFlowTest {
 
   @Test
   void shortComponent_sharesItsSupplyInProportionToDemand() {
-    CompiledNetwork net = new TestNetworks().source("s", 6).sink("a", 4).sink("b", 8)
-        .undirected("s", "a", 10).undirected("a", "b", 10).compile();
+    CompiledNetwork net =
+        new TestNetworks()
+            .source("s", 6)
+            .sink("a", 4)
+            .sink("b", 8)
+            .undirected("s", "a", 10)
+            .undirected("a", "b", 10)
+            .compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
@@ -127,7 +157,8 @@ class SpanningFlowTest {
 
   @Test
   void directedLinkAlongTheFlow_isUsedByTheFastPath() {
-    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10).compile();
+    CompiledNetwork net =
+        new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10).compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
@@ -138,8 +169,13 @@ class SpanningFlowTest {
   @Test
   void directedLinkAgainstTheFlow_failsVerification_andNothingIsServed() {
     // s -> a is down today; the search reaches a over a -> s, which cannot carry s's flow.
-    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10)
-        .link("a", "s", 10).compile();
+    CompiledNetwork net =
+        new TestNetworks()
+            .source("s", 10)
+            .sink("a", 4)
+            .link("s", "a", 10)
+            .link("a", "s", 10)
+            .compile();
     DayInput in = new DayInput(net);
     in.linkUp[net.linkIndex("s-a-0")] = false;
     DayOutput out = new DayOutput(net);
@@ -153,22 +189,38 @@ class SpanningFlowTest {
   @Test
   void surplusTreeSupplies_aDeficitTree_overACrossLink() {
     // Two sources; the forest gives s2's tree the 9-unit sink, s1 has the surplus.
-    CompiledNetwork net = new TestNetworks().source("s1", 10).source("s2", 2).sink("a", 1).sink("b", 9)
-        .undirected("s1", "a", 20).undirected("a", "b", 20).undirected("s2", "b", 20).compile();
+    CompiledNetwork net =
+        new TestNetworks()
+            .source("s1", 10)
+            .source("s2", 2)
+            .sink("a", 1)
+            .sink("b", 9)
+            .undirected("s1", "a", 20)
+            .undirected("a", "b", 20)
+            .undirected("s2", "b", 20)
+            .compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
     assertEquals(1, solver.fastHits);
     assertEquals(1, out.served[net.nodeIndex("a")], TOL);
     assertEquals(9, out.served[net.nodeIndex("b")], TOL);
-    assertEquals(10, solver.sourceInjection(net.nodeIndex("s1")) + solver.sourceInjection(net.nodeIndex("s2")),
+    assertEquals(
+        10,
+        solver.sourceInjection(net.nodeIndex("s1")) + solver.sourceInjection(net.nodeIndex("s2")),
         TOL);
   }
 
   @Test
   void severalTiers_withAShortComponent_useTheExactPath() {
-    CompiledNetwork net = new TestNetworks().source("s", 10).sink("a", 8, 1).sink("b", 8, 2)
-        .undirected("s", "a", 20).undirected("s", "b", 20).compile();
+    CompiledNetwork net =
+        new TestNetworks()
+            .source("s", 10)
+            .sink("a", 8, 1)
+            .sink("b", 8, 2)
+            .undirected("s", "a", 20)
+            .undirected("s", "b", 20)
+            .compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);

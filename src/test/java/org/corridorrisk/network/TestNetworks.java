@@ -38,7 +38,8 @@ final class TestNetworks {
     return this;
   }
 
-  TestNetworks storage(String id, double inventory, double maxWithdrawal, double capacity, double maxInjection) {
+  TestNetworks storage(
+      String id, double inventory, double maxWithdrawal, double capacity, double maxInjection) {
     nodes.add(Node.storage(id, GAS, inventory, maxWithdrawal, capacity, maxInjection));
     return this;
   }
@@ -70,7 +71,8 @@ final class TestNetworks {
   }
 
   Scenario scenario() {
-    return new Scenario("test", "", 1, "USD", commodities, nodes, links, List.of(), List.of(), null, List.of());
+    return new Scenario(
+        "test", "", 1, "USD", commodities, nodes, links, List.of(), List.of(), null, List.of());
   }
 
   CompiledNetwork compile() {

@@ -65,8 +65,12 @@ class WarmStartTest {
   @Test
   void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures() throws Exception {
     Path file = dir.resolve("grid.yaml");
-    Path grid = Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "power-grid",
-        "western-us-power-grid.mtx");
+    Path grid =
+        Path.of(
+            System.getProperty("corridorrisk.shared", "../shared"),
+            "data",
+            "power-grid",
+            "western-us-power-grid.mtx");
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
     DailyFlowSolver warmSolver = new DailyFlowSolver(net);
@@ -86,7 +90,8 @@ class WarmStartTest {
       assertTrue(warmSolver.usesWarmStart(GAS));
       assertEquals(totalServed(net, cold), totalServed(net, warm), 1e-6, "day " + day);
       for (int l = 0; l < net.linkCount(); l++) {
-        assertTrue(warm.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
+        assertTrue(
+            warm.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
       }
     }
   }
@@ -100,7 +105,8 @@ class WarmStartTest {
   }
 
   /** Capacities, disabled assets, demand caps and conservation at every node of the commodity. */
-  private static void checkFeasible(RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
+  private static void checkFeasible(
+      RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
     CompiledNetwork net = c.net();
     DayInput in = c.in();
     double[] balance = new double[net.nodeCount()];
@@ -110,18 +116,22 @@ class WarmStartTest {
       }
       boolean up = in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)];
       double f = solver.signedLinkFlow(l);
-      assertTrue(Math.abs(f) <= (up ? net.linkCapacity(l) + TOL : TOL), "seed " + seed + " link " + l);
+      assertTrue(
+          Math.abs(f) <= (up ? net.linkCapacity(l) + TOL : TOL), "seed " + seed + " link " + l);
       assertTrue(net.linkDirected(l) ? f >= -TOL : true, "seed " + seed + " directed link " + l);
       balance[net.linkFrom(l)] -= f;
       balance[net.linkTo(l)] += f;
     }
     for (int i : net.sourcesOf(GAS)) {
       double injected = solver.sourceInjection(i);
-      assertTrue(injected <= (in.nodeUp[i] ? in.supply[i] + TOL : TOL), "seed " + seed + " source " + i);
+      assertTrue(
+          injected <= (in.nodeUp[i] ? in.supply[i] + TOL : TOL), "seed " + seed + " source " + i);
       balance[i] += injected;
     }
     for (int i : net.sinksOf(GAS)) {
-      assertTrue(out.served[i] <= (in.nodeUp[i] ? net.demandPerDay(i) + TOL : TOL), "seed " + seed + " sink " + i);
+      assertTrue(
+          out.served[i] <= (in.nodeUp[i] ? net.demandPerDay(i) + TOL : TOL),
+          "seed " + seed + " sink " + i);
       balance[i] -= out.served[i];
     }
     for (int i = 0; i < net.nodeCount(); i++) {

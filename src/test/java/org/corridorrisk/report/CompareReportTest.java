@@ -26,24 +26,46 @@ class CompareReportTest {
   private static Comparison comparison;
 
   static Scenario twoPaths(double success, double repairDays, double bypassCapacity) {
-    return new Scenario("two-paths", "", 120, "EUR",
+    return new Scenario(
+        "two-paths",
+        "",
+        120,
+        "EUR",
         List.of(new Commodity("gas", "mcm/d")),
-        List.of(Node.source("src", "gas", 30), Node.junction("hub", "gas"),
+        List.of(
+            Node.source("src", "gas", 30),
+            Node.junction("hub", "gas"),
             Node.sink("city", "gas", 20).withSinkDetails(1, 50_000, 1000, null)),
-        List.of(Link.of("main", "src", "hub", "gas", 20), Link.of("spare", "src", "hub", "gas", bypassCapacity),
+        List.of(
+            Link.of("main", "src", "hub", "gas", 20),
+            Link.of("spare", "src", "hub", "gas", bypassCapacity),
             Link.of("feed", "hub", "city", "gas", 25)),
-        List.of(Threat.poisson("attack", 6, success, new RepairTime.Fixed(repairDays), TargetSpec.ofLinks("main", "feed"))),
-        List.of(), null, List.of());
+        List.of(
+            Threat.poisson(
+                "attack",
+                6,
+                success,
+                new RepairTime.Fixed(repairDays),
+                TargetSpec.ofLinks("main", "feed"))),
+        List.of(),
+        null,
+        List.of());
   }
 
   @BeforeAll
   static void compare() {
-    comparison = ComparisonRunner.run(twoPaths(0.6, 10, 1), List.of(
-        new ComparisonRunner.Variant("patrols", 2e5, List.of("patrols"), twoPaths(0.3, 10, 1)),
-        new ComparisonRunner.Variant("crews", 1e5, List.of("crews"), twoPaths(0.6, 4, 1)),
-        new ComparisonRunner.Variant("bypass", 0, List.of("bypass"), twoPaths(0.6, 10, 10)),
-        new ComparisonRunner.Variant("patrols+crews", 3e5, List.of("patrols", "crews"), twoPaths(0.3, 4, 1))),
-        RunOptions.of(400, 1, 2), null);
+    comparison =
+        ComparisonRunner.run(
+            twoPaths(0.6, 10, 1),
+            List.of(
+                new ComparisonRunner.Variant(
+                    "patrols", 2e5, List.of("patrols"), twoPaths(0.3, 10, 1)),
+                new ComparisonRunner.Variant("crews", 1e5, List.of("crews"), twoPaths(0.6, 4, 1)),
+                new ComparisonRunner.Variant("bypass", 0, List.of("bypass"), twoPaths(0.6, 10, 10)),
+                new ComparisonRunner.Variant(
+                    "patrols+crews", 3e5, List.of("patrols", "crews"), twoPaths(0.3, 4, 1))),
+            RunOptions.of(400, 1, 2),
+            null);
   }
 
   @Test
@@ -51,8 +73,13 @@ class CompareReportTest {
     Path file = tmp.resolve("compare.html");
     CompareReport.write(comparison, file);
     String html = Files.readString(file);
-    for (String chart : List.of("reduction-economic-loss", "benefit-cost", "exceedance-economic-loss",
-        "paired-1", "cost-benefit")) {
+    for (String chart :
+        List.of(
+            "reduction-economic-loss",
+            "benefit-cost",
+            "exceedance-economic-loss",
+            "paired-1",
+            "cost-benefit")) {
       assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
     }
     assertFalse(html.contains("<script"), "no scripts");

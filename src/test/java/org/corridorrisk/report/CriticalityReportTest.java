@@ -21,7 +21,8 @@ class CriticalityReportTest {
 
   private static CriticalityResult parallel() {
     Scenario s = CriticalityNetworks.parallelPaths();
-    return CriticalityStudy.run(s, new CriticalityOptions(s.horizonDays(), 2, Metric.UNSERVED_FRACTION, 3, 2, 1000, 3));
+    return CriticalityStudy.run(
+        s, new CriticalityOptions(s.horizonDays(), 2, Metric.UNSERVED_FRACTION, 3, 2, 1000, 3));
   }
 
   @Test
@@ -29,8 +30,14 @@ class CriticalityReportTest {
     Path file = tmp.resolve("criticality.html");
     CriticalityReport.write(parallel(), file);
     String html = Files.readString(file);
-    for (String chart : new String[] {"tornado-economic-loss", "tornado-unserved-fraction",
-        "tornado-person-days-without-service", "worst-case", "map"}) {
+    for (String chart :
+        new String[] {
+          "tornado-economic-loss",
+          "tornado-unserved-fraction",
+          "tornado-person-days-without-service",
+          "worst-case",
+          "map"
+        }) {
       assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
     }
     assertTrue(html.contains("p1, p2"));
@@ -42,7 +49,10 @@ class CriticalityReportTest {
   void json_hasContractKeysInOrder() {
     JsonNode root = CriticalityJson.toJson(parallel());
     JsonNode first = root.get("assets").get(0);
-    for (String key : new String[] {"id", "kind", "unserved_fraction", "economic_loss", "person_days_without_service"}) {
+    for (String key :
+        new String[] {
+          "id", "kind", "unserved_fraction", "economic_loss", "person_days_without_service"
+        }) {
       assertTrue(first.has(key), key);
     }
     JsonNode w2 = root.get("worst_case").get(1);

@@ -25,9 +25,18 @@ class HtmlReportTest {
   }
 
   static double dataValue(String html, String metric, String stat) {
-    Matcher m = Pattern.compile("data-metric=\"" + Pattern.quote(metric) + "\" data-stat=\"" + stat
-        + "\" data-value=\"([^\"]+)\"|data-stat=\"" + stat + "\" data-metric=\"" + Pattern.quote(metric)
-        + "\" data-value=\"([^\"]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "data-metric=\""
+                    + Pattern.quote(metric)
+                    + "\" data-stat=\""
+                    + stat
+                    + "\" data-value=\"([^\"]+)\"|data-stat=\""
+                    + stat
+                    + "\" data-metric=\""
+                    + Pattern.quote(metric)
+                    + "\" data-value=\"([^\"]+)\"")
+            .matcher(html);
     assertTrue(m.find(), "no data-value for " + metric + "/" + stat);
     return Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
   }
@@ -50,23 +59,40 @@ class HtmlReportTest {
   void report_hasAtLeastEightChartsEachWithTitleAndGuide() {
     String html = html(SyntheticStudy.result(1_000, 3, true));
     List<String> charts = new ArrayList<>();
-    Matcher m = Pattern.compile("<figure class=\"chart\" id=\"fig-([a-z0-9-]+)\" data-chart=\"[^\"]+\">\\n<svg "
-        + "role=\"img\" aria-label=\"([^\"]+)\"[\\s\\S]*?</svg>\\n<figcaption>([^<]+)</figcaption>").matcher(html);
+    Matcher m =
+        Pattern.compile(
+                "<figure class=\"chart\" id=\"fig-([a-z0-9-]+)\" data-chart=\"[^\"]+\">\\n<svg "
+                    + "role=\"img\" aria-label=\"([^\"]+)\"[\\s\\S]*?</svg>\\n<figcaption>([^<]+)</figcaption>")
+            .matcher(html);
     while (m.find()) {
       charts.add(m.group(1));
       assertFalse(m.group(2).isBlank());
       assertTrue(m.group(3).length() > 20, "guide of " + m.group(1));
     }
-    assertTrue(charts.containsAll(List.of("loss-histogram", "exceedance-loss", "exceedance-person-days",
-        "resilience", "sinks-gas", "sectors-inoperability", "drivers-tornado", "drivers-scatter",
-        "network-map", "convergence")), charts.toString());
+    assertTrue(
+        charts.containsAll(
+            List.of(
+                "loss-histogram",
+                "exceedance-loss",
+                "exceedance-person-days",
+                "resilience",
+                "sinks-gas",
+                "sectors-inoperability",
+                "drivers-tornado",
+                "drivers-scatter",
+                "network-map",
+                "convergence")),
+        charts.toString());
   }
 
   @Test
   void report_isSelfContained() {
     String html = html(SyntheticStudy.result(1_000, 3, true));
-    assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE)
-        .matcher(html).find(), "references something on the network");
+    assertFalse(
+        Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE)
+            .matcher(html)
+            .find(),
+        "references something on the network");
     assertFalse(html.contains("<script"), "has a script");
     assertFalse(html.contains("@import") || html.contains("url(http"), "loads CSS or fonts");
     assertFalse(html.contains("<img"), "has an external image");
@@ -87,8 +113,10 @@ class HtmlReportTest {
     double[] pd = r.values(Metric.PERSON_DAYS_WITHOUT_SERVICE).clone();
     java.util.Arrays.sort(pd);
     double q = MetricSummary.percentile(pd, 0.95);
-    String expected = "In 1 of 20 simulated 90-day periods, at least "
-        + org.corridorrisk.report.charts.NumberText.compact(q) + " person-days of gas service are lost";
+    String expected =
+        "In 1 of 20 simulated 90-day periods, at least "
+            + org.corridorrisk.report.charts.NumberText.compact(q)
+            + " person-days of gas service are lost";
     assertTrue(html.contains(expected), "headline missing: " + expected);
   }
 
@@ -99,7 +127,9 @@ class HtmlReportTest {
       java.util.Arrays.fill(row, 0);
     }
     String html = html(r);
-    assertTrue(html.contains("No simulated 90-day period lost any supply: in all 500 trials every sink was fully served."));
+    assertTrue(
+        html.contains(
+            "No simulated 90-day period lost any supply: in all 500 trials every sink was fully served."));
   }
 
   @Test
@@ -112,11 +142,22 @@ class HtmlReportTest {
   @Test
   void earlyStoppedRun_reportsOnlyTheTrialsRun() {
     StudyResult full = SyntheticStudy.result(3_000, 9, true);
-    StudyResult stopped = new StudyResult(full.scenario(), full.options(), 1_000, full.elapsedNanos(),
-        full.metricValues(), full.unservedVolume(), full.peakInoperability(), full.sectorIndirectLoss(),
-        full.daily(), full.sinks(), full.assets());
+    StudyResult stopped =
+        new StudyResult(
+            full.scenario(),
+            full.options(),
+            1_000,
+            full.elapsedNanos(),
+            full.metricValues(),
+            full.unservedVolume(),
+            full.peakInoperability(),
+            full.sectorIndirectLoss(),
+            full.daily(),
+            full.sinks(),
+            full.assets());
     String html = html(stopped);
-    assertEquals(MetricSummary.of(full.values(Metric.ECONOMIC_LOSS), 1_000).mean(),
+    assertEquals(
+        MetricSummary.of(full.values(Metric.ECONOMIC_LOSS), 1_000).mean(),
         dataValue(html, "economic_loss", "mean"));
     assertTrue(html.contains("1,000 (stopped early"));
   }
@@ -133,8 +174,11 @@ class HtmlReportTest {
   @Test
   void convergenceCurve_endsAtTheKeyNumberMeanAndStaysNonNegative() {
     StudyResult r = SyntheticStudy.result(1_234, 4, true);
-    org.corridorrisk.report.charts.Figure f = HtmlReport.figures(r).stream()
-        .filter(x -> x.id().equals("convergence")).findFirst().orElseThrow();
+    org.corridorrisk.report.charts.Figure f =
+        HtmlReport.figures(r).stream()
+            .filter(x -> x.id().equals("convergence"))
+            .findFirst()
+            .orElseThrow();
     var plot = f.chart().getXYPlot();
     var data = (org.jfree.data.xy.YIntervalSeriesCollection) plot.getDataset();
     int last = data.getItemCount(0) - 1;
@@ -153,13 +197,39 @@ class HtmlReportTest {
   void singleTrialWithoutEconomy_stillGivesACompleteReport() {
     StudyResult full = SyntheticStudy.result(1, 8, true);
     org.corridorrisk.model.Scenario s = full.scenario();
-    org.corridorrisk.model.Scenario noEconomy = new org.corridorrisk.model.Scenario(s.name(), s.description(),
-        s.horizonDays(), s.currency(), s.commodities(),
-        s.nodes().stream().map(n -> n.sector() == null ? n
-            : n.withSinkDetails(n.priority(), n.population(), n.valueOfLostLoad(), null)).toList(),
-        s.links(), s.threats(), s.dependencies(), null, s.mitigations());
-    StudyResult r = new StudyResult(noEconomy, full.options(), 1, full.elapsedNanos(), full.metricValues(),
-        full.unservedVolume(), new double[0][], new double[0][], full.daily(), full.sinks(), full.assets());
+    org.corridorrisk.model.Scenario noEconomy =
+        new org.corridorrisk.model.Scenario(
+            s.name(),
+            s.description(),
+            s.horizonDays(),
+            s.currency(),
+            s.commodities(),
+            s.nodes().stream()
+                .map(
+                    n ->
+                        n.sector() == null
+                            ? n
+                            : n.withSinkDetails(
+                                n.priority(), n.population(), n.valueOfLostLoad(), null))
+                .toList(),
+            s.links(),
+            s.threats(),
+            s.dependencies(),
+            null,
+            s.mitigations());
+    StudyResult r =
+        new StudyResult(
+            noEconomy,
+            full.options(),
+            1,
+            full.elapsedNanos(),
+            full.metricValues(),
+            full.unservedVolume(),
+            new double[0][],
+            new double[0][],
+            full.daily(),
+            full.sinks(),
+            full.assets());
     String html = html(r);
     assertFalse(html.contains("sectors-inoperability"));
     assertTrue(html.contains("data-chart=\"convergence\""));

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renders the report in headless Chromium (skipped when {@code /usr/bin/chromium} is missing;
- * CI installs it): every chart's SVG is in the rendered DOM and the page logs no console error.
+ * Renders the report in headless Chromium (skipped when {@code /usr/bin/chromium} is missing; CI
+ * installs it): every chart's SVG is in the rendered DOM and the page logs no console error.
  */
 class ReportBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -29,18 +29,32 @@ class ReportBrowserTest {
   record Rendered(int exitCode, String stdout, String stderr) {}
 
   static Rendered chromium(Path profile, Path workDir, String... extra) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0"));
     cmd.addAll(List.of(extra));
     Path out = workDir.resolve("chromium.out");
     Path err = workDir.resolve("chromium.err");
-    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("chromium did not finish within 90 s");
     }
-    return new Rendered(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Rendered(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -56,8 +70,10 @@ class ReportBrowserTest {
     assertFalse(r.stderr().contains(":CONSOLE"), "console message: " + r.stderr());
     List<String> expected = HtmlReport.figures(result).stream().map(Figure::id).toList();
     List<String> rendered = new ArrayList<>();
-    Matcher m = Pattern.compile("<figure class=\"chart\" id=\"fig-([a-z0-9-]+)\"[^>]*>\\s*<svg[^>]*>([\\s\\S]*?)</svg>")
-        .matcher(r.stdout());
+    Matcher m =
+        Pattern.compile(
+                "<figure class=\"chart\" id=\"fig-([a-z0-9-]+)\"[^>]*>\\s*<svg[^>]*>([\\s\\S]*?)</svg>")
+            .matcher(r.stdout());
     while (m.find()) {
       rendered.add(m.group(1));
       assertTrue(m.group(2).contains("<text"), "chart " + m.group(1) + " has no text in the DOM");
@@ -73,15 +89,22 @@ class ReportBrowserTest {
 
   @Test
   void engineRunReport_rendersEveryChartWithoutConsoleErrors(@TempDir Path dir) throws Exception {
-    assertRendersEveryChart(org.corridorrisk.sim.MonteCarlo.run(SyntheticStudy.scenario(false),
-        org.corridorrisk.sim.RunOptions.of(300, 2, 1)), dir);
+    assertRendersEveryChart(
+        org.corridorrisk.sim.MonteCarlo.run(
+            SyntheticStudy.scenario(false), org.corridorrisk.sim.RunOptions.of(300, 2, 1)),
+        dir);
   }
 
   @Test
-  void exampleScenarioReport_rendersEveryChartWithoutConsoleErrors(@TempDir Path dir) throws Exception {
-    var scenario = org.corridorrisk.scenario.ScenarioLoader.load(Path.of("scenarios", "southern-gas-corridor.yaml"))
-        .baseline();
-    assertRendersEveryChart(org.corridorrisk.sim.MonteCarlo.run(scenario, org.corridorrisk.sim.RunOptions.of(300, 1, 2)),
+  void exampleScenarioReport_rendersEveryChartWithoutConsoleErrors(@TempDir Path dir)
+      throws Exception {
+    var scenario =
+        org.corridorrisk.scenario.ScenarioLoader.load(
+                Path.of("scenarios", "southern-gas-corridor.yaml"))
+            .baseline();
+    assertRendersEveryChart(
+        org.corridorrisk.sim.MonteCarlo.run(
+            scenario, org.corridorrisk.sim.RunOptions.of(300, 1, 2)),
         dir);
   }
 }

@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 
 /** Every key number in report.html equals the number in summary.json (both parsed). */
 class ReportMatchesSummaryJsonTest {
-  private static final Pattern CELL = Pattern.compile("<t[dh][^>]*\\bdata-metric=\"([^\"]+)\"[^>]*>");
+  private static final Pattern CELL =
+      Pattern.compile("<t[dh][^>]*\\bdata-metric=\"([^\"]+)\"[^>]*>");
   private static final Pattern ATTR = Pattern.compile("data-([a-z0-9_]+)=\"([^\"]*)\"");
 
-  /** {@code "metric/stat" -> value} for every tagged cell; ci95 cells give ci95_low and ci95_high. */
+  /**
+   * {@code "metric/stat" -> value} for every tagged cell; ci95 cells give ci95_low and ci95_high.
+   */
   static Map<String, Double> reportNumbers(String html) {
     Map<String, Double> out = new HashMap<>();
     Matcher cell = CELL.matcher(html);
@@ -48,27 +51,38 @@ class ReportMatchesSummaryJsonTest {
     Map<String, Double> report = reportNumbers(HtmlReport.html(result, "test", Instant.EPOCH));
     int compared = 0;
     String[] stats = {"mean", "ci95_low", "ci95_high", "p50", "var95", "cvar95", "max"};
-    for (Iterator<Map.Entry<String, JsonNode>> it = summary.get("metrics").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = summary.get("metrics").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> metric = it.next();
       for (String stat : stats) {
-        assertEquals(metric.getValue().get(stat).asDouble(), report.get(metric.getKey() + "/" + stat),
+        assertEquals(
+            metric.getValue().get(stat).asDouble(),
+            report.get(metric.getKey() + "/" + stat),
             metric.getKey() + " " + stat);
         compared++;
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = summary.get("by_commodity").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = summary.get("by_commodity").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> c = it.next();
       for (String stat : stats) {
         String key = "by_commodity." + c.getKey() + ".unserved_volume/" + stat;
-        assertEquals(c.getValue().get("unserved_volume").get(stat).asDouble(), report.get(key), key);
+        assertEquals(
+            c.getValue().get("unserved_volume").get(stat).asDouble(), report.get(key), key);
         compared++;
       }
     }
     if (summary.has("economy")) {
       for (JsonNode sector : summary.get("economy").get("sectors")) {
         String key = "economy." + sector.get("id").asText();
-        assertEquals(sector.get("mean_peak_inoperability").asDouble(), report.get(key + "/mean_peak_inoperability"), key);
-        assertEquals(sector.get("mean_indirect_loss").asDouble(), report.get(key + "/mean_indirect_loss"), key);
+        assertEquals(
+            sector.get("mean_peak_inoperability").asDouble(),
+            report.get(key + "/mean_peak_inoperability"),
+            key);
+        assertEquals(
+            sector.get("mean_indirect_loss").asDouble(),
+            report.get(key + "/mean_indirect_loss"),
+            key);
         compared += 2;
       }
     }

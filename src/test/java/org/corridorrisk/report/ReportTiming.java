@@ -7,8 +7,9 @@ import org.corridorrisk.sim.StudyResult;
 
 /**
  * Times report generation on synthetic results (not a test; run by hand, see docs/report.md):
- * {@code java -Djava.awt.headless=true -cp ... org.corridorrisk.report.ReportTiming 10000 1000000 [FILE.yaml N...]}:
- * numbers before a scenario file time synthetic results, numbers after it engine runs of that file.
+ * {@code java -Djava.awt.headless=true -cp ... org.corridorrisk.report.ReportTiming 10000 1000000
+ * [FILE.yaml N...]}: numbers before a scenario file time synthetic results, numbers after it engine
+ * runs of that file.
  */
 public final class ReportTiming {
   private ReportTiming() {}
@@ -24,10 +25,12 @@ public final class ReportTiming {
         continue;
       }
       int trials = Integer.parseInt(arg);
-      StudyResult r = scenarioFile == null ? SyntheticStudy.result(trials, 1, true)
-          : org.corridorrisk.sim.MonteCarlo.run(
-              org.corridorrisk.scenario.ScenarioLoader.load(Path.of(scenarioFile)).baseline(),
-              org.corridorrisk.sim.RunOptions.of(trials, 1, 2));
+      StudyResult r =
+          scenarioFile == null
+              ? SyntheticStudy.result(trials, 1, true)
+              : org.corridorrisk.sim.MonteCarlo.run(
+                  org.corridorrisk.scenario.ScenarioLoader.load(Path.of(scenarioFile)).baseline(),
+                  org.corridorrisk.sim.RunOptions.of(trials, 1, 2));
       System.out.print((scenarioFile == null ? "synthetic" : scenarioFile) + ": ");
       Path file = dir.resolve("report-" + trials + ".html");
       long best = Long.MAX_VALUE;
@@ -36,7 +39,12 @@ public final class ReportTiming {
         HtmlReport.write(r, file, "timing");
         best = Math.min(best, System.nanoTime() - start);
       }
-      System.out.printf(Locale.ROOT, "%,d trials: best of 3 %.2f s, %,d bytes%n", trials, best / 1e9, Files.size(file));
+      System.out.printf(
+          Locale.ROOT,
+          "%,d trials: best of 3 %.2f s, %,d bytes%n",
+          trials,
+          best / 1e9,
+          Files.size(file));
     }
   }
 }

@@ -17,10 +17,10 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * 10,000 random mutations of the example scenarios (deleted, duplicated and swapped lines,
- * changed numbers, broken indentation, random bytes) give either a scenario or a
- * {@link ScenarioException} whose problems are all located; never another exception, and no
- * load takes a second. Fixed seed: a failure reproduces.
+ * 10,000 random mutations of the example scenarios (deleted, duplicated and swapped lines, changed
+ * numbers, broken indentation, random bytes) give either a scenario or a {@link ScenarioException}
+ * whose problems are all located; never another exception, and no load takes a second. Fixed seed:
+ * a failure reproduces.
  */
 class FuzzTest {
   private static final int MUTATIONS = 10_000;
@@ -33,7 +33,9 @@ class FuzzTest {
     for (Path p : sources) {
       texts.add(Files.readAllBytes(p));
     }
-    for (int i = 0; i < texts.size(); i++) { // warm-up: class loading and the schema are not the input's cost
+    for (int i = 0;
+        i < texts.size();
+        i++) { // warm-up: class loading and the schema are not the input's cost
       try {
         ScenarioLoader.parse(sources.get(i), texts.get(i));
       } catch (ScenarioException e) {
@@ -46,7 +48,9 @@ class FuzzTest {
     for (int i = 0; i < MUTATIONS; i++) {
       int which = rng.nextInt(texts.size());
       byte[] mutated = mutate(texts.get(which), rng);
-      Path name = Path.of("fuzz-" + i + (sources.get(which).toString().endsWith(".json") ? ".json" : ".yaml"));
+      Path name =
+          Path.of(
+              "fuzz-" + i + (sources.get(which).toString().endsWith(".json") ? ".json" : ".yaml"));
       long start = System.nanoTime();
       try {
         ScenarioLoader.parse(name, mutated);
@@ -54,20 +58,32 @@ class FuzzTest {
       } catch (ScenarioException e) {
         assertFalse(e.problems().isEmpty(), "no problems for mutation " + i);
         for (Problem p : e.problems()) {
-          assertTrue(p.line() >= 1 && p.column() >= 1 && p.message() != null && !p.message().isBlank(),
+          assertTrue(
+              p.line() >= 1 && p.column() >= 1 && p.message() != null && !p.message().isBlank(),
               "unlocated problem for mutation " + i + ": " + p.format());
         }
       } catch (Throwable t) {
-        fail("mutation " + i + " of " + sources.get(which) + " threw " + t + "\n---\n"
-            + new String(mutated, StandardCharsets.UTF_8), t);
+        fail(
+            "mutation "
+                + i
+                + " of "
+                + sources.get(which)
+                + " threw "
+                + t
+                + "\n---\n"
+                + new String(mutated, StandardCharsets.UTF_8),
+            t);
       }
       long nanos = System.nanoTime() - start;
       slowestNanos = Math.max(slowestNanos, nanos);
       assertTrue(nanos < 1_000_000_000L, "mutation " + i + " took " + nanos / 1e6 + " ms");
     }
-    assertTrue(loaded > 0 && loaded < MUTATIONS, "mutations should both break and keep scenarios: " + loaded);
-    System.out.printf("fuzz: %d mutations of %d files, %d still valid, slowest load %.1f ms%n", MUTATIONS,
-        sources.size(), loaded, slowestNanos / 1e6);
+    assertTrue(
+        loaded > 0 && loaded < MUTATIONS,
+        "mutations should both break and keep scenarios: " + loaded);
+    System.out.printf(
+        "fuzz: %d mutations of %d files, %d still valid, slowest load %.1f ms%n",
+        MUTATIONS, sources.size(), loaded, slowestNanos / 1e6);
   }
 
   /** The example scenarios (scenarios/*.yaml) and this package's test scenarios. */
@@ -88,23 +104,31 @@ class FuzzTest {
     byte[] bytes = original;
     int rounds = 1 + rng.nextInt(3);
     for (int r = 0; r < rounds; r++) {
-      bytes = switch (rng.nextInt(7)) {
-        case 0 -> lines(bytes, rng, Op.DELETE);
-        case 1 -> lines(bytes, rng, Op.DUPLICATE);
-        case 2 -> lines(bytes, rng, Op.SWAP);
-        case 3 -> lines(bytes, rng, Op.INDENT);
-        case 4 -> number(bytes, rng);
-        case 5 -> randomBytes(bytes, rng);
-        default -> lines(bytes, rng, Op.TRUNCATE);
-      };
+      bytes =
+          switch (rng.nextInt(7)) {
+            case 0 -> lines(bytes, rng, Op.DELETE);
+            case 1 -> lines(bytes, rng, Op.DUPLICATE);
+            case 2 -> lines(bytes, rng, Op.SWAP);
+            case 3 -> lines(bytes, rng, Op.INDENT);
+            case 4 -> number(bytes, rng);
+            case 5 -> randomBytes(bytes, rng);
+            default -> lines(bytes, rng, Op.TRUNCATE);
+          };
     }
     return bytes;
   }
 
-  private enum Op { DELETE, DUPLICATE, SWAP, INDENT, TRUNCATE }
+  private enum Op {
+    DELETE,
+    DUPLICATE,
+    SWAP,
+    INDENT,
+    TRUNCATE
+  }
 
   private static byte[] lines(byte[] bytes, UniformRandomProvider rng, Op op) {
-    List<String> lines = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n", -1)));
+    List<String> lines =
+        new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n", -1)));
     if (lines.isEmpty()) {
       return bytes;
     }
@@ -120,7 +144,9 @@ class FuzzTest {
       }
       case INDENT -> {
         String l = lines.get(i);
-        lines.set(i, rng.nextBoolean() ? " ".repeat(1 + rng.nextInt(3)) + l : l.replaceFirst("^ {1,3}", ""));
+        lines.set(
+            i,
+            rng.nextBoolean() ? " ".repeat(1 + rng.nextInt(3)) + l : l.replaceFirst("^ {1,3}", ""));
       }
       case TRUNCATE -> lines.subList(i, lines.size()).clear();
       default -> throw new IllegalStateException();
@@ -128,12 +154,31 @@ class FuzzTest {
     return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static final String[] NUMBERS = {"-1", "0", "1.7", "-0.5", "1e400", "4.0e7", "1.5E+9", "99999999999999999999",
-      "0.0", "NaN", ".inf", "1_000", "0x1F", "\"12\"", "~", "2.5", "365", "1e-9"};
+  private static final String[] NUMBERS = {
+    "-1",
+    "0",
+    "1.7",
+    "-0.5",
+    "1e400",
+    "4.0e7",
+    "1.5E+9",
+    "99999999999999999999",
+    "0.0",
+    "NaN",
+    ".inf",
+    "1_000",
+    "0x1F",
+    "\"12\"",
+    "~",
+    "2.5",
+    "365",
+    "1e-9"
+  };
 
   private static byte[] number(byte[] bytes, UniformRandomProvider rng) {
     String text = new String(bytes, StandardCharsets.UTF_8);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?").matcher(text);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?").matcher(text);
     List<int[]> spans = new ArrayList<>();
     while (m.find()) {
       spans.add(new int[] {m.start(), m.end()});
@@ -143,7 +188,8 @@ class FuzzTest {
     }
     int[] s = spans.get(rng.nextInt(spans.size()));
     String replacement = NUMBERS[rng.nextInt(NUMBERS.length)];
-    return (text.substring(0, s[0]) + replacement + text.substring(s[1])).getBytes(StandardCharsets.UTF_8);
+    return (text.substring(0, s[0]) + replacement + text.substring(s[1]))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] randomBytes(byte[] bytes, UniformRandomProvider rng) {

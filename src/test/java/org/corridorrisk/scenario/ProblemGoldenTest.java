@@ -9,11 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden tests of the error output: one broken file per rule, with the exact
- * {@code FILE:LINE:COLUMN: path: message} line (the line and column of the offending key or value).
+ * Golden tests of the error output: one broken file per rule, with the exact {@code
+ * FILE:LINE:COLUMN: path: message} line (the line and column of the offending key or value).
  */
 class ProblemGoldenTest {
-  private static final String ECONOMY = BASE + """
+  private static final String ECONOMY =
+      BASE
+          + """
       economy:
         sectors:
           - {id: x, output_per_day: 1}
@@ -22,7 +24,9 @@ class ProblemGoldenTest {
           - [0.1, 0.2]
           - [0.3, 0.1]
       """;
-  private static final String MITIGATION = BASE + """
+  private static final String MITIGATION =
+      BASE
+          + """
       mitigations:
         - id: m
           cost: 1.5E+6
@@ -43,289 +47,349 @@ class ProblemGoldenTest {
 
   @Test
   void negativeSupply_reportedAtTheValue() {
-    assertProblems(replace("supply: 10", "supply: -5"), "t.yaml:10:13: nodes[0].supply: must be >= 0 but was -5");
+    assertProblems(
+        replace("supply: 10", "supply: -5"),
+        "t.yaml:10:13: nodes[0].supply: must be >= 0 but was -5");
   }
 
   @Test
   void duplicateId_namesTheFirstUse() {
-    assertProblems(replace("- id: b\n    kind: sink", "- id: a\n    kind: sink").replace("to: b", "to: a2"),
+    assertProblems(
+        replace("- id: b\n    kind: sink", "- id: a\n    kind: sink").replace("to: b", "to: a2"),
         "t.yaml:11:9: nodes[1].id: duplicate id 'a' (first used at line 7, nodes[0])",
         "t.yaml:18:9: links[0].to: unknown node 'a2', did you mean 'a'?");
   }
 
   @Test
   void linkToMissingNode_suggestsAnId() {
-    assertProblems(replace("to: b", "to: c"), "t.yaml:18:9: links[0].to: unknown node 'c', did you mean 'a'?");
+    assertProblems(
+        replace("to: b", "to: c"), "t.yaml:18:9: links[0].to: unknown node 'c', did you mean 'a'?");
   }
 
   @Test
   void misspeltKey_suggestsTheClosestKey() {
-    assertProblems(replace("demand: 5", "demnd: 5"), "t.yaml:14:5: nodes[1].demnd: unknown key, did you mean 'demand'?");
+    assertProblems(
+        replace("demand: 5", "demnd: 5"),
+        "t.yaml:14:5: nodes[1].demnd: unknown key, did you mean 'demand'?");
   }
 
   @Test
   void unknownKeyWithoutNearMatch_listsTheKeys() {
-    assertProblems(replace("name: t", "name: t\ncolour: blue"),
+    assertProblems(
+        replace("name: t", "name: t\ncolour: blue"),
         "t.yaml:3:1: colour: unknown key; expected one of: format, name, description, horizon_days, currency, "
             + "commodities, nodes, links, threats, dependencies, mitigations, economy");
   }
 
   @Test
   void probabilityAboveOne() {
-    assertProblems(replace("events_per_year: 1", "events_per_year: 1\n    success_probability: 1.7"),
+    assertProblems(
+        replace("events_per_year: 1", "events_per_year: 1\n    success_probability: 1.7"),
         "t.yaml:25:26: threats[0].success_probability: must be <= 1 but was 1.7");
   }
 
   @Test
   void wrongFormat() {
-    assertProblems(replace("corridor-risk/v1", "corridor-risk/v9"),
+    assertProblems(
+        replace("corridor-risk/v1", "corridor-risk/v9"),
         "t.yaml:1:9: format: must be 'corridor-risk/v1' but was 'corridor-risk/v9'");
   }
 
   @Test
   void horizonBelowOne() {
-    assertProblems(replace("horizon_days: 30", "horizon_days: 0"), "t.yaml:3:15: horizon_days: must be >= 1 but was 0");
+    assertProblems(
+        replace("horizon_days: 30", "horizon_days: 0"),
+        "t.yaml:3:15: horizon_days: must be >= 1 but was 0");
   }
 
   @Test
   void horizonNotWhole() {
-    assertProblems(replace("horizon_days: 30", "horizon_days: 1.5"),
+    assertProblems(
+        replace("horizon_days: 30", "horizon_days: 1.5"),
         "t.yaml:3:15: horizon_days: must be a whole number but was 1.5");
   }
 
   @Test
   void missingRequiredKey_locatedAtItsMapping() {
-    assertProblems(replace("    capacity: 10\n", ""), "t.yaml:16:5: links[0].capacity: is required but missing");
+    assertProblems(
+        replace("    capacity: 10\n", ""),
+        "t.yaml:16:5: links[0].capacity: is required but missing");
   }
 
   @Test
   void kindSpecificRequiredKey_saysWhy() {
-    assertProblems(replace("    demand: 5\n", ""),
+    assertProblems(
+        replace("    demand: 5\n", ""),
         "t.yaml:11:5: nodes[1].demand: is required but missing (required when kind is sink)");
   }
 
   @Test
   void unknownEnumValue_suggestsTheClosest() {
-    assertProblems(replace("kind: sink", "kind: snk"),
+    assertProblems(
+        replace("kind: sink", "kind: snk"),
         "t.yaml:12:11: nodes[1].kind: must be one of source, sink, junction, storage but was 'snk', did you mean 'sink'?");
   }
 
   @Test
   void quotedNumber_isAString() {
-    assertProblems(replace("capacity: 10", "capacity: \"10\""),
+    assertProblems(
+        replace("capacity: 10", "capacity: \"10\""),
         "t.yaml:20:15: links[0].capacity: must be a number but was '10' (remove the quotes)");
   }
 
   @Test
   void yaml11Boolean_isAStringInYaml12() {
-    assertProblems(replace("capacity: 10", "capacity: 10\n    directed: yes"),
+    assertProblems(
+        replace("capacity: 10", "capacity: 10\n    directed: yes"),
         "t.yaml:21:15: links[0].directed: must be true or false but was 'yes'");
   }
 
   @Test
   void unknownCommodity() {
-    assertProblems(replace("    commodity: gas\n    capacity: 10", "    commodity: oil\n    capacity: 10"),
+    assertProblems(
+        replace("    commodity: gas\n    capacity: 10", "    commodity: oil\n    capacity: 10"),
         "t.yaml:19:16: links[0].commodity: unknown commodity 'oil'");
   }
 
   @Test
   void linkJoiningAnotherCommodity() {
     String two = replace("  - id: gas\n", "  - id: gas\n  - id: oil\n");
-    assertProblems(replace(two, "    commodity: gas\n    capacity: 10", "    commodity: oil\n    capacity: 10"),
+    assertProblems(
+        replace(
+            two, "    commodity: gas\n    capacity: 10", "    commodity: oil\n    capacity: 10"),
         "t.yaml:18:11: links[0].from: node 'a' carries gas but link 'l' carries oil",
         "t.yaml:19:9: links[0].to: node 'b' carries gas but link 'l' carries oil");
   }
 
   @Test
   void unreachableSink() {
-    assertProblems(replace("from: a\n    to: b", "from: b\n    to: a"),
+    assertProblems(
+        replace("from: a\n    to: b", "from: b\n    to: a"),
         "t.yaml:11:5: nodes[1]: sink 'b' cannot be reached from any source or storage of gas even with nothing disabled");
   }
 
   @Test
   void lognormalP90NotAboveMedian() {
-    assertProblems(replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 14, p90: 10}"),
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 14, p90: 10}"),
         "t.yaml:26:53: threats[0].repair_days.p90: must be > median (14.0) but was 10.0");
   }
 
   @Test
   void triangularOutOfOrder() {
-    assertProblems(replace("{dist: fixed, value: 3}", "{dist: triangular, min: 5, mode: 3, max: 10}"),
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 5, mode: 3, max: 10}"),
         "t.yaml:26:18: threats[0].repair_days: triangular needs min <= mode <= max and min < max but was "
             + "min=5.0, mode=3.0, max=10.0");
   }
 
   @Test
   void uniformEmptyRange() {
-    assertProblems(replace("{dist: fixed, value: 3}", "{dist: uniform, min: 5, max: 5}"),
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: uniform, min: 5, max: 5}"),
         "t.yaml:26:47: threats[0].repair_days.max: must be > min (5.0) but was 5.0");
   }
 
   @Test
   void exponentialZeroMean() {
-    assertProblems(replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 0}"),
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 0}"),
         "t.yaml:26:44: threats[0].repair_days.mean: must be > 0 but was 0");
   }
 
   @Test
   void fixedNegativeValue() {
-    assertProblems(replace("{dist: fixed, value: 3}", "{dist: fixed, value: -1}"),
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: fixed, value: -1}"),
         "t.yaml:26:39: threats[0].repair_days.value: must be >= 0 but was -1");
   }
 
   @Test
   void keyOfAnotherDistribution() {
-    assertProblems(replace("{dist: fixed, value: 3}", "{dist: fixed, value: 3, median: 2}"),
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: fixed, value: 3, median: 2}"),
         "t.yaml:26:42: threats[0].repair_days.median: does not apply to dist fixed (it takes value)");
   }
 
   @Test
   void storageCapacityBelowInventory() {
-    assertProblems(replace("- id: b\n", "- id: s\n    kind: storage\n    commodity: gas\n    inventory: 500\n"
-            + "    max_withdrawal: 5\n    capacity: 400\n  - id: b\n"),
+    assertProblems(
+        replace(
+            "- id: b\n",
+            "- id: s\n    kind: storage\n    commodity: gas\n    inventory: 500\n"
+                + "    max_withdrawal: 5\n    capacity: 400\n  - id: b\n"),
         "t.yaml:16:15: nodes[1].capacity: must be >= inventory (500.0) but was 400.0");
   }
 
   @Test
   void keyOfAnotherKind() {
-    assertProblems(replace("demand: 5", "demand: 5\n    supply: 3"),
+    assertProblems(
+        replace("demand: 5", "demand: 5\n    supply: 3"),
         "t.yaml:15:5: nodes[1].supply: does not apply to a sink node; remove it (docs/scenario-format.md lists the keys of each kind)");
   }
 
   @Test
   void duplicateKey() {
-    assertProblems(replace("demand: 5", "demand: 5\n    demand: 6"),
+    assertProblems(
+        replace("demand: 5", "demand: 5\n    demand: 6"),
         "t.yaml:15:5: nodes[1].demand: duplicate key 'demand' (first at line 14); the later value is ignored");
   }
 
   @Test
   void unknownThreatTarget() {
-    assertProblems(replace("links: [l]", "links: [k]"),
+    assertProblems(
+        replace("links: [l]", "links: [k]"),
         "t.yaml:25:23: threats[0].targets.links[0]: unknown link 'k', did you mean 'l'?");
   }
 
   @Test
   void startDayBeyondHorizon() {
-    assertProblems(replace("model: poisson\n    events_per_year: 1", "model: independent\n    probability: 0.5\n    start_day: 30"),
+    assertProblems(
+        replace(
+            "model: poisson\n    events_per_year: 1",
+            "model: independent\n    probability: 0.5\n    start_day: 30"),
         "t.yaml:25:16: threats[0].start_day: must be < horizon_days (30) but was 30");
   }
 
   @Test
   void keyOfAnotherThreatModel() {
-    assertProblems(replace("events_per_year: 1", "events_per_year: 1\n    probability: 0.5"),
+    assertProblems(
+        replace("events_per_year: 1", "events_per_year: 1\n    probability: 0.5"),
         "t.yaml:25:5: threats[0].probability: does not apply to a poisson threat; remove it "
             + "(docs/scenario-format.md lists the keys of each kind)");
   }
 
   @Test
   void dependencyEndsOfWrongKind() {
-    assertProblems(BASE + "dependencies:\n  - {sink: a, supports: b}\n",
+    assertProblems(
+        BASE + "dependencies:\n  - {sink: a, supports: b}\n",
         "t.yaml:28:12: dependencies[0].sink: must name a sink node but was 'a'",
         "t.yaml:28:25: dependencies[0].supports: must name a source node but was 'b'");
   }
 
   @Test
   void spectralRadiusNotBelowOne_saysTheModelHasNoSolution() {
-    assertProblems(replace(ECONOMY, "[0.1, 0.2]", "[0.9, 0.5]").replace("[0.3, 0.1]", "[0.5, 0.9]"),
+    assertProblems(
+        replace(ECONOMY, "[0.1, 0.2]", "[0.9, 0.5]").replace("[0.3, 0.1]", "[0.5, 0.9]"),
         "t.yaml:32:5: economy.interdependency: must have spectral radius < 1 but was 1.4; the inoperability "
             + "model q = A* q + c* then has no finite solution (make each row of A* sum to less than 1)");
   }
 
   @Test
   void matrixNotMatchingSectors() {
-    assertProblems(replace(ECONOMY, "    - [0.3, 0.1]\n", ""),
+    assertProblems(
+        replace(ECONOMY, "    - [0.3, 0.1]\n", ""),
         "t.yaml:32:5: economy.interdependency: must have 2 rows (one per sector) but had 1");
   }
 
   @Test
   void matrixRowTooShort() {
-    assertProblems(replace(ECONOMY, "[0.3, 0.1]", "[0.3]"),
+    assertProblems(
+        replace(ECONOMY, "[0.3, 0.1]", "[0.3]"),
         "t.yaml:33:7: economy.interdependency[1]: must have 2 entries but had 1");
   }
 
   @Test
   void matrixEntryAboveOne() {
-    assertProblems(replace(ECONOMY, "[0.1, 0.2]", "[0.1, 1.5]"),
+    assertProblems(
+        replace(ECONOMY, "[0.1, 0.2]", "[0.1, 1.5]"),
         "t.yaml:32:13: economy.interdependency[0][1]: must be <= 1 but was 1.5");
   }
 
   @Test
   void unknownSector() {
-    assertProblems(replace(ECONOMY, "demand: 5", "demand: 5\n    sector: z"),
+    assertProblems(
+        replace(ECONOMY, "demand: 5", "demand: 5\n    sector: z"),
         "t.yaml:15:13: nodes[1].sector: unknown sector 'z', did you mean 'x'?");
   }
 
   @Test
   void patchOfUnknownTarget() {
-    assertProblems(replace(MITIGATION, "{link: l,", "{link: q,"),
+    assertProblems(
+        replace(MITIGATION, "{link: l,", "{link: q,"),
         "t.yaml:31:16: mitigations[0].changes[0].link: unknown link 'q', did you mean 'l'?");
   }
 
   @Test
   void patchNamingANodeAsLink() {
-    assertProblems(replace(MITIGATION, "{link: l,", "{node: l,"),
+    assertProblems(
+        replace(MITIGATION, "{link: l,", "{node: l,"),
         "t.yaml:31:16: mitigations[0].changes[0].node: 'l' is a link, not a node; write link: l");
   }
 
   @Test
   void patchWithInvalidValue_reportedAtThePatch() {
-    assertProblems(replace(MITIGATION, "capacity: 20", "capacity: -1"),
+    assertProblems(
+        replace(MITIGATION, "capacity: 20", "capacity: -1"),
         "t.yaml:31:35: mitigations[0].changes[0].set.capacity: must be >= 0 but was -1");
   }
 
   @Test
   void patchWithMisspeltKey_reportedAtThePatch() {
-    assertProblems(replace(MITIGATION, "capacity: 20", "capacty: 20"),
+    assertProblems(
+        replace(MITIGATION, "capacity: 20", "capacty: 20"),
         "t.yaml:31:25: mitigations[0].changes[0].set.capacty: unknown key, did you mean 'capacity'?");
   }
 
   @Test
   void patchChangingAnId() {
-    assertProblems(replace(MITIGATION, "capacity: 20", "id: z"),
+    assertProblems(
+        replace(MITIGATION, "capacity: 20", "id: z"),
         "t.yaml:31:25: mitigations[0].changes[0].set.id: an id cannot be changed by a patch; add a new link with add_link instead");
   }
 
   @Test
   void patchAddingADuplicateLink() {
-    assertProblems(replace(MITIGATION, "{link: l, set: {capacity: 20}}",
+    assertProblems(
+        replace(
+            MITIGATION,
+            "{link: l, set: {capacity: 20}}",
             "{add_link: {id: l, from: a, to: b, commodity: gas, capacity: 5}}"),
         "t.yaml:31:25: mitigations[0].changes[0].add_link.id: duplicate id 'l' (first used at line 16, links[0])");
   }
 
   @Test
   void patchWithoutSet() {
-    assertProblems(replace(MITIGATION, "{link: l, set: {capacity: 20}}", "{link: l}"),
+    assertProblems(
+        replace(MITIGATION, "{link: l, set: {capacity: 20}}", "{link: l}"),
         "t.yaml:31:9: mitigations[0].changes[0].set: is required with 'link': the keys to change, e.g. set: {capacity: 30}");
   }
 
   @Test
   void yamlSyntaxError_hasLineAndColumn() {
-    assertProblems(replace("  - id: b\n    kind: sink", "  - id: b\n   kind: sink"),
+    assertProblems(
+        replace("  - id: b\n    kind: sink", "  - id: b\n   kind: sink"),
         "t.yaml:12:4: YAML syntax error: while parsing a block collection (from line 7, column 3): expected the end "
             + "of the block, but found a new mapping (check the indentation)");
   }
 
   @Test
   void jsonSyntaxError_hasLineAndColumn() {
-    assertEquals(List.of("t.json:2:10: JSON syntax error: Unexpected character ('}' (code 125)): expected a value"),
+    assertEquals(
+        List.of(
+            "t.json:2:10: JSON syntax error: Unexpected character ('}' (code 125)): expected a value"),
         problems("t.json", "{\"format\": \"corridor-risk/v1\",\n \"name\": }"));
   }
 
   @Test
   void emptyFile() {
-    assertProblems("", "t.yaml:1:1: the file is empty; a scenario starts with 'format: corridor-risk/v1'");
+    assertProblems(
+        "", "t.yaml:1:1: the file is empty; a scenario starts with 'format: corridor-risk/v1'");
   }
 
   @Test
   void rootNotAMapping() {
-    assertProblems("- a\n- b\n", "t.yaml:1:1: a scenario file must be a mapping of keys (format, name, horizon_days, "
-        + "commodities, nodes, links, threats, ...) but this one is a list");
+    assertProblems(
+        "- a\n- b\n",
+        "t.yaml:1:1: a scenario file must be a mapping of keys (format, name, horizon_days, "
+            + "commodities, nodes, links, threats, ...) but this one is a list");
   }
 
   @Test
   void fiveFaults_allReportedEachOnItsOwnLine() {
     String text = TestFiles.resource("broken/five-faults.yaml");
-    assertProblems(text,
+    assertProblems(
+        text,
         "t.yaml:10:13: nodes[0].supply: must be >= 0 but was -5",
         "t.yaml:15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])",
         "t.yaml:18:5: nodes[2].suply: unknown key, did you mean 'supply'?",

@@ -41,7 +41,8 @@ class ScenarioLoaderTest {
     assertEquals(y.dependencies(), j.dependencies());
     assertEquals(y.mitigations(), j.mitigations());
     assertEquals(y.economy().orElseThrow().sectors(), j.economy().orElseThrow().sectors());
-    assertArrayEquals(y.economy().orElseThrow().interdependency(), j.economy().orElseThrow().interdependency());
+    assertArrayEquals(
+        y.economy().orElseThrow().interdependency(), j.economy().orElseThrow().interdependency());
   }
 
   @Test
@@ -55,8 +56,13 @@ class ScenarioLoaderTest {
 
   @Test
   void omittedKeys_takeTheDocumentedDefaults() throws Exception {
-    Scenario s = TestFiles.load(TestFiles.replace("supply: 10", "supply: 10\n  - id: st\n    kind: storage\n"
-        + "    commodity: gas\n    inventory: 50\n    max_withdrawal: 4")).baseline();
+    Scenario s =
+        TestFiles.load(
+                TestFiles.replace(
+                    "supply: 10",
+                    "supply: 10\n  - id: st\n    kind: storage\n"
+                        + "    commodity: gas\n    inventory: 50\n    max_withdrawal: 4"))
+            .baseline();
     Link l = s.link("l");
     assertEquals(LinkKind.OTHER, l.kind());
     assertTrue(l.directed());
@@ -82,12 +88,19 @@ class ScenarioLoaderTest {
   @Test
   void mitigations_carryCostDescriptionAndReadableChanges() throws Exception {
     Scenario s = ScenarioLoader.load(FULL_YAML).baseline();
-    assertEquals(List.of("node storage-a: inventory = 900, capacity = 900", "link scp: capacity = 30",
-        "threat sabotage: success_probability = 0.3",
-        "threat sabotage: repair_days = {dist: lognormal, median: 7, p90: 20}"), s.mitigations().get(0).changes());
+    assertEquals(
+        List.of(
+            "node storage-a: inventory = 900, capacity = 900",
+            "link scp: capacity = 30",
+            "threat sabotage: success_probability = 0.3",
+            "threat sabotage: repair_days = {dist: lognormal, median: 7, p90: 20}"),
+        s.mitigations().get(0).changes());
     assertEquals("Expand storage and the SCP.", s.mitigations().get(0).description());
-    assertEquals(List.of("add node lng-terminal (source, gas)",
-        "add link lng-line (lng-terminal -> tr-households, gas, capacity 5)"), s.mitigations().get(1).changes());
+    assertEquals(
+        List.of(
+            "add node lng-terminal (source, gas)",
+            "add link lng-line (lng-terminal -> tr-households, gas, capacity 5)"),
+        s.mitigations().get(1).changes());
   }
 
   @Test
@@ -108,12 +121,15 @@ class ScenarioLoaderTest {
     Scenario v = ScenarioLoader.load(FULL_YAML).variant(List.of("bypass"));
     assertEquals("lng-terminal", v.nodes().get(v.nodes().size() - 1).id());
     assertEquals("lng-line", v.links().get(v.links().size() - 1).id());
-    assertEquals(List.of("scp", "scp-loop", "tanap-east"), v.threats().get(1).targets().subList(0, 3));
+    assertEquals(
+        List.of("scp", "scp-loop", "tanap-east"), v.threats().get(1).targets().subList(0, 3));
   }
 
   @Test
   void variant_portfolioAppliesInOrder() throws Exception {
-    String text = TestFiles.BASE + """
+    String text =
+        TestFiles.BASE
+            + """
         mitigations:
           - {id: m1, cost: 1, changes: [{link: l, set: {capacity: 20}}]}
           - {id: m2, cost: 2, changes: [{link: l, set: {capacity: 30}}]}
@@ -132,21 +148,28 @@ class ScenarioLoaderTest {
   @Test
   void variant_unknownMitigation_suggestsOne() throws Exception {
     LoadedScenario loaded = ScenarioLoader.load(FULL_YAML);
-    ScenarioException e = assertThrows(ScenarioException.class, () -> loaded.variant(List.of("more-storag")));
-    assertEquals("mitigations: no mitigation 'more-storag', did you mean 'more-storage'?",
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> loaded.variant(List.of("more-storag")));
+    assertEquals(
+        "mitigations: no mitigation 'more-storag', did you mean 'more-storage'?",
         e.problems().get(0).path() + ": " + e.problems().get(0).message());
   }
 
   @Test
   void variant_conflictingPortfolio_isReportedAtThePatch() throws Exception {
-    String text = TestFiles.BASE + """
+    String text =
+        TestFiles.BASE
+            + """
         mitigations:
           - {id: m1, cost: 1, changes: [{add_link: {id: x, from: a, to: b, commodity: gas, capacity: 1}}]}
           - {id: m2, cost: 2, changes: [{add_link: {id: x, from: a, to: b, commodity: gas, capacity: 2}}]}
         """;
     LoadedScenario loaded = TestFiles.load(text);
-    ScenarioException e = assertThrows(ScenarioException.class, () -> loaded.variant(List.of("m1", "m2")));
-    assertEquals(List.of("t.yaml:29:49: mitigations[1].changes[0].add_link.id: duplicate id 'x' (first used at line 28, mitigations[0].changes[0].add_link)"),
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> loaded.variant(List.of("m1", "m2")));
+    assertEquals(
+        List.of(
+            "t.yaml:29:49: mitigations[1].changes[0].add_link.id: duplicate id 'x' (first used at line 28, mitigations[0].changes[0].add_link)"),
         e.problems().stream().map(Problem::format).toList());
   }
 
@@ -154,7 +177,8 @@ class ScenarioLoaderTest {
   void missingFile_isOneProblemNamingIt(@TempDir Path dir) {
     Path missing = dir.resolve("nope.yaml");
     ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(missing));
-    assertEquals(List.of(missing + ": no such file"), e.problems().stream().map(Problem::format).toList());
+    assertEquals(
+        List.of(missing + ": no such file"), e.problems().stream().map(Problem::format).toList());
   }
 
   @Test
@@ -178,17 +202,25 @@ class ScenarioLoaderTest {
 
   @Test
   void anchorsAndMergeKeys_areExpanded() throws Exception {
-    String text = TestFiles.replace("repair_days: {dist: fixed, value: 3}", "repair_days: &rep {dist: fixed, value: 3}")
-        + "  - id: t2\n    model: poisson\n    events_per_year: 2\n    targets: {nodes: [b]}\n    repair_days: *rep\n";
+    String text =
+        TestFiles.replace(
+                "repair_days: {dist: fixed, value: 3}", "repair_days: &rep {dist: fixed, value: 3}")
+            + "  - id: t2\n    model: poisson\n    events_per_year: 2\n    targets: {nodes: [b]}\n    repair_days: *rep\n";
     Scenario s = TestFiles.load(text).baseline();
     assertEquals(s.threats().get(0).repair(), s.threats().get(1).repair());
   }
 
   @Test
   void problemInAnAliasedValue_isReportedAtTheAnchoredText() {
-    String text = TestFiles.replace("repair_days: {dist: fixed, value: 3}", "repair_days: &rep {dist: fixed, value: -3}")
-        + "  - id: t2\n    model: poisson\n    events_per_year: 2\n    targets: {nodes: [b]}\n    repair_days: *rep\n";
-    assertEquals(List.of("t.yaml:26:44: threats[0].repair_days.value: must be >= 0 but was -3",
-        "t.yaml:26:44: threats[1].repair_days.value: must be >= 0 but was -3"), TestFiles.problems(text));
+    String text =
+        TestFiles.replace(
+                "repair_days: {dist: fixed, value: 3}",
+                "repair_days: &rep {dist: fixed, value: -3}")
+            + "  - id: t2\n    model: poisson\n    events_per_year: 2\n    targets: {nodes: [b]}\n    repair_days: *rep\n";
+    assertEquals(
+        List.of(
+            "t.yaml:26:44: threats[0].repair_days.value: must be >= 0 but was -3",
+            "t.yaml:26:44: threats[1].repair_days.value: must be >= 0 but was -3"),
+        TestFiles.problems(text));
   }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class SchemaDocTest {
   @Test
   void publishedSchema_equalsTheOneTheLoaderUses() throws IOException {
-    assertEquals(SchemaCheck.schemaNode(), new ObjectMapper().readTree(Path.of("docs/scenario.schema.json").toFile()),
+    assertEquals(
+        SchemaCheck.schemaNode(),
+        new ObjectMapper().readTree(Path.of("docs/scenario.schema.json").toFile()),
         "docs/scenario.schema.json must be a copy of src/main/resources" + SchemaCheck.RESOURCE);
   }
 }

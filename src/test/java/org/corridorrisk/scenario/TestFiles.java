@@ -9,7 +9,8 @@ import java.util.List;
 /** A small valid scenario and helpers to break it and read the problems. */
 final class TestFiles {
   /** Valid; line numbers matter to the golden tests (format is line 1, supply line 10). */
-  static final String BASE = """
+  static final String BASE =
+      """
       format: corridor-risk/v1
       name: t
       horizon_days: 30

@@ -75,7 +75,17 @@ final class Build {
   }
 
   Scenario scenario() {
-    return new Scenario("test", "", horizon, "USD", commodities, nodes, links, threats, dependencies,
-        economy, List.of());
+    return new Scenario(
+        "test",
+        "",
+        horizon,
+        "USD",
+        commodities,
+        nodes,
+        links,
+        threats,
+        dependencies,
+        economy,
+        List.of());
   }
 }

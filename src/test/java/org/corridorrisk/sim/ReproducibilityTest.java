@@ -20,16 +20,36 @@ class ReproducibilityTest {
 
   /** A small network with storage, priorities, uniform and max-damage attackers. */
   static Scenario network() {
-    return Build.horizon(60).source("src", 12).junction("j")
+    return Build.horizon(60)
+        .source("src", 12)
+        .junction("j")
         .node(Node.sink("homes", "gas", 5).withSinkDetails(1, 1000, 50, null))
         .node(Node.sink("plant", "gas", 6).withSinkDetails(2, 0, 20, null))
         .node(Node.storage("store", "gas", 30, 4, 40, 2))
-        .link("a", "src", "j", 8).link("b", "src", "j", 6).link("c", "j", "homes", 6).link("d", "j", "plant", 7)
-        .link("s-out", "store", "j", 4).link("s-in", "j", "store", 4)
-        .threat(Threat.poisson("saboteur", 6, 0.7, new RepairTime.Lognormal(5, 15), TargetSpec.ofLinks("a", "b", "d")))
-        .threat(Threat.poisson("planner", 2, 0.5, new RepairTime.Exponential(4), TargetSpec.ofLinks("a", "b", "c"))
-            .with(Selection.MAX_DAMAGE, false))
-        .threat(Threat.independent("flood", 0.1, 10, new RepairTime.Uniform(2, 8), TargetSpec.ofNodes("store")))
+        .link("a", "src", "j", 8)
+        .link("b", "src", "j", 6)
+        .link("c", "j", "homes", 6)
+        .link("d", "j", "plant", 7)
+        .link("s-out", "store", "j", 4)
+        .link("s-in", "j", "store", 4)
+        .threat(
+            Threat.poisson(
+                "saboteur",
+                6,
+                0.7,
+                new RepairTime.Lognormal(5, 15),
+                TargetSpec.ofLinks("a", "b", "d")))
+        .threat(
+            Threat.poisson(
+                    "planner",
+                    2,
+                    0.5,
+                    new RepairTime.Exponential(4),
+                    TargetSpec.ofLinks("a", "b", "c"))
+                .with(Selection.MAX_DAMAGE, false))
+        .threat(
+            Threat.independent(
+                "flood", 0.1, 10, new RepairTime.Uniform(2, 8), TargetSpec.ofNodes("store")))
         .scenario();
   }
 
@@ -79,8 +99,13 @@ class ReproducibilityTest {
 
   @Test
   void allZeroLossConvergesAtTheFirstCheck() {
-    Scenario s = Build.horizon(5).source("src", 5).sink("city", 5).link("a", "src", "city", 5)
-        .threat(Threat.poisson("none", 0, 1, new RepairTime.Fixed(1), TargetSpec.ofLinks("a"))).scenario();
+    Scenario s =
+        Build.horizon(5)
+            .source("src", 5)
+            .sink("city", 5)
+            .link("a", "src", "city", 5)
+            .threat(Threat.poisson("none", 0, 1, new RepairTime.Fixed(1), TargetSpec.ofLinks("a")))
+            .scenario();
     StudyResult r = MonteCarlo.run(s, new RunOptions(10_000, 1, 1, 0.01, null));
     assertEquals(1000, r.trials());
   }

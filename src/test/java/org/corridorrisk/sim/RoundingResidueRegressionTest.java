@@ -18,8 +18,14 @@ class RoundingResidueRegressionTest {
   void trialsWithoutRealShortfallReportExactlyZeroLoss() throws Exception {
     var scenario = ScenarioLoader.load(Path.of("scenarios/southern-gas-corridor.yaml")).baseline();
     StudyResult result = MonteCarlo.run(scenario, RunOptions.of(3000, 1, 2));
-    for (Metric metric : new Metric[] {Metric.UNSERVED_FRACTION, Metric.DIRECT_LOSS, Metric.ECONOMIC_LOSS,
-        Metric.PERSON_DAYS_WITHOUT_SERVICE, Metric.REROUTING_COST}) {
+    for (Metric metric :
+        new Metric[] {
+          Metric.UNSERVED_FRACTION,
+          Metric.DIRECT_LOSS,
+          Metric.ECONOMIC_LOSS,
+          Metric.PERSON_DAYS_WITHOUT_SERVICE,
+          Metric.REROUTING_COST
+        }) {
       double[] values = result.values(metric);
       double largest = 0;
       for (double v : values) {
@@ -27,8 +33,16 @@ class RoundingResidueRegressionTest {
       }
       for (int k = 0; k < values.length; k++) {
         double v = values[k];
-        assertTrue(v == 0 || v > 1e-7 * largest,
-            metric.key() + " of trial " + k + " is rounding residue " + v + " (largest " + largest + ")");
+        assertTrue(
+            v == 0 || v > 1e-7 * largest,
+            metric.key()
+                + " of trial "
+                + k
+                + " is rounding residue "
+                + v
+                + " (largest "
+                + largest
+                + ")");
       }
     }
   }

@@ -28,7 +28,8 @@ class ShortcutEquivalenceTest {
       naive.runTrial(21, k);
       TrialMetrics b = naive.ledger().toTrialMetrics();
       assertArrayEquals(b.values(), a.values(), 0.0, "trial " + k);
-      assertArrayEquals(b.unservedVolumeByCommodity(), a.unservedVolumeByCommodity(), 0.0, "trial " + k);
+      assertArrayEquals(
+          b.unservedVolumeByCommodity(), a.unservedVolumeByCommodity(), 0.0, "trial " + k);
       assertArrayEquals(b.indirectLossBySector(), a.indirectLossBySector(), 0.0, "trial " + k);
     }
   }
@@ -40,20 +41,45 @@ class ShortcutEquivalenceTest {
 
   @Test
   void dependenciesAndCommonModeGiveTheSameTrials() {
-    Scenario s = new Build().commodity("power")
-        .source("gsrc", 12).junction("j").sink("gas-plant", 6).sink("homes", 5)
-        .node(Node.storage("store", "gas", 10, 3, 20, 2))
-        .link(Link.of("g1", "gsrc", "j", "gas", 8).with(org.corridorrisk.model.LinkKind.PIPELINE, "row", 0.5, null))
-        .link(Link.of("g2", "gsrc", "j", "gas", 8).with(org.corridorrisk.model.LinkKind.PIPELINE, "row", 1.5, null))
-        .link("g3", "j", "gas-plant", 8).link("g4", "j", "homes", 8).link("so", "store", "j", 3).link("si", "j", "store", 3)
-        .node(Node.source("plant", "power", 50)).node(Node.sink("town", "power", 40))
-        .link(Link.of("wire", "plant", "town", "power", 60))
-        .dependency("gas-plant", "plant")
-        .threat(Threat.poisson("sab", 40, 0.5, new RepairTime.Exponential(2), TargetSpec.ofLinks("g1", "g2", "g4", "so"))
-            .with(Selection.CAPACITY_WEIGHTED, true))
-        .threat(Threat.poisson("cut", 20, 0.5, new RepairTime.Uniform(1, 3), TargetSpec.ofLinks("wire", "g3"))
-            .with(Selection.MAX_DAMAGE, false))
-        .scenario();
+    Scenario s =
+        new Build()
+            .commodity("power")
+            .source("gsrc", 12)
+            .junction("j")
+            .sink("gas-plant", 6)
+            .sink("homes", 5)
+            .node(Node.storage("store", "gas", 10, 3, 20, 2))
+            .link(
+                Link.of("g1", "gsrc", "j", "gas", 8)
+                    .with(org.corridorrisk.model.LinkKind.PIPELINE, "row", 0.5, null))
+            .link(
+                Link.of("g2", "gsrc", "j", "gas", 8)
+                    .with(org.corridorrisk.model.LinkKind.PIPELINE, "row", 1.5, null))
+            .link("g3", "j", "gas-plant", 8)
+            .link("g4", "j", "homes", 8)
+            .link("so", "store", "j", 3)
+            .link("si", "j", "store", 3)
+            .node(Node.source("plant", "power", 50))
+            .node(Node.sink("town", "power", 40))
+            .link(Link.of("wire", "plant", "town", "power", 60))
+            .dependency("gas-plant", "plant")
+            .threat(
+                Threat.poisson(
+                        "sab",
+                        40,
+                        0.5,
+                        new RepairTime.Exponential(2),
+                        TargetSpec.ofLinks("g1", "g2", "g4", "so"))
+                    .with(Selection.CAPACITY_WEIGHTED, true))
+            .threat(
+                Threat.poisson(
+                        "cut",
+                        20,
+                        0.5,
+                        new RepairTime.Uniform(1, 3),
+                        TargetSpec.ofLinks("wire", "g3"))
+                    .with(Selection.MAX_DAMAGE, false))
+            .scenario();
     assertSameAsNaive(s, 300);
   }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The common-random-numbers properties of the spec, on the real loader and engine: a no-op
- * patch changes no trial, a patch that only adds capacity, inventory or paths (or lowers a
- * success probability or shortens repairs) makes no trial worse on a network without competing
- * sinks, and a mitigation with a closed-form effect matches it.
+ * The common-random-numbers properties of the spec, on the real loader and engine: a no-op patch
+ * changes no trial, a patch that only adds capacity, inventory or paths (or lowers a success
+ * probability or shortens repairs) makes no trial worse on a network without competing sinks, and a
+ * mitigation with a closed-form effect matches it.
  */
 class CommonRandomNumbersTest {
 
@@ -43,12 +43,17 @@ class CommonRandomNumbersTest {
     LoadedScenario loaded = load("crn-rich.yaml");
     StudyResult base = run(loaded.baseline(), 500, 7);
     StudyResult mitigated = run(loaded.variant(List.of(mitigation)), 500, 7);
-    assertTrue(Synthetic.max(base.values(Metric.ECONOMIC_LOSS)) > 0, "the baseline must have losses to compare");
+    assertTrue(
+        Synthetic.max(base.values(Metric.ECONOMIC_LOSS)) > 0,
+        "the baseline must have losses to compare");
     for (Metric m : Metric.values()) {
       double[] b = base.values(m);
       double[] x = mitigated.values(m);
       for (int k = 0; k < base.trials(); k++) {
-        assertEquals(0.0, b[k] - x[k], m.key() + " differs in trial " + k + ": baseline " + b[k] + ", mitigated " + x[k]);
+        assertEquals(
+            0.0,
+            b[k] - x[k],
+            m.key() + " differs in trial " + k + ": baseline " + b[k] + ", mitigated " + x[k]);
       }
     }
   }
@@ -59,12 +64,16 @@ class CommonRandomNumbersTest {
     LoadedScenario loaded = load("monotone.yaml");
     StudyResult base = run(loaded.baseline(), 1000, 3);
     StudyResult mitigated = run(loaded.variant(List.of(mitigation)), 1000, 3);
-    Comparison c = Comparison.of(base, List.of(new MitigatedRun(mitigation, 1, List.of(mitigation), mitigated)));
+    Comparison c =
+        Comparison.of(
+            base, List.of(new MitigatedRun(mitigation, 1, List.of(mitigation), mitigated)));
     MitigationComparison mc = c.mitigations().get(0);
     for (Metric m : Metric.values()) {
       assertEquals(0.0, mc.metric(m).shareOfTrialsWorse(), m.key() + " worse in some trial");
     }
-    assertTrue(mc.metric(Metric.ECONOMIC_LOSS).shareOfTrialsBetter() > 0, "the patch should help in some trial");
+    assertTrue(
+        mc.metric(Metric.ECONOMIC_LOSS).shareOfTrialsBetter() > 0,
+        "the patch should help in some trial");
   }
 
   @Test
@@ -75,7 +84,9 @@ class CommonRandomNumbersTest {
     double[] a = storage.values(Metric.ECONOMIC_LOSS);
     double[] ab = both.values(Metric.ECONOMIC_LOSS);
     for (int k = 0; k < a.length; k++) {
-      assertTrue(ab[k] <= a[k] * (1 + PairedMetric.TIE_TOLERANCE), "trial " + k + ": " + ab[k] + " > " + a[k]);
+      assertTrue(
+          ab[k] <= a[k] * (1 + PairedMetric.TIE_TOLERANCE),
+          "trial " + k + ": " + ab[k] + " > " + a[k]);
     }
   }
 
@@ -97,7 +108,10 @@ class CommonRandomNumbersTest {
     double se = p.reductionStd() / Math.sqrt(n);
     assertEquals(expectedBase - expectedHalved, p.meanReduction(), 4 * se);
     // with common random numbers a trial without a successful hit stays so after halving
-    assertEquals(0.0, p.shareOfTrialsBetter(), "a trial lost its 'no hit' status when attacks became less successful");
+    assertEquals(
+        0.0,
+        p.shareOfTrialsBetter(),
+        "a trial lost its 'no hit' status when attacks became less successful");
   }
 
   /** 1 for a trial with nothing unserved (no successful hit), else 0. */
@@ -118,7 +132,9 @@ class CommonRandomNumbersTest {
     }
     mean /= n;
     double se = Math.sqrt(expected * (1 - expected) / n);
-    System.out.printf("%s: P(no successful hit) = %.4f, closed form %.4f, 4 SE = %.4f%n", what, mean, expected, 4 * se);
+    System.out.printf(
+        "%s: P(no successful hit) = %.4f, closed form %.4f, 4 SE = %.4f%n",
+        what, mean, expected, 4 * se);
     assertEquals(expected, mean, 4 * se, what + ": share of trials without a successful hit");
   }
 }

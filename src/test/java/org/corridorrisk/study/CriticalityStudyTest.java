@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class CriticalityStudyTest {
 
   static CriticalityResult study(Scenario s, int budget, int pairs, int threads) {
-    CriticalityOptions o = new CriticalityOptions(s.horizonDays(), budget, Metric.UNSERVED_FRACTION, pairs,
-        threads, 10_000, 3);
+    CriticalityOptions o =
+        new CriticalityOptions(
+            s.horizonDays(), budget, Metric.UNSERVED_FRACTION, pairs, threads, 10_000, 3);
     return CriticalityStudy.run(s, o, () -> new FlowOutage(s));
   }
 
@@ -36,7 +37,8 @@ class CriticalityStudyTest {
   @Test
   void ranking_spur_costsItsShareOnly() {
     CriticalityResult r = study(CriticalityNetworks.trunkAndSpur(), 1, 0, 1);
-    AssetOutage spur = r.assets().stream().filter(a -> a.id().equals("spur")).findFirst().orElseThrow();
+    AssetOutage spur =
+        r.assets().stream().filter(a -> a.id().equals("spur")).findFirst().orElseThrow();
     assertEquals(0.4, spur.get(Metric.UNSERVED_FRACTION), 1e-12);
     assertEquals(40 * 1000 * 10.0, spur.get(Metric.PERSON_DAYS_WITHOUT_SERVICE), 1e-6);
   }
@@ -77,7 +79,9 @@ class CriticalityStudyTest {
     // top 3 singles: source (everything), then x, city/p1/p2 by ties...
     assertEquals(3, r.pairs().size());
     for (int i = 1; i < r.pairs().size(); i++) {
-      assertTrue(r.pairs().get(i - 1).get(Metric.ECONOMIC_LOSS) >= r.pairs().get(i).get(Metric.ECONOMIC_LOSS));
+      assertTrue(
+          r.pairs().get(i - 1).get(Metric.ECONOMIC_LOSS)
+              >= r.pairs().get(i).get(Metric.ECONOMIC_LOSS));
     }
   }
 
@@ -87,9 +91,11 @@ class CriticalityStudyTest {
     CriticalityResult one = study(s, 3, 4, 1);
     CriticalityResult two = study(s, 3, 4, 2);
     assertEquals(rankedIds(one), rankedIds(two));
-    assertEquals(one.pairs().stream().map(SetOutage::assetIds).toList(),
+    assertEquals(
+        one.pairs().stream().map(SetOutage::assetIds).toList(),
         two.pairs().stream().map(SetOutage::assetIds).toList());
-    assertEquals(one.worstCase().stream().map(WorstSet::assetIds).toList(),
+    assertEquals(
+        one.worstCase().stream().map(WorstSet::assetIds).toList(),
         two.worstCase().stream().map(WorstSet::assetIds).toList());
   }
 
@@ -102,7 +108,8 @@ class CriticalityStudyTest {
 
   @Test
   void significant_roundingNoise_ties() {
-    assertEquals(CriticalityStudy.significant(3.564e8), CriticalityStudy.significant(3.564e8 + 1e-7));
+    assertEquals(
+        CriticalityStudy.significant(3.564e8), CriticalityStudy.significant(3.564e8 + 1e-7));
     assertTrue(CriticalityStudy.significant(0.5) > CriticalityStudy.significant(0.4999));
   }
 }

@@ -16,9 +16,9 @@ import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.DirectedWeightedMultigraph;
 
 /**
- * A reference outage function for tests: one commodity, no storage, one priority; each day
- * of the outage delivers a maximum flow (JGraphT push-relabel), the other days deliver
- * everything. Only for networks where the per-sink split of the maximum flow is forced.
+ * A reference outage function for tests: one commodity, no storage, one priority; each day of the
+ * outage delivers a maximum flow (JGraphT push-relabel), the other days deliver everything. Only
+ * for networks where the per-sink split of the maximum flow is forced.
  */
 final class FlowOutage implements OutageFunction {
   private final Scenario scenario;
@@ -30,7 +30,8 @@ final class FlowOutage implements OutageFunction {
   @Override
   public TrialMetrics evaluate(Collection<String> assetIds, int outageDays) {
     Set<String> down = new HashSet<>(assetIds);
-    Graph<String, DefaultWeightedEdge> g = new DirectedWeightedMultigraph<>(DefaultWeightedEdge.class);
+    Graph<String, DefaultWeightedEdge> g =
+        new DirectedWeightedMultigraph<>(DefaultWeightedEdge.class);
     g.addVertex("$s");
     g.addVertex("$t");
     for (Node n : scenario.nodes()) {
@@ -53,7 +54,8 @@ final class FlowOutage implements OutageFunction {
         g.setEdgeWeight(g.addEdge(l.from(), l.to()), l.capacityPerDay());
       }
     }
-    MaximumFlowAlgorithm.MaximumFlow<DefaultWeightedEdge> flow = new PushRelabelMFImpl<>(g).getMaximumFlow("$s", "$t");
+    MaximumFlowAlgorithm.MaximumFlow<DefaultWeightedEdge> flow =
+        new PushRelabelMFImpl<>(g).getMaximumFlow("$s", "$t");
     int days = Math.min(outageDays, scenario.horizonDays());
     double demand = 0;
     double unserved = 0;

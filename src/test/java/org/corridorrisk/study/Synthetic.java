@@ -16,12 +16,19 @@ import org.corridorrisk.sim.StudyResult;
 final class Synthetic {
   private Synthetic() {}
 
-  static final Scenario SCENARIO = new Scenario("synthetic", "", 10, "USD",
-      List.of(new Commodity("gas", "mcm/d")),
-      List.of(Node.source("s", "gas", 10), Node.sink("d", "gas", 5)),
-      List.of(Link.of("l", "s", "d", "gas", 10)),
-      List.of(Threat.poisson("t", 1, 1, new RepairTime.Fixed(1), TargetSpec.ofLinks("l"))),
-      List.of(), null, List.of());
+  static final Scenario SCENARIO =
+      new Scenario(
+          "synthetic",
+          "",
+          10,
+          "USD",
+          List.of(new Commodity("gas", "mcm/d")),
+          List.of(Node.source("s", "gas", 10), Node.sink("d", "gas", 5)),
+          List.of(Link.of("l", "s", "d", "gas", 10)),
+          List.of(Threat.poisson("t", 1, 1, new RepairTime.Fixed(1), TargetSpec.ofLinks("l"))),
+          List.of(),
+          null,
+          List.of());
 
   /** A result whose every metric has the given per-trial values. */
   static StudyResult result(long seed, double... values) {
@@ -35,10 +42,19 @@ final class Synthetic {
   /** A result with per-metric values {@code [Metric.ordinal()][trial]}. */
   static StudyResult result(long seed, double[][] byMetric) {
     int n = byMetric[0].length;
-    return new StudyResult(SCENARIO, RunOptions.of(n, seed, 1), n, 0L, byMetric,
-        new double[][] {byMetric[0]}, new double[0][], new double[0][],
-        new StudyResult.DailyServed(List.of("gas"), new double[1][0], new double[1][0], new double[1][0]),
-        List.of(), List.of());
+    return new StudyResult(
+        SCENARIO,
+        RunOptions.of(n, seed, 1),
+        n,
+        0L,
+        byMetric,
+        new double[][] {byMetric[0]},
+        new double[0][],
+        new double[0][],
+        new StudyResult.DailyServed(
+            List.of("gas"), new double[1][0], new double[1][0], new double[1][0]),
+        List.of(),
+        List.of());
   }
 
   static double max(double[] values) {

@@ -37,7 +37,8 @@ class WorstCaseSearchTest {
 
   @Test
   void branchAndBound_parallelPaths_findsPairWorthlessAlone() {
-    WorstCaseSearch search = new WorstCaseSearch(4, WorstCaseSearchTest::parallelPaths, true, 1.0, 1000, 3);
+    WorstCaseSearch search =
+        new WorstCaseSearch(4, WorstCaseSearchTest::parallelPaths, true, 1.0, 1000, 3);
     List<WorstCaseResult> r = search.search(2);
     assertArrayEquals(new int[] {2}, r.get(0).assets());
     assertEquals(0.1, r.get(0).value());
@@ -49,7 +50,8 @@ class WorstCaseSearchTest {
 
   @Test
   void exhaustive_parallelPaths_findsPairWorthlessAlone() {
-    WorstCaseSearch search = new WorstCaseSearch(4, WorstCaseSearchTest::parallelPaths, false, 1.0, 1000, 3);
+    WorstCaseSearch search =
+        new WorstCaseSearch(4, WorstCaseSearchTest::parallelPaths, false, 1.0, 1000, 3);
     WorstCaseResult r = search.search(2).get(1);
     assertArrayEquals(new int[] {0, 1}, r.assets());
     assertTrue(r.exact());
@@ -73,7 +75,8 @@ class WorstCaseSearchTest {
 
   @Test
   void heuristic_overEvaluationBudget_isMarkedNotExactAndSwapsFindPair() {
-    WorstCaseSearch search = new WorstCaseSearch(6, WorstCaseSearchTest::parallelPaths, false, 1.0, 5, 3);
+    WorstCaseSearch search =
+        new WorstCaseSearch(6, WorstCaseSearchTest::parallelPaths, false, 1.0, 5, 3);
     WorstCaseResult r = search.search(2).get(1);
     assertFalse(r.exact());
     assertEquals("heuristic", r.method());
@@ -84,7 +87,8 @@ class WorstCaseSearchTest {
   @Test
   void heuristic_withEnoughEvaluations_swapsRepairGreedyOnParallelPaths() {
     // exhaustive needs C(6,2) = 15 evaluations; allow 14 so the heuristic runs
-    WorstCaseSearch search = new WorstCaseSearch(6, WorstCaseSearchTest::parallelPaths, false, 1.0, 14, 3);
+    WorstCaseSearch search =
+        new WorstCaseSearch(6, WorstCaseSearchTest::parallelPaths, false, 1.0, 14, 3);
     search.prime(new int[] {0}, 0);
     WorstCaseResult r = search.search(2).get(1);
     assertFalse(r.exact());
@@ -96,10 +100,11 @@ class WorstCaseSearchTest {
   @Test
   void evaluations_areMemoized_neverTwiceForTheSameSet() {
     Map<String, Integer> calls = new HashMap<>();
-    SetObjective f = s -> {
-      calls.merge(Arrays.toString(s), 1, Integer::sum);
-      return parallelPaths(s);
-    };
+    SetObjective f =
+        s -> {
+          calls.merge(Arrays.toString(s), 1, Integer::sum);
+          return parallelPaths(s);
+        };
     WorstCaseSearch search = new WorstCaseSearch(5, f, false, Double.POSITIVE_INFINITY, 10_000, 3);
     search.search(3);
     assertTrue(calls.values().stream().allMatch(c -> c == 1), calls.toString());
@@ -163,8 +168,8 @@ class WorstCaseSearchTest {
   }
 
   /**
-   * Unserved share of a random directed network when the candidate links are removed,
-   * computed with JGraphT's push-relabel max flow: monotone, with parallel paths.
+   * Unserved share of a random directed network when the candidate links are removed, computed with
+   * JGraphT's push-relabel max flow: monotone, with parallel paths.
    */
   static final class RandomFlowNetwork implements SetObjective {
     final int nodes;
@@ -218,12 +223,16 @@ class WorstCaseSearchTest {
 
     @Override
     public double value(int[] removed) {
-      return (demand - Math.min(demand, new PushRelabelMFImpl<>(graph(removed)).getMaximumFlowValue(0, nodes - 1)))
+      return (demand
+              - Math.min(
+                  demand,
+                  new PushRelabelMFImpl<>(graph(removed)).getMaximumFlowValue(0, nodes - 1)))
           / demand;
     }
 
     private Graph<Integer, DefaultWeightedEdge> graph(int[] removed) {
-      Graph<Integer, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+      Graph<Integer, DefaultWeightedEdge> g =
+          new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
       for (int v = 0; v < nodes; v++) {
         g.addVertex(v);
       }
@@ -251,7 +260,8 @@ class WorstCaseSearchTest {
       int links = 5 + rng.nextInt(7);
       RandomFlowNetwork f = new RandomFlowNetwork(rng, nodes, links);
       int k = 1 + rng.nextInt(3);
-      List<WorstCaseResult> results = new WorstCaseSearch(links, f, true, 1.0, 100_000, 3).search(k);
+      List<WorstCaseResult> results =
+          new WorstCaseSearch(links, f, true, 1.0, 100_000, 3).search(k);
       for (WorstCaseResult r : results) {
         double[] bv = new double[1];
         int[] bs = bruteForce(links, r.budget(), f, bv);
@@ -274,7 +284,8 @@ class WorstCaseSearchTest {
       WorstCaseSearch plain = new WorstCaseSearch(links, f, true, 1.0, 100_000, 3);
       plain.search(3);
       without += plain.evaluations();
-      RandomFlowNetwork fb = new RandomFlowNetwork(RandomSource.L64_X128_MIX.create(trial), nodes, links);
+      RandomFlowNetwork fb =
+          new RandomFlowNetwork(RandomSource.L64_X128_MIX.create(trial), nodes, links);
       System.arraycopy(f.from, 0, fb.from, 0, links);
       System.arraycopy(f.to, 0, fb.to, 0, links);
       System.arraycopy(f.capacity, 0, fb.capacity, 0, links);
@@ -299,8 +310,10 @@ class WorstCaseSearchTest {
       int n = 3 + rng.nextInt(7);
       Map<String, Double> table = new HashMap<>();
       // coarse values so that ties happen
-      SetObjective f = s -> table.computeIfAbsent(Arrays.toString(s), key -> (double) rng.nextInt(6));
-      List<WorstCaseResult> results = new WorstCaseSearch(n, f, false, Double.POSITIVE_INFINITY, 100_000, 2).search(3);
+      SetObjective f =
+          s -> table.computeIfAbsent(Arrays.toString(s), key -> (double) rng.nextInt(6));
+      List<WorstCaseResult> results =
+          new WorstCaseSearch(n, f, false, Double.POSITIVE_INFINITY, 100_000, 2).search(3);
       for (WorstCaseResult r : results) {
         double[] bv = new double[1];
         int[] bs = bruteForce(n, r.budget(), f, bv);

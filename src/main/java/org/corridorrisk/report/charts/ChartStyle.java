@@ -24,18 +24,19 @@ import org.jfree.chart.ui.RectangleInsets;
  * The one look of every corridor-risk chart: the Okabe-Ito colour-blind-safe palette, the bundled
  * DejaVu Sans font, white background, light grid.
  *
- * <p>Design note: charts must render the same on a headless server with no installed fonts, so
- * the font is read from the jar ({@code org/corridorrisk/report/fonts}, licence in
- * {@code NOTICE-fonts}) and registered with the {@link GraphicsEnvironment} once. In SVG output
- * text stays text, with the font family {@code 'DejaVu Sans'} and a sans-serif fallback, which
- * keeps files small; the browser's fallback font may be slightly wider, so labels are kept short.
- * Thread-safe: all state is immutable after class initialization.
+ * <p>Design note: charts must render the same on a headless server with no installed fonts, so the
+ * font is read from the jar ({@code org/corridorrisk/report/fonts}, licence in {@code
+ * NOTICE-fonts}) and registered with the {@link GraphicsEnvironment} once. In SVG output text stays
+ * text, with the font family {@code 'DejaVu Sans'} and a sans-serif fallback, which keeps files
+ * small; the browser's fallback font may be slightly wider, so labels are kept short. Thread-safe:
+ * all state is immutable after class initialization.
  */
 public final class ChartStyle {
   private ChartStyle() {}
 
   /** Okabe and Ito (2008) colours, in the order series use them. */
   public static final Color BLUE = new Color(0x00, 0x72, 0xB2);
+
   public static final Color ORANGE = new Color(0xE6, 0x9F, 0x00);
   public static final Color BLUISH_GREEN = new Color(0x00, 0x9E, 0x73);
   public static final Color VERMILLION = new Color(0xD5, 0x5E, 0x00);
@@ -43,10 +44,13 @@ public final class ChartStyle {
   public static final Color SKY_BLUE = new Color(0x56, 0xB4, 0xE9);
   public static final Color YELLOW = new Color(0xF0, 0xE4, 0x42);
   public static final Color BLACK = new Color(0x00, 0x00, 0x00);
+
   /** Neutral grey for "no value" (junctions, assets never hit). */
   public static final Color NEUTRAL = new Color(0x99, 0x99, 0x99);
+
   /** Grid lines and outlines. */
   public static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+
   /** Axis text. */
   public static final Color TEXT = new Color(0x33, 0x33, 0x33);
 
@@ -59,8 +63,10 @@ public final class ChartStyle {
 
   /** Chart title font. */
   public static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 15);
+
   /** Axis labels, legend. */
   public static final Font LABEL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 12);
+
   /** Tick labels, annotations. */
   public static final Font SMALL_FONT = new Font(FONT_FAMILY, Font.PLAIN, 10);
 
@@ -79,7 +85,8 @@ public final class ChartStyle {
 
   /** {@code color} with the given opacity (0..1). */
   public static Color translucent(Color color, double alpha) {
-    return new Color(color.getRed(), color.getGreen(), color.getBlue(), (int) Math.round(255 * alpha));
+    return new Color(
+        color.getRed(), color.getGreen(), color.getBlue(), (int) Math.round(255 * alpha));
   }
 
   /** A solid line of the given width in pixels. */
@@ -107,7 +114,8 @@ public final class ChartStyle {
   private static String registerFonts() {
     String family = "SansSerif";
     for (String file : new String[] {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}) {
-      try (InputStream in = ChartStyle.class.getResourceAsStream("/org/corridorrisk/report/fonts/" + file)) {
+      try (InputStream in =
+          ChartStyle.class.getResourceAsStream("/org/corridorrisk/report/fonts/" + file)) {
         if (in == null) {
           throw new IllegalStateException("bundled font " + file + " is missing from the jar");
         }
@@ -148,9 +156,14 @@ public final class ChartStyle {
     theme.setXYBarPainter(new StandardXYBarPainter());
     theme.setShadowVisible(false);
     Paint[] outline = {GRID};
-    theme.setDrawingSupplier(new DefaultDrawingSupplier(SERIES.clone(), SERIES.clone(), outline,
-        new Stroke[] {line(2)}, new Stroke[] {line(0.5)},
-        DefaultDrawingSupplier.createStandardSeriesShapes()));
+    theme.setDrawingSupplier(
+        new DefaultDrawingSupplier(
+            SERIES.clone(),
+            SERIES.clone(),
+            outline,
+            new Stroke[] {line(2)},
+            new Stroke[] {line(0.5)},
+            DefaultDrawingSupplier.createStandardSeriesShapes()));
     theme.setErrorIndicatorPaint(BLACK);
     theme.setBaselinePaint(ChartColor.DARK_GRAY);
     return theme;

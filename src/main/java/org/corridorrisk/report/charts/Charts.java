@@ -39,13 +39,13 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The chart vocabulary of corridor-risk pages (run report, comparison, criticality): each
- * factory takes plain arrays and labels and returns a styled {@link Figure}. Callers give axis
- * labels with units ({@code "economic loss (USD)"}) and a one-line reading guide.
+ * The chart vocabulary of corridor-risk pages (run report, comparison, criticality): each factory
+ * takes plain arrays and labels and returns a styled {@link Figure}. Callers give axis labels with
+ * units ({@code "economic loss (USD)"}) and a one-line reading guide.
  *
- * <p>Design note: factories never keep more points than a reader can see: exceedance curves
- * and long lines are thinned (see {@link #exceedancePoints}), so a page for a million trials
- * stays small. Inputs are not modified. Non-finite values are ignored where noted.
+ * <p>Design note: factories never keep more points than a reader can see: exceedance curves and
+ * long lines are thinned (see {@link #exceedancePoints}), so a page for a million trials stays
+ * small. Inputs are not modified. Non-finite values are ignored where noted.
  */
 public final class Charts {
   private Charts() {}
@@ -64,8 +64,17 @@ public final class Charts {
   public record Band(String name, double[] x, double[] mid, double[] low, double[] high) {
     public Band {
       if (mid.length != x.length || low.length != x.length || high.length != x.length) {
-        throw new IllegalArgumentException("band '" + name + "' arrays must have equal lengths but had x="
-            + x.length + ", mid=" + mid.length + ", low=" + low.length + ", high=" + high.length);
+        throw new IllegalArgumentException(
+            "band '"
+                + name
+                + "' arrays must have equal lengths but had x="
+                + x.length
+                + ", mid="
+                + mid.length
+                + ", low="
+                + low.length
+                + ", high="
+                + high.length);
       }
     }
   }
@@ -100,11 +109,12 @@ public final class Charts {
   // ---------------------------------------------------------------- histogram
 
   /**
-   * Whether a logarithmic axis shows these values better: their positive values span more than
-   * two orders of magnitude between the 5th percentile and the maximum.
+   * Whether a logarithmic axis shows these values better: their positive values span more than two
+   * orders of magnitude between the 5th percentile and the maximum.
    */
   public static boolean logScaleUseful(double[] values) {
-    double[] positive = Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).sorted().toArray();
+    double[] positive =
+        Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).sorted().toArray();
     if (positive.length < 2) {
       return false;
     }
@@ -113,14 +123,20 @@ public final class Charts {
   }
 
   /**
-   * Histogram of per-trial values; bar height = share of all values in the bin, so the bars sum
-   * to the share of values shown. With {@code logX} only positive values are binned
-   * (logarithmically spaced bins) and the guide should say how many were zero.
+   * Histogram of per-trial values; bar height = share of all values in the bin, so the bars sum to
+   * the share of values shown. With {@code logX} only positive values are binned (logarithmically
+   * spaced bins) and the guide should say how many were zero.
    *
    * @param bins number of bins (>= 1)
    */
-  public static Figure histogram(String id, String title, String guide, double[] values,
-      String xLabel, boolean logX, int bins) {
+  public static Figure histogram(
+      String id,
+      String title,
+      String guide,
+      double[] values,
+      String xLabel,
+      boolean logX,
+      int bins) {
     if (bins < 1) {
       throw new IllegalArgumentException("bins must be >= 1 but was " + bins);
     }
@@ -181,11 +197,11 @@ public final class Charts {
   // ---------------------------------------------------------------- exceedance
 
   /**
-   * Points of an empirical exceedance curve: for each kept value x, the share of values
-   * {@code >= x}. Keeps at most {@code maxPoints} points, all of the largest 50 values and the
-   * rest spread evenly in log-probability, so the tail is exact and the body is thinned.
-   * Non-finite values are ignored; with {@code positiveOnly} values {@code <= 0} are not plotted
-   * (they still count in the denominator).
+   * Points of an empirical exceedance curve: for each kept value x, the share of values {@code >=
+   * x}. Keeps at most {@code maxPoints} points, all of the largest 50 values and the rest spread
+   * evenly in log-probability, so the tail is exact and the body is thinned. Non-finite values are
+   * ignored; with {@code positiveOnly} values {@code <= 0} are not plotted (they still count in the
+   * denominator).
    *
    * @return {@code [0]} values increasing, {@code [1]} probabilities decreasing
    */
@@ -243,13 +259,21 @@ public final class Charts {
   }
 
   /**
-   * Exceedance curves: for each series, the probability that a trial reaches or exceeds x, at
-   * most {@code maxPoints} points per curve. Log axes drop values {@code <= 0}.
+   * Exceedance curves: for each series, the probability that a trial reaches or exceeds x, at most
+   * {@code maxPoints} points per curve. Log axes drop values {@code <= 0}.
    *
    * @param yLabel e.g. "probability of reaching x per 90-day period"
    */
-  public static Figure exceedance(String id, String title, String guide, List<Series> series,
-      String xLabel, String yLabel, boolean logX, boolean logY, int maxPoints) {
+  public static Figure exceedance(
+      String id,
+      String title,
+      String guide,
+      List<Series> series,
+      String xLabel,
+      String yLabel,
+      boolean logX,
+      boolean logY,
+      int maxPoints) {
     XYSeriesCollection dataset = new XYSeriesCollection();
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
@@ -275,10 +299,13 @@ public final class Charts {
     renderer.setDrawSeriesLineAsPath(true);
     ValueAxis x = valueAxis(xLabel, logX, minX);
     if (logX && Double.isFinite(minX) && !(maxX > minX)) {
-      x.setRange(minX / 2, minX * 2); // one distinct value (e.g. one trial): a log axis cannot fit a point range
+      x.setRange(
+          minX / 2,
+          minX * 2); // one distinct value (e.g. one trial): a log axis cannot fit a point range
     }
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
-    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, series.size() > 1));
+    JFreeChart chart =
+        ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, series.size() > 1));
     if (y instanceof NumberAxis ny) {
       ny.setNumberFormatOverride(NumberText.percentFormat());
     } else {
@@ -298,8 +325,15 @@ public final class Charts {
    *
    * @param yRange fixed range of the y axis, or {@code null} for automatic
    */
-  public static Figure bands(String id, String title, String guide, List<Band> bands,
-      String xLabel, String yLabel, Range yRange, boolean yIsShare) {
+  public static Figure bands(
+      String id,
+      String title,
+      String guide,
+      List<Band> bands,
+      String xLabel,
+      String yLabel,
+      Range yRange,
+      boolean yIsShare) {
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     for (Band b : bands) {
       YIntervalSeries s = new YIntervalSeries(b.name(), false, true);
@@ -316,7 +350,8 @@ public final class Charts {
     y.setAutoRangeIncludesZero(false);
     DeviationRenderer renderer = new DeviationRenderer(true, false);
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
-    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, bands.size() > 1));
+    JFreeChart chart =
+        ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, bands.size() > 1));
     if (yRange != null) {
       y.setRange(yRange);
     }
@@ -335,14 +370,19 @@ public final class Charts {
   // ---------------------------------------------------------------- bars
 
   /**
-   * Horizontal bars, top to bottom in list order, coloured by group, with optional error bars
-   * (e.g. a 95% confidence interval) drawn as black lines. The figure grows with the number of
-   * bars.
+   * Horizontal bars, top to bottom in list order, coloured by group, with optional error bars (e.g.
+   * a 95% confidence interval) drawn as black lines. The figure grows with the number of bars.
    */
-  public static Figure horizontalBars(String id, String title, String guide, List<Bar> bars,
-      String valueLabel, boolean valueIsShare) {
+  public static Figure horizontalBars(
+      String id,
+      String title,
+      String guide,
+      List<Bar> bars,
+      String valueLabel,
+      boolean valueIsShare) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-    List<String> groups = new ArrayList<>(new LinkedHashSet<>(bars.stream().map(Bar::group).toList()));
+    List<String> groups =
+        new ArrayList<>(new LinkedHashSet<>(bars.stream().map(Bar::group).toList()));
     for (Bar b : bars) {
       for (String g : groups) {
         dataset.addValue(g.equals(b.group()) ? b.value() : null, g, b.label());
@@ -360,7 +400,8 @@ public final class Charts {
     categories.setCategoryMargin(0.25);
     categories.setTickLabelFont(ChartStyle.SMALL_FONT);
     categories.setMaximumCategoryLabelWidthRatio(0.35f);
-    values.setNumberFormatOverride(valueIsShare ? NumberText.percentFormat() : NumberText.compactFormat());
+    values.setNumberFormatOverride(
+        valueIsShare ? NumberText.percentFormat() : NumberText.compactFormat());
     renderer.setShadowVisible(false);
     renderer.setDrawBarOutline(false);
     renderer.setMaximumBarWidth(0.3);
@@ -371,8 +412,9 @@ public final class Charts {
     for (Bar b : bars) {
       upper = Math.max(upper, Double.isFinite(b.high()) ? b.high() : b.value());
       if (Double.isFinite(b.low()) && Double.isFinite(b.high())) {
-        plot.addAnnotation(new CategoryLineAnnotation(b.label(), b.low(), b.label(), b.high(),
-            ChartStyle.BLACK, ChartStyle.line(1.6)));
+        plot.addAnnotation(
+            new CategoryLineAnnotation(
+                b.label(), b.low(), b.label(), b.high(), ChartStyle.BLACK, ChartStyle.line(1.6)));
       }
     }
     if (upper > 0) {
@@ -382,15 +424,22 @@ public final class Charts {
   }
 
   /**
-   * A tornado chart: for each row a bar from {@code base} to the low outcome and one from
-   * {@code base} to the high outcome, rows in list order (callers sort widest first), with a
-   * line at {@code base}.
+   * A tornado chart: for each row a bar from {@code base} to the low outcome and one from {@code
+   * base} to the high outcome, rows in list order (callers sort widest first), with a line at
+   * {@code base}.
    *
    * @param lowName legend name of the low side, e.g. "asset intact"
    * @param highName legend name of the high side, e.g. "asset disabled"
    */
-  public static Figure tornado(String id, String title, String guide, List<TornadoBar> rows,
-      double base, String valueLabel, String lowName, String highName) {
+  public static Figure tornado(
+      String id,
+      String title,
+      String guide,
+      List<TornadoBar> rows,
+      double base,
+      String valueLabel,
+      String lowName,
+      String highName) {
     int n = rows.size();
     String[] keys = new String[n];
     Number[][] lowStart = new Number[1][n];
@@ -410,10 +459,14 @@ public final class Charts {
     NumberAxis values = new NumberAxis(valueLabel);
     IntervalBarRenderer lowRenderer = new IntervalBarRenderer();
     IntervalBarRenderer highRenderer = new IntervalBarRenderer();
-    CategoryPlot plot = new CategoryPlot(
-        new DefaultIntervalCategoryDataset(new String[] {lowName}, keys, lowStart, lowEnd),
-        categories, values, lowRenderer);
-    plot.setDataset(1, new DefaultIntervalCategoryDataset(new String[] {highName}, keys, highStart, highEnd));
+    CategoryPlot plot =
+        new CategoryPlot(
+            new DefaultIntervalCategoryDataset(new String[] {lowName}, keys, lowStart, lowEnd),
+            categories,
+            values,
+            lowRenderer);
+    plot.setDataset(
+        1, new DefaultIntervalCategoryDataset(new String[] {highName}, keys, highStart, highEnd));
     plot.setRenderer(1, highRenderer);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
@@ -441,15 +494,27 @@ public final class Charts {
 
   // ---------------------------------------------------------------- scatter
 
-  /** Scatter of points coloured by group, labelled where asked. Log axes drop values {@code <= 0}. */
-  public static Figure scatter(String id, String title, String guide, List<Point> points,
-      String xLabel, String yLabel, boolean logX, boolean logY) {
+  /**
+   * Scatter of points coloured by group, labelled where asked. Log axes drop values {@code <= 0}.
+   */
+  public static Figure scatter(
+      String id,
+      String title,
+      String guide,
+      List<Point> points,
+      String xLabel,
+      String yLabel,
+      boolean logX,
+      boolean logY) {
     Map<String, XYSeries> byGroup = new LinkedHashMap<>();
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
     List<Point> shown = new ArrayList<>();
     for (Point p : points) {
-      if (!Double.isFinite(p.x()) || !Double.isFinite(p.y()) || (logX && p.x() <= 0) || (logY && p.y() <= 0)) {
+      if (!Double.isFinite(p.x())
+          || !Double.isFinite(p.y())
+          || (logX && p.x() <= 0)
+          || (logY && p.y() <= 0)) {
         continue;
       }
       byGroup.computeIfAbsent(p.group(), g -> new XYSeries(g, false, true)).add(p.x(), p.y());
@@ -460,8 +525,12 @@ public final class Charts {
     String note = "";
     if (shown.size() > SCATTER_THIN_ABOVE) {
       List<Point> kept = thin(shown, logX, logY);
-      note = " Points less than 2 pixels apart are drawn once (" + String.format(java.util.Locale.ROOT, "%,d", kept.size()) + " of "
-          + String.format(java.util.Locale.ROOT, "%,d", shown.size()) + " drawn).";
+      note =
+          " Points less than 2 pixels apart are drawn once ("
+              + String.format(java.util.Locale.ROOT, "%,d", kept.size())
+              + " of "
+              + String.format(java.util.Locale.ROOT, "%,d", shown.size())
+              + " drawn).";
       shown = kept;
       byGroup.clear();
       for (Point p : shown) {
@@ -502,9 +571,9 @@ public final class Charts {
   static final int SCATTER_THIN_ABOVE = 500;
 
   /**
-   * The points minus those of a group already drawn in the same cell of a grid of about two
-   * pixels over the data's range (in the axes' scales): on a dot 10 pixels wide the picture does
-   * not change visibly. Labelled points are always kept. Input order is kept.
+   * The points minus those of a group already drawn in the same cell of a grid of about two pixels
+   * over the data's range (in the axes' scales): on a dot 10 pixels wide the picture does not
+   * change visibly. Labelled points are always kept. Input order is kept.
    */
   static List<Point> thin(List<Point> points, boolean logX, boolean logY) {
     double minX = Double.POSITIVE_INFINITY;
@@ -530,7 +599,10 @@ public final class Charts {
       double y = logY ? Math.log10(p.y()) : p.y();
       long cx = Math.round((x - minX) / spanX * cellsX);
       long cy = Math.round((y - minY) / spanY * cellsY);
-      boolean fresh = taken.computeIfAbsent(p.group(), g -> new java.util.HashSet<>()).add(cx * 1_000_003L + cy);
+      boolean fresh =
+          taken
+              .computeIfAbsent(p.group(), g -> new java.util.HashSet<>())
+              .add(cx * 1_000_003L + cy);
       if (fresh || p.labelled()) {
         kept.add(p);
       }
@@ -550,19 +622,31 @@ public final class Charts {
     }
 
     @Override
-    public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
-        java.awt.geom.Rectangle2D dataArea, org.jfree.chart.ui.RectangleEdge edge) {
+    public List refreshTicks(
+        java.awt.Graphics2D g2,
+        org.jfree.chart.axis.AxisState state,
+        java.awt.geom.Rectangle2D dataArea,
+        org.jfree.chart.ui.RectangleEdge edge) {
       List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
       List<org.jfree.chart.axis.NumberTick> plain = new ArrayList<>(ticks.size());
       for (Object o : ticks) {
         org.jfree.chart.axis.ValueTick t = (org.jfree.chart.axis.ValueTick) o;
-        String text = t.getTickType() == org.jfree.chart.axis.TickType.MAJOR
-            ? NumberText.compact(t.getValue()) : "";
-        if (getNumberFormatOverride() != null && t.getTickType() == org.jfree.chart.axis.TickType.MAJOR) {
+        String text =
+            t.getTickType() == org.jfree.chart.axis.TickType.MAJOR
+                ? NumberText.compact(t.getValue())
+                : "";
+        if (getNumberFormatOverride() != null
+            && t.getTickType() == org.jfree.chart.axis.TickType.MAJOR) {
           text = getNumberFormatOverride().format(t.getValue());
         }
-        plain.add(new org.jfree.chart.axis.NumberTick(t.getTickType(), t.getValue(), text,
-            t.getTextAnchor(), t.getRotationAnchor(), t.getAngle()));
+        plain.add(
+            new org.jfree.chart.axis.NumberTick(
+                t.getTickType(),
+                t.getValue(),
+                text,
+                t.getTextAnchor(),
+                t.getRotationAnchor(),
+                t.getAngle()));
       }
       return plain;
     }

@@ -16,11 +16,11 @@ import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
 
 /**
- * A finished chart with what a page needs around it: a stable id, the one-line reading guide
- * shown under it, and its nominal size.
+ * A finished chart with what a page needs around it: a stable id, the one-line reading guide shown
+ * under it, and its nominal size.
  *
- * <p>Rendering is deterministic (same chart, same SVG text). Not thread-safe: a JFreeChart may
- * not be drawn from two threads at once.
+ * <p>Rendering is deterministic (same chart, same SVG text). Not thread-safe: a JFreeChart may not
+ * be drawn from two threads at once.
  *
  * @param id lower-case file-name-safe id ({@code [a-z0-9-]+}); also the prefix of the SVG's
  *     internal ids, so several figures can share one HTML page
@@ -33,6 +33,7 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
 
   /** Default nominal size of a figure. */
   public static final int WIDTH_PX = 820;
+
   public static final int HEIGHT_PX = 460;
 
   public Figure {
@@ -43,8 +44,14 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
       throw new IllegalArgumentException("chart must not be null (figure '" + id + "')");
     }
     if (widthPx < 50 || heightPx < 50) {
-      throw new IllegalArgumentException("figure size must be at least 50x50 px but was " + widthPx + "x"
-          + heightPx + " (figure '" + id + "')");
+      throw new IllegalArgumentException(
+          "figure size must be at least 50x50 px but was "
+              + widthPx
+              + "x"
+              + heightPx
+              + " (figure '"
+              + id
+              + "')");
     }
     guide = guide == null ? "" : guide;
   }
@@ -60,8 +67,8 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
   }
 
   /**
-   * The chart as an {@code <svg>} element for inline use in HTML: no width/height attributes
-   * (it scales to its container through its view box), internal ids prefixed with {@link #id()},
+   * The chart as an {@code <svg>} element for inline use in HTML: no width/height attributes (it
+   * scales to its container through its view box), internal ids prefixed with {@link #id()},
    * coordinates rounded to 0.01 px.
    */
   public String svg() {
@@ -73,24 +80,29 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
     g2.setFontFunction(family -> "\"" + ChartStyle.FONT_FAMILY + "\", Verdana, Arial, sans-serif");
     g2.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
     chart.draw(g2, new Rectangle2D.Double(0, 0, widthPx, heightPx));
-    String svg = g2.getSVGElement("svg-" + id, false, new ViewBox(0, 0, widthPx, heightPx), null, null);
-    return svg.replaceFirst("<svg ", "<svg role=\"img\" aria-label=\"" + escapeAttribute(title()) + "\" ");
+    String svg =
+        g2.getSVGElement("svg-" + id, false, new ViewBox(0, 0, widthPx, heightPx), null, null);
+    return svg.replaceFirst(
+        "<svg ", "<svg role=\"img\" aria-label=\"" + escapeAttribute(title()) + "\" ");
   }
 
   /** Writes {@link #svg()} as a standalone SVG file (with XML declaration and size). */
   public void writeSvg(Path file) throws IOException {
-    String svg = svg().replaceFirst("<svg ", "<svg width=\"" + widthPx + "\" height=\"" + heightPx + "\" ");
-    Files.writeString(file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n", StandardCharsets.UTF_8);
+    String svg =
+        svg().replaceFirst("<svg ", "<svg width=\"" + widthPx + "\" height=\"" + heightPx + "\" ");
+    Files.writeString(
+        file, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n", StandardCharsets.UTF_8);
   }
 
   /**
    * Writes the chart as a PNG that fits in {@code maxWidthPx x maxHeightPx} pixels, drawn at the
-   * figure's nominal layout and scaled uniformly (text keeps its proportions), e.g. 1600 x 1000
-   * for slides.
+   * figure's nominal layout and scaled uniformly (text keeps its proportions), e.g. 1600 x 1000 for
+   * slides.
    */
   public void writePng(Path file, int maxWidthPx, int maxHeightPx) throws IOException {
     if (maxWidthPx < 1 || maxHeightPx < 1) {
-      throw new IllegalArgumentException("png size must be positive but was " + maxWidthPx + "x" + maxHeightPx);
+      throw new IllegalArgumentException(
+          "png size must be positive but was " + maxWidthPx + "x" + maxHeightPx);
     }
     double scale = Math.min((double) maxWidthPx / widthPx, (double) maxHeightPx / heightPx);
     int w = Math.max(1, (int) Math.round(widthPx * scale));
@@ -99,7 +111,8 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
     Graphics2D g2 = image.createGraphics();
     try {
       g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g2.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g2.setColor(java.awt.Color.WHITE);
       g2.fillRect(0, 0, w, h);
       g2.scale(scale, scale);
@@ -123,10 +136,15 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
     String sign = hundredths < 0 ? "-" : "";
     long a = Math.abs(hundredths);
     long frac = a % 100;
-    return sign + (a / 100) + (frac % 10 == 0 ? "." + (frac / 10) : (frac < 10 ? ".0" + frac : "." + frac));
+    return sign
+        + (a / 100)
+        + (frac % 10 == 0 ? "." + (frac / 10) : (frac < 10 ? ".0" + frac : "." + frac));
   }
 
   private static String escapeAttribute(String s) {
-    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    return s.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
   }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds one self-contained HTML page (inline CSS and SVG, no scripts, no external fonts or
- * images) with the shared look of corridor-risk pages: header with key facts, sections,
- * key-number tables and figures. Prints on A4 (charts never split across pages).
+ * Builds one self-contained HTML page (inline CSS and SVG, no scripts, no external fonts or images)
+ * with the shared look of corridor-risk pages: header with key facts, sections, key-number tables
+ * and figures. Prints on A4 (charts never split across pages).
  *
- * <p>Everything passed as text is escaped; only {@link #raw(String)} inserts markup as given.
- * Not thread-safe.
+ * <p>Everything passed as text is escaped; only {@link #raw(String)} inserts markup as given. Not
+ * thread-safe.
  *
  * <pre>{@code
  * HtmlPage page = new HtmlPage("Risk report: demo");
@@ -66,8 +66,13 @@ public final class HtmlPage {
     }
     if (facts != null && !facts.isEmpty()) {
       body.append("<dl class=\"facts\">");
-      facts.forEach((k, v) -> body.append("<div><dt>").append(escape(k)).append("</dt><dd>")
-          .append(escape(v)).append("</dd></div>"));
+      facts.forEach(
+          (k, v) ->
+              body.append("<div><dt>")
+                  .append(escape(k))
+                  .append("</dt><dd>")
+                  .append(escape(v))
+                  .append("</dd></div>"));
       body.append("</dl>\n");
     }
     body.append("</header>\n<main>\n");
@@ -83,7 +88,11 @@ public final class HtmlPage {
   /** Starts a section (closing the previous one). {@code id} is used as the anchor. */
   public HtmlPage section(String id, String heading) {
     closeSection();
-    body.append("<section id=\"").append(escape(id)).append("\">\n<h2>").append(escape(heading)).append("</h2>\n");
+    body.append("<section id=\"")
+        .append(escape(id))
+        .append("\">\n<h2>")
+        .append(escape(heading))
+        .append("</h2>\n");
     toc.add(new String[] {id, heading});
     sectionOpen = true;
     return this;
@@ -108,13 +117,19 @@ public final class HtmlPage {
   }
 
   /**
-   * A figure: the inline SVG and its reading guide as caption. The element carries
-   * {@code data-chart="<id>"} so tests and scripts can find it.
+   * A figure: the inline SVG and its reading guide as caption. The element carries {@code
+   * data-chart="<id>"} so tests and scripts can find it.
    */
   public HtmlPage figure(Figure figure) {
-    body.append("<figure class=\"chart\" id=\"fig-").append(figure.id()).append("\" data-chart=\"")
-        .append(figure.id()).append("\">\n").append(figure.svg()).append("\n<figcaption>")
-        .append(escape(figure.guide())).append("</figcaption>\n</figure>\n");
+    body.append("<figure class=\"chart\" id=\"fig-")
+        .append(figure.id())
+        .append("\" data-chart=\"")
+        .append(figure.id())
+        .append("\">\n")
+        .append(figure.svg())
+        .append("\n<figcaption>")
+        .append(escape(figure.guide()))
+        .append("</figcaption>\n</figure>\n");
     return this;
   }
 
@@ -131,13 +146,20 @@ public final class HtmlPage {
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<meta name=\"generator\" content=\"corridor-risk\">\n")
-        .append("<title>").append(escape(title)).append("</title>\n<style>\n").append(CSS)
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
         .append("</style>\n</head>\n<body>\n");
     StringBuilder nav = new StringBuilder();
     if (toc.size() > 2) {
       nav.append("<nav class=\"toc\"><ul>");
       for (String[] t : toc) {
-        nav.append("<li><a href=\"#").append(escape(t[0])).append("\">").append(escape(t[1])).append("</a></li>");
+        nav.append("<li><a href=\"#")
+            .append(escape(t[0]))
+            .append("\">")
+            .append(escape(t[1]))
+            .append("</a></li>");
       }
       nav.append("</ul></nav>\n");
     }
@@ -169,8 +191,8 @@ public final class HtmlPage {
   }
 
   /**
-   * A table of key numbers. Cells are plain text; number cells may carry the exact value in
-   * {@code data-*} attributes so tests (and readers' tools) can check what the text rounds.
+   * A table of key numbers. Cells are plain text; number cells may carry the exact value in {@code
+   * data-*} attributes so tests (and readers' tools) can check what the text rounds.
    */
   public static final class Table {
     private final StringBuilder html = new StringBuilder();
@@ -192,13 +214,18 @@ public final class HtmlPage {
      */
     public Table row(Cell... cells) {
       if (cells.length != headers.length) {
-        throw new IllegalArgumentException("row must have " + headers.length + " cells but had " + cells.length);
+        throw new IllegalArgumentException(
+            "row must have " + headers.length + " cells but had " + cells.length);
       }
       if (!headerWritten) {
         html.append("<thead><tr>");
         for (int i = 0; i < headers.length; i++) {
-          html.append(i > 0 && cells[i].numeric() ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
-              .append(escape(headers[i])).append("</th>");
+          html.append(
+                  i > 0 && cells[i].numeric()
+                      ? "<th scope=\"col\" class=\"num\">"
+                      : "<th scope=\"col\">")
+              .append(escape(headers[i]))
+              .append("</th>");
         }
         html.append("</tr></thead><tbody>\n");
         headerWritten = true;
@@ -207,8 +234,14 @@ public final class HtmlPage {
       for (int i = 0; i < cells.length; i++) {
         Cell c = cells[i];
         html.append(i == 0 ? "<th scope=\"row\"" : c.numeric() ? "<td class=\"num\"" : "<td");
-        c.attributes().forEach((k, v) -> html.append(" data-").append(escape(k)).append("=\"")
-            .append(escape(v)).append('"'));
+        c.attributes()
+            .forEach(
+                (k, v) ->
+                    html.append(" data-")
+                        .append(escape(k))
+                        .append("=\"")
+                        .append(escape(v))
+                        .append('"'));
         if (c.tooltip() != null) {
           html.append(" title=\"").append(escape(c.tooltip())).append('"');
         }
@@ -251,7 +284,8 @@ public final class HtmlPage {
   }
 
   /** Shared stylesheet: screen and A4 print. */
-  static final String CSS = """
+  static final String CSS =
+      """
       :root { --ink: #222; --muted: #666; --rule: #ddd; --accent: #0072B2; --bg-soft: #f5f7fa; }
       * { box-sizing: border-box; }
       body { margin: 0 auto; max-width: 980px; padding: 24px 28px 48px; color: var(--ink);

@@ -29,18 +29,18 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
- * A map of a network: links coloured by one value (e.g. mean outage days), nodes by another
- * (e.g. unserved share), shapes by node kind.
+ * A map of a network: links coloured by one value (e.g. mean outage days), nodes by another (e.g.
+ * unserved share), shapes by node kind.
  *
  * <p>Placement: when every node has a location, an equirectangular projection (longitude right,
- * latitude up, the x range stretched by 1/cos(mean latitude) so distances look right); otherwise
- * a schematic: nodes in columns by hop distance (ignoring direction) from the nearest source or
- * storage, spread evenly within a column in input order. Labels are drawn for nodes marked
- * {@link MapNode#labelled()} only, so large imported networks stay readable.
+ * latitude up, the x range stretched by 1/cos(mean latitude) so distances look right); otherwise a
+ * schematic: nodes in columns by hop distance (ignoring direction) from the nearest source or
+ * storage, spread evenly within a column in input order. Labels are drawn for nodes marked {@link
+ * MapNode#labelled()} only, so large imported networks stay readable.
  *
- * <p>Colour scales are sequential with monotone lightness (readable with colour-vision
- * deficiencies and in grey print): blues for links, yellow-orange-brown for nodes; grey means
- * "no value" (e.g. a junction has no unserved share).
+ * <p>Colour scales are sequential with monotone lightness (readable with colour-vision deficiencies
+ * and in grey print): blues for links, yellow-orange-brown for nodes; grey means "no value" (e.g. a
+ * junction has no unserved share).
  */
 public final class NetworkMap {
   private NetworkMap() {}
@@ -53,7 +53,8 @@ public final class NetworkMap {
    * @param lon longitude in degrees, {@code NaN} when unknown
    * @param value colour value, {@code NaN} for none (grey)
    */
-  public record MapNode(String id, String kind, double lat, double lon, double value, boolean labelled) {
+  public record MapNode(
+      String id, String kind, double lat, double lon, double value, boolean labelled) {
     boolean located() {
       return Double.isFinite(lat) && Double.isFinite(lon);
     }
@@ -67,20 +68,28 @@ public final class NetworkMap {
   public record MapLink(String id, String from, String to, double value) {}
 
   private static final Color[] LINK_SCALE = {
-    new Color(0xC6, 0xDB, 0xEF), new Color(0x56, 0xB4, 0xE9), new Color(0x00, 0x72, 0xB2), new Color(0x08, 0x30, 0x6B)
+    new Color(0xC6, 0xDB, 0xEF),
+    new Color(0x56, 0xB4, 0xE9),
+    new Color(0x00, 0x72, 0xB2),
+    new Color(0x08, 0x30, 0x6B)
   };
   private static final Color[] NODE_SCALE = {
-    new Color(0xFF, 0xF7, 0xBC), new Color(0xE6, 0x9F, 0x00), new Color(0xD5, 0x5E, 0x00), new Color(0x7F, 0x27, 0x04)
+    new Color(0xFF, 0xF7, 0xBC),
+    new Color(0xE6, 0x9F, 0x00),
+    new Color(0xD5, 0x5E, 0x00),
+    new Color(0x7F, 0x27, 0x04)
   };
   private static final String[] KINDS = {"source", "sink", "storage", "junction"};
 
   /**
-   * Above this many nodes or {@link #LARGE_MAP_LINKS} links a map is drawn in bulk: links as
-   * one SVG path per colour step, nodes as small marks, one path per kind and colour step, so an
+   * Above this many nodes or {@link #LARGE_MAP_LINKS} links a map is drawn in bulk: links as one
+   * SVG path per colour step, nodes as small marks, one path per kind and colour step, so an
    * imported grid of thousands of assets makes a page of a few hundred kilobytes, not megabytes.
    */
   static final int LARGE_MAP_NODES = 400;
+
   static final int LARGE_MAP_LINKS = 800;
+
   /** Colour steps of a bulk-drawn map (values are rounded to the nearest of these shades). */
   static final int BULK_STEPS = 16;
 
@@ -93,16 +102,27 @@ public final class NetworkMap {
    * @param nodeMax value mapped to the darkest node colour (> 0)
    * @param nodeIsShare whether node values are shares (legend as percentages)
    */
-  public static Figure of(String id, String title, String guide, List<MapNode> nodes, List<MapLink> links,
-      String linkValueLabel, double linkMax, String nodeValueLabel, double nodeMax, boolean nodeIsShare) {
+  public static Figure of(
+      String id,
+      String title,
+      String guide,
+      List<MapNode> nodes,
+      List<MapLink> links,
+      String linkValueLabel,
+      double linkMax,
+      String nodeValueLabel,
+      double nodeMax,
+      boolean nodeIsShare) {
     boolean geographic = !nodes.isEmpty() && nodes.stream().allMatch(MapNode::located);
     Map<String, double[]> xy = geographic ? geographic(nodes) : schematic(nodes, links);
     boolean bulk = nodes.size() > LARGE_MAP_NODES || links.size() > LARGE_MAP_LINKS;
 
     DefaultXYZDataset dataset = new DefaultXYZDataset();
     for (String kind : KINDS) {
-      List<MapNode> ofKind = bulk ? List.of() // drawn as bulk marks below
-          : nodes.stream().filter(n -> kindIndex(n.kind()) == indexOf(kind)).toList();
+      List<MapNode> ofKind =
+          bulk
+              ? List.of() // drawn as bulk marks below
+              : nodes.stream().filter(n -> kindIndex(n.kind()) == indexOf(kind)).toList();
       double[][] data = new double[3][ofKind.size()];
       for (int i = 0; i < ofKind.size(); i++) {
         double[] p = xy.get(ofKind.get(i).id());
@@ -123,7 +143,8 @@ public final class NetworkMap {
     XYPlot plot = new XYPlot(dataset, x, y, renderer);
     JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
     if (bulk) {
-      // the legend shows the bulk marks' shapes (polygons: a circle would cost four curves per node)
+      // the legend shows the bulk marks' shapes (polygons: a circle would cost four curves per
+      // node)
       renderer.setSeriesShape(0, triangle(7));
       renderer.setSeriesShape(1, diamond(6));
       renderer.setSeriesShape(2, new Rectangle2D.Double(-5.5, -5.5, 11, 11));
@@ -145,15 +166,25 @@ public final class NetworkMap {
         if (a == null || b == null) {
           continue;
         }
-        renderer.addAnnotation(new XYLineAnnotation(a[0], a[1], b[0], b[1], ChartStyle.line(3.2),
-            linkScale.getPaint(l.value())), Layer.BACKGROUND);
+        renderer.addAnnotation(
+            new XYLineAnnotation(
+                a[0], a[1], b[0], b[1], ChartStyle.line(3.2), linkScale.getPaint(l.value())),
+            Layer.BACKGROUND);
       }
     }
 
     LegendItemCollection kinds = new LegendItemCollection();
     for (int s = 0; s < KINDS.length; s++) {
-      LegendItem item = new LegendItem(KINDS[s], null, null, null, renderer.getSeriesShape(s), Color.WHITE,
-          ChartStyle.line(0.8), ChartStyle.TEXT);
+      LegendItem item =
+          new LegendItem(
+              KINDS[s],
+              null,
+              null,
+              null,
+              renderer.getSeriesShape(s),
+              Color.WHITE,
+              ChartStyle.line(0.8),
+              ChartStyle.TEXT);
       kinds.add(item);
     }
     plot.setFixedLegendItems(kinds);
@@ -194,11 +225,14 @@ public final class NetworkMap {
   }
 
   private static Paint stepPaint(Scale scale, int step) {
-    return step < 0 ? scale.getPaint(Double.NaN) : scale.getPaint(scale.getUpperBound() * step / (BULK_STEPS - 1));
+    return step < 0
+        ? scale.getPaint(Double.NaN)
+        : scale.getPaint(scale.getUpperBound() * step / (BULK_STEPS - 1));
   }
 
   /** All links as one path per colour step, lighter steps first so darker links lie on top. */
-  private static void bulkLinks(XYShapeRenderer renderer, List<MapLink> links, Map<String, double[]> xy, Scale scale) {
+  private static void bulkLinks(
+      XYShapeRenderer renderer, List<MapLink> links, Map<String, double[]> xy, Scale scale) {
     Path2D.Double[] paths = new Path2D.Double[BULK_STEPS + 1];
     for (MapLink l : links) {
       double[] a = xy.get(l.from());
@@ -215,38 +249,50 @@ public final class NetworkMap {
     }
     for (int k = 0; k < paths.length; k++) {
       if (paths[k] != null) {
-        renderer.addAnnotation(new XYShapeAnnotation(paths[k], ChartStyle.line(1.0), stepPaint(scale, k - 1), null),
+        renderer.addAnnotation(
+            new XYShapeAnnotation(paths[k], ChartStyle.line(1.0), stepPaint(scale, k - 1), null),
             Layer.BACKGROUND);
       }
     }
   }
 
   /**
-   * All nodes as small marks (a triangle per source, a square per storage, a diamond per sink
-   * or junction), one filled path per kind and colour step; sizes are in pixels, converted with
-   * the data units per pixel of each axis.
+   * All nodes as small marks (a triangle per source, a square per storage, a diamond per sink or
+   * junction), one filled path per kind and colour step; sizes are in pixels, converted with the
+   * data units per pixel of each axis.
    */
-  private static void bulkNodes(XYShapeRenderer renderer, List<MapNode> nodes, Map<String, double[]> xy, Scale scale,
-      double unitX, double unitY) {
+  private static void bulkNodes(
+      XYShapeRenderer renderer,
+      List<MapNode> nodes,
+      Map<String, double[]> xy,
+      Scale scale,
+      double unitX,
+      double unitY) {
     Map<Integer, Path2D.Double> paths = new java.util.TreeMap<>();
     java.util.Set<Long> drawn = new java.util.HashSet<>();
     for (MapNode n : nodes) {
       double[] p = xy.get(n.id());
       int kind = kindIndex(n.kind());
       int k = step(n.value(), scale.getUpperBound());
-      // a mark on the same half pixel with the same shape and colour as one drawn before adds nothing
-      long cell = (Math.round(p[0] / unitX * 2) * 1_000_003L + Math.round(p[1] / unitY * 2)) * 64 + (k + 1) * 4 + kind;
+      // a mark on the same half pixel with the same shape and colour as one drawn before adds
+      // nothing
+      long cell =
+          (Math.round(p[0] / unitX * 2) * 1_000_003L + Math.round(p[1] / unitY * 2)) * 64
+              + (k + 1) * 4
+              + kind;
       if (!drawn.add(cell)) {
         continue;
       }
       // junctions first, then sinks by colour step, storages, sources on top
-      int order = switch (kind) {
-        case 3 -> 0;
-        case 1 -> 1;
-        case 2 -> 2;
-        default -> 3;
-      };
-      Path2D.Double path = paths.computeIfAbsent(order * 1000 + (k + 1) * 4 + kind, o -> new Path2D.Double());
+      int order =
+          switch (kind) {
+            case 3 -> 0;
+            case 1 -> 1;
+            case 2 -> 2;
+            default -> 3;
+          };
+      Path2D.Double path =
+          paths.computeIfAbsent(order * 1000 + (k + 1) * 4 + kind, o -> new Path2D.Double());
       double x = p[0];
       double y = p[1];
       switch (kind) {
@@ -279,8 +325,13 @@ public final class NetworkMap {
       int k = key / 4 - 1;
       Paint fill = stepPaint(scale, k); // as the renderer: grey when there is no value
       boolean outlined = kind == 0 || kind == 2; // few: sources and storages stand out
-      renderer.addAnnotation(new XYShapeAnnotation(e.getValue(), outlined ? ChartStyle.line(0.6) : null,
-          outlined ? ChartStyle.TEXT : null, fill), Layer.FOREGROUND);
+      renderer.addAnnotation(
+          new XYShapeAnnotation(
+              e.getValue(),
+              outlined ? ChartStyle.line(0.6) : null,
+              outlined ? ChartStyle.TEXT : null,
+              fill),
+          Layer.FOREGROUND);
     }
   }
 
@@ -304,16 +355,25 @@ public final class NetworkMap {
   }
 
   /**
-   * The labelled nodes whose labels do not overlap a label placed before them, in priority
-   * order: sources, storages, sinks (highest value first), junctions. Positions are estimated
-   * from the axis ranges and the plot size (labels are drawn up and right of the node).
+   * The labelled nodes whose labels do not overlap a label placed before them, in priority order:
+   * sources, storages, sinks (highest value first), junctions. Positions are estimated from the
+   * axis ranges and the plot size (labels are drawn up and right of the node).
    */
-  static List<MapNode> labelsThatFit(List<MapNode> nodes, Map<String, double[]> xy, NumberAxis x, NumberAxis y,
-      double plotWidthPx, double plotHeightPx) {
+  static List<MapNode> labelsThatFit(
+      List<MapNode> nodes,
+      Map<String, double[]> xy,
+      NumberAxis x,
+      NumberAxis y,
+      double plotWidthPx,
+      double plotHeightPx) {
     List<MapNode> candidates = new ArrayList<>(nodes.stream().filter(MapNode::labelled).toList());
-    candidates.sort(java.util.Comparator.comparingInt((MapNode n) -> labelRank(n.kind()))
-        .thenComparing(java.util.Comparator.comparingDouble(
-            (MapNode n) -> Double.isNaN(n.value()) ? Double.NEGATIVE_INFINITY : n.value()).reversed()));
+    candidates.sort(
+        java.util.Comparator.comparingInt((MapNode n) -> labelRank(n.kind()))
+            .thenComparing(
+                java.util.Comparator.comparingDouble(
+                        (MapNode n) ->
+                            Double.isNaN(n.value()) ? Double.NEGATIVE_INFINITY : n.value())
+                    .reversed()));
     double spanX = x.getUpperBound() - x.getLowerBound();
     double spanY = y.getUpperBound() - y.getLowerBound();
     List<Rectangle2D> placed = new ArrayList<>();
@@ -352,8 +412,13 @@ public final class NetworkMap {
   }
 
   /** Makes the data fill the plot, keeping geographic proportions. */
-  private static void fitRanges(Map<String, double[]> xy, NumberAxis x, NumberAxis y, boolean geographic,
-      double plotWidthPx, double plotHeightPx) {
+  private static void fitRanges(
+      Map<String, double[]> xy,
+      NumberAxis x,
+      NumberAxis y,
+      boolean geographic,
+      double plotWidthPx,
+      double plotHeightPx) {
     double minX = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
@@ -438,7 +503,11 @@ public final class NetworkMap {
     for (Map.Entry<Integer, List<String>> column : columns.entrySet()) {
       List<String> ids = column.getValue();
       for (int i = 0; i < ids.size(); i++) {
-        xy.put(ids.get(i), new double[] {column.getKey(), ids.size() == 1 ? 0.5 : 1.0 - (double) i / (ids.size() - 1)});
+        xy.put(
+            ids.get(i),
+            new double[] {
+              column.getKey(), ids.size() == 1 ? 0.5 : 1.0 - (double) i / (ids.size() - 1)
+            });
       }
     }
     return xy;

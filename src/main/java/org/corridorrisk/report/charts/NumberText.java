@@ -7,15 +7,15 @@ import java.text.NumberFormat;
 import java.text.ParsePosition;
 
 /**
- * Short, locale-independent number texts for charts and pages: three significant digits and
- * k / M / bn / tn suffixes ({@code 12345678 -> "12.3M"}). Thread-safe (stateless).
+ * Short, locale-independent number texts for charts and pages: three significant digits and k / M /
+ * bn / tn suffixes ({@code 12345678 -> "12.3M"}). Thread-safe (stateless).
  */
 public final class NumberText {
   private NumberText() {}
 
   /**
-   * {@code v} with three significant digits and a magnitude suffix; "0" for zero, "-" for NaN,
-   * "∞" for infinities; values below 0.001 in scientific notation ({@code "1.2e-05"}).
+   * {@code v} with three significant digits and a magnitude suffix; "0" for zero, "-" for NaN, "∞"
+   * for infinities; values below 0.001 in scientific notation ({@code "1.2e-05"}).
    */
   public static String compact(double v) {
     if (Double.isNaN(v)) {
@@ -31,7 +31,8 @@ public final class NumberText {
     String sign = v < 0 ? "-" : "";
     if (a < 1e-3) {
       int exponent = (int) Math.floor(Math.log10(a));
-      double mantissa = new BigDecimal(a / Math.pow(10, exponent)).round(new MathContext(2)).doubleValue();
+      double mantissa =
+          new BigDecimal(a / Math.pow(10, exponent)).round(new MathContext(2)).doubleValue();
       if (mantissa >= 10) {
         mantissa /= 10;
         exponent++;

@@ -29,7 +29,8 @@ class ChartsTest {
   private static double[] lossSample(int n) {
     double[] v = new double[n];
     for (int i = 0; i < n; i++) {
-      v[i] = RNG.nextDouble() < 0.7 ? 0 : Math.exp(14 + 2 * RNG.nextDouble() * RNG.nextDouble() * 3);
+      v[i] =
+          RNG.nextDouble() < 0.7 ? 0 : Math.exp(14 + 2 * RNG.nextDouble() * RNG.nextDouble() * 3);
     }
     return v;
   }
@@ -47,32 +48,103 @@ class ChartsTest {
       hi[d] = Math.min(1, mid[d] + 0.05);
     }
     List<Figure> figures = new ArrayList<>();
-    figures.add(Charts.histogram("hist", "Economic loss", "Bars show shares of trials.", loss,
-        "economic loss (USD)", true, 40));
-    figures.add(Charts.exceedance("exc", "Exceedance", "Read across.", List.of(new Series("economic", loss),
-        new Series("direct", lossSample(5000))), "loss (USD)", "probability of reaching x", true, true, 500));
-    figures.add(Charts.bands("band", "Resilience", "Band is 5-95%.", List.of(new Band("gas", days, mid, lo, hi)),
-        "day", "share of demand served", new Range(0, 1.02), true));
-    figures.add(Charts.horizontalBars("bars", "Unserved by sink", "Longer is worse.", List.of(
-        new Bar("tr-households", "priority 1", 120, 100, 140), Bar.of("ge-industry", "priority 2", 300)),
-        "mean unserved volume (mcm)", false));
-    figures.add(Charts.tornado("tornado", "Drivers", "Wider is more influential.", List.of(
-        new TornadoBar("scp", 1e6, 5e7), new TornadoBar("tap", 2e6, 3e7)), 4e6, "economic loss (USD)",
-        "asset intact", "asset disabled"));
-    figures.add(Charts.scatter("scatter", "Frequency and severity", "Upper right matters most.", List.of(
-        new Point("scp", "pipeline", 0.2, 4e7, true), new Point("tap", "pipeline", 0.05, 2e7, true),
-        new Point("x", "node", 0.01, 1e6, false)), "share of trials disabled", "mean loss (USD)", false, true));
-    figures.add(NetworkMap.of("map", "Network", "Dark links were out longest.", List.of(
-        new MapNode("a", "source", 40.2, 49.5, Double.NaN, true), new MapNode("b", "junction", 41.7, 44.8, Double.NaN, true),
-        new MapNode("c", "sink", 41.0, 28.9, 0.12, true)), List.of(new MapLink("ab", "a", "b", 3.2),
-        new MapLink("bc", "b", "c", 8.0)), "mean outage days", 8, "mean unserved share", 0.2, true));
-    figures.add(NetworkMap.of("schematic", "Network (schematic)", "No coordinates.", List.of(
-        new MapNode("a", "source", Double.NaN, Double.NaN, Double.NaN, true),
-        new MapNode("b", "junction", Double.NaN, Double.NaN, Double.NaN, true),
-        new MapNode("c", "sink", Double.NaN, Double.NaN, 0.5, true),
-        new MapNode("d", "sink", Double.NaN, Double.NaN, 0.0, true)), List.of(new MapLink("ab", "a", "b", 1),
-        new MapLink("bc", "b", "c", 2), new MapLink("bd", "b", "d", 0)), "mean outage days", 2,
-        "mean unserved share", 1, true));
+    figures.add(
+        Charts.histogram(
+            "hist",
+            "Economic loss",
+            "Bars show shares of trials.",
+            loss,
+            "economic loss (USD)",
+            true,
+            40));
+    figures.add(
+        Charts.exceedance(
+            "exc",
+            "Exceedance",
+            "Read across.",
+            List.of(new Series("economic", loss), new Series("direct", lossSample(5000))),
+            "loss (USD)",
+            "probability of reaching x",
+            true,
+            true,
+            500));
+    figures.add(
+        Charts.bands(
+            "band",
+            "Resilience",
+            "Band is 5-95%.",
+            List.of(new Band("gas", days, mid, lo, hi)),
+            "day",
+            "share of demand served",
+            new Range(0, 1.02),
+            true));
+    figures.add(
+        Charts.horizontalBars(
+            "bars",
+            "Unserved by sink",
+            "Longer is worse.",
+            List.of(
+                new Bar("tr-households", "priority 1", 120, 100, 140),
+                Bar.of("ge-industry", "priority 2", 300)),
+            "mean unserved volume (mcm)",
+            false));
+    figures.add(
+        Charts.tornado(
+            "tornado",
+            "Drivers",
+            "Wider is more influential.",
+            List.of(new TornadoBar("scp", 1e6, 5e7), new TornadoBar("tap", 2e6, 3e7)),
+            4e6,
+            "economic loss (USD)",
+            "asset intact",
+            "asset disabled"));
+    figures.add(
+        Charts.scatter(
+            "scatter",
+            "Frequency and severity",
+            "Upper right matters most.",
+            List.of(
+                new Point("scp", "pipeline", 0.2, 4e7, true),
+                new Point("tap", "pipeline", 0.05, 2e7, true),
+                new Point("x", "node", 0.01, 1e6, false)),
+            "share of trials disabled",
+            "mean loss (USD)",
+            false,
+            true));
+    figures.add(
+        NetworkMap.of(
+            "map",
+            "Network",
+            "Dark links were out longest.",
+            List.of(
+                new MapNode("a", "source", 40.2, 49.5, Double.NaN, true),
+                new MapNode("b", "junction", 41.7, 44.8, Double.NaN, true),
+                new MapNode("c", "sink", 41.0, 28.9, 0.12, true)),
+            List.of(new MapLink("ab", "a", "b", 3.2), new MapLink("bc", "b", "c", 8.0)),
+            "mean outage days",
+            8,
+            "mean unserved share",
+            0.2,
+            true));
+    figures.add(
+        NetworkMap.of(
+            "schematic",
+            "Network (schematic)",
+            "No coordinates.",
+            List.of(
+                new MapNode("a", "source", Double.NaN, Double.NaN, Double.NaN, true),
+                new MapNode("b", "junction", Double.NaN, Double.NaN, Double.NaN, true),
+                new MapNode("c", "sink", Double.NaN, Double.NaN, 0.5, true),
+                new MapNode("d", "sink", Double.NaN, Double.NaN, 0.0, true)),
+            List.of(
+                new MapLink("ab", "a", "b", 1),
+                new MapLink("bc", "b", "c", 2),
+                new MapLink("bd", "b", "d", 0)),
+            "mean outage days",
+            2,
+            "mean unserved share",
+            1,
+            true));
     return figures;
   }
 
@@ -86,7 +158,8 @@ class ChartsTest {
       Matcher ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(svg);
       while (ids.find()) {
         String id = ids.group(1);
-        assertTrue(id.startsWith("f-" + f.id() + "-") || id.equals("svg-" + f.id()),
+        assertTrue(
+            id.startsWith("f-" + f.id() + "-") || id.equals("svg-" + f.id()),
             "id " + id + " of figure " + f.id() + " could clash with another figure on the page");
       }
     }
@@ -127,12 +200,14 @@ class ChartsTest {
 
   @Test
   void schematic_placesNodesInColumnsByHopsFromSources() {
-    var xy = NetworkMap.schematic(List.of(
-        new MapNode("s", "source", Double.NaN, Double.NaN, Double.NaN, false),
-        new MapNode("j", "junction", Double.NaN, Double.NaN, Double.NaN, false),
-        new MapNode("k", "sink", Double.NaN, Double.NaN, Double.NaN, false),
-        new MapNode("lonely", "sink", Double.NaN, Double.NaN, Double.NaN, false)),
-        List.of(new MapLink("l1", "s", "j", 0), new MapLink("l2", "k", "j", 0)));
+    var xy =
+        NetworkMap.schematic(
+            List.of(
+                new MapNode("s", "source", Double.NaN, Double.NaN, Double.NaN, false),
+                new MapNode("j", "junction", Double.NaN, Double.NaN, Double.NaN, false),
+                new MapNode("k", "sink", Double.NaN, Double.NaN, Double.NaN, false),
+                new MapNode("lonely", "sink", Double.NaN, Double.NaN, Double.NaN, false)),
+            List.of(new MapLink("l1", "s", "j", 0), new MapLink("l2", "k", "j", 0)));
     assertEquals(0, xy.get("s")[0]);
     assertEquals(1, xy.get("j")[0]);
     assertEquals(2, xy.get("k")[0]);
@@ -157,8 +232,11 @@ class ChartsTest {
     HtmlPage page = new HtmlPage("a <b> & \"c\"");
     page.header("x<y", "sub", new java.util.LinkedHashMap<>(java.util.Map.of("k", "v&w")));
     page.section("s", "S").paragraph("<script>alert(1)</script>").figure(everyKind().get(0));
-    page.table(new HtmlPage.Table("cap", "metric", "mean").row(HtmlPage.Cell.text("m<"),
-        HtmlPage.Cell.number("1.2M", 1_234_567.0, java.util.Map.of("stat", "mean"))));
+    page.table(
+        new HtmlPage.Table("cap", "metric", "mean")
+            .row(
+                HtmlPage.Cell.text("m<"),
+                HtmlPage.Cell.number("1.2M", 1_234_567.0, java.util.Map.of("stat", "mean"))));
     Path file = dir.resolve("p.html");
     page.write(file);
     String html = Files.readString(file);
@@ -195,18 +273,20 @@ class ChartsTest {
 
   @Test
   void mapLabels_thatWouldOverlap_keepTheSourceAndTheWorstSink() {
-    List<MapNode> nodes = List.of(
-        new MapNode("sink-mild", "sink", 41.0, 29.0, 0.01, true),
-        new MapNode("sink-bad", "sink", 41.0, 29.01, 0.30, true),
-        new MapNode("junction", "junction", 41.01, 29.0, Double.NaN, true),
-        new MapNode("source", "source", 40.0, 49.0, Double.NaN, true));
+    List<MapNode> nodes =
+        List.of(
+            new MapNode("sink-mild", "sink", 41.0, 29.0, 0.01, true),
+            new MapNode("sink-bad", "sink", 41.0, 29.01, 0.30, true),
+            new MapNode("junction", "junction", 41.01, 29.0, Double.NaN, true),
+            new MapNode("source", "source", 40.0, 49.0, Double.NaN, true));
     var xy = new java.util.HashMap<String, double[]>();
     nodes.forEach(n -> xy.put(n.id(), new double[] {n.lon(), n.lat()}));
     var x = new org.jfree.chart.axis.NumberAxis();
     x.setRange(28, 50);
     var y = new org.jfree.chart.axis.NumberAxis();
     y.setRange(35, 45);
-    List<String> kept = NetworkMap.labelsThatFit(nodes, xy, x, y, 700, 400).stream().map(MapNode::id).toList();
+    List<String> kept =
+        NetworkMap.labelsThatFit(nodes, xy, x, y, 700, 400).stream().map(MapNode::id).toList();
     assertEquals(List.of("source", "sink-bad"), kept);
   }
 }

@@ -32,8 +32,14 @@ class LargeFiguresTest {
       for (int c = 0; c < side; c++) {
         String id = "n" + r + "-" + c;
         String kind = c == 0 ? "source" : "sink";
-        nodes.add(new MapNode(id, kind, located ? 40 + r * 0.01 : Double.NaN, located ? 30 + c * 0.01 : Double.NaN,
-            kind.equals("sink") ? (r * side + c) % 7 / 10.0 : Double.NaN, r < 3 && c < 3));
+        nodes.add(
+            new MapNode(
+                id,
+                kind,
+                located ? 40 + r * 0.01 : Double.NaN,
+                located ? 30 + c * 0.01 : Double.NaN,
+                kind.equals("sink") ? (r * side + c) % 7 / 10.0 : Double.NaN,
+                r < 3 && c < 3));
         if (c + 1 < side) {
           links.add(new MapLink("h" + r + "-" + c, id, "n" + r + "-" + (c + 1), (r + c) % 5 / 4.0));
         }
@@ -42,7 +48,8 @@ class LargeFiguresTest {
         }
       }
     }
-    return NetworkMap.of("map", "Network", "guide", nodes, links, "link value", 1, "node value", 1, true);
+    return NetworkMap.of(
+        "map", "Network", "guide", nodes, links, "link value", 1, "node value", 1, true);
   }
 
   @Test
@@ -50,9 +57,11 @@ class LargeFiguresTest {
     for (boolean located : new boolean[] {true, false}) {
       String svg = grid(60, located).svg(); // 3,600 nodes, 7,080 links
       assertTrue(svg.length() < 700_000, "svg of " + svg.length() + " characters");
-      assertTrue(count(svg, "<path") < 120, "bulk paths expected, got " + count(svg, "<path") + " paths");
-      assertTrue(count(svg, "<line") < 200, "links are not drawn one by one (axes and grid only): "
-          + count(svg, "<line") + " lines");
+      assertTrue(
+          count(svg, "<path") < 120, "bulk paths expected, got " + count(svg, "<path") + " paths");
+      assertTrue(
+          count(svg, "<line") < 200,
+          "links are not drawn one by one (axes and grid only): " + count(svg, "<line") + " lines");
       assertTrue(svg.contains(">n0-0<"), "a labelled node keeps its label");
     }
   }
@@ -87,8 +96,17 @@ class LargeFiguresTest {
   @Test
   void exceedanceOfOneDistinctValueOnALogAxis_renders() {
     // a one-trial run: every loss is the same positive number; the log axis used to throw
-    Figure f = Charts.exceedance("one", "Loss", "guide", List.of(new Charts.Series("loss", new double[] {9.6e8})),
-        "loss", "probability", true, false, 200);
+    Figure f =
+        Charts.exceedance(
+            "one",
+            "Loss",
+            "guide",
+            List.of(new Charts.Series("loss", new double[] {9.6e8})),
+            "loss",
+            "probability",
+            true,
+            false,
+            200);
     assertTrue(f.svg().contains("<svg"));
   }
 }
