@@ -8,7 +8,7 @@ import org.corridorrisk.impact.TrialMetrics;
 import org.corridorrisk.model.Dependency;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.network.CompiledNetwork;
+import org.corridorrisk.network.NetworkIndex;
 
 /**
  * Everything about one scenario that the trial loop reads: the compiled network, impact model,
@@ -17,7 +17,7 @@ import org.corridorrisk.network.CompiledNetwork;
  */
 final class StudyModel {
   final Scenario scenario;
-  final CompiledNetwork net;
+  final NetworkIndex net;
   final ImpactModel impact;
   final ThreatPlan plan;
   final int horizonDays;
@@ -47,7 +47,7 @@ final class StudyModel {
 
   StudyModel(Scenario scenario) {
     this.scenario = scenario;
-    this.net = CompiledNetwork.compile(scenario);
+    this.net = NetworkIndex.compile(scenario);
     this.impact = new ImpactModel(net);
     this.plan = new ThreatPlan(scenario, net);
     this.horizonDays = scenario.horizonDays();

@@ -75,7 +75,7 @@ final class TestNetworks {
         "test", "", 1, "USD", commodities, nodes, links, List.of(), List.of(), null, List.of());
   }
 
-  CompiledNetwork compile() {
-    return CompiledNetwork.compile(scenario());
+  NetworkIndex compile() {
+    return NetworkIndex.compile(scenario());
   }
 }
