@@ -70,12 +70,7 @@ class ReferencePathsTest {
   @Test
   void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures() throws Exception {
     Path file = dir.resolve("grid.yaml");
-    Path grid =
-        Path.of(
-            System.getProperty("corridorrisk.shared", "../shared"),
-            "data",
-            "power-grid",
-            "western-us-power-grid.mtx");
+    Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
     // this test is about the reference paths of the exact path, so the fast path is off
