@@ -295,7 +295,9 @@ public final class CriticalityReport {
     List<NetworkMap.MapLink> links = new ArrayList<>();
     for (Link l : s.links()) {
       Integer count = inSets.get(l.id());
-      links.add(new NetworkMap.MapLink(l.id(), l.from(), l.to(), count == null ? 0 : count));
+      links.add(
+          new NetworkMap.MapLink(
+              l.id(), l.from(), l.to(), count == null ? 0 : count, l.commodity()));
     }
     double max = Math.max(1, r.worstCase().size());
     return NetworkMap.of(
