@@ -685,8 +685,11 @@ public final class NetworkMap {
     return legend;
   }
 
-  /** A placed label: the node, the anchor point in data units and which side of it the text is. */
-  record Label(MapNode node, double x, double y, TextAnchor anchor) {}
+  /**
+   * A placed label: the node, the anchor point in data units, which side of it the text is, and the
+   * estimated text box in plot pixels (origin top left of the plot area).
+   */
+  record Label(MapNode node, double x, double y, TextAnchor anchor, Rectangle2D box) {}
 
   private static final java.awt.FontMetrics LABEL_METRICS =
       new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)
@@ -776,7 +779,8 @@ public final class NetworkMap {
                 n,
                 lowerX + ax / plotWidthPx * spanX,
                 upperY - ay / plotHeightPx * spanY,
-                ANCHORS[i]));
+                ANCHORS[i],
+                box));
         break;
       }
     }
