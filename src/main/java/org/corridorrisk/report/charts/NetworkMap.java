@@ -64,11 +64,11 @@ import org.jfree.svg.SVGHints;
  * translucent white box so it reads over lines and coast.
  *
  * <p>Hover: on small maps each link is its own SVG group whose {@code <title>} (shown by browsers
- * on hover) gives its id, commodity, ends and value. Large maps (above {@link #LARGE_MAP_NODES}
- * nodes or {@link #LARGE_MAP_LINKS} links) are drawn in bulk instead: one path per commodity and
- * colour step for links, one per kind and colour step for nodes, so a grid of thousands of assets
- * stays a page of a few hundred kilobytes; they carry no per-link titles (a title per link would
- * double the page).
+ * on hover) gives its id, commodity, ends and value; each node has an invisible disc with its id,
+ * kind and value. Large maps (above {@link #LARGE_MAP_NODES} nodes or {@link #LARGE_MAP_LINKS}
+ * links) are drawn in bulk instead: one path per commodity and colour step for links, one per kind
+ * and colour step for nodes, so a grid of thousands of assets stays a page of a few hundred
+ * kilobytes; they carry no per-link titles (a title per link would double the page).
  *
  * <p>Colour scales are sequential with monotone lightness (readable with colour-vision deficiencies
  * and in grey print): blues for links (with a dark casing so light values show on land), yellow-
@@ -339,11 +339,25 @@ public final class NetworkMap {
                 a[1],
                 b[0],
                 b[1],
-                linkStroke(4.8, c),
+                linkStroke(4.5, c),
                 linkStroke(3.0, c),
                 linkScale.getPaint(l.value()),
                 linkTitle(l, linkValueLabel)),
             Layer.BACKGROUND);
+      }
+    }
+    if (!bulk) {
+      for (MapNode n : nodes) {
+        double[] p = xy.get(n.id());
+        String value =
+            Double.isNaN(n.value())
+                ? ""
+                : "; "
+                    + nodeValueLabel
+                    + ": "
+                    + (nodeIsShare ? NumberText.percent(n.value()) : NumberText.compact(n.value()));
+        renderer.addAnnotation(
+            new HoverTarget(p[0], p[1], n.id() + " (" + n.kind() + ")" + value), Layer.FOREGROUND);
       }
     }
     for (Label label :
@@ -406,7 +420,7 @@ public final class NetworkMap {
         + l.to()
         + "; "
         + valueLabel
-        + " "
+        + ": "
         + (Double.isNaN(l.value()) ? "none" : NumberText.compact(l.value()));
   }
 
@@ -477,6 +491,63 @@ public final class NetworkMap {
       if (svg) {
         g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
       }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
+  /**
+   * An invisible disc over a node whose SVG {@code <title>} the browser shows on hover (a fully
+   * transparent fill still takes pointer events). Draws nothing on other Graphics2D targets.
+   */
+  static final class HoverTarget extends AbstractXYAnnotation {
+    private static final long serialVersionUID = 1L;
+    private static final Color INVISIBLE = new Color(0, 0, 0, 0);
+    private final double x;
+    private final double y;
+    private final String title;
+
+    HoverTarget(double x, double y, String title) {
+      this.x = x;
+      this.y = y;
+      this.title = title;
+    }
+
+    @Override
+    public void draw(
+        Graphics2D g2,
+        XYPlot plot,
+        Rectangle2D dataArea,
+        ValueAxis domainAxis,
+        ValueAxis rangeAxis,
+        int rendererIndex,
+        PlotRenderingInfo info) {
+      if (!(g2 instanceof SVGGraphics2D)) {
+        return;
+      }
+      double px =
+          domainAxis.valueToJava2D(
+              x,
+              dataArea,
+              Plot.resolveDomainAxisLocation(plot.getDomainAxisLocation(), plot.getOrientation()));
+      double py =
+          rangeAxis.valueToJava2D(
+              y,
+              dataArea,
+              Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(), plot.getOrientation()));
+      g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, new HashMap<String, String>());
+      g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, title);
+      g2.setPaint(INVISIBLE);
+      g2.fill(new Ellipse2D.Double(px - 7, py - 7, 14, 14));
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
     }
 
     @Override
