@@ -326,6 +326,24 @@ public final class NetworkMap {
       bulkLinks(renderer, links, xy, linkScale, commodities);
       bulkNodes(renderer, nodes, xy, nodeScale, unitX, unitY);
     } else {
+      // the dark casings of all links of one line style as one path (a casing per link would
+      // double the links' SVG), drawn before the coloured lines; a dash pattern restarts at each
+      // subpath, so a casing's dashes match its line's
+      Map<Integer, Path2D.Double> casings = new java.util.TreeMap<>();
+      for (MapLink l : links) {
+        double[] a = xy.get(l.from());
+        double[] b = xy.get(l.to());
+        if (a != null && b != null) {
+          int c = commodities.indexOf(l.commodity() == null ? "" : l.commodity());
+          Path2D.Double path = casings.computeIfAbsent(c, k -> new Path2D.Double());
+          path.moveTo(a[0], a[1]);
+          path.lineTo(b[0], b[1]);
+        }
+      }
+      casings.forEach(
+          (c, path) ->
+              renderer.addAnnotation(
+                  new XYShapeAnnotation(path, linkStroke(4.5, c), CASING, null), Layer.BACKGROUND));
       for (MapLink l : links) {
         double[] a = xy.get(l.from());
         double[] b = xy.get(l.to());
@@ -339,7 +357,6 @@ public final class NetworkMap {
                 a[1],
                 b[0],
                 b[1],
-                linkStroke(4.5, c),
                 linkStroke(3.0, c),
                 linkScale.getPaint(l.value()),
                 linkTitle(l, linkValueLabel)),
@@ -425,8 +442,8 @@ public final class NetworkMap {
   }
 
   /**
-   * One link: a dark casing and the coloured line on it, in an SVG group with a {@code <title>}
-   * (the browser shows it on hover). Other Graphics2D targets (PNG export) just draw the lines.
+   * One link's coloured line in an SVG group with a {@code <title>} (the browser shows it on
+   * hover). Other Graphics2D targets (PNG export) just draw the line.
    */
   static final class LinkLine extends AbstractXYAnnotation {
     private static final long serialVersionUID = 1L;
@@ -434,25 +451,15 @@ public final class NetworkMap {
     private final double y1;
     private final double x2;
     private final double y2;
-    private final transient Stroke casing;
     private final transient Stroke stroke;
     private final transient Paint paint;
     private final String title;
 
-    LinkLine(
-        double x1,
-        double y1,
-        double x2,
-        double y2,
-        Stroke casing,
-        Stroke stroke,
-        Paint paint,
-        String title) {
+    LinkLine(double x1, double y1, double x2, double y2, Stroke stroke, Paint paint, String title) {
       this.x1 = x1;
       this.y1 = y1;
       this.x2 = x2;
       this.y2 = y2;
-      this.casing = casing;
       this.stroke = stroke;
       this.paint = paint;
       this.title = title;
@@ -482,9 +489,6 @@ public final class NetworkMap {
         g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, new HashMap<String, String>());
         g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, title);
       }
-      g2.setStroke(casing);
-      g2.setPaint(CASING);
-      g2.draw(line);
       g2.setStroke(stroke);
       g2.setPaint(paint);
       g2.draw(line);
