@@ -31,6 +31,7 @@ final class ThreatPlan {
     final String id;
     final long key;
     final boolean poisson;
+    final boolean hazard;
     final double ratePerDay;
     final double successProbability;
     final double failProbability;
@@ -38,6 +39,13 @@ final class ThreatPlan {
     final Selection selection;
     final RepairTime repair;
     final int[] targets;
+
+    /**
+     * With a {@code rate_profile}: the cumulative expected attempts at the start of each day
+     * (length horizon + 1, {@code cumulativeRate[d] = sum over j < d of ratePerDay x factor(j)});
+     * {@code null} without one.
+     */
+    final double[] cumulativeRate;
 
     /**
      * Cumulative capacity weights in target order; {@code null} unless capacity-weighted with
@@ -52,12 +60,24 @@ final class ThreatPlan {
       id = t.id();
       key = Streams.threatKey(t.id());
       poisson = t.model() == ThreatModel.POISSON;
+      hazard = t.model() == ThreatModel.HAZARD;
       ratePerDay = t.eventsPerYear() / 365.0;
       successProbability = t.successProbability();
       failProbability = t.probability() * t.successProbability();
       startDay = t.startDay();
       selection = t.selection();
       repair = t.repair();
+      List<String> rateProfile = scenario.incidents().threat(t.id()).rateProfile();
+      if (rateProfile.isEmpty()) {
+        cumulativeRate = null;
+      } else {
+        int h = scenario.horizonDays();
+        cumulativeRate = new double[h + 1];
+        for (int d = 0; d < h; d++) {
+          cumulativeRate[d + 1] =
+              cumulativeRate[d] + ratePerDay * scenario.incidents().factor(rateProfile, d);
+        }
+      }
       int n = net.nodeCount();
       targets = new int[t.targets().size()];
       String[] corridor = new String[targets.length];
@@ -117,6 +137,31 @@ final class ThreatPlan {
         default:
           return 0;
       }
+    }
+
+    /**
+     * The attempt time whose cumulative rate is {@code s} (inverse of the piecewise linear
+     * cumulative rate), or {@code +inf} when {@code s} is beyond the horizon's total.
+     */
+    double timeAtCumulative(double s) {
+      double[] cum = cumulativeRate;
+      int h = cum.length - 1;
+      if (!(s < cum[h])) {
+        return Double.POSITIVE_INFINITY;
+      }
+      // first day j with cum[j + 1] > s
+      int lo = 0;
+      int hi = h - 1;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (cum[mid + 1] > s) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      double t = lo + (s - cum[lo]) / (cum[lo + 1] - cum[lo]);
+      return Math.min(t, Math.nextDown((double) (lo + 1)));
     }
 
     /** Target position for uniform or capacity-weighted selection from the target uniform. */

@@ -38,6 +38,15 @@ final class TrialRunner {
   private final FlowCache cache;
   private final TrialLedger ledger;
   private final boolean[] dirty;
+
+  /**
+   * Per node: supply today before the dependency factor (nominal x profile x damage); sources only.
+   */
+  private final double[] baseSupply;
+
+  /** Per asset: damage factor in force today (1 = intact, 0 = out). */
+  private final double[] damage;
+
   private final double[] cost;
   private final double[] scratchCost;
   private final double[] inventory;
@@ -91,6 +100,9 @@ final class TrialRunner {
     cost = new double[m.commodityCount];
     scratchCost = new double[m.commodityCount];
     inventory = new double[m.nodeCount];
+    baseSupply = new double[m.nodeCount];
+    damage = new double[m.assetCount];
+    Arrays.fill(damage, 1.0);
     for (int s : m.storageNodes) {
       inventory[s] = m.net.inventory(s);
     }
@@ -105,6 +117,7 @@ final class TrialRunner {
     for (int n = 0; n < m.nodeCount; n++) {
       in.nodeUp[n] = true;
       in.supply[n] = m.net.supplyPerDay(n);
+      baseSupply[n] = m.net.supplyPerDay(n);
     }
     Arrays.fill(in.linkUp, true);
   }
@@ -215,11 +228,27 @@ final class TrialRunner {
     double horizon = m.horizonDays;
     for (int ti = 0; ti < threats.length; ti++) {
       ThreatPlan.Compiled th = threats[ti];
-      if (th.poisson && !(th.ratePerDay > 0)) {
+      if ((th.poisson && !(th.ratePerDay > 0)) || th.hazard) {
         continue;
       }
       UniformRandomProvider rng = Streams.stream(seed, trial, th.key);
-      if (th.poisson) {
+      if (th.poisson && th.cumulativeRate != null) {
+        // non-homogeneous: the same unit-exponential gaps, mapped through the inverse of the
+        // cumulative rate (so the uniforms, and common random numbers, are those of the plain case)
+        double sum = 0;
+        while (true) {
+          double uArrival = rng.nextDouble();
+          sum += -Math.log1p(-uArrival);
+          double t = th.timeAtCumulative(sum);
+          if (!(t < horizon)) {
+            break;
+          }
+          double uTarget = rng.nextDouble();
+          double uSuccess = rng.nextDouble();
+          double uRepair = rng.nextDouble();
+          addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1);
+        }
+      } else if (th.poisson) {
         double t = 0;
         while (true) {
           double uArrival = rng.nextDouble();
@@ -351,6 +380,7 @@ final class TrialRunner {
     int ev = first;
     for (int d = d0; d < h; d++) {
       releaseEnded(d);
+      applyProfiles(d);
       refreshCaps();
       while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
         applyEvent(evOrder[ev++], d);
@@ -362,6 +392,7 @@ final class TrialRunner {
 
   /** One day without events (the undisturbed run); returns the day's total cost. */
   private double simulateDay(int d, double undisturbedCost) {
+    applyProfiles(d);
     refreshCaps();
     return simulateDayAfterEvents(d, undisturbedCost);
   }
@@ -410,12 +441,58 @@ final class TrialRunner {
     downCount = w;
   }
 
+  /** Sets today's profiled values (demand, supply, link capacity) of the profiled assets. */
+  private void applyProfiles(int d) {
+    for (int a : m.profiledAssets) {
+      rates(a, d);
+    }
+  }
+
+  /**
+   * Writes asset {@code a}'s rates for day {@code d} into {@code in}: nominal x profile x damage
+   * (sinks: nominal x profile); marks its commodity dirty when a value changed. Storages take their
+   * damage factor in {@link #refreshCaps}.
+   */
+  private void rates(int a, int d) {
+    double[] pf = m.profileFactor[a];
+    double f = pf == null ? 1.0 : pf[d];
+    if (a >= m.nodeCount) {
+      int l = a - m.nodeCount;
+      double v = m.net.linkCapacity(l) * f * damage[a];
+      if (in.linkCapacity[l] != v) {
+        in.linkCapacity[l] = v;
+        dirty[m.net.linkCommodity(l)] = true;
+      }
+      return;
+    }
+    switch (m.net.nodeKind(a)) {
+      case SOURCE -> {
+        double v = m.net.supplyPerDay(a) * f * damage[a];
+        baseSupply[a] = v;
+        if (m.supplyDependsOn[a].length == 0 && in.supply[a] != v) {
+          in.supply[a] = v;
+          dirty[m.net.nodeCommodity(a)] = true;
+        }
+      }
+      case SINK -> {
+        double v = m.net.demandPerDay(a) * f;
+        if (in.demand[a] != v) {
+          in.demand[a] = v;
+          dirty[m.net.nodeCommodity(a)] = true;
+        }
+      }
+      default -> {}
+    }
+  }
+
   /** Sets storage caps from today's inventory. */
   private void refreshCaps() {
     for (int s : m.storageNodes) {
       double inv = inventory[s];
-      double w = Math.min(m.net.maxWithdrawalPerDay(s), inv);
-      double j = Math.max(0, Math.min(m.net.maxInjectionPerDay(s), m.net.storageCapacity(s) - inv));
+      double f = damage[s];
+      double w = Math.min(m.net.maxWithdrawalPerDay(s) * f, inv);
+      double j =
+          Math.max(0, Math.min(m.net.maxInjectionPerDay(s) * f, m.net.storageCapacity(s) - inv));
       if (in.withdrawCap[s] != w || in.injectCap[s] != j) {
         in.withdrawCap[s] = w;
         in.injectCap[s] = j;
@@ -540,10 +617,10 @@ final class TrialRunner {
     for (int src : m.dependentSources[c]) {
       double factor = 1;
       for (int sink : m.supplyDependsOn[src]) {
-        double demand = m.net.demandPerDay(sink);
+        double demand = input.demand[sink];
         factor *= demand > 0 ? Math.max(0, Math.min(1, output.served[sink] / demand)) : 1.0;
       }
-      double supply = m.net.supplyPerDay(src) * factor;
+      double supply = baseSupply[src] * factor;
       if (input.supply[src] != supply) {
         input.supply[src] = supply;
         if (markDirty) {
@@ -584,6 +661,8 @@ final class TrialRunner {
       System.arraycopy(in.nodeUp, 0, scratchIn.nodeUp, 0, in.nodeUp.length);
       System.arraycopy(in.linkUp, 0, scratchIn.linkUp, 0, in.linkUp.length);
       System.arraycopy(in.supply, 0, scratchIn.supply, 0, in.supply.length);
+      System.arraycopy(in.demand, 0, scratchIn.demand, 0, in.demand.length);
+      System.arraycopy(in.linkCapacity, 0, scratchIn.linkCapacity, 0, in.linkCapacity.length);
       System.arraycopy(in.withdrawCap, 0, scratchIn.withdrawCap, 0, in.withdrawCap.length);
       System.arraycopy(in.injectCap, 0, scratchIn.injectCap, 0, in.injectCap.length);
       for (int a : th.hitGroup[pos]) {
@@ -599,8 +678,8 @@ final class TrialRunner {
       for (int k = 0; k < scratchServed.length; k++) {
         scratchServed[k] = scratchOut.served[sinkNodes[k]];
       }
-      double loss = m.impact.dayEconomicLoss(scratchServed, total, undisturbed, lossWork);
-      double share = m.impact.dayUnservedShareSum(scratchServed);
+      double loss = m.impact.dayEconomicLoss(d, scratchServed, total, undisturbed, lossWork);
+      double share = m.impact.dayUnservedShareSum(d, scratchServed);
       if (loss > bestLoss || (loss == bestLoss && share > bestShare)) {
         best = pos;
         bestLoss = loss;
