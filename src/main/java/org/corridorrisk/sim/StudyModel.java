@@ -8,6 +8,7 @@ import org.corridorrisk.impact.TrialMetrics;
 import org.corridorrisk.model.Dependency;
 import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.NodeKind;
+import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.network.CompiledNetwork;
 
@@ -59,6 +60,21 @@ final class StudyModel {
   final int[][] varyingSinksOf;
 
   final int[][] varyingLinksOf;
+
+  /** Per asset: its own repair time ({@code repair_days} on the node or link), or null. */
+  final RepairTime[] assetRepair;
+
+  /** Per asset: a hash of its id, keying its own random draws ({@link Streams#uniform}). */
+  final long[] assetKey;
+
+  /** Per asset: the repair crew pool that serves it (first listed that matches), or -1. */
+  final int[] crewPool;
+
+  /** Per pool: crews, mobilization days, id. */
+  final int[] crewCount;
+
+  final int[] crewMobilization;
+  final String[] crewId;
 
   /** The undisturbed run: same scenario, no threats. */
   final Baseline baseline;
@@ -132,6 +148,30 @@ final class StudyModel {
       }
     }
     profiledAssets = profiled.stream().mapToInt(Integer::intValue).toArray();
+    assetRepair = new RepairTime[assetCount];
+    assetKey = new long[assetCount];
+    crewPool = new int[assetCount];
+    java.util.Arrays.fill(crewPool, -1);
+    for (int a = 0; a < assetCount; a++) {
+      String id = a < nodeCount ? net.nodeId(a) : net.linkId(a - nodeCount);
+      assetRepair[a] = inc.asset(id).repair();
+      assetKey[a] = Streams.threatKey("asset:" + id);
+    }
+    List<Incidents.RepairCrew> crews = inc.crews();
+    crewCount = new int[crews.size()];
+    crewMobilization = new int[crews.size()];
+    crewId = new String[crews.size()];
+    for (int p = crews.size() - 1; p >= 0; p--) {
+      Incidents.RepairCrew c = crews.get(p);
+      crewCount[p] = c.count();
+      crewMobilization[p] = c.mobilizationDays();
+      crewId[p] = c.id();
+      for (String id : c.assets()) {
+        int node = net.nodeIndex(id);
+        int a = node >= 0 ? node : nodeCount + net.linkIndex(id);
+        crewPool[a] = p; // listed from the last pool to the first: the first that serves wins
+      }
+    }
     boolean partial = partialDamagePossible(inc);
     List<List<Integer>> vSinks = new ArrayList<>();
     List<List<Integer>> vLinks = new ArrayList<>();

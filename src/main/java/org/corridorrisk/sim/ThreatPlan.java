@@ -2,6 +2,7 @@ package org.corridorrisk.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Scenario;
@@ -32,6 +33,10 @@ final class ThreatPlan {
     final long key;
     final boolean poisson;
     final boolean hazard;
+
+    /** Hazard: events at a rate ({@code events_per_year}); false: once on {@code start_day}. */
+    final boolean hazardRated;
+
     final double ratePerDay;
     final double successProbability;
     final double failProbability;
@@ -48,6 +53,18 @@ final class ThreatPlan {
     final double[] cumulativeRate;
 
     /**
+     * Damage states: cumulative probabilities (the last forced to 1), factors, own repair times
+     * (null entries: none), restoration stages' factors and days. Empty without damage states (one
+     * implicit state: factor 0, no repair time of its own, no stages).
+     */
+    final double[] stateCumulative;
+
+    final double[] stateFactor;
+    final RepairTime[] stateRepair;
+    final double[][] stageFactor;
+    final RepairTime[][] stageDays;
+
+    /**
      * Cumulative capacity weights in target order; {@code null} unless capacity-weighted with
      * weight > 0.
      */
@@ -61,6 +78,7 @@ final class ThreatPlan {
       key = Streams.threatKey(t.id());
       poisson = t.model() == ThreatModel.POISSON;
       hazard = t.model() == ThreatModel.HAZARD;
+      hazardRated = hazard && t.eventsPerYear() > 0;
       ratePerDay = t.eventsPerYear() / 365.0;
       successProbability = t.successProbability();
       failProbability = t.probability() * t.successProbability();
@@ -76,6 +94,28 @@ final class ThreatPlan {
         for (int d = 0; d < h; d++) {
           cumulativeRate[d + 1] =
               cumulativeRate[d] + ratePerDay * scenario.incidents().factor(rateProfile, d);
+        }
+      }
+      List<Incidents.DamageState> states = scenario.incidents().threat(t.id()).damage();
+      int k = states.size();
+      stateCumulative = new double[k];
+      stateFactor = new double[k];
+      stateRepair = new RepairTime[k];
+      stageFactor = new double[k][];
+      stageDays = new RepairTime[k][];
+      double sumP = 0;
+      for (int i = 0; i < k; i++) {
+        Incidents.DamageState st = states.get(i);
+        sumP += st.probability();
+        stateCumulative[i] = i == k - 1 ? 1.0 : sumP;
+        stateFactor[i] = st.capacityFactor();
+        stateRepair[i] = st.repair();
+        int stages = st.restoration().size();
+        stageFactor[i] = new double[stages];
+        stageDays[i] = new RepairTime[stages];
+        for (int j = 0; j < stages; j++) {
+          stageFactor[i][j] = st.restoration().get(j).capacityFactor();
+          stageDays[i][j] = st.restoration().get(j).days();
         }
       }
       int n = net.nodeCount();
@@ -184,9 +224,25 @@ final class ThreatPlan {
       return lo;
     }
 
+    /** The damage state for its uniform {@code u} (-1: no damage states, the implicit one). */
+    int damageState(double u) {
+      int k = stateCumulative.length;
+      for (int i = 0; i < k; i++) {
+        if (u < stateCumulative[i]) {
+          return i;
+        }
+      }
+      return k - 1;
+    }
+
     /** Outage length in whole days for the repair uniform {@code u}. */
     int repairDays(double u) {
-      double days = repair.quantileDays(u);
+      return days(repair, u);
+    }
+
+    /** Whole days (rounded up, capped) of {@code dist} at the uniform {@code u}. */
+    static int days(RepairTime dist, double u) {
+      double days = dist.quantileDays(u);
       if (!(days > 0)) {
         return 0;
       }
