@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.impact.TrialLedger;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Selection;
@@ -103,6 +104,7 @@ final class TrialRunner {
   private final int[][] waiting;
   private final int[] waitingCount;
   private long curSeed;
+  private final int[] hazardHits;
   private long curTrial;
   // events of the current trial, sorted by time
   private int evCount;
@@ -167,6 +169,7 @@ final class TrialRunner {
     scratchServed = new double[m.impact.sinkCount()];
     lossWork = new double[3 * Math.max(1, m.impact.sectorCount())];
     inDown = new boolean[m.assetCount];
+    hazardHits = new int[m.assetCount];
     segHead = new int[m.assetCount];
     Arrays.fill(segHead, -1);
     jobOf = new int[m.assetCount];
@@ -1262,8 +1265,60 @@ final class TrialRunner {
     }
   }
 
-  /** Hazard events: applied in a later increment (see docs/model.md). */
-  private void applyHazard(int e, int d, ThreatPlan.Compiled th) {}
+  /**
+   * A hazard event: draws the epicentre and the intensity at it (keyed by the event), then each
+   * affected asset's failure on its own keyed uniform ({@code Phi(ln(I / median) / beta)}); the
+   * failing assets are hit in asset order (spills from the flow before the event).
+   */
+  private void applyHazard(int e, int d, ThreatPlan.Compiled th) {
+    ThreatPlan.Footprint fp = th.footprint;
+    if (fp == null) {
+      return;
+    }
+    int number = evNumber[e];
+    Incidents.Hazard h = fp.hazard;
+    double lat;
+    double lon;
+    if (h.epicenter() != null) {
+      lat = h.epicenter().lat();
+      lon = h.epicenter().lon();
+    } else {
+      double u0 = Streams.uniform(curSeed, curTrial, th.key, number, Streams.EVENT, 0);
+      double u1 = Streams.uniform(curSeed, curTrial, th.key, number, Streams.EVENT, 1);
+      lat = h.latMin() + u0 * (h.latMax() - h.latMin());
+      lon = h.lonMin() + u1 * (h.lonMax() - h.lonMin());
+    }
+    double i0 =
+        fp.intensityAtEpicenter(
+            Streams.uniform(curSeed, curTrial, th.key, number, Streams.EVENT, 2));
+    double[] epi = ThreatPlan.Footprint.unit(lat, lon);
+    if (observer != null) {
+      java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("epicenter_lat", lat);
+      details.put("epicenter_lon", lon);
+      details.put("intensity", i0);
+      observer.event(
+          new TrialEvent(
+              TrialEvent.Type.HAZARD, d, evTime[e], th.id, null, Double.NaN, -1, details));
+    }
+    int failed = 0;
+    for (int i = 0; i < fp.assets.length; i++) {
+      int a = fp.assets[i];
+      double p = fp.failProbability(i, epi, i0);
+      if (p > 0 && Streams.uniform(curSeed, curTrial, th.key, number, m.assetKey[a], 2) < p) {
+        hazardHits[failed++] = a;
+      }
+    }
+    double[] spills = new double[failed];
+    for (int i = 0; i < failed; i++) {
+      spills[i] = spillOf(hazardHits[i]);
+    }
+    for (int i = 0; i < failed; i++) {
+      int a = hazardHits[i];
+      double uRepair = Streams.uniform(curSeed, curTrial, th.key, number, m.assetKey[a], 1);
+      hitAsset(a, d, e, th, uRepair, null, spills[i]);
+    }
+  }
 
   /**
    * Adds the spill of a hit on {@code asset} (links with spill data only), from the flow before the
