@@ -171,7 +171,7 @@ public final class DailyFlowSolver {
     for (int l : net.linksOf(b.commodity)) {
       double capacity =
           in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
-              ? net.linkCapacity(l)
+              ? in.linkCapacity[l]
               : 0;
       int a = graph.linkArcForward[l];
       residuals.setEmpty(a, capacity);
@@ -210,7 +210,7 @@ public final class DailyFlowSolver {
       for (int j = starts[k]; j < starts[k + 1]; j++) {
         int i = order[j];
         if (in.nodeUp[i]) {
-          demand += net.demandPerDay(i);
+          demand += in.demand[i];
         }
       }
       if (demand <= eps) {
@@ -230,7 +230,7 @@ public final class DailyFlowSolver {
       for (int j = starts[k]; j < starts[k + 1]; j++) {
         int i = order[j];
         if (in.nodeUp[i]) {
-          residuals.setEmpty(graph.nodeArc[i], share * net.demandPerDay(i));
+          residuals.setEmpty(graph.nodeArc[i], share * in.demand[i]);
         }
       }
       if (share == 1 && reference[b.commodity] != null) {
@@ -241,7 +241,7 @@ public final class DailyFlowSolver {
         for (int j = starts[k]; j < starts[k + 1]; j++) {
           int i = order[j];
           if (in.nodeUp[i]) {
-            residuals.changeCapacity(graph.nodeArc[i], net.demandPerDay(i));
+            residuals.changeCapacity(graph.nodeArc[i], in.demand[i]);
           }
         }
         maxFlow(b, b.source, b.sink, -1);

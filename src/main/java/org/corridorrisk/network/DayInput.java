@@ -13,11 +13,12 @@ import org.corridorrisk.model.NodeKind;
  * <p>Values that are not finite or are negative are treated as 0 by the solver.
  *
  * <p>Design note: {@link #writeKey} derives a memo key from every array of this class, so a cache
- * of daily solves cannot serve stale flows when an input is added. Every per-day array is allocated
- * through {@link #nodeRate} or {@link #linkRate} (a per-node array names the kind of node it is
- * read for), which registers it for the key; {@code DayInputKeyTest} fails for a public array that
- * the key misses. Rejected: listing the fields by hand in the cache (a new field was easy to
- * forget).
+ * of daily solves cannot serve stale flows when an input is added. Rates enter the key as the
+ * entries that differ from their values at construction (the nominal day), so a large network's key
+ * stays short while most rates are nominal. Every per-day array is allocated through {@link
+ * #nodeRate} or {@link #linkRate} (a per-node array names the kind of node it is read for), which
+ * registers it for the key; {@code DayInputKeyTest} fails for a public array that the key misses.
+ * Rejected: listing the fields by hand in the cache (a new field was easy to forget).
  */
 public final class DayInput {
   private final NetworkIndex net;
@@ -25,13 +26,28 @@ public final class DayInput {
   private final List<NodeKind> nodeRateKinds = new ArrayList<>();
   private final List<double[]> linkRates = new ArrayList<>();
 
+  /** Per registered rate (node rates, then link rates): its values after construction. */
+  private final List<double[]> nominal = new ArrayList<>();
+
   /** {@code false} = disabled: injects, stores, passes and receives nothing. */
   public final boolean[] nodeUp;
 
   /** {@code false} = disabled: carries nothing. */
   public final boolean[] linkUp;
 
-  /** Per source node: most it can inject today (nominal supply x dependency factor). */
+  /** Per sink node: today's demand (nominal demand x profile factor). */
+  public final double[] demand;
+
+  /**
+   * Per link: today's capacity (nominal capacity x profile factor x damage factor); in both
+   * directions when undirected.
+   */
+  public final double[] linkCapacity;
+
+  /**
+   * Per source node: most it can inject today (nominal supply x profile x damage x dependency
+   * factor).
+   */
   public final double[] supply;
 
   /** Per storage node: most it can deliver today, {@code min(max_withdrawal, inventory)}. */
@@ -47,10 +63,18 @@ public final class DayInput {
     this.net = net;
     nodeUp = new boolean[net.nodeCount()];
     linkUp = new boolean[net.linkCount()];
+    demand = nodeRate(NodeKind.SINK);
+    linkCapacity = linkRate();
     supply = nodeRate(NodeKind.SOURCE);
     withdrawCap = nodeRate(NodeKind.STORAGE);
     injectCap = nodeRate(NodeKind.STORAGE);
     resetToNominal();
+    for (double[] rate : nodeRates) {
+      nominal.add(rate.clone());
+    }
+    for (double[] rate : linkRates) {
+      nominal.add(rate.clone());
+    }
   }
 
   /** A per-node rate read for nodes of {@code kind} only; registered for the memo key. */
@@ -62,7 +86,6 @@ public final class DayInput {
   }
 
   /** A per-link rate; registered for the memo key. */
-  @SuppressWarnings("unused") // for per-link inputs to come (capacity factors)
   private double[] linkRate() {
     double[] rate = new double[net.linkCount()];
     linkRates.add(rate);
@@ -75,8 +98,12 @@ public final class DayInput {
   public void resetToNominal() {
     Arrays.fill(nodeUp, true);
     Arrays.fill(linkUp, true);
+    for (int l = 0; l < linkUp.length; l++) {
+      linkCapacity[l] = net.linkCapacity(l);
+    }
     for (int i = 0; i < nodeUp.length; i++) {
       supply[i] = net.supplyPerDay(i);
+      demand[i] = net.demandPerDay(i);
       withdrawCap[i] = Math.min(net.maxWithdrawalPerDay(i), net.inventory(i));
       injectCap[i] =
           Math.max(
@@ -98,17 +125,30 @@ public final class DayInput {
       key.addBit(linkUp[l]);
     }
     for (int r = 0; r < nodeRates.size(); r++) {
-      double[] rate = nodeRates.get(r);
-      for (int n : nodesOfKind(commodity, nodeRateKinds.get(r))) {
-        key.addValue(rate[n]);
-      }
+      addChanges(
+          key, nodeRates.get(r), nominal.get(r), nodesOfKind(commodity, nodeRateKinds.get(r)));
     }
-    for (double[] rate : linkRates) {
-      for (int l : net.linksOf(commodity)) {
-        key.addValue(rate[l]);
-      }
+    for (int r = 0; r < linkRates.size(); r++) {
+      addChanges(key, linkRates.get(r), nominal.get(nodeRates.size() + r), net.linksOf(commodity));
     }
     key.finish();
+  }
+
+  /**
+   * Adds (index, value) for every entry of {@code rate} at {@code at} that differs (bitwise) from
+   * its nominal value, then the count of such entries: unambiguous, and short on the usual day
+   * where most rates are nominal (a power grid's thousands of line capacities).
+   */
+  private static void addChanges(DayKey key, double[] rate, double[] nominal, int[] at) {
+    int changed = 0;
+    for (int i : at) {
+      if (Double.doubleToLongBits(rate[i]) != Double.doubleToLongBits(nominal[i])) {
+        key.addValue(i);
+        key.addValue(rate[i]);
+        changed++;
+      }
+    }
+    key.addValue(changed);
   }
 
   /** The most bits and values a key of any commodity of {@code net} holds: {bits, values}. */
@@ -118,9 +158,9 @@ public final class DayInput {
     int values = 0;
     for (int c = 0; c < net.commodityCount(); c++) {
       bits = Math.max(bits, net.nodesOf(c).length + net.linksOf(c).length);
-      int v = probe.linkRates.size() * net.linksOf(c).length;
+      int v = probe.linkRates.size() * (2 * net.linksOf(c).length + 1);
       for (NodeKind kind : probe.nodeRateKinds) {
-        v += probe.nodesOfKind(c, kind).length;
+        v += 2 * probe.nodesOfKind(c, kind).length + 1;
       }
       values = Math.max(values, v);
     }

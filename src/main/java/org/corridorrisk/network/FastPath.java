@@ -190,7 +190,7 @@ final class FastPath {
     for (int i : net.sinksOf(c)) {
       int v = graph.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
-        treeDemand[tree[v]] += net.demandPerDay(i);
+        treeDemand[tree[v]] += in.demand[i];
       }
     }
     // 2. Cross links and components (union-find over trees).
@@ -247,7 +247,7 @@ final class FastPath {
     for (int i : net.sinksOf(c)) {
       int v = graph.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
-        imbalance[v] -= treeRatio[tree[v]] * net.demandPerDay(i);
+        imbalance[v] -= treeRatio[tree[v]] * in.demand[i];
       }
     }
     for (int j = tail - 1; j >= trees; j--) {
@@ -277,7 +277,7 @@ final class FastPath {
     for (int i : net.sinksOf(c)) {
       int v = graph.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
-        r.saturateAt(graph.nodeArc[i], treeRatio[tree[v]] * net.demandPerDay(i));
+        r.saturateAt(graph.nodeArc[i], treeRatio[tree[v]] * in.demand[i]);
       }
     }
     return true;
@@ -307,7 +307,7 @@ final class FastPath {
       order[tail++] = w;
       int i = graph.globalOf[w];
       if (in.nodeUp[i] && net.nodeKind(i) == NodeKind.SINK) {
-        treeBudget[k] -= net.demandPerDay(i);
+        treeBudget[k] -= in.demand[i];
       }
     }
   }

@@ -235,7 +235,14 @@ class CriticalityMainTest {
     criticality("explained", "--budget", "1");
     String html = Files.readString(tmp.resolve("explained").resolve("criticality.html"));
     assertTrue(html.contains("What the attacker maximizes: unserved_fraction"), html);
-    assertTrue(html.contains("--objective economic_loss"), html);
+    assertTrue(html.contains("--objective</code> economic_loss"), html);
     assertTrue(lastOut.contains("maximizing unserved_fraction, the share of demand"), lastOut);
+  }
+
+  @Test
+  void criticality_quiet_printsOnlyWhereTheOutputsWent() throws Exception {
+    criticality("quiet", "--quiet", "--budget", "1");
+    assertTrue(lastOut.startsWith("wrote "), lastOut);
+    assertEquals(1, lastOut.strip().lines().count(), lastOut);
   }
 }
