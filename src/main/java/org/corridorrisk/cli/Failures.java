@@ -3,6 +3,7 @@ package org.corridorrisk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -72,9 +73,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("corridor-risk: " + ex.getMessage());
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    List<String> lines = ArgumentErrors.explain(ex);
+    err.println("corridor-risk: " + lines.get(0));
+    for (String line : lines.subList(1, lines.size())) {
+      err.println(line);
     }
     return USER_INPUT;
   }
