@@ -3,6 +3,7 @@ package org.corridorrisk.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.corridorrisk.model.Spelling;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * <p>Design note: picocli's own texts name Java types ({@code 'abc' is not a long}) and argument
  * indices ({@code Unmatched arguments from index 0}); its suggestions rank by character-pair
  * similarity and may offer unrelated names. Here the closest name is the one at the smallest edit
- * distance (optimal string alignment: insert, delete, substitute, swap neighbours), offered only
+ * distance ({@link Spelling#distance}: insert, delete, substitute, swap neighbours), offered only
  * when it is close enough to be a typo (at most 2 edits and less than half the word), or when the
  * word is a prefix of exactly one name.
  */
@@ -212,7 +213,7 @@ final class ArgumentErrors {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(w, c.toLowerCase(Locale.ROOT));
+      int d = Spelling.distance(w, c.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = c;
         bestDistance = d;
@@ -220,29 +221,5 @@ final class ArgumentErrors {
     }
     int core = w.replaceFirst("^-+", "").length();
     return best != null && bestDistance <= 2 && 2 * bestDistance < Math.max(core, 2) ? best : null;
-  }
-
-  /** Optimal string alignment distance (Levenshtein plus swaps of neighbouring characters). */
-  static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 }

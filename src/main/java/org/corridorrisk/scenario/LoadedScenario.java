@@ -79,7 +79,7 @@ public final class LoadedScenario {
     Issues issues = new Issues();
     Scenario s = Validation.patched(document, indexes, issues, new HashSet<>());
     if (!issues.isEmpty() || s == null) {
-      List<Problem> problems = issues.toProblems(file, locations);
+      List<Problem> problems = issues.toProblems(file, locations, document);
       throw new ScenarioException(
           problems.isEmpty()
               ? List.of(new Problem(file, 0, 0, "mitigations", "the patched scenario is invalid"))

@@ -77,7 +77,7 @@ public final class ScenarioLoader {
     Scenario baseline = Validation.check(doc.root(), issues);
     Validation.checkMitigations(doc.root(), issues);
     if (!issues.isEmpty() || baseline == null) {
-      List<Problem> problems = issues.toProblems(file, doc.locations());
+      List<Problem> problems = issues.toProblems(file, doc.locations(), doc.root());
       if (problems.isEmpty()) {
         problems = List.of(new Problem(file, 1, 1, "", "the scenario is invalid"));
       }
