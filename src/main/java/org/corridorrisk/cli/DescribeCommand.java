@@ -85,7 +85,7 @@ final class DescribeCommand implements Callable<Integer> {
   private static void network(Scenario s, StringBuilder sb) {
     sb.append("\nNetwork\n");
     for (Commodity c : s.commodities()) {
-      String unit = c.unit().isEmpty() ? "units" : c.unit();
+      String unit = c.flowUnit();
       List<Node> nodes = s.nodes().stream().filter(n -> n.commodity().equals(c.id())).toList();
       List<Link> links = s.links().stream().filter(l -> l.commodity().equals(c.id())).toList();
       Map<NodeKind, Integer> nodeKinds = new EnumMap<>(NodeKind.class);
@@ -107,11 +107,16 @@ final class DescribeCommand implements Callable<Integer> {
           .append(")\n");
       double supply = nodes.stream().mapToDouble(Node::supplyPerDay).sum();
       double demand = nodes.stream().mapToDouble(Node::demandPerDay).sum();
+      String flow = c.flowUnit();
+      String volume = c.volumeUnit();
       sb.append("    supply ")
           .append(num(supply))
-          .append(" per day against demand ")
+          .append(' ')
+          .append(flow)
+          .append(" against demand ")
           .append(num(demand))
-          .append(" per day");
+          .append(' ')
+          .append(flow);
       if (demand > 0) {
         sb.append(
             String.format(Locale.ROOT, " (supply covers %.0f%% of demand)", 100 * supply / demand));
@@ -123,16 +128,20 @@ final class DescribeCommand implements Callable<Integer> {
         double withdrawal = storages.stream().mapToDouble(Node::maxWithdrawalPerDay).sum();
         sb.append("    storage: inventory ")
             .append(num(inventory))
+            .append(' ')
+            .append(volume)
             .append(", withdrawal up to ")
             .append(num(withdrawal))
-            .append(" per day");
+            .append(' ')
+            .append(flow);
         if (demand > supply && demand > 0) {
           double gap = demand - supply;
           sb.append(
               String.format(
                   Locale.ROOT,
-                  "; covers a supply gap of %s per day for about %.0f days",
+                  "; covers a supply gap of %s %s for about %.0f days",
                   num(gap),
+                  flow,
                   Math.min(withdrawal, gap) <= 0 ? 0 : inventory / Math.min(withdrawal, gap)));
         }
         sb.append('\n');
@@ -165,7 +174,7 @@ final class DescribeCommand implements Callable<Integer> {
         double attempts = t.eventsPerYear() * s.horizonDays() / 365.0;
         sb.append(", ")
             .append(num(t.eventsPerYear()))
-            .append(" attempts per year, ")
+            .append(t.eventsPerYear() == 1 ? " attempt per year, " : " attempts per year, ")
             .append(t.selection().fileName())
             .append(" selection, success ")
             .append(num(t.successProbability()));

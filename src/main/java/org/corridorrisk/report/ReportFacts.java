@@ -52,16 +52,7 @@ final class ReportFacts {
    * other units get "·day" ("MW" -> "MW·day"); "" -> "units".
    */
   static String volumeUnit(Commodity c) {
-    String u = c.unit().trim();
-    if (u.isEmpty()) {
-      return "units";
-    }
-    for (String suffix : new String[] {"/d", "/day", " per day", "/24h"}) {
-      if (u.endsWith(suffix) && u.length() > suffix.length()) {
-        return u.substring(0, u.length() - suffix.length()).trim();
-      }
-    }
-    return u + "·day";
+    return c.volumeUnit();
   }
 
   /** The unit label of a metric in this scenario. */

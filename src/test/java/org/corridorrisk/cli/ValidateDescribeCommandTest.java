@@ -85,8 +85,9 @@ class ValidateDescribeCommandTest {
         out.contains(
             "gas (mcm/d): 5 nodes (1 source, 2 sinks, 1 junction, 1 storage), 5 links (3 pipelines, 2 others)"),
         out);
-    assertTrue(out.contains("supply 80 per day against demand 20 per day"), out);
-    assertTrue(out.contains("storage: inventory 500, withdrawal up to 20 per day"), out);
+    assertTrue(out.contains("supply 80 mcm/d against demand 20 mcm/d"), out);
+    // storage is a volume: the flow unit without its per-day part
+    assertTrue(out.contains("storage: inventory 500 mcm, withdrawal up to 20 mcm/d"), out);
     assertTrue(out.contains("scp-row: scp, scp-loop"), out);
     assertTrue(out.contains("expected 0.49 attempts and 0.30 successful hits over 90 days"), out);
     assertTrue(out.contains("targets (2): scp, tanap-east"), out);
@@ -98,6 +99,15 @@ class ValidateDescribeCommandTest {
         out);
     assertTrue(out.contains("gas: losing link tanap-east alone cuts tr-households"), out);
     assertFalse(out.contains("losing link scp alone"), "scp has a parallel loop: " + out);
+  }
+
+  @Test
+  void describe_oneAttemptPerYear_isSingular() {
+    Run r = run("describe", "scenarios/caspian-energy-and-transport.yaml");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("corridor-attack (poisson, 1 attempt per year,"), r.out());
+    assertTrue(r.out().contains("pipeline-sabotage (poisson, 2 attempts per year,"), r.out());
+    assertFalse(r.out().contains(" 1 attempts"), r.out());
   }
 
   @Test
