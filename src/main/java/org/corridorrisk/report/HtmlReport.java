@@ -37,7 +37,6 @@ import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.sim.StudyResult.AssetStat;
 import org.corridorrisk.sim.StudyResult.SinkStat;
-import org.jfree.data.Range;
 
 /**
  * The self-contained HTML report of a run ({@code report.html}): header and plain-language
@@ -585,7 +584,7 @@ public final class HtmlReport {
           bands,
           "day of the " + periodName,
           "share of demand served",
-          new Range(Math.max(0, lowestBand(d) - 0.05), 1.01),
+          Charts.shareRange(lowestBand(d)),
           true);
     }
 

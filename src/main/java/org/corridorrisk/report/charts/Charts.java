@@ -3,12 +3,15 @@ package org.corridorrisk.report.charts;
 import java.awt.Color;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryLineAnnotation;
@@ -17,6 +20,8 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -355,7 +360,11 @@ public final class Charts {
     if (yRange != null) {
       y.setRange(yRange);
     }
-    y.setNumberFormatOverride(yIsShare ? NumberText.percentFormat() : NumberText.compactFormat());
+    if (yIsShare) {
+      y.setStandardTickUnits(shareTickUnits());
+    } else {
+      y.setNumberFormatOverride(NumberText.compactFormat());
+    }
     x.setNumberFormatOverride(NumberText.compactFormat());
     renderer.setAlpha(0.22f);
     for (int i = 0; i < bands.size(); i++) {
@@ -365,6 +374,44 @@ public final class Charts {
       renderer.setSeriesStroke(i, ChartStyle.line(2));
     }
     return Figure.of(id, chart, guide);
+  }
+
+  /**
+   * The y range of a share-served chart whose lowest band value is {@code lowest}: from 5 points
+   * below it (at least 0) to just above 100%, so a line at 100% is not clipped by the frame but no
+   * tick can fall above 100% (the margin is smaller than any tick unit of {@link #shareTickUnits()}
+   * the axis can choose for that span).
+   */
+  public static Range shareRange(double lowest) {
+    double low = Double.isFinite(lowest) ? Math.max(0, Math.min(1, lowest) - 0.05) : 0;
+    return new Range(low, 1 + 0.004 * (1 - low));
+  }
+
+  /**
+   * Tick units for shares (0..1) shown as percentages, each with as many decimals as its step
+   * needs: steps of 0.25% are labelled 99.75%, 100%; steps of 5% are labelled 95%, 100%. A fixed
+   * three-significant-digit format would label 99.95% and 100% both "100%".
+   */
+  static TickUnits shareTickUnits() {
+    TickUnits units = new TickUnits();
+    double[] steps = {0.0001, 0.0002, 0.00025, 0.0005, 0.001, 0.002, 0.0025, 0.005};
+    for (double decade : new double[] {1, 10, 100}) {
+      for (double step : steps) {
+        double size = step * decade;
+        if (size > 0.5) {
+          continue;
+        }
+        java.math.BigDecimal percent =
+            new java.math.BigDecimal(Double.toString(size * 100)).stripTrailingZeros();
+        int decimals = Math.max(0, percent.scale());
+        DecimalFormat f =
+            new DecimalFormat(
+                decimals == 0 ? "0%" : "0." + "#".repeat(decimals) + "%",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        units.add(new NumberTickUnit(size, f));
+      }
+    }
+    return units;
   }
 
   // ---------------------------------------------------------------- bars
