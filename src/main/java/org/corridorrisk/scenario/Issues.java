@@ -32,12 +32,13 @@ final class Issues {
   }
 
   /** The warnings, located like problems. */
-  List<Problem> toWarnings(Path file, Locations locations) {
+  List<Problem> toWarnings(Path file, Locations locations, JsonNode root) {
     List<Problem> out = new ArrayList<>();
     for (Issue i : warnings) {
       Locations.Loc loc =
           locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
-      out.add(new Problem(file, loc.line(), loc.column(), i.path(), i.message()));
+      out.add(
+          new Problem(file, loc.line(), loc.column(), Paths.withIds(i.path(), root), i.message()));
     }
     return out;
   }

@@ -84,7 +84,11 @@ public final class ScenarioLoader {
       throw new ScenarioException(problems);
     }
     return new LoadedScenario(
-        file, baseline, doc.root(), doc.locations(), issues.toWarnings(file, doc.locations()));
+        file,
+        baseline,
+        doc.root(),
+        doc.locations(),
+        issues.toWarnings(file, doc.locations(), doc.root()));
   }
 
   private static ScenarioException fileProblem(Path file, String message) {
