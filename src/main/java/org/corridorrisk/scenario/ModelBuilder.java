@@ -26,6 +26,7 @@ import org.corridorrisk.model.RuleViolation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
 import org.corridorrisk.model.Selection;
+import org.corridorrisk.model.Sharing;
 import org.corridorrisk.model.Spill;
 import org.corridorrisk.model.TargetSpec;
 import org.corridorrisk.model.Threat;
@@ -164,6 +165,10 @@ final class ModelBuilder {
               dependencies,
               economy,
               mitigations);
+      Sharing sharing = f.sharing() == null ? null : Sharing.fromFileName(f.sharing());
+      if (sharing != null) {
+        s = s.withSharing(sharing);
+      }
       return issues.all().size() == before ? s : null;
     } catch (InvalidScenarioException e) {
       Set<String> commodityIds = new HashSet<>();
