@@ -14,6 +14,7 @@ import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Sharing;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -79,6 +80,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "Folder of the public data sets (default: data/ of the project).")
   Path dataDir;
 
+  @Option(
+      names = "--sharing",
+      paramLabel = "RULE",
+      description = "fair | any: run every case with this sharing rule (default: each file's own).")
+  String sharing;
+
   /** One benchmark case: a name and how to obtain its scenario. */
   private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
 
@@ -95,6 +102,10 @@ final class BenchCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UserInputException("--trials must be >= 1 but was " + n);
     }
+    Sharing rule = sharing == null ? null : Sharing.fromFileName(sharing);
+    if (sharing != null && rule == null) {
+      throw new UserInputException("--sharing must be fair or any but was '" + sharing + "'");
+    }
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (t < 1) {
       throw new UserInputException("--threads must be >= 1 but was " + t);
@@ -104,12 +115,13 @@ final class BenchCommand implements Callable<Integer> {
     out.println(machine());
     out.printf(
         Locale.ROOT,
-        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%n",
+        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%s%n",
         full ? "full" : "quick",
         n,
         t,
         seed,
-        warmupTrials(n));
+        warmupTrials(n),
+        rule == null ? "" : ", sharing " + rule.fileName());
     List<Case> cases = cases(err);
     if (cases.isEmpty()) {
       throw new UserInputException(
@@ -131,6 +143,9 @@ final class BenchCommand implements Callable<Integer> {
     try {
       for (Case c : cases) {
         Scenario scenario = load(c, tmp);
+        if (rule != null) {
+          scenario = scenario.withSharing(rule);
+        }
         MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
         EngineCounters.Snapshot before = EngineCounters.snapshot();
         long start = System.nanoTime();
