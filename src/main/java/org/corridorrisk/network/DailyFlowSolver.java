@@ -417,7 +417,16 @@ public final class DailyFlowSolver {
   private void shareStorage(int c, DayInput in, int s, int r, int t) {
     int root = net.rootArc[c];
     double withdrawn = cap[root] - res[root];
-    if (withdrawn > eps) {
+    int candidates = 0;
+    for (int i : net.storagesOf(c)) {
+      if (in.nodeUp[i] && rate(in.withdrawCap[i]) > eps) {
+        candidates++;
+      }
+    }
+    if (withdrawn > eps && candidates <= 1) {
+      useSourcesFirst(
+          c, s, r, t); // one storage: its withdrawal is the minimal total, nothing to share
+    } else if (withdrawn > eps) {
       for (int a = net.arcBegin[c]; a < net.arcEnd[c]; a++) {
         res[a] = cap[a];
       }

@@ -109,8 +109,11 @@ final class FairShares {
   private final int[] tested;
   private final boolean[] saturated;
 
-  /** The parametric arcs of the running {@link #share} call. */
+  // The running share call: parametric arcs, weights, kind, saturation tolerance.
   private int[] parArcs;
+  private double[] parWeights;
+  private boolean middle;
+  private double tol;
 
   // Reachability.
   private final int[] seen;
@@ -196,14 +199,16 @@ final class FairShares {
       return;
     }
     parArcs = arcs;
-    double tol = eps * (net.blockEnd[c] - net.blockBase[c]);
+    parWeights = weights;
+    this.middle = middle;
+    tol = eps * (net.blockEnd[c] - net.blockBase[c]);
     int from = net.arcBegin[c];
     int to = net.arcEnd[c];
     System.arraycopy(cap, from, snapCap, from, to - from);
     System.arraycopy(res, from, snapRes, from, to - from);
     // First test: every arc at its full weight.
     for (int k = 0; k < count; k++) {
-      open(arcs[k], weights[k], middle);
+      raise(arcs[k], weights[k]);
     }
     if (beforeFirst != null) {
       beforeFirst.run();
@@ -217,15 +222,15 @@ final class FairShares {
     }
     if (all) {
       for (int k = 0; k < count; k++) {
-        freeze(arcs[k], middle);
+        freeze(arcs[k]);
       }
-      release(arcs, count, middle);
+      release(count);
       return;
     }
     components(c, in, eps);
     sortByComponent(nodes, count);
     markReachable(s, t, blocked, eps);
-    int active = 0;
+    boolean reset = false;
     for (int q = 0; q < compCount; q++) {
       stackTop[q] = 0;
       int lo = paramStart[q];
@@ -233,54 +238,23 @@ final class FairShares {
       if (lo == hi) {
         continue;
       }
+      double total = 0; // the group's optimal total: what a maximum flow gives it
       boolean sat = true;
-      for (int j = lo; j < hi && sat; j++) {
-        sat = res[arcs[order[j]]] <= tol;
-      }
-      if (sat) {
-        for (int j = lo; j < hi; j++) {
-          freeze(arcs[order[j]], middle);
-        }
-        save(q);
-        continue;
-      }
-      double total = 0; // the group's optimal total: the flow of a maximum flow
       for (int j = lo; j < hi; j++) {
         int a = arcs[order[j]];
         total += cap[a] - res[a];
+        sat &= res[a] <= tol;
       }
-      split(q, lo, hi, total, true);
-      restore(q);
-      active++;
+      reset |= settle(q, lo, hi, total, sat, true);
     }
-    if (rootArc >= 0) {
+    if (reset && rootArc >= 0) {
       fixRoot(c, rootArc);
     }
-    while (active > 0) {
+    while (true) {
       int n = 0;
       for (int q = 0; q < compCount; q++) {
-        while (stackTop[q] > 0) {
-          int top = paramStart[q] + --stackTop[q];
-          int lo = stackLo[top];
-          int hi = stackHi[top];
-          double total = stackTotal[top];
-          double weight = 0;
-          for (int j = lo; j < hi; j++) {
-            weight += weights[order[j]];
-          }
-          if (total <= tol || weight <= 0) {
-            continue; // level 0: the arcs stay closed (capacity 0, no flow)
-          }
-          double lam = Math.min(1, total / weight);
-          for (int j = lo; j < hi; j++) {
-            int k = order[j];
-            open(arcs[k], lam * weights[k], middle);
-          }
-          testLo[q] = lo;
-          testHi[q] = hi;
-          testTotal[q] = total;
+        if (popTest(q)) {
           tested[n++] = q;
-          break;
         }
       }
       if (n == 0) {
@@ -302,63 +276,80 @@ final class FairShares {
       if (reach) {
         markReachable(s, t, blocked, eps);
       }
-      boolean reset = false;
+      reset = false;
       for (int i = 0; i < n; i++) {
         int q = tested[i];
-        if (saturated[q] || !split(q, testLo[q], testHi[q], testTotal[q], false)) {
-          for (int j = testLo[q]; j < testHi[q]; j++) {
-            freeze(arcs[order[j]], middle);
-          }
-          save(q);
-        } else {
-          restore(q);
-          reset = true;
-        }
+        reset |= settle(q, testLo[q], testHi[q], testTotal[q], saturated[q], false);
       }
       if (reset && rootArc >= 0) {
         fixRoot(c, rootArc);
       }
     }
-    release(arcs, count, middle);
-  }
-
-  /** Opens a parametric arc at capacity {@code capacity} with zero flow. */
-  private void open(int a, double capacity, boolean middle) {
-    cap[a] = capacity;
-    res[a] = capacity;
-    if (middle) {
-      res[net.arcRev[a]] = 0;
-    }
-  }
-
-  /** Freezes a parametric arc at its flow. */
-  private void freeze(int a, boolean middle) {
-    cap[a] -= res[a];
-    res[a] = 0;
-    if (middle) {
-      res[net.arcRev[a]] = 0;
-    }
-  }
-
-  /** End of the phase: middle arcs get back their reverse residual (= flow). */
-  private void release(int[] arcs, int count, boolean middle) {
-    if (!middle) {
-      return;
-    }
-    for (int k = 0; k < count; k++) {
-      int a = arcs[k];
-      res[net.arcRev[a]] = cap[a] - res[a];
-    }
+    release(count);
   }
 
   /**
-   * Splits the tested group {@code [lo, hi)} of component {@code q} by the cut {@link
-   * #markReachable} left: blocked arcs first in the range, capped after; pushes the capped part,
-   * then the blocked part (solved first). After the first test (at share 1) either part may be
-   * empty; after a test at a group's average share, an empty part can only come from rounding, and
-   * the split returns false.
+   * Pops groups of component {@code q} until one needs a test, whose arcs it then raises to the
+   * group's average share; returns whether there is a test. A group whose arcs already carry that
+   * share (a part left in place by {@link #settle}) is finished without a test.
    */
-  private boolean split(int q, int lo, int hi, double total, boolean first) {
+  private boolean popTest(int q) {
+    while (stackTop[q] > 0) {
+      int top = paramStart[q] + --stackTop[q];
+      int lo = stackLo[top];
+      int hi = stackHi[top];
+      double total = stackTotal[top];
+      double weight = 0;
+      for (int j = lo; j < hi; j++) {
+        weight += parWeights[order[j]];
+      }
+      double lam = total <= tol || weight <= 0 ? 0 : Math.min(1, total / weight);
+      boolean done = true;
+      for (int j = lo; j < hi && done; j++) {
+        int k = order[j];
+        int a = parArcs[k];
+        done = Math.abs(lam * parWeights[k] - cap[a]) <= tol && res[a] <= tol;
+      }
+      if (done) {
+        for (int j = lo; j < hi; j++) {
+          freeze(parArcs[order[j]]);
+        }
+        save(q);
+        continue;
+      }
+      for (int j = lo; j < hi; j++) {
+        int k = order[j];
+        raise(parArcs[k], lam * parWeights[k]);
+      }
+      testLo[q] = lo;
+      testHi[q] = hi;
+      testTotal[q] = total;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * After a test of the group {@code [lo, hi)} of component {@code q} (whose optimal total is
+   * {@code total}): a saturated group is finished; otherwise it is split by the cut that {@link
+   * #markReachable} left into blocked arcs (share at most the tested one) and capped arcs (at
+   * least). When the blocked arcs already share one level (every flow equal to the blocked total's
+   * average share), they are finished in place and the capped part is pushed to go on from the
+   * present flow (its caps only rise); otherwise both parts are pushed (blocked on top, solved
+   * first) and the component must be reset to its snapshot. Returns whether it must be reset.
+   *
+   * <p>After the first test (at share 1) either part may be empty; after a test at a group's
+   * average share an empty part can only come from rounding, and the group is finished as it is
+   * ({@link #degenerate}).
+   */
+  private boolean settle(int q, int lo, int hi, double total, boolean sat, boolean first) {
+    if (sat) {
+      for (int j = lo; j < hi; j++) {
+        freeze(parArcs[order[j]]);
+      }
+      save(q);
+      return false;
+    }
     int id = stamp;
     int mid = lo;
     for (int j = lo; j < hi; j++) {
@@ -370,18 +361,31 @@ final class FairShares {
         order[mid++] = k;
       }
     }
-    if (!first && (mid == lo || mid == hi)) {
+    if (mid == lo || (!first && mid == hi)) {
       degenerate++;
+      for (int j = lo; j < hi; j++) {
+        freeze(parArcs[order[j]]);
+      }
+      save(q);
       return false;
     }
-    // Sum the blocked flow again in a fixed order (by arc), so that it does not depend on the
-    // order in which the partition met the arcs.
+    // Sum in a fixed order (by parameter), whatever order the partition met the arcs in.
     Arrays.sort(order, lo, mid);
     Arrays.sort(order, mid, hi);
     double blockedFlow = 0;
+    double blockedWeight = 0;
     for (int j = lo; j < mid; j++) {
-      int a = parArcs[order[j]];
+      int k = order[j];
+      int a = parArcs[k];
       blockedFlow += cap[a] - res[a];
+      blockedWeight += parWeights[k];
+    }
+    double lam = blockedFlow / blockedWeight;
+    boolean level = true;
+    for (int j = lo; j < mid && level; j++) {
+      int k = order[j];
+      int a = parArcs[k];
+      level = Math.abs(cap[a] - res[a] - lam * parWeights[k]) <= tol;
     }
     int base = paramStart[q];
     if (mid < hi) {
@@ -390,13 +394,52 @@ final class FairShares {
       stackHi[top] = hi;
       stackTotal[top] = Math.max(0, total - blockedFlow);
     }
-    if (lo < mid) {
-      int top = base + stackTop[q]++;
-      stackLo[top] = lo;
-      stackHi[top] = mid;
-      stackTotal[top] = blockedFlow;
+    if (level) {
+      for (int j = lo; j < mid; j++) {
+        freeze(parArcs[order[j]]);
+      }
+      save(q);
+      return false;
     }
+    int top = base + stackTop[q]++;
+    stackLo[top] = lo;
+    stackHi[top] = mid;
+    stackTotal[top] = blockedFlow;
+    restore(q);
     return true;
+  }
+
+  /**
+   * Sets a parametric arc's capacity to {@code capacity} (never below its flow), keeping its flow.
+   */
+  private void raise(int a, double capacity) {
+    double flow = cap[a] - res[a];
+    double c = Math.max(capacity, flow);
+    cap[a] = c;
+    res[a] = c - flow;
+    if (middle && flow == 0) {
+      res[net.arcRev[a]] = 0;
+    }
+  }
+
+  /** Freezes a parametric arc at its flow. */
+  private void freeze(int a) {
+    cap[a] -= res[a];
+    res[a] = 0;
+    if (middle) {
+      res[net.arcRev[a]] = 0;
+    }
+  }
+
+  /** End of the phase: middle arcs get back their reverse residual (= flow). */
+  private void release(int count) {
+    if (!middle) {
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      int a = parArcs[k];
+      res[net.arcRev[a]] = cap[a] - res[a];
+    }
   }
 
   /** Marks with the current stamp the nodes reachable from {@code s} by residual arcs. */
