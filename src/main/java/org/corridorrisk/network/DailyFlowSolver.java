@@ -137,7 +137,7 @@ public final class DailyFlowSolver {
 
   // sharing: fair (see FairShares).
   private final boolean fair;
-  private final FairShares shares;
+  final FairShares shares;
   private final int[] parArcs;
   private final int[] parNodes;
   private final double[] parWeights;

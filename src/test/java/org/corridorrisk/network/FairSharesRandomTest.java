@@ -236,10 +236,13 @@ class FairSharesRandomTest {
     int levels = 0;
     int storageLevels = 0;
     int refillLevels = 0;
+    long tests = 0;
     for (long seed = 0; seed < CASES; seed++) {
       RandomNetworks.Case c = generator(seed, Sharing.FAIR).generate(90_000 + seed);
       Result r = solve(c.net(), c.in(), seed % 2 == 0);
       DailyFlowSolverDifferentialTest.checkFeasible(c, r.solver(), r.out(), seed);
+      assertEquals(0, r.solver().shares.degenerate, "degenerate split, seed " + seed);
+      tests += r.solver().shares.tests;
       levels += certifySinks(c, r, seed);
       storageLevels += certifyWithdrawals(c, r, seed);
       refillLevels += certifyRefills(c, r, seed);
@@ -247,6 +250,7 @@ class FairSharesRandomTest {
     assertTrue(levels > 300, "too few sink levels below 1: " + levels);
     assertTrue(storageLevels > 20, "too few withdrawal levels below 1: " + storageLevels);
     assertTrue(refillLevels > 20, "too few refill levels below 1: " + refillLevels);
+    assertTrue(tests > 0);
   }
 
   private static double share(double x, double w) {
