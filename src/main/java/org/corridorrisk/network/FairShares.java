@@ -480,8 +480,9 @@ final class FairShares {
   // ---------------------------------------------------------------- components and snapshots
 
   /**
-   * Weakly connected components of commodity {@code c}'s network today: links with capacity in
-   * either direction join their ends; up storages that can withdraw are joined (through {@code R}).
+   * Weakly connected components of commodity {@code c}'s network today: arcs between network nodes
+   * with capacity in either direction join their ends; up storages that can withdraw are joined
+   * (through {@code R}).
    */
   private void components(int c, DayInput in, double eps) {
     if (componentsOfCommodity == c) {
@@ -493,12 +494,13 @@ final class FairShares {
     for (int v = base; v < end; v++) {
       parent[v] = v;
     }
-    for (int l : net.linksOf(c)) {
-      int a = net.linkArcForward[l];
-      int twin = net.arcRev[a];
-      int b = net.linkArcBackward[l];
-      if (cap[a] > 0 || cap[twin] > 0 || (b >= 0 && cap[b] > 0)) {
-        union(net.arcTail[a], net.arcHead[a]);
+    // Every arc between two network nodes that has capacity either way joins them (links, and
+    // any arc inside a node that the graph may split).
+    for (int a = net.arcBegin[c]; a < net.arcEnd[c]; a++) {
+      int u = net.arcTail[a];
+      int v = net.arcHead[a];
+      if (u < end && v < end && (cap[a] > 0 || cap[net.arcRev[a]] > 0)) {
+        union(u, v);
       }
     }
     int firstStorage = -1;
