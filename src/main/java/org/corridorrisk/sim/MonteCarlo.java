@@ -67,6 +67,12 @@ public final class MonteCarlo {
   /** Trials of a study without {@code --trials}: the most it continues to. */
   public static final long DEFAULT_MAX_TRIALS = 1_000_000;
 
+  /**
+   * Most day groups of the served-share histograms per commodity: longer horizons share a histogram
+   * among consecutive days (memory per worker stays about 3 MB per commodity).
+   */
+  public static final int DAY_GROUPS = 400;
+
   /** Finished batches that may wait for their turn, per worker thread. */
   static final int WINDOW_PER_THREAD = 8;
 
@@ -78,14 +84,24 @@ public final class MonteCarlo {
     return new Study(model, options).run();
   }
 
+  /** The metrics whose means the continuation rule watches. */
+  public static final java.util.List<Metric> WATCHED =
+      java.util.List.of(
+          Metric.ECONOMIC_LOSS, Metric.PERSON_DAYS_WITHOUT_SERVICE, Metric.UNSERVED_FRACTION);
+
   /**
-   * The continuation rule: whether a study should go on because the mean of {@code economic_loss}
-   * or {@code person_days_without_service} rests on few trials: some trial had a loss, yet fewer
-   * than {@link Intervals#FEW_TRIALS} effective trials (Kish) carry the mean.
+   * The continuation rule: whether a study should go on because the mean of {@code economic_loss},
+   * {@code person_days_without_service} or {@code unserved_fraction} rests on few trials: some
+   * trial had a loss, yet fewer than {@link Intervals#FEW_TRIALS} effective trials (Kish) carry the
+   * mean.
    */
   public static boolean needsMoreTrials(MetricAccumulator[] columns) {
-    return few(columns[Metric.ECONOMIC_LOSS.ordinal()].moments())
-        || few(columns[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()].moments());
+    for (Metric m : WATCHED) {
+      if (few(columns[m.ordinal()].moments())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a mean with some non-zero value rests on fewer than the few-trials threshold. */
@@ -99,12 +115,105 @@ public final class MonteCarlo {
     return Math.min(max, Math.max(n + 1, 2 * n));
   }
 
+  /**
+   * What one range of trials of a study produced, for engines that run ranges on other machines
+   * (Spark): the blocks of its own {@link BatchTree}, its served-share histogram and the per-trial
+   * values it keeps. Serializable.
+   *
+   * @param from first trial (a multiple of {@link #BATCH})
+   * @param to end of the range (exclusive)
+   * @param blocks the range's batch tree blocks, earliest first
+   * @param histogram served-share counts per commodity and day group
+   * @param kept per-trial values of the trials in [from, to) below the kept limit ({@link Columns}
+   *     order), or arrays of length 0
+   */
+  public record Partition(
+      long from,
+      long to,
+      List<BatchTree.Block<BatchStats>> blocks,
+      ShareHistogram histogram,
+      double[][] kept)
+      implements java.io.Serializable {}
+
+  /**
+   * Runs trials [from, to) of the study {@code options} describes (its trial count sets what is
+   * kept; its threads, progress, rows and stop are not used), on one thread. For results
+   * bit-identical to {@link #run}, partitions must start at a multiple of {@code BATCH x 2^j}
+   * trials and span at most {@code BATCH x 2^j} trials for one fixed {@code j} (for example 102,400
+   * trials, {@code j = 10}), and be handed to {@link #assemble} in trial order.
+   */
+  public static Partition runPartition(Scenario scenario, RunOptions options, long from, long to) {
+    if (from % BATCH != 0 || from < 0 || to <= from) {
+      throw new IllegalArgumentException(
+          "a partition starts at a multiple of " + BATCH + " trials: [" + from + ", " + to + ")");
+    }
+    Study study = new Study(new StudyModel(scenario), options.withExactly(options.trials(), null));
+    study.nextToMerge = from / BATCH;
+    study.keptOffset = Math.min(from, study.keepLimit);
+    study.ensureKept(Math.min(to, study.keepLimit));
+    long done = study.runRange(null, from, to);
+    if (done < to) {
+      throw new IllegalStateException(
+          "partition stopped at " + done + " of [" + from + ", " + to + ")");
+    }
+    return new Partition(from, to, study.tree.blocks(), study.workerHistograms(), study.kept);
+  }
+
+  /**
+   * Assembles the result of a study of {@code options.trials()} trials from its partitions in trial
+   * order (covering 0..trials-1 without gaps): the same result, bit for bit, as {@link #run} with
+   * those options.
+   */
+  public static StudyResult assemble(
+      Scenario scenario, RunOptions options, List<Partition> partitions, long elapsedNanos) {
+    Study study = new Study(new StudyModel(scenario), options.withExactly(options.trials(), null));
+    ShareHistogram histogram =
+        new ShareHistogram(study.m.commodityCount * dayGroups(study.m.horizonDays));
+    long next = 0;
+    int keptTrials = (int) Math.min(options.trials(), study.keepLimit);
+    study.ensureKept(keptTrials);
+    for (Partition p : partitions) {
+      if (p.from() != next) {
+        throw new IllegalArgumentException(
+            "partitions must cover the trials in order: expected " + next + " but got " + p.from());
+      }
+      for (BatchTree.Block<BatchStats> b : p.blocks()) {
+        study.tree.push(b.value(), b.size());
+      }
+      histogram.merge(p.histogram());
+      int at = (int) Math.min(p.from(), study.keepLimit);
+      for (int c = 0; c < p.kept().length; c++) {
+        int len = Math.min(p.kept()[c].length, keptTrials - at);
+        if (len > 0) {
+          System.arraycopy(p.kept()[c], 0, study.kept[c], at, len);
+        }
+      }
+      next = p.to();
+    }
+    if (next != options.trials()) {
+      throw new IllegalArgumentException(
+          "partitions end at " + next + " but the study has " + options.trials() + " trials");
+    }
+    return study.result(next, elapsedNanos, false, histogram);
+  }
+
+  /** Day groups of a horizon of {@code h} days. */
+  static int dayGroups(int h) {
+    return Math.min(h, DAY_GROUPS);
+  }
+
+  /** The group of day {@code d} (consecutive days share a group when the horizon is long). */
+  static int dayGroup(int d, int h) {
+    return (int) ((long) d * dayGroups(h) / h);
+  }
+
   private static final class Study {
     final StudyModel m;
     final RunOptions options;
     final Columns cols;
     final int keepLimit;
     double[][] kept;
+    long keptOffset;
     final Worker[] workers;
     final AtomicLong done = new AtomicLong();
     final BatchTree<BatchStats> tree = new BatchTree<>(BatchStats::merge);
@@ -185,7 +294,7 @@ public final class MonteCarlo {
     }
 
     private void ensureKept(long want) {
-      int size = (int) want;
+      int size = (int) Math.max(0, want - keptOffset);
       if (kept.length > 0 && kept[0].length >= size) {
         return;
       }
@@ -297,26 +406,35 @@ public final class MonteCarlo {
       return workers[w];
     }
 
-    private StudyResult result(long trials, long elapsed, boolean interrupted) {
-      BatchStats total = tree.total();
-      if (total == null) {
-        total = emptyStats();
-      }
-      ShareHistogram histogram = new ShareHistogram(m.commodityCount * m.horizonDays);
+    ShareHistogram workerHistograms() {
+      ShareHistogram histogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
       for (Worker w : workers) {
         if (w != null) {
           histogram.merge(w.histogram);
         }
       }
+      return histogram;
+    }
+
+    private StudyResult result(long trials, long elapsed, boolean interrupted) {
+      return result(trials, elapsed, interrupted, workerHistograms());
+    }
+
+    StudyResult result(long trials, long elapsed, boolean interrupted, ShareHistogram histogram) {
+      BatchStats total = tree.total();
+      if (total == null) {
+        total = emptyStats();
+      }
       int h = m.horizonDays;
+      int groups = dayGroups(h);
       double[][] mean = new double[m.commodityCount][h];
       double[][] p05 = new double[m.commodityCount][h];
       double[][] p95 = new double[m.commodityCount][h];
       for (int c = 0; c < m.commodityCount; c++) {
         for (int d = 0; d < h; d++) {
           mean[c][d] = total.shareSum[c][d] / trials;
-          p05[c][d] = histogram.percentile(c * h + d, 0.05);
-          p95[c][d] = histogram.percentile(c * h + d, 0.95);
+          p05[c][d] = histogram.percentile(c * groups + dayGroup(d, h), 0.05);
+          p95[c][d] = histogram.percentile(c * groups + dayGroup(d, h), 0.95);
         }
       }
       Scenario s = m.scenario;
@@ -408,12 +526,17 @@ public final class MonteCarlo {
     final double[] q;
     final double[] x;
     final StringBuilder rows = new StringBuilder();
+    final int[] dayGroup;
 
     Worker(Study study) {
       this.study = study;
       StudyModel m = study.m;
       runner = new TrialRunner(m, m.baseline);
-      histogram = new ShareHistogram(m.commodityCount * m.horizonDays);
+      histogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
+      dayGroup = new int[m.horizonDays];
+      for (int d = 0; d < dayGroup.length; d++) {
+        dayGroup[d] = dayGroup(d, m.horizonDays);
+      }
       u = new double[m.commodityCount];
       p = new double[m.impact.sectorCount()];
       q = new double[m.impact.sectorCount()];
@@ -452,6 +575,7 @@ public final class MonteCarlo {
       double[][] kept = s.kept;
       int keepLimit = s.keepLimit;
       int columns = x.length;
+      int groups = dayGroups(h);
       while (!s.stopRequested()) {
         long b = nextBatch.getAndIncrement();
         if (b >= lastBatch) {
@@ -484,7 +608,7 @@ public final class MonteCarlo {
             stats.columns[i].add(x[i]);
           }
           if (trial < keepLimit) {
-            int t = (int) trial;
+            int t = (int) (trial - s.keptOffset);
             for (int i = 0; i < columns; i++) {
               kept[i][t] = x[i];
             }
@@ -516,7 +640,7 @@ public final class MonteCarlo {
             double[] sum = stats.shareSum[cc];
             for (int d = 0; d < h; d++) {
               sum[d] += row[d];
-              histogram.add(cc * h + d, row[d]);
+              histogram.add(cc * groups + dayGroup[d], row[d]);
             }
           }
         }

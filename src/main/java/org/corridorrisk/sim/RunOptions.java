@@ -15,9 +15,9 @@ import java.util.function.BooleanSupplier;
  *     early stop
  * @param progress told about completed trials, or {@code null}
  * @param continueUpTo without a CI target: the study doubles its trials while economic_loss or
- *     person_days_without_service rests on few trials ({@link MonteCarlo#needsMoreTrials}), up to
- *     this many; with a CI target: the most trials to run; {@code <= trials} = run exactly {@code
- *     trials}
+ *     person_days_without_service or unserved_fraction rests on few trials ({@link
+ *     MonteCarlo#needsMoreTrials}), up to this many; with a CI target: the most trials to run;
+ *     {@code <= trials} = run exactly {@code trials}
  * @param rows receives the {@code trials.csv} rows of each batch in trial order, or {@code null}
  * @param stop polled between batches; once true the study finishes the batches under way and ends
  *     with the trials done so far (always a prefix 0..n-1); {@code null} = never

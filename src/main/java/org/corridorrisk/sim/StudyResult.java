@@ -153,7 +153,8 @@ public record StudyResult(
    *
    * @param commodityIds commodities in scenario order
    * @param mean {@code [commodity][day]} mean served share (0..1)
-   * @param p05 {@code [commodity][day]} 5th percentile over trials
+   * @param p05 {@code [commodity][day]} 5th percentile over trials (at 0.001 resolution; days share
+   *     a histogram in groups when the horizon exceeds {@link MonteCarlo#DAY_GROUPS} days)
    * @param p95 {@code [commodity][day]} 95th percentile over trials
    */
   public record DailyServed(
