@@ -104,6 +104,8 @@ public final class Scenario {
         violations.add(
             new RuleViolation(
                 "threats[" + i + "].events_per_year",
+                Rule.TOO_MANY_ATTEMPTS,
+                List.of(t.id(), Double.toString(attempts)),
                 String.format(
                     java.util.Locale.ROOT,
                     "threat '%s' expects %,.0f attempts per trial (events_per_year %s x"
@@ -124,6 +126,8 @@ public final class Scenario {
       violations.add(
           new RuleViolation(
               "threats",
+              Rule.TOO_MANY_ATTEMPTS,
+              List.of(Double.toString(totalAttempts)),
               String.format(
                   java.util.Locale.ROOT,
                   "the poisson threats together expect %,.0f attempts per trial, more than the"
