@@ -803,7 +803,7 @@ public final class HtmlReport {
       for (Link l : s.links()) {
         double v = outage.getOrDefault(l.id(), 0.0);
         linkMax = Math.max(linkMax, v);
-        links.add(new MapLink(l.id(), l.from(), l.to(), v));
+        links.add(new MapLink(l.id(), l.from(), l.to(), v, l.commodity()));
       }
       boolean located = s.nodes().stream().allMatch(x -> x.location() != null);
       String guide =
