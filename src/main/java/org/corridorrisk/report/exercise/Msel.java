@@ -124,7 +124,19 @@ public final class Msel {
               : ExerciseCalendar.clock(e.time());
       pending.add(new Pending(type, kind, e.day(), time, seq, v));
     }
-    consequences(scenario, replay, calendar, templates, pending);
+    // a consequence is reported after the day's events that cause it: at its template time, or
+    // an hour after the day's last event, whichever is later
+    Map<Integer, String> lastEvent = new HashMap<>();
+    for (Pending p : pending) {
+      lastEvent.merge(p.day, p.time, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+    List<Pending> effects = new ArrayList<>();
+    consequences(scenario, replay, calendar, templates, effects);
+    for (Pending p : effects) {
+      String after = lastEvent.get(p.day);
+      String time = after == null ? p.time : later(p.time, plusHour(after));
+      pending.add(new Pending(p.type, p.kind, p.day, time, p.seq, p.values));
+    }
     pending.sort(
         Comparator.comparingInt(Pending::day)
             .thenComparing(Pending::time)
@@ -148,6 +160,18 @@ public final class Msel {
               p.type));
     }
     return out;
+  }
+
+  private static String later(String a, String b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /** {@code HH:MM} plus one hour, at most 23:59 (injects stay on their day). */
+  private static String plusHour(String clock) {
+    int minutes =
+        Integer.parseInt(clock.substring(0, 2)) * 60 + Integer.parseInt(clock.substring(3));
+    minutes = Math.min(23 * 60 + 59, minutes + 60);
+    return String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
   }
 
   private record Pending(
@@ -218,7 +242,11 @@ public final class Msel {
         v.put("sink", n.id());
         v.put("served", NumberText.percent(share));
         v.put("unserved", NumberText.percent(1 - share));
-        v.put("people", people(n.population() * (1 - share)));
+        double affected = n.population() * (1 - share);
+        v.put("people", people(affected));
+        v.put(
+            "people_clause",
+            affected > 0 ? ", about " + people(affected) + " people affected" : "");
         v.put("demand", NumberText.compact(demand));
         v.put("served_volume", NumberText.compact(d.sinkServed()[k]));
         v.put("days_short", Integer.toString(d.day() - since[k] + (nowShort ? 1 : 0)));
