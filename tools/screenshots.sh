@@ -13,8 +13,20 @@ height=${3:-3000}
 chromium=${CHROMIUM:-/usr/bin/chromium}
 jar=target/corridor-risk.jar
 mkdir -p "$out"
-java -jar "$jar" import data/gaslib/GasLib-135.zip --out "$out/GasLib-135.yaml" >/dev/null
-for file in scenarios/*.yaml "$out/GasLib-135.yaml"; do
+java -jar "$jar" import data/gaslib/GasLib-135.zip --out "$out/GasLib-135.yaml" --force >/dev/null
+# the import has no mitigations: add two generic ones so that the compare page can be seen too
+cat >> "$out/GasLib-135.yaml" <<'YAML'
+mitigations:
+  - id: guarded-compressors
+    cost: 1.0e6
+    changes:
+      - {threat: compressor-sabotage, set: {success_probability: 0.2}}
+  - id: faster-pipe-repairs
+    cost: 2.0e6
+    changes:
+      - {threat: pipe-damage, set: {repair_days: {dist: fixed, value: 3}}}
+YAML
+for file in ${FILES:-scenarios/*.yaml "$out/GasLib-135.yaml"}; do
   name=$(basename "$file" .yaml)
   java -jar "$jar" run "$file" --trials "$trials" --quiet --out "$out/$name/run" >/dev/null
   if grep -q '^mitigations:' "$file"; then

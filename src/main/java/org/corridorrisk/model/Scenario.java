@@ -85,12 +85,17 @@ public final class Scenario {
       if (targets.isEmpty()) {
         violations.add(
             new RuleViolation(
-                "threats[" + i + "].targets", "selects no asset (threat '" + t.id() + "')"));
+                "threats[" + i + "].targets",
+                Rule.SELECTS_NO_ASSET,
+                values(t.id()),
+                "selects no asset (threat '" + t.id() + "')"));
       }
       if (t.model() == ThreatModel.INDEPENDENT && t.startDay() >= horizonDays) {
         violations.add(
             new RuleViolation(
                 "threats[" + i + "].start_day",
+                Rule.AFTER_HORIZON,
+                values(t.startDay()),
                 "must be < horizon_days (" + horizonDays + ") but was " + t.startDay()));
       }
       resolved.add(t.withTargets(targets));
@@ -104,16 +109,28 @@ public final class Scenario {
 
   private void check(List<RuleViolation> out) {
     if (horizonDays < 1) {
-      out.add(new RuleViolation("horizon_days", "must be >= 1 but was " + horizonDays));
+      out.add(
+          new RuleViolation(
+              "horizon_days",
+              Rule.RANGE,
+              values(horizonDays),
+              "must be >= 1 but was " + horizonDays));
     }
     if (commodities.isEmpty()) {
-      out.add(new RuleViolation("commodities", "must list at least one commodity"));
+      out.add(
+          new RuleViolation(
+              "commodities", Rule.TOO_FEW, values(0), "must list at least one commodity"));
     }
     if (nodes.size() < 2) {
-      out.add(new RuleViolation("nodes", "must list at least 2 nodes but had " + nodes.size()));
+      out.add(
+          new RuleViolation(
+              "nodes",
+              Rule.TOO_FEW,
+              values(nodes.size()),
+              "must list at least 2 nodes but had " + nodes.size()));
     }
     if (links.isEmpty()) {
-      out.add(new RuleViolation("links", "must list at least one link"));
+      out.add(new RuleViolation("links", Rule.TOO_FEW, values(0), "must list at least one link"));
     }
     duplicates(commodities.stream().map(Commodity::id).toList(), "commodities", "commodity", out);
     Set<String> commodityIds = new HashSet<>();
@@ -129,12 +146,16 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "].id",
+                Rule.DUPLICATE_ID,
+                values(n.id(), assetPath(prior)),
                 "duplicate id '" + n.id() + "' (first used at " + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(n.commodity())) {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "].commodity",
+                Rule.UNKNOWN_REFERENCE,
+                values(n.commodity()),
                 "unknown commodity '"
                     + n.commodity()
                     + "'"
@@ -149,12 +170,16 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".id",
+                Rule.DUPLICATE_ID,
+                values(l.id(), assetPath(prior)),
                 "duplicate id '" + l.id() + "' (first used at " + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(l.commodity())) {
         out.add(
             new RuleViolation(
                 path + ".commodity",
+                Rule.UNKNOWN_REFERENCE,
+                values(l.commodity()),
                 "unknown commodity '"
                     + l.commodity()
                     + "'"
@@ -165,7 +190,10 @@ public final class Scenario {
       if (l.from().equals(l.to())) {
         out.add(
             new RuleViolation(
-                path + ".to", "must differ from 'from' (link '" + l.id() + "' is a loop)"));
+                path + ".to",
+                Rule.LOOP,
+                values(l.from()),
+                "must differ from 'from' (link '" + l.id() + "' is a loop)"));
       }
     }
     if (out.isEmpty()) {
@@ -187,11 +215,15 @@ public final class Scenario {
       out.add(
           new RuleViolation(
               linkPath + end,
+              Rule.UNKNOWN_REFERENCE,
+              values(nodeId),
               "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
     } else if (!n.commodity().equals(l.commodity())) {
       out.add(
           new RuleViolation(
               linkPath + end,
+              Rule.COMMODITY_MISMATCH,
+              values(n.commodity(), l.commodity()),
               "node '"
                   + nodeId
                   + "' carries "
@@ -232,6 +264,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "]",
+                Rule.UNREACHABLE_SINK,
+                values(n.id()),
                 "sink '"
                     + n.id()
                     + "' cannot be reached from any source or storage of "
@@ -251,12 +285,16 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "dependencies[" + i + "].sink",
+                Rule.WRONG_KIND,
+                values(d.sink()),
                 "must name a sink node but was '" + d.sink() + "'"));
       }
       if (supported == null || supported.kind() != NodeKind.SOURCE) {
         out.add(
             new RuleViolation(
                 "dependencies[" + i + "].supports",
+                Rule.WRONG_KIND,
+                values(d.supports()),
                 "must name a source node but was '" + d.supports() + "'"));
       }
       if (sink != null && supported != null) {
@@ -268,6 +306,8 @@ public final class Scenario {
       out.add(
           new RuleViolation(
               "dependencies",
+              Rule.DEPENDENCY_CYCLE,
+              values(),
               "commodities depend on each other in a cycle; "
                   + "format v1 needs an order in which each commodity's supply is known before it is routed"));
     }
@@ -312,9 +352,20 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "].sector",
+                Rule.UNKNOWN_REFERENCE,
+                values(n.sector()),
                 "unknown sector '" + n.sector() + "'" + suggestion(n.sector(), sectorIds)));
       }
     }
+  }
+
+  /** The offending values of a violation, as text. */
+  private static List<String> values(Object... values) {
+    List<String> text = new ArrayList<>(values.length);
+    for (Object v : values) {
+      text.add(String.valueOf(v));
+    }
+    return text;
   }
 
   private static void duplicates(
@@ -324,7 +375,10 @@ public final class Scenario {
       if (!seen.add(ids.get(i))) {
         out.add(
             new RuleViolation(
-                listPath + "[" + i + "].id", "duplicate " + what + " id '" + ids.get(i) + "'"));
+                listPath + "[" + i + "].id",
+                Rule.DUPLICATE_ID,
+                values(ids.get(i)),
+                "duplicate " + what + " id '" + ids.get(i) + "'"));
       }
     }
   }
@@ -345,6 +399,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".nodes[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.nodes().get(i)),
                 "unknown node '"
                     + spec.nodes().get(i)
                     + "'"
@@ -356,6 +412,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".links[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.links().get(i)),
                 "unknown link '"
                     + spec.links().get(i)
                     + "'"
@@ -376,6 +434,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".kinds[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(k),
                 "unknown kind '"
                     + k
                     + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, rail, road, sea, power-line, other)"));
@@ -388,6 +448,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".commodities[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.commodities().get(i)),
                 "unknown commodity '"
                     + spec.commodities().get(i)
                     + "'"
@@ -400,6 +462,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".corridors[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.corridors().get(i)),
                 "unknown corridor '"
                     + spec.corridors().get(i)
                     + "'"

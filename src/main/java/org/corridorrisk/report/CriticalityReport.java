@@ -172,7 +172,11 @@ public final class CriticalityReport {
               ? "Not searched (--budget 0)."
               : "No threat targets any asset.");
     } else {
-      page.paragraph("What the attacker maximizes: " + objectiveDefinition(r) + ".");
+      page.raw(
+          "<p>"
+              + keepOptionsWhole(
+                  HtmlPage.escape("What the attacker maximizes: " + objectiveDefinition(r) + "."))
+              + "</p>\n");
       page.paragraph(
           "For each budget k, the set of at most k assets among the "
               + r.candidates().size()
@@ -352,6 +356,12 @@ public final class CriticalityReport {
               + " is too large, uses a heuristic marked not exact)";
       default -> objective.key() + " (" + objective.unitKind() + ")";
     };
+  }
+
+  /** Command-line options (--name) as code that the browser does not break after "--". */
+  static String keepOptionsWhole(String escapedHtml) {
+    return escapedHtml.replaceAll(
+        "(--[a-z][a-z-]*)", "<code style=\"white-space:nowrap\">$1</code>");
   }
 
   /** "No set of up to K of the N threat targets causes any loss (proven ...)." */

@@ -235,7 +235,7 @@ class CriticalityMainTest {
     criticality("explained", "--budget", "1");
     String html = Files.readString(tmp.resolve("explained").resolve("criticality.html"));
     assertTrue(html.contains("What the attacker maximizes: unserved_fraction"), html);
-    assertTrue(html.contains("--objective economic_loss"), html);
+    assertTrue(html.contains("--objective</code> economic_loss"), html);
     assertTrue(lastOut.contains("maximizing unserved_fraction, the share of demand"), lastOut);
   }
 }

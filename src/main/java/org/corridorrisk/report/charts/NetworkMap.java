@@ -239,7 +239,7 @@ public final class NetworkMap {
               null,
               null,
               null,
-              new Line2D.Double(-12, 0, 12, 0),
+              new Line2D.Double(-15, 0, 15, 0),
               linkStroke(2.4, c),
               LINK_SCALE[2]));
     }
