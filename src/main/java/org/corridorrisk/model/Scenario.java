@@ -37,6 +37,7 @@ public final class Scenario {
   private final List<Dependency> dependencies;
   private final Economy economy;
   private final List<Mitigation> mitigations;
+  private final Incidents incidents;
   private final Map<String, Node> nodeById = new HashMap<>();
   private final Map<String, Link> linkById = new HashMap<>();
 
@@ -58,6 +59,41 @@ public final class Scenario {
       List<Dependency> dependencies,
       Economy economy,
       List<Mitigation> mitigations) {
+    this(
+        name,
+        description,
+        horizonDays,
+        currency,
+        commodities,
+        nodes,
+        links,
+        threats,
+        dependencies,
+        economy,
+        mitigations,
+        Incidents.NONE);
+  }
+
+  /**
+   * Builds and validates a scenario with the "time, damage and repairs" part.
+   *
+   * @param incidents profiles, damage states, hazards and repair crews ({@link Incidents#NONE} for
+   *     none); its crews' assets are resolved here
+   * @throws InvalidScenarioException listing every violated rule
+   */
+  public Scenario(
+      String name,
+      String description,
+      int horizonDays,
+      String currency,
+      List<Commodity> commodities,
+      List<Node> nodes,
+      List<Link> links,
+      List<Threat> threats,
+      List<Dependency> dependencies,
+      Economy economy,
+      List<Mitigation> mitigations,
+      Incidents incidents) {
     this.name = Checks.notNull(name, "name", "scenario");
     this.description = description == null ? "" : description;
     this.horizonDays = horizonDays;
@@ -80,8 +116,11 @@ public final class Scenario {
     List<Threat> given = threats == null ? List.of() : threats;
     for (int i = 0; i < given.size(); i++) {
       Threat t = given.get(i);
+      boolean everything = t.model() == ThreatModel.HAZARD && t.targetSpec().isEmpty();
       List<String> targets =
-          resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
+          everything
+              ? allAssets()
+              : resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
       if (targets.isEmpty()) {
         violations.add(
             new RuleViolation(
@@ -90,7 +129,7 @@ public final class Scenario {
                 values(t.id()),
                 "selects no asset (threat '" + t.id() + "')"));
       }
-      if (t.model() == ThreatModel.INDEPENDENT && t.startDay() >= horizonDays) {
+      if (t.model() != ThreatModel.POISSON && t.startDay() >= horizonDays) {
         violations.add(
             new RuleViolation(
                 "threats[" + i + "].start_day",
@@ -102,6 +141,19 @@ public final class Scenario {
     }
     duplicates(given.stream().map(Threat::id).toList(), "threats", "threat", violations);
     this.threats = List.copyOf(resolved);
+    Incidents inc = incidents == null ? Incidents.NONE : incidents;
+    if (!inc.crews().isEmpty()) {
+      List<Incidents.RepairCrew> crews = new ArrayList<>();
+      for (int i = 0; i < inc.crews().size(); i++) {
+        Incidents.RepairCrew c = inc.crews().get(i);
+        List<String> served =
+            resolveTargets(c.serves(), "repair_crews[" + i + "].serves", violations);
+        crews.add(
+            new Incidents.RepairCrew(c.id(), c.count(), c.serves(), c.mobilizationDays(), served));
+      }
+      inc = new Incidents(inc.startDate(), inc.profiles(), inc.assets(), inc.threats(), crews);
+    }
+    this.incidents = inc;
     if (!violations.isEmpty()) {
       throw new InvalidScenarioException(violations);
     }
@@ -438,7 +490,7 @@ public final class Scenario {
                 values(k),
                 "unknown kind '"
                     + k
-                    + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, rail, road, sea, power-line, other)"));
+                    + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, subsea-pipeline, subsea-cable, rail, road, sea, power-line, other)"));
       }
     }
     Set<String> commodityIds = new HashSet<>();
@@ -614,6 +666,19 @@ public final class Scenario {
   /** An arc of {@link #graph(String)}: a link traversed forward (from to to) or backward. */
   public record Arc(Link link, boolean forward) {}
 
+  /** Every node id in file order, then every link id in file order. */
+  private List<String> allAssets() {
+    List<String> all = new ArrayList<>(nodes.size() + links.size());
+    nodes.forEach(n -> all.add(n.id()));
+    links.forEach(l -> all.add(l.id()));
+    return all;
+  }
+
+  /** Profiles, damage states, hazards and repair crews ({@link Incidents#NONE} when none). */
+  public Incidents incidents() {
+    return incidents;
+  }
+
   /** A copy of this scenario with other mitigations declared (the loader uses it). */
   public Scenario withMitigations(List<Mitigation> newMitigations) {
     return new Scenario(
@@ -627,7 +692,8 @@ public final class Scenario {
         threats,
         dependencies,
         economy,
-        newMitigations);
+        newMitigations,
+        incidents);
   }
 
   @Override

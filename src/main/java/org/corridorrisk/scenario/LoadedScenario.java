@@ -18,12 +18,31 @@ public final class LoadedScenario {
   private final Scenario baseline;
   private final JsonNode document;
   private final Locations locations;
+  private final List<Problem> warnings;
 
   LoadedScenario(Path file, Scenario baseline, JsonNode document, Locations locations) {
+    this(file, baseline, document, locations, List.of());
+  }
+
+  LoadedScenario(
+      Path file,
+      Scenario baseline,
+      JsonNode document,
+      Locations locations,
+      List<Problem> warnings) {
+    this.warnings = List.copyOf(warnings);
     this.file = file;
     this.baseline = baseline;
     this.document = document;
     this.locations = locations;
+  }
+
+  /**
+   * Warnings about the valid file (e.g. hazard targets without a location), located; each message
+   * starts with {@code "warning: "}.
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   public Path file() {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Dependency;
 import org.corridorrisk.model.Economy;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.InvalidScenarioException;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.LinkKind;
@@ -65,7 +66,17 @@ final class ModelBuilder {
 
   /** The scenario, or null when the model rules reject it (problems are in the issues). */
   Scenario build(ScenarioFile f) {
+    return build(f, null);
+  }
+
+  /**
+   * The scenario, or null when the model rules reject it; {@code tree} (the schema-clean document,
+   * or null) supplies the "time, damage and repairs" keys ({@link IncidentsBuilder}).
+   */
+  Scenario build(ScenarioFile f, JsonNode tree) {
     int before = issues.all().size();
+    IncidentsBuilder extra = new IncidentsBuilder(issues, this::repair);
+    Incidents incidents = tree == null ? Incidents.NONE : extra.build(tree);
     List<Commodity> commodities = new ArrayList<>();
     List<CommoditySpec> cs = list(f.commodities());
     for (int i = 0; i < cs.size(); i++) {
@@ -152,7 +163,11 @@ final class ModelBuilder {
               threats,
               dependencies,
               economy,
-              mitigations);
+              mitigations,
+              incidents);
+      if (issues.all().size() == before) {
+        extra.check(s);
+      }
       return issues.all().size() == before ? s : null;
     } catch (InvalidScenarioException e) {
       Set<String> commodityIds = new HashSet<>();
@@ -324,6 +339,7 @@ final class ModelBuilder {
     String id = id(s.id(), path);
     ThreatModel model = s.model() == null ? null : ThreatModel.fromFileName(s.model());
     boolean poisson = model != ThreatModel.INDEPENDENT;
+    boolean hazard = model == ThreatModel.HAZARD;
     if (model != null) {
       notApplicable(
           path,
@@ -331,9 +347,11 @@ final class ModelBuilder {
           model.fileName() + " threat",
           Map.of(
               "events_per_year", poisson || s.eventsPerYear() == null,
-              "selection", poisson || s.selection() == null,
-              "probability", !poisson || s.probability() == null,
-              "start_day", !poisson || s.startDay() == null));
+              "selection", (poisson && !hazard) || s.selection() == null,
+              "common_mode", !hazard || s.commonMode() == null,
+              "success_probability", !hazard || s.successProbability() == null,
+              "probability", !poisson || hazard || s.probability() == null,
+              "start_day", !poisson || hazard || s.startDay() == null));
     }
     ThreatModel m = model == null ? ThreatModel.POISSON : model;
     Selection selection =
@@ -359,8 +377,10 @@ final class ModelBuilder {
                 id,
                 m,
                 poisson ? num(s.eventsPerYear(), "events_per_year", d, 0) : 0,
-                poisson ? 0 : num(s.probability(), "probability", d, 0),
-                poisson || s.startDay() == null || d.contains("start_day") ? 0 : s.startDay(),
+                poisson && !hazard ? 0 : num(s.probability(), "probability", d, 0),
+                (poisson && !hazard) || s.startDay() == null || d.contains("start_day")
+                    ? 0
+                    : s.startDay(),
                 selection,
                 num(s.successProbability(), "success_probability", d, 1),
                 commonMode,
@@ -370,7 +390,7 @@ final class ModelBuilder {
         () -> new Threat(id, m, 0, 0, 0, selection, 1, commonMode, repair, targets, List.of()));
   }
 
-  private RepairTime repair(String path, RepairSpec r) {
+  RepairTime repair(String path, RepairSpec r) {
     RepairTime fallback = new RepairTime.Fixed(0);
     if (r == null || r.dist() == null) {
       return fallback;
@@ -478,7 +498,11 @@ final class ModelBuilder {
               ? "node " + c.node()
               : c.link() != null
                   ? "link " + c.link()
-                  : c.threat() != null ? "threat " + c.threat() : null;
+                  : c.threat() != null
+                      ? "threat " + c.threat()
+                      : c.repairCrew() != null
+                          ? "repair crew " + c.repairCrew()
+                          : c.profile() != null ? "profile " + c.profile() : null;
       if (target != null && c.set() != null && c.set().isObject()) {
         List<String> parts = new ArrayList<>();
         c.set()

@@ -83,7 +83,8 @@ public final class ScenarioLoader {
       }
       throw new ScenarioException(problems);
     }
-    return new LoadedScenario(file, baseline, doc.root(), doc.locations());
+    return new LoadedScenario(
+        file, baseline, doc.root(), doc.locations(), issues.toWarnings(file, doc.locations()));
   }
 
   private static ScenarioException fileProblem(Path file, String message) {
