@@ -39,11 +39,11 @@ final class AssetFacts {
 
   /** The asset's {@code region} label, or null when not given. */
   static String region(Scenario s, String id) {
-    return null;
+    return id == null ? null : s.incidents().asset(id).region();
   }
 
   /** The asset's {@code operator} label, or null when not given. */
   static String operator(Scenario s, String id) {
-    return null;
+    return id == null ? null : s.incidents().asset(id).operator();
   }
 }
