@@ -391,6 +391,86 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void incidents_damageCrewsAndHazards_appearInTheReplay_withDatesAndLabels() throws Exception {
+    Path file = Path.of(ExerciseCommandTest.class.getResource("/exercise/incidents.yaml").toURI());
+    Path dir = tmp.resolve("incidents");
+    assertEquals(
+        0,
+        execute(
+            "exercise",
+            file.toString(),
+            "--trial",
+            "0",
+            "--trials",
+            "1",
+            "--decide",
+            "4:second-vessel",
+            "--quiet",
+            "--out",
+            dir.toString()),
+        err.toString());
+    JsonNode ex = exercise(dir);
+    assertEquals("2023-10-01", ex.path("start_date").asText());
+    assertEquals("2023-10-04", ex.path("days").get(3).path("date").asText());
+    List<String> seen = new ArrayList<>();
+    for (JsonNode e : ex.path("events")) {
+      seen.add(
+          e.path("day").asInt()
+              + " "
+              + e.path("type").asText()
+              + " "
+              + e.path("asset").asText()
+              + " "
+              + e.path("capacity_factor").asDouble(-1));
+    }
+    // hand-computed: both subsea pipelines damaged to half on day 2; one vessel repairs
+    // pipe-a (days 2-5, back day 6), then pipe-b (days 6-9, back day 10); the quake on day 20
+    // breaks the pipeline (intensity 1 at the epicentre, median 0.01) for 3 days
+    for (String expected :
+        List.of(
+            "2 hit pipe-a 0.5",
+            "2 hit pipe-b 0.5",
+            "2 repair_start pipe-a 0.5",
+            "6 restored pipe-a 1.0",
+            "6 repair_start pipe-b 0.5",
+            "10 restored pipe-b 1.0",
+            "20 hazard null -1.0",
+            "20 hit pipe 0.0",
+            "23 restored pipe 1.0")) {
+      assertTrue(seen.contains(expected), expected + " in " + seen);
+    }
+    JsonNode day3 = ex.path("days").get(3);
+    assertEquals(0.5, day3.path("capacity_factor").path("pipe-a").asDouble(), 0.0);
+    assertEquals(0.5, day3.path("capacity_factor").path("pipe-b").asDouble(), 0.0);
+    // the second vessel from day 4 takes the waiting job: pipe-b back on day 8, not 10
+    JsonNode branch = ex.path("branches").get(0);
+    boolean earlier = false;
+    for (JsonNode e : branch.path("events")) {
+      earlier |=
+          e.path("type").asText().equals("restored")
+              && e.path("asset").asText().equals("pipe-b")
+              && e.path("day").asInt() == 8;
+    }
+    assertTrue(earlier, branch.path("events").toString());
+    assertTrue(
+        branch.path("totals").path("person_days_without_service").asDouble()
+            < ex.path("totals").path("person_days_without_service").asDouble(),
+        "town is short until both lines are back: two days fewer");
+    // injects: calendar dates, the hazard, and the pipeline's operator and region labels
+    List<List<String>> rows = rfc4180(Files.readString(dir.resolve("msel.csv")));
+    assertTrue(
+        rows.stream().anyMatch(r -> r.get(2).equals("2023-10-21") && r.get(7).contains("quake")));
+    assertTrue(
+        rows.stream()
+            .anyMatch(
+                r ->
+                    r.get(7).contains("pipeline pipe")
+                        && r.get(4).equals("Elering")
+                        && r.get(5).equals("EE crisis cell")),
+        rows.toString());
+  }
+
+  @Test
   void badInput_exitsTwoWithAClearMessage() throws Exception {
     String f = decisions().toString();
     Object[][] cases = {

@@ -11,8 +11,9 @@ import java.util.Locale;
  * 13 Jan}.
  */
 public final class ExerciseCalendar {
-  /** A non-leap year used only to count months and days when no start date is given. */
-  private static final int NOTIONAL_YEAR = 2001;
+  /** Day 0 without a start date (a non-leap year, used only to count months and days). */
+  private static final LocalDate NOTIONAL_DAY_ZERO =
+      org.corridorrisk.model.Incidents.DEFAULT_DAY_ZERO;
 
   private final LocalDate start;
 
@@ -33,7 +34,7 @@ public final class ExerciseCalendar {
     if (start != null) {
       return start.plusDays(day).toString();
     }
-    LocalDate d = LocalDate.of(NOTIONAL_YEAR, 1, 1).plusDays(day);
+    LocalDate d = NOTIONAL_DAY_ZERO.plusDays(day);
     return String.format(Locale.ROOT, "--%02d-%02d", d.getMonthValue(), d.getDayOfMonth());
   }
 
@@ -42,9 +43,7 @@ public final class ExerciseCalendar {
     if (start != null) {
       return start.plusDays(day).format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK));
     }
-    return LocalDate.of(NOTIONAL_YEAR, 1, 1)
-        .plusDays(day)
-        .format(DateTimeFormatter.ofPattern("d MMM", Locale.UK));
+    return NOTIONAL_DAY_ZERO.plusDays(day).format(DateTimeFormatter.ofPattern("d MMM", Locale.UK));
   }
 
   /** Clock time {@code HH:MM} of a continuous time in days (the fraction of the day). */

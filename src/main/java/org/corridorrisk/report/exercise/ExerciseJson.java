@@ -196,6 +196,10 @@ public final class ExerciseJson {
       for (int k = 0; k < r.sinkIds().size(); k++) {
         unserved.put(r.sinkIds().get(k), d.unserved(k));
       }
+      ObjectNode demand = o.putObject("demand");
+      for (int k = 0; k < r.sinkIds().size(); k++) {
+        demand.put(r.sinkIds().get(k), d.sinkDemand()[k]);
+      }
       ObjectNode storage = o.putObject("storage");
       d.storage().forEach(storage::put);
       ArrayNode out = o.putArray("assets_out");

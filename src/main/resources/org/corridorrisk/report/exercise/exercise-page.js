@@ -143,9 +143,13 @@
   }
 
   // ------------------------------------------------------------------ derived per-day facts
+  // the day's demand (profiles may change it from day to day)
+  function demandOf(day, id) {
+    return day.demand && day.demand[id] != null ? day.demand[id] : (nodeById[id] || {}).demand || 0;
+  }
   function sinkShare(day, id) {
-    var n = nodeById[id], u = day.unserved[id] || 0;
-    return n && n.demand > 0 ? Math.max(0, 1 - u / n.demand) : 1;
+    var dem = demandOf(day, id), u = day.unserved[id] || 0;
+    return dem > 0 ? Math.max(0, 1 - u / dem) : 1;
   }
   var shortRun = {};   // shortRun[id][d] = consecutive days short up to d
   var shortTotal = {}; // days short so far
@@ -154,7 +158,7 @@
       if (n.kind !== 'sink') return;
       var run = [], tot = [], r = 0, t = 0;
       X.days.forEach(function (day) {
-        if ((day.unserved[n.id] || 0) > 1e-9 * Math.max(1, n.demand)) { r++; t++; } else { r = 0; }
+        if ((day.unserved[n.id] || 0) > 1e-9 * Math.max(1, demandOf(day, n.id))) { r++; t++; } else { r = 0; }
         run.push(r); tot.push(t);
       });
       shortRun[n.id] = run; shortTotal[n.id] = tot;
@@ -206,9 +210,10 @@
     NET.nodes.forEach(function (n) {
       if (n.kind !== 'sink') return;
       var u = day.unserved[n.id] || 0;
-      if (!(u > 1e-9 * Math.max(1, n.demand))) return;
+      var dem = demandOf(day, n.id);
+      if (!(u > 1e-9 * Math.max(1, dem))) return;
       var share = sinkShare(day, n.id);
-      rows.push({ n: n, share: share, people: n.population * u / n.demand, run: shortRun[n.id][d], tot: shortTotal[n.id][d] });
+      rows.push({ n: n, share: share, people: dem > 0 ? n.population * u / dem : 0, run: shortRun[n.id][d], tot: shortTotal[n.id][d] });
     });
     rows.sort(function (a, b) { return a.share - b.share; });
     if (!rows.length) { $('short').innerHTML = '<p class="none">Every customer is fully served today.</p>'; return; }
@@ -216,7 +221,7 @@
     rows.forEach(function (r) {
       h += '<tr><td>' + esc(r.n.id) + (r.n.region ? ' <span class="muted">' + esc(r.n.region) + '</span>' : '') +
         '<br><span class="muted">' + esc(r.n.commodity) + ', priority ' + r.n.priority + '</span></td><td class="num">' + pct(r.share) +
-        '</td><td class="num">' + num(r.people) + '</td><td class="num">' + r.run + ' day' + (r.run === 1 ? '' : 's') +
+        '</td><td class="num">' + (r.n.population > 0 ? num(r.people) : '\u2013') + '</td><td class="num">' + r.run + ' day' + (r.run === 1 ? '' : 's') +
         (r.tot > r.run ? '<br><span class="muted">' + r.tot + ' in all</span>' : '') + '</td></tr>';
     });
     $('short').innerHTML = h + '</table>';
@@ -244,9 +249,10 @@
     for (var i = 0; i <= d; i++) {
       var day = X.days[i];
       NET.nodes.forEach(function (n) {
-        if (n.kind !== 'sink' || !(n.demand > 0)) return;
+        var dem = demandOf(day, n.id);
+        if (n.kind !== 'sink' || !(dem > 0)) return;
         var u = day.unserved[n.id] || 0;
-        pd += n.population * u / n.demand;
+        pd += n.population * u / dem;
         vol[n.commodity] = (vol[n.commodity] || 0) + u;
         lost += (n.voll || 0) * u;
       });
