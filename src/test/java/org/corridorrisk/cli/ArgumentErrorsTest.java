@@ -26,7 +26,7 @@ class ArgumentErrorsTest {
     assertEquals(2, run("runn", "scenarios/btc-oil.yaml"));
     assertEquals(
         "corridor-risk: 'runn' is not a command; did you mean 'corridor-risk run'?\n"
-            + "Commands: validate, describe, run, compare, criticality, import, bench, help.\n"
+            + "Commands: validate, describe, run, compare, criticality, exercise, import, bench, help.\n"
             + "Try 'corridor-risk --help' for usage.\n",
         err);
     assertEquals(2, run("valdate", "x.yaml"));

@@ -40,7 +40,7 @@ class ExhaustionTest {
     String msg = err.toString();
     assertEquals(2, code, msg);
     assertTrue(msg.contains("swarm.yaml:"), msg);
-    assertTrue(msg.contains("threats[0].events_per_year"), msg);
+    assertTrue(msg.contains("threats[0] (drone-swarm).events_per_year"), msg);
     assertTrue(msg.contains("drone-swarm"), msg);
     assertTrue(msg.contains("100,000,000 attempts per trial"), msg);
     assertTrue(msg.contains("limit of 100,000"), msg);
