@@ -15,6 +15,7 @@ import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
+import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -92,13 +93,31 @@ final class RunCommand implements Callable<Integer> {
           "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
   String charts;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "local",
+      description =
+          "local (threads on this machine, default) or spark (Apache Spark; same results, see "
+              + "docs/scale-out.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
+              + "spark-submit's, else local[*]).")
+  String master;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
-    Scenario scenario = ScenarioLoader.load(file).baseline();
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    Scenario scenario = loaded.baseline();
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -108,21 +127,39 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--charts: " + e.getMessage());
     }
-    execute(
-        scenario,
-        file,
-        dir,
-        trials,
-        seed,
-        threadCount,
-        targetCi == null ? Double.NaN : targetCi,
-        ConsoleProgress.forTerminal(quiet, stderr),
-        chartFormats,
-        stdout);
+    MonteCarlo.RangeEngine rangeEngine =
+        Engines.SPARK.equals(engine)
+            ? Engines.openSpark(master, scenario.name(), file, loaded.contents(), seed)
+            : null;
+    try {
+      execute(
+          scenario,
+          file,
+          dir,
+          trials,
+          seed,
+          threadCount,
+          targetCi == null ? Double.NaN : targetCi,
+          ConsoleProgress.forTerminal(quiet, stderr),
+          chartFormats,
+          stdout,
+          rangeEngine);
+    } finally {
+      Engines.close(rangeEngine);
+    }
     return Failures.OK;
   }
 
   private void validateOptions(int threadCount) {
+    if (!Engines.LOCAL.equals(engine) && !Engines.SPARK.equals(engine)) {
+      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+    }
+    if (master != null && !Engines.SPARK.equals(engine)) {
+      throw new UserInputException("--master needs --engine spark");
+    }
+    if (master != null && master.isBlank()) {
+      throw new UserInputException("--master must not be empty (e.g. local[2])");
+    }
     if (trials < 1) {
       throw new UserInputException("--trials must be >= 1 but was " + trials);
     }
@@ -157,12 +194,13 @@ final class RunCommand implements Callable<Integer> {
         targetCi,
         progressTo == null ? null : new ConsoleProgress(progressTo, System::nanoTime),
         Set.of(),
-        stdout);
+        stdout,
+        null);
   }
 
   /**
-   * As above, with a progress bar (or {@code null}) and chart files to export ({@code svg}, {@code
-   * png}).
+   * As above, with a progress bar (or {@code null}), chart files to export ({@code svg}, {@code
+   * png}) and the engine running the trials ({@code null}: threads on this machine).
    */
   static StudyResult execute(
       Scenario scenario,
@@ -174,12 +212,17 @@ final class RunCommand implements Callable<Integer> {
       double targetCi,
       ConsoleProgress progress,
       Set<String> chartFormats,
-      PrintWriter stdout)
+      PrintWriter stdout,
+      MonteCarlo.RangeEngine engine)
       throws IOException {
     OutputDirectory.prepare(dir, scenarioFile, OUTPUTS);
     StudyResult result;
     try {
-      result = MonteCarlo.run(scenario, new RunOptions(trials, seed, threads, targetCi, progress));
+      RunOptions options = new RunOptions(trials, seed, threads, targetCi, progress);
+      result =
+          engine == null
+              ? MonteCarlo.run(scenario, options)
+              : MonteCarlo.run(scenario, options, engine);
     } finally {
       if (progress != null) {
         progress.finish();
@@ -188,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
     Path summary = dir.resolve(OUTPUTS[0]);
     Path csv = dir.resolve(OUTPUTS[1]);
     Path html = dir.resolve(OUTPUTS[2]);
-    SummaryJson.write(result, summary);
+    SummaryJson.write(result, engine == null ? Engines.LOCAL : engine.name(), summary);
     TrialsCsv.write(result, csv);
     HtmlReport.write(result, html);
     printTable(result, stdout);

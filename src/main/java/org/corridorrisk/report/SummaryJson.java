@@ -36,19 +36,27 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
+  /** The {@code engine} value of a study run on this machine's threads. */
+  public static final String LOCAL_ENGINE = "local";
+
   /** Writes the summary of {@code result} to {@code file} (UTF-8, trailing newline). */
   public static void write(StudyResult result, Path file) throws IOException {
+    write(result, LOCAL_ENGINE, file);
+  }
+
+  /** As {@link #write(StudyResult, Path)}, for a study run by {@code engine} (e.g. "spark"). */
+  public static void write(StudyResult result, String engine, Path file) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(toBytes(result));
+      out.write(toBytes(result, engine));
     }
   }
 
   /** The summary as a string. */
   public static String toJson(StudyResult result) {
-    return new String(toBytes(result), StandardCharsets.UTF_8);
+    return new String(toBytes(result, LOCAL_ENGINE), StandardCharsets.UTF_8);
   }
 
-  private static byte[] toBytes(StudyResult r) {
+  private static byte[] toBytes(StudyResult r, String engine) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
       DefaultPrettyPrinter pp =
@@ -63,6 +71,7 @@ public final class SummaryJson {
       g.writeStringField("scenario", s.name());
       g.writeNumberField("trials", n);
       g.writeNumberField("seed", r.options().seed());
+      g.writeStringField("engine", engine);
       g.writeObjectFieldStart("metrics");
       for (Metric metric : Metric.values()) {
         g.writeFieldName(metric.key());

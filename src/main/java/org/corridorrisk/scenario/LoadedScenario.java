@@ -18,9 +18,12 @@ public final class LoadedScenario {
   private final Scenario baseline;
   private final JsonNode document;
   private final Locations locations;
+  private final byte[] contents;
 
-  LoadedScenario(Path file, Scenario baseline, JsonNode document, Locations locations) {
+  LoadedScenario(
+      Path file, Scenario baseline, JsonNode document, Locations locations, byte[] contents) {
     this.file = file;
+    this.contents = contents;
     this.baseline = baseline;
     this.document = document;
     this.locations = locations;
@@ -28,6 +31,14 @@ public final class LoadedScenario {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * The file's bytes as read and validated (a copy): what a distributed engine ships to its
+   * executors, so they build the very scenario checked here.
+   */
+  public byte[] contents() {
+    return contents.clone();
   }
 
   /** The scenario without mitigations applied (mitigations are declared in it). */

@@ -6,7 +6,9 @@ package org.corridorrisk.sim;
  * trials, and the served share per commodity and day. Batches are merged in batch order ({@link
  * OrderedMerger}), so floating-point sums do not depend on the number of threads.
  */
-final class BatchStats {
+final class BatchStats implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   final double[] sinkUnserved;
   final long[] assetDays;
   final long[] assetTrials;

@@ -8,7 +8,9 @@ package org.corridorrisk.stats;
  *
  * <p>Not thread-safe: one per worker, merged at the end.
  */
-public final class ShareHistogram {
+public final class ShareHistogram implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Bins per series: shares 0.000, 0.001, ..., 1.000. */
   public static final int BINS = 1001;
 
