@@ -50,6 +50,10 @@ final class Engines {
       return (MonteCarlo.RangeEngine) engine;
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof IllegalArgumentException bad
+          && String.valueOf(bad.getMessage()).startsWith("--master")) {
+        throw new UserInputException(bad.getMessage());
+      }
       if (cause instanceof RuntimeException re) {
         throw re;
       }

@@ -54,6 +54,9 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   /** Most trials in one task by default (about a minute of work at 1 ms per trial). */
   static final int MAX_PARTITION_TRIALS = 64 * 1024 * MonteCarlo.batchSize() / 100;
 
+  /** Start of the message of an unusable {@code --master} (the command line maps it to exit 2). */
+  public static final String MASTER_PROBLEM = "--master: Spark cannot use ";
+
   private final JavaSparkContext sc;
   private final boolean owned;
   private final Broadcast<byte[]> scenario;
@@ -97,7 +100,16 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     // results stream to the driver and are merged as they come; Spark's cap on their total would
     // otherwise stop long studies (each result is small, their number grows with the trials)
     conf.setIfMissing("spark.driver.maxResultSize", "0");
-    SparkContext context = SparkContext.getOrCreate(conf);
+    SparkContext context;
+    try {
+      context = SparkContext.getOrCreate(conf);
+    } catch (Exception e) {
+      if (String.valueOf(e.getMessage()).contains("Master URL")) {
+        throw new IllegalArgumentException(
+            MASTER_PROBLEM + "'" + conf.get("spark.master") + "': " + e.getMessage(), e);
+      }
+      throw e;
+    }
     return new SparkEngine(
         JavaSparkContext.fromSparkContext(context), !existing, fileName, bytes, seed);
   }
