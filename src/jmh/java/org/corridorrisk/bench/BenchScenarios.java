@@ -15,7 +15,7 @@ import org.corridorrisk.scenario.ScenarioLoader;
  * southern-gas-corridor}), or an imported public network: {@code gaslib-135} (GasLib-135 with the
  * importer's defaults: 90 days, Poisson threats) or {@code us-power-grid} (the Western US power
  * grid: 5% independent line failures, one-day horizon). Benchmarks run from the project folder; the
- * shared data is {@code -Dcorridorrisk.shared=DIR} or {@code ../shared}.
+ * public networks are those bundled in {@code data/} (see data/README.md).
  */
 public final class BenchScenarios {
   private BenchScenarios() {}
@@ -27,11 +27,11 @@ public final class BenchScenarios {
 
   /** The scenario file for a name; imported networks are written to a temporary file. */
   public static Path file(String name) throws IOException, ScenarioException {
-    Path shared = Path.of(System.getProperty("corridorrisk.shared", "../shared")).resolve("data");
+    Path data = Path.of("data");
     Path source =
         switch (name) {
-          case "gaslib-135" -> shared.resolve("gaslib/GasLib-135.zip");
-          case "us-power-grid" -> shared.resolve("power-grid/western-us-power-grid.mtx");
+          case "gaslib-135" -> data.resolve("gaslib/GasLib-135.zip");
+          case "us-power-grid" -> data.resolve("power-grid/western-us-power-grid.mtx");
           default -> null;
         };
     if (source == null) {

@@ -41,11 +41,11 @@ public class ImportBenchmark {
 
   @Setup(Level.Trial)
   public void prepare() throws Exception {
-    Path shared = Path.of(System.getProperty("corridorrisk.shared", "../shared")).resolve("data");
+    Path data = Path.of("data");
     source =
         "gaslib-135".equals(network)
-            ? shared.resolve("gaslib/GasLib-135.zip")
-            : shared.resolve("power-grid/western-us-power-grid.mtx");
+            ? data.resolve("gaslib/GasLib-135.zip")
+            : data.resolve("power-grid/western-us-power-grid.mtx");
     scenarioFile = BenchScenarios.file(network);
   }
 

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code grid-70}: a 70 x 70 grid (4,900 nodes, 9,660 undirected links);
  *   <li>{@code power-grid}: the Western US power grid from {@code
- *       ../shared/data/power-grid/western-us-power-grid.mtx} (4,941 nodes, 6,594 undirected lines),
- *       parsed minimally here.
+ *       data/power-grid/western-us-power-grid.mtx} (4,941 nodes, 6,594 undirected lines), parsed
+ *       minimally here.
  * </ul>
  *
  * Both, like the importer's topology defaults: one source per 20 nodes at the highest-degree nodes
@@ -90,7 +90,7 @@ public class MaxFlowBenchmark {
       }
       edges = list.toArray(new int[0][]);
     } else if (network.equals("power-grid")) {
-      edges = readMatrixMarket(sharedData().resolve("power-grid/western-us-power-grid.mtx"));
+      edges = readMatrixMarket(bundledData().resolve("power-grid/western-us-power-grid.mtx"));
       n = 0;
       for (int[] e : edges) {
         n = Math.max(n, Math.max(e[0], e[1]) + 1);
@@ -114,10 +114,9 @@ public class MaxFlowBenchmark {
     return out.served[1];
   }
 
-  public static Path sharedData() {
-    String shared = System.getProperty("corridorrisk.shared");
-    Path base = shared != null ? Path.of(shared) : Path.of("..", "shared");
-    return base.resolve("data");
+  /** The public networks bundled in the project's {@code data/} folder. */
+  public static Path bundledData() {
+    return Path.of("data");
   }
 
   /** Coordinate pattern files: '%' comment lines, optional size line, then 1-based id pairs. */

@@ -29,7 +29,7 @@ public final class MaxFlowCpuTime {
     int greedy = args.length > 2 ? Integer.parseInt(args[2]) : -1;
     int[][] edges =
         MaxFlowBenchmark.readMatrixMarket(
-            MaxFlowBenchmark.sharedData().resolve("power-grid/western-us-power-grid.mtx"));
+            MaxFlowBenchmark.bundledData().resolve("power-grid/western-us-power-grid.mtx"));
     int n = 0;
     for (int[] e : edges) {
       n = Math.max(n, Math.max(e[0], e[1]) + 1);

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: a built-in suite (the example scenarios, GasLib-135 and the Western US power grid
- * imported from the shared data) run with the real engine; prints per case trials per second, flows
- * solved per second and the flow-cache hit rate, and the machine. See docs/performance.md.
+ * imported from the bundled data/ folder) run with the real engine; prints per case trials per
+ * second, flows solved per second and the flow-cache hit rate, and the machine. See
+ * docs/performance.md.
  *
  * <p>Design note: each case runs a short unreported warm-up (a fifth of the trials, at most 2,000)
  * before the timed run, so the figures describe a JIT-compiled engine; {@code run} from the command
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the built-in benchmark suite: the example scenarios, GasLib-135 and the",
-      "Western US power grid (imported from the shared data); prints trials/s, flows solved/s,",
+      "Western US power grid (imported from the bundled data/ folder); prints trials/s, flows solved/s,",
       "cache hit rate and the machine."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -75,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       paramLabel = "DIR",
-      description = "Folder of the public data sets (default: ../shared/data next to the project).")
+      description = "Folder of the public data sets (default: data/ of the project).")
   Path dataDir;
 
   /** One benchmark case: a name and how to obtain its scenario. */
@@ -204,7 +205,7 @@ final class BenchCommand implements Callable<Integer> {
       err.println(
           "corridor-risk: bench: no scenarios folder found (use --scenarios DIR); examples skipped");
     }
-    Path data = dataDir != null ? dataDir : sharedData();
+    Path data = dataDir != null ? dataDir : projectPath("data");
     if (data != null && Files.isDirectory(data)) {
       Path gaslib = data.resolve("gaslib/GasLib-135.zip");
       if (Files.isRegularFile(gaslib)) {
@@ -216,7 +217,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     } else {
       err.println(
-          "corridor-risk: bench: no shared data folder found (use --data DIR); imported networks skipped");
+          "corridor-risk: bench: no data folder found (use --data DIR); imported networks skipped");
     }
     return cases;
   }
@@ -245,19 +246,6 @@ final class BenchCommand implements Callable<Integer> {
     }
     Path project = projectOfJar();
     return project == null ? null : project.resolve(relative);
-  }
-
-  private static Path sharedData() {
-    String prop = System.getProperty("corridorrisk.shared");
-    if (prop != null) {
-      return Path.of(prop).resolve("data");
-    }
-    Path fromCwd = Path.of("").toAbsolutePath().resolve("../shared/data").normalize();
-    if (Files.isDirectory(fromCwd)) {
-      return fromCwd;
-    }
-    Path project = projectOfJar();
-    return project == null ? null : project.resolve("../shared/data").normalize();
   }
 
   /** The project folder when running from {@code target/corridor-risk.jar}, else null. */

@@ -106,10 +106,18 @@ public final class TrialLedger {
     reroutingCost += Impacts.reroutingCost(costToday, undisturbedCostToday);
   }
 
-  /** Makes this ledger hold exactly what {@code other} (of the same model) holds. */
+  /**
+   * Makes this ledger hold exactly what {@code other} holds. Its model must be this one or have the
+   * same shape (commodities, sinks, sectors, horizon: a patched scenario's, for a decision branch
+   * that continues a baseline's days).
+   */
   public void copyFrom(TrialLedger other) {
-    if (other.m != m) {
-      throw new IllegalArgumentException("ledgers of different impact models");
+    if (other.m != m
+        && (other.m.commodityCount != m.commodityCount
+            || other.m.sinkCount() != m.sinkCount()
+            || other.m.sectorCount != m.sectorCount
+            || other.m.horizonDays != m.horizonDays)) {
+      throw new IllegalArgumentException("ledgers of impact models of different shapes");
     }
     System.arraycopy(
         other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
@@ -129,6 +137,14 @@ public final class TrialLedger {
   /** Adds the volume of one spill. */
   public void addSpill(double volume) {
     spillVolume += volume;
+  }
+
+  /**
+   * Total inoperability q of sector {@code s} on the last day added (IIM least fixed point), for
+   * replays; 0 before any day.
+   */
+  public double sectorInoperabilityToday(int s) {
+    return q[s];
   }
 
   /** Unserved volume per sink slot so far (owned by the ledger; read only). */

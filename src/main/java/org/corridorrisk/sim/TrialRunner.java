@@ -67,6 +67,18 @@ final class TrialRunner {
   /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
   private final boolean naive;
 
+  /**
+   * Watches the current trial (a replay); {@code null} in the study, where every use below is one
+   * test of this field (see {@link TrialObserver}).
+   */
+  private TrialObserver observer;
+
+  /** What {@link #observer} reads each day; created on first replay. */
+  private DayState dayState;
+
+  /** Replay only: per asset, the threat of the outage in force (for restoration events). */
+  private String[] outageThreat;
+
   TrialRunner(StudyModel model, StudyModel.Baseline baseline) {
     this(model, baseline, false);
   }
@@ -140,7 +152,7 @@ final class TrialRunner {
     int h = m.horizonDays;
     double[][] served = new double[h][];
     double[] costs = new double[h];
-    double[][] inv = new double[h][m.storageNodes.length];
+    double[][] inv = new double[h + 1][m.storageNodes.length];
     resetTrial();
     ledger.reset();
     for (int d = 0; d < h; d++) {
@@ -150,6 +162,9 @@ final class TrialRunner {
       double c = simulateDay(d, Double.NaN);
       served[d] = sinkServed.clone();
       costs[d] = c;
+    }
+    for (int i = 0; i < m.storageNodes.length; i++) {
+      inv[h][i] = inventory[m.storageNodes[i]];
     }
     double[][] shares = new double[m.commodityCount][];
     for (int c = 0; c < m.commodityCount; c++) {
@@ -170,6 +185,123 @@ final class TrialRunner {
     drawEvents(seed, trial);
     forcedAssets = null;
     return simulateFromFirstHit();
+  }
+
+  /**
+   * Replays trial {@code trial} exactly as {@link #runTrial} runs it, reporting every event and
+   * every day to {@code watcher}; the ledger then holds the trial's impacts.
+   */
+  void replayTrial(long seed, long trial, TrialObserver watcher) {
+    observer = watcher;
+    try {
+      runTrial(seed, trial);
+    } finally {
+      observer = null;
+    }
+  }
+
+  /**
+   * Replays trial {@code trial} as a decision branch: this runner's model is the patched scenario,
+   * {@code baseline} a runner of the scenario before the decision. Days before {@code fromDay} are
+   * the baseline's (run by {@code baseline}, reported from it); on {@code fromDay} the state is
+   * handed over (see {@link #takeOver}) and every later day runs in the patched model with its own
+   * draws (common random numbers: the same streams pushed through the patched threats). The ledger
+   * then holds the branch's impacts.
+   *
+   * @throws IllegalArgumentException when the patched scenario's sinks or sectors differ from the
+   *     baseline's (a decision may not add or remove demand) or {@code fromDay} is outside the
+   *     horizon
+   */
+  void replayBranch(
+      long seed, long trial, int fromDay, TrialRunner baseline, TrialObserver watcher) {
+    if (fromDay < 0 || fromDay >= m.horizonDays || baseline.m.horizonDays != m.horizonDays) {
+      throw new IllegalArgumentException(
+          "decision day must be in 0.." + (m.horizonDays - 1) + " but was " + fromDay);
+    }
+    checkSameDemand(baseline.m);
+    baseline.observer = watcher;
+    try {
+      baseline.drawEvents(seed, trial);
+      baseline.forcedAssets = null;
+      baseline.simulateFromFirstHit(fromDay);
+    } finally {
+      baseline.observer = null;
+    }
+    observer = watcher;
+    try {
+      drawEvents(seed, trial);
+      forcedAssets = null;
+      takeOver(baseline, fromDay);
+      int ev = 0;
+      while (ev < evCount && (int) evTime[evOrder[ev]] < fromDay) {
+        ev++;
+      }
+      simulateDays(fromDay, m.horizonDays, ev);
+    } finally {
+      observer = null;
+    }
+  }
+
+  private void checkSameDemand(StudyModel other) {
+    boolean same =
+        other.impact.sinkCount() == m.impact.sinkCount()
+            && other.impact.sectorCount() == m.impact.sectorCount()
+            && other.commodityCount == m.commodityCount;
+    for (int k = 0; same && k < m.impact.sinkCount(); k++) {
+      same = other.net.nodeId(other.impact.sinkNode(k)).equals(m.net.nodeId(m.impact.sinkNode(k)));
+    }
+    if (!same) {
+      throw new IllegalArgumentException(
+          "a decision's scenario must have the same sinks, commodities and sectors as the baseline");
+    }
+  }
+
+  /**
+   * The hand-over on the decision day: the ledger's sums of the days before, storage inventories (a
+   * storage whose initial {@code inventory} the patch changed gets the difference on this day, an
+   * emergency delivery, within its capacity), and every outage in force with its end (repairs under
+   * way keep their end). Assets are matched by id; nodes and links the patch adds start up.
+   */
+  private void takeOver(TrialRunner before, int day) {
+    resetTrial();
+    ledger.copyFrom(before.ledger);
+    for (int s : m.storageNodes) {
+      int a = before.m.net.nodeIndex(m.net.nodeId(s));
+      if (a < 0) {
+        continue;
+      }
+      double now = before.inventory[a];
+      double initialBefore = before.m.net.inventory(a);
+      double initialAfter = m.net.inventory(s);
+      // unchanged inventory key, or nothing drawn yet: exact, no rounding through the difference
+      inventory[s] =
+          initialAfter == initialBefore
+              ? now
+              : now == initialBefore
+                  ? initialAfter
+                  : Math.max(
+                      0, Math.min(m.net.storageCapacity(s), now + (initialAfter - initialBefore)));
+    }
+    for (int i = 0; i < before.downCount; i++) {
+      int a = before.downList[i];
+      String id =
+          a < before.m.nodeCount
+              ? before.m.net.nodeId(a)
+              : before.m.net.linkId(a - before.m.nodeCount);
+      int b = a < before.m.nodeCount ? m.net.nodeIndex(id) : m.nodeCount + m.net.linkIndex(id);
+      downUntil[b] = before.downUntil[a];
+      daysDown[b] = before.daysDown[a];
+      if (!isTouched[b]) {
+        isTouched[b] = true;
+        touched[touchedCount++] = b;
+      }
+      setUp(in, b, false, true);
+      downList[downCount++] = b;
+      if (observer != null) {
+        outageThreat()[b] = before.outageThreat == null ? null : before.outageThreat[a];
+      }
+    }
+    Arrays.fill(dirty, true);
   }
 
   /** Deterministic outage: {@code assets} down from day 0 for {@code days} days, no threats. */
@@ -321,6 +453,14 @@ final class TrialRunner {
   }
 
   private boolean simulateFromFirstHit() {
+    return simulateFromFirstHit(m.horizonDays);
+  }
+
+  /**
+   * Runs days {@code 0..stop-1} of the drawn trial ({@code stop < horizon}: the part before a
+   * decision day, leaving the state at the start of day {@code stop}).
+   */
+  private boolean simulateFromFirstHit(int stop) {
     resetTrial();
     ledger.reset();
     int h = m.horizonDays;
@@ -333,31 +473,47 @@ final class TrialRunner {
       d0 = 0;
       first = 0;
     }
-    if (d0 >= h) {
+    if (d0 >= h && stop == h && observer == null) {
       // no successful hit: the trial is the undisturbed run (same sums in the same order)
       ledger.copyFrom(base.ledger());
       return false;
     }
-    for (int d = 0; d < d0; d++) {
+    // a replay reports the misses before the first hit, so it walks the events from the start
+    int ev = observer == null ? first : 0;
+    int prefixEnd = Math.min(d0, stop);
+    for (int d = 0; d < prefixEnd; d++) {
       ledger.addDay(d, base.sinkServed()[d], base.costPerDay()[d], base.costPerDay()[d]);
+      if (observer != null) {
+        while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
+          reportMiss(evOrder[ev++], d);
+        }
+        reportUndisturbedDay(d);
+      }
     }
-    if (d0 >= h) {
-      return false;
-    }
-    double[] inv0 = base.inventoryAtDayStart()[d0];
+    double[] inv0 = base.inventoryAtDayStart()[prefixEnd];
     for (int i = 0; i < m.storageNodes.length; i++) {
       inventory[m.storageNodes[i]] = inv0[i];
     }
-    int ev = first;
-    for (int d = d0; d < h; d++) {
+    if (d0 >= stop) {
+      return false;
+    }
+    simulateDays(d0, stop, ev);
+    return true;
+  }
+
+  /** Days {@code from..to-1} day by day, applying events from position {@code ev} of the order. */
+  private void simulateDays(int from, int to, int ev) {
+    for (int d = from; d < to; d++) {
       releaseEnded(d);
       refreshCaps();
       while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
         applyEvent(evOrder[ev++], d);
       }
-      simulateDayAfterEvents(d, base.costPerDay()[d]);
+      double total = simulateDayAfterEvents(d, base.costPerDay()[d]);
+      if (observer != null) {
+        reportDay(d, sinkServed, total, false);
+      }
     }
-    return true;
   }
 
   /** One day without events (the undisturbed run); returns the day's total cost. */
@@ -403,6 +559,11 @@ final class TrialRunner {
       int a = downList[i];
       if (downUntil[a] <= d) {
         setUp(in, a, true, true);
+        if (observer != null) {
+          observer.event(
+              TrialEvent.of(
+                  TrialEvent.Type.RESTORED, d, d, outageThreat()[a], assetId(a), 1.0, -1));
+        }
       } else {
         downList[w++] = a;
       }
@@ -451,6 +612,9 @@ final class TrialRunner {
 
   private void applyEvent(int e, int d) {
     if (!evSuccess[e]) {
+      if (observer != null) {
+        reportMiss(e, d);
+      }
       return;
     }
     if (evThreat[e] < 0) {
@@ -472,6 +636,10 @@ final class TrialRunner {
     }
     int[] group = th.hitGroup[pos];
     int days = th.repairDays(evURepair[e]);
+    if (observer != null) {
+      reportHits(e, d, th, pos, group, days);
+      return;
+    }
     for (int a : group) {
       spillOf(a);
     }
@@ -484,20 +652,22 @@ final class TrialRunner {
    * Adds the spill of a hit on {@code asset} (links with spill data only), from the flow before the
    * hit.
    */
-  private void spillOf(int asset) {
+  private double spillOf(int asset) {
     if (asset < m.nodeCount) {
-      return;
+      return 0;
     }
     int l = asset - m.nodeCount;
     if (!m.impact.linkSpills(l)) {
-      return;
+      return 0;
     }
     double flow = 0;
     if (in.linkUp[l] && in.nodeUp[m.net.linkFrom(l)] && in.nodeUp[m.net.linkTo(l)]) {
       solveAll();
       flow = out.linkFlow[l];
     }
-    ledger.addSpill(m.impact.spillVolume(l, flow));
+    double volume = m.impact.spillVolume(l, flow);
+    ledger.addSpill(volume);
+    return volume;
   }
 
   private void disable(int a, int d, int days) {
@@ -521,6 +691,111 @@ final class TrialRunner {
       daysDown[a] += end - downUntil[a];
       downUntil[a] = end;
     }
+  }
+
+  // ---------------------------------------------------------------- replay reports
+
+  private String assetId(int a) {
+    return a < m.nodeCount ? m.net.nodeId(a) : m.net.linkId(a - m.nodeCount);
+  }
+
+  private String[] outageThreat() {
+    if (outageThreat == null) {
+      outageThreat = new String[m.assetCount];
+    }
+    return outageThreat;
+  }
+
+  /** An attempt and its miss (Poisson threats; an independent threat's failures are all hits). */
+  private void reportMiss(int e, int d) {
+    ThreatPlan.Compiled th = m.plan.threats[evThreat[e]];
+    String target =
+        th.selection == Selection.MAX_DAMAGE ? null : assetId(th.targets[th.pick(evUTarget[e])]);
+    observer.event(
+        TrialEvent.of(TrialEvent.Type.ATTEMPT, d, evTime[e], th.id, target, Double.NaN, -1));
+    observer.event(
+        TrialEvent.of(TrialEvent.Type.MISS, d, evTime[e], th.id, target, Double.NaN, -1));
+  }
+
+  /**
+   * Applies a successful event exactly as {@link #applyEvent} does (spills of the whole group from
+   * the flow before the hit, then the outages), reporting the attempt, each hit and each repair
+   * start.
+   */
+  private void reportHits(
+      int e, int d, ThreatPlan.Compiled th, int pos, int[] group, int repairDays) {
+    String target = assetId(th.targets[pos]);
+    if (th.poisson) {
+      observer.event(
+          TrialEvent.of(TrialEvent.Type.ATTEMPT, d, evTime[e], th.id, target, Double.NaN, -1));
+    }
+    double[] spills = new double[group.length];
+    for (int i = 0; i < group.length; i++) {
+      spills[i] = spillOf(group[i]);
+    }
+    for (int i = 0; i < group.length; i++) {
+      int a = group[i];
+      boolean wasOut = downUntil[a] > d;
+      disable(a, d, repairDays);
+      int end = Math.max(d, downUntil[a]);
+      java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("repair_days", repairDays);
+      if (a != th.targets[pos]) {
+        details.put("common_mode_of", target);
+      }
+      if (wasOut) {
+        details.put("extended", true);
+      }
+      if (spills[i] > 0) {
+        details.put("spill_volume", spills[i]);
+      }
+      observer.event(
+          new TrialEvent(TrialEvent.Type.HIT, d, evTime[e], th.id, assetId(a), 0.0, end, details));
+      if (end > d) {
+        outageThreat()[a] = th.id;
+        if (!wasOut) {
+          observer.event(
+              TrialEvent.of(TrialEvent.Type.REPAIR_START, d, d, th.id, assetId(a), 0.0, end));
+        }
+      }
+    }
+  }
+
+  /** Reports an undisturbed day (taken from the run without threats). */
+  private void reportUndisturbedDay(int d) {
+    double[] inv = base.inventoryAtDayStart()[d + 1];
+    for (int i = 0; i < m.storageNodes.length; i++) {
+      inventory[m.storageNodes[i]] = inv[i];
+    }
+    reportDay(d, base.sinkServed()[d], base.costPerDay()[d], true);
+  }
+
+  /** Fills the day state from the current state and hands it to the observer. */
+  private void reportDay(int d, double[] served, double totalCost, boolean undisturbed) {
+    if (dayState == null) {
+      dayState = new DayState(m);
+    }
+    DayState st = dayState;
+    st.day = d;
+    for (int k = 0; k < st.sinkServed.length; k++) {
+      st.sinkServed[k] = served[k];
+      st.sinkDemand[k] = m.impact.sinkDemandPerDay(k);
+    }
+    double[][] shares = ledger.servedShareByCommodityDay();
+    for (int c = 0; c < st.servedShare.length; c++) {
+      st.servedShare[c] = shares[c][d];
+    }
+    for (int i = 0; i < m.storageNodes.length; i++) {
+      st.inventory[i] = inventory[m.storageNodes[i]];
+    }
+    for (int a = 0; a < m.assetCount; a++) {
+      st.capacityFactor[a] = undisturbed || isUp(a) ? 1.0 : 0.0;
+    }
+    for (int s = 0; s < st.inoperability.length; s++) {
+      st.inoperability[s] = ledger.sectorInoperabilityToday(s);
+    }
+    st.transportCost = totalCost;
+    observer.day(st);
   }
 
   // ---------------------------------------------------------------- flows

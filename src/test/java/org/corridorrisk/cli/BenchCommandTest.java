@@ -26,8 +26,7 @@ class BenchCommandTest {
     Files.copy(
         Path.of("scenarios/middle-corridor.yaml"), scenarios.resolve("middle-corridor.yaml"));
     Path data = Files.createDirectories(dir.resolve("data/gaslib"));
-    Path shared = Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data");
-    Files.copy(shared.resolve("gaslib/GasLib-135.zip"), data.resolve("GasLib-135.zip"));
+    Files.copy(org.corridorrisk.TestData.gaslib("GasLib-135.zip"), data.resolve("GasLib-135.zip"));
 
     assertEquals(
         0,

@@ -21,8 +21,7 @@ class ImportCommandTest {
   }
 
   private static String gaslib(String name) {
-    return Path.of(System.getProperty("corridorrisk.shared", "../shared"), "data", "gaslib", name)
-        .toString();
+    return org.corridorrisk.TestData.gaslib(name).toString();
   }
 
   @Test

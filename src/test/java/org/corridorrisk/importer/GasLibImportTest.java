@@ -1,9 +1,9 @@
 package org.corridorrisk.importer;
 
 import static org.corridorrisk.importer.ImportTestSupport.count;
+import static org.corridorrisk.importer.ImportTestSupport.data;
 import static org.corridorrisk.importer.ImportTestSupport.link;
 import static org.corridorrisk.importer.ImportTestSupport.node;
-import static org.corridorrisk.importer.ImportTestSupport.shared;
 import static org.corridorrisk.importer.ImportTestSupport.writeAndReread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ class GasLibImportTest {
       throws Exception {
     ImportedScenario s =
         ScenarioImporter.importFile(
-            shared("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults());
+            data("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults());
     JsonNode doc = writeAndReread(s, dir, "gaslib-" + n + ".yaml");
     assertEquals("corridor-risk/v1", doc.get("format").asText());
     assertEquals(nodes, doc.get("nodes").size());
@@ -50,7 +50,7 @@ class GasLibImportTest {
     JsonNode doc =
         writeAndReread(
             ScenarioImporter.importFile(
-                shared("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults()),
+                data("gaslib/GasLib-" + n + ".zip"), null, ImportOptions.defaults()),
             dir,
             "g.yaml");
     double supply = 0;
@@ -68,7 +68,7 @@ class GasLibImportTest {
     JsonNode doc =
         writeAndReread(
             ScenarioImporter.importFile(
-                shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
+                data("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
             dir,
             "g.yaml");
     // GasLib-11.scn: entry01 160, exit02 120 (1000 m3/h); x 0.024 -> mcm/d
@@ -83,7 +83,7 @@ class GasLibImportTest {
     JsonNode doc =
         writeAndReread(
             ScenarioImporter.importFile(
-                shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
+                data("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
             dir,
             "g.yaml");
     JsonNode pipe = link(doc, "pipe01_entry01_entry03"); // flowMin -1100, flowMax 1100
@@ -100,7 +100,7 @@ class GasLibImportTest {
     JsonNode g135 =
         writeAndReread(
             ScenarioImporter.importFile(
-                shared("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()),
+                data("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()),
             dir,
             "a.yaml");
     assertEquals(49.9630840592, node(g135, "source_1").get("location").get("lat").asDouble(), 1e-9);
@@ -108,7 +108,7 @@ class GasLibImportTest {
     JsonNode g11 =
         writeAndReread(
             ScenarioImporter.importFile(
-                shared("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
+                data("gaslib/GasLib-11.zip"), null, ImportOptions.defaults()),
             dir,
             "b.yaml");
     assertFalse(node(g11, "entry01").has("location"));
@@ -119,7 +119,7 @@ class GasLibImportTest {
     JsonNode doc =
         writeAndReread(
             ScenarioImporter.importFile(
-                shared("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()),
+                data("gaslib/GasLib-135.zip"), null, ImportOptions.defaults()),
             dir,
             "g.yaml");
     JsonNode threats = doc.get("threats");
@@ -134,7 +134,7 @@ class GasLibImportTest {
   @Test
   void header_namesSourceLicenceAndUnits() throws Exception {
     String yaml =
-        ScenarioImporter.importFile(shared("gaslib/GasLib-24.zip"), null, ImportOptions.defaults())
+        ScenarioImporter.importFile(data("gaslib/GasLib-24.zip"), null, ImportOptions.defaults())
             .toYaml();
     assertTrue(yaml.startsWith("# Scenario imported by `corridor-risk import` from GasLib-24.zip"));
     assertTrue(yaml.contains("CC BY 3.0"));
@@ -218,7 +218,7 @@ class GasLibImportTest {
   }
 
   private Path unzip(String network, String extension) throws IOException {
-    try (ZipFile zf = new ZipFile(shared("gaslib/" + network + ".zip").toFile())) {
+    try (ZipFile zf = new ZipFile(data("gaslib/" + network + ".zip").toFile())) {
       ZipEntry entry = zf.getEntry(network + "/" + network + extension);
       Path out = dir.resolve(network + extension);
       try (InputStream in = zf.getInputStream(entry)) {

@@ -3,22 +3,16 @@ package org.corridorrisk.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Paths to ../shared/data and a YAML re-reader for imported documents. */
+/** Paths to the bundled data/ folder and a YAML re-reader for imported documents. */
 final class ImportTestSupport {
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private ImportTestSupport() {}
 
-  static Path shared(String relative) {
-    String base = System.getProperty("corridorrisk.shared", "../shared");
-    Path p = Path.of(base).resolve("data").resolve(relative);
-    if (!Files.exists(p)) {
-      throw new IllegalStateException("test data missing: " + p.toAbsolutePath());
-    }
-    return p;
+  static Path data(String relative) {
+    return org.corridorrisk.TestData.file(relative);
   }
 
   /** Writes the scenario to {@code dir} and parses the file back as YAML. */

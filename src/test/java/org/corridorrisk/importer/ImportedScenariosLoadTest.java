@@ -1,6 +1,6 @@
 package org.corridorrisk.importer;
 
-import static org.corridorrisk.importer.ImportTestSupport.shared;
+import static org.corridorrisk.importer.ImportTestSupport.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,13 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every network of ../shared/data, imported with the defaults, loads without a problem. */
+/**
+ * Every network of the bundled data/ folder, imported with the defaults, loads without a problem.
+ */
 class ImportedScenariosLoadTest {
   @TempDir Path dir;
 
   private Scenario importAndLoad(String relative) throws Exception {
     ImportedScenario imported =
-        ScenarioImporter.importFile(shared(relative), null, ImportOptions.defaults());
+        ScenarioImporter.importFile(data(relative), null, ImportOptions.defaults());
     Path file = dir.resolve("imported.yaml");
     imported.write(file, false);
     return ScenarioLoader.load(file).baseline();

@@ -1,8 +1,8 @@
 package org.corridorrisk.importer;
 
 import static org.corridorrisk.importer.ImportTestSupport.count;
+import static org.corridorrisk.importer.ImportTestSupport.data;
 import static org.corridorrisk.importer.ImportTestSupport.node;
-import static org.corridorrisk.importer.ImportTestSupport.shared;
 import static org.corridorrisk.importer.ImportTestSupport.writeAndReread;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +30,7 @@ class MatrixMarketImportTest {
   void westernUsPowerGrid_hasEveryNodeAndLine_withDefaults() throws Exception {
     ImportedScenario s =
         ScenarioImporter.importFile(
-            shared("power-grid/western-us-power-grid.mtx"), null, ImportOptions.defaults());
+            data("power-grid/western-us-power-grid.mtx"), null, ImportOptions.defaults());
     JsonNode doc = writeAndReread(s, dir, "grid.yaml");
     assertEquals(4941, doc.get("nodes").size());
     assertEquals(6594, doc.get("links").size());

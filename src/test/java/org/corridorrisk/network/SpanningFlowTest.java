@@ -24,12 +24,7 @@ class SpanningFlowTest {
   @Test
   void powerGrid_fastAndExactPathsDeliverTheSame_underRandomLineFailures() throws Exception {
     Path file = dir.resolve("grid.yaml");
-    Path grid =
-        Path.of(
-            System.getProperty("corridorrisk.shared", "../shared"),
-            "data",
-            "power-grid",
-            "western-us-power-grid.mtx");
+    Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
     DailyFlowSolver fast = new DailyFlowSolver(net);

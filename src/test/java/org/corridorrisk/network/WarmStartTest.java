@@ -65,12 +65,7 @@ class WarmStartTest {
   @Test
   void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures() throws Exception {
     Path file = dir.resolve("grid.yaml");
-    Path grid =
-        Path.of(
-            System.getProperty("corridorrisk.shared", "../shared"),
-            "data",
-            "power-grid",
-            "western-us-power-grid.mtx");
+    Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
     DailyFlowSolver warmSolver = new DailyFlowSolver(net);

@@ -1,0 +1,315 @@
+package org.corridorrisk.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.corridorrisk.impact.Metric;
+import org.corridorrisk.impact.TrialMetrics;
+import org.corridorrisk.model.Scenario;
+import org.corridorrisk.scenario.LoadedScenario;
+import org.corridorrisk.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A replay is the engine itself: its metrics equal the study's trial bit for bit, it reports every
+ * day, and decision branches keep the days before the decision and common random numbers.
+ */
+class TrialReplayTest {
+  static final long SEED = 1;
+
+  /** Records every event and a copy of every day's state. */
+  static final class Recording implements TrialObserver {
+    final List<TrialEvent> events = new ArrayList<>();
+    final List<double[]> served = new ArrayList<>();
+    final List<double[]> unserved = new ArrayList<>();
+    final List<double[]> inventory = new ArrayList<>();
+    final List<double[]> factors = new ArrayList<>();
+    final List<double[]> inoperability = new ArrayList<>();
+    final List<Integer> days = new ArrayList<>();
+
+    @Override
+    public void event(TrialEvent e) {
+      events.add(e);
+    }
+
+    @Override
+    public void day(DayState s) {
+      days.add(s.day());
+      double[] sv = new double[s.sinkCount()];
+      double[] un = new double[s.sinkCount()];
+      for (int k = 0; k < sv.length; k++) {
+        sv[k] = s.sinkServed(k);
+        un[k] = s.sinkUnserved(k);
+      }
+      served.add(sv);
+      unserved.add(un);
+      double[] inv = new double[s.storageCount()];
+      for (int i = 0; i < inv.length; i++) {
+        inv[i] = s.storageInventory(i);
+      }
+      inventory.add(inv);
+      double[] f = new double[s.assetCount()];
+      for (int a = 0; a < f.length; a++) {
+        f[a] = s.capacityFactor(a);
+      }
+      factors.add(f);
+      double[] q = new double[s.sectorCount()];
+      for (int i = 0; i < q.length; i++) {
+        q[i] = s.sectorInoperability(i);
+      }
+      inoperability.add(q);
+    }
+  }
+
+  static List<Path> examples() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("scenarios"))) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+  }
+
+  static LoadedScenario decisions() throws Exception {
+    return ScenarioLoader.load(
+        Path.of(TrialReplayTest.class.getResource("/exercise/decisions.yaml").toURI()));
+  }
+
+  static void assertSameMetrics(TrialMetrics expected, TrialMetrics actual, String what) {
+    assertArrayEquals(expected.values(), actual.values(), 0.0, what);
+    assertArrayEquals(
+        expected.unservedVolumeByCommodity(), actual.unservedVolumeByCommodity(), 0.0, what);
+    assertArrayEquals(
+        expected.peakInoperabilityBySector(), actual.peakInoperabilityBySector(), 0.0, what);
+    assertArrayEquals(expected.indirectLossBySector(), actual.indirectLossBySector(), 0.0, what);
+  }
+
+  static TrialMetrics studyTrial(StudyResult r, int k) {
+    double[] v = new double[Metric.values().length];
+    for (Metric m : Metric.values()) {
+      v[m.ordinal()] = r.values(m)[k];
+    }
+    double[] u = new double[r.unservedVolume().length];
+    for (int c = 0; c < u.length; c++) {
+      u[c] = r.unservedVolume()[c][k];
+    }
+    double[] p = new double[r.peakInoperability().length];
+    double[] q = new double[p.length];
+    for (int s = 0; s < p.length; s++) {
+      p[s] = r.peakInoperability()[s][k];
+      q[s] = r.sectorIndirectLoss()[s][k];
+    }
+    return new TrialMetrics(v, u, p, q);
+  }
+
+  @Test
+  void replayOfRandomTrialsOfEveryExample_equalsTheStudyRowBitForBit() throws Exception {
+    List<Path> files = examples();
+    assertTrue(files.size() >= 4, "the examples are there");
+    SplittableRandom pick = new SplittableRandom(2026);
+    int trials = 400;
+    for (Path f : files) {
+      Scenario s = ScenarioLoader.load(f).baseline();
+      StudyResult study = MonteCarlo.run(s, RunOptions.of(trials, SEED, 2));
+      TrialReplay replay = new TrialReplay(s);
+      double[] loss = study.values(Metric.ECONOMIC_LOSS);
+      int worst = 0;
+      for (int k = 1; k < trials; k++) {
+        worst = loss[k] > loss[worst] ? k : worst;
+      }
+      List<Integer> chosen = new ArrayList<>(List.of(worst, 0));
+      for (int i = 0; i < 6; i++) {
+        chosen.add(pick.nextInt(trials));
+      }
+      boolean anyLoss = false;
+      for (int k : chosen) {
+        Recording rec = new Recording();
+        TrialMetrics m = replay.replay(SEED, k, rec);
+        assertSameMetrics(studyTrial(study, k), m, f.getFileName() + " trial " + k);
+        assertEquals(s.horizonDays(), rec.days.size(), "one state per day");
+        for (int d = 0; d < rec.days.size(); d++) {
+          assertEquals(d, rec.days.get(d), "days in order");
+        }
+        // the reported days add up to the trial's unserved volume (different summation order)
+        double sum = 0;
+        for (double[] day : rec.unserved) {
+          for (double x : day) {
+            sum += x;
+          }
+        }
+        double total = 0;
+        for (double x : m.unservedVolumeByCommodity()) {
+          total += x;
+        }
+        assertEquals(total, sum, 1e-9 * Math.max(1, total), f + " trial " + k);
+        anyLoss |= m.get(Metric.ECONOMIC_LOSS) > 0;
+      }
+      assertTrue(anyLoss, f + ": the chosen trials include one with a loss");
+    }
+  }
+
+  @Test
+  void replay_reportsHitsRepairsAndRestorationsConsistentWithTheDailyStates() throws Exception {
+    Scenario s = decisions().baseline();
+    TrialReplay replay = new TrialReplay(s);
+    int checkedHits = 0;
+    for (int k = 0; k < 60; k++) {
+      Recording rec = new Recording();
+      replay.replay(SEED, k, rec);
+      for (TrialEvent e : rec.events) {
+        if (e.type() != TrialEvent.Type.HIT || e.endDay() <= e.day()) {
+          continue;
+        }
+        int a = assetIndex(s, e.asset());
+        for (int d = e.day(); d < Math.min(e.endDay(), s.horizonDays()); d++) {
+          assertEquals(0.0, rec.factors.get(d)[a], "trial " + k + " " + e + " out on day " + d);
+        }
+        checkedHits++;
+      }
+      for (TrialEvent e : rec.events) {
+        if (e.type() == TrialEvent.Type.RESTORED) {
+          int a = assetIndex(s, e.asset());
+          assertEquals(1.0, rec.factors.get(e.day())[a], "back on the day of " + e);
+          assertEquals(0.0, rec.factors.get(e.day() - 1)[a], "out the day before " + e);
+        }
+      }
+      // every attempt is followed by a hit or a miss of the same threat
+      for (int i = 0; i < rec.events.size(); i++) {
+        if (rec.events.get(i).type() == TrialEvent.Type.ATTEMPT) {
+          TrialEvent next = rec.events.get(i + 1);
+          assertTrue(
+              next.type() == TrialEvent.Type.HIT || next.type() == TrialEvent.Type.MISS,
+              "attempt then hit or miss: " + next);
+          assertEquals(rec.events.get(i).threat(), next.threat());
+        }
+      }
+      int lastDay = -1;
+      for (TrialEvent e : rec.events) {
+        assertTrue(e.day() >= lastDay, "events in day order");
+        lastDay = e.day();
+      }
+    }
+    assertTrue(checkedHits > 10, "the scenario has hits to check: " + checkedHits);
+  }
+
+  static int assetIndex(Scenario s, String id) {
+    for (int n = 0; n < s.nodes().size(); n++) {
+      if (s.nodes().get(n).id().equals(id)) {
+        return n;
+      }
+    }
+    for (int l = 0; l < s.links().size(); l++) {
+      if (s.links().get(l).id().equals(id)) {
+        return s.nodes().size() + l;
+      }
+    }
+    throw new AssertionError("no asset " + id);
+  }
+
+  @Test
+  void noOpDecision_givesTheBaselineTotalsOnEveryDay() throws Exception {
+    LoadedScenario loaded = decisions();
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    for (String noOp : List.of("same-values", "idle-asset")) {
+      TrialReplay patched = new TrialReplay(loaded.variant(List.of(noOp)));
+      for (int k = 0; k < 40; k++) {
+        TrialMetrics b = base.replay(SEED, k, null);
+        for (int day : new int[] {0, 7, 33, 59}) {
+          TrialMetrics x = patched.branchFrom(base, SEED, k, day, null);
+          assertSameMetrics(b, x, noOp + " from day " + day + ", trial " + k);
+        }
+      }
+    }
+  }
+
+  @Test
+  void decisionOnDayZero_equalsTheTrialOfThePatchedScenario() throws Exception {
+    LoadedScenario loaded = decisions();
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    for (String id : List.of("bigger-store", "faster-repair", "second-line", "fewer-attacks")) {
+      Scenario mitigated = loaded.variant(List.of(id));
+      StudyResult study = MonteCarlo.run(mitigated, RunOptions.of(60, SEED, 1));
+      TrialReplay patched = new TrialReplay(mitigated);
+      boolean anyDifferent = false;
+      for (int k = 0; k < 60; k++) {
+        TrialMetrics x = patched.branchFrom(base, SEED, k, 0, null);
+        assertSameMetrics(studyTrial(study, k), x, id + " trial " + k);
+        anyDifferent |=
+            x.get(Metric.ECONOMIC_LOSS) != base.replay(SEED, k, null).get(Metric.ECONOMIC_LOSS);
+      }
+      assertTrue(anyDifferent, id + " changes some trial (else the test proves nothing)");
+    }
+  }
+
+  @Test
+  void daysBeforeTheDecision_areIdenticalToTheBaseline_andLaterDaysMayDiffer() throws Exception {
+    LoadedScenario loaded = decisions();
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    int changedAfter = 0;
+    for (String id : List.of("bigger-store", "faster-repair", "second-line", "fewer-attacks")) {
+      TrialReplay patched = new TrialReplay(loaded.variant(List.of(id)));
+      for (int k = 0; k < 30; k++) {
+        Recording b = new Recording();
+        base.replay(SEED, k, b);
+        for (int day : new int[] {1, 15, 40}) {
+          Recording x = new Recording();
+          patched.branchFrom(base, SEED, k, day, x);
+          assertEquals(b.days.size(), x.days.size());
+          for (int d = 0; d < day; d++) {
+            assertArrayEquals(b.served.get(d), x.served.get(d), 0.0, id + " day " + d);
+            assertArrayEquals(b.inventory.get(d), x.inventory.get(d), 0.0, id + " day " + d);
+            assertArrayEquals(
+                b.inoperability.get(d), x.inoperability.get(d), 0.0, id + " day " + d);
+          }
+          List<TrialEvent> before = b.events.stream().filter(e -> e.day() < day).toList();
+          List<TrialEvent> branchBefore = x.events.stream().filter(e -> e.day() < day).toList();
+          assertEquals(before, branchBefore, id + " events before day " + day);
+          for (int d = day; d < b.days.size(); d++) {
+            if (!java.util.Arrays.equals(b.served.get(d), x.served.get(d))
+                || !java.util.Arrays.equals(b.inventory.get(d), x.inventory.get(d))) {
+              changedAfter++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    assertTrue(changedAfter > 0, "some decision changes some later day");
+  }
+
+  @Test
+  void biggerStore_addsTheDifferenceOnTheDecisionDay() throws Exception {
+    LoadedScenario loaded = decisions();
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    TrialReplay patched = new TrialReplay(loaded.variant(List.of("bigger-store")));
+    // trial 0, decision on day 5: before the day the baseline's inventory; on the day the patched
+    // storage gets 140 - 100 = 40 more (capacity 150), so the day ends with at least the baseline's
+    // end-of-day inventory (a fuller store never gives less)
+    Recording b = new Recording();
+    base.replay(SEED, 0, b);
+    Recording x = new Recording();
+    patched.branchFrom(base, SEED, 0, 5, x);
+    assertEquals(b.inventory.get(4)[0], x.inventory.get(4)[0], 0.0);
+    assertTrue(x.inventory.get(5)[0] >= b.inventory.get(5)[0]);
+    assertTrue(
+        x.inventory.get(5)[0] > b.inventory.get(5)[0] || b.inventory.get(5)[0] >= 150 - 1e-9,
+        "the delivery shows unless the store was full anyway");
+  }
+
+  @Test
+  void decisionDayOutsideTheHorizon_isRejected() throws Exception {
+    LoadedScenario loaded = decisions();
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    TrialReplay patched = new TrialReplay(loaded.variant(List.of("bigger-store")));
+    assertThrows(IllegalArgumentException.class, () -> patched.branchFrom(base, 1, 0, 60, null));
+    assertThrows(IllegalArgumentException.class, () -> patched.branchFrom(base, 1, 0, -1, null));
+    assertFalse(loaded.baseline().horizonDays() > 60);
+  }
+}
