@@ -14,6 +14,7 @@ import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -79,6 +80,20 @@ final class BenchCommand implements Callable<Integer> {
       description = "Folder of the public data sets (default: data/ of the project).")
   Path dataDir;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "local",
+      description =
+          "local (default), or spark: each case also runs on Spark, a row next to the local one.")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "With --engine spark: the Spark master (default: local[T], T = --threads).")
+  String master;
+
   /** One benchmark case: a name and how to obtain its scenario. */
   private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
 
@@ -99,6 +114,14 @@ final class BenchCommand implements Callable<Integer> {
     if (t < 1) {
       throw new UserInputException("--threads must be >= 1 but was " + t);
     }
+    boolean spark = Engines.SPARK.equals(engine);
+    if (!spark && !Engines.LOCAL.equals(engine)) {
+      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+    }
+    if (master != null && !spark) {
+      throw new UserInputException("--master needs --engine spark");
+    }
+    String sparkMaster = master != null ? master : "local[" + t + "]";
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.println(machine());
@@ -117,8 +140,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%-28s %6s %6s %4s %8s %8s %10s %12s %8s%n",
+        "%-28s%s %6s %6s %4s %8s %8s %10s %12s %8s%n",
         "case",
+        spark ? String.format(Locale.ROOT, " %-16s", "engine") : "",
         "nodes",
         "links",
         "days",
@@ -128,34 +152,26 @@ final class BenchCommand implements Callable<Integer> {
         "flows/s",
         "cache");
     Path tmp = Files.createTempDirectory("corridor-risk-bench");
+    // Spark engines, closed last-opened first: the first one started the SparkContext that the
+    // later ones join, and stops it when closed
+    List<MonteCarlo.RangeEngine> engines = new ArrayList<>();
     try {
       for (Case c : cases) {
-        Scenario scenario = load(c, tmp);
-        MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
-        EngineCounters.Snapshot before = EngineCounters.snapshot();
-        long start = System.nanoTime();
-        StudyResult result = MonteCarlo.run(scenario, RunOptions.of(n, seed, t));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
-        out.printf(
-            Locale.ROOT,
-            "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
-            c.name(),
-            scenario.nodes().size(),
-            scenario.links().size(),
-            scenario.horizonDays(),
-            result.trials(),
-            seconds,
-            result.trials() / seconds,
-            delta.available()
-                ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
-                : "n/a",
-            delta.available() && delta.lookups() > 0
-                ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
-                : "n/a");
-        out.flush();
+        Path file = scenarioFile(c, tmp);
+        LoadedScenario loaded = ScenarioLoader.load(file);
+        Scenario scenario = loaded.baseline();
+        row(out, c, scenario, n, t, null, spark ? "local" : null);
+        if (spark) {
+          MonteCarlo.RangeEngine e =
+              Engines.openSpark(sparkMaster, c.name(), file, loaded.contents());
+          engines.add(e);
+          row(out, c, scenario, n, t, e, "spark " + sparkMaster);
+        }
       }
     } finally {
+      for (int i = engines.size() - 1; i >= 0; i--) {
+        Engines.close(engines.get(i));
+      }
       try (Stream<Path> files = Files.list(tmp)) {
         for (Path p : files.toList()) {
           Files.deleteIfExists(p);
@@ -166,7 +182,54 @@ final class BenchCommand implements Callable<Integer> {
     out.println(
         "flows/s: daily max-flow solves per second (cache hits not counted);"
             + " cache: share of daily flow look-ups answered by the memo of repeated failure states.");
+    if (spark) {
+      out.println(
+          "spark rows: the same study as Spark tasks (trial ranges) after a warm-up job; flows/s"
+              + " and cache count only work done in this JVM (all of it with a local master).");
+    }
     return Failures.OK;
+  }
+
+  /** Warms up, then times one study of {@code n} trials and prints its row. */
+  private void row(
+      PrintWriter out,
+      Case c,
+      Scenario scenario,
+      int n,
+      int t,
+      MonteCarlo.RangeEngine rangeEngine,
+      String engineLabel) {
+    if (rangeEngine == null) {
+      MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
+    } else {
+      MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), rangeEngine);
+    }
+    EngineCounters.Snapshot before = EngineCounters.snapshot();
+    long start = System.nanoTime();
+    StudyResult result =
+        rangeEngine == null
+            ? MonteCarlo.run(scenario, RunOptions.of(n, seed, t))
+            : MonteCarlo.run(scenario, RunOptions.of(n, seed, t), rangeEngine);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
+    out.printf(
+        Locale.ROOT,
+        "%-28s%s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
+        c.name(),
+        engineLabel == null ? "" : String.format(Locale.ROOT, " %-16s", engineLabel),
+        scenario.nodes().size(),
+        scenario.links().size(),
+        scenario.horizonDays(),
+        result.trials(),
+        seconds,
+        result.trials() / seconds,
+        delta.available()
+            ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
+            : "n/a",
+        delta.available() && delta.lookups() > 0
+            ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
+            : "n/a");
+    out.flush();
   }
 
   static int warmupTrials(int trials) {
@@ -222,14 +285,15 @@ final class BenchCommand implements Callable<Integer> {
     return cases;
   }
 
-  private static Scenario load(Case c, Path tmp) throws IOException, ScenarioException {
+  /** The case's scenario file (an imported network is written to {@code tmp} first). */
+  private static Path scenarioFile(Case c, Path tmp) throws IOException, ScenarioException {
     Path file = c.file();
     if (c.imported()) {
       ImportedScenario imported = ScenarioImporter.importFile(c.file(), null, c.importOptions());
       file = tmp.resolve(stripExtension(c.file()) + ".yaml");
       imported.write(file, true);
     }
-    return ScenarioLoader.load(file).baseline();
+    return file;
   }
 
   private static String stripExtension(Path p) {

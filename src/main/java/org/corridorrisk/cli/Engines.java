@@ -30,7 +30,7 @@ final class Engines {
 
   /** Opens the Spark engine for one study (see {@code SparkEngine.open}). */
   static MonteCarlo.RangeEngine openSpark(
-      String master, String scenarioName, Path file, byte[] contents, long seed) {
+      String master, String scenarioName, Path file, byte[] contents) {
     if (!sparkAvailable()) {
       throw new UserInputException(
           "--engine spark needs Apache Spark on the class path: run it through the"
@@ -39,14 +39,13 @@ final class Engines {
     try {
       Class<?> c = Class.forName(SPARK_ENGINE_CLASS, true, Engines.class.getClassLoader());
       Object engine =
-          c.getMethod("open", String.class, String.class, String.class, byte[].class, long.class)
+          c.getMethod("open", String.class, String.class, String.class, byte[].class)
               .invoke(
                   null,
                   master,
                   "corridor-risk " + scenarioName,
                   String.valueOf(file.getFileName()),
-                  contents,
-                  seed);
+                  contents);
       return (MonteCarlo.RangeEngine) engine;
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();

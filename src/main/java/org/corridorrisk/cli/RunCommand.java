@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     }
     MonteCarlo.RangeEngine rangeEngine =
         Engines.SPARK.equals(engine)
-            ? Engines.openSpark(master, scenario.name(), file, loaded.contents(), seed)
+            ? Engines.openSpark(master, scenario.name(), file, loaded.contents())
             : null;
     try {
       execute(

@@ -62,10 +62,11 @@ public final class MonteCarlo {
     String name();
 
     /**
-     * Runs trials {@code from} (a multiple of {@link #BATCH}) to {@code to} (exclusive) and gives
-     * the results to {@code inTrialOrder} in trial order, covering the range without gaps.
+     * Runs trials {@code from} (a multiple of {@link #BATCH}) to {@code to} (exclusive) with {@code
+     * seed} and gives the results to {@code inTrialOrder} in trial order, covering the range
+     * without gaps.
      */
-    void run(int from, int to, Consumer<RangeResult> inTrialOrder);
+    void run(long seed, int from, int to, Consumer<RangeResult> inTrialOrder);
   }
 
   /** Trials per batch; ranges given to a {@link RangeEngine} start at multiples of it. */
@@ -207,6 +208,7 @@ public final class MonteCarlo {
       if (engine != null) {
         int[] next = {from};
         engine.run(
+            options.seed(),
             from,
             to,
             r -> {

@@ -51,8 +51,11 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   /** Tasks per core per round aimed at by the default partition size. */
   static final int TASKS_PER_CORE = 4;
 
-  /** Most trials in one task by default (about a minute of work at 1 ms per trial). */
-  static final int MAX_PARTITION_TRIALS = 64 * 1024 * MonteCarlo.batchSize() / 100;
+  /**
+   * Most trials in one task by default: 1,024 batches (102,400 trials; 2 s of one core at the
+   * southern gas corridor's 18 us per trial, 100 s at the power grid's 1 ms).
+   */
+  static final int MAX_PARTITION_TRIALS = 1024 * MonteCarlo.batchSize();
 
   /** Start of the message of an unusable {@code --master} (the command line maps it to exit 2). */
   public static final String MASTER_PROBLEM = "--master: Spark cannot use ";
@@ -61,14 +64,11 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   private final boolean owned;
   private final Broadcast<byte[]> scenario;
   private final String fileName;
-  private final long seed;
 
-  private SparkEngine(
-      JavaSparkContext sc, boolean owned, String fileName, byte[] bytes, long seed) {
+  private SparkEngine(JavaSparkContext sc, boolean owned, String fileName, byte[] bytes) {
     this.sc = sc;
     this.owned = owned;
     this.fileName = fileName;
-    this.seed = seed;
     this.scenario = sc.broadcast(bytes);
   }
 
@@ -79,10 +79,8 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
    * @param appName the application name shown by Spark
    * @param fileName the scenario file's name (problems and syntax on the executors)
    * @param bytes the scenario file's contents
-   * @param seed the study's seed
    */
-  public static SparkEngine open(
-      String master, String appName, String fileName, byte[] bytes, long seed) {
+  public static SparkEngine open(String master, String appName, String fileName, byte[] bytes) {
     QuietLogging.install();
     boolean existing = org.apache.spark.SparkEnv.get() != null;
     SparkConf conf = new SparkConf().setAppName(appName);
@@ -110,8 +108,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       }
       throw e;
     }
-    return new SparkEngine(
-        JavaSparkContext.fromSparkContext(context), !existing, fileName, bytes, seed);
+    return new SparkEngine(JavaSparkContext.fromSparkContext(context), !existing, fileName, bytes);
   }
 
   /** Trials per alignment unit: ranges start at multiples of it. */
@@ -119,26 +116,43 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     return MonteCarlo.batchSize();
   }
 
-  /** Splits [from, to) into task ranges starting at multiples of the alignment. */
+  /**
+   * Trials per task for a requested size: the smallest batch size x 2^k at least {@code requested}
+   * (at most 2^20 batches), so every task covers whole blocks of the merge tree.
+   */
+  static int alignedSize(long requested) {
+    long size = alignment();
+    while (size < requested && size < (1L << 20) * alignment()) {
+      size *= 2;
+    }
+    return (int) size;
+  }
+
+  /**
+   * Splits [from, to) into task ranges of {@link #alignedSize} trials; {@code from} must be a
+   * multiple of that size or the whole range must fit one task... in practice {@code from} is 0 or
+   * a round boundary (a multiple of 1,000 trials, see MonteCarlo), so ranges start aligned to the
+   * task size from trial 0 on: the first range ends at the next multiple of the size.
+   */
   static List<int[]> split(int from, int to, int partitionTrials) {
-    int unit = alignment();
-    int size = Math.max(unit, (partitionTrials + unit - 1) / unit * unit);
+    int size = alignedSize(partitionTrials);
     List<int[]> ranges = new ArrayList<>();
+    long first = Math.min(to, ((long) from / size + 1) * size);
+    if (from % size != 0) {
+      ranges.add(new int[] {from, (int) first});
+      from = (int) first;
+    }
     for (long lo = from; lo < to; lo += size) {
       ranges.add(new int[] {(int) lo, (int) Math.min(to, lo + size)});
     }
     return ranges;
   }
 
-  /** Default trials per task for {@code trials} trials on {@code cores} cores. */
+  /** Default trials per task for {@code trials} trials on {@code cores} cores (aligned). */
   static int defaultPartitionTrials(long trials, int cores) {
-    long perTask = (trials + (long) cores * TASKS_PER_CORE - 1) / ((long) cores * TASKS_PER_CORE);
-    long unit = alignment();
-    long size = unit;
-    while (size < perTask && size < MAX_PARTITION_TRIALS) {
-      size *= 2;
-    }
-    return (int) Math.min(size, MAX_PARTITION_TRIALS);
+    long tasks = (long) Math.max(1, cores) * TASKS_PER_CORE;
+    long perTask = (trials + tasks - 1) / tasks;
+    return Math.min(alignedSize(perTask), MAX_PARTITION_TRIALS);
   }
 
   @Override
@@ -147,7 +161,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   }
 
   @Override
-  public void run(int from, int to, Consumer<RangeResult> inTrialOrder) {
+  public void run(long seed, int from, int to, Consumer<RangeResult> inTrialOrder) {
     int size =
         sc.getConf().contains(PARTITION_TRIALS)
             ? Integer.parseInt(sc.getConf().get(PARTITION_TRIALS).trim())

@@ -134,19 +134,22 @@ class SparkEngineTest {
 
   @Test
   void splitCoversTheRangeInAlignedPieces() {
-    // 0..1050 in pieces of 300 (rounded up to a multiple of 100 already): [0,300) [300,600)
-    // [600,900) [900,1050)
+    // 300 trials per task round up to 100 x 2^2 = 400: [0,400) [400,800) [800,1050)
     List<int[]> r = SparkEngine.split(0, 1050, 300);
-    assertEquals(4, r.size());
-    assertEquals(900, r.get(3)[0]);
-    assertEquals(1050, r.get(3)[1]);
-    // 250 rounds up to 300
-    assertEquals(300, SparkEngine.split(1000, 2000, 250).get(0)[1] - 1000);
-    // 10^6 trials on 8 cores: ceil(10^6 / 32) = 31,250 -> next 100 x 2^k = 51,200
+    assertEquals(3, r.size());
+    assertEquals(800, r.get(2)[0]);
+    assertEquals(1050, r.get(2)[1]);
+    // a round starting at 1000 (not a multiple of 400) first goes to the next multiple:
+    // [1000,1200) [1200,1600) [1600,2000)
+    List<int[]> s = SparkEngine.split(1000, 2000, 250);
+    assertEquals(3, s.size());
+    assertEquals(1200, s.get(0)[1]);
+    assertEquals(1600, s.get(2)[0]);
+    assertEquals(2000, s.get(2)[1]);
+    // 10^6 trials on 8 cores, 4 tasks per core: ceil(10^6 / 32) = 31,250 -> 100 x 2^9 = 51,200
     assertEquals(51_200, SparkEngine.defaultPartitionTrials(1_000_000, 8));
-    // capped for huge runs
-    assertEquals(
-        SparkEngine.MAX_PARTITION_TRIALS, SparkEngine.defaultPartitionTrials(2_000_000_000L, 2));
+    // capped at 1,024 batches for huge runs
+    assertEquals(102_400, SparkEngine.defaultPartitionTrials(2_000_000_000L, 2));
   }
 
   @Test
