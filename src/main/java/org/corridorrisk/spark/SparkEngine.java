@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.corridorrisk.sim.MonteCarlo;
-import org.corridorrisk.sim.MonteCarlo.RangeResult;
 import scala.Function1;
 import scala.Function2;
 import scala.reflect.ClassTag;
@@ -55,7 +55,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
    * Most trials in one task by default: 1,024 batches (102,400 trials; 2 s of one core at the
    * southern gas corridor's 18 us per trial, 100 s at the power grid's 1 ms).
    */
-  static final int MAX_PARTITION_TRIALS = 1024 * MonteCarlo.batchSize();
+  static final long MAX_PARTITION_TRIALS = 1024L * MonteCarlo.BATCH;
 
   /** Start of the message of an unusable {@code --master} (the command line maps it to exit 2). */
   public static final String MASTER_PROBLEM = "--master: Spark cannot use ";
@@ -113,43 +113,45 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
 
   /** Trials per alignment unit: ranges start at multiples of it. */
   static int alignment() {
-    return MonteCarlo.batchSize();
+    return MonteCarlo.BATCH;
   }
 
   /**
    * Trials per task for a requested size: the smallest batch size x 2^k at least {@code requested}
    * (at most 2^20 batches), so every task covers whole blocks of the merge tree.
    */
-  static int alignedSize(long requested) {
+  static long alignedSize(long requested) {
     long size = alignment();
     while (size < requested && size < (1L << 20) * alignment()) {
       size *= 2;
     }
-    return (int) size;
+    return size;
   }
 
   /**
-   * Splits [from, to) into task ranges of {@link #alignedSize} trials; {@code from} must be a
-   * multiple of that size or the whole range must fit one task... in practice {@code from} is 0 or
-   * a round boundary (a multiple of 1,000 trials, see MonteCarlo), so ranges start aligned to the
-   * task size from trial 0 on: the first range ends at the next multiple of the size.
+   * Splits [from, to) ({@code from} a multiple of the batch size) into task ranges for the merge
+   * tree ({@link org.corridorrisk.stats.BatchTree}): a task starting at batch b spans at most
+   * {@code 2^j} batches where {@code 2^j} divides b, and at most {@code partitionTrials} (rounded
+   * up to 100 x 2^k). From batch 0 or any aligned start that gives equal tasks of the full size; a
+   * stage that starts mid-way (e.g. at 1,000 trials, batch 10) first takes pieces of 2, 4, ...
+   * batches until it is aligned.
    */
-  static List<int[]> split(int from, int to, int partitionTrials) {
-    int size = alignedSize(partitionTrials);
-    List<int[]> ranges = new ArrayList<>();
-    long first = Math.min(to, ((long) from / size + 1) * size);
-    if (from % size != 0) {
-      ranges.add(new int[] {from, (int) first});
-      from = (int) first;
-    }
-    for (long lo = from; lo < to; lo += size) {
-      ranges.add(new int[] {(int) lo, (int) Math.min(to, lo + size)});
+  static List<long[]> split(long from, long to, long partitionTrials) {
+    long maxBatches = alignedSize(partitionTrials) / alignment();
+    List<long[]> ranges = new ArrayList<>();
+    long pos = from;
+    while (pos < to) {
+      long b = pos / alignment();
+      long batches = b == 0 ? maxBatches : Math.min(maxBatches, Long.lowestOneBit(b));
+      long end = Math.min(to, pos + batches * alignment());
+      ranges.add(new long[] {pos, end});
+      pos = end;
     }
     return ranges;
   }
 
   /** Default trials per task for {@code trials} trials on {@code cores} cores (aligned). */
-  static int defaultPartitionTrials(long trials, int cores) {
+  static long defaultPartitionTrials(long trials, int cores) {
     long tasks = (long) Math.max(1, cores) * TASKS_PER_CORE;
     long perTask = (trials + tasks - 1) / tasks;
     return Math.min(alignedSize(perTask), MAX_PARTITION_TRIALS);
@@ -161,60 +163,104 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   }
 
   @Override
-  public void run(long seed, int from, int to, Consumer<RangeResult> inTrialOrder) {
-    int size =
+  public void run(
+      MonteCarlo.PartitionRequest request,
+      Predicate<MonteCarlo.Partition> sink,
+      BooleanSupplier stop) {
+    long size =
         sc.getConf().contains(PARTITION_TRIALS)
-            ? Integer.parseInt(sc.getConf().get(PARTITION_TRIALS).trim())
-            : defaultPartitionTrials(to - from, sc.defaultParallelism());
-    List<int[]> ranges = split(from, to, size);
-    JavaRDD<int[]> tasks = sc.parallelize(ranges, ranges.size());
-    OrderedResults ordered = new OrderedResults(inTrialOrder);
-    sc.sc()
-        .runJob(
-            tasks.rdd(), rangeTask(scenario, fileName, seed), resultHandler(ordered), RESULT_TAG);
-    ordered.checkComplete(ranges.size());
+            ? Long.parseLong(sc.getConf().get(PARTITION_TRIALS).trim())
+            : defaultPartitionTrials(request.to() - request.from(), sc.defaultParallelism());
+    List<MonteCarlo.PartitionRequest> tasks = new ArrayList<>();
+    for (long[] r : split(request.from(), request.to(), size)) {
+      tasks.add(request.range(r[0], r[1]));
+    }
+    String group = "corridor-risk-" + JOBS.incrementAndGet();
+    sc.setJobGroup(group, "trials " + request.from() + ".." + request.to(), false);
+    OrderedResults ordered = new OrderedResults(sink, () -> sc.cancelJobGroup(group));
+    try {
+      sc.sc()
+          .runJob(
+              sc.parallelize(tasks, tasks.size()).rdd(),
+              partitionTask(scenario, fileName),
+              resultHandler(ordered),
+              RESULT_TAG);
+    } catch (RuntimeException e) {
+      if (ordered.stopped() || stop.getAsBoolean()) {
+        return; // cancelled on purpose, or Ctrl-C shut Spark down: the prefix handed on stands
+      }
+      throw e;
+    } finally {
+      sc.clearJobGroup();
+    }
+    if (!ordered.stopped()) {
+      ordered.checkComplete(tasks.size());
+    }
   }
 
-  private static final ClassTag<RangeResult> RESULT_TAG =
-      ClassTag$.MODULE$.apply(RangeResult.class);
+  private static final AtomicLong JOBS = new AtomicLong();
+
+  private static final ClassTag<MonteCarlo.Partition> RESULT_TAG =
+      ClassTag$.MODULE$.apply(MonteCarlo.Partition.class);
 
   /** The task: runs the partition's one range (a static method, so nothing else is captured). */
-  private static Function1<scala.collection.Iterator<int[]>, RangeResult> rangeTask(
-      Broadcast<byte[]> scenario, String fileName, long seed) {
-    return (Function1<scala.collection.Iterator<int[]>, RangeResult> & java.io.Serializable)
+  private static Function1<
+          scala.collection.Iterator<MonteCarlo.PartitionRequest>, MonteCarlo.Partition>
+      partitionTask(Broadcast<byte[]> scenario, String fileName) {
+    return (Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, MonteCarlo.Partition>
+            & java.io.Serializable)
         it -> {
-          int[] range = it.next();
+          MonteCarlo.PartitionRequest r = it.next();
           if (it.hasNext()) {
-            throw new IllegalStateException("a partition holds more than one range");
+            throw new IllegalStateException("a Spark partition holds more than one trial range");
           }
-          return Executors.prepared(fileName, scenario.value()).runRange(seed, range[0], range[1]);
+          return MonteCarlo.runPartition(Executors.prepared(fileName, scenario.value()), r);
         };
   }
 
-  private static Function2<Object, RangeResult, BoxedUnit> resultHandler(OrderedResults ordered) {
+  private static Function2<Object, MonteCarlo.Partition, BoxedUnit> resultHandler(
+      OrderedResults ordered) {
     return (index, result) -> {
       ordered.add((Integer) index, result);
       return BoxedUnit.UNIT;
     };
   }
 
-  /** Hands results to the caller in partition order, keeping early ones until their turn. */
+  /**
+   * Hands results to the sink in partition order, keeping early ones until their turn; once the
+   * sink says stop, drops the rest and cancels the job.
+   */
   private static final class OrderedResults {
-    private final Consumer<RangeResult> sink;
-    private final Map<Integer, RangeResult> waiting = new HashMap<>();
+    private final Predicate<MonteCarlo.Partition> sink;
+    private final Runnable cancel;
+    private final Map<Integer, MonteCarlo.Partition> waiting = new HashMap<>();
     private int next;
+    private boolean stopped;
 
-    OrderedResults(Consumer<RangeResult> sink) {
+    OrderedResults(Predicate<MonteCarlo.Partition> sink, Runnable cancel) {
       this.sink = sink;
+      this.cancel = cancel;
     }
 
-    synchronized void add(int index, RangeResult result) {
-      waiting.put(index, result);
-      RangeResult r;
-      while ((r = waiting.remove(next)) != null) {
-        sink.accept(r);
-        next++;
+    synchronized void add(int index, MonteCarlo.Partition result) {
+      if (stopped) {
+        return;
       }
+      waiting.put(index, result);
+      MonteCarlo.Partition r;
+      while ((r = waiting.remove(next)) != null) {
+        next++;
+        if (!sink.test(r)) {
+          stopped = true;
+          waiting.clear();
+          cancel.run();
+          return;
+        }
+      }
+    }
+
+    synchronized boolean stopped() {
+      return stopped;
     }
 
     synchronized void checkComplete(int partitions) {
@@ -227,7 +273,11 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
 
   @Override
   public void close() {
-    scenario.destroy();
+    try {
+      scenario.destroy();
+    } catch (RuntimeException e) {
+      // the context is already stopped (Ctrl-C): nothing left to free
+    }
     if (owned) {
       sc.stop();
     }

@@ -133,23 +133,29 @@ class SparkEngineTest {
   }
 
   @Test
-  void splitCoversTheRangeInAlignedPieces() {
+  void splitCutsAlignedPiecesForTheMergeTree() {
     // 300 trials per task round up to 100 x 2^2 = 400: [0,400) [400,800) [800,1050)
-    List<int[]> r = SparkEngine.split(0, 1050, 300);
+    List<long[]> r = SparkEngine.split(0, 1050, 300);
     assertEquals(3, r.size());
     assertEquals(800, r.get(2)[0]);
     assertEquals(1050, r.get(2)[1]);
-    // a round starting at 1000 (not a multiple of 400) first goes to the next multiple:
-    // [1000,1200) [1200,1600) [1600,2000)
-    List<int[]> s = SparkEngine.split(1000, 2000, 250);
+    // a stage starting at 1,000 trials = batch 10 = 0b1010: pieces of 2 batches (10..11), then
+    // 4 (12..15), then 4 (16..19): [1000,1200) [1200,1600) [1600,2000)
+    List<long[]> s = SparkEngine.split(1000, 2000, 400);
     assertEquals(3, s.size());
     assertEquals(1200, s.get(0)[1]);
-    assertEquals(1600, s.get(2)[0]);
+    assertEquals(1600, s.get(1)[1]);
     assertEquals(2000, s.get(2)[1]);
+    // every piece starts at a multiple of its own (power of two) batch count
+    for (long[] piece : SparkEngine.split(1300, 1_000_000, 51_200)) {
+      long batches = (piece[1] - piece[0] + 99) / 100;
+      long aligned = Long.highestOneBit(batches);
+      assertEquals(0, (piece[0] / 100) % aligned, () -> piece[0] + ".." + piece[1]);
+    }
     // 10^6 trials on 8 cores, 4 tasks per core: ceil(10^6 / 32) = 31,250 -> 100 x 2^9 = 51,200
     assertEquals(51_200, SparkEngine.defaultPartitionTrials(1_000_000, 8));
     // capped at 1,024 batches for huge runs
-    assertEquals(102_400, SparkEngine.defaultPartitionTrials(2_000_000_000L, 2));
+    assertEquals(102_400, SparkEngine.defaultPartitionTrials(1_000_000_000_000L, 2));
   }
 
   @Test
