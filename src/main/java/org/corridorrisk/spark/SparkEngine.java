@@ -45,7 +45,10 @@ import scala.runtime.BoxedUnit;
  * </ul>
  */
 public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable {
-  /** Spark setting overriding the trials per task. */
+  /**
+   * Spark setting overriding the trials per task ({@code --conf}, or a local property of the
+   * calling thread, which wins).
+   */
   public static final String PARTITION_TRIALS = "spark.corridorrisk.partitionTrials";
 
   /** Tasks per core per round aimed at by the default partition size. */
@@ -167,9 +170,13 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       MonteCarlo.PartitionRequest request,
       Predicate<MonteCarlo.Partition> sink,
       BooleanSupplier stop) {
+    String setting = sc.getLocalProperty(PARTITION_TRIALS);
+    if (setting == null && sc.getConf().contains(PARTITION_TRIALS)) {
+      setting = sc.getConf().get(PARTITION_TRIALS);
+    }
     long size =
-        sc.getConf().contains(PARTITION_TRIALS)
-            ? Long.parseLong(sc.getConf().get(PARTITION_TRIALS).trim())
+        setting != null
+            ? Long.parseLong(setting.trim())
             : defaultPartitionTrials(request.to() - request.from(), sc.defaultParallelism());
     List<MonteCarlo.PartitionRequest> tasks = new ArrayList<>();
     for (long[] r : split(request.from(), request.to(), size)) {
