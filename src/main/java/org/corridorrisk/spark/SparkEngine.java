@@ -101,6 +101,9 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     // results stream to the driver and are merged as they come; Spark's cap on their total would
     // otherwise stop long studies (each result is small, their number grows with the trials)
     conf.setIfMissing("spark.driver.maxResultSize", "0");
+    // results up to this size go to the driver with the task's status, not through the block
+    // manager (the first trials' kept values make a task's result a few MB)
+    conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
     SparkContext context;
     try {
       context = SparkContext.getOrCreate(conf);
@@ -207,28 +210,26 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
 
   private static final AtomicLong JOBS = new AtomicLong();
 
-  private static final ClassTag<MonteCarlo.Partition> RESULT_TAG =
-      ClassTag$.MODULE$.apply(MonteCarlo.Partition.class);
+  private static final ClassTag<byte[]> RESULT_TAG = ClassTag$.MODULE$.apply(byte[].class);
 
   /** The task: runs the partition's one range (a static method, so nothing else is captured). */
-  private static Function1<
-          scala.collection.Iterator<MonteCarlo.PartitionRequest>, MonteCarlo.Partition>
+  private static Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, byte[]>
       partitionTask(Broadcast<byte[]> scenario, String fileName) {
-    return (Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, MonteCarlo.Partition>
+    return (Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, byte[]>
             & java.io.Serializable)
         it -> {
           MonteCarlo.PartitionRequest r = it.next();
           if (it.hasNext()) {
             throw new IllegalStateException("a Spark partition holds more than one trial range");
           }
-          return MonteCarlo.runPartition(Executors.prepared(fileName, scenario.value()), r);
+          return TaskResults.encode(
+              MonteCarlo.runPartition(Executors.prepared(fileName, scenario.value()), r));
         };
   }
 
-  private static Function2<Object, MonteCarlo.Partition, BoxedUnit> resultHandler(
-      OrderedResults ordered) {
+  private static Function2<Object, byte[], BoxedUnit> resultHandler(OrderedResults ordered) {
     return (index, result) -> {
-      ordered.add((Integer) index, result);
+      ordered.add((Integer) index, TaskResults.decode(result));
       return BoxedUnit.UNIT;
     };
   }
