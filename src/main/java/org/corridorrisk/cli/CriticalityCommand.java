@@ -62,8 +62,18 @@ final class CriticalityCommand implements Callable<Integer> {
       names = "--objective",
       paramLabel = "METRIC",
       defaultValue = "unserved_fraction",
-      description = "Metric the attacker maximizes (default: ${DEFAULT-VALUE}).")
+      description =
+          "What the attacker maximizes: unserved_fraction (default; with several commodities the"
+              + " mean of their unserved shares), economic_loss or person_days_without_service"
+              + " (any metric of summary.json is accepted).")
   String objective;
+
+  @Option(
+      names = "--include-sinks",
+      description =
+          "Also rank the sinks (the demand points themselves); by default only links, sources,"
+              + " storages and junctions are ranked.")
+  boolean includeSinks;
 
   @Option(
       names = "--pairs",
@@ -125,7 +135,8 @@ final class CriticalityCommand implements Callable<Integer> {
             pairs,
             threads == null ? Runtime.getRuntime().availableProcessors() : threads,
             maxEvaluations,
-            CriticalityOptions.DEFAULT_HEURISTIC_STARTS);
+            CriticalityOptions.DEFAULT_HEURISTIC_STARTS,
+            includeSinks);
     CriticalityResult result = CriticalityStudy.run(scenario, options);
     CriticalityJson.write(result, dir.resolve("criticality.json"));
     CriticalityReport.write(result, dir.resolve("criticality.html"));
@@ -146,10 +157,18 @@ final class CriticalityCommand implements Callable<Integer> {
   private static void print(CriticalityResult r, PrintWriter out) {
     out.printf(
         Locale.ROOT,
-        "criticality of %s: %d assets, each out for %d days from day 0%n",
+        "criticality of %s: %d assets (%s), each out for %d days from day 0%n",
         r.scenario().name(),
         r.assets().size(),
+        r.options().includeSinks()
+            ? "links, sources, storages, junctions and sinks"
+            : "links, sources, storages and junctions; sinks with --include-sinks",
         Math.min(r.options().outageDays(), r.scenario().horizonDays()));
+    if (!r.anySingleLoss(Metric.ECONOMIC_LOSS)
+        && !r.anySingleLoss(Metric.UNSERVED_FRACTION)
+        && !r.anySingleLoss(Metric.PERSON_DAYS_WITHOUT_SERVICE)) {
+      out.println("no single asset's outage causes any loss (the network routes around each one)");
+    }
     out.printf(
         Locale.ROOT,
         "%4s  %-28s %-5s %-11s %17s %15s %16s%n",
@@ -193,11 +212,25 @@ final class CriticalityCommand implements Callable<Integer> {
       } else {
         out.printf(
             Locale.ROOT,
-            "worst case over %d threat targets, maximizing %s:%n",
+            "worst case over %d threat targets, maximizing %s%n",
             r.candidates().size(),
-            r.options().objective().key());
+            CriticalityReport.objectiveDefinition(r));
+        WorstSet last = r.worstCase().get(r.worstCase().size() - 1);
+        if (!last.anyLoss()) {
+          out.printf(
+              Locale.ROOT,
+              "  no set of up to %d of the %d threat targets causes any loss%s%n",
+              last.budget(),
+              r.candidates().size(),
+              last.search().exact()
+                  ? " (proven: " + last.search().method() + ")"
+                  : " that the heuristic found (not proven)");
+        }
       }
       for (WorstSet w : r.worstCase()) {
+        if (!w.anyLoss()) {
+          continue;
+        }
         out.printf(
             Locale.ROOT,
             "  budget %d: %-36s %s %.4g  economic_loss %.4g  %s (%s, %d evaluations, %.2f s)%n",

@@ -315,6 +315,10 @@ final class RunCommand implements Callable<Integer> {
     Files.deleteIfExists(html);
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch written = new CountDownLatch(1);
+    // Ctrl-C: stop after the batches under way and write the outputs (a second Ctrl-C aborts)
+    Interrupts interrupts = Interrupts.install(stop, stderr);
+    // a termination signal (or Ctrl-C where the handler is not available): the same, from a
+    // shutdown hook that waits for the outputs
     Thread hook =
         new Thread(
             () -> {
@@ -327,6 +331,8 @@ final class RunCommand implements Callable<Integer> {
             },
             "corridor-risk-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
+    // load the report's fonts now: a JVM that is shutting down cannot load them any more
+    HtmlReport.prepare();
     StudyResult result;
     try {
       try (TrialsCsv rows = csv ? TrialsCsv.open(csvFile, scenario) : null) {
@@ -361,6 +367,7 @@ final class RunCommand implements Callable<Integer> {
       SummaryJson.write(result, summary, engine == null ? Engines.LOCAL : engine.name());
       HtmlReport.write(result, html);
     } finally {
+      interrupts.restore();
       written.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code validate FILE...}: checks every file completely; prints each problem on stderr as {@code
  * FILE:LINE:COLUMN: path: message} and {@code FILE: ok (...)} on stdout for good files. Exit 2 when
- * any file has a problem.
+ * any file has a problem. Warnings ({@code FILE:LINE:COLUMN: path: warning: message}) go to stderr
+ * and do not change the exit code.
  */
 @Command(
     name = "validate",
@@ -44,6 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path file : files) {
       try {
         LoadedScenario s = ScenarioLoader.load(file);
+        for (Problem w : s.warnings()) {
+          err.println(w.format());
+        }
         out.println(
             file
                 + ": ok ("

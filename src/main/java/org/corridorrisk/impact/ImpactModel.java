@@ -2,6 +2,7 @@ package org.corridorrisk.impact;
 
 import java.util.List;
 import org.corridorrisk.model.Economy;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
@@ -31,6 +32,15 @@ public final class ImpactModel {
   final double[] spillDetectionHours;
   final double[] spillIsolationVolume;
   final boolean[] linkSpills;
+
+  /**
+   * Per day: demand per sink slot, per commodity and per sector after demand profiles; {@code null}
+   * when no sink has a profile (every day is then the nominal day above).
+   */
+  final double[][] sinkDemandByDay;
+
+  final double[][] commodityDemandByDay;
+  final double[][] sectorDemandByDay;
 
   public ImpactModel(CompiledNetwork net) {
     Scenario s = net.scenario();
@@ -78,8 +88,38 @@ public final class ImpactModel {
       }
     }
     commodityDemandVolume = new double[commodityCount];
-    for (int c = 0; c < commodityCount; c++) {
-      commodityDemandVolume[c] = commodityDemandPerDay[c] * horizonDays;
+    Incidents inc = s.incidents();
+    boolean profiled = false;
+    for (int i = 0; i < k; i++) {
+      profiled |= !inc.asset(net.nodeId(sinkNode[i])).profiles().isEmpty();
+    }
+    if (profiled) {
+      sinkDemandByDay = new double[horizonDays][k];
+      commodityDemandByDay = new double[horizonDays][commodityCount];
+      sectorDemandByDay = new double[horizonDays][sectorCount];
+      for (int i = 0; i < k; i++) {
+        List<String> ids = inc.asset(net.nodeId(sinkNode[i])).profiles();
+        for (int d = 0; d < horizonDays; d++) {
+          double v = ids.isEmpty() ? sinkDemandPerDay[i] : sinkDemandPerDay[i] * inc.factor(ids, d);
+          sinkDemandByDay[d][i] = v;
+          commodityDemandByDay[d][sinkCommodity[i]] += v;
+          if (sinkSector[i] >= 0) {
+            sectorDemandByDay[d][sinkSector[i]] += v;
+          }
+        }
+      }
+      for (int d = 0; d < horizonDays; d++) {
+        for (int c = 0; c < commodityCount; c++) {
+          commodityDemandVolume[c] += commodityDemandByDay[d][c];
+        }
+      }
+    } else {
+      sinkDemandByDay = null;
+      commodityDemandByDay = null;
+      sectorDemandByDay = null;
+      for (int c = 0; c < commodityCount; c++) {
+        commodityDemandVolume[c] = commodityDemandPerDay[c] * horizonDays;
+      }
     }
     int links = net.linkCount();
     spillDetectionHours = new double[links];
@@ -126,6 +166,31 @@ public final class ImpactModel {
     return sinkDemandPerDay[slot];
   }
 
+  /** Demand per sink slot on day {@code day} (after profiles); read only. */
+  public double[] sinkDemandOn(int day) {
+    return sinkDemandByDay == null ? sinkDemandPerDay : sinkDemandByDay[day];
+  }
+
+  double[] commodityDemandOn(int day) {
+    return commodityDemandByDay == null ? commodityDemandPerDay : commodityDemandByDay[day];
+  }
+
+  double[] sectorDemandOn(int day) {
+    return sectorDemandByDay == null ? sectorDemandPerDay : sectorDemandByDay[day];
+  }
+
+  /** Demand of sink slot {@code slot} summed over the horizon (after profiles). */
+  public double sinkDemandVolume(int slot) {
+    if (sinkDemandByDay == null) {
+      return sinkDemandPerDay[slot] * horizonDays;
+    }
+    double v = 0;
+    for (double[] day : sinkDemandByDay) {
+      v += day[slot];
+    }
+    return v;
+  }
+
   /** Sum of sink demand per day of a commodity. */
   public double commodityDemandPerDay(int commodity) {
     return commodityDemandPerDay[commodity];
@@ -151,14 +216,16 @@ public final class ImpactModel {
    * @param work scratch of length >= 3 x sectors
    */
   public double dayEconomicLoss(
-      double[] sinkServed, double costToday, double undisturbedCost, double[] work) {
+      int day, double[] sinkServed, double costToday, double undisturbedCost, double[] work) {
+    double[] sinkDemand = sinkDemandOn(day);
+    double[] sectorDemand = sectorDemandOn(day);
     double direct = 0;
     int s = sectorCount;
     for (int i = 0; i < s; i++) {
       work[i] = 0;
     }
     for (int i = 0; i < sinkNode.length; i++) {
-      double unserved = Impacts.unserved(sinkDemandPerDay[i], sinkServed[i]);
+      double unserved = Impacts.unserved(sinkDemand[i], sinkServed[i]);
       direct += sinkValueOfLostLoad[i] * unserved;
       if (sinkSector[i] >= 0) {
         work[sinkSector[i]] += unserved;
@@ -168,7 +235,7 @@ public final class ImpactModel {
     if (s > 0) {
       double[] cStar = new double[s];
       for (int i = 0; i < s; i++) {
-        cStar[i] = sectorDemandPerDay[i] > 0 ? Math.min(1, work[i] / sectorDemandPerDay[i]) : 0;
+        cStar[i] = sectorDemand[i] > 0 ? Math.min(1, work[i] / sectorDemand[i]) : 0;
       }
       double[] q = new double[s];
       Iim.leastFixedPoint(interdependency, cStar, q, new double[s]);
@@ -180,12 +247,14 @@ public final class ImpactModel {
   }
 
   /** Sum over commodities of the day's unserved share of demand (tie-break for max-damage). */
-  public double dayUnservedShareSum(double[] sinkServed) {
+  public double dayUnservedShareSum(int day, double[] sinkServed) {
+    double[] sinkDemand = sinkDemandOn(day);
+    double[] commodityDemand = commodityDemandOn(day);
     double sum = 0;
     for (int i = 0; i < sinkNode.length; i++) {
-      double demand = commodityDemandPerDay[sinkCommodity[i]];
+      double demand = commodityDemand[sinkCommodity[i]];
       if (demand > 0) {
-        sum += Impacts.unserved(sinkDemandPerDay[i], sinkServed[i]) / demand;
+        sum += Impacts.unserved(sinkDemand[i], sinkServed[i]) / demand;
       }
     }
     return sum;

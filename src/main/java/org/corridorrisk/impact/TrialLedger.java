@@ -4,11 +4,11 @@ package org.corridorrisk.impact;
  * Accumulates one trial's impacts day by day and turns them into {@link TrialMetrics}. One per
  * worker thread, reset between trials; no allocation per day.
  *
- * <p>Per day it takes what each sink received and the day's transport cost, and adds: unserved
- * volume per commodity and per sink, person-days without service, value of lost load, the day's IIM
- * (direct inoperability c* per sector, least fixed point q, indirect loss (q - c*) x output, peak
- * q) and the day's extra transport cost over the undisturbed run. Spills are added per hit with
- * {@link #addSpill(double)}.
+ * <p>Per day it takes what each sink received (against that day's demand, after profiles) and the
+ * day's transport cost, and adds: unserved volume per commodity and per sink, person-days without
+ * service, value of lost load, the day's IIM (direct inoperability c* per sector, least fixed point
+ * q, indirect loss (q - c*) x output, peak q) and the day's extra transport cost over the
+ * undisturbed run. Spills are added per hit with {@link #addSpill(double)}.
  *
  * <p>Not thread-safe.
  */
@@ -69,7 +69,7 @@ public final class TrialLedger {
     for (int s = 0; s < sectors; s++) {
       sectorUnservedToday[s] = 0;
     }
-    double[] demand = m.sinkDemandPerDay;
+    double[] demand = m.sinkDemandOn(day);
     for (int i = 0; i < demand.length; i++) {
       double unserved = Impacts.unserved(demand[i], sinkServed[i]);
       if (!(unserved > 0)) {
@@ -86,13 +86,13 @@ public final class TrialLedger {
     }
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
       unservedByCommodity[c] += unservedTodayByCommodity[c];
-      double d = m.commodityDemandPerDay[c];
+      double d = m.commodityDemandOn(day)[c];
       servedShareByCommodityDay[c][day] =
           d > 0 ? Math.max(0, 1 - unservedTodayByCommodity[c] / d) : 1.0;
     }
     if (sectors > 0) {
       for (int s = 0; s < sectors; s++) {
-        double d = m.sectorDemandPerDay[s];
+        double d = m.sectorDemandOn(day)[s];
         cStar[s] = d > 0 ? Math.min(1, sectorUnservedToday[s] / d) : 0;
       }
       Iim.leastFixedPoint(m.interdependency, cStar, q, scratch);

@@ -2,7 +2,10 @@ package org.corridorrisk.model;
 
 import java.util.regex.Pattern;
 
-/** Argument checks shared by the model's constructors; messages name the value and the rule. */
+/**
+ * Argument checks shared by the model's constructors; they throw {@link RuleException} with a
+ * structured {@link RuleViolation} and a message that names the value and the rule.
+ */
 final class Checks {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -10,10 +13,10 @@ final class Checks {
 
   static String id(String id, String what) {
     if (id == null || !isId(id)) {
-      throw new IllegalArgumentException(
-          what
-              + " id must match [A-Za-z0-9._-]+ but was "
-              + (id == null ? "null" : "'" + id + "'"));
+      String shown = id == null ? "null" : "'" + id + "'";
+      String message = "must match [A-Za-z0-9._-]+ but was " + shown;
+      throw new RuleException(
+          RuleViolation.of("id", Rule.ID_FORMAT, shown, message), what + " id", null);
     }
     return id;
   }
@@ -41,16 +44,16 @@ final class Checks {
 
   static double nonNegative(double value, String field, String owner) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          field + " must be a finite number >= 0 but was " + value + " (" + owner + ")");
+      throw RuleException.of(
+          field, Rule.RANGE, value, "must be a finite number >= 0 but was " + value, owner);
     }
     return value;
   }
 
   static double positive(double value, String field, String owner) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          field + " must be a finite number > 0 but was " + value + " (" + owner + ")");
+      throw RuleException.of(
+          field, Rule.RANGE, value, "must be a finite number > 0 but was " + value, owner);
     }
     return value;
   }
@@ -61,15 +64,22 @@ final class Checks {
 
   static double inRange(double value, double min, double max, String field, String owner) {
     if (!(value >= min && value <= max)) {
-      throw new IllegalArgumentException(
-          field + " must be in [" + min + ", " + max + "] but was " + value + " (" + owner + ")");
+      throw RuleException.of(
+          field,
+          Rule.RANGE,
+          value,
+          "must be in [" + min + ", " + max + "] but was " + value,
+          owner);
     }
     return value;
   }
 
   static <T> T notNull(T value, String field, String owner) {
     if (value == null) {
-      throw new IllegalArgumentException(field + " must be given (" + owner + ")");
+      throw new RuleException(
+          new RuleViolation(field, Rule.REQUIRED, java.util.List.of(), "must be given"),
+          field,
+          owner);
     }
     return value;
   }

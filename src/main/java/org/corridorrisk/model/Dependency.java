@@ -13,8 +13,8 @@ public record Dependency(String sink, String supports, String mode) {
     Checks.notNull(supports, "supports", "dependency");
     mode = mode == null ? PROPORTIONAL : mode;
     if (!PROPORTIONAL.equals(mode)) {
-      throw new IllegalArgumentException(
-          "mode must be 'proportional' but was '" + mode + "' (dependency)");
+      throw RuleException.of(
+          "mode", Rule.CHOICE, mode, "must be 'proportional' but was '" + mode + "'", "dependency");
     }
   }
 }

@@ -20,24 +20,22 @@ public record Economy(List<Sector> sectors, double[][] interdependency) {
       interdependency = new double[n][n];
     }
     if (interdependency.length != n) {
-      throw new IllegalArgumentException(
-          "interdependency must have "
-              + n
-              + " rows (one per sector) but had "
-              + interdependency.length
-              + " (economy)");
+      throw RuleException.of(
+          "interdependency",
+          Rule.SHAPE,
+          interdependency.length,
+          "must have " + n + " rows (one per sector) but had " + interdependency.length,
+          "economy");
     }
     double[][] copy = new double[n][];
     for (int i = 0; i < n; i++) {
       if (interdependency[i].length != n) {
-        throw new IllegalArgumentException(
-            "interdependency row "
-                + i
-                + " must have "
-                + n
-                + " entries but had "
-                + interdependency[i].length
-                + " (economy)");
+        String message = "must have " + n + " entries but had " + interdependency[i].length;
+        throw new RuleException(
+            RuleViolation.of(
+                "interdependency[" + i + "]", Rule.SHAPE, interdependency[i].length, message),
+            "interdependency row " + i,
+            "economy");
       }
       for (int j = 0; j < n; j++) {
         Checks.inRange(
@@ -47,10 +45,13 @@ public record Economy(List<Sector> sectors, double[][] interdependency) {
     }
     interdependency = copy;
     if (n > 0 && spectralRadius(copy) >= 1) {
-      throw new IllegalArgumentException(
-          "interdependency must have spectral radius < 1 but was "
-              + spectralRadius(copy)
-              + " (economy)");
+      double radius = spectralRadius(copy);
+      throw RuleException.of(
+          "interdependency",
+          Rule.STABILITY,
+          radius,
+          "must have spectral radius < 1 but was " + radius,
+          "economy");
     }
   }
 

@@ -9,6 +9,8 @@ public enum LinkKind {
   ROAD,
   SEA,
   POWER_LINE,
+  SUBSEA_PIPELINE,
+  SUBSEA_CABLE,
   OTHER;
 
   private final String fileName = name().toLowerCase(Locale.ROOT).replace('_', '-');

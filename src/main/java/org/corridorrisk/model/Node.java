@@ -45,8 +45,8 @@ public record Node(
     Checks.nonNegative(supplyPerDay, "supply", owner);
     Checks.nonNegative(demandPerDay, "demand", owner);
     if (priority < 1) {
-      throw new IllegalArgumentException(
-          "priority must be >= 1 but was " + priority + " (" + owner + ")");
+      throw RuleException.of(
+          "priority", Rule.RANGE, priority, "must be >= 1 but was " + priority, owner);
     }
     Checks.nonNegative(population, "population", owner);
     Checks.nonNegative(valueOfLostLoad, "value_of_lost_load", owner);
@@ -55,14 +55,12 @@ public record Node(
     Checks.nonNegative(storageCapacity, "capacity", owner);
     Checks.nonNegative(maxInjectionPerDay, "max_injection", owner);
     if (storageCapacity < inventory) {
-      throw new IllegalArgumentException(
-          "capacity must be >= inventory ("
-              + inventory
-              + ") but was "
-              + storageCapacity
-              + " ("
-              + owner
-              + ")");
+      throw RuleException.of(
+          "capacity",
+          Rule.ORDER,
+          storageCapacity,
+          "must be >= inventory (" + inventory + ") but was " + storageCapacity,
+          owner);
     }
   }
 

@@ -86,8 +86,12 @@ public sealed interface RepairTime
     public Lognormal {
       Checks.positive(median, "median", "repair_days lognormal");
       if (!(p90 > median) || Double.isInfinite(p90)) {
-        throw new IllegalArgumentException(
-            "p90 must be > median (" + median + ") but was " + p90 + " (repair_days lognormal)");
+        throw RuleException.of(
+            "p90",
+            Rule.ORDER,
+            p90,
+            "must be > median (" + median + ") but was " + p90,
+            "repair_days lognormal");
       }
     }
 
@@ -127,14 +131,21 @@ public sealed interface RepairTime
     public Triangular {
       Checks.nonNegative(min, "min", "repair_days triangular");
       if (!(min <= mode && mode <= max) || !(min < max)) {
-        throw new IllegalArgumentException(
+        String message =
             "triangular needs min <= mode <= max and min < max but was min="
                 + min
                 + ", mode="
                 + mode
                 + ", max="
-                + max
-                + " (repair_days triangular)");
+                + max;
+        throw new RuleException(
+            new RuleViolation(
+                "",
+                Rule.ORDER,
+                java.util.List.of(String.valueOf(min), String.valueOf(mode), String.valueOf(max)),
+                message),
+            "",
+            "repair_days triangular");
       }
     }
 
@@ -159,8 +170,12 @@ public sealed interface RepairTime
     public Uniform {
       Checks.nonNegative(min, "min", "repair_days uniform");
       if (!(max > min) || Double.isInfinite(max)) {
-        throw new IllegalArgumentException(
-            "max must be > min (" + min + ") but was " + max + " (repair_days uniform)");
+        throw RuleException.of(
+            "max",
+            Rule.ORDER,
+            max,
+            "must be > min (" + min + ") but was " + max,
+            "repair_days uniform");
       }
     }
 

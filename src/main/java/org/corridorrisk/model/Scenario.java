@@ -37,6 +37,7 @@ public final class Scenario {
   private final List<Dependency> dependencies;
   private final Economy economy;
   private final List<Mitigation> mitigations;
+  private final Incidents incidents;
   private final Map<String, Node> nodeById = new HashMap<>();
   private final Map<String, Link> linkById = new HashMap<>();
 
@@ -58,6 +59,41 @@ public final class Scenario {
       List<Dependency> dependencies,
       Economy economy,
       List<Mitigation> mitigations) {
+    this(
+        name,
+        description,
+        horizonDays,
+        currency,
+        commodities,
+        nodes,
+        links,
+        threats,
+        dependencies,
+        economy,
+        mitigations,
+        Incidents.NONE);
+  }
+
+  /**
+   * Builds and validates a scenario with the "time, damage and repairs" part.
+   *
+   * @param incidents profiles, damage states, hazards and repair crews ({@link Incidents#NONE} for
+   *     none); its crews' assets are resolved here
+   * @throws InvalidScenarioException listing every violated rule
+   */
+  public Scenario(
+      String name,
+      String description,
+      int horizonDays,
+      String currency,
+      List<Commodity> commodities,
+      List<Node> nodes,
+      List<Link> links,
+      List<Threat> threats,
+      List<Dependency> dependencies,
+      Economy economy,
+      List<Mitigation> mitigations,
+      Incidents incidents) {
     this.name = Checks.notNull(name, "name", "scenario");
     this.description = description == null ? "" : description;
     this.horizonDays = horizonDays;
@@ -81,17 +117,25 @@ public final class Scenario {
     double totalAttempts = 0;
     for (int i = 0; i < given.size(); i++) {
       Threat t = given.get(i);
+      boolean everything = t.model() == ThreatModel.HAZARD && t.targetSpec().isEmpty();
       List<String> targets =
-          resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
+          everything
+              ? allAssets()
+              : resolveTargets(t.targetSpec(), "threats[" + i + "].targets", violations);
       if (targets.isEmpty()) {
         violations.add(
             new RuleViolation(
-                "threats[" + i + "].targets", "selects no asset (threat '" + t.id() + "')"));
+                "threats[" + i + "].targets",
+                Rule.SELECTS_NO_ASSET,
+                values(t.id()),
+                "selects no asset (threat '" + t.id() + "')"));
       }
-      if (t.model() == ThreatModel.INDEPENDENT && t.startDay() >= horizonDays) {
+      if (t.model() != ThreatModel.POISSON && t.startDay() >= horizonDays) {
         violations.add(
             new RuleViolation(
                 "threats[" + i + "].start_day",
+                Rule.AFTER_HORIZON,
+                values(t.startDay()),
                 "must be < horizon_days (" + horizonDays + ") but was " + t.startDay()));
       }
       double attempts = expectedAttempts(t, horizonDays);
@@ -99,6 +143,8 @@ public final class Scenario {
         violations.add(
             new RuleViolation(
                 "threats[" + i + "].events_per_year",
+                Rule.TOO_MANY_ATTEMPTS,
+                List.of(t.id(), Double.toString(attempts)),
                 String.format(
                     java.util.Locale.ROOT,
                     "threat '%s' expects %,.0f attempts per trial (events_per_year %s x"
@@ -119,6 +165,8 @@ public final class Scenario {
       violations.add(
           new RuleViolation(
               "threats",
+              Rule.TOO_MANY_ATTEMPTS,
+              List.of(Double.toString(totalAttempts)),
               String.format(
                   java.util.Locale.ROOT,
                   "the poisson threats together expect %,.0f attempts per trial, more than the"
@@ -128,6 +176,19 @@ public final class Scenario {
     }
     duplicates(given.stream().map(Threat::id).toList(), "threats", "threat", violations);
     this.threats = List.copyOf(resolved);
+    Incidents inc = incidents == null ? Incidents.NONE : incidents;
+    if (!inc.crews().isEmpty()) {
+      List<Incidents.RepairCrew> crews = new ArrayList<>();
+      for (int i = 0; i < inc.crews().size(); i++) {
+        Incidents.RepairCrew c = inc.crews().get(i);
+        List<String> served =
+            resolveTargets(c.serves(), "repair_crews[" + i + "].serves", violations);
+        crews.add(
+            new Incidents.RepairCrew(c.id(), c.count(), c.serves(), c.mobilizationDays(), served));
+      }
+      inc = new Incidents(inc.startDate(), inc.profiles(), inc.assets(), inc.threats(), crews);
+    }
+    this.incidents = inc;
     if (!violations.isEmpty()) {
       throw new InvalidScenarioException(violations);
     }
@@ -150,16 +211,28 @@ public final class Scenario {
 
   private void check(List<RuleViolation> out) {
     if (horizonDays < 1) {
-      out.add(new RuleViolation("horizon_days", "must be >= 1 but was " + horizonDays));
+      out.add(
+          new RuleViolation(
+              "horizon_days",
+              Rule.RANGE,
+              values(horizonDays),
+              "must be >= 1 but was " + horizonDays));
     }
     if (commodities.isEmpty()) {
-      out.add(new RuleViolation("commodities", "must list at least one commodity"));
+      out.add(
+          new RuleViolation(
+              "commodities", Rule.TOO_FEW, values(0), "must list at least one commodity"));
     }
     if (nodes.size() < 2) {
-      out.add(new RuleViolation("nodes", "must list at least 2 nodes but had " + nodes.size()));
+      out.add(
+          new RuleViolation(
+              "nodes",
+              Rule.TOO_FEW,
+              values(nodes.size()),
+              "must list at least 2 nodes but had " + nodes.size()));
     }
     if (links.isEmpty()) {
-      out.add(new RuleViolation("links", "must list at least one link"));
+      out.add(new RuleViolation("links", Rule.TOO_FEW, values(0), "must list at least one link"));
     }
     duplicates(commodities.stream().map(Commodity::id).toList(), "commodities", "commodity", out);
     Set<String> commodityIds = new HashSet<>();
@@ -175,12 +248,16 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "].id",
+                Rule.DUPLICATE_ID,
+                values(n.id(), assetPath(prior)),
                 "duplicate id '" + n.id() + "' (first used at " + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(n.commodity())) {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "].commodity",
+                Rule.UNKNOWN_REFERENCE,
+                values(n.commodity()),
                 "unknown commodity '"
                     + n.commodity()
                     + "'"
@@ -195,12 +272,16 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".id",
+                Rule.DUPLICATE_ID,
+                values(l.id(), assetPath(prior)),
                 "duplicate id '" + l.id() + "' (first used at " + assetPath(prior) + ")"));
       }
       if (!commodityIds.contains(l.commodity())) {
         out.add(
             new RuleViolation(
                 path + ".commodity",
+                Rule.UNKNOWN_REFERENCE,
+                values(l.commodity()),
                 "unknown commodity '"
                     + l.commodity()
                     + "'"
@@ -211,7 +292,10 @@ public final class Scenario {
       if (l.from().equals(l.to())) {
         out.add(
             new RuleViolation(
-                path + ".to", "must differ from 'from' (link '" + l.id() + "' is a loop)"));
+                path + ".to",
+                Rule.LOOP,
+                values(l.from()),
+                "must differ from 'from' (link '" + l.id() + "' is a loop)"));
       }
     }
     if (out.isEmpty()) {
@@ -233,11 +317,15 @@ public final class Scenario {
       out.add(
           new RuleViolation(
               linkPath + end,
+              Rule.UNKNOWN_REFERENCE,
+              values(nodeId),
               "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
     } else if (!n.commodity().equals(l.commodity())) {
       out.add(
           new RuleViolation(
               linkPath + end,
+              Rule.COMMODITY_MISMATCH,
+              values(n.commodity(), l.commodity()),
               "node '"
                   + nodeId
                   + "' carries "
@@ -278,6 +366,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "]",
+                Rule.UNREACHABLE_SINK,
+                values(n.id()),
                 "sink '"
                     + n.id()
                     + "' cannot be reached from any source or storage of "
@@ -297,12 +387,16 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "dependencies[" + i + "].sink",
+                Rule.WRONG_KIND,
+                values(d.sink()),
                 "must name a sink node but was '" + d.sink() + "'"));
       }
       if (supported == null || supported.kind() != NodeKind.SOURCE) {
         out.add(
             new RuleViolation(
                 "dependencies[" + i + "].supports",
+                Rule.WRONG_KIND,
+                values(d.supports()),
                 "must name a source node but was '" + d.supports() + "'"));
       }
       if (sink != null && supported != null) {
@@ -314,6 +408,8 @@ public final class Scenario {
       out.add(
           new RuleViolation(
               "dependencies",
+              Rule.DEPENDENCY_CYCLE,
+              values(),
               "commodities depend on each other in a cycle; "
                   + "format v1 needs an order in which each commodity's supply is known before it is routed"));
     }
@@ -358,9 +454,20 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "].sector",
+                Rule.UNKNOWN_REFERENCE,
+                values(n.sector()),
                 "unknown sector '" + n.sector() + "'" + suggestion(n.sector(), sectorIds)));
       }
     }
+  }
+
+  /** The offending values of a violation, as text. */
+  private static List<String> values(Object... values) {
+    List<String> text = new ArrayList<>(values.length);
+    for (Object v : values) {
+      text.add(String.valueOf(v));
+    }
+    return text;
   }
 
   private static void duplicates(
@@ -370,7 +477,10 @@ public final class Scenario {
       if (!seen.add(ids.get(i))) {
         out.add(
             new RuleViolation(
-                listPath + "[" + i + "].id", "duplicate " + what + " id '" + ids.get(i) + "'"));
+                listPath + "[" + i + "].id",
+                Rule.DUPLICATE_ID,
+                values(ids.get(i)),
+                "duplicate " + what + " id '" + ids.get(i) + "'"));
       }
     }
   }
@@ -391,6 +501,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".nodes[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.nodes().get(i)),
                 "unknown node '"
                     + spec.nodes().get(i)
                     + "'"
@@ -402,6 +514,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".links[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.links().get(i)),
                 "unknown link '"
                     + spec.links().get(i)
                     + "'"
@@ -422,9 +536,11 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".kinds[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(k),
                 "unknown kind '"
                     + k
-                    + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, rail, road, sea, power-line, other)"));
+                    + "' (node kinds: source, sink, junction, storage; link kinds: pipeline, subsea-pipeline, subsea-cable, rail, road, sea, power-line, other)"));
       }
     }
     Set<String> commodityIds = new HashSet<>();
@@ -434,6 +550,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".commodities[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.commodities().get(i)),
                 "unknown commodity '"
                     + spec.commodities().get(i)
                     + "'"
@@ -446,6 +564,8 @@ public final class Scenario {
         out.add(
             new RuleViolation(
                 path + ".corridors[" + i + "]",
+                Rule.UNKNOWN_REFERENCE,
+                values(spec.corridors().get(i)),
                 "unknown corridor '"
                     + spec.corridors().get(i)
                     + "'"
@@ -596,6 +716,19 @@ public final class Scenario {
   /** An arc of {@link #graph(String)}: a link traversed forward (from to to) or backward. */
   public record Arc(Link link, boolean forward) {}
 
+  /** Every node id in file order, then every link id in file order. */
+  private List<String> allAssets() {
+    List<String> all = new ArrayList<>(nodes.size() + links.size());
+    nodes.forEach(n -> all.add(n.id()));
+    links.forEach(l -> all.add(l.id()));
+    return all;
+  }
+
+  /** Profiles, damage states, hazards and repair crews ({@link Incidents#NONE} when none). */
+  public Incidents incidents() {
+    return incidents;
+  }
+
   /** A copy of this scenario with other mitigations declared (the loader uses it). */
   public Scenario withMitigations(List<Mitigation> newMitigations) {
     return new Scenario(
@@ -609,7 +742,8 @@ public final class Scenario {
         threats,
         dependencies,
         economy,
-        newMitigations);
+        newMitigations,
+        incidents);
   }
 
   @Override

@@ -28,6 +28,15 @@ public record TargetSpec(
     corridors = corridors == null ? List.of() : List.copyOf(corridors);
   }
 
+  /** Whether no selector is given. */
+  public boolean isEmpty() {
+    return links.isEmpty()
+        && nodes.isEmpty()
+        && kinds.isEmpty()
+        && commodities.isEmpty()
+        && corridors.isEmpty();
+  }
+
   public static TargetSpec ofLinks(String... ids) {
     return new TargetSpec(List.of(ids), null, null, null, null);
   }

@@ -39,8 +39,8 @@ public record Threat(
     Checks.nonNegative(eventsPerYear, "events_per_year", owner);
     Checks.probability(probability, "probability", owner);
     if (startDay < 0) {
-      throw new IllegalArgumentException(
-          "start_day must be >= 0 but was " + startDay + " (" + owner + ")");
+      throw RuleException.of(
+          "start_day", Rule.RANGE, startDay, "must be >= 0 but was " + startDay, owner);
     }
     Checks.notNull(selection, "selection", owner);
     Checks.probability(successProbability, "success_probability", owner);

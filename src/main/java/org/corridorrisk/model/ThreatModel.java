@@ -7,7 +7,12 @@ public enum ThreatModel {
   /** Attempts arrive as a Poisson process in continuous time over the horizon. */
   POISSON,
   /** At {@code start_day} every target fails independently with a probability. */
-  INDEPENDENT;
+  INDEPENDENT,
+  /**
+   * A spatial event (poisson-like or once at {@code start_day}): an epicentre, an intensity that
+   * halves with distance and lognormal fragility per asset kind.
+   */
+  HAZARD;
 
   public String fileName() {
     return name().toLowerCase(Locale.ROOT);

@@ -255,7 +255,7 @@ public final class DailyFlowSolver {
     for (int l : net.linksOf(c)) {
       double capacity =
           in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
-              ? net.linkCapacity(l)
+              ? in.linkCapacity[l]
               : 0;
       int a = net.linkArcForward[l];
       cap[a] = capacity;
@@ -298,7 +298,7 @@ public final class DailyFlowSolver {
       for (int j = starts[k]; j < starts[k + 1]; j++) {
         int i = order[j];
         if (in.nodeUp[i]) {
-          demand += net.demandPerDay(i);
+          demand += in.demand[i];
         }
       }
       if (demand <= eps) {
@@ -319,7 +319,7 @@ public final class DailyFlowSolver {
         int i = order[j];
         if (in.nodeUp[i]) {
           int a = net.nodeArc[i];
-          cap[a] = share * net.demandPerDay(i);
+          cap[a] = share * in.demand[i];
           res[a] = cap[a];
         }
       }
@@ -332,8 +332,8 @@ public final class DailyFlowSolver {
           int i = order[j];
           if (in.nodeUp[i]) {
             int a = net.nodeArc[i];
-            res[a] += net.demandPerDay(i) - cap[a];
-            cap[a] = net.demandPerDay(i);
+            res[a] += in.demand[i] - cap[a];
+            cap[a] = in.demand[i];
           }
         }
         maxFlow(c, s, t, -1);

@@ -18,7 +18,19 @@ public final class DayInput {
   /** {@code false} = disabled: carries nothing. */
   public final boolean[] linkUp;
 
-  /** Per source node: most it can inject today (nominal supply x dependency factor). */
+  /** Per sink node: today's demand (nominal demand x profile factor). */
+  public final double[] demand;
+
+  /**
+   * Per link: today's capacity (nominal capacity x profile factor x damage factor); in both
+   * directions when undirected.
+   */
+  public final double[] linkCapacity;
+
+  /**
+   * Per source node: most it can inject today (nominal supply x profile x damage x dependency
+   * factor).
+   */
   public final double[] supply;
 
   /** Per storage node: most it can deliver today, {@code min(max_withdrawal, inventory)}. */
@@ -35,6 +47,8 @@ public final class DayInput {
     nodeUp = new boolean[net.nodeCount()];
     linkUp = new boolean[net.linkCount()];
     supply = new double[net.nodeCount()];
+    demand = new double[net.nodeCount()];
+    linkCapacity = new double[net.linkCount()];
     withdrawCap = new double[net.nodeCount()];
     injectCap = new double[net.nodeCount()];
     resetToNominal();
@@ -46,8 +60,12 @@ public final class DayInput {
   public void resetToNominal() {
     Arrays.fill(nodeUp, true);
     Arrays.fill(linkUp, true);
+    for (int l = 0; l < linkUp.length; l++) {
+      linkCapacity[l] = net.linkCapacity(l);
+    }
     for (int i = 0; i < nodeUp.length; i++) {
       supply[i] = net.supplyPerDay(i);
+      demand[i] = net.demandPerDay(i);
       withdrawCap[i] = Math.min(net.maxWithdrawalPerDay(i), net.inventory(i));
       injectCap[i] =
           Math.max(

@@ -225,7 +225,7 @@ final class SpanningFlow {
     for (int i : net.sinksOf(c)) {
       int v = net.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
-        treeDemand[tree[v]] += net.demandPerDay(i);
+        treeDemand[tree[v]] += in.demand[i];
       }
     }
     // 2. Cross links and components (union-find over trees).
@@ -282,7 +282,7 @@ final class SpanningFlow {
     for (int i : net.sinksOf(c)) {
       int v = net.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
-        imbalance[v] -= treeRatio[tree[v]] * net.demandPerDay(i);
+        imbalance[v] -= treeRatio[tree[v]] * in.demand[i];
       }
     }
     for (int j = tail - 1; j >= trees; j--) {
@@ -319,7 +319,7 @@ final class SpanningFlow {
       int v = net.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
         int a = net.nodeArc[i];
-        double served = treeRatio[tree[v]] * net.demandPerDay(i);
+        double served = treeRatio[tree[v]] * in.demand[i];
         cap[a] = served;
         res[a] = 0;
         res[arcRev[a]] = served;
@@ -352,7 +352,7 @@ final class SpanningFlow {
       order[tail++] = w;
       int i = globalOf[w];
       if (in.nodeUp[i] && net.nodeKind(i) == NodeKind.SINK) {
-        treeBudget[k] -= net.demandPerDay(i);
+        treeBudget[k] -= in.demand[i];
       }
     }
   }

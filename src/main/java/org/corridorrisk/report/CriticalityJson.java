@@ -21,9 +21,11 @@ import org.corridorrisk.study.WorstSet;
  * <p>Contract keys (cli-and-outputs.md): {@code assets[]} with {@code id, kind, unserved_fraction,
  * economic_loss, person_days_without_service}, worst first; and {@code worst_case[]} with {@code
  * budget, assets, unserved_fraction, economic_loss, person_days_without_service, exact}. Added
- * keys: top-level {@code format, scenario, outage_days, objective, candidates, monotone_objective,
- * flow_bound, ranking_seconds, pairs}; per asset {@code type} ({@code node}|{@code link}) and every
- * other metric; per worst set {@code objective, method, upper_bound} (null when none is known),
+ * keys: top-level {@code format, scenario, outage_days, objective, objective_definition,
+ * include_sinks, candidates, monotone_objective, flow_bound, ranking_seconds, pairs}; per asset
+ * {@code type} ({@code node}|{@code link}) and every other metric; per worst set {@code any_loss}
+ * (false: no set of at most that budget causes a loss; {@code assets} is then empty and the metrics
+ * are the undisturbed run's), {@code objective, method, upper_bound} (null when none is known),
  * {@code evaluations, seconds} and every other metric. Key order is fixed.
  */
 public final class CriticalityJson {
@@ -41,6 +43,8 @@ public final class CriticalityJson {
     root.put(
         "outage_days", Math.min(result.options().outageDays(), result.scenario().horizonDays()));
     root.put("objective", result.options().objective().key());
+    root.put("objective_definition", CriticalityReport.objectiveDefinition(result));
+    root.put("include_sinks", result.options().includeSinks());
     ArrayNode assets = root.putArray("assets");
     for (AssetOutage a : result.assets()) {
       ObjectNode o = assets.addObject();
@@ -57,6 +61,7 @@ public final class CriticalityJson {
       ArrayNode ids = o.putArray("assets");
       w.assetIds().forEach(ids::add);
       metrics(o, w.metrics());
+      o.put("any_loss", w.anyLoss());
       o.put("exact", s.exact());
       o.put("objective", result.options().objective().key());
       o.put("method", s.method());

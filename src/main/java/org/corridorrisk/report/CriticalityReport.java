@@ -72,7 +72,9 @@ public final class CriticalityReport {
                   + ", unserved "
                   + NumberText.percent(top.get(Metric.UNSERVED_FRACTION))
                   + " of demand.");
-      if (!r.worstCase().isEmpty()) {
+      if (!r.worstCase().isEmpty() && !r.worstCase().get(r.worstCase().size() - 1).anyLoss()) {
+        headline.append(' ').append(noLossSentence(r));
+      } else if (!r.worstCase().isEmpty()) {
         WorstSet last = r.worstCase().get(r.worstCase().size() - 1);
         headline
             .append(" Worst set of up to ")
@@ -93,7 +95,11 @@ public final class CriticalityReport {
 
     page.section("ranking", "Single assets (N-1)");
     page.paragraph(
-        "Each node and link is disabled alone from day 0 for "
+        (r.options().includeSinks()
+                ? "Each node and link (sinks included, --include-sinks)"
+                : "Each link, source, storage and junction (the infrastructure; sinks, the demand"
+                    + " itself, are ranked only with --include-sinks)")
+            + " is disabled alone from day 0 for "
             + days
             + " days; the bars show the loss "
             + "over the "
@@ -166,6 +172,11 @@ public final class CriticalityReport {
               ? "Not searched (--budget 0)."
               : "No threat targets any asset.");
     } else {
+      page.raw(
+          "<p>"
+              + keepOptionsWhole(
+                  HtmlPage.escape("What the attacker maximizes: " + objectiveDefinition(r) + "."))
+              + "</p>\n");
       page.paragraph(
           "For each budget k, the set of at most k assets among the "
               + r.candidates().size()
@@ -179,21 +190,29 @@ public final class CriticalityReport {
               + r.options().maxEvaluations()
               + ".");
       List<Charts.Bar> bars = new ArrayList<>();
+      if (!r.worstCase().get(r.worstCase().size() - 1).anyLoss()) {
+        page.headline(noLossSentence(r));
+      }
       for (WorstSet w : r.worstCase()) {
+        if (!w.anyLoss()) {
+          continue; // no set to name
+        }
         bars.add(
             Charts.Bar.of(
                 "budget " + w.budget() + ": " + String.join(", ", w.assetIds()),
                 w.search().exact() ? "exact" : "heuristic",
                 w.get(objective)));
       }
-      page.figure(
-          Charts.horizontalBars(
-              "worst-case",
-              "Worst set per budget",
-              objective.key() + " when the set is out for " + days + " days.",
-              bars,
-              objective.key(),
-              objective == Metric.UNSERVED_FRACTION));
+      if (!bars.isEmpty()) {
+        page.figure(
+            Charts.horizontalBars(
+                "worst-case",
+                "Worst set per budget",
+                objective.key() + " when the set is out for " + days + " days.",
+                bars,
+                objective.key(),
+                objective == Metric.UNSERVED_FRACTION));
+      }
       HtmlPage.Table t =
           new HtmlPage.Table(
               "Worst sets",
@@ -209,7 +228,7 @@ public final class CriticalityReport {
       for (WorstSet w : r.worstCase()) {
         t.row(
             Cell.text(Integer.toString(w.budget())),
-            Cell.text(String.join(", ", w.assetIds())),
+            Cell.text(w.anyLoss() ? String.join(", ", w.assetIds()) : "none causes any loss"),
             number(Metric.UNSERVED_FRACTION, w.get(Metric.UNSERVED_FRACTION), s.currency()),
             number(Metric.ECONOMIC_LOSS, w.get(Metric.ECONOMIC_LOSS), s.currency()),
             number(
@@ -280,7 +299,9 @@ public final class CriticalityReport {
     List<NetworkMap.MapLink> links = new ArrayList<>();
     for (Link l : s.links()) {
       Integer count = inSets.get(l.id());
-      links.add(new NetworkMap.MapLink(l.id(), l.from(), l.to(), count == null ? 0 : count));
+      links.add(
+          new NetworkMap.MapLink(
+              l.id(), l.from(), l.to(), count == null ? 0 : count, l.commodity()));
     }
     double max = Math.max(1, r.worstCase().size());
     return NetworkMap.of(
@@ -294,6 +315,67 @@ public final class CriticalityReport {
         "budgets whose worst set has the node",
         max,
         false);
+  }
+
+  /**
+   * What the objective measures, in words, e.g. for two commodities: "unserved_fraction, the mean
+   * of the 2 commodities' unserved shares of demand over the horizon (gas, power: each counts
+   * equally, so all gas and no power lost is 50%); --objective economic_loss or
+   * person_days_without_service weighs by money or by people instead".
+   */
+  public static String objectiveDefinition(CriticalityResult r) {
+    Scenario s = r.scenario();
+    Metric objective = r.options().objective();
+    int n = s.commodities().size();
+    String others =
+        "; --objective economic_loss or person_days_without_service weighs by money or by people"
+            + " instead";
+    return switch (objective) {
+      case UNSERVED_FRACTION ->
+          n > 1
+              ? "unserved_fraction, the mean of the "
+                  + n
+                  + " commodities' unserved shares of demand over the horizon ("
+                  + String.join(", ", s.commodities().stream().map(c -> c.id()).toList())
+                  + " count equally whatever their volumes, so losing all "
+                  + s.commodities().get(0).id()
+                  + " and nothing else is "
+                  + NumberText.percent(1.0 / n)
+                  + ")"
+                  + others
+              : "unserved_fraction, the share of demand not served over the horizon" + others;
+      case ECONOMIC_LOSS ->
+          "economic_loss in "
+              + s.currency()
+              + " (lost load valued at each sink's value_of_lost_load, plus indirect losses and"
+              + " rerouting cost; not monotone, so the search enumerates or, when that is too"
+              + " large, uses a heuristic marked not exact)";
+      case PERSON_DAYS_WITHOUT_SERVICE ->
+          "person_days_without_service (each sink's population times its unserved share, summed"
+              + " over days and commodities; not monotone, so the search enumerates or, when that"
+              + " is too large, uses a heuristic marked not exact)";
+      default -> objective.key() + " (" + objective.unitKind() + ")";
+    };
+  }
+
+  /** Command-line options (--name) as code that the browser does not break after "--". */
+  static String keepOptionsWhole(String escapedHtml) {
+    return escapedHtml.replaceAll(
+        "(--[a-z][a-z-]*)", "<code style=\"white-space:nowrap\">$1</code>");
+  }
+
+  /** "No set of up to K of the N threat targets causes any loss (proven ...)." */
+  static String noLossSentence(CriticalityResult r) {
+    WorstSet last = r.worstCase().get(r.worstCase().size() - 1);
+    return "No set of up to "
+        + last.budget()
+        + " of the "
+        + r.candidates().size()
+        + " threat targets causes any loss of "
+        + r.options().objective().key()
+        + (last.search().exact()
+            ? " (proven by " + last.search().method() + ")."
+            : " that the heuristic found (not proven: it may have missed one).");
   }
 
   private static Cell number(Metric m, double v, String currency) {

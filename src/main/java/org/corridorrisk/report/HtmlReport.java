@@ -63,6 +63,19 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /**
+   * Loads ahead of time what writing a report loads at first use (the bundled fonts), so a report
+   * can still be written while the JVM shuts down (Ctrl-C handled by a shutdown hook).
+   */
+  public static void prepare() {
+    try {
+      Class.forName(
+          "org.corridorrisk.report.charts.ChartStyle", true, HtmlReport.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Writes the report of {@code result} to {@code file}, with this build's version. */
   public static void write(StudyResult result, Path file) throws IOException {
     write(result, file, ReportFacts.version());
@@ -870,7 +883,7 @@ public final class HtmlReport {
       for (Link l : s.links()) {
         double v = outage.getOrDefault(l.id(), 0.0);
         linkMax = Math.max(linkMax, v);
-        links.add(new MapLink(l.id(), l.from(), l.to(), v));
+        links.add(new MapLink(l.id(), l.from(), l.to(), v, l.commodity()));
       }
       boolean located = s.nodes().stream().allMatch(x -> x.location() != null);
       String guide =

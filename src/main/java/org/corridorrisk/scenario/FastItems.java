@@ -21,7 +21,15 @@ final class FastItems {
 
   private static final Set<String> NODE_KINDS = Set.of("source", "sink", "junction", "storage");
   private static final Set<String> LINK_KINDS =
-      Set.of("pipeline", "rail", "road", "sea", "power-line", "other");
+      Set.of(
+          "pipeline",
+          "subsea-pipeline",
+          "subsea-cable",
+          "rail",
+          "road",
+          "sea",
+          "power-line",
+          "other");
   private static final Set<String> NODE_NUMBERS =
       Set.of(
           "supply",

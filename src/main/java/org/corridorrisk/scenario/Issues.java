@@ -19,6 +19,27 @@ final class Issues {
   record Issue(String path, String message, boolean atKey, Locations.Loc at) {}
 
   private final List<Issue> issues = new ArrayList<>();
+  private final List<Issue> warnings = new ArrayList<>();
+
+  /**
+   * A warning: the file is valid, but something in it probably does not do what the author meant
+   * ({@code validate} prints it and still exits 0). {@code message} starts with {@code "warning:
+   * "}.
+   */
+  void warn(String path, String message, boolean atKey) {
+    warnings.add(new Issue(path, message, atKey, null));
+  }
+
+  /** The warnings, located like problems. */
+  List<Problem> toWarnings(Path file, Locations locations) {
+    List<Problem> out = new ArrayList<>();
+    for (Issue i : warnings) {
+      Locations.Loc loc =
+          locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
+      out.add(new Problem(file, loc.line(), loc.column(), i.path(), i.message()));
+    }
+    return out;
+  }
 
   /** A problem whose location is the key (atKey) or the value at {@code path}. */
   void add(String path, String message, boolean atKey) {

@@ -19,14 +19,33 @@ public final class LoadedScenario {
   private final JsonNode document;
   private final Locations locations;
   private final byte[] contents;
+  private final List<Problem> warnings;
+
+  LoadedScenario(Path file, Scenario baseline, JsonNode document, Locations locations) {
+    this(file, baseline, document, locations, List.of(), new byte[0]);
+  }
 
   LoadedScenario(
-      Path file, Scenario baseline, JsonNode document, Locations locations, byte[] contents) {
+      Path file,
+      Scenario baseline,
+      JsonNode document,
+      Locations locations,
+      List<Problem> warnings,
+      byte[] contents) {
+    this.warnings = List.copyOf(warnings);
     this.file = file;
     this.contents = contents;
     this.baseline = baseline;
     this.document = document;
     this.locations = locations;
+  }
+
+  /**
+   * Warnings about the valid file (e.g. hazard targets without a location), located; each message
+   * starts with {@code "warning: "}.
+   */
+  public List<Problem> warnings() {
+    return warnings;
   }
 
   public Path file() {

@@ -9,11 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Dependency;
 import org.corridorrisk.model.Economy;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.InvalidScenarioException;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.LinkKind;
@@ -22,6 +21,8 @@ import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.RepairTime;
+import org.corridorrisk.model.Rule;
+import org.corridorrisk.model.RuleException;
 import org.corridorrisk.model.RuleViolation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
@@ -49,24 +50,13 @@ import org.corridorrisk.scenario.ScenarioFile.ThreatSpec;
  *
  * <p>Design note: every element is built even when it is broken (a safe stand-in replaces it), so
  * list indexes in the model's rule paths ({@code links[2].from}) stay those of the file and every
- * rule can still be checked in the same pass. A model constructor's message starts with the
- * offending key ({@code "capacity must be >= inventory ..."}); that key is reported at its own
- * location, set back to its default, and the element is built again, so several faults of one
- * element are all reported.
+ * rule can still be checked in the same pass. A model constructor throws a {@link RuleException}
+ * whose structured violation names the offending key ({@code capacity}); that key is reported at
+ * its own location, set back to its default, and the element is built again, so several faults of
+ * one element are all reported. Which violations follow from a fault reported elsewhere is decided
+ * by {@link Rule} and the violation's values, never by reading message text.
  */
 final class ModelBuilder {
-  private static final Pattern ID_MESSAGE = Pattern.compile("^\\w+ id (must .*)$", Pattern.DOTALL);
-  private static final Pattern ROW_MESSAGE =
-      Pattern.compile("^interdependency row (\\d+) (.*)$", Pattern.DOTALL);
-  private static final Pattern FIELD_MESSAGE =
-      Pattern.compile("^([a-z_0-9]+(?:\\[\\d+\\])*) (.*)$", Pattern.DOTALL);
-  private static final Pattern OWNER_SUFFIX =
-      Pattern.compile(
-          " \\((?:node|link|threat|mitigation|sector|economy|dependency|spill|location|repair_days [a-z]+|scenario)(?: '[^']*')?\\)$");
-
-  private static final Pattern CARRIES =
-      Pattern.compile("carries (\\S*) but link '[^']*' carries (\\S*)$");
-
   private final Issues issues;
   private boolean tainted;
 
@@ -76,7 +66,17 @@ final class ModelBuilder {
 
   /** The scenario, or null when the model rules reject it (problems are in the issues). */
   Scenario build(ScenarioFile f) {
+    return build(f, null);
+  }
+
+  /**
+   * The scenario, or null when the model rules reject it; {@code tree} (the schema-clean document,
+   * or null) supplies the "time, damage and repairs" keys ({@link IncidentsBuilder}).
+   */
+  Scenario build(ScenarioFile f, JsonNode tree) {
     int before = issues.all().size();
+    IncidentsBuilder extra = new IncidentsBuilder(issues, this::repair);
+    Incidents incidents = tree == null ? Incidents.NONE : extra.build(tree);
     List<Commodity> commodities = new ArrayList<>();
     List<CommoditySpec> cs = list(f.commodities());
     for (int i = 0; i < cs.size(); i++) {
@@ -163,23 +163,23 @@ final class ModelBuilder {
               threats,
               dependencies,
               economy,
-              mitigations);
+              mitigations,
+              incidents);
+      if (issues.all().size() == before) {
+        extra.check(s);
+      }
       return issues.all().size() == before ? s : null;
     } catch (InvalidScenarioException e) {
       Set<String> commodityIds = new HashSet<>();
       commodities.forEach(c -> commodityIds.add(c.id()));
       for (RuleViolation v : e.violations()) {
-        if (tainted && v.message().contains("cannot be reached")) {
+        if (tainted && v.rule() == Rule.UNREACHABLE_SINK) {
           continue; // a broken node or link upstream explains it; reported there
         }
-        Matcher carries = CARRIES.matcher(v.message());
-        if (carries.find()
-            && !(commodityIds.contains(carries.group(1))
-                && commodityIds.contains(carries.group(2)))) {
+        if (v.rule() == Rule.COMMODITY_MISMATCH && !commodityIds.containsAll(v.values())) {
           continue; // follows from an unknown commodity, reported at the node or link
         }
-        if ((v.message().startsWith("selects no asset")
-                || v.message().startsWith("commodities depend on each other"))
+        if ((v.rule() == Rule.SELECTS_NO_ASSET || v.rule() == Rule.DEPENDENCY_CYCLE)
             && issues.all().stream().anyMatch(i -> Paths.within(i.path(), v.path()))) {
           continue; // follows from the unknown targets or dependency ends reported inside it
         }
@@ -339,6 +339,7 @@ final class ModelBuilder {
     String id = id(s.id(), path);
     ThreatModel model = s.model() == null ? null : ThreatModel.fromFileName(s.model());
     boolean poisson = model != ThreatModel.INDEPENDENT;
+    boolean hazard = model == ThreatModel.HAZARD;
     if (model != null) {
       notApplicable(
           path,
@@ -346,9 +347,11 @@ final class ModelBuilder {
           model.fileName() + " threat",
           Map.of(
               "events_per_year", poisson || s.eventsPerYear() == null,
-              "selection", poisson || s.selection() == null,
-              "probability", !poisson || s.probability() == null,
-              "start_day", !poisson || s.startDay() == null));
+              "selection", (poisson && !hazard) || s.selection() == null,
+              "common_mode", !hazard || s.commonMode() == null,
+              "success_probability", !hazard || s.successProbability() == null,
+              "probability", !poisson || hazard || s.probability() == null,
+              "start_day", !poisson || hazard || s.startDay() == null));
     }
     ThreatModel m = model == null ? ThreatModel.POISSON : model;
     Selection selection =
@@ -374,8 +377,10 @@ final class ModelBuilder {
                 id,
                 m,
                 poisson ? num(s.eventsPerYear(), "events_per_year", d, 0) : 0,
-                poisson ? 0 : num(s.probability(), "probability", d, 0),
-                poisson || s.startDay() == null || d.contains("start_day") ? 0 : s.startDay(),
+                poisson && !hazard ? 0 : num(s.probability(), "probability", d, 0),
+                (poisson && !hazard) || s.startDay() == null || d.contains("start_day")
+                    ? 0
+                    : s.startDay(),
                 selection,
                 num(s.successProbability(), "success_probability", d, 1),
                 commonMode,
@@ -385,7 +390,7 @@ final class ModelBuilder {
         () -> new Threat(id, m, 0, 0, 0, selection, 1, commonMode, repair, targets, List.of()));
   }
 
-  private RepairTime repair(String path, RepairSpec r) {
+  RepairTime repair(String path, RepairSpec r) {
     RepairTime fallback = new RepairTime.Fixed(0);
     if (r == null || r.dist() == null) {
       return fallback;
@@ -493,7 +498,11 @@ final class ModelBuilder {
               ? "node " + c.node()
               : c.link() != null
                   ? "link " + c.link()
-                  : c.threat() != null ? "threat " + c.threat() : null;
+                  : c.threat() != null
+                      ? "threat " + c.threat()
+                      : c.repairCrew() != null
+                          ? "repair crew " + c.repairCrew()
+                          : c.profile() != null ? "profile " + c.profile() : null;
       if (target != null && c.set() != null && c.set().isObject()) {
         List<String> parts = new ArrayList<>();
         c.set()
@@ -557,47 +566,26 @@ final class ModelBuilder {
     for (int round = 0; round < 16; round++) {
       try {
         return factory.apply(dropped);
-      } catch (IllegalArgumentException e) {
-        String[] fieldAndMessage = split(Objects.toString(e.getMessage(), "is invalid"));
-        String field = fieldAndMessage[0];
-        boolean known =
-            field != null && (keys.contains(field) || field.startsWith("interdependency"));
+      } catch (RuleException e) {
+        RuleViolation v = e.violation();
+        String field = v.path();
+        boolean known = keys.contains(field) || field.startsWith("interdependency");
         String at = known ? Paths.field(path, field) : path;
-        String message =
-            known
-                ? fieldAndMessage[1]
-                : OWNER_SUFFIX
-                    .matcher(Objects.toString(e.getMessage(), "is invalid"))
-                    .replaceFirst("");
-        issues.addFollowOn(at, improve(message), false);
+        String message = known ? v.message() : e.messageWithoutOwner();
+        issues.addFollowOn(at, improve(v.rule(), message), false);
         if (!known || !dropped.add(field)) {
           return safe.get();
         }
+      } catch (IllegalArgumentException e) {
+        issues.addFollowOn(path, Objects.toString(e.getMessage(), "is invalid"), false);
+        return safe.get();
       }
     }
     return safe.get();
   }
 
-  /** [field or null, message without the field name and the owner suffix]. */
-  private static String[] split(String message) {
-    String rest = OWNER_SUFFIX.matcher(message).replaceFirst("");
-    Matcher id = ID_MESSAGE.matcher(rest);
-    if (id.matches()) {
-      return new String[] {"id", id.group(1)};
-    }
-    Matcher row = ROW_MESSAGE.matcher(rest);
-    if (row.matches()) {
-      return new String[] {"interdependency[" + row.group(1) + "]", row.group(2)};
-    }
-    Matcher f = FIELD_MESSAGE.matcher(rest);
-    if (f.matches()) {
-      return new String[] {f.group(1), f.group(2)};
-    }
-    return new String[] {null, rest};
-  }
-
-  private static String improve(String message) {
-    if (message.contains("spectral radius")) {
+  private static String improve(Rule rule, String message) {
+    if (rule == Rule.STABILITY) {
       return message
           + "; the inoperability model q = A* q + c* then has no finite solution"
           + " (make each row of A* sum to less than 1)";

@@ -22,7 +22,7 @@ import org.corridorrisk.model.Spelling;
  */
 final class Patcher {
   private static final List<String> TARGET_KEYS =
-      List.of("node", "link", "threat", "add_link", "add_node");
+      List.of("node", "link", "threat", "repair_crew", "profile", "add_link", "add_node");
 
   /**
    * The patched tree; {@code aliases}: patched path -> path of the patch text that wrote it; {@code
@@ -99,7 +99,8 @@ final class Patcher {
       if (!present.isEmpty() || change.size() > 0) {
         issues.addFollowOn(
             at,
-            "a change needs exactly one of node, link, threat, add_link, add_node"
+            "a change needs exactly one of node, link, threat, repair_crew, profile, add_link,"
+                + " add_node"
                 + (present.isEmpty() ? "" : " but has " + String.join(", ", present)),
             false);
       }
@@ -110,7 +111,9 @@ final class Patcher {
     if (kind.startsWith("add_")) {
       if (set != null) {
         issues.addFollowOn(
-            Paths.field(at, "set"), "'set' goes with node, link or threat, not with " + kind, true);
+            Paths.field(at, "set"),
+            "'set' goes with node, link, threat, repair_crew or profile, not with " + kind,
+            true);
       }
       JsonNode added = change.get(kind);
       String list = kind.equals("add_node") ? "nodes" : "links";

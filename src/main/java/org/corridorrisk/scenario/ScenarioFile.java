@@ -1,5 +1,6 @@
 package org.corridorrisk.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * tree into these with snake_case names ({@code max_withdrawal} -> {@code maxWithdrawal}). Nothing
  * outside this package sees them.
  */
+@JsonIgnoreProperties({"start_date", "profiles", "repair_crews"})
 record ScenarioFile(
     String format,
     String name,
@@ -27,6 +29,14 @@ record ScenarioFile(
 
   record LocationSpec(Double lat, Double lon) {}
 
+  @JsonIgnoreProperties({
+    "demand_profile",
+    "supply_profile",
+    "throughput",
+    "repair_days",
+    "region",
+    "operator"
+  })
   record NodeSpec(
       String id,
       String kind,
@@ -45,6 +55,7 @@ record ScenarioFile(
 
   record SpillSpec(Double detectionHours, Double isolationVolume) {}
 
+  @JsonIgnoreProperties({"capacity_profile", "repair_days", "region", "operator"})
   record LinkSpec(
       String id,
       String from,
@@ -75,6 +86,14 @@ record ScenarioFile(
       Double mode,
       Double max) {}
 
+  @JsonIgnoreProperties({
+    "damage",
+    "rate_profile",
+    "epicenter",
+    "epicenter_area",
+    "intensity",
+    "fragility"
+  })
   record ThreatSpec(
       String id,
       String model,
@@ -89,9 +108,19 @@ record ScenarioFile(
 
   record DependencySpec(String sink, String supports, String mode) {}
 
-  /** One patch: {node|link|threat: id, set: {...}}, {add_link: {...}} or {add_node: {...}}. */
+  /**
+   * One patch: {node|link|threat|repair_crew|profile: id, set: {...}}, {add_link: {...}} or
+   * {add_node: {...}}.
+   */
   record ChangeSpec(
-      String node, String link, String threat, JsonNode set, JsonNode addLink, JsonNode addNode) {}
+      String node,
+      String link,
+      String threat,
+      String repairCrew,
+      String profile,
+      JsonNode set,
+      JsonNode addLink,
+      JsonNode addNode) {}
 
   record MitigationSpec(String id, Double cost, String description, List<ChangeSpec> changes) {}
 

@@ -91,7 +91,13 @@ public final class ScenarioLoader {
       }
       throw new ScenarioException(problems);
     }
-    return new LoadedScenario(file, baseline, doc.root(), doc.locations(), bytes);
+    return new LoadedScenario(
+        file,
+        baseline,
+        doc.root(),
+        doc.locations(),
+        issues.toWarnings(file, doc.locations()),
+        bytes);
   }
 
   private static ScenarioException fileProblem(Path file, String message) {

@@ -50,7 +50,7 @@ final class Validation {
       issues.addFollowOn(path, "cannot be read: " + firstLine(e.getMessage()), false);
       return null;
     }
-    return new ModelBuilder(issues).build(file);
+    return new ModelBuilder(issues).build(file, clean);
   }
 
   /**

@@ -6,9 +6,10 @@ import org.corridorrisk.network.DayOutput;
 
 /**
  * A bounded, direct-mapped memo of daily solves, keyed by the full input of one commodity (which of
- * its nodes and links are up, its sources' supplies, its storages' caps). One per worker; entries
- * survive across trials, so recurring states (everything repaired, the same single link down) are
- * solved once per worker.
+ * its nodes and links are up, its sources' supplies, its storages' caps, and the demand of sinks
+ * and the capacity of links that can differ from nominal: profiled, or open to partial damage; see
+ * {@link StudyModel#varyingLinksOf}). One per worker; entries survive across trials, so recurring
+ * states (everything repaired, the same single link down) are solved once per worker.
  *
  * <p>Design note: a hit returns what the solver returned for exactly that input, and the solver is
  * deterministic (same input, bit-identical output), so caching never changes results and results do
@@ -46,7 +47,13 @@ final class FlowCache {
     int maxVals = 0;
     for (int c = 0; c < m.commodityCount; c++) {
       maxBits = Math.max(maxBits, m.nodesOf[c].length + m.linksOf[c].length);
-      maxVals = Math.max(maxVals, m.net.sourcesOf(c).length + 2 * m.net.storagesOf(c).length);
+      maxVals =
+          Math.max(
+              maxVals,
+              m.net.sourcesOf(c).length
+                  + 2 * m.net.storagesOf(c).length
+                  + m.varyingSinksOf[c].length
+                  + m.varyingLinksOf[c].length);
     }
     keyBits = new long[(maxBits + 63) / 64];
     keyVals = new double[maxVals];
@@ -92,6 +99,12 @@ final class FlowCache {
     for (int s : m.net.storagesOf(c)) {
       keyVals[v++] = in.withdrawCap[s];
       keyVals[v++] = in.injectCap[s];
+    }
+    for (int s : m.varyingSinksOf[c]) {
+      keyVals[v++] = in.demand[s];
+    }
+    for (int l : m.varyingLinksOf[c]) {
+      keyVals[v++] = in.linkCapacity[l];
     }
     keyValCount = v;
     long h = Streams.mix(c + 0x632BE59BD9B4E019L);

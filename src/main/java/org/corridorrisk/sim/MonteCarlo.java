@@ -603,7 +603,7 @@ public final class MonteCarlo {
       for (int k = 0; k < m.impact.sinkCount(); k++) {
         Node n = s.node(m.net.nodeId(m.impact.sinkNode(k)));
         double meanVolume = total.sinkUnserved[k] / trials;
-        double demandVolume = n.demandPerDay() * h;
+        double demandVolume = m.impact.sinkDemandVolume(k);
         sinks.add(
             new StudyResult.SinkStat(
                 n.id(),

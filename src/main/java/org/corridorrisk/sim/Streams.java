@@ -37,6 +37,29 @@ final class Streams {
     return mix(h);
   }
 
+  /**
+   * One keyed uniform in [0, 1): draw {@code index} of {@code asset} in event {@code event} of a
+   * threat in a trial. The draws that "Time, damage and repairs" adds (damage state, restoration
+   * stages, hazard epicentre, intensity, failure and repair) come from here, never from the
+   * threat's sequential stream, so adding them moves no earlier draw, and each depends only on its
+   * own key (a counter-based generator: the key is hashed through {@link #mix(long)} rounds).
+   *
+   * @param asset {@link #threatKey(String)} of {@code "asset:" + id}, or {@link #EVENT} for draws
+   *     of the event itself
+   */
+  static double uniform(long seed, long trial, long threatKey, long event, long asset, int index) {
+    long a = mix(seed ^ GOLDEN);
+    long b = mix(a + trial * GOLDEN + 1);
+    long c = mix(b ^ threatKey);
+    long z = mix(c + 0xD1B54A32D192ED03L * (event + 1));
+    z = mix(z ^ asset);
+    z = mix(z + GOLDEN * (index + 1) + 0x2545F4914F6CDD1DL);
+    return (z >>> 11) * 0x1.0p-53;
+  }
+
+  /** The asset key of draws that belong to a whole event (hazard epicentre and intensity). */
+  static final long EVENT = 0x5DEECE66DL;
+
   /** The generator of one threat in one trial. */
   static UniformRandomProvider stream(long seed, long trial, long threatKey) {
     long a = mix(seed ^ GOLDEN);

@@ -6,7 +6,9 @@ import org.corridorrisk.impact.ImpactModel;
 import org.corridorrisk.impact.TrialLedger;
 import org.corridorrisk.impact.TrialMetrics;
 import org.corridorrisk.model.Dependency;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.NodeKind;
+import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.network.CompiledNetwork;
 
@@ -41,6 +43,38 @@ final class StudyModel {
   final int[][] linksOf;
 
   final int[][] nodesOf;
+
+  /**
+   * Per asset: the product of its profiles' factors per day (length horizon), or {@code null} when
+   * the asset has no profile (factor 1 every day).
+   */
+  final double[][] profileFactor;
+
+  /** Assets (asset indices) with a profile, ascending. */
+  final int[] profiledAssets;
+
+  /**
+   * Per commodity: sinks whose demand and links whose capacity can differ from nominal on some day
+   * (a profile, or partial damage), which the flow memo must therefore key on.
+   */
+  final int[][] varyingSinksOf;
+
+  final int[][] varyingLinksOf;
+
+  /** Per asset: its own repair time ({@code repair_days} on the node or link), or null. */
+  final RepairTime[] assetRepair;
+
+  /** Per asset: a hash of its id, keying its own random draws ({@link Streams#uniform}). */
+  final long[] assetKey;
+
+  /** Per asset: the repair crew pool that serves it (first listed that matches), or -1. */
+  final int[] crewPool;
+
+  /** Per pool: crews, mobilization days, id. */
+  final int[] crewCount;
+
+  final int[] crewMobilization;
+  final String[] crewId;
 
   /** The undisturbed run: same scenario, no threats. */
   final Baseline baseline;
@@ -98,7 +132,78 @@ final class StudyModel {
     storageNodes = storages.stream().mapToInt(Integer::intValue).toArray();
     nodesOf = toArrays(nodes);
     linksOf = toArrays(links);
+    Incidents inc = scenario.incidents();
+    profileFactor = new double[assetCount][];
+    List<Integer> profiled = new ArrayList<>();
+    for (int a = 0; a < assetCount; a++) {
+      String id = a < nodeCount ? net.nodeId(a) : net.linkId(a - nodeCount);
+      List<String> profileIds = inc.asset(id).profiles();
+      if (!profileIds.isEmpty()) {
+        double[] f = new double[horizonDays];
+        for (int d = 0; d < horizonDays; d++) {
+          f[d] = inc.factor(profileIds, d);
+        }
+        profileFactor[a] = f;
+        profiled.add(a);
+      }
+    }
+    profiledAssets = profiled.stream().mapToInt(Integer::intValue).toArray();
+    assetRepair = new RepairTime[assetCount];
+    assetKey = new long[assetCount];
+    crewPool = new int[assetCount];
+    java.util.Arrays.fill(crewPool, -1);
+    for (int a = 0; a < assetCount; a++) {
+      String id = a < nodeCount ? net.nodeId(a) : net.linkId(a - nodeCount);
+      assetRepair[a] = inc.asset(id).repair();
+      assetKey[a] = Streams.threatKey("asset:" + id);
+    }
+    List<Incidents.RepairCrew> crews = inc.crews();
+    crewCount = new int[crews.size()];
+    crewMobilization = new int[crews.size()];
+    crewId = new String[crews.size()];
+    for (int p = crews.size() - 1; p >= 0; p--) {
+      Incidents.RepairCrew c = crews.get(p);
+      crewCount[p] = c.count();
+      crewMobilization[p] = c.mobilizationDays();
+      crewId[p] = c.id();
+      for (String id : c.assets()) {
+        int node = net.nodeIndex(id);
+        int a = node >= 0 ? node : nodeCount + net.linkIndex(id);
+        crewPool[a] = p; // listed from the last pool to the first: the first that serves wins
+      }
+    }
+    boolean partial = partialDamagePossible(inc);
+    List<List<Integer>> vSinks = new ArrayList<>();
+    List<List<Integer>> vLinks = new ArrayList<>();
+    for (int c = 0; c < commodityCount; c++) {
+      vSinks.add(new ArrayList<>());
+      vLinks.add(new ArrayList<>());
+    }
+    for (int n = 0; n < nodeCount; n++) {
+      if (net.nodeKind(n) == NodeKind.SINK && profileFactor[n] != null) {
+        vSinks.get(net.nodeCommodity(n)).add(n);
+      }
+    }
+    for (int l = 0; l < net.linkCount(); l++) {
+      if (partial || profileFactor[nodeCount + l] != null) {
+        vLinks.get(net.linkCommodity(l)).add(l);
+      }
+    }
+    varyingSinksOf = toArrays(vSinks);
+    varyingLinksOf = toArrays(vLinks);
     this.baseline = new TrialRunner(this, null).runUndisturbed();
+  }
+
+  /** Whether any damage state or restoration stage leaves an asset a factor above 0. */
+  static boolean partialDamagePossible(Incidents inc) {
+    for (Incidents.ThreatExtras x : inc.threats().values()) {
+      for (Incidents.DamageState d : x.damage()) {
+        if (d.capacityFactor() > 0 || !d.restoration().isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int[][] toArrays(List<List<Integer>> lists) {

@@ -4,6 +4,9 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.impact.TrialLedger;
+import org.corridorrisk.model.Incidents;
+import org.corridorrisk.model.NodeKind;
+import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Selection;
 import org.corridorrisk.network.DailyFlowSolver;
 import org.corridorrisk.network.DayInput;
@@ -38,19 +41,71 @@ final class TrialRunner {
   private final FlowCache cache;
   private final TrialLedger ledger;
   private final boolean[] dirty;
+
+  /**
+   * Per node: supply today before the dependency factor (nominal x profile x damage); sources only.
+   */
+  private final double[] baseSupply;
+
+  /** Per asset: damage factor in force today (1 = intact, 0 = out). */
+  private final double[] damage;
+
   private final double[] cost;
   private final double[] scratchCost;
   private final double[] inventory;
   private final double[] sinkServed;
   private final double[] scratchServed;
   private final double[] lossWork;
-  private final int[] downUntil;
+
+  /** Assets with an outage segment or a crew job in force (in no particular order). */
   private final int[] daysDown;
+
   private final int[] downList;
   private int downCount;
   private final int[] touched;
   private int touchedCount;
   private final boolean[] isTouched;
+  private final boolean[] inDown;
+
+  // Outages of the current trial as segments (pool): asset works at segFactor on days
+  // [segFrom, segTo); the factor in force is the smallest of its segments covering the day.
+  private static final int NO_END = Integer.MAX_VALUE;
+  private final int[] segHead;
+  private int segCount;
+  private int[] segFrom = new int[16];
+  private int[] segTo = new int[16];
+  private int[] segNext = new int[16];
+  private double[] segFactor = new double[16];
+
+  // Repair crew jobs of the current trial (pool); per asset its open job or -1.
+  private final int[] jobOf;
+  private int jobCount;
+  private int[] jobAsset = new int[8];
+  private int[] jobDay = new int[8];
+  private int[] jobThreat = new int[8];
+  private int[] jobRepair = new int[8];
+  private int[] jobEnd = new int[8];
+  private int[] jobSeg = new int[8];
+  private int[] jobCrew = new int[8];
+  private int[] jobStageFrom = new int[8];
+  private int[] jobStageCount = new int[8];
+  private boolean[] jobActive = new boolean[8];
+  private double[] jobFactor = new double[8];
+
+  /** Restoration stages drawn this trial for crew jobs (factor, whole days). */
+  private int stageCount;
+
+  private double[] stageF = new double[8];
+  private int[] stageD = new int[8];
+
+  /** Per pool, per crew: first day it is free. Per pool: waiting jobs in queue order. */
+  private final int[][] crewFree;
+
+  private final int[][] waiting;
+  private final int[] waitingCount;
+  private long curSeed;
+  private final int[] hazardHits;
+  private long curTrial;
   // events of the current trial, sorted by time
   private int evCount;
   private double[] evTime = new double[16];
@@ -59,6 +114,7 @@ final class TrialRunner {
   private boolean[] evSuccess = new boolean[16];
   private double[] evURepair = new double[16];
   private int[] evTargetPos = new int[16];
+  private int[] evNumber = new int[16];
   private int[] evOrder = new int[16];
   private int[] evSortTmp = new int[16];
   private int[] forcedAssets;
@@ -103,13 +159,29 @@ final class TrialRunner {
     cost = new double[m.commodityCount];
     scratchCost = new double[m.commodityCount];
     inventory = new double[m.nodeCount];
+    baseSupply = new double[m.nodeCount];
+    damage = new double[m.assetCount];
+    Arrays.fill(damage, 1.0);
     for (int s : m.storageNodes) {
       inventory[s] = m.net.inventory(s);
     }
     sinkServed = new double[m.impact.sinkCount()];
     scratchServed = new double[m.impact.sinkCount()];
     lossWork = new double[3 * Math.max(1, m.impact.sectorCount())];
-    downUntil = new int[m.assetCount];
+    inDown = new boolean[m.assetCount];
+    hazardHits = new int[m.assetCount];
+    segHead = new int[m.assetCount];
+    Arrays.fill(segHead, -1);
+    jobOf = new int[m.assetCount];
+    Arrays.fill(jobOf, -1);
+    int pools = m.crewCount.length;
+    crewFree = new int[pools][];
+    waiting = new int[pools][];
+    waitingCount = new int[pools];
+    for (int p = 0; p < pools; p++) {
+      crewFree[p] = new int[m.crewCount[p]];
+      waiting[p] = new int[8];
+    }
     daysDown = new int[m.assetCount];
     downList = new int[m.assetCount];
     touched = new int[m.assetCount];
@@ -117,6 +189,7 @@ final class TrialRunner {
     for (int n = 0; n < m.nodeCount; n++) {
       in.nodeUp[n] = true;
       in.supply[n] = m.net.supplyPerDay(n);
+      baseSupply[n] = m.net.supplyPerDay(n);
     }
     Arrays.fill(in.linkUp, true);
   }
@@ -282,6 +355,7 @@ final class TrialRunner {
                   : Math.max(
                       0, Math.min(m.net.storageCapacity(s), now + (initialAfter - initialBefore)));
     }
+    stageCount = 0;
     for (int i = 0; i < before.downCount; i++) {
       int a = before.downList[i];
       String id =
@@ -289,14 +363,67 @@ final class TrialRunner {
               ? before.m.net.nodeId(a)
               : before.m.net.linkId(a - before.m.nodeCount);
       int b = a < before.m.nodeCount ? m.net.nodeIndex(id) : m.nodeCount + m.net.linkIndex(id);
-      downUntil[b] = before.downUntil[a];
+      track(b);
       daysDown[b] = before.daysDown[a];
-      if (!isTouched[b]) {
-        isTouched[b] = true;
-        touched[touchedCount++] = b;
+      int job = before.jobOf[a];
+      for (int g = before.segHead[a]; g >= 0; g = before.segNext[g]) {
+        if (job >= 0 && g == before.jobSeg[job]) {
+          continue; // the job's own segment is rebuilt below
+        }
+        addSegment(b, before.segFrom[g], before.segTo[g], before.segFactor[g]);
       }
-      setUp(in, b, false, true);
-      downList[downCount++] = b;
+      if (job >= 0) {
+        // the crew job: its stages, then in progress (keeps its end and a crew) or waiting (queued
+        // again; crews of the patched pool take it from the decision day on)
+        int stageFrom = stageCount;
+        for (int k = 0; k < before.jobStageCount[job]; k++) {
+          int g = before.jobStageFrom[job] + k;
+          if (stageCount == stageF.length) {
+            stageF = Arrays.copyOf(stageF, stageCount * 2);
+            stageD = Arrays.copyOf(stageD, stageCount * 2);
+          }
+          stageF[stageCount] = before.stageF[g];
+          stageD[stageCount++] = before.stageD[g];
+        }
+        int pool = m.crewPool[b];
+        int r = before.jobRepair[job];
+        double f = before.jobFactor[job];
+        if (pool < 0) {
+          int end = before.jobActive[job] ? before.jobEnd[job] : day + r;
+          addSegment(b, before.jobDay[job], end, f);
+          int t = end;
+          for (int k = 0; k < before.jobStageCount[job]; k++) {
+            addSegment(b, t, t + stageD[stageFrom + k], stageF[stageFrom + k]);
+            t += stageD[stageFrom + k];
+          }
+        } else {
+          crewHit(
+              b,
+              before.jobDay[job],
+              before.jobThreat[job],
+              r,
+              f,
+              stageFrom,
+              before.jobStageCount[job]);
+          if (before.jobActive[job]) {
+            int j = jobOf[b];
+            removeWaiting(pool, j);
+            int[] free = crewFree[pool];
+            int k = 0;
+            for (int c = 1; c < free.length; c++) {
+              if (free[c] < free[k]) {
+                k = c;
+              }
+            }
+            jobActive[j] = true;
+            jobCrew[j] = k;
+            jobEnd[j] = before.jobEnd[job];
+            segTo[jobSeg[j]] = jobEnd[j];
+            free[k] = jobEnd[j];
+          }
+        }
+      }
+      setDamage(b, factorOn(b, day), day);
       if (observer != null) {
         outageThreat()[b] = before.outageThreat == null ? null : before.outageThreat[a];
       }
@@ -310,7 +437,7 @@ final class TrialRunner {
     forcedAssets = assets;
     forcedDays = Math.max(0, Math.min(days, m.horizonDays));
     if (assets.length > 0) {
-      addEvent(0.0, -1, Double.NaN, true, Double.NaN, -1);
+      addEvent(0.0, -1, Double.NaN, true, Double.NaN, -1, 0);
     }
     simulateFromFirstHit();
   }
@@ -343,15 +470,61 @@ final class TrialRunner {
 
   private void drawEvents(long seed, long trial) {
     evCount = 0;
+    curSeed = seed;
+    curTrial = trial;
     ThreatPlan.Compiled[] threats = m.plan.threats;
     double horizon = m.horizonDays;
     for (int ti = 0; ti < threats.length; ti++) {
       ThreatPlan.Compiled th = threats[ti];
-      if (th.poisson && !(th.ratePerDay > 0)) {
+      boolean rated = th.poisson || (th.hazard && th.hazardRated);
+      if (rated && !(th.ratePerDay > 0)) {
         continue;
       }
       UniformRandomProvider rng = Streams.stream(seed, trial, th.key);
-      if (th.poisson) {
+      if (th.hazard) {
+        // one uniform per event (arrival, or occurrence); the footprint's draws are keyed
+        // (Streams.uniform) and taken when the event is applied
+        if (!th.hazardRated) {
+          if (rng.nextDouble() < th.failProbability) {
+            addEvent(th.startDay, ti, Double.NaN, true, Double.NaN, HAZARD_EVENT, 0);
+          }
+          continue;
+        }
+        double sum = 0;
+        double t = 0;
+        for (int k = 0; ; k++) {
+          double uArrival = rng.nextDouble();
+          if (th.cumulativeRate != null) {
+            sum += -Math.log1p(-uArrival);
+            t = th.timeAtCumulative(sum);
+          } else {
+            t += -Math.log1p(-uArrival) / th.ratePerDay;
+          }
+          if (!(t < horizon)) {
+            break;
+          }
+          addEvent(t, ti, Double.NaN, true, Double.NaN, HAZARD_EVENT, k);
+        }
+        continue;
+      }
+      int number = 0;
+      if (th.poisson && th.cumulativeRate != null) {
+        // non-homogeneous: the same unit-exponential gaps, mapped through the inverse of the
+        // cumulative rate (so the uniforms, and common random numbers, are those of the plain case)
+        double sum = 0;
+        while (true) {
+          double uArrival = rng.nextDouble();
+          sum += -Math.log1p(-uArrival);
+          double t = th.timeAtCumulative(sum);
+          if (!(t < horizon)) {
+            break;
+          }
+          double uTarget = rng.nextDouble();
+          double uSuccess = rng.nextDouble();
+          double uRepair = rng.nextDouble();
+          addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1, number++);
+        }
+      } else if (th.poisson) {
         double t = 0;
         while (true) {
           double uArrival = rng.nextDouble();
@@ -362,14 +535,14 @@ final class TrialRunner {
           double uTarget = rng.nextDouble();
           double uSuccess = rng.nextDouble();
           double uRepair = rng.nextDouble();
-          addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1);
+          addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1, number++);
         }
       } else {
         for (int pos = 0; pos < th.targets.length; pos++) {
           double uFail = rng.nextDouble();
           double uRepair = rng.nextDouble();
           if (uFail < th.failProbability) {
-            addEvent(th.startDay, ti, Double.NaN, true, uRepair, pos);
+            addEvent(th.startDay, ti, Double.NaN, true, uRepair, pos, 0);
           }
         }
       }
@@ -377,8 +550,23 @@ final class TrialRunner {
     sortEvents();
   }
 
+  /** {@code pos} of a hazard event: the footprint decides the assets. */
+  private static final int HAZARD_EVENT = -2;
+
+  /**
+   * @param pos target position (independent threats), -1 (chosen when applied) or {@link
+   *     #HAZARD_EVENT}
+   * @param number the event's number within its threat (Poisson: attempt index; independent: 0),
+   *     keying its new draws (damage state, stages, hazard footprint)
+   */
   private void addEvent(
-      double time, int threat, double uTarget, boolean success, double uRepair, int pos) {
+      double time,
+      int threat,
+      double uTarget,
+      boolean success,
+      double uRepair,
+      int pos,
+      int number) {
     if (evCount == evTime.length) {
       int n = evCount * 2;
       evTime = Arrays.copyOf(evTime, n);
@@ -387,6 +575,7 @@ final class TrialRunner {
       evSuccess = Arrays.copyOf(evSuccess, n);
       evURepair = Arrays.copyOf(evURepair, n);
       evTargetPos = Arrays.copyOf(evTargetPos, n);
+      evNumber = Arrays.copyOf(evNumber, n);
       evOrder = new int[n];
       evSortTmp = new int[n];
     }
@@ -396,6 +585,7 @@ final class TrialRunner {
     evSuccess[evCount] = success;
     evURepair[evCount] = uRepair;
     evTargetPos[evCount] = pos;
+    evNumber[evCount] = number;
     evOrder[evCount] = evCount;
     evCount++;
   }
@@ -435,20 +625,34 @@ final class TrialRunner {
       int a = touched[i];
       isTouched[a] = false;
       daysDown[a] = 0;
-      if (downUntil[a] > 0) {
-        downUntil[a] = 0;
-        setUp(in, a, true, true);
-      }
+      restoreFully(a);
     }
     for (int i = 0; i < downCount; i++) {
-      int a = downList[i];
-      downUntil[a] = 0;
-      setUp(in, a, true, true);
+      restoreFully(downList[i]);
     }
     downCount = 0;
     touchedCount = 0;
+    segCount = 0;
+    jobCount = 0;
+    stageCount = 0;
+    for (int p = 0; p < crewFree.length; p++) {
+      Arrays.fill(crewFree[p], 0);
+      waitingCount[p] = 0;
+    }
     for (int s : m.storageNodes) {
       inventory[s] = m.net.inventory(s);
+    }
+  }
+
+  /** Back to intact with no outage state (values of profiled assets are set again each day). */
+  private void restoreFully(int a) {
+    inDown[a] = false;
+    segHead[a] = -1;
+    jobOf[a] = -1;
+    if (damage[a] != 1.0) {
+      damage[a] = 1.0;
+      setUp(in, a, true, true);
+      rates(a, 0);
     }
   }
 
@@ -504,10 +708,18 @@ final class TrialRunner {
   /** Days {@code from..to-1} day by day, applying events from position {@code ev} of the order. */
   private void simulateDays(int from, int to, int ev) {
     for (int d = from; d < to; d++) {
+      applyProfiles(d);
       releaseEnded(d);
       refreshCaps();
       while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
         applyEvent(evOrder[ev++], d);
+      }
+      assignCrews(d);
+      for (int i = 0; i < downCount; i++) {
+        int a = downList[i];
+        if (damage[a] < 1.0) {
+          daysDown[a]++;
+        }
       }
       double total = simulateDayAfterEvents(d, base.costPerDay()[d]);
       if (observer != null) {
@@ -518,6 +730,7 @@ final class TrialRunner {
 
   /** One day without events (the undisturbed run); returns the day's total cost. */
   private double simulateDay(int d, double undisturbedCost) {
+    applyProfiles(d);
     refreshCaps();
     return simulateDayAfterEvents(d, undisturbedCost);
   }
@@ -553,30 +766,312 @@ final class TrialRunner {
     return sinkNodesCache;
   }
 
+  /**
+   * Starts day {@code d}'s outage state: ends crew jobs whose repair is done (their restoration
+   * stages begin), drops finished segments, and sets every affected asset to the factor in force.
+   */
   private void releaseEnded(int d) {
     int w = 0;
     for (int i = 0; i < downCount; i++) {
       int a = downList[i];
-      if (downUntil[a] <= d) {
-        setUp(in, a, true, true);
-        if (observer != null) {
-          observer.event(
-              TrialEvent.of(
-                  TrialEvent.Type.RESTORED, d, d, outageThreat()[a], assetId(a), 1.0, -1));
-        }
-      } else {
+      int j = jobOf[a];
+      if (j >= 0 && jobActive[j] && jobEnd[j] <= d) {
+        finishJob(j);
+      }
+      setDamage(a, factorOn(a, d), d);
+      if (segHead[a] >= 0 || jobOf[a] >= 0) {
         downList[w++] = a;
+      } else {
+        inDown[a] = false;
       }
     }
     downCount = w;
+  }
+
+  /** The smallest factor among {@code a}'s segments covering day {@code d}; unlinks ended ones. */
+  private double factorOn(int a, int d) {
+    double f = 1.0;
+    int prev = -1;
+    for (int g = segHead[a]; g >= 0; ) {
+      int next = segNext[g];
+      if (segTo[g] <= d) {
+        if (prev < 0) {
+          segHead[a] = next;
+        } else {
+          segNext[prev] = next;
+        }
+      } else {
+        if (segFrom[g] <= d && segFactor[g] < f) {
+          f = segFactor[g];
+        }
+        prev = g;
+      }
+      g = next;
+    }
+    return f;
+  }
+
+  /**
+   * Sets the factor of asset {@code a} on day {@code d}: up when above 0 (nodes and links keep
+   * their nominal rates while out, so the memo keys of "out" do not depend on the damage), today's
+   * rates scaled by it otherwise.
+   */
+  private void setDamage(int a, double f, int d) {
+    double old = damage[a];
+    if (old == f) {
+      return;
+    }
+    damage[a] = f;
+    setUp(in, a, f > 0, true);
+    rates(a, d);
+    if (a < m.nodeCount && m.net.nodeKind(a) == NodeKind.STORAGE) {
+      refreshCaps();
+    }
+    if (observer != null && f > old) {
+      observer.event(
+          TrialEvent.of(TrialEvent.Type.RESTORED, d, d, outageThreat()[a], assetId(a), f, -1));
+    }
+  }
+
+  private int addSegment(int a, int from, int to, double factor) {
+    if (to <= from) {
+      return -1;
+    }
+    if (segCount == segFrom.length) {
+      int n = segCount * 2;
+      segFrom = Arrays.copyOf(segFrom, n);
+      segTo = Arrays.copyOf(segTo, n);
+      segNext = Arrays.copyOf(segNext, n);
+      segFactor = Arrays.copyOf(segFactor, n);
+    }
+    int g = segCount++;
+    segFrom[g] = from;
+    segTo[g] = to;
+    segFactor[g] = factor;
+    segNext[g] = segHead[a];
+    segHead[a] = g;
+    return g;
+  }
+
+  /** Puts {@code a} in the list of assets with an outage in force (and in the touched list). */
+  private void track(int a) {
+    if (!inDown[a]) {
+      inDown[a] = true;
+      downList[downCount++] = a;
+    }
+    if (!isTouched[a]) {
+      isTouched[a] = true;
+      touched[touchedCount++] = a;
+    }
+  }
+
+  // ---------------------------------------------------------------- repair crews
+
+  private void crewHit(int a, int d, int threat, int r, double f, int stageFrom, int stages) {
+    int pool = m.crewPool[a];
+    int j = jobOf[a];
+    if (j >= 0) {
+      // already out: no new job; a waiting job keeps the longer draw, a job in progress ends at the
+      // later of its end and the hit day plus the new draw; the smaller factor applies
+      if (!jobActive[j]) {
+        jobRepair[j] = Math.max(jobRepair[j], r);
+      } else if ((long) d + r > jobEnd[j]) {
+        jobEnd[j] = d + r;
+        segTo[jobSeg[j]] = jobEnd[j];
+        crewFree[pool][jobCrew[j]] = jobEnd[j];
+      }
+      if (f <= jobFactor[j]) {
+        jobFactor[j] = f;
+        segFactor[jobSeg[j]] = f;
+        jobStageFrom[j] = stageFrom;
+        jobStageCount[j] = stages;
+      }
+      return;
+    }
+    if (jobCount == jobAsset.length) {
+      int n = jobCount * 2;
+      jobAsset = Arrays.copyOf(jobAsset, n);
+      jobDay = Arrays.copyOf(jobDay, n);
+      jobThreat = Arrays.copyOf(jobThreat, n);
+      jobRepair = Arrays.copyOf(jobRepair, n);
+      jobEnd = Arrays.copyOf(jobEnd, n);
+      jobSeg = Arrays.copyOf(jobSeg, n);
+      jobCrew = Arrays.copyOf(jobCrew, n);
+      jobStageFrom = Arrays.copyOf(jobStageFrom, n);
+      jobStageCount = Arrays.copyOf(jobStageCount, n);
+      jobActive = Arrays.copyOf(jobActive, n);
+      jobFactor = Arrays.copyOf(jobFactor, n);
+    }
+    j = jobCount++;
+    jobAsset[j] = a;
+    jobDay[j] = d;
+    jobThreat[j] = threat;
+    jobRepair[j] = r;
+    jobEnd[j] = NO_END;
+    jobCrew[j] = -1;
+    jobActive[j] = false;
+    jobFactor[j] = f;
+    jobStageFrom[j] = stageFrom;
+    jobStageCount[j] = stages;
+    jobSeg[j] = addSegment(a, d, NO_END, f);
+    jobOf[a] = j;
+    enqueue(pool, j);
+  }
+
+  /**
+   * Inserts job {@code j} into its pool's queue: by hit day, then threat order, then asset order.
+   */
+  private void enqueue(int pool, int j) {
+    int n = waitingCount[pool];
+    if (n == waiting[pool].length) {
+      waiting[pool] = Arrays.copyOf(waiting[pool], n * 2);
+    }
+    int[] q = waiting[pool];
+    int at = n;
+    while (at > 0 && before(j, q[at - 1])) {
+      q[at] = q[at - 1];
+      at--;
+    }
+    q[at] = j;
+    waitingCount[pool] = n + 1;
+  }
+
+  private boolean before(int x, int y) {
+    if (jobDay[x] != jobDay[y]) {
+      return jobDay[x] < jobDay[y];
+    }
+    if (jobThreat[x] != jobThreat[y]) {
+      return jobThreat[x] < jobThreat[y];
+    }
+    return jobAsset[x] < jobAsset[y];
+  }
+
+  private void removeWaiting(int pool, int j) {
+    int[] q = waiting[pool];
+    int n = waitingCount[pool];
+    for (int i = 0; i < n; i++) {
+      if (q[i] == j) {
+        System.arraycopy(q, i + 1, q, i, n - i - 1);
+        waitingCount[pool] = n - 1;
+        return;
+      }
+    }
+  }
+
+  /** Free crews take waiting jobs in queue order (after the day's hits). */
+  private void assignCrews(int d) {
+    for (int p = 0; p < waitingCount.length; p++) {
+      int[] free = crewFree[p];
+      while (waitingCount[p] > 0) {
+        int k = -1;
+        for (int c = 0; c < free.length; c++) {
+          if (free[c] <= d) {
+            k = c;
+            break;
+          }
+        }
+        if (k < 0) {
+          break;
+        }
+        int j = waiting[p][0];
+        System.arraycopy(waiting[p], 1, waiting[p], 0, waitingCount[p] - 1);
+        waitingCount[p]--;
+        int end = d + m.crewMobilization[p] + jobRepair[j];
+        jobActive[j] = true;
+        jobCrew[j] = k;
+        jobEnd[j] = end;
+        segTo[jobSeg[j]] = end;
+        free[k] = end;
+        int a = jobAsset[j];
+        if (observer != null) {
+          java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+          details.put("crew", m.crewId[p]);
+          details.put("mobilization_days", m.crewMobilization[p]);
+          details.put("repair_days", jobRepair[j]);
+          observer.event(
+              new TrialEvent(
+                  TrialEvent.Type.REPAIR_START,
+                  d,
+                  d,
+                  outageThreat()[a],
+                  assetId(a),
+                  jobFactor[j],
+                  end,
+                  details));
+        }
+        if (end <= d) {
+          finishJob(j);
+          setDamage(a, factorOn(a, d), d);
+        }
+      }
+    }
+  }
+
+  /** The repair of job {@code j} is done: its restoration stages start on its end day. */
+  private void finishJob(int j) {
+    int a = jobAsset[j];
+    int t = jobEnd[j];
+    for (int k = 0; k < jobStageCount[j]; k++) {
+      int g = jobStageFrom[j] + k;
+      addSegment(a, t, t + stageD[g], stageF[g]);
+      t += stageD[g];
+    }
+    jobOf[a] = -1;
+  }
+
+  /** Sets today's profiled values (demand, supply, link capacity) of the profiled assets. */
+  private void applyProfiles(int d) {
+    for (int a : m.profiledAssets) {
+      rates(a, d);
+    }
+  }
+
+  /**
+   * Writes asset {@code a}'s rates for day {@code d} into {@code in}: nominal x profile x damage
+   * (sinks: nominal x profile); marks its commodity dirty when a value changed. Storages take their
+   * damage factor in {@link #refreshCaps}.
+   */
+  private void rates(int a, int d) {
+    double[] pf = m.profileFactor[a];
+    // an asset that is out keeps its nominal rates (its up flag says it is out)
+    double f = (pf == null ? 1.0 : pf[d]) * (damage[a] > 0 ? damage[a] : 1.0);
+    if (a >= m.nodeCount) {
+      int l = a - m.nodeCount;
+      double v = m.net.linkCapacity(l) * f;
+      if (in.linkCapacity[l] != v) {
+        in.linkCapacity[l] = v;
+        dirty[m.net.linkCommodity(l)] = true;
+      }
+      return;
+    }
+    switch (m.net.nodeKind(a)) {
+      case SOURCE -> {
+        double v = m.net.supplyPerDay(a) * f;
+        baseSupply[a] = v;
+        if (m.supplyDependsOn[a].length == 0 && in.supply[a] != v) {
+          in.supply[a] = v;
+          dirty[m.net.nodeCommodity(a)] = true;
+        }
+      }
+      case SINK -> {
+        double v = m.net.demandPerDay(a) * (pf == null ? 1.0 : pf[d]);
+        if (in.demand[a] != v) {
+          in.demand[a] = v;
+          dirty[m.net.nodeCommodity(a)] = true;
+        }
+      }
+      default -> {}
+    }
   }
 
   /** Sets storage caps from today's inventory. */
   private void refreshCaps() {
     for (int s : m.storageNodes) {
       double inv = inventory[s];
-      double w = Math.min(m.net.maxWithdrawalPerDay(s), inv);
-      double j = Math.max(0, Math.min(m.net.maxInjectionPerDay(s), m.net.storageCapacity(s) - inv));
+      double f = damage[s];
+      double w = Math.min(m.net.maxWithdrawalPerDay(s) * f, inv);
+      double j =
+          Math.max(0, Math.min(m.net.maxInjectionPerDay(s) * f, m.net.storageCapacity(s) - inv));
       if (in.withdrawCap[s] != w || in.injectCap[s] != j) {
         in.withdrawCap[s] = w;
         in.injectCap[s] = j;
@@ -622,11 +1117,18 @@ final class TrialRunner {
         spillOf(a);
       }
       for (int a : forcedAssets) {
-        disable(a, d, forcedDays);
+        if (addSegment(a, d, d + forcedDays, 0.0) >= 0) {
+          track(a);
+          setDamage(a, factorOn(a, d), d);
+        }
       }
       return;
     }
     ThreatPlan.Compiled th = m.plan.threats[evThreat[e]];
+    if (evTargetPos[e] == HAZARD_EVENT) {
+      applyHazard(e, d, th);
+      return;
+    }
     int pos = evTargetPos[e];
     if (pos < 0) {
       pos =
@@ -635,16 +1137,186 @@ final class TrialRunner {
               : th.pick(evUTarget[e]);
     }
     int[] group = th.hitGroup[pos];
-    int days = th.repairDays(evURepair[e]);
+    String target = null;
+    double[] spills = null;
     if (observer != null) {
-      reportHits(e, d, th, pos, group, days);
+      target = assetId(th.targets[pos]);
+      if (th.poisson) {
+        observer.event(
+            TrialEvent.of(TrialEvent.Type.ATTEMPT, d, evTime[e], th.id, target, Double.NaN, -1));
+      }
+      spills = new double[group.length];
+    }
+    for (int i = 0; i < group.length; i++) {
+      double v = spillOf(group[i]);
+      if (spills != null) {
+        spills[i] = v;
+      }
+    }
+    for (int i = 0; i < group.length; i++) {
+      int a = group[i];
+      hitAsset(
+          a,
+          d,
+          e,
+          th,
+          evURepair[e],
+          a != th.targets[pos] ? target : null,
+          spills == null ? 0 : spills[i]);
+    }
+  }
+
+  /**
+   * A successful hit of event {@code e} on asset {@code a}: draws its damage state (own keyed
+   * uniform), its repair time (the first given of the state's, the asset's and the threat's {@code
+   * repair_days}, all on the same uniform {@code uRepair}) and its restoration stages; then either
+   * schedules the outage at once or queues a job for the asset's repair crew pool.
+   */
+  private void hitAsset(
+      int a,
+      int d,
+      int e,
+      ThreatPlan.Compiled th,
+      double uRepair,
+      String commonModeOf,
+      double spill) {
+    int number = evNumber[e];
+    long key = m.assetKey[a];
+    int state = -1;
+    double f = 0.0;
+    if (th.stateFactor.length > 0) {
+      state = th.damageState(Streams.uniform(curSeed, curTrial, th.key, number, key, 0));
+      f = th.stateFactor[state];
+    }
+    RepairTime dist = state >= 0 ? th.stateRepair[state] : null;
+    if (dist == null) {
+      dist = m.assetRepair[a];
+    }
+    if (dist == null) {
+      dist = th.repair;
+    }
+    int r = ThreatPlan.Compiled.days(dist, uRepair);
+    int stages = state >= 0 ? th.stageFactor[state].length : 0;
+    int stageFrom = stageCount;
+    for (int k = 0; k < stages; k++) {
+      if (stageCount == stageF.length) {
+        stageF = Arrays.copyOf(stageF, stageCount * 2);
+        stageD = Arrays.copyOf(stageD, stageCount * 2);
+      }
+      stageF[stageCount] = th.stageFactor[state][k];
+      stageD[stageCount] =
+          ThreatPlan.Compiled.days(
+              th.stageDays[state][k],
+              Streams.uniform(curSeed, curTrial, th.key, number, key, 3 + k));
+      stageCount++;
+    }
+    boolean wasOut = inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
+    int pool = m.crewPool[a];
+    int end;
+    if (pool >= 0) {
+      crewHit(a, d, evThreat[e], r, f, stageFrom, stages);
+      track(a);
+      int j = jobOf[a];
+      end = j >= 0 && jobActive[j] ? jobEnd[j] : -1;
+    } else {
+      int t = d + r;
+      boolean any = addSegment(a, d, t, f) >= 0;
+      for (int k = 0; k < stages; k++) {
+        int g = stageFrom + k;
+        any |= addSegment(a, t, t + stageD[g], stageF[g]) >= 0;
+        t += stageD[g];
+      }
+      if (any) {
+        track(a);
+      }
+      end = d + r;
+    }
+    setDamage(a, factorOn(a, d), d);
+    if (observer != null) {
+      java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("repair_days", r);
+      if (state >= 0) {
+        details.put("damage_state", state);
+      }
+      if (commonModeOf != null) {
+        details.put("common_mode_of", commonModeOf);
+      }
+      if (wasOut) {
+        details.put("extended", true);
+      }
+      if (pool >= 0) {
+        details.put("crew", m.crewId[pool]);
+        if (end < 0) {
+          details.put("waiting", true);
+        }
+      }
+      if (spill > 0) {
+        details.put("spill_volume", spill);
+      }
+      observer.event(
+          new TrialEvent(TrialEvent.Type.HIT, d, evTime[e], th.id, assetId(a), f, end, details));
+      if (r > 0 || jobOf[a] >= 0) {
+        outageThreat()[a] = th.id;
+        if (!wasOut && pool < 0 && r > 0) {
+          observer.event(
+              TrialEvent.of(TrialEvent.Type.REPAIR_START, d, d, th.id, assetId(a), f, end));
+        }
+      }
+    }
+  }
+
+  /**
+   * A hazard event: draws the epicentre and the intensity at it (keyed by the event), then each
+   * affected asset's failure on its own keyed uniform ({@code Phi(ln(I / median) / beta)}); the
+   * failing assets are hit in asset order (spills from the flow before the event).
+   */
+  private void applyHazard(int e, int d, ThreatPlan.Compiled th) {
+    ThreatPlan.Footprint fp = th.footprint;
+    if (fp == null) {
       return;
     }
-    for (int a : group) {
-      spillOf(a);
+    int number = evNumber[e];
+    Incidents.Hazard h = fp.hazard;
+    double lat;
+    double lon;
+    if (h.epicenter() != null) {
+      lat = h.epicenter().lat();
+      lon = h.epicenter().lon();
+    } else {
+      double u0 = Streams.uniform(curSeed, curTrial, th.key, number, Streams.EVENT, 0);
+      double u1 = Streams.uniform(curSeed, curTrial, th.key, number, Streams.EVENT, 1);
+      lat = h.latMin() + u0 * (h.latMax() - h.latMin());
+      lon = h.lonMin() + u1 * (h.lonMax() - h.lonMin());
     }
-    for (int a : group) {
-      disable(a, d, days);
+    double i0 =
+        fp.intensityAtEpicenter(
+            Streams.uniform(curSeed, curTrial, th.key, number, Streams.EVENT, 2));
+    double[] epi = ThreatPlan.Footprint.unit(lat, lon);
+    if (observer != null) {
+      java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("epicenter_lat", lat);
+      details.put("epicenter_lon", lon);
+      details.put("intensity", i0);
+      observer.event(
+          new TrialEvent(
+              TrialEvent.Type.HAZARD, d, evTime[e], th.id, null, Double.NaN, -1, details));
+    }
+    int failed = 0;
+    for (int i = 0; i < fp.assets.length; i++) {
+      int a = fp.assets[i];
+      double p = fp.failProbability(i, epi, i0);
+      if (p > 0 && Streams.uniform(curSeed, curTrial, th.key, number, m.assetKey[a], 2) < p) {
+        hazardHits[failed++] = a;
+      }
+    }
+    double[] spills = new double[failed];
+    for (int i = 0; i < failed; i++) {
+      spills[i] = spillOf(hazardHits[i]);
+    }
+    for (int i = 0; i < failed; i++) {
+      int a = hazardHits[i];
+      double uRepair = Streams.uniform(curSeed, curTrial, th.key, number, m.assetKey[a], 1);
+      hitAsset(a, d, e, th, uRepair, null, spills[i]);
     }
   }
 
@@ -668,29 +1340,6 @@ final class TrialRunner {
     double volume = m.impact.spillVolume(l, flow);
     ledger.addSpill(volume);
     return volume;
-  }
-
-  private void disable(int a, int d, int days) {
-    int h = m.horizonDays;
-    int end = (int) Math.min((long) h, (long) d + days);
-    if (end <= d) {
-      return;
-    }
-    if (!isTouched[a]) {
-      isTouched[a] = true;
-      touched[touchedCount++] = a;
-    }
-    if (downUntil[a] <= d) {
-      daysDown[a] += end - d;
-      downUntil[a] = end;
-      if (isUp(a)) {
-        setUp(in, a, false, true);
-        downList[downCount++] = a;
-      }
-    } else if (end > downUntil[a]) {
-      daysDown[a] += end - downUntil[a];
-      downUntil[a] = end;
-    }
   }
 
   // ---------------------------------------------------------------- replay reports
@@ -717,50 +1366,6 @@ final class TrialRunner {
         TrialEvent.of(TrialEvent.Type.MISS, d, evTime[e], th.id, target, Double.NaN, -1));
   }
 
-  /**
-   * Applies a successful event exactly as {@link #applyEvent} does (spills of the whole group from
-   * the flow before the hit, then the outages), reporting the attempt, each hit and each repair
-   * start.
-   */
-  private void reportHits(
-      int e, int d, ThreatPlan.Compiled th, int pos, int[] group, int repairDays) {
-    String target = assetId(th.targets[pos]);
-    if (th.poisson) {
-      observer.event(
-          TrialEvent.of(TrialEvent.Type.ATTEMPT, d, evTime[e], th.id, target, Double.NaN, -1));
-    }
-    double[] spills = new double[group.length];
-    for (int i = 0; i < group.length; i++) {
-      spills[i] = spillOf(group[i]);
-    }
-    for (int i = 0; i < group.length; i++) {
-      int a = group[i];
-      boolean wasOut = downUntil[a] > d;
-      disable(a, d, repairDays);
-      int end = Math.max(d, downUntil[a]);
-      java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
-      details.put("repair_days", repairDays);
-      if (a != th.targets[pos]) {
-        details.put("common_mode_of", target);
-      }
-      if (wasOut) {
-        details.put("extended", true);
-      }
-      if (spills[i] > 0) {
-        details.put("spill_volume", spills[i]);
-      }
-      observer.event(
-          new TrialEvent(TrialEvent.Type.HIT, d, evTime[e], th.id, assetId(a), 0.0, end, details));
-      if (end > d) {
-        outageThreat()[a] = th.id;
-        if (!wasOut) {
-          observer.event(
-              TrialEvent.of(TrialEvent.Type.REPAIR_START, d, d, th.id, assetId(a), 0.0, end));
-        }
-      }
-    }
-  }
-
   /** Reports an undisturbed day (taken from the run without threats). */
   private void reportUndisturbedDay(int d) {
     double[] inv = base.inventoryAtDayStart()[d + 1];
@@ -779,7 +1384,7 @@ final class TrialRunner {
     st.day = d;
     for (int k = 0; k < st.sinkServed.length; k++) {
       st.sinkServed[k] = served[k];
-      st.sinkDemand[k] = m.impact.sinkDemandPerDay(k);
+      st.sinkDemand[k] = m.impact.sinkDemandOn(d)[k];
     }
     double[][] shares = ledger.servedShareByCommodityDay();
     for (int c = 0; c < st.servedShare.length; c++) {
@@ -789,7 +1394,7 @@ final class TrialRunner {
       st.inventory[i] = inventory[m.storageNodes[i]];
     }
     for (int a = 0; a < m.assetCount; a++) {
-      st.capacityFactor[a] = undisturbed || isUp(a) ? 1.0 : 0.0;
+      st.capacityFactor[a] = undisturbed ? 1.0 : damage[a];
     }
     for (int s = 0; s < st.inoperability.length; s++) {
       st.inoperability[s] = ledger.sectorInoperabilityToday(s);
@@ -815,10 +1420,10 @@ final class TrialRunner {
     for (int src : m.dependentSources[c]) {
       double factor = 1;
       for (int sink : m.supplyDependsOn[src]) {
-        double demand = m.net.demandPerDay(sink);
+        double demand = input.demand[sink];
         factor *= demand > 0 ? Math.max(0, Math.min(1, output.served[sink] / demand)) : 1.0;
       }
-      double supply = m.net.supplyPerDay(src) * factor;
+      double supply = baseSupply[src] * factor;
       if (input.supply[src] != supply) {
         input.supply[src] = supply;
         if (markDirty) {
@@ -859,6 +1464,8 @@ final class TrialRunner {
       System.arraycopy(in.nodeUp, 0, scratchIn.nodeUp, 0, in.nodeUp.length);
       System.arraycopy(in.linkUp, 0, scratchIn.linkUp, 0, in.linkUp.length);
       System.arraycopy(in.supply, 0, scratchIn.supply, 0, in.supply.length);
+      System.arraycopy(in.demand, 0, scratchIn.demand, 0, in.demand.length);
+      System.arraycopy(in.linkCapacity, 0, scratchIn.linkCapacity, 0, in.linkCapacity.length);
       System.arraycopy(in.withdrawCap, 0, scratchIn.withdrawCap, 0, in.withdrawCap.length);
       System.arraycopy(in.injectCap, 0, scratchIn.injectCap, 0, in.injectCap.length);
       for (int a : th.hitGroup[pos]) {
@@ -874,8 +1481,8 @@ final class TrialRunner {
       for (int k = 0; k < scratchServed.length; k++) {
         scratchServed[k] = scratchOut.served[sinkNodes[k]];
       }
-      double loss = m.impact.dayEconomicLoss(scratchServed, total, undisturbed, lossWork);
-      double share = m.impact.dayUnservedShareSum(scratchServed);
+      double loss = m.impact.dayEconomicLoss(d, scratchServed, total, undisturbed, lossWork);
+      double share = m.impact.dayUnservedShareSum(d, scratchServed);
       if (loss > bestLoss || (loss == bestLoss && share > bestShare)) {
         best = pos;
         bestLoss = loss;

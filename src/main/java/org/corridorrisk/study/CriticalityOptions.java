@@ -14,6 +14,9 @@ import org.corridorrisk.impact.Metric;
  * @param maxEvaluations most distinct outage evaluations one budget's exact search may use (>= 1);
  *     beyond it the heuristic runs with as many again
  * @param heuristicStarts number of single-asset starts of the heuristic (>= 1)
+ * @param includeSinks whether the N-1 ranking also lists sinks (the demand points themselves); by
+ *     default it ranks infrastructure only: links, sources, storages and junctions. The worst-case
+ *     candidates are the threat targets either way.
  */
 public record CriticalityOptions(
     int outageDays,
@@ -22,7 +25,8 @@ public record CriticalityOptions(
     int pairs,
     int threads,
     long maxEvaluations,
-    int heuristicStarts) {
+    int heuristicStarts,
+    boolean includeSinks) {
 
   /** Default {@code --max-evaluations}. */
   public static final long DEFAULT_MAX_EVALUATIONS = 20_000;
@@ -64,6 +68,7 @@ public record CriticalityOptions(
         0,
         Runtime.getRuntime().availableProcessors(),
         DEFAULT_MAX_EVALUATIONS,
-        DEFAULT_HEURISTIC_STARTS);
+        DEFAULT_HEURISTIC_STARTS,
+        false);
   }
 }

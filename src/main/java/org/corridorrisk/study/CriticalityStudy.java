@@ -23,8 +23,16 @@ import org.corridorrisk.model.Threat;
 import org.corridorrisk.sim.OutageEvaluator;
 
 /**
- * Criticality analysis: the N-1 ranking of every asset, optional N-2 pairs among the top assets,
- * and the worst set an attacker could disable for budgets 1..K.
+ * Criticality analysis: the N-1 ranking of the infrastructure (links, sources, storages and
+ * junctions; sinks only on request), optional N-2 pairs among the top assets, and the worst set an
+ * attacker could disable for budgets 1..K.
+ *
+ * <p>Why sinks are left out by default: disabling a sink removes the demand itself, so "if the
+ * city's demand disappears, the city is unserved" tops the ranking and hides the links that feed
+ * it. A threat may still target a sink (a city gate); such sinks stay worst-case candidates.
+ *
+ * <p>"No loss": when even the worst set of a budget leaves the objective at its undisturbed value,
+ * the result names no set ({@link WorstSet#anyLoss()} false) instead of an arbitrary zero-loss set.
  *
  * <p>Every evaluation is deterministic (no threat acts; the chosen assets are down from day 0 for
  * the outage days), so results do not depend on the thread count: work is split over threads, one
@@ -127,10 +135,17 @@ public final class CriticalityStudy {
       List<AssetOutage> assets = ranking();
       double rankingSeconds = (System.nanoTime() - start) / 1e9;
       List<SetOutage> pairs = pairs(assets);
-      Map<String, TrialMetrics> single = new HashMap<>();
-      assets.forEach(a -> single.put(a.id(), a.metrics()));
+      TrialMetrics undisturbed = evaluateAll(List.of(List.of())).get(0);
       Metric objective = options.objective();
       List<String> candidates = new ArrayList<>(threatTargets(scenario));
+      // single values of every candidate (ranked ones come from the cache; a targeted sink that
+      // the ranking left out is evaluated here)
+      Map<String, TrialMetrics> single = new HashMap<>();
+      List<List<String>> singletons = candidates.stream().map(List::of).toList();
+      List<TrialMetrics> singleMetrics = evaluateAll(singletons);
+      for (int i = 0; i < candidates.size(); i++) {
+        single.put(candidates.get(i), singleMetrics.get(i));
+      }
       candidates.sort(
           Comparator.comparingDouble((String id) -> significant(single.get(id).get(objective)))
               .reversed()
@@ -182,9 +197,12 @@ public final class CriticalityStudy {
           search.prime(new int[] {i}, single.get(candidates.get(i)).get(objective));
         }
         for (WorstCaseResult r : search.search(options.budget())) {
-          List<String> ids = ids(candidates, r.assets());
+          boolean anyLoss = CriticalityResult.causesLoss(r.value(), undisturbed.get(objective));
+          // no loss: name no set (the search's first-met set would be an arbitrary one)
+          List<String> ids = anyLoss ? ids(candidates, r.assets()) : List.of();
           worst.add(
-              new WorstSet(r.budget(), new SetOutage(ids, evaluateAll(List.of(ids)).get(0)), r));
+              new WorstSet(
+                  r.budget(), new SetOutage(ids, evaluateAll(List.of(ids)).get(0)), r, anyLoss));
         }
       }
       return new CriticalityResult(
@@ -196,7 +214,8 @@ public final class CriticalityStudy {
           monotone,
           flowBound != null,
           worst,
-          rankingSeconds);
+          rankingSeconds,
+          undisturbed);
     }
 
     /**
@@ -221,6 +240,9 @@ public final class CriticalityStudy {
       List<String> ids = new ArrayList<>();
       List<String[]> typeKind = new ArrayList<>();
       for (Node n : scenario.nodes()) {
+        if (n.kind() == NodeKind.SINK && !options.includeSinks()) {
+          continue; // the demand itself: only on request (--include-sinks)
+        }
         ids.add(n.id());
         typeKind.add(new String[] {"node", n.kind().fileName()});
       }

@@ -61,7 +61,8 @@ class CriticalityMainTest {
     assertEquals(0, o.code(), o.err());
     JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
     JsonNode assets = root.get("assets");
-    assertEquals(6, assets.size());
+    // infrastructure only: the source and the three links; the sinks need --include-sinks
+    assertEquals(4, assets.size());
     for (JsonNode a : assets) {
       for (String key :
           List.of(
@@ -69,10 +70,11 @@ class CriticalityMainTest {
         assertTrue(a.has(key), key + " in " + a);
       }
     }
-    // worst first: source (everything), then city (100/110) ...
+    // worst first: source (everything), then x (10/110); p1 and p2 alone cost nothing
     assertEquals("source", assets.get(0).get("id").asText());
     assertEquals("source", assets.get(0).get("kind").asText());
-    assertEquals("city", assets.get(1).get("id").asText());
+    assertEquals("x", assets.get(1).get("id").asText());
+    assertEquals(false, root.get("include_sinks").asBoolean());
     JsonNode worst = root.get("worst_case");
     assertEquals(2, worst.size());
     assertEquals(1, worst.get(0).get("budget").asInt());
@@ -152,5 +154,88 @@ class CriticalityMainTest {
         CriticalityCommandTest.execute("criticality", file.toString(), "--out", dir.toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(Files.readString(file).contains("parallel-paths"));
+  }
+
+  private JsonNode criticality(String name, String... options) throws Exception {
+    Path out = tmp.resolve(name);
+    List<String> args = new ArrayList<>(List.of("criticality", scenario().toString()));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--out", out.toString(), "--threads", "1"));
+    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute(args.toArray(String[]::new));
+    assertEquals(0, o.code(), o.err());
+    lastOut = o.out();
+    return new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
+  }
+
+  private String lastOut;
+
+  @Test
+  void criticality_includeSinks_ranksTheDemandPointsToo() throws Exception {
+    JsonNode root = criticality("sinks", "--include-sinks", "--budget", "0");
+    JsonNode assets = root.get("assets");
+    assertEquals(6, assets.size());
+    // city alone out: its 100 of 110 units are unserved, second after the source
+    assertEquals("city", assets.get(1).get("id").asText());
+    assertEquals(100 / 110.0, assets.get(1).get("unserved_fraction").asDouble(), 1e-9);
+    assertTrue(root.get("include_sinks").asBoolean());
+  }
+
+  @Test
+  void criticality_noSetCausesLoss_saysSoInJsonTerminalAndPage() throws Exception {
+    // only the two parallel pipes are targeted, and the budget is 1: either alone costs nothing
+    Path file = tmp.resolve("redundant.yaml");
+    Files.writeString(file, PARALLEL.replace("links: [p1, p2, x]", "links: [p1, p2]"));
+    Path out = tmp.resolve("redundant");
+    CriticalityCommandTest.Outcome o =
+        CriticalityCommandTest.execute(
+            "criticality", file.toString(), "--budget", "1", "--out", out.toString());
+    assertEquals(0, o.code(), o.err());
+    JsonNode w = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
+    JsonNode first = w.get("worst_case").get(0);
+    assertEquals(false, first.get("any_loss").asBoolean());
+    assertEquals(0, first.get("assets").size());
+    assertEquals(0.0, first.get("unserved_fraction").asDouble());
+    assertTrue(first.get("exact").asBoolean());
+    assertTrue(
+        o.out().contains("no set of up to 1 of the 2 threat targets causes any loss"), o.out());
+    assertTrue(!o.out().contains("budget 1:"), o.out());
+    String html = Files.readString(out.resolve("criticality.html"));
+    assertTrue(html.contains("No set of up to 1 of the 2 threat targets causes any loss"), html);
+  }
+
+  @Test
+  void criticality_personDaysObjective_exhaustiveAndExact() throws Exception {
+    JsonNode root =
+        criticality("pd", "--objective", "person_days_without_service", "--budget", "2");
+    JsonNode w2 = root.get("worst_case").get(1);
+    // p1 + p2 cut the city: 1000 people x 10 days; x cuts the town: 100 x 10
+    assertEquals(1000 * 10.0, w2.get("person_days_without_service").asDouble(), 1e-6);
+    assertEquals("p1", w2.get("assets").get(0).asText());
+    assertEquals("p2", w2.get("assets").get(1).asText());
+    assertTrue(w2.get("exact").asBoolean());
+    assertEquals("exhaustive", w2.get("method").asText());
+    assertTrue(root.get("objective_definition").asText().startsWith("person_days"));
+  }
+
+  @Test
+  void criticality_economicLossObjective_tooLargeToEnumerate_heuristicNotExact() throws Exception {
+    // C(3, 2) = 3 sets > --max-evaluations 1: the non-monotone objective gets the heuristic
+    JsonNode root =
+        criticality(
+            "econ", "--objective", "economic_loss", "--budget", "2", "--max-evaluations", "1");
+    JsonNode w2 = root.get("worst_case").get(1);
+    assertEquals(false, w2.get("exact").asBoolean());
+    assertEquals("heuristic", w2.get("method").asText());
+    assertTrue(w2.get("upper_bound").isNull(), "no proven bound for a non-monotone objective");
+    assertTrue(lastOut.contains("NOT exact"), lastOut);
+  }
+
+  @Test
+  void criticality_objectiveExplained_onPageAndTerminal() throws Exception {
+    criticality("explained", "--budget", "1");
+    String html = Files.readString(tmp.resolve("explained").resolve("criticality.html"));
+    assertTrue(html.contains("What the attacker maximizes: unserved_fraction"), html);
+    assertTrue(html.contains("--objective</code> economic_loss"), html);
+    assertTrue(lastOut.contains("maximizing unserved_fraction, the share of demand"), lastOut);
   }
 }

@@ -22,7 +22,8 @@ class CriticalityReportTest {
   private static CriticalityResult parallel() {
     Scenario s = CriticalityNetworks.parallelPaths();
     return CriticalityStudy.run(
-        s, new CriticalityOptions(s.horizonDays(), 2, Metric.UNSERVED_FRACTION, 3, 2, 1000, 3));
+        s,
+        new CriticalityOptions(s.horizonDays(), 2, Metric.UNSERVED_FRACTION, 3, 2, 1000, 3, false));
   }
 
   @Test

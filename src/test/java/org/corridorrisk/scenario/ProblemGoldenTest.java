@@ -78,7 +78,8 @@ class ProblemGoldenTest {
     assertProblems(
         replace("name: t", "name: t\ncolour: blue"),
         "t.yaml:3:1: colour: unknown key; expected one of: format, name, description, horizon_days, currency, "
-            + "commodities, nodes, links, threats, dependencies, mitigations, economy");
+            + "start_date, profiles, commodities, nodes, links, threats, dependencies, mitigations,"
+            + " economy, repair_crews");
   }
 
   @Test

@@ -24,7 +24,9 @@ class CriticalityEngineTest {
 
   static CriticalityResult study(Scenario s, int budget, int outageDays) {
     return CriticalityStudy.run(
-        s, new CriticalityOptions(outageDays, budget, Metric.UNSERVED_FRACTION, 0, 2, 10_000, 3));
+        s,
+        new CriticalityOptions(
+            outageDays, budget, Metric.UNSERVED_FRACTION, 0, 2, 10_000, 3, false));
   }
 
   @Test
@@ -32,9 +34,10 @@ class CriticalityEngineTest {
     CriticalityResult r =
         study(CriticalityNetworks.trunkAndSpur(), 1, CriticalityNetworks.HORIZON_DAYS);
     List<String> ids = r.assets().stream().map(AssetOutage::id).toList();
-    assertEquals(List.of("hub", "source", "trunk", "a", "sink-a", "sink-b", "spur"), ids);
+    // infrastructure only (no sinks by default)
+    assertEquals(List.of("hub", "source", "trunk", "a", "spur"), ids);
     assertEquals(1.0, r.assets().get(2).get(Metric.UNSERVED_FRACTION), 1e-9);
-    assertEquals(0.4, r.assets().get(6).get(Metric.UNSERVED_FRACTION), 1e-9);
+    assertEquals(0.4, r.assets().get(4).get(Metric.UNSERVED_FRACTION), 1e-9);
     assertEquals(List.of("trunk"), r.worstCase().get(0).assetIds());
   }
 

@@ -14,7 +14,7 @@ class CriticalityStudyTest {
   static CriticalityResult study(Scenario s, int budget, int pairs, int threads) {
     CriticalityOptions o =
         new CriticalityOptions(
-            s.horizonDays(), budget, Metric.UNSERVED_FRACTION, pairs, threads, 10_000, 3);
+            s.horizonDays(), budget, Metric.UNSERVED_FRACTION, pairs, threads, 10_000, 3, true);
     return CriticalityStudy.run(s, o, () -> new FlowOutage(s));
   }
 
@@ -32,6 +32,49 @@ class CriticalityStudyTest {
     assertEquals("link", trunk.type());
     assertEquals("other", trunk.kind());
     assertEquals("junction", r.assets().get(0).kind());
+  }
+
+  @Test
+  void ranking_byDefault_infrastructureOnly_noSinks() {
+    Scenario s = CriticalityNetworks.trunkAndSpur();
+    CriticalityOptions o =
+        new CriticalityOptions(
+            s.horizonDays(), 1, Metric.UNSERVED_FRACTION, 0, 1, 10_000, 3, false);
+    CriticalityResult r = CriticalityStudy.run(s, o, () -> new FlowOutage(s));
+    assertEquals(List.of("hub", "source", "trunk", "a", "spur"), rankedIds(r));
+  }
+
+  @Test
+  void worstCase_targetedSinkLeftOutOfRanking_isStillACandidate() {
+    Scenario base = CriticalityNetworks.trunkAndSpur();
+    Scenario s =
+        new Scenario(
+            base.name(),
+            null,
+            base.horizonDays(),
+            base.currency(),
+            base.commodities(),
+            base.nodes(),
+            base.links(),
+            List.of(
+                org.corridorrisk.model.Threat.poisson(
+                    "sabotage",
+                    1.0,
+                    1.0,
+                    new org.corridorrisk.model.RepairTime.Fixed(5),
+                    org.corridorrisk.model.TargetSpec.ofNodes("sink-a"))),
+            null,
+            null,
+            null);
+    CriticalityOptions o =
+        new CriticalityOptions(
+            s.horizonDays(), 1, Metric.UNSERVED_FRACTION, 0, 1, 10_000, 3, false);
+    CriticalityResult r = CriticalityStudy.run(s, o, () -> new FlowOutage(s));
+    assertFalse(rankedIds(r).contains("sink-a"));
+    // sink-a's 60 of 100 units
+    assertEquals(List.of("sink-a"), r.worstCase().get(0).assetIds());
+    assertEquals(0.6, r.worstCase().get(0).get(Metric.UNSERVED_FRACTION), 1e-12);
+    assertTrue(r.worstCase().get(0).anyLoss());
   }
 
   @Test

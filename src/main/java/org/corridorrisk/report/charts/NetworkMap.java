@@ -1,46 +1,80 @@
 package org.corridorrisk.report.charts;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Shape;
+import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.AbstractXYAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 
 /**
- * A map of a network: links coloured by one value (e.g. mean outage days), nodes by another (e.g.
- * unserved share), shapes by node kind.
+ * A map of a network on a base map: links coloured by one value (e.g. mean outage days), drawn in
+ * one line style per commodity; nodes coloured by another (e.g. unserved share), shapes by node
+ * kind.
  *
- * <p>Placement: when every node has a location, an equirectangular projection (longitude right,
- * latitude up, the x range stretched by 1/cos(mean latitude) so distances look right); otherwise a
- * schematic: nodes in columns by hop distance (ignoring direction) from the nearest source or
- * storage, spread evenly within a column in input order. Labels are drawn for nodes marked {@link
- * MapNode#labelled()} only, so large imported networks stay readable.
+ * <p>Placement: when every node has a location, an equirectangular projection with equal aspect
+ * (longitude right, latitude up, one degree of longitude drawn cos(mid-latitude) as wide as one of
+ * latitude, so shapes and distances look right at corridor scale) over Natural Earth land, coast
+ * and country borders ({@link BaseMap}, bundled: no network access when viewing). The axes span the
+ * network plus a margin, no more: the plot's height follows the network's shape (between {@value
+ * #MIN_MAP_PX} and {@value #MAX_MAP_PX} px), and only a network too flat or too tall for that gets
+ * extra margin on one axis. Otherwise (some node without a location) a schematic: nodes in columns
+ * by hop distance (ignoring direction) from the nearest source or storage, spread evenly within a
+ * column in input order, without base map.
+ *
+ * <p>Labels: nodes marked {@link MapNode#labelled()} are candidates, in priority order (sources,
+ * storages, sinks by value, junctions); each takes the first of eight positions around its mark
+ * whose box (measured with the font) overlaps no label placed before, no node mark and not the
+ * plot's edge; a node on (nearly) the same spot as a labelled one gets none. Text sits on a
+ * translucent white box so it reads over lines and coast.
+ *
+ * <p>Hover: on small maps each link is its own SVG group whose {@code <title>} (shown by browsers
+ * on hover) gives its id, commodity, ends and value. Large maps (above {@link #LARGE_MAP_NODES}
+ * nodes or {@link #LARGE_MAP_LINKS} links) are drawn in bulk instead: one path per commodity and
+ * colour step for links, one per kind and colour step for nodes, so a grid of thousands of assets
+ * stays a page of a few hundred kilobytes; they carry no per-link titles (a title per link would
+ * double the page).
  *
  * <p>Colour scales are sequential with monotone lightness (readable with colour-vision deficiencies
- * and in grey print): blues for links, yellow-orange-brown for nodes; grey means "no value" (e.g. a
- * junction has no unserved share).
+ * and in grey print): blues for links (with a dark casing so light values show on land), yellow-
+ * orange-brown for nodes; grey means "no value" (e.g. a junction has no unserved share). Line
+ * styles, not colours, tell commodities apart (solid, dashed, dotted, dash-dot), so colour keeps
+ * one meaning.
  */
 public final class NetworkMap {
   private NetworkMap() {}
@@ -64,8 +98,14 @@ public final class NetworkMap {
    * A link to draw.
    *
    * @param value colour value, {@code NaN} for none (grey)
+   * @param commodity the commodity id (one line style each), or {@code null} when unknown
    */
-  public record MapLink(String id, String from, String to, double value) {}
+  public record MapLink(String id, String from, String to, double value, String commodity) {
+    /** A link of unknown commodity. */
+    public MapLink(String id, String from, String to, double value) {
+      this(id, from, to, value, null);
+    }
+  }
 
   private static final Color[] LINK_SCALE = {
     new Color(0xC6, 0xDB, 0xEF),
@@ -81,10 +121,28 @@ public final class NetworkMap {
   };
   private static final String[] KINDS = {"source", "sink", "storage", "junction"};
 
+  /** Sea and lakes (the plot background of a geographic map). */
+  static final Color WATER = new Color(0xEE, 0xF4, 0xF8);
+
+  static final Color LAND = new Color(0xF3, 0xF1, 0xEA);
+  static final Color COAST = new Color(0x8F, 0xA9, 0xBC);
+  static final Color BORDER = new Color(0xA3, 0x9E, 0x94);
+  static final Color CASING = new Color(0x4A, 0x4A, 0x4A);
+
+  /** Dash patterns (px at line width 1) by commodity order; null = solid. */
+  private static final float[][] DASHES = {null, {6f, 3.5f}, {1.6f, 2.6f}, {7f, 2.5f, 1.6f, 2.5f}};
+
+  /** Least height of a geographic map's plot area in px (a flatter network gets more latitude). */
+  static final int MIN_MAP_PX = 280;
+
+  /** Greatest height of a geographic map's plot area in px (a taller one gets more longitude). */
+  static final int MAX_MAP_PX = 640;
+
   /**
    * Above this many nodes or {@link #LARGE_MAP_LINKS} links a map is drawn in bulk: links as one
-   * SVG path per colour step, nodes as small marks, one path per kind and colour step, so an
-   * imported grid of thousands of assets makes a page of a few hundred kilobytes, not megabytes.
+   * SVG path per commodity and colour step, nodes as small marks, one path per kind and colour
+   * step, so an imported grid of thousands of assets makes a page of a few hundred kilobytes, not
+   * megabytes.
    */
   static final int LARGE_MAP_NODES = 400;
 
@@ -116,6 +174,7 @@ public final class NetworkMap {
     boolean geographic = !nodes.isEmpty() && nodes.stream().allMatch(MapNode::located);
     Map<String, double[]> xy = geographic ? geographic(nodes) : schematic(nodes, links);
     boolean bulk = nodes.size() > LARGE_MAP_NODES || links.size() > LARGE_MAP_LINKS;
+    List<String> commodities = commodities(links);
 
     DefaultXYZDataset dataset = new DefaultXYZDataset();
     for (String kind : KINDS) {
@@ -159,23 +218,10 @@ public final class NetworkMap {
       renderer.setSeriesOutlinePaint(s, ChartStyle.TEXT);
       renderer.setSeriesOutlineStroke(s, ChartStyle.line(0.8));
     }
-    if (!bulk) {
-      for (MapLink l : links) {
-        double[] a = xy.get(l.from());
-        double[] b = xy.get(l.to());
-        if (a == null || b == null) {
-          continue;
-        }
-        renderer.addAnnotation(
-            new XYLineAnnotation(
-                a[0], a[1], b[0], b[1], ChartStyle.line(3.2), linkScale.getPaint(l.value())),
-            Layer.BACKGROUND);
-      }
-    }
 
-    LegendItemCollection kinds = new LegendItemCollection();
+    LegendItemCollection legendItems = new LegendItemCollection();
     for (int s = 0; s < KINDS.length; s++) {
-      LegendItem item =
+      legendItems.add(
           new LegendItem(
               KINDS[s],
               null,
@@ -184,35 +230,305 @@ public final class NetworkMap {
               renderer.getSeriesShape(s),
               Color.WHITE,
               ChartStyle.line(0.8),
-              ChartStyle.TEXT);
-      kinds.add(item);
+              ChartStyle.TEXT));
     }
-    plot.setFixedLegendItems(kinds);
-    plot.setDomainGridlinesVisible(geographic);
-    plot.setRangeGridlinesVisible(geographic);
-    if (!geographic) {
+    for (int c = 0; c < commodities.size(); c++) {
+      legendItems.add(
+          new LegendItem(
+              commodities.get(c) + " link",
+              null,
+              null,
+              null,
+              new Line2D.Double(-15, 0, 15, 0),
+              linkStroke(2.4, c),
+              LINK_SCALE[2]));
+    }
+    plot.setFixedLegendItems(legendItems);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    if (geographic) {
+      plot.setBackgroundPaint(WATER);
+    } else {
       x.setVisible(false);
       y.setVisible(false);
     }
-    int width = Figure.WIDTH_PX;
-    int height = 620;
-    double plotWidthPx = width - 120.0;
-    double plotHeightPx = height - 230.0;
-    fitRanges(xy, x, y, geographic, plotWidthPx, plotHeightPx);
-    if (bulk) {
-      double unitX = (x.getUpperBound() - x.getLowerBound()) / plotWidthPx; // data units per pixel
-      double unitY = (y.getUpperBound() - y.getLowerBound()) / plotHeightPx;
-      bulkLinks(renderer, links, xy, linkScale);
-      bulkNodes(renderer, nodes, xy, nodeScale, unitX, unitY);
-    }
-    for (MapNode n : labelsThatFit(nodes, xy, x, y, plotWidthPx, plotHeightPx)) {
-      double[] p = xy.get(n.id());
-      plot.addAnnotation(Charts.label(n.id(), p[0], p[1]));
-    }
-    x.setNumberFormatOverride(null);
     chart.addSubtitle(legend(linkScale, linkValueLabel, false));
     chart.addSubtitle(legend(nodeScale, nodeValueLabel, nodeIsShare));
+    if (geographic) {
+      TextTitle credit = new TextTitle(BaseMap.ATTRIBUTION, ChartStyle.SMALL_FONT);
+      credit.setPaint(ChartStyle.NEUTRAL);
+      credit.setPosition(RectangleEdge.BOTTOM);
+      credit.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.RIGHT);
+      chart.addSubtitle(credit);
+    }
+
+    int width = Figure.WIDTH_PX;
+    int height = 620;
+    double[] box = extent(xy, geographic);
+    x.setRange(box[0], box[2]);
+    y.setRange(box[1], box[3]);
+    Rectangle2D area = dataArea(chart, width, height);
+    if (geographic && area.getWidth() > 10 && area.getHeight() > 10) {
+      double cos = Math.max(0.1, Math.cos(Math.toRadians((box[1] + box[3]) / 2)));
+      double overhead = height - area.getHeight();
+      double wantedPx = area.getWidth() * (box[3] - box[1]) / ((box[2] - box[0]) * cos);
+      double dataPx = Math.max(MIN_MAP_PX, Math.min(MAX_MAP_PX, wantedPx));
+      height = (int) Math.round(overhead + dataPx);
+      dataPx = height - overhead;
+      if (dataPx > wantedPx + 0.5) { // too flat for the smallest figure: more latitude
+        double extra = (dataPx / area.getWidth() * (box[2] - box[0]) * cos - (box[3] - box[1])) / 2;
+        box[1] -= extra;
+        box[3] += extra;
+      } else if (dataPx < wantedPx - 0.5) { // too tall for the largest figure: more longitude
+        double extra =
+            (area.getWidth() * (box[3] - box[1]) / (dataPx * cos) - (box[2] - box[0])) / 2;
+        box[0] -= extra;
+        box[2] += extra;
+      }
+      x.setRange(box[0], box[2]);
+      y.setRange(box[1], box[3]);
+      area = dataArea(chart, width, height);
+    }
+    double plotWidthPx = area.getWidth() > 10 ? area.getWidth() : width - 120.0;
+    double plotHeightPx = area.getHeight() > 10 ? area.getHeight() : height - 230.0;
+    double unitX = (x.getUpperBound() - x.getLowerBound()) / plotWidthPx; // data units per pixel
+    double unitY = (y.getUpperBound() - y.getLowerBound()) / plotHeightPx;
+    if (geographic) {
+      BaseMap.Layers layers =
+          BaseMap.get()
+              .cut(
+                  x.getLowerBound() - 8 * unitX,
+                  y.getLowerBound() - 8 * unitY,
+                  x.getUpperBound() + 8 * unitX,
+                  y.getUpperBound() + 8 * unitY,
+                  0.6 * unitX,
+                  0.6 * unitY);
+      renderer.addAnnotation(
+          new XYShapeAnnotation(layers.land(), null, null, LAND), Layer.BACKGROUND);
+      renderer.addAnnotation(
+          new XYShapeAnnotation(layers.land(), ChartStyle.line(0.7), COAST, null),
+          Layer.BACKGROUND);
+      renderer.addAnnotation(
+          new XYShapeAnnotation(
+              layers.borders(),
+              new BasicStroke(
+                  0.7f,
+                  BasicStroke.CAP_BUTT,
+                  BasicStroke.JOIN_ROUND,
+                  10f,
+                  new float[] {3f, 2f},
+                  0f),
+              BORDER,
+              null),
+          Layer.BACKGROUND);
+    }
+    if (bulk) {
+      bulkLinks(renderer, links, xy, linkScale, commodities);
+      bulkNodes(renderer, nodes, xy, nodeScale, unitX, unitY);
+    } else {
+      for (MapLink l : links) {
+        double[] a = xy.get(l.from());
+        double[] b = xy.get(l.to());
+        if (a == null || b == null) {
+          continue;
+        }
+        int c = commodities.indexOf(l.commodity() == null ? "" : l.commodity());
+        renderer.addAnnotation(
+            new LinkLine(
+                a[0],
+                a[1],
+                b[0],
+                b[1],
+                linkStroke(4.8, c),
+                linkStroke(3.0, c),
+                linkScale.getPaint(l.value()),
+                linkTitle(l, linkValueLabel)),
+            Layer.BACKGROUND);
+      }
+    }
+    for (Label label :
+        placeLabels(
+            nodes,
+            xy,
+            x.getLowerBound(),
+            x.getUpperBound(),
+            y.getLowerBound(),
+            y.getUpperBound(),
+            plotWidthPx,
+            plotHeightPx,
+            !bulk)) {
+      XYTextAnnotation text = new XYTextAnnotation(label.node().id(), label.x(), label.y());
+      text.setFont(ChartStyle.SMALL_FONT);
+      text.setPaint(ChartStyle.TEXT);
+      text.setTextAnchor(label.anchor());
+      text.setBackgroundPaint(LABEL_BACKGROUND);
+      text.setOutlineVisible(false);
+      plot.addAnnotation(text);
+    }
     return new Figure(id, chart, guide, width, height);
+  }
+
+  private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 190);
+
+  /** Commodity ids in order of first appearance ("" for links of unknown commodity). */
+  private static List<String> commodities(List<MapLink> links) {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    for (MapLink l : links) {
+      ids.add(l.commodity() == null ? "" : l.commodity());
+    }
+    List<String> out = new ArrayList<>(ids);
+    // a map whose links all lack a commodity needs no line-style legend
+    return out.equals(List.of("")) ? List.of() : out;
+  }
+
+  /** The line of commodity number {@code c} (-1: unknown, solid) at the given width. */
+  static BasicStroke linkStroke(double widthPx, int c) {
+    float[] dash = c < 0 ? null : DASHES[c % DASHES.length];
+    if (dash == null) {
+      return new BasicStroke((float) widthPx, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+    // dashes scale with the line (a casing and its line share the pattern of the thinner one)
+    float unit = (float) Math.min(widthPx, 3.0);
+    float[] scaled = new float[dash.length];
+    for (int i = 0; i < dash.length; i++) {
+      scaled[i] = dash[i] * unit;
+    }
+    return new BasicStroke(
+        (float) widthPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, scaled, 0f);
+  }
+
+  private static String linkTitle(MapLink l, String valueLabel) {
+    return l.id()
+        + (l.commodity() == null ? "" : " (" + l.commodity() + ")")
+        + ": "
+        + l.from()
+        + " \u2192 "
+        + l.to()
+        + "; "
+        + valueLabel
+        + " "
+        + (Double.isNaN(l.value()) ? "none" : NumberText.compact(l.value()));
+  }
+
+  /**
+   * One link: a dark casing and the coloured line on it, in an SVG group with a {@code <title>}
+   * (the browser shows it on hover). Other Graphics2D targets (PNG export) just draw the lines.
+   */
+  static final class LinkLine extends AbstractXYAnnotation {
+    private static final long serialVersionUID = 1L;
+    private final double x1;
+    private final double y1;
+    private final double x2;
+    private final double y2;
+    private final transient Stroke casing;
+    private final transient Stroke stroke;
+    private final transient Paint paint;
+    private final String title;
+
+    LinkLine(
+        double x1,
+        double y1,
+        double x2,
+        double y2,
+        Stroke casing,
+        Stroke stroke,
+        Paint paint,
+        String title) {
+      this.x1 = x1;
+      this.y1 = y1;
+      this.x2 = x2;
+      this.y2 = y2;
+      this.casing = casing;
+      this.stroke = stroke;
+      this.paint = paint;
+      this.title = title;
+    }
+
+    @Override
+    public void draw(
+        Graphics2D g2,
+        XYPlot plot,
+        Rectangle2D dataArea,
+        ValueAxis domainAxis,
+        ValueAxis rangeAxis,
+        int rendererIndex,
+        PlotRenderingInfo info) {
+      RectangleEdge xEdge =
+          Plot.resolveDomainAxisLocation(plot.getDomainAxisLocation(), plot.getOrientation());
+      RectangleEdge yEdge =
+          Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(), plot.getOrientation());
+      Line2D line =
+          new Line2D.Double(
+              domainAxis.valueToJava2D(x1, dataArea, xEdge),
+              rangeAxis.valueToJava2D(y1, dataArea, yEdge),
+              domainAxis.valueToJava2D(x2, dataArea, xEdge),
+              rangeAxis.valueToJava2D(y2, dataArea, yEdge));
+      boolean svg = g2 instanceof SVGGraphics2D && title != null;
+      if (svg) {
+        g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, new HashMap<String, String>());
+        g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, title);
+      }
+      g2.setStroke(casing);
+      g2.setPaint(CASING);
+      g2.draw(line);
+      g2.setStroke(stroke);
+      g2.setPaint(paint);
+      g2.draw(line);
+      if (svg) {
+        g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
+      }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
+  /** The plot's data area in pixels for a figure of this size (drawn once off screen). */
+  private static Rectangle2D dataArea(JFreeChart chart, int widthPx, int heightPx) {
+    BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g2 = image.createGraphics();
+    try {
+      ChartRenderingInfo info = new ChartRenderingInfo(null);
+      chart.draw(g2, new Rectangle2D.Double(0, 0, widthPx, heightPx), null, info);
+      return info.getPlotInfo().getDataArea();
+    } finally {
+      g2.dispose();
+    }
+  }
+
+  /**
+   * The network's bounding box plus a margin: {minX, minY, maxX, maxY}. For maps, the margin is the
+   * same on the ground in both directions (6% of the larger side, at least 0.3° of latitude).
+   */
+  static double[] extent(Map<String, double[]> xy, boolean geographic) {
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (double[] p : xy.values()) {
+      minX = Math.min(minX, p[0]);
+      maxX = Math.max(maxX, p[0]);
+      minY = Math.min(minY, p[1]);
+      maxY = Math.max(maxY, p[1]);
+    }
+    if (xy.isEmpty()) {
+      return new double[] {0, 0, 1, 1};
+    }
+    if (geographic) {
+      double cos = Math.max(0.1, Math.cos(Math.toRadians((minY + maxY) / 2)));
+      double pad = Math.max(0.06 * Math.max((maxX - minX) * cos, maxY - minY), 0.3);
+      return new double[] {minX - pad / cos, minY - pad, maxX + pad / cos, maxY + pad};
+    }
+    double padX = Math.max((maxX - minX) * 0.06, 0.3);
+    double padY = Math.max((maxY - minY) * 0.06, 0.06);
+    return new double[] {minX - padX, minY - padY, maxX + padX, maxY + padY};
   }
 
   /** The colour step of {@code value}: -1 for no value (grey), else 0 .. BULK_STEPS - 1. */
@@ -230,10 +546,18 @@ public final class NetworkMap {
         : scale.getPaint(scale.getUpperBound() * step / (BULK_STEPS - 1));
   }
 
-  /** All links as one path per colour step, lighter steps first so darker links lie on top. */
+  /**
+   * All links as one path per commodity and colour step, lighter steps first so darker links lie on
+   * top.
+   */
   private static void bulkLinks(
-      XYShapeRenderer renderer, List<MapLink> links, Map<String, double[]> xy, Scale scale) {
-    Path2D.Double[] paths = new Path2D.Double[BULK_STEPS + 1];
+      XYShapeRenderer renderer,
+      List<MapLink> links,
+      Map<String, double[]> xy,
+      Scale scale,
+      List<String> commodities) {
+    int styles = Math.max(1, commodities.size());
+    Path2D.Double[][] paths = new Path2D.Double[BULK_STEPS + 1][styles];
     for (MapLink l : links) {
       double[] a = xy.get(l.from());
       double[] b = xy.get(l.to());
@@ -241,17 +565,24 @@ public final class NetworkMap {
         continue;
       }
       int k = step(l.value(), scale.getUpperBound()) + 1;
-      if (paths[k] == null) {
-        paths[k] = new Path2D.Double();
+      int c = Math.max(0, commodities.indexOf(l.commodity() == null ? "" : l.commodity()));
+      if (paths[k][c] == null) {
+        paths[k][c] = new Path2D.Double();
       }
-      paths[k].moveTo(a[0], a[1]);
-      paths[k].lineTo(b[0], b[1]);
+      paths[k][c].moveTo(a[0], a[1]);
+      paths[k][c].lineTo(b[0], b[1]);
     }
     for (int k = 0; k < paths.length; k++) {
-      if (paths[k] != null) {
-        renderer.addAnnotation(
-            new XYShapeAnnotation(paths[k], ChartStyle.line(1.0), stepPaint(scale, k - 1), null),
-            Layer.BACKGROUND);
+      for (int c = 0; c < styles; c++) {
+        if (paths[k][c] != null) {
+          renderer.addAnnotation(
+              new XYShapeAnnotation(
+                  paths[k][c],
+                  commodities.isEmpty() ? ChartStyle.line(1.0) : linkStroke(1.0, c),
+                  stepPaint(scale, k - 1),
+                  null),
+              Layer.BACKGROUND);
+        }
       }
     }
   }
@@ -355,17 +686,48 @@ public final class NetworkMap {
   }
 
   /**
-   * The labelled nodes whose labels do not overlap a label placed before them, in priority order:
-   * sources, storages, sinks (highest value first), junctions. Positions are estimated from the
-   * axis ranges and the plot size (labels are drawn up and right of the node).
+   * A placed label: the node, the anchor point in data units, which side of it the text is, and the
+   * estimated text box in plot pixels (origin top left of the plot area).
    */
-  static List<MapNode> labelsThatFit(
+  record Label(MapNode node, double x, double y, TextAnchor anchor, Rectangle2D box) {}
+
+  private static final java.awt.FontMetrics LABEL_METRICS =
+      new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)
+          .createGraphics()
+          .getFontMetrics(ChartStyle.SMALL_FONT);
+
+  /** Positions tried around a mark, in order: {dx, dy} of the anchor in px, and the anchor. */
+  private static final double[][] OFFSETS = {
+    {9, 0}, {6, -6}, {6, 6}, {-9, 0}, {-6, -6}, {-6, 6}, {0, -9}, {0, 9}
+  };
+
+  private static final TextAnchor[] ANCHORS = {
+    TextAnchor.HALF_ASCENT_LEFT,
+    TextAnchor.BOTTOM_LEFT,
+    TextAnchor.TOP_LEFT,
+    TextAnchor.HALF_ASCENT_RIGHT,
+    TextAnchor.BOTTOM_RIGHT,
+    TextAnchor.TOP_RIGHT,
+    TextAnchor.BOTTOM_CENTER,
+    TextAnchor.TOP_CENTER
+  };
+
+  /**
+   * Places the labels of the labelled nodes without overlap (see the class note), in priority
+   * order: sources, storages, sinks (highest value first), junctions.
+   *
+   * @param avoidMarks whether labels must also keep off every node's mark (small maps)
+   */
+  static List<Label> placeLabels(
       List<MapNode> nodes,
       Map<String, double[]> xy,
-      NumberAxis x,
-      NumberAxis y,
+      double lowerX,
+      double upperX,
+      double lowerY,
+      double upperY,
       double plotWidthPx,
-      double plotHeightPx) {
+      double plotHeightPx,
+      boolean avoidMarks) {
     List<MapNode> candidates = new ArrayList<>(nodes.stream().filter(MapNode::labelled).toList());
     candidates.sort(
         java.util.Comparator.comparingInt((MapNode n) -> labelRank(n.kind()))
@@ -374,18 +736,52 @@ public final class NetworkMap {
                         (MapNode n) ->
                             Double.isNaN(n.value()) ? Double.NEGATIVE_INFINITY : n.value())
                     .reversed()));
-    double spanX = x.getUpperBound() - x.getLowerBound();
-    double spanY = y.getUpperBound() - y.getLowerBound();
+    double spanX = upperX - lowerX;
+    double spanY = upperY - lowerY;
+    java.util.function.Function<MapNode, double[]> pixel =
+        n -> {
+          double[] p = xy.get(n.id());
+          return new double[] {
+            (p[0] - lowerX) / spanX * plotWidthPx, (upperY - p[1]) / spanY * plotHeightPx
+          };
+        };
+    List<Rectangle2D> obstacles = new ArrayList<>();
+    for (MapNode n : avoidMarks ? nodes : candidates) {
+      double[] p = pixel.apply(n);
+      obstacles.add(new Rectangle2D.Double(p[0] - 6, p[1] - 6, 12, 12)); // the largest mark
+    }
+    Rectangle2D plotBox = new Rectangle2D.Double(0, 0, plotWidthPx, plotHeightPx);
     List<Rectangle2D> placed = new ArrayList<>();
-    List<MapNode> out = new ArrayList<>();
+    List<double[]> labelledAt = new ArrayList<>();
+    List<Label> out = new ArrayList<>();
+    double h = LABEL_METRICS.getAscent() + LABEL_METRICS.getDescent() + 1;
     for (MapNode n : candidates) {
-      double[] p = xy.get(n.id());
-      double px = (p[0] - x.getLowerBound()) / spanX * plotWidthPx;
-      double py = (y.getUpperBound() - p[1]) / spanY * plotHeightPx;
-      Rectangle2D box = new Rectangle2D.Double(px + 3, py - 16, 6.0 * n.id().length() + 6, 13);
-      if (placed.stream().noneMatch(box::intersects)) {
+      double[] p = pixel.apply(n);
+      if (labelledAt.stream().anyMatch(q -> Math.hypot(q[0] - p[0], q[1] - p[1]) < 5)) {
+        continue; // same spot as a labelled node: a second label there would be ambiguous
+      }
+      double w = LABEL_METRICS.stringWidth(n.id()) + 3;
+      for (int i = 0; i < OFFSETS.length; i++) {
+        double ax = p[0] + OFFSETS[i][0];
+        double ay = p[1] + OFFSETS[i][1];
+        double left = OFFSETS[i][0] > 0 ? ax : OFFSETS[i][0] < 0 ? ax - w : ax - w / 2;
+        double top = OFFSETS[i][1] > 0 ? ay : OFFSETS[i][1] < 0 ? ay - h : ay - h / 2;
+        Rectangle2D box = new Rectangle2D.Double(left, top, w, h);
+        if (!plotBox.contains(box)
+            || placed.stream().anyMatch(box::intersects)
+            || obstacles.stream().anyMatch(box::intersects)) {
+          continue;
+        }
         placed.add(box);
-        out.add(n);
+        labelledAt.add(p);
+        out.add(
+            new Label(
+                n,
+                lowerX + ax / plotWidthPx * spanX,
+                upperY - ay / plotHeightPx * spanY,
+                ANCHORS[i],
+                box));
+        break;
       }
     }
     return out;
@@ -409,56 +805,6 @@ public final class NetworkMap {
       }
     }
     return 10 * p;
-  }
-
-  /** Makes the data fill the plot, keeping geographic proportions. */
-  private static void fitRanges(
-      Map<String, double[]> xy,
-      NumberAxis x,
-      NumberAxis y,
-      boolean geographic,
-      double plotWidthPx,
-      double plotHeightPx) {
-    double minX = Double.POSITIVE_INFINITY;
-    double maxX = Double.NEGATIVE_INFINITY;
-    double minY = Double.POSITIVE_INFINITY;
-    double maxY = Double.NEGATIVE_INFINITY;
-    for (double[] p : xy.values()) {
-      minX = Math.min(minX, p[0]);
-      maxX = Math.max(maxX, p[0]);
-      minY = Math.min(minY, p[1]);
-      maxY = Math.max(maxY, p[1]);
-    }
-    if (xy.isEmpty()) {
-      return;
-    }
-    double spanX = Math.max(maxX - minX, 1e-6);
-    double spanY = Math.max(maxY - minY, 1e-6);
-    // labels go to the right of nodes: leave more room there.
-    double padLeft = spanX * 0.05 + 0.2;
-    double padRight = spanX * 0.18 + 0.2;
-    double padY = spanY * 0.08 + 0.2;
-    double lx = minX - padLeft;
-    double ux = maxX + padRight;
-    double ly = minY - padY;
-    double uy = maxY + padY;
-    if (geographic) {
-      double cos = Math.max(0.1, Math.cos(Math.toRadians((minY + maxY) / 2)));
-      double widthKmLike = (ux - lx) * cos;
-      double heightKmLike = uy - ly;
-      double want = plotWidthPx / plotHeightPx;
-      if (widthKmLike / heightKmLike < want) {
-        double extra = (want * heightKmLike / cos - (ux - lx)) / 2;
-        lx -= extra;
-        ux += extra;
-      } else {
-        double extra = (widthKmLike / want - heightKmLike) / 2;
-        ly -= extra;
-        uy += extra;
-      }
-    }
-    x.setRange(lx, ux);
-    y.setRange(ly, uy);
   }
 
   private static Map<String, double[]> geographic(List<MapNode> nodes) {

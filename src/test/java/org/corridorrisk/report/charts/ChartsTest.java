@@ -281,12 +281,10 @@ class ChartsTest {
             new MapNode("source", "source", 40.0, 49.0, Double.NaN, true));
     var xy = new java.util.HashMap<String, double[]>();
     nodes.forEach(n -> xy.put(n.id(), new double[] {n.lon(), n.lat()}));
-    var x = new org.jfree.chart.axis.NumberAxis();
-    x.setRange(28, 50);
-    var y = new org.jfree.chart.axis.NumberAxis();
-    y.setRange(35, 45);
     List<String> kept =
-        NetworkMap.labelsThatFit(nodes, xy, x, y, 700, 400).stream().map(MapNode::id).toList();
+        NetworkMap.placeLabels(nodes, xy, 28, 50, 35, 45, 700, 400, true).stream()
+            .map(l -> l.node().id())
+            .toList();
     assertEquals(List.of("source", "sink-bad"), kept);
   }
 }

@@ -1,0 +1,204 @@
+package org.corridorrisk.scenario;
+
+import static org.corridorrisk.scenario.TestFiles.problems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Located errors (and warnings) for the keys of "Time, damage and repairs": one broken value per
+ * test, with the exact {@code FILE:LINE:COLUMN: path: message} line.
+ */
+class IncidentsValidationTest {
+  static final String FULL =
+      """
+      format: corridor-risk/v1
+      name: t
+      horizon_days: 30
+      start_date: 2023-10-01
+      profiles:
+        - {id: heat, monthly: [1.7, 1.6, 1.3, 0.9, 0.6, 0.4, 0.4, 0.4, 0.6, 0.9, 1.3, 1.6]}
+        - {id: cargo, steps: [{from_day: 0, factor: 1}, {from_day: 10, factor: 0.5}]}
+      commodities:
+        - id: gas
+      nodes:
+        - {id: a, kind: source, commodity: gas, supply: 10, supply_profile: cargo,
+           location: {lat: 60.0, lon: 24.0}}
+        - {id: j, kind: junction, commodity: gas, throughput: 8, region: FI, location: {lat: 59.8, lon: 24.3}}
+        - {id: b, kind: sink, commodity: gas, demand: 5, demand_profile: [heat, cargo],
+           location: {lat: 59.4, lon: 24.7}}
+      links:
+        - {id: l, from: a, to: j, commodity: gas, capacity: 10, kind: subsea-pipeline,
+           capacity_profile: heat, repair_days: {dist: fixed, value: 9}}
+        - {id: m, from: j, to: b, commodity: gas, capacity: 10, kind: subsea-cable, operator: Elering}
+      threats:
+        - id: t
+          model: poisson
+          events_per_year: 1
+          rate_profile: heat
+          targets: {kinds: [subsea-pipeline, junction]}
+          damage:
+            - {probability: 0.3, capacity_factor: 0}
+            - {probability: 0.7, capacity_factor: 0.5, repair_days: {dist: fixed, value: 2},
+               restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]}
+          repair_days: {dist: fixed, value: 3}
+        - id: q
+          model: hazard
+          events_per_year: 0.1
+          epicenter_area: {lat: [59, 61], lon: [23, 25]}
+          intensity: {at_epicenter: {dist: uniform, min: 0.2, max: 0.8}, halving_km: 25}
+          fragility:
+            - {kinds: [subsea-pipeline, source], median: 0.6, beta: 0.5}
+          repair_days: {dist: fixed, value: 5}
+      repair_crews:
+        - {id: vessel, count: 1, serves: {kinds: [subsea-pipeline, subsea-cable]}, mobilization_days: 2}
+      mitigations:
+        - id: second-vessel
+          cost: 1.0e6
+          changes:
+            - {repair_crew: vessel, set: {count: 2}}
+            - {profile: heat, set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}}
+      """;
+
+  private static void assertProblems(String text, String... expected) {
+    assertEquals(List.of(expected), problems(text));
+  }
+
+  private static String with(String from, String to) {
+    if (!FULL.contains(from)) {
+      throw new IllegalArgumentException("not in the file: " + from);
+    }
+    return FULL.replace(from, to);
+  }
+
+  @Test
+  void everyNewKey_validates() {
+    assertProblems(FULL);
+  }
+
+  @Test
+  void badStartDate_isLocated() {
+    assertProblems(
+        with("start_date: 2023-10-01", "start_date: 2023-02-30"),
+        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601) but was"
+            + " '2023-02-30'");
+  }
+
+  @Test
+  void monthlyWithout12Entries_isLocated_andNotFollowedByUnknownProfile() {
+    assertProblems(
+        with("0.4, 0.6, 0.9, 1.3, 1.6]}", "0.4, 0.6, 0.9, 1.3]}"),
+        "t.yaml:6:25: profiles[0].monthly: must list at least 12 entries but has 11");
+  }
+
+  @Test
+  void stepsNotStartingAtDay0_orNotAscending() {
+    assertProblems(
+        with("steps: [{from_day: 0, factor: 1}", "steps: [{from_day: 1, factor: 1}"),
+        "t.yaml:7:36: profiles[1].steps[0].from_day: the first step must start at day 0"
+            + " (from_day: 0) but starts at 1");
+    assertProblems(
+        with("{from_day: 10, factor: 0.5}", "{from_day: 0, factor: 0.5}"),
+        "t.yaml:7:62: profiles[1].steps[1].from_day: must be greater than the previous step's"
+            + " from_day (0) but was 0");
+  }
+
+  @Test
+  void unknownProfileId_suggestsOne() {
+    assertProblems(
+        with("demand_profile: [heat, cargo]", "demand_profile: [heat, cargoes]"),
+        "t.yaml:14:75: nodes[2].demand_profile[1]: unknown profile 'cargoes' (did you mean"
+            + " 'cargo'?)");
+    assertProblems(
+        with("supply_profile: cargo", "supply_profile: nope"),
+        "t.yaml:11:71: nodes[0].supply_profile: unknown profile 'nope' (defined: heat, cargo)");
+    assertProblems(
+        with("rate_profile: heat\n", "rate_profile: heet\n"),
+        "t.yaml:24:19: threats[0].rate_profile: unknown profile 'heet' (did you mean 'heat'?)");
+  }
+
+  @Test
+  void damageProbabilitiesNotSummingTo1() {
+    assertProblems(
+        with("{probability: 0.3, capacity_factor: 0}", "{probability: 0.2, capacity_factor: 0}"),
+        "t.yaml:27:7: threats[0].damage: the probabilities of the damage states must sum to 1 but"
+            + " sum to 0.9 (a successful hit always leaves the asset in one of them)");
+  }
+
+  @Test
+  void partialFactorOnJunctionWithoutThroughput_orOnSink() {
+    String junction =
+        "is above 0 but the threat can hit junction 'j', which has no throughput to scale (give it"
+            + " throughput: ... or use capacity_factor: 0)";
+    assertProblems(
+        with("throughput: 8, ", ""),
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + junction,
+        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: " + junction);
+    String sink =
+        "is above 0 but the threat can hit sink 'b', which can only be out (partial capacity"
+            + " applies to links, sources, storages and junctions with throughput)";
+    assertProblems(
+        with(
+            "targets: {kinds: [subsea-pipeline, junction]}",
+            "targets: {kinds: [subsea-pipeline, sink]}"),
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + sink,
+        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: " + sink);
+    assertProblems(
+        with("capacity_factor: 0.5, repair", "capacity_factor: 1.5, repair"),
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: must be <= 1 but was 1.5");
+  }
+
+  @Test
+  void throughputOnASink_doesNotApply() {
+    assertProblems(
+        with("demand: 5, demand_profile", "demand: 5, throughput: 3, demand_profile"),
+        "t.yaml:14:52: nodes[2].throughput: does not apply to a sink node; remove it"
+            + " (docs/scenario-format.md lists the keys of each kind)");
+  }
+
+  @Test
+  void repairCrews_andTheirPatches() {
+    assertProblems(
+        with("count: 1,", "count: 0,"),
+        "t.yaml:40:25: repair_crews[0].count: must be >= 1 but was 0");
+    assertProblems(
+        with("{repair_crew: vessel,", "{repair_crew: vessal,"),
+        "t.yaml:45:23: mitigations[0].changes[0].repair_crew: unknown repair_crew 'vessal', did"
+            + " you mean 'vessel'?");
+  }
+
+  @Test
+  void hazardShape() {
+    assertProblems(
+        with(
+            "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
+            "epicenter_area: {lat: [61, 59], lon: [23, 25]}"),
+        "t.yaml:34:27: threats[1].epicenter_area.lat: must be [min, max] with min <= max but was"
+            + " [61, 59]");
+    assertProblems(
+        with("epicenter_area: {lat: [59, 61], lon: [23, 25]}", ""),
+        "t.yaml:31:5: threats[1]: a hazard needs epicenter: {lat, lon} or epicenter_area: {lat:"
+            + " [min, max], lon: [min, max]}");
+    assertProblems(
+        with(
+            "model: hazard\n    events_per_year: 0.1",
+            "model: hazard\n    events_per_year: 0.1\n    probability: 0.5"),
+        "t.yaml:31:5: threats[1]: a hazard takes events_per_year (events at a rate) or"
+            + " probability (once on start_day), not both");
+  }
+
+  @Test
+  void hazardTargetsWithoutLocation_areWarnedAbout() throws Exception {
+    LoadedScenario ok = TestFiles.load(FULL);
+    assertEquals(List.of(), ok.warnings());
+    LoadedScenario s = TestFiles.load(with("location: {lat: 60.0, lon: 24.0}", "region: FI"));
+    List<String> lines = s.warnings().stream().map(Problem::format).toList();
+    // source a and link l (its end a has no location) can be damaged by kind but not located
+    assertEquals(
+        List.of(
+            "t.yaml:31:5: threats[1]: warning: 2 asset(s) the hazard could damage have no location"
+                + " (a link needs both ends located) and are not affected: a, l"),
+        lines);
+  }
+}
