@@ -169,7 +169,7 @@ public final class Scenario {
               List.of(Double.toString(totalAttempts)),
               String.format(
                   java.util.Locale.ROOT,
-                  "the poisson threats together expect %,.0f attempts per trial, more than the"
+                  "the poisson and hazard threats together expect %,.0f attempts per trial, more than the"
                       + " limit of %,d per trial",
                   totalAttempts,
                   MAX_ATTEMPTS_PER_TRIAL)));
@@ -195,15 +195,18 @@ public final class Scenario {
   }
 
   /**
-   * Most expected attempts per trial of the poisson threats (each and together): every attempt of a
-   * trial is held in memory while the trial runs (about 40 bytes each per worker thread), so the
-   * limit keeps a trial's memory bounded (and its run time finite).
+   * Most expected attempts per trial of the poisson and hazard threats (each and together): every
+   * attempt of a trial is held in memory while the trial runs (about 40 bytes each per worker
+   * thread), so the limit keeps a trial's memory bounded (and its run time finite).
    */
   public static final long MAX_ATTEMPTS_PER_TRIAL = 100_000;
 
-  /** Expected attempts per trial of a poisson threat ({@code events_per_year x horizon / 365}). */
+  /**
+   * Expected attempts (events) per trial of a poisson or hazard threat ({@code events_per_year x
+   * horizon / 365}, before any rate profile); 0 for other threats.
+   */
   static double expectedAttempts(Threat t, int horizonDays) {
-    if (t.model() != ThreatModel.POISSON) {
+    if (t.model() != ThreatModel.POISSON && t.model() != ThreatModel.HAZARD) {
       return 0;
     }
     return t.eventsPerYear() * horizonDays / 365.0;

@@ -773,7 +773,7 @@ public final class NetworkMap {
 
   /** Positions tried around a mark, in order: {dx, dy} of the anchor in px, and the anchor. */
   private static final double[][] OFFSETS = {
-    {9, 0}, {6, -6}, {6, 6}, {-9, 0}, {-6, -6}, {-6, 6}, {0, -9}, {0, 9}
+    {11, 0}, {7, -7}, {7, 7}, {-11, 0}, {-7, -7}, {-7, 7}, {0, -10}, {0, 10}
   };
 
   private static final TextAnchor[] ANCHORS = {
