@@ -14,7 +14,7 @@ import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.scenario.LoadedScenario;
+import org.corridorrisk.model.Sharing;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -81,18 +81,10 @@ final class BenchCommand implements Callable<Integer> {
   Path dataDir;
 
   @Option(
-      names = "--engine",
-      paramLabel = "ENGINE",
-      defaultValue = "local",
-      description =
-          "local (default), or spark: each case also runs on Spark, a row next to the local one.")
-  String engine;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "With --engine spark: the Spark master (default: local[T], T = --threads).")
-  String master;
+      names = "--sharing",
+      paramLabel = "RULE",
+      description = "fair | any: run every case with this sharing rule (default: each file's own).")
+  String sharing;
 
   /** One benchmark case: a name and how to obtain its scenario. */
   private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
@@ -110,29 +102,26 @@ final class BenchCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UserInputException("--trials must be >= 1 but was " + n);
     }
+    Sharing rule = sharing == null ? null : Sharing.fromFileName(sharing);
+    if (sharing != null && rule == null) {
+      throw new UserInputException("--sharing must be fair or any but was '" + sharing + "'");
+    }
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (t < 1) {
       throw new UserInputException("--threads must be >= 1 but was " + t);
     }
-    boolean spark = Engines.SPARK.equals(engine);
-    if (!spark && !Engines.LOCAL.equals(engine)) {
-      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
-    }
-    if (master != null && !spark) {
-      throw new UserInputException("--master needs --engine spark");
-    }
-    String sparkMaster = master != null ? master : "local[" + t + "]";
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     out.println(machine());
     out.printf(
         Locale.ROOT,
-        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%n",
+        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%s%n",
         full ? "full" : "quick",
         n,
         t,
         seed,
-        warmupTrials(n));
+        warmupTrials(n),
+        rule == null ? "" : ", sharing " + rule.fileName());
     List<Case> cases = cases(err);
     if (cases.isEmpty()) {
       throw new UserInputException(
@@ -140,9 +129,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%-28s%s %6s %6s %4s %8s %8s %10s %12s %8s%n",
+        "%-28s %6s %6s %4s %8s %8s %10s %12s %8s %12s%n",
         "case",
-        spark ? String.format(Locale.ROOT, " %-16s", "engine") : "",
         "nodes",
         "links",
         "days",
@@ -150,28 +138,45 @@ final class BenchCommand implements Callable<Integer> {
         "seconds",
         "trials/s",
         "flows/s",
-        "cache");
+        "cache",
+        "trials/cpu-s");
     Path tmp = Files.createTempDirectory("corridor-risk-bench");
-    // Spark engines, closed last-opened first: the first one started the SparkContext that the
-    // later ones join, and stops it when closed
-    List<MonteCarlo.RangeEngine> engines = new ArrayList<>();
     try {
       for (Case c : cases) {
-        Path file = scenarioFile(c, tmp);
-        LoadedScenario loaded = ScenarioLoader.load(file);
-        Scenario scenario = loaded.baseline();
-        row(out, c, scenario, n, t, null, spark ? "local" : null);
-        if (spark) {
-          MonteCarlo.RangeEngine e =
-              Engines.openSpark(sparkMaster, c.name(), file, loaded.contents());
-          engines.add(e);
-          row(out, c, scenario, n, t, e, "spark " + sparkMaster);
+        Scenario scenario = load(c, tmp);
+        if (rule != null) {
+          scenario = scenario.withSharing(rule);
         }
+        MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
+        EngineCounters.Snapshot before = EngineCounters.snapshot();
+        long cpuStart = processCpuNanos();
+        long start = System.nanoTime();
+        StudyResult result = MonteCarlo.run(scenario, RunOptions.of(n, seed, t));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+        EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
+        out.printf(
+            Locale.ROOT,
+            "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s %12s%n",
+            c.name(),
+            scenario.nodes().size(),
+            scenario.links().size(),
+            scenario.horizonDays(),
+            result.trials(),
+            seconds,
+            result.trials() / seconds,
+            delta.available()
+                ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
+                : "n/a",
+            delta.available() && delta.lookups() > 0
+                ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
+                : "n/a",
+            cpuSeconds > 0
+                ? String.format(Locale.ROOT, "%.0f", result.trials() / cpuSeconds)
+                : "n/a");
+        out.flush();
       }
     } finally {
-      for (int i = engines.size() - 1; i >= 0; i--) {
-        Engines.close(engines.get(i));
-      }
       try (Stream<Path> files = Files.list(tmp)) {
         for (Path p : files.toList()) {
           Files.deleteIfExists(p);
@@ -181,59 +186,27 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.println(
         "flows/s: daily max-flow solves per second (cache hits not counted);"
-            + " cache: share of daily flow look-ups answered by the memo of repeated failure states.");
-    if (spark) {
-      out.println(
-          "spark rows: the same study as Spark tasks (trial ranges) after a warm-up job; flows/s"
-              + " and cache count only work done in this JVM (all of it with a local master).");
-    }
+            + " cache: share of daily flow look-ups answered by the memo of repeated failure states;"
+            + " trials/cpu-s: trials per second of process CPU time (all threads), steadier than"
+            + " trials/s on a loaded machine.");
     return Failures.OK;
-  }
-
-  /** Warms up, then times one study of {@code n} trials and prints its row. */
-  private void row(
-      PrintWriter out,
-      Case c,
-      Scenario scenario,
-      int n,
-      int t,
-      MonteCarlo.RangeEngine rangeEngine,
-      String engineLabel) {
-    if (rangeEngine == null) {
-      MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
-    } else {
-      MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), rangeEngine);
-    }
-    EngineCounters.Snapshot before = EngineCounters.snapshot();
-    long start = System.nanoTime();
-    StudyResult result =
-        rangeEngine == null
-            ? MonteCarlo.run(scenario, RunOptions.of(n, seed, t))
-            : MonteCarlo.run(scenario, RunOptions.of(n, seed, t), rangeEngine);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
-    out.printf(
-        Locale.ROOT,
-        "%-28s%s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
-        c.name(),
-        engineLabel == null ? "" : String.format(Locale.ROOT, " %-16s", engineLabel),
-        scenario.nodes().size(),
-        scenario.links().size(),
-        scenario.horizonDays(),
-        result.trials(),
-        seconds,
-        result.trials() / seconds,
-        delta.available()
-            ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
-            : "n/a",
-        delta.available() && delta.lookups() > 0
-            ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
-            : "n/a");
-    out.flush();
   }
 
   static int warmupTrials(int trials) {
     return Math.max(1, Math.min(2_000, trials / 5));
+  }
+
+  /**
+   * CPU time of the whole process so far (all threads, JIT and GC included), or 0 when the JVM does
+   * not report it. On a shared, loaded machine trials per CPU second vary far less than trials per
+   * wall-clock second.
+   */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   /** Cores, JVM and heap of this machine. */
@@ -285,15 +258,14 @@ final class BenchCommand implements Callable<Integer> {
     return cases;
   }
 
-  /** The case's scenario file (an imported network is written to {@code tmp} first). */
-  private static Path scenarioFile(Case c, Path tmp) throws IOException, ScenarioException {
+  private static Scenario load(Case c, Path tmp) throws IOException, ScenarioException {
     Path file = c.file();
     if (c.imported()) {
       ImportedScenario imported = ScenarioImporter.importFile(c.file(), null, c.importOptions());
       file = tmp.resolve(stripExtension(c.file()) + ".yaml");
       imported.write(file, true);
     }
-    return file;
+    return ScenarioLoader.load(file).baseline();
   }
 
   private static String stripExtension(Path p) {
