@@ -68,6 +68,9 @@ final class CriticalityCommand implements Callable<Integer> {
               + " (any metric of summary.json is accepted).")
   String objective;
 
+  @Option(names = "--quiet", description = "Print only where the outputs went (no summary table).")
+  boolean quiet;
+
   @Option(
       names = "--include-sinks",
       description =
@@ -140,7 +143,9 @@ final class CriticalityCommand implements Callable<Integer> {
     CriticalityResult result = CriticalityStudy.run(scenario, options);
     CriticalityJson.write(result, dir.resolve("criticality.json"));
     CriticalityReport.write(result, dir.resolve("criticality.html"));
-    print(result, spec.commandLine().getOut());
+    if (!quiet) {
+      print(result, spec.commandLine().getOut());
+    }
     spec.commandLine()
         .getOut()
         .println(

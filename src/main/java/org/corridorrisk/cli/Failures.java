@@ -15,6 +15,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   static final int OK = 0;
   static final int INTERNAL = 1;
   static final int USER_INPUT = 2;
+
+  /** Interrupted by Ctrl-C after writing the outputs of the trials done (128 + SIGINT). */
+  static final int INTERRUPTED = 130;
+
   static final String REPORT_URL = "https://github.com/corridor-risk/corridor-risk/issues";
 
   private final boolean debug;

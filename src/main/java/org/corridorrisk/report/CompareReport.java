@@ -182,6 +182,32 @@ public final class CompareReport {
       page.note(
           "Not shown (zero in every trial of every variant): " + String.join(", ", skipped) + ".");
     }
+    page.note(
+        "Intervals: Hall's skew-corrected t interval of the mean of the paired differences, which"
+            + " stays honest when a few trials carry the difference (docs/model.md, section 6).");
+    List<String> few = new ArrayList<>();
+    for (MitigationComparison m : ranked) {
+      for (Metric metric : Metric.values()) {
+        PairedMetric p = m.metric(metric);
+        if (p.fewTrials()) {
+          few.add(
+              m.id()
+                  + " / "
+                  + metric.key()
+                  + String.format(
+                      java.util.Locale.ROOT,
+                      " (%.0f effective trials)",
+                      p.reductionEffectiveTrials()));
+        }
+      }
+    }
+    if (!few.isEmpty()) {
+      page.note(
+          "Rests on few trials (fewer than 30 effective trials carry the mean reduction, so it may"
+              + " move a lot in another run): "
+              + String.join(", ", few)
+              + ". Run more trials (--trials) to pin these down.");
+    }
   }
 
   private static void benefitCost(

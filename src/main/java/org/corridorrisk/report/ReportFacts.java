@@ -139,6 +139,14 @@ final class ReportFacts {
       double negligible,
       double shareNonZero) {
     static Summarized of(double[] values, int n) {
+      return of(values, n, null);
+    }
+
+    /**
+     * As above with the summary given (from the study's accumulators, as summary.json); {@code
+     * null} = computed from the values.
+     */
+    static Summarized of(double[] values, int n, MetricSummary given) {
       double[] sorted = Arrays.copyOf(values, n);
       Arrays.sort(sorted);
       double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
@@ -157,7 +165,7 @@ final class ReportFacts {
           values,
           cleaned,
           sorted,
-          MetricSummary.of(values, n),
+          given != null ? given : MetricSummary.of(values, n),
           negligible,
           (double) (n - noLoss) / n);
     }

@@ -238,4 +238,11 @@ class CriticalityMainTest {
     assertTrue(html.contains("--objective</code> economic_loss"), html);
     assertTrue(lastOut.contains("maximizing unserved_fraction, the share of demand"), lastOut);
   }
+
+  @Test
+  void criticality_quiet_printsOnlyWhereTheOutputsWent() throws Exception {
+    criticality("quiet", "--quiet", "--budget", "1");
+    assertTrue(lastOut.startsWith("wrote "), lastOut);
+    assertEquals(1, lastOut.strip().lines().count(), lastOut);
+  }
 }

@@ -64,11 +64,11 @@ import org.jfree.svg.SVGHints;
  * translucent white box so it reads over lines and coast.
  *
  * <p>Hover: on small maps each link is its own SVG group whose {@code <title>} (shown by browsers
- * on hover) gives its id, commodity, ends and value. Large maps (above {@link #LARGE_MAP_NODES}
- * nodes or {@link #LARGE_MAP_LINKS} links) are drawn in bulk instead: one path per commodity and
- * colour step for links, one per kind and colour step for nodes, so a grid of thousands of assets
- * stays a page of a few hundred kilobytes; they carry no per-link titles (a title per link would
- * double the page).
+ * on hover) gives its id, commodity, ends and value; each node has an invisible disc with its id,
+ * kind and value. Large maps (above {@link #LARGE_MAP_NODES} nodes or {@link #LARGE_MAP_LINKS}
+ * links) are drawn in bulk instead: one path per commodity and colour step for links, one per kind
+ * and colour step for nodes, so a grid of thousands of assets stays a page of a few hundred
+ * kilobytes; they carry no per-link titles (a title per link would double the page).
  *
  * <p>Colour scales are sequential with monotone lightness (readable with colour-vision deficiencies
  * and in grey print): blues for links (with a dark casing so light values show on land), yellow-
@@ -326,6 +326,24 @@ public final class NetworkMap {
       bulkLinks(renderer, links, xy, linkScale, commodities);
       bulkNodes(renderer, nodes, xy, nodeScale, unitX, unitY);
     } else {
+      // the dark casings of all links of one line style as one path (a casing per link would
+      // double the links' SVG), drawn before the coloured lines; a dash pattern restarts at each
+      // subpath, so a casing's dashes match its line's
+      Map<Integer, Path2D.Double> casings = new java.util.TreeMap<>();
+      for (MapLink l : links) {
+        double[] a = xy.get(l.from());
+        double[] b = xy.get(l.to());
+        if (a != null && b != null) {
+          int c = commodities.indexOf(l.commodity() == null ? "" : l.commodity());
+          Path2D.Double path = casings.computeIfAbsent(c, k -> new Path2D.Double());
+          path.moveTo(a[0], a[1]);
+          path.lineTo(b[0], b[1]);
+        }
+      }
+      casings.forEach(
+          (c, path) ->
+              renderer.addAnnotation(
+                  new XYShapeAnnotation(path, linkStroke(4.5, c), CASING, null), Layer.BACKGROUND));
       for (MapLink l : links) {
         double[] a = xy.get(l.from());
         double[] b = xy.get(l.to());
@@ -339,11 +357,24 @@ public final class NetworkMap {
                 a[1],
                 b[0],
                 b[1],
-                linkStroke(4.8, c),
                 linkStroke(3.0, c),
                 linkScale.getPaint(l.value()),
                 linkTitle(l, linkValueLabel)),
             Layer.BACKGROUND);
+      }
+    }
+    if (!bulk) {
+      for (MapNode n : nodes) {
+        double[] p = xy.get(n.id());
+        String value =
+            Double.isNaN(n.value())
+                ? ""
+                : "; "
+                    + nodeValueLabel
+                    + ": "
+                    + (nodeIsShare ? NumberText.percent(n.value()) : NumberText.compact(n.value()));
+        renderer.addAnnotation(
+            new HoverTarget(p[0], p[1], n.id() + " (" + n.kind() + ")" + value), Layer.FOREGROUND);
       }
     }
     for (Label label :
@@ -406,13 +437,13 @@ public final class NetworkMap {
         + l.to()
         + "; "
         + valueLabel
-        + " "
+        + ": "
         + (Double.isNaN(l.value()) ? "none" : NumberText.compact(l.value()));
   }
 
   /**
-   * One link: a dark casing and the coloured line on it, in an SVG group with a {@code <title>}
-   * (the browser shows it on hover). Other Graphics2D targets (PNG export) just draw the lines.
+   * One link's coloured line in an SVG group with a {@code <title>} (the browser shows it on
+   * hover). Other Graphics2D targets (PNG export) just draw the line.
    */
   static final class LinkLine extends AbstractXYAnnotation {
     private static final long serialVersionUID = 1L;
@@ -420,25 +451,15 @@ public final class NetworkMap {
     private final double y1;
     private final double x2;
     private final double y2;
-    private final transient Stroke casing;
     private final transient Stroke stroke;
     private final transient Paint paint;
     private final String title;
 
-    LinkLine(
-        double x1,
-        double y1,
-        double x2,
-        double y2,
-        Stroke casing,
-        Stroke stroke,
-        Paint paint,
-        String title) {
+    LinkLine(double x1, double y1, double x2, double y2, Stroke stroke, Paint paint, String title) {
       this.x1 = x1;
       this.y1 = y1;
       this.x2 = x2;
       this.y2 = y2;
-      this.casing = casing;
       this.stroke = stroke;
       this.paint = paint;
       this.title = title;
@@ -468,15 +489,69 @@ public final class NetworkMap {
         g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, new HashMap<String, String>());
         g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, title);
       }
-      g2.setStroke(casing);
-      g2.setPaint(CASING);
-      g2.draw(line);
       g2.setStroke(stroke);
       g2.setPaint(paint);
       g2.draw(line);
       if (svg) {
         g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
       }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+  }
+
+  /**
+   * An invisible disc over a node whose SVG {@code <title>} the browser shows on hover (a fully
+   * transparent fill still takes pointer events). Draws nothing on other Graphics2D targets.
+   */
+  static final class HoverTarget extends AbstractXYAnnotation {
+    private static final long serialVersionUID = 1L;
+    private static final Color INVISIBLE = new Color(0, 0, 0, 0);
+    private final double x;
+    private final double y;
+    private final String title;
+
+    HoverTarget(double x, double y, String title) {
+      this.x = x;
+      this.y = y;
+      this.title = title;
+    }
+
+    @Override
+    public void draw(
+        Graphics2D g2,
+        XYPlot plot,
+        Rectangle2D dataArea,
+        ValueAxis domainAxis,
+        ValueAxis rangeAxis,
+        int rendererIndex,
+        PlotRenderingInfo info) {
+      if (!(g2 instanceof SVGGraphics2D)) {
+        return;
+      }
+      double px =
+          domainAxis.valueToJava2D(
+              x,
+              dataArea,
+              Plot.resolveDomainAxisLocation(plot.getDomainAxisLocation(), plot.getOrientation()));
+      double py =
+          rangeAxis.valueToJava2D(
+              y,
+              dataArea,
+              Plot.resolveRangeAxisLocation(plot.getRangeAxisLocation(), plot.getOrientation()));
+      g2.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, new HashMap<String, String>());
+      g2.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, title);
+      g2.setPaint(INVISIBLE);
+      g2.fill(new Ellipse2D.Double(px - 7, py - 7, 14, 14));
+      g2.setRenderingHint(SVGHints.KEY_END_GROUP, "");
     }
 
     @Override
@@ -698,7 +773,7 @@ public final class NetworkMap {
 
   /** Positions tried around a mark, in order: {dx, dy} of the anchor in px, and the anchor. */
   private static final double[][] OFFSETS = {
-    {9, 0}, {6, -6}, {6, 6}, {-9, 0}, {-6, -6}, {-6, 6}, {0, -9}, {0, 9}
+    {11, 0}, {7, -7}, {7, 7}, {-11, 0}, {-7, -7}, {-7, 7}, {0, -10}, {0, 10}
   };
 
   private static final TextAnchor[] ANCHORS = {

@@ -134,8 +134,10 @@ class NetworkMapTest {
     String svg = corridor().svg();
     assertTrue(svg.contains("Natural Earth"), "attribution");
     assertTrue(
-        svg.contains("<title>scp (gas): baku \u2192 tbilisi; mean outage days 3</title>"), svg);
+        svg.contains("<title>scp (gas): baku \u2192 tbilisi; mean outage days: 3</title>"), svg);
     assertTrue(svg.contains("<title>line-500kv (power)"), "power link has its title");
+    assertTrue(
+        svg.contains("<title>istanbul (sink); mean unserved share: 10%</title>"), "node title");
     assertTrue(svg.contains(">gas link<") && svg.contains(">power link<"), "legend per commodity");
     assertTrue(svg.contains("stroke-dasharray"), "the second commodity is dashed");
     assertTrue(svg.length() < 200_000, "svg of " + svg.length() + " characters");
