@@ -42,6 +42,12 @@ public final class Scenario {
   private final Map<String, Link> linkById = new HashMap<>();
 
   /**
+   * How a tier shares a shortage; set only by {@link #withSharing} on a fresh copy, before the copy
+   * is published (so it is never seen changing).
+   */
+  private Sharing sharing = Sharing.FAIR;
+
+  /**
    * Builds and validates a scenario.
    *
    * @param economy the economy, or {@code null} when the scenario has none
@@ -732,8 +738,26 @@ public final class Scenario {
     return incidents;
   }
 
+  /** How a priority tier shares a shortage among its sinks ({@code sharing}; default fair). */
+  public Sharing sharing() {
+    return sharing;
+  }
+
+  /** A copy of this scenario with another {@code sharing} rule. */
+  public Scenario withSharing(Sharing newSharing) {
+    Scenario copy = withMitigations(mitigations);
+    copy.sharing = Checks.notNull(newSharing, "sharing", "scenario");
+    return copy;
+  }
+
   /** A copy of this scenario with other mitigations declared (the loader uses it). */
   public Scenario withMitigations(List<Mitigation> newMitigations) {
+    Scenario copy = newScenarioWith(newMitigations);
+    copy.sharing = sharing;
+    return copy;
+  }
+
+  private Scenario newScenarioWith(List<Mitigation> newMitigations) {
     return new Scenario(
         name,
         description,

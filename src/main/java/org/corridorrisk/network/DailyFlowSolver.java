@@ -1,6 +1,7 @@
 package org.corridorrisk.network;
 
 import java.util.Arrays;
+import org.corridorrisk.model.Sharing;
 
 /**
  * Routes one day's flow of one commodity: priority tiers served lexicographically, shortage within
@@ -134,6 +135,15 @@ public final class DailyFlowSolver {
 
   private final boolean[] warmBuilt;
 
+  // sharing: fair (see FairShares).
+  private final boolean fair;
+  final FairShares shares;
+  private final int[] parArcs;
+  private final int[] parNodes;
+  private final double[] parWeights;
+  private final Runnable installWarm;
+  private int warmCommodity;
+
   /** Allocates workspaces sized to {@code net}. */
   public DailyFlowSolver(CompiledNetwork net) {
     this(net, WARM_START_MIN_NODES);
@@ -179,6 +189,12 @@ public final class DailyFlowSolver {
     compSupply = new double[nodes];
     compDemand = new double[nodes];
     spanning = new SpanningFlow(net, cap, res);
+    fair = net.scenario().sharing() == Sharing.FAIR;
+    shares = new FairShares(net, cap, res, this::maxFlow);
+    parArcs = new int[nodes];
+    parNodes = new int[nodes];
+    parWeights = new double[nodes];
+    installWarm = () -> warm[warmCommodity].install(net, cap, res);
   }
 
   /**
@@ -217,10 +233,18 @@ public final class DailyFlowSolver {
       }
       fastFallbacks++;
     }
-    serveTiers(commodity, in, s, t);
-    if (net.storagesOf(commodity).length > 0) {
-      useSourcesFirst(commodity, s, r, t);
-      refill(commodity, in, s, r, t);
+    if (fair) {
+      shares.newDay();
+      serveTiersFairly(commodity, in, s, t);
+      if (net.storagesOf(commodity).length > 0) {
+        shareStorage(commodity, in, s, r, t);
+      }
+    } else {
+      serveTiers(commodity, in, s, t);
+      if (net.storagesOf(commodity).length > 0) {
+        useSourcesFirst(commodity, s, r, t);
+        refill(commodity, in, s, r, t);
+      }
     }
     if (net.hasCosts(commodity)) {
       cancelNegativeCycles(commodity, r, t);
@@ -343,6 +367,102 @@ public final class DailyFlowSolver {
         cap[a] -= res[a];
         res[a] = 0;
       }
+    }
+  }
+
+  /** {@code sharing: fair}: each tier's sinks get max-min fair shares ({@link FairShares}). */
+  private void serveTiersFairly(int c, DayInput in, int s, int t) {
+    int[] order = net.sinksByTier[c];
+    int[] starts = net.tierStart[c];
+    int root = net.storagesOf(c).length > 0 ? net.rootArc[c] : -1;
+    for (int k = 0; k + 1 < starts.length; k++) {
+      int count = 0;
+      double demand = 0;
+      for (int j = starts[k]; j < starts[k + 1]; j++) {
+        int i = order[j];
+        double d = rate(in.demand[i]);
+        if (in.nodeUp[i] && d > eps) {
+          parArcs[count] = net.nodeArc[i];
+          parNodes[count] = net.internalOf[i];
+          parWeights[count] = d;
+          count++;
+          demand += d;
+        }
+      }
+      if (count == 0) {
+        continue;
+      }
+      double available = 0;
+      for (int i : net.sourcesOf(c)) {
+        available += res[net.nodeArc[i]];
+      }
+      for (int i : net.storagesOf(c)) {
+        available += res[net.nodeArc[i]];
+      }
+      if (available <= eps) {
+        continue;
+      }
+      warmCommodity = c;
+      Runnable before = available >= demand && warm[c] != null ? installWarm : null;
+      shares.share(c, parArcs, parNodes, parWeights, count, s, t, -1, false, root, before, in, eps);
+    }
+  }
+
+  /**
+   * {@code sharing: fair} after the tiers: the deliveries are fixed; the flow is rebuilt from
+   * sources alone (their largest total, so withdrawal is minimal), then storage withdrawals are
+   * added max-min fair in {@code withdrawn / withdrawCap}, then refills max-min fair in {@code
+   * injected / injectCap} with {@code R} blocked.
+   */
+  private void shareStorage(int c, DayInput in, int s, int r, int t) {
+    int root = net.rootArc[c];
+    double withdrawn = cap[root] - res[root];
+    int candidates = 0;
+    for (int i : net.storagesOf(c)) {
+      if (in.nodeUp[i] && rate(in.withdrawCap[i]) > eps) {
+        candidates++;
+      }
+    }
+    if (withdrawn > eps && candidates <= 1) {
+      useSourcesFirst(
+          c, s, r, t); // one storage: its withdrawal is the minimal total, nothing to share
+    } else if (withdrawn > eps) {
+      for (int a = net.arcBegin[c]; a < net.arcEnd[c]; a++) {
+        res[a] = cap[a];
+      }
+      int count = 0;
+      for (int i : net.storagesOf(c)) {
+        int a = net.nodeArc[i];
+        double w = in.nodeUp[i] ? rate(in.withdrawCap[i]) : 0;
+        cap[a] = 0;
+        res[a] = 0;
+        if (w > eps) {
+          parArcs[count] = a;
+          parNodes[count] = net.internalOf[i];
+          parWeights[count] = w;
+          count++;
+        }
+      }
+      res[root] = 0;
+      maxFlow(c, s, t, -1);
+      res[root] = cap[root];
+      shares.share(c, parArcs, parNodes, parWeights, count, s, t, -1, true, root, null, in, eps);
+    }
+    int count = 0;
+    for (int i : net.storagesOf(c)) {
+      double injection = in.nodeUp[i] ? rate(in.injectCap[i]) : 0;
+      if (injection > eps) {
+        parArcs[count] = net.injectArc[i];
+        parNodes[count] = net.internalOf[i];
+        parWeights[count] = injection;
+        count++;
+      }
+    }
+    if (count > 0) {
+      double saved = res[root];
+      res[root] = 0;
+      shares.share(c, parArcs, parNodes, parWeights, count, s, t, r, false, -1, null, in, eps);
+      res[root] = saved;
     }
   }
 

@@ -79,7 +79,7 @@ class ProblemGoldenTest {
         replace("name: t", "name: t\ncolour: blue"),
         "t.yaml:3:1: colour: unknown key; expected one of: format, name, description, horizon_days, currency, "
             + "start_date, profiles, commodities, nodes, links, threats, dependencies, mitigations,"
-            + " economy, repair_crews");
+            + " economy, repair_crews, sharing");
   }
 
   @Test
