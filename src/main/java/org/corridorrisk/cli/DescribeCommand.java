@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Dependency;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.LinkKind;
 import org.corridorrisk.model.Mitigation;
@@ -72,9 +73,21 @@ final class DescribeCommand implements Callable<Integer> {
     if (!s.description().isBlank()) {
       sb.append("  ").append(s.description().strip().replaceAll("\\s+", " ")).append('\n');
     }
+    Incidents inc = s.incidents();
+    if (inc.startDate() != null) {
+      sb.append("  calendar: day 0 = ")
+          .append(inc.startDate())
+          .append(", last day ")
+          .append(s.horizonDays() - 1)
+          .append(" = ")
+          .append(inc.dateOf(s.horizonDays() - 1))
+          .append('\n');
+    }
     network(s, sb);
     corridors(s, sb);
+    profiles(s, sb);
     threats(s, sb);
+    crews(s, sb);
     dependencies(s, sb);
     economy(s, sb);
     mitigations(s, sb);
@@ -161,7 +174,37 @@ final class DescribeCommand implements Callable<Integer> {
     sb.append("\nThreats\n");
     for (Threat t : s.threats()) {
       sb.append("  ").append(t.id()).append(" (").append(t.model().fileName());
-      if (t.model() == ThreatModel.POISSON) {
+      Incidents.ThreatExtras x = s.incidents().threat(t.id());
+      if (t.model() == ThreatModel.HAZARD) {
+        Incidents.Hazard h = x.hazard();
+        if (t.eventsPerYear() > 0) {
+          sb.append(", ").append(num(t.eventsPerYear())).append(" events per year");
+        } else {
+          sb.append(", probability ")
+              .append(num(t.probability()))
+              .append(" on day ")
+              .append(t.startDay());
+        }
+        if (h != null) {
+          sb.append(", epicentre ")
+              .append(
+                  h.epicenter() != null
+                      ? "(" + num(h.epicenter().lat()) + ", " + num(h.epicenter().lon()) + ")"
+                      : "in lat ["
+                          + num(h.latMin())
+                          + ", "
+                          + num(h.latMax())
+                          + "], lon ["
+                          + num(h.lonMin())
+                          + ", "
+                          + num(h.lonMax())
+                          + "]")
+              .append(", intensity halves every ")
+              .append(num(h.halvingKm()))
+              .append(" km");
+        }
+        sb.append(")");
+      } else if (t.model() == ThreatModel.POISSON) {
         double attempts = t.eventsPerYear() * s.horizonDays() / 365.0;
         sb.append(", ")
             .append(num(t.eventsPerYear()))
@@ -196,11 +239,120 @@ final class DescribeCommand implements Callable<Integer> {
           .append(t.repair().distName())
           .append(String.format(Locale.ROOT, ", mean %.1f days", t.repair().meanDays()))
           .append('\n');
+      if (!x.rateProfile().isEmpty()) {
+        sb.append("    rate profile: ").append(String.join(" x ", x.rateProfile())).append('\n');
+      }
+      for (Incidents.DamageState d : x.damage()) {
+        sb.append("    damage state: probability ")
+            .append(num(d.probability()))
+            .append(", capacity factor ")
+            .append(num(d.capacityFactor()));
+        if (d.repair() != null) {
+          sb.append(
+              String.format(Locale.ROOT, ", own repair mean %.1f days", d.repair().meanDays()));
+        }
+        for (Incidents.Stage st : d.restoration()) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  ", then %s for %.1f days",
+                  num(st.capacityFactor()),
+                  st.days().meanDays()));
+        }
+        sb.append('\n');
+      }
+      if (x.hazard() != null) {
+        for (Incidents.Fragility f : x.hazard().fragility()) {
+          sb.append("    fragility of ")
+              .append(String.join(", ", f.kinds()))
+              .append(": median intensity ")
+              .append(num(f.median()))
+              .append(", beta ")
+              .append(num(f.beta()))
+              .append('\n');
+        }
+      }
       sb.append("    targets (")
           .append(t.targets().size())
           .append("): ")
           .append(String.join(", ", t.targets()))
           .append('\n');
+    }
+  }
+
+  private static void profiles(Scenario s, StringBuilder sb) {
+    Incidents inc = s.incidents();
+    if (inc.profiles().isEmpty()) {
+      return;
+    }
+    sb.append("\nProfiles (factors over time)\n");
+    for (Incidents.Profile p : inc.profiles().values()) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int d = 0; d < s.horizonDays(); d++) {
+        double f = p.factor(d, inc);
+        lo = Math.min(lo, f);
+        hi = Math.max(hi, f);
+      }
+      List<String> users = new ArrayList<>();
+      inc.assets()
+          .forEach(
+              (id, a) -> {
+                if (a.profiles().contains(p.id())) {
+                  users.add(id);
+                }
+              });
+      inc.threats()
+          .forEach(
+              (id, t) -> {
+                if (t.rateProfile().contains(p.id())) {
+                  users.add("threat " + id);
+                }
+              });
+      sb.append("  ")
+          .append(p.id())
+          .append(" (")
+          .append(p.monthly() != null ? "monthly" : p.stepFrom().length + " steps")
+          .append("): factor ")
+          .append(num(lo))
+          .append(" to ")
+          .append(num(hi))
+          .append(" over the horizon; used by ")
+          .append(users.isEmpty() ? "nothing" : String.join(", ", users))
+          .append('\n');
+    }
+  }
+
+  private static void crews(Scenario s, StringBuilder sb) {
+    Incidents inc = s.incidents();
+    if (inc.crews().isEmpty()) {
+      return;
+    }
+    sb.append("\nRepair crews\n");
+    for (Incidents.RepairCrew c : inc.crews()) {
+      sb.append("  ")
+          .append(c.id())
+          .append(": ")
+          .append(plural(c.count(), "crew"))
+          .append(", mobilization ")
+          .append(c.mobilizationDays())
+          .append(" days; serves (")
+          .append(c.assets().size())
+          .append("): ")
+          .append(String.join(", ", c.assets()))
+          .append('\n');
+    }
+    List<String> own = new ArrayList<>();
+    inc.assets()
+        .forEach(
+            (id, a) -> {
+              if (a.repair() != null) {
+                own.add(
+                    id + String.format(Locale.ROOT, " (mean %.1f days)", a.repair().meanDays()));
+              }
+            });
+    if (!own.isEmpty()) {
+      sb.append("  own repair times: ").append(String.join(", ", own)).append('\n');
     }
   }
 

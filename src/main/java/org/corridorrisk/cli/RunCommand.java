@@ -19,6 +19,7 @@ import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
+import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -110,13 +111,31 @@ final class RunCommand implements Callable<Integer> {
           "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
   String charts;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "local",
+      description =
+          "local (threads on this machine, default) or spark (Apache Spark; same results, see "
+              + "docs/scale-out.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
+              + "spark-submit's, else local[*]).")
+  String master;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
-    Scenario scenario = ScenarioLoader.load(file).baseline();
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    Scenario scenario = loaded.baseline();
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -136,17 +155,27 @@ final class RunCommand implements Callable<Integer> {
           CSV_LIMIT);
       stderr.flush();
     }
-    StudyResult r =
-        execute(
-            scenario,
-            file,
-            dir,
-            plan,
-            csv,
-            ConsoleProgress.forTerminal(quiet, stderr),
-            chartFormats,
-            stdout,
-            stderr);
+    MonteCarlo.RangeEngine rangeEngine =
+        Engines.SPARK.equals(engine)
+            ? Engines.openSpark(master, scenario.name(), file, loaded.contents())
+            : null;
+    StudyResult r;
+    try {
+      r =
+          execute(
+              scenario,
+              file,
+              dir,
+              plan,
+              csv,
+              ConsoleProgress.forTerminal(quiet, stderr),
+              chartFormats,
+              stdout,
+              stderr,
+              rangeEngine);
+    } finally {
+      Engines.close(rangeEngine);
+    }
     return r.interrupted() ? Failures.INTERRUPTED : Failures.OK;
   }
 
@@ -175,6 +204,15 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validateOptions(int threadCount) {
+    if (!Engines.LOCAL.equals(engine) && !Engines.SPARK.equals(engine)) {
+      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+    }
+    if (master != null && !Engines.SPARK.equals(engine)) {
+      throw new UserInputException("--master needs --engine spark");
+    }
+    if (master != null && master.isBlank()) {
+      throw new UserInputException("--master must not be empty (e.g. local[2])");
+    }
     if (trials != null && (trials < 1 || trials > MonteCarlo.MAX_TRIALS)) {
       throw new UserInputException(
           String.format(
@@ -245,14 +283,16 @@ final class RunCommand implements Callable<Integer> {
         progress,
         chartFormats,
         stdout,
-        new PrintWriter(java.io.Writer.nullWriter()));
+        new PrintWriter(java.io.Writer.nullWriter()),
+        null);
   }
 
   /**
    * Runs the study planned by {@code plan} (its progress, rows and stop are replaced) and writes
    * the outputs; trials.csv is streamed while trials run when {@code csv}, else removed. Ctrl-C (a
    * JVM shutdown) stops the study after the batches under way; the outputs then describe the trials
-   * done, exactly as a run with that many trials would, and say it was interrupted.
+   * done, exactly as a run with that many trials would, and say it was interrupted. {@code engine}
+   * runs the trials ({@code null}: threads on this machine).
    */
   static StudyResult execute(
       Scenario scenario,
@@ -263,7 +303,8 @@ final class RunCommand implements Callable<Integer> {
       ConsoleProgress progress,
       Set<String> chartFormats,
       PrintWriter stdout,
-      PrintWriter stderr)
+      PrintWriter stderr,
+      MonteCarlo.RangeEngine engine)
       throws IOException {
     OutputDirectory.prepare(dir, scenarioFile, OUTPUTS);
     Path summary = dir.resolve(OUTPUTS[0]);
@@ -296,18 +337,20 @@ final class RunCommand implements Callable<Integer> {
     try {
       try (TrialsCsv rows = csv ? TrialsCsv.open(csvFile, scenario) : null) {
         try {
+          RunOptions options =
+              new RunOptions(
+                  plan.trials(),
+                  plan.seed(),
+                  plan.threads(),
+                  plan.targetRelativeCi(),
+                  progress,
+                  plan.continueUpTo(),
+                  rows,
+                  stop::get);
           result =
-              MonteCarlo.run(
-                  scenario,
-                  new RunOptions(
-                      plan.trials(),
-                      plan.seed(),
-                      plan.threads(),
-                      plan.targetRelativeCi(),
-                      progress,
-                      plan.continueUpTo(),
-                      rows,
-                      stop::get));
+              engine == null
+                  ? MonteCarlo.run(scenario, options)
+                  : MonteCarlo.run(scenario, options, engine);
         } finally {
           if (progress != null) {
             progress.finish();
@@ -321,7 +364,7 @@ final class RunCommand implements Callable<Integer> {
             result.trials());
         stderr.flush();
       }
-      SummaryJson.write(result, summary);
+      SummaryJson.write(result, summary, engine == null ? Engines.LOCAL : engine.name());
       HtmlReport.write(result, html);
     } finally {
       interrupts.restore();

@@ -135,6 +135,16 @@ public final class HtmlReport {
       Map<String, String> facts = new LinkedHashMap<>();
       facts.put("scenario", s.name());
       facts.put("horizon", s.horizonDays() + " days");
+      java.time.LocalDate start = s.incidents().startDate();
+      if (start != null) {
+        facts.put(
+            "calendar",
+            "day 1 = "
+                + start
+                + ", last day = "
+                + s.incidents().dateOf(s.horizonDays() - 1)
+                + " (start_date)");
+      }
       String trials = String.format(Locale.ROOT, "%,d", total);
       if (total < r.options().trials()) {
         trials +=
@@ -656,14 +666,41 @@ public final class HtmlReport {
         }
         bands.add(new Band(d.commodityIds().get(c), x, d.mean()[c], d.p05()[c], d.p95()[c]));
       }
+      java.time.LocalDate start = s.incidents().startDate();
+      String dates = "";
+      if (start != null) {
+        int worst = -1;
+        double low = Double.POSITIVE_INFINITY;
+        for (double[] row : d.mean()) {
+          for (int i = 0; i < row.length; i++) {
+            if (row[i] < low - 1e-12) {
+              low = row[i];
+              worst = i;
+            }
+          }
+        }
+        dates =
+            " Day 1 is "
+                + start
+                + (worst >= 0 && low < 1 - 1e-9
+                    ? "; the lowest mean share is on day "
+                        + (worst + 1)
+                        + " ("
+                        + s.incidents().dateOf(worst)
+                        + ")."
+                    : ".");
+      }
       return Charts.bands(
           "resilience",
           "Resilience curve: share of demand served each day",
           "Line: mean share of "
               + "demand served on each day over all trials; shaded band: 5% to 95% of trials. Dips show when outages "
-              + "bite; the band's lower edge is a bad (1-in-20) day.",
+              + "bite; the band's lower edge is a bad (1-in-20) day."
+              + dates,
           bands,
-          "day of the " + periodName,
+          start == null
+              ? "day of the " + periodName
+              : "day of the " + periodName + " (day 1 = " + start + ")",
           "share of demand served",
           new Range(Math.max(0, lowestBand(d) - 0.05), 1.01),
           true);

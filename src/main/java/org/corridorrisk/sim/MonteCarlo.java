@@ -84,6 +84,70 @@ public final class MonteCarlo {
     return new Study(model, options).run();
   }
 
+  /**
+   * Runs the study with another engine executing its trials as {@link Partition}s (Spark); the
+   * stages, stopping rules, trials.csv rows, progress and stop request work as in {@link
+   * #run(Scenario, RunOptions)}, whose result this equals bit for bit ({@code options.threads()} is
+   * unused).
+   */
+  public static StudyResult run(Scenario scenario, RunOptions options, RangeEngine engine) {
+    StudyModel model = new StudyModel(scenario);
+    Study study = new Study(model, options);
+    study.engine = engine;
+    return study.run();
+  }
+
+  /**
+   * Executes ranges of a study's trials elsewhere (e.g. as Spark tasks) through {@link
+   * #runPartition(Prepared, PartitionRequest)} and hands the partitions back in trial order.
+   */
+  public interface RangeEngine {
+    /** The engine's name, as summary.json states it ({@code "engine"}). */
+    String name();
+
+    /**
+     * Runs the trials {@code request} covers, cut into partitions that each start at a multiple of
+     * {@code BATCH x 2^j} trials and span at most that many for one fixed j per partition (see
+     * {@link BatchTree}), and gives them to {@code sink} in trial order, without gaps, until {@code
+     * sink} returns false (a stop: the engine may then drop partitions not yet handed on and
+     * return). Returns normally once done or stopped, also when the work failed while {@code stop}
+     * says the study was asked to stop (Ctrl-C may shut the engine down first).
+     */
+    void run(
+        PartitionRequest request,
+        java.util.function.Predicate<Partition> sink,
+        java.util.function.BooleanSupplier stop);
+  }
+
+  /**
+   * What a partition task needs besides the scenario: a pure description (Serializable).
+   *
+   * @param seed the study's seed
+   * @param maxTrials the most trials the study may run (decides which per-trial values are kept)
+   * @param rows whether to return trials.csv rows
+   * @param from first trial (a multiple of {@link #BATCH})
+   * @param to end (exclusive)
+   */
+  public record PartitionRequest(long seed, long maxTrials, boolean rows, long from, long to)
+      implements java.io.Serializable {
+    /** The same study, another range. */
+    public PartitionRequest range(long from, long to) {
+      return new PartitionRequest(seed, maxTrials, rows, from, to);
+    }
+  }
+
+  /**
+   * A scenario compiled for trials (network, impact model, undisturbed run): built once per
+   * executor JVM by a distributed engine and shared by its tasks. Immutable, thread-safe.
+   */
+  public static final class Prepared {
+    private final StudyModel model;
+
+    public Prepared(Scenario scenario) {
+      this.model = new StudyModel(scenario);
+    }
+  }
+
   /** The metrics whose means the continuation rule watches. */
   public static final java.util.List<Metric> WATCHED =
       java.util.List.of(
@@ -126,13 +190,15 @@ public final class MonteCarlo {
    * @param histogram served-share counts per commodity and day group
    * @param kept per-trial values of the trials in [from, to) below the kept limit ({@link Columns}
    *     order), or arrays of length 0
+   * @param rows the range's trials.csv rows in trial order, or {@code null} when not asked for
    */
   public record Partition(
       long from,
       long to,
       List<BatchTree.Block<BatchStats>> blocks,
       ShareHistogram histogram,
-      double[][] kept)
+      double[][] kept,
+      String rows)
       implements java.io.Serializable {}
 
   /**
@@ -143,11 +209,35 @@ public final class MonteCarlo {
    * trials, {@code j = 10}), and be handed to {@link #assemble} in trial order.
    */
   public static Partition runPartition(Scenario scenario, RunOptions options, long from, long to) {
+    return runPartition(
+        new Prepared(scenario),
+        new PartitionRequest(options.seed(), options.trials(), false, from, to));
+  }
+
+  /**
+   * Runs the partition {@code request} describes on {@code prepared}'s scenario, on the calling
+   * thread: a pure function of (scenario, request). Thread-safe.
+   */
+  public static Partition runPartition(Prepared prepared, PartitionRequest request) {
+    long from = request.from();
+    long to = request.to();
     if (from % BATCH != 0 || from < 0 || to <= from) {
       throw new IllegalArgumentException(
           "a partition starts at a multiple of " + BATCH + " trials: [" + from + ", " + to + ")");
     }
-    Study study = new Study(new StudyModel(scenario), options.withExactly(options.trials(), null));
+    StringBuilder rows = request.rows() ? new StringBuilder() : null;
+    Study study =
+        new Study(
+            prepared.model,
+            new RunOptions(
+                request.maxTrials(),
+                request.seed(),
+                1,
+                Double.NaN,
+                null,
+                0,
+                rows == null ? null : rows::append,
+                null));
     study.nextToMerge = from / BATCH;
     study.keptOffset = Math.min(from, study.keepLimit);
     study.ensureKept(Math.min(to, study.keepLimit));
@@ -156,7 +246,13 @@ public final class MonteCarlo {
       throw new IllegalStateException(
           "partition stopped at " + done + " of [" + from + ", " + to + ")");
     }
-    return new Partition(from, to, study.tree.blocks(), study.workerHistograms(), study.kept);
+    return new Partition(
+        from,
+        to,
+        study.tree.blocks(),
+        study.workerHistograms(),
+        study.kept,
+        rows == null ? null : rows.toString());
   }
 
   /**
@@ -223,6 +319,12 @@ public final class MonteCarlo {
     volatile long planned;
     volatile Throwable failure;
 
+    /** Runs the trials when set ({@link #run(Scenario, RunOptions, RangeEngine)}), else threads. */
+    RangeEngine engine;
+
+    /** Served-share counts of the partitions an engine handed in. */
+    ShareHistogram engineHistogram;
+
     record Finished(BatchStats stats, CharSequence rows) {}
 
     Study(StudyModel m, RunOptions options) {
@@ -241,7 +343,7 @@ public final class MonteCarlo {
       long n = 0;
       boolean interrupted = false;
       ExecutorService pool =
-          options.threads() > 1
+          options.threads() > 1 && engine == null
               ? Executors.newFixedThreadPool(
                   options.threads(),
                   r -> {
@@ -305,6 +407,9 @@ public final class MonteCarlo {
 
     /** Runs trials [from, to); returns the end of the prefix done (to, unless stopped). */
     private long runRange(ExecutorService pool, long from, long to) {
+      if (engine != null) {
+        return runOnEngine(from, to);
+      }
       long firstBatch = from / BATCH;
       long lastBatch = (to + BATCH - 1) / BATCH;
       AtomicLong next = new AtomicLong(firstBatch);
@@ -340,6 +445,58 @@ public final class MonteCarlo {
         }
         return Math.min(to, nextToMerge * BATCH);
       }
+    }
+
+    /** {@link #runRange} on the engine: merges its partitions as the workers' batches are. */
+    private long runOnEngine(long from, long to) {
+      if (engineHistogram == null) {
+        engineHistogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
+      }
+      if (stopRequested()) {
+        return from;
+      }
+      PartitionRequest request =
+          new PartitionRequest(
+              options.seed(), options.maxTrials(), options.rows() != null, from, to);
+      engine.run(request, this::acceptPartition, this::stopRequested);
+      synchronized (this) {
+        if (failure != null) {
+          rethrow(failure);
+        }
+        return Math.min(to, nextToMerge * BATCH);
+      }
+    }
+
+    /** Merges the next partition in trial order; false once the study should stop. */
+    private synchronized boolean acceptPartition(Partition p) {
+      if (p.from() != nextToMerge * BATCH) {
+        throw new IllegalStateException(
+            "partition [" + p.from() + ", " + p.to() + ") out of order at " + nextToMerge * BATCH);
+      }
+      for (BatchTree.Block<BatchStats> b : p.blocks()) {
+        tree.push(b.value(), b.size());
+      }
+      engineHistogram.merge(p.histogram());
+      int at = (int) Math.min(p.from(), keepLimit);
+      for (int c = 0; c < p.kept().length; c++) {
+        int len = Math.min(p.kept()[c].length, kept[c].length - at);
+        if (len > 0) {
+          System.arraycopy(p.kept()[c], 0, kept[c], at, len);
+        }
+      }
+      if (p.rows() != null && options.rows() != null && failure == null) {
+        try {
+          options.rows().write(p.rows());
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+      nextToMerge = (p.to() + BATCH - 1) / BATCH;
+      long completed = done.addAndGet(p.to() - p.from());
+      if (options.progress() != null) {
+        options.progress().completed(completed, planned);
+      }
+      return !stopRequested();
     }
 
     private static void rethrow(Throwable t) {
@@ -408,6 +565,9 @@ public final class MonteCarlo {
 
     ShareHistogram workerHistograms() {
       ShareHistogram histogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
+      if (engineHistogram != null) {
+        histogram.merge(engineHistogram);
+      }
       for (Worker w : workers) {
         if (w != null) {
           histogram.merge(w.histogram);

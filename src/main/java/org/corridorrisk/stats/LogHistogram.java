@@ -13,7 +13,9 @@ import java.util.Arrays;
  * Negative values go to a mirror store by {@code -x}; zeros are counted apart. Counts are integers,
  * so merging (adding counts) is exact and gives the same sketch in any order, on any engine and
  * thread count. Memory is bounded by the range of magnitudes, not by the count: with {@code a =
- * 0.005}, values from 1e-12 to 1e15 need at most about 6,200 buckets per sign.
+ * 0.005}, values from 1e-12 to 1e15 need at most about 6,200 buckets per sign; magnitudes are
+ * clamped to [1e-30, 1e40] (at most about 16,100 buckets; values outside are reported at the clamp,
+ * within the exact min and max).
  *
  * <p>Quantiles use the project's nearest-rank definition on the bucketed values (the {@code ceil(p
  * n)}-th smallest), clamped to the exact minimum and maximum, so every quantile returned is within
@@ -28,8 +30,14 @@ public final class LogHistogram implements Serializable {
   private static final double GAMMA = (1 + RELATIVE_ERROR) / (1 - RELATIVE_ERROR);
   private static final double LOG_GAMMA = Math.log(GAMMA);
 
-  /** Smallest magnitude kept apart from zero; smaller ones count in the lowest bucket. */
-  private static final double MIN_MAGNITUDE = 1e-300;
+  /**
+   * Smallest magnitude kept apart from zero; smaller ones (floating-point residue such as 1e-300)
+   * count in its bucket, so no store spans more than about 16,000 buckets (1e-30 to 1e40).
+   */
+  private static final double MIN_MAGNITUDE = 1e-30;
+
+  /** Largest magnitude with its own bucket; larger ones count in its bucket. */
+  private static final double MAX_MAGNITUDE = 1e40;
 
   private final Store positive = new Store();
   private final Store negative = new Store();
@@ -71,10 +79,7 @@ public final class LogHistogram implements Serializable {
   }
 
   static int index(double magnitude) {
-    double m = Math.max(magnitude, MIN_MAGNITUDE);
-    if (m == Double.POSITIVE_INFINITY) {
-      m = Double.MAX_VALUE;
-    }
+    double m = Math.min(Math.max(magnitude, MIN_MAGNITUDE), MAX_MAGNITUDE);
     return (int) Math.ceil(Math.log(m) / LOG_GAMMA);
   }
 
@@ -166,24 +171,69 @@ public final class LogHistogram implements Serializable {
         && Double.compare(max, o.max) == 0;
   }
 
-  /** Counts per bucket index, held densely from {@code offset}. */
+  /**
+   * Counts per bucket index, held densely from {@code offset}; a store of few values (one batch)
+   * keeps their bucket indices in a short list instead, so per-batch sketches stay small whatever
+   * range of magnitudes they see.
+   */
   private static final class Store implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final int SPARSE_MAX = 128;
 
     long[] counts = new long[0];
     int offset;
     long total;
+    int[] sparse = new int[0];
+    int sparseCount;
 
     void add(int index) {
-      ensure(index, index);
-      counts[index - offset]++;
       total++;
+      if (counts.length == 0 && sparseCount < SPARSE_MAX) {
+        if (sparseCount == sparse.length) {
+          sparse = Arrays.copyOf(sparse, Math.max(8, 2 * sparseCount));
+        }
+        sparse[sparseCount++] = index;
+        return;
+      }
+      densify();
+      addDense(index, 1);
+    }
+
+    private void addDense(int index, long count) {
+      ensure(index, index);
+      counts[index - offset] += count;
+    }
+
+    /** Moves the listed indices into the dense counts. */
+    void densify() {
+      if (sparseCount == 0) {
+        return;
+      }
+      int lo = Integer.MAX_VALUE;
+      int hi = Integer.MIN_VALUE;
+      for (int i = 0; i < sparseCount; i++) {
+        lo = Math.min(lo, sparse[i]);
+        hi = Math.max(hi, sparse[i]);
+      }
+      ensure(lo, hi);
+      for (int i = 0; i < sparseCount; i++) {
+        counts[sparse[i] - offset]++;
+      }
+      sparseCount = 0;
+      sparse = new int[0];
     }
 
     void merge(Store o) {
       if (o.total == 0) {
         return;
       }
+      if (o.counts.length == 0) {
+        for (int i = 0; i < o.sparseCount; i++) {
+          add(o.sparse[i]);
+        }
+        return;
+      }
+      densify();
       int lo = o.offset;
       int hi = o.offset + o.counts.length - 1;
       ensure(lo, hi);
@@ -207,7 +257,7 @@ public final class LogHistogram implements Serializable {
       int newHi = Math.max(hi, curHi);
       int size = newHi - newLo + 1;
       // grow with slack on the side that grew
-      int slack = Math.max(16, size / 2);
+      int slack = Math.max(16, size / 8);
       if (newLo < offset) {
         newLo -= slack;
       }
@@ -222,6 +272,7 @@ public final class LogHistogram implements Serializable {
 
     /** Bucket index of 1-based ascending rank r. */
     int indexAtRank(long r) {
+      densify();
       long seen = 0;
       for (int i = 0; i < counts.length; i++) {
         seen += counts[i];
@@ -234,6 +285,7 @@ public final class LogHistogram implements Serializable {
 
     /** Bucket index of 1-based rank r counted from the largest index downwards. */
     int indexAtRankFromTop(long r) {
+      densify();
       long seen = 0;
       for (int i = counts.length - 1; i >= 0; i--) {
         seen += counts[i];
@@ -246,6 +298,7 @@ public final class LogHistogram implements Serializable {
 
     /** Ascending rank r: how many ranks r, r-1, ... share its bucket. */
     long runDown(long r) {
+      densify();
       long seen = 0;
       for (int i = 0; i < counts.length; i++) {
         long before = seen;
@@ -262,6 +315,7 @@ public final class LogHistogram implements Serializable {
      * ranks r, r-1, ... share its bucket.
      */
     long runDownFromTop(long r) {
+      densify();
       long seen = 0;
       for (int i = counts.length - 1; i >= 0; i--) {
         long before = seen;
@@ -274,6 +328,8 @@ public final class LogHistogram implements Serializable {
     }
 
     boolean sameAs(Store o) {
+      densify();
+      o.densify();
       if (total != o.total) {
         return false;
       }
