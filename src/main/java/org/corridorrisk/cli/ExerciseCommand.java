@@ -81,9 +81,10 @@ final class ExerciseCommand implements Callable<Integer> {
   @Option(
       names = "--trials",
       paramLabel = "N",
-      defaultValue = "10000",
-      description = "Trials of the study the trial belongs to (default: ${DEFAULT-VALUE}, as run).")
-  int trials;
+      description =
+          "Trials of the study the trial belongs to (default: as run, 10,000 continued while"
+              + " estimates rest on few trials).")
+  Long trials;
 
   @Option(
       names = "--seed",
@@ -132,18 +133,25 @@ final class ExerciseCommand implements Callable<Integer> {
     if ((trial == null) == (percentile == null)) {
       throw new UserInputException("give exactly one of --trial K or --percentile P");
     }
-    if (trials < 1) {
-      throw new UserInputException("--trials must be >= 1 but was " + trials);
+    if (trials != null && (trials < 1 || trials > MonteCarlo.EXACT_LIMIT)) {
+      throw new UserInputException(
+          "--trials must be between 1 and "
+              + MonteCarlo.EXACT_LIMIT
+              + " for an exercise (every trial's value is ranked) but was "
+              + trials);
     }
-    if (trial != null && (trial < 0 || trial >= trials)) {
+    if (trial != null && (trial < 0 || (trials != null && trial >= trials))) {
       throw new UserInputException(
           "--trial "
               + trial
-              + " is out of range: the study has "
-              + trials
-              + " trials, numbered 0 to "
-              + (trials - 1)
-              + (trial >= trials ? " (raise --trials to reach it)" : ""));
+              + " is out of range: "
+              + (trials == null
+                  ? "trials are numbered from 0"
+                  : "the study has "
+                      + trials
+                      + " trials, numbered 0 to "
+                      + (trials - 1)
+                      + (trial >= trials ? " (raise --trials to reach it)" : "")));
     }
     if (percentile != null && !(percentile >= 0 && percentile <= 100)) {
       throw new UserInputException(
@@ -181,7 +189,10 @@ final class ExerciseCommand implements Callable<Integer> {
     }
 
     ExerciseStudy.Pick pick;
-    if (trial != null) {
+    // the study's trial count: given, or known only by running run's default plan (needed for a
+    // percentile, or for a trial past the default's first 10,000); null when not needed
+    Long studyTrials = trials;
+    if (trial != null && (trials != null || trial < MonteCarlo.DEFAULT_TRIALS)) {
       pick = ExerciseStudy.Pick.direct(trial);
     } else {
       ConsoleProgress progress = ConsoleProgress.forTerminal(quiet, stderr);
@@ -189,17 +200,47 @@ final class ExerciseCommand implements Callable<Integer> {
       try {
         study =
             MonteCarlo.run(
-                scenario, new RunOptions(trials, seed, threadCount, Double.NaN, progress));
+                scenario,
+                trials != null
+                    ? new RunOptions(trials, seed, threadCount, Double.NaN, progress)
+                    : new RunOptions(
+                        MonteCarlo.DEFAULT_TRIALS,
+                        seed,
+                        threadCount,
+                        Double.NaN,
+                        progress,
+                        MonteCarlo.DEFAULT_MAX_TRIALS,
+                        null,
+                        null));
       } finally {
         if (progress != null) {
           progress.finish();
         }
       }
-      pick = ExerciseStudy.nearestRank(study.values(ranked), percentile, ranked.key());
+      studyTrials = study.trials();
+      if (trial != null) {
+        if (trial >= studyTrials) {
+          throw new UserInputException(
+              "--trial "
+                  + trial
+                  + " is out of range: the study (as run plans it) has "
+                  + studyTrials
+                  + " trials, numbered 0 to "
+                  + (studyTrials - 1));
+        }
+        pick = ExerciseStudy.Pick.direct(trial);
+      } else {
+        if (!study.exact()) {
+          throw new UserInputException(
+              "--percentile needs every trial's value; give --trials of at most "
+                  + MonteCarlo.EXACT_LIMIT);
+        }
+        pick = ExerciseStudy.nearestRank(study.values(ranked), percentile, ranked.key());
+      }
     }
     ExerciseStudy.Result result;
     try {
-      result = ExerciseStudy.run(scenario, seed, trials, pick, branches);
+      result = ExerciseStudy.run(scenario, seed, studyTrials, pick, branches);
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--decide: " + e.getMessage());
     }
@@ -219,7 +260,7 @@ final class ExerciseCommand implements Callable<Integer> {
               + " of "
               + ranked.key()
               + " over "
-              + trials
+              + studyTrials
               + " trials, ties to the lowest trial");
     }
     if (!branches.isEmpty()) {
@@ -229,7 +270,7 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     methods.add("injects: " + templates.source());
     Provenance provenance =
-        new Provenance(Main.version(), file.toString(), sha256(file), seed, trials, methods);
+        new Provenance(Main.version(), file.toString(), sha256(file), seed, studyTrials, methods);
     ObjectNode tree = ExerciseJson.tree(result, calendar, provenance);
     List<Msel.Inject> injects = Msel.build(scenario, result.baseline(), calendar, templates);
     Path json = dir.resolve(OUTPUTS[0]);
@@ -312,10 +353,10 @@ final class ExerciseCommand implements Callable<Integer> {
     ExerciseStudy.Pick p = r.pick();
     out.printf(
         Locale.ROOT,
-        "%s: trial %d of %d (seed %d)%s; %d days, %d events, %d injects%n",
+        "%s: trial %d of %s (seed %d)%s; %d days, %d events, %d injects%n",
         s.name(),
         p.trial(),
-        r.trials(),
+        r.trials() == null ? "at least " + MonteCarlo.DEFAULT_TRIALS : r.trials().toString(),
         r.seed(),
         Double.isNaN(p.percentile())
             ? ""

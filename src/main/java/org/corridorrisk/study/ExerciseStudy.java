@@ -49,11 +49,14 @@ public final class ExerciseStudy {
     }
   }
 
-  /** The baseline replay and its branches. */
+  /**
+   * The baseline replay and its branches; {@code trials} is the study's trial count, or {@code
+   * null} when it was not needed (a trial given directly).
+   */
   public record Result(
       Scenario scenario,
       long seed,
-      int trials,
+      Long trials,
       Pick pick,
       ExerciseReplay baseline,
       List<Branch> branches) {}
@@ -83,7 +86,7 @@ public final class ExerciseStudy {
 
   /** Replays trial {@code pick.trial()} of {@code scenario} and each decision's branch. */
   public static Result run(
-      Scenario scenario, long seed, int trials, Pick pick, List<Decision> decisions) {
+      Scenario scenario, long seed, Long trials, Pick pick, List<Decision> decisions) {
     TrialReplay base = new TrialReplay(scenario);
     Recorder rec = new Recorder();
     TrialMetrics totals = base.replay(seed, pick.trial(), rec);

@@ -9,7 +9,8 @@ import java.util.List;
  * @param scenarioFile the scenario file as given
  * @param scenarioSha256 SHA-256 of the scenario file's bytes, lower-case hex
  * @param seed the study's seed
- * @param trials the study's trial count (trial numbers and percentiles refer to it)
+ * @param trials the study's trial count (trial numbers and percentiles refer to it), or {@code
+ *     null} when the replay did not need to run the study (a trial below run's default 10,000)
  * @param methods one line per method used (replay, percentile, branches, ...)
  */
 public record Provenance(
@@ -17,7 +18,7 @@ public record Provenance(
     String scenarioFile,
     String scenarioSha256,
     long seed,
-    int trials,
+    Long trials,
     List<String> methods) {
   public Provenance {
     methods = List.copyOf(methods);

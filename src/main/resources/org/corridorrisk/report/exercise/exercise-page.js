@@ -398,7 +398,7 @@
       ? 'the trial at percentile ' + X.selection.percentile + ' of ' + X.selection.metric + ' (nearest rank; value ' + num(X.selection.value) + ')'
       : 'trial ' + X.trial + ' as chosen by the exercise staff';
     var h = '<h2>Situation</h2><p>' + esc(D.description || '') + '</p>' +
-      '<p>This exercise replays ' + esc(sel) + ' of ' + X.trials + ' simulated ' + H + '-day periods of the scenario <b>' + esc(X.scenario) + '</b>' +
+      '<p>This exercise replays ' + esc(sel) + ' of ' + (X.trials == null ? 'the study\u2019s' : X.trials) + ' simulated ' + H + '-day periods of the scenario <b>' + esc(X.scenario) + '</b>' +
       ', starting ' + esc(dateLabel(0)) + '.</p>';
     h += '<h2>Assets</h2><table><tr><th>id</th><th>kind</th><th>commodity</th><th class="num">capacity or demand per day</th><th>region</th><th>operator</th></tr>';
     NET.nodes.forEach(function (n) {
@@ -430,10 +430,10 @@
   $('title').textContent = 'Exercise: ' + X.scenario + ', trial ' + X.trial;
   $('subtitle').textContent = (X.selection.by === 'percentile'
     ? 'The trial at percentile ' + X.selection.percentile + ' of ' + X.selection.metric + ' (' + num(X.selection.value) + ')'
-    : 'Trial ' + X.trial) + ' of ' + X.trials + ' (seed ' + X.seed + '); ' + H + ' days from ' + dateLabel(0);
+    : 'Trial ' + X.trial) + ' of ' + (X.trials == null ? 'the study' : X.trials) + ' (seed ' + X.seed + '); ' + H + ' days from ' + dateLabel(0);
   var p = X.provenance;
   $('provenance').textContent = 'corridor-risk ' + p.version + ' \u00b7 scenario ' + p.scenario_file + ' (SHA-256 ' + p.scenario_sha256 + ') \u00b7 seed ' + p.seed +
-    ' \u00b7 trials ' + p.trials + ' \u00b7 methods: ' + p.methods.join('; ');
+    ' \u00b7 trials ' + (p.trials == null ? 'as run plans them (not needed for this trial)' : p.trials) + ' \u00b7 methods: ' + p.methods.join('; ');
   $('slider').max = H - 1;
   $('slider').addEventListener('input', function () { go(+this.value); });
   $('prev').addEventListener('click', function () { go(state.day - 1); });

@@ -91,10 +91,11 @@ class ExerciseBrowserTest {
     if (decide != null) {
       decisions.add(new ExerciseStudy.Decision(3, decide, 1.0, loaded.variant(List.of(decide))));
     }
-    ExerciseStudy.Result r = ExerciseStudy.run(s, 1, trials, pick, decisions);
+    ExerciseStudy.Result r = ExerciseStudy.run(s, 1, (long) trials, pick, decisions);
     ExerciseCalendar cal = new ExerciseCalendar(null);
     Provenance prov =
-        new Provenance("test", scenarioFile.toString(), "0".repeat(64), 1, trials, List.of("test"));
+        new Provenance(
+            "test", scenarioFile.toString(), "0".repeat(64), 1, (long) trials, List.of("test"));
     ObjectNode tree = ExerciseJson.tree(r, cal, prov);
     List<Msel.Inject> msel = Msel.build(s, r.baseline(), cal, MselTemplates.builtIn());
     Path html = dir.resolve("exercise.html");
