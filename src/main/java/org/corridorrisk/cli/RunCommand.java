@@ -19,6 +19,7 @@ import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
@@ -397,9 +398,10 @@ final class RunCommand implements Callable<Integer> {
     String currency = r.scenario().currency();
     out.printf(
         Locale.ROOT,
-        "%s: %,d trials, seed %d, %.1f s (%.0f trials/s)%n",
+        "%s: %,d trials of the %d-day horizon, seed %d, %.1f s (%.0f trials/s)%n",
         r.scenario().name(),
         r.trials(),
+        r.scenario().horizonDays(),
         r.options().seed(),
         r.elapsedNanos() / 1e9,
         r.trials() / Math.max(1e-9, r.elapsedNanos() / 1e9));
@@ -427,12 +429,12 @@ final class RunCommand implements Callable<Integer> {
           Locale.ROOT,
           "%-28s %11s %25s %11s %11s %11s %11s  %s%n",
           m.key(),
-          num(s.mean()),
-          "[" + num(s.ci95Low()) + ", " + num(s.ci95High()) + "]",
-          num(s.p50()),
-          num(s.p95()),
-          num(s.cvar95()),
-          num(s.max()),
+          num(m, s.mean()),
+          "[" + num(m, s.ci95Low()) + ", " + num(m, s.ci95High()) + "]",
+          num(m, s.p50()),
+          num(m, s.p95()),
+          num(m, s.cvar95()),
+          num(m, s.max()),
           unit);
     }
     for (Metric m : Metric.values()) {
@@ -456,14 +458,11 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  static String num(double x) {
-    if (x == 0) {
-      return "0";
-    }
-    double a = Math.abs(x);
-    if (a >= 1e6 || a < 1e-3) {
-      return String.format(Locale.ROOT, "%.3e", x);
-    }
-    return String.format(Locale.ROOT, "%.4g", x);
+  /**
+   * A value of metric {@code m} as the report writes it: shares as percentages ({@code "3.29%"}),
+   * everything else with three significant digits and a k / M / bn suffix ({@code "188M"}).
+   */
+  static String num(Metric m, double x) {
+    return m == Metric.UNSERVED_FRACTION ? NumberText.percent(x) : NumberText.compact(x);
   }
 }
