@@ -40,6 +40,8 @@ class ArchitectureTest {
         .consideringOnlyDependenciesInLayers()
         .layer("cli")
         .definedBy("org.corridorrisk.cli..")
+        .layer("spark")
+        .definedBy("org.corridorrisk.spark..")
         .layer("importer")
         .definedBy("org.corridorrisk.importer..")
         .layer("scenario")
@@ -60,16 +62,18 @@ class ArchitectureTest {
         .definedBy("org.corridorrisk.model..")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer()
+        .whereLayer("spark")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("importer")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("scenario")
-        .mayOnlyBeAccessedByLayers("cli", "importer")
+        .mayOnlyBeAccessedByLayers("cli", "importer", "spark")
         .whereLayer("report")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("study")
         .mayOnlyBeAccessedByLayers("cli", "report")
         .whereLayer("sim")
-        .mayOnlyBeAccessedByLayers("cli", "report", "study")
+        .mayOnlyBeAccessedByLayers("cli", "report", "study", "spark")
         .whereLayer("impact")
         .mayOnlyBeAccessedByLayers("cli", "report", "study", "sim")
         .whereLayer("network")
@@ -78,7 +82,7 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("cli", "report", "study", "sim")
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
-            "cli", "importer", "scenario", "report", "study", "sim", "impact", "network")
+            "cli", "importer", "scenario", "report", "study", "sim", "impact", "network", "spark")
         .check(classes);
   }
 
@@ -118,6 +122,21 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..")
+        .check(classes);
+  }
+
+  /**
+   * Spark is a provided dependency, absent from the application jar: only the spark package (loaded
+   * by reflection for {@code --engine spark}) may refer to it, so the local engine never needs it.
+   */
+  @Test
+  void onlyTheSparkPackageUsesSpark() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.corridorrisk.spark..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.spark..", "scala..")
         .check(classes);
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A clone of the repository stands alone: no source, test, scenario or document points to a file
- * beside the repository (the development workspace's {@code ../shared} folder), and every relative
- * Markdown link resolves to a file inside the repository.
+ * beside the repository (the development workspace's shared folder next to the checkout), and every
+ * relative Markdown link resolves to a file inside the repository.
  */
 class StandAloneTest {
   /** "shared" followed by one of the workspace folders, or the old system property. */

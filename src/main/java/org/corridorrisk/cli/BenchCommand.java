@@ -14,6 +14,7 @@ import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Sharing;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -79,6 +80,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "Folder of the public data sets (default: data/ of the project).")
   Path dataDir;
 
+  @Option(
+      names = "--sharing",
+      paramLabel = "RULE",
+      description = "fair | any: run every case with this sharing rule (default: each file's own).")
+  String sharing;
+
   /** One benchmark case: a name and how to obtain its scenario. */
   private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
 
@@ -95,6 +102,10 @@ final class BenchCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UserInputException("--trials must be >= 1 but was " + n);
     }
+    Sharing rule = sharing == null ? null : Sharing.fromFileName(sharing);
+    if (sharing != null && rule == null) {
+      throw new UserInputException("--sharing must be fair or any but was '" + sharing + "'");
+    }
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (t < 1) {
       throw new UserInputException("--threads must be >= 1 but was " + t);
@@ -104,12 +115,13 @@ final class BenchCommand implements Callable<Integer> {
     out.println(machine());
     out.printf(
         Locale.ROOT,
-        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%n",
+        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%s%n",
         full ? "full" : "quick",
         n,
         t,
         seed,
-        warmupTrials(n));
+        warmupTrials(n),
+        rule == null ? "" : ", sharing " + rule.fileName());
     List<Case> cases = cases(err);
     if (cases.isEmpty()) {
       throw new UserInputException(
@@ -117,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "%-28s %6s %6s %4s %8s %8s %10s %12s %8s%n",
+        "%-28s %6s %6s %4s %8s %8s %10s %12s %8s %12s%n",
         "case",
         "nodes",
         "links",
@@ -126,20 +138,26 @@ final class BenchCommand implements Callable<Integer> {
         "seconds",
         "trials/s",
         "flows/s",
-        "cache");
+        "cache",
+        "trials/cpu-s");
     Path tmp = Files.createTempDirectory("corridor-risk-bench");
     try {
       for (Case c : cases) {
         Scenario scenario = load(c, tmp);
+        if (rule != null) {
+          scenario = scenario.withSharing(rule);
+        }
         MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
         EngineCounters.Snapshot before = EngineCounters.snapshot();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         StudyResult result = MonteCarlo.run(scenario, RunOptions.of(n, seed, t));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
         out.printf(
             Locale.ROOT,
-            "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s%n",
+            "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s %12s%n",
             c.name(),
             scenario.nodes().size(),
             scenario.links().size(),
@@ -152,6 +170,9 @@ final class BenchCommand implements Callable<Integer> {
                 : "n/a",
             delta.available() && delta.lookups() > 0
                 ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
+                : "n/a",
+            cpuSeconds > 0
+                ? String.format(Locale.ROOT, "%.0f", result.trials() / cpuSeconds)
                 : "n/a");
         out.flush();
       }
@@ -165,12 +186,27 @@ final class BenchCommand implements Callable<Integer> {
     }
     out.println(
         "flows/s: daily max-flow solves per second (cache hits not counted);"
-            + " cache: share of daily flow look-ups answered by the memo of repeated failure states.");
+            + " cache: share of daily flow look-ups answered by the memo of repeated failure states;"
+            + " trials/cpu-s: trials per second of process CPU time (all threads), steadier than"
+            + " trials/s on a loaded machine.");
     return Failures.OK;
   }
 
   static int warmupTrials(int trials) {
     return Math.max(1, Math.min(2_000, trials / 5));
+  }
+
+  /**
+   * CPU time of the whole process so far (all threads, JIT and GC included), or 0 when the JVM does
+   * not report it. On a shared, loaded machine trials per CPU second vary far less than trials per
+   * wall-clock second.
+   */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   /** Cores, JVM and heap of this machine. */

@@ -20,7 +20,9 @@ import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
+import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
+import org.corridorrisk.stats.MetricSummary;
 import org.corridorrisk.study.Comparison;
 import org.corridorrisk.study.ComparisonRunner;
 import org.corridorrisk.study.MitigationComparison;
@@ -70,9 +72,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(
       names = "--trials",
       paramLabel = "N",
-      defaultValue = "10000",
-      description = "Trials per variant (default: ${DEFAULT-VALUE}).")
-  int trials;
+      description =
+          "Trials per variant, at most 1,000,000 (default: 10,000, doubled up to 1,000,000 while a "
+              + "mean or the economic-loss reduction rests on few trials).")
+  Long trials;
 
   @Option(
       names = "--seed",
@@ -143,8 +146,14 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private RunOptions options() {
-    if (trials < 1) {
-      throw new UserInputException("--trials must be >= 1 but was " + trials);
+    if (trials != null && (trials < 1 || trials > MonteCarlo.EXACT_LIMIT)) {
+      throw new UserInputException(
+          String.format(
+              java.util.Locale.ROOT,
+              "--trials must be between 1 and %,d for compare (it keeps every trial's values of"
+                  + " every variant for the paired statistics) but was %,d",
+              MonteCarlo.EXACT_LIMIT,
+              trials));
     }
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (t < 1) {
@@ -158,7 +167,7 @@ final class CompareCommand implements Callable<Integer> {
       }
       rel = targetCi;
     }
-    return new RunOptions(trials, seed, t, rel, null);
+    return RunCommand.plan(trials, seed, t, rel, null);
   }
 
   /** The variants to run, in order: single mitigations, then portfolios. */
@@ -291,6 +300,35 @@ final class CompareCommand implements Callable<Integer> {
     o.println();
     for (MitigationComparison m : c.ranking()) {
       o.println(m.id() + ": " + m.verdict());
+    }
+    for (Metric metric : Metric.values()) {
+      MetricSummary b = c.baselineMetric(metric);
+      if (org.corridorrisk.report.SummaryJson.few(b)) {
+        o.printf(
+            Locale.ROOT,
+            "note: the baseline mean %s rests on few trials (%,d with a loss, %.0f effective);"
+                + " treat it as rough%n",
+            metric.key(),
+            b.trialsWithLoss(),
+            b.effectiveTrials());
+      }
+    }
+    for (MitigationComparison m : c.ranking()) {
+      for (Metric metric : new Metric[] {Metric.ECONOMIC_LOSS, c.headlineMetric()}) {
+        PairedMetric p = m.metric(metric);
+        if (p.fewTrials()) {
+          o.printf(
+              Locale.ROOT,
+              "note: %s's reduction of %s rests on few trials (%.0f effective); treat it as"
+                  + " rough%n",
+              m.id(),
+              metric.key(),
+              p.reductionEffectiveTrials());
+        }
+        if (metric == c.headlineMetric()) {
+          break;
+        }
+      }
     }
   }
 

@@ -45,7 +45,7 @@ final class ConsoleProgress implements RunOptions.TrialProgress {
   }
 
   @Override
-  public void completed(int trialsDone, int trialsPlanned) {
+  public void completed(long trialsDone, long trialsPlanned) {
     long now = nanoClock.getAsLong();
     if (trialsDone < trialsPlanned) {
       long next = nextDrawNanos.get();
@@ -56,7 +56,7 @@ final class ConsoleProgress implements RunOptions.TrialProgress {
     draw(trialsDone, trialsPlanned, now);
   }
 
-  private synchronized void draw(int done, int planned, long now) {
+  private synchronized void draw(long done, long planned, long now) {
     err.print("\r" + line(done, planned, (now - startNanos) / 1e9) + "\033[K");
     err.flush();
     drawn = true;
@@ -72,7 +72,7 @@ final class ConsoleProgress implements RunOptions.TrialProgress {
   }
 
   /** The progress line for {@code done} of {@code planned} trials after {@code seconds}. */
-  static String line(int done, int planned, double seconds) {
+  static String line(long done, long planned, double seconds) {
     double share = planned <= 0 ? 1 : Math.min(1, (double) done / planned);
     int filled = (int) Math.round(share * BAR_WIDTH);
     String bar = "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled);

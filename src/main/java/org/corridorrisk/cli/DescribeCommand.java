@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Dependency;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.LinkKind;
 import org.corridorrisk.model.Mitigation;
@@ -72,9 +73,21 @@ final class DescribeCommand implements Callable<Integer> {
     if (!s.description().isBlank()) {
       sb.append("  ").append(s.description().strip().replaceAll("\\s+", " ")).append('\n');
     }
+    Incidents inc = s.incidents();
+    if (inc.startDate() != null) {
+      sb.append("  calendar: day 0 = ")
+          .append(inc.startDate())
+          .append(", last day ")
+          .append(s.horizonDays() - 1)
+          .append(" = ")
+          .append(inc.dateOf(s.horizonDays() - 1))
+          .append('\n');
+    }
     network(s, sb);
     corridors(s, sb);
+    profiles(s, sb);
     threats(s, sb);
+    crews(s, sb);
     dependencies(s, sb);
     economy(s, sb);
     mitigations(s, sb);
@@ -85,7 +98,7 @@ final class DescribeCommand implements Callable<Integer> {
   private static void network(Scenario s, StringBuilder sb) {
     sb.append("\nNetwork\n");
     for (Commodity c : s.commodities()) {
-      String unit = c.unit().isEmpty() ? "units" : c.unit();
+      String unit = c.flowUnit();
       List<Node> nodes = s.nodes().stream().filter(n -> n.commodity().equals(c.id())).toList();
       List<Link> links = s.links().stream().filter(l -> l.commodity().equals(c.id())).toList();
       Map<NodeKind, Integer> nodeKinds = new EnumMap<>(NodeKind.class);
@@ -107,11 +120,16 @@ final class DescribeCommand implements Callable<Integer> {
           .append(")\n");
       double supply = nodes.stream().mapToDouble(Node::supplyPerDay).sum();
       double demand = nodes.stream().mapToDouble(Node::demandPerDay).sum();
+      String flow = c.flowUnit();
+      String volume = c.volumeUnit();
       sb.append("    supply ")
           .append(num(supply))
-          .append(" per day against demand ")
+          .append(' ')
+          .append(flow)
+          .append(" against demand ")
           .append(num(demand))
-          .append(" per day");
+          .append(' ')
+          .append(flow);
       if (demand > 0) {
         sb.append(
             String.format(Locale.ROOT, " (supply covers %.0f%% of demand)", 100 * supply / demand));
@@ -123,16 +141,20 @@ final class DescribeCommand implements Callable<Integer> {
         double withdrawal = storages.stream().mapToDouble(Node::maxWithdrawalPerDay).sum();
         sb.append("    storage: inventory ")
             .append(num(inventory))
+            .append(' ')
+            .append(volume)
             .append(", withdrawal up to ")
             .append(num(withdrawal))
-            .append(" per day");
+            .append(' ')
+            .append(flow);
         if (demand > supply && demand > 0) {
           double gap = demand - supply;
           sb.append(
               String.format(
                   Locale.ROOT,
-                  "; covers a supply gap of %s per day for about %.0f days",
+                  "; covers a supply gap of %s %s for about %.0f days",
                   num(gap),
+                  flow,
                   Math.min(withdrawal, gap) <= 0 ? 0 : inventory / Math.min(withdrawal, gap)));
         }
         sb.append('\n');
@@ -161,11 +183,41 @@ final class DescribeCommand implements Callable<Integer> {
     sb.append("\nThreats\n");
     for (Threat t : s.threats()) {
       sb.append("  ").append(t.id()).append(" (").append(t.model().fileName());
-      if (t.model() == ThreatModel.POISSON) {
+      Incidents.ThreatExtras x = s.incidents().threat(t.id());
+      if (t.model() == ThreatModel.HAZARD) {
+        Incidents.Hazard h = x.hazard();
+        if (t.eventsPerYear() > 0) {
+          sb.append(", ").append(num(t.eventsPerYear())).append(" events per year");
+        } else {
+          sb.append(", probability ")
+              .append(num(t.probability()))
+              .append(" on day ")
+              .append(t.startDay());
+        }
+        if (h != null) {
+          sb.append(", epicentre ")
+              .append(
+                  h.epicenter() != null
+                      ? "(" + num(h.epicenter().lat()) + ", " + num(h.epicenter().lon()) + ")"
+                      : "in lat ["
+                          + num(h.latMin())
+                          + ", "
+                          + num(h.latMax())
+                          + "], lon ["
+                          + num(h.lonMin())
+                          + ", "
+                          + num(h.lonMax())
+                          + "]")
+              .append(", intensity halves every ")
+              .append(num(h.halvingKm()))
+              .append(" km");
+        }
+        sb.append(")");
+      } else if (t.model() == ThreatModel.POISSON) {
         double attempts = t.eventsPerYear() * s.horizonDays() / 365.0;
         sb.append(", ")
             .append(num(t.eventsPerYear()))
-            .append(" attempts per year, ")
+            .append(t.eventsPerYear() == 1 ? " attempt per year, " : " attempts per year, ")
             .append(t.selection().fileName())
             .append(" selection, success ")
             .append(num(t.successProbability()));
@@ -196,11 +248,120 @@ final class DescribeCommand implements Callable<Integer> {
           .append(t.repair().distName())
           .append(String.format(Locale.ROOT, ", mean %.1f days", t.repair().meanDays()))
           .append('\n');
+      if (!x.rateProfile().isEmpty()) {
+        sb.append("    rate profile: ").append(String.join(" x ", x.rateProfile())).append('\n');
+      }
+      for (Incidents.DamageState d : x.damage()) {
+        sb.append("    damage state: probability ")
+            .append(num(d.probability()))
+            .append(", capacity factor ")
+            .append(num(d.capacityFactor()));
+        if (d.repair() != null) {
+          sb.append(
+              String.format(Locale.ROOT, ", own repair mean %.1f days", d.repair().meanDays()));
+        }
+        for (Incidents.Stage st : d.restoration()) {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  ", then %s for %.1f days",
+                  num(st.capacityFactor()),
+                  st.days().meanDays()));
+        }
+        sb.append('\n');
+      }
+      if (x.hazard() != null) {
+        for (Incidents.Fragility f : x.hazard().fragility()) {
+          sb.append("    fragility of ")
+              .append(String.join(", ", f.kinds()))
+              .append(": median intensity ")
+              .append(num(f.median()))
+              .append(", beta ")
+              .append(num(f.beta()))
+              .append('\n');
+        }
+      }
       sb.append("    targets (")
           .append(t.targets().size())
           .append("): ")
           .append(String.join(", ", t.targets()))
           .append('\n');
+    }
+  }
+
+  private static void profiles(Scenario s, StringBuilder sb) {
+    Incidents inc = s.incidents();
+    if (inc.profiles().isEmpty()) {
+      return;
+    }
+    sb.append("\nProfiles (factors over time)\n");
+    for (Incidents.Profile p : inc.profiles().values()) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int d = 0; d < s.horizonDays(); d++) {
+        double f = p.factor(d, inc);
+        lo = Math.min(lo, f);
+        hi = Math.max(hi, f);
+      }
+      List<String> users = new ArrayList<>();
+      inc.assets()
+          .forEach(
+              (id, a) -> {
+                if (a.profiles().contains(p.id())) {
+                  users.add(id);
+                }
+              });
+      inc.threats()
+          .forEach(
+              (id, t) -> {
+                if (t.rateProfile().contains(p.id())) {
+                  users.add("threat " + id);
+                }
+              });
+      sb.append("  ")
+          .append(p.id())
+          .append(" (")
+          .append(p.monthly() != null ? "monthly" : p.stepFrom().length + " steps")
+          .append("): factor ")
+          .append(num(lo))
+          .append(" to ")
+          .append(num(hi))
+          .append(" over the horizon; used by ")
+          .append(users.isEmpty() ? "nothing" : String.join(", ", users))
+          .append('\n');
+    }
+  }
+
+  private static void crews(Scenario s, StringBuilder sb) {
+    Incidents inc = s.incidents();
+    if (inc.crews().isEmpty()) {
+      return;
+    }
+    sb.append("\nRepair crews\n");
+    for (Incidents.RepairCrew c : inc.crews()) {
+      sb.append("  ")
+          .append(c.id())
+          .append(": ")
+          .append(plural(c.count(), "crew"))
+          .append(", mobilization ")
+          .append(c.mobilizationDays())
+          .append(" days; serves (")
+          .append(c.assets().size())
+          .append("): ")
+          .append(String.join(", ", c.assets()))
+          .append('\n');
+    }
+    List<String> own = new ArrayList<>();
+    inc.assets()
+        .forEach(
+            (id, a) -> {
+              if (a.repair() != null) {
+                own.add(
+                    id + String.format(Locale.ROOT, " (mean %.1f days)", a.repair().meanDays()));
+              }
+            });
+    if (!own.isEmpty()) {
+      sb.append("  own repair times: ").append(String.join(", ", own)).append('\n');
     }
   }
 

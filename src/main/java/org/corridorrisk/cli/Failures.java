@@ -3,6 +3,7 @@ package org.corridorrisk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -15,6 +16,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   static final int OK = 0;
   static final int INTERNAL = 1;
   static final int USER_INPUT = 2;
+
+  /** Interrupted by Ctrl-C after writing the outputs of the trials done (128 + SIGINT). */
+  static final int INTERRUPTED = 130;
+
   static final String REPORT_URL = "https://github.com/corridor-risk/corridor-risk/issues";
 
   private final boolean debug;
@@ -72,9 +77,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   static int onBadArguments(CommandLine.ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("corridor-risk: " + ex.getMessage());
-    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-      err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+    List<String> lines = ArgumentErrors.explain(ex);
+    err.println("corridor-risk: " + lines.get(0));
+    for (String line : lines.subList(1, lines.size())) {
+      err.println(line);
     }
     return USER_INPUT;
   }

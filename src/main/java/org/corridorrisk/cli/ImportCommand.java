@@ -131,6 +131,11 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      OutputDirectory.refuseFileInPath(out, "--out " + out);
+      OutputDirectory.createFolder(parent, "--out " + out);
+    }
     if (Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
       throw new UserInputException("--out " + out + " is the input file; choose another name");
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       CompareCommand.class,
       CriticalityCommand.class,
+      ExerciseCommand.class,
       ImportCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

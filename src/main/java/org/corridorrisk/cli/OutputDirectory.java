@@ -1,6 +1,8 @@
 package org.corridorrisk.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -26,6 +28,7 @@ final class OutputDirectory {
    *     or one of the outputs would replace the scenario file
    */
   static void prepare(Path dir, Path scenarioFile, String... outputNames) throws IOException {
+    refuseFileInPath(dir, "--out " + dir);
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
         throw new UserInputException(
@@ -59,13 +62,55 @@ final class OutputDirectory {
                 + "; choose another --out");
       }
     }
-    Files.createDirectories(dir);
+    createFolder(dir, "--out " + dir);
     Path marker = dir.resolve(MARKER);
     if (!Files.exists(marker)) {
       Files.writeString(
           marker,
           "This directory holds corridor-risk outputs; corridor-risk may overwrite "
               + "the files it wrote here.\n");
+    }
+  }
+
+  /**
+   * Refuses a folder path that runs through a file ({@code --out notes.txt/sub}): the operating
+   * system would only say "Not a directory".
+   *
+   * @param what how the message names the path, e.g. {@code "--out out/x"}
+   */
+  static void refuseFileInPath(Path dir, String what) {
+    for (Path p = dir.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new UserInputException(
+              what
+                  + ": cannot create it because "
+                  + p
+                  + " is a file, not a folder; choose another --out");
+        }
+        return;
+      }
+    }
+  }
+
+  /** Creates {@code dir} and its parents, or says in words why it cannot. */
+  static void createFolder(Path dir, String what) {
+    refuseFileInPath(dir, what);
+    try {
+      Files.createDirectories(dir);
+    } catch (AccessDeniedException e) {
+      throw new UserInputException(
+          what + ": cannot create the folder: permission denied; choose another --out");
+    } catch (FileSystemException e) {
+      String reason = e.getReason() == null ? "the file system refused it" : e.getReason();
+      throw new UserInputException(
+          what
+              + ": cannot create the folder ("
+              + reason.toLowerCase(java.util.Locale.ROOT)
+              + "); choose another --out");
+    } catch (IOException e) {
+      throw new UserInputException(
+          what + ": cannot create the folder (" + e.getMessage() + "); choose another --out");
     }
   }
 }

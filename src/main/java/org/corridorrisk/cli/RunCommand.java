@@ -3,23 +3,31 @@ package org.corridorrisk.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
+import org.corridorrisk.report.charts.NumberText;
+import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
 import org.corridorrisk.sim.StudyResult;
+import org.corridorrisk.stats.Intervals;
+import org.corridorrisk.stats.LogHistogram;
 import org.corridorrisk.stats.MetricSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,9 +55,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--trials",
       paramLabel = "N",
-      defaultValue = "10000",
-      description = "Trials to run (default: ${DEFAULT-VALUE}); with --target-ci, the most to run.")
-  int trials;
+      description =
+          "Trials to run, 1 to 10^12 (default: 10,000, continued by doubling up to 1,000,000 while "
+              + "the mean economic loss or person-days rest on few trials); with --target-ci, the "
+              + "most to run.")
+  Long trials;
+
+  @Option(
+      names = "--no-trials-csv",
+      description = "Do not write trials.csv (it is skipped anyway past 10,000,000 trials).")
+  boolean noTrialsCsv;
+
+  @Option(
+      names = "--trials-csv",
+      description = "Write trials.csv even past 10,000,000 trials (one row per trial).")
+  boolean forceTrialsCsv;
 
   @Option(
       names = "--seed",
@@ -92,13 +112,31 @@ final class RunCommand implements Callable<Integer> {
           "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
   String charts;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "local",
+      description =
+          "local (threads on this machine, default) or spark (Apache Spark; same results, see "
+              + "docs/scale-out.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
+              + "spark-submit's, else local[*]).")
+  String master;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
-    Scenario scenario = ScenarioLoader.load(file).baseline();
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    Scenario scenario = loaded.baseline();
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
@@ -108,23 +146,84 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--charts: " + e.getMessage());
     }
-    execute(
-        scenario,
-        file,
-        dir,
-        trials,
-        seed,
-        threadCount,
-        targetCi == null ? Double.NaN : targetCi,
-        ConsoleProgress.forTerminal(quiet, stderr),
-        chartFormats,
-        stdout);
-    return Failures.OK;
+    RunOptions plan =
+        plan(trials, seed, threadCount, targetCi == null ? Double.NaN : targetCi, null);
+    boolean csv = !noTrialsCsv && (forceTrialsCsv || plan.maxTrials() <= CSV_LIMIT);
+    if (!csv && !noTrialsCsv) {
+      stderr.printf(
+          Locale.ROOT,
+          "note: trials.csv is not written past %,d trials (use --trials-csv to force it)%n",
+          CSV_LIMIT);
+      stderr.flush();
+    }
+    MonteCarlo.RangeEngine rangeEngine =
+        Engines.SPARK.equals(engine)
+            ? Engines.openSpark(master, scenario.name(), file, loaded.contents())
+            : null;
+    StudyResult r;
+    try {
+      r =
+          execute(
+              scenario,
+              file,
+              dir,
+              plan,
+              csv,
+              ConsoleProgress.forTerminal(quiet, stderr),
+              chartFormats,
+              stdout,
+              stderr,
+              rangeEngine);
+    } finally {
+      Engines.close(rangeEngine);
+    }
+    return r.interrupted() ? Failures.INTERRUPTED : Failures.OK;
+  }
+
+  /** Past this many trials, trials.csv is written only when asked for. */
+  static final long CSV_LIMIT = 10_000_000L;
+
+  /**
+   * The run options for {@code --trials} ({@code null}: the default of {@link
+   * MonteCarlo#DEFAULT_TRIALS} continued up to {@link MonteCarlo#DEFAULT_MAX_TRIALS} while an
+   * estimate rests on few trials; with a CI target and no {@code --trials}, up to that maximum).
+   */
+  static RunOptions plan(
+      Long trials, long seed, int threads, double targetCi, RunOptions.TrialProgress progress) {
+    if (trials == null) {
+      return new RunOptions(
+          MonteCarlo.DEFAULT_TRIALS,
+          seed,
+          threads,
+          targetCi,
+          progress,
+          MonteCarlo.DEFAULT_MAX_TRIALS,
+          null,
+          null);
+    }
+    return new RunOptions(trials, seed, threads, targetCi, progress);
   }
 
   private void validateOptions(int threadCount) {
-    if (trials < 1) {
-      throw new UserInputException("--trials must be >= 1 but was " + trials);
+    if (!Engines.LOCAL.equals(engine) && !Engines.SPARK.equals(engine)) {
+      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+    }
+    if (master != null && !Engines.SPARK.equals(engine)) {
+      throw new UserInputException("--master needs --engine spark");
+    }
+    if (master != null && master.isBlank()) {
+      throw new UserInputException("--master must not be empty (e.g. local[2])");
+    }
+    if (trials != null && (trials < 1 || trials > MonteCarlo.MAX_TRIALS)) {
+      throw new UserInputException(
+          String.format(
+              Locale.ROOT,
+              "--trials must be between 1 and %,d but was %,d",
+              MonteCarlo.MAX_TRIALS,
+              trials));
+    }
+    if (noTrialsCsv && forceTrialsCsv) {
+      throw new UserInputException("--no-trials-csv and --trials-csv contradict each other");
     }
     if (threadCount < 1 || threadCount > 4096) {
       throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
@@ -176,25 +275,113 @@ final class RunCommand implements Callable<Integer> {
       Set<String> chartFormats,
       PrintWriter stdout)
       throws IOException {
+    return execute(
+        scenario,
+        scenarioFile,
+        dir,
+        new RunOptions(trials, seed, threads, targetCi, null),
+        true,
+        progress,
+        chartFormats,
+        stdout,
+        new PrintWriter(java.io.Writer.nullWriter()),
+        null);
+  }
+
+  /**
+   * Runs the study planned by {@code plan} (its progress, rows and stop are replaced) and writes
+   * the outputs; trials.csv is streamed while trials run when {@code csv}, else removed. Ctrl-C (a
+   * JVM shutdown) stops the study after the batches under way; the outputs then describe the trials
+   * done, exactly as a run with that many trials would, and say it was interrupted. {@code engine}
+   * runs the trials ({@code null}: threads on this machine).
+   */
+  static StudyResult execute(
+      Scenario scenario,
+      Path scenarioFile,
+      Path dir,
+      RunOptions plan,
+      boolean csv,
+      ConsoleProgress progress,
+      Set<String> chartFormats,
+      PrintWriter stdout,
+      PrintWriter stderr,
+      MonteCarlo.RangeEngine engine)
+      throws IOException {
     OutputDirectory.prepare(dir, scenarioFile, OUTPUTS);
+    Path summary = dir.resolve(OUTPUTS[0]);
+    Path csvFile = dir.resolve(OUTPUTS[1]);
+    Path html = dir.resolve(OUTPUTS[2]);
+    Files.deleteIfExists(summary);
+    Files.deleteIfExists(csvFile);
+    Files.deleteIfExists(html);
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch written = new CountDownLatch(1);
+    // Ctrl-C: stop after the batches under way and write the outputs (a second Ctrl-C aborts)
+    Interrupts interrupts = Interrupts.install(stop, stderr);
+    // a termination signal (or Ctrl-C where the handler is not available): the same, from a
+    // shutdown hook that waits for the outputs
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.set(true);
+              try {
+                written.await(10, TimeUnit.MINUTES);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "corridor-risk-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    // load the report's fonts now: a JVM that is shutting down cannot load them any more
+    HtmlReport.prepare();
     StudyResult result;
     try {
-      result = MonteCarlo.run(scenario, new RunOptions(trials, seed, threads, targetCi, progress));
+      try (TrialsCsv rows = csv ? TrialsCsv.open(csvFile, scenario) : null) {
+        try {
+          RunOptions options =
+              new RunOptions(
+                  plan.trials(),
+                  plan.seed(),
+                  plan.threads(),
+                  plan.targetRelativeCi(),
+                  progress,
+                  plan.continueUpTo(),
+                  rows,
+                  stop::get);
+          result =
+              engine == null
+                  ? MonteCarlo.run(scenario, options)
+                  : MonteCarlo.run(scenario, options, engine);
+        } finally {
+          if (progress != null) {
+            progress.finish();
+          }
+        }
+      }
+      if (result.interrupted()) {
+        stderr.printf(
+            Locale.ROOT,
+            "interrupted: writing the outputs of the first %,d trials%n",
+            result.trials());
+        stderr.flush();
+      }
+      SummaryJson.write(result, summary, engine == null ? Engines.LOCAL : engine.name());
+      HtmlReport.write(result, html);
     } finally {
-      if (progress != null) {
-        progress.finish();
+      interrupts.restore();
+      written.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and waits for the countDown above
       }
     }
-    Path summary = dir.resolve(OUTPUTS[0]);
-    Path csv = dir.resolve(OUTPUTS[1]);
-    Path html = dir.resolve(OUTPUTS[2]);
-    SummaryJson.write(result, summary);
-    TrialsCsv.write(result, csv);
-    HtmlReport.write(result, html);
     printTable(result, stdout);
     stdout.println();
     stdout.println("wrote " + summary);
-    stdout.println("      " + csv);
+    if (csv) {
+      stdout.println("      " + csvFile);
+    }
     stdout.println("      " + html);
     if (!chartFormats.isEmpty()) {
       Path chartDir = dir.resolve("charts");
@@ -211,9 +398,10 @@ final class RunCommand implements Callable<Integer> {
     String currency = r.scenario().currency();
     out.printf(
         Locale.ROOT,
-        "%s: %d trials, seed %d, %.1f s (%.0f trials/s)%n",
+        "%s: %,d trials of the %d-day horizon, seed %d, %.1f s (%.0f trials/s)%n",
         r.scenario().name(),
         r.trials(),
+        r.scenario().horizonDays(),
         r.options().seed(),
         r.elapsedNanos() / 1e9,
         r.trials() / Math.max(1e-9, r.elapsedNanos() / 1e9));
@@ -229,7 +417,7 @@ final class RunCommand implements Callable<Integer> {
         "max",
         "unit");
     for (Metric m : Metric.values()) {
-      MetricSummary s = MetricSummary.of(r.values(m), r.trials());
+      MetricSummary s = r.summary(m);
       String unit =
           switch (m.unitKind()) {
             case "currency" -> currency;
@@ -241,24 +429,40 @@ final class RunCommand implements Callable<Integer> {
           Locale.ROOT,
           "%-28s %11s %25s %11s %11s %11s %11s  %s%n",
           m.key(),
-          num(s.mean()),
-          "[" + num(s.ci95Low()) + ", " + num(s.ci95High()) + "]",
-          num(s.p50()),
-          num(s.p95()),
-          num(s.cvar95()),
-          num(s.max()),
+          num(m, s.mean()),
+          "[" + num(m, s.ci95Low()) + ", " + num(m, s.ci95High()) + "]",
+          num(m, s.p50()),
+          num(m, s.p95()),
+          num(m, s.cvar95()),
+          num(m, s.max()),
           unit);
+    }
+    for (Metric m : Metric.values()) {
+      MetricSummary s = r.summary(m);
+      if (SummaryJson.few(s)) {
+        out.printf(
+            Locale.ROOT,
+            "note: the mean %s rests on few trials (%,d with a loss, %.0f effective, fewer than %.0f);"
+                + " treat it as rough%n",
+            m.key(),
+            s.trialsWithLoss(),
+            s.effectiveTrials(),
+            Intervals.FEW_TRIALS);
+      }
+    }
+    if (!r.exact()) {
+      out.printf(
+          Locale.ROOT,
+          "percentiles from a log-bucket sketch of all trials (relative error %.1f%%)%n",
+          100 * LogHistogram.RELATIVE_ERROR);
     }
   }
 
-  static String num(double x) {
-    if (x == 0) {
-      return "0";
-    }
-    double a = Math.abs(x);
-    if (a >= 1e6 || a < 1e-3) {
-      return String.format(Locale.ROOT, "%.3e", x);
-    }
-    return String.format(Locale.ROOT, "%.4g", x);
+  /**
+   * A value of metric {@code m} as the report writes it: shares as percentages ({@code "3.29%"}),
+   * everything else with three significant digits and a k / M / bn suffix ({@code "188M"}).
+   */
+  static String num(Metric m, double x) {
+    return m == Metric.UNSERVED_FRACTION ? NumberText.percent(x) : NumberText.compact(x);
   }
 }

@@ -38,5 +38,10 @@ public enum Rule {
   /** A dependency end names a node of the wrong kind. */
   WRONG_KIND,
   /** Commodities depend on each other in a cycle. */
-  DEPENDENCY_CYCLE
+  DEPENDENCY_CYCLE,
+  /**
+   * Poisson threats expect more attempts per trial than a trial may hold ({@link
+   * Scenario#MAX_ATTEMPTS_PER_TRIAL}); values are the threat id and the expected attempts.
+   */
+  TOO_MANY_ATTEMPTS
 }

@@ -42,6 +42,12 @@ public final class Scenario {
   private final Map<String, Link> linkById = new HashMap<>();
 
   /**
+   * How a tier shares a shortage; set only by {@link #withSharing} on a fresh copy, before the copy
+   * is published (so it is never seen changing).
+   */
+  private Sharing sharing = Sharing.FAIR;
+
+  /**
    * Builds and validates a scenario.
    *
    * @param economy the economy, or {@code null} when the scenario has none
@@ -114,6 +120,7 @@ public final class Scenario {
     List<Threat> resolved = new ArrayList<>();
     check(violations);
     List<Threat> given = threats == null ? List.of() : threats;
+    double totalAttempts = 0;
     for (int i = 0; i < given.size(); i++) {
       Threat t = given.get(i);
       boolean everything = t.model() == ThreatModel.HAZARD && t.targetSpec().isEmpty();
@@ -137,7 +144,41 @@ public final class Scenario {
                 values(t.startDay()),
                 "must be < horizon_days (" + horizonDays + ") but was " + t.startDay()));
       }
+      double attempts = expectedAttempts(t, horizonDays);
+      if (attempts > MAX_ATTEMPTS_PER_TRIAL) {
+        violations.add(
+            new RuleViolation(
+                "threats[" + i + "].events_per_year",
+                Rule.TOO_MANY_ATTEMPTS,
+                List.of(t.id(), Double.toString(attempts)),
+                String.format(
+                    java.util.Locale.ROOT,
+                    "threat '%s' expects %,.0f attempts per trial (events_per_year %s x"
+                        + " horizon_days %d / 365), more than the limit of %,d per trial; lower"
+                        + " events_per_year or the horizon",
+                    t.id(),
+                    attempts,
+                    t.eventsPerYear(),
+                    horizonDays,
+                    MAX_ATTEMPTS_PER_TRIAL)));
+      }
+      totalAttempts += attempts;
       resolved.add(t.withTargets(targets));
+    }
+    if (totalAttempts > MAX_ATTEMPTS_PER_TRIAL
+        && given.stream()
+            .allMatch(t -> expectedAttempts(t, horizonDays) <= MAX_ATTEMPTS_PER_TRIAL)) {
+      violations.add(
+          new RuleViolation(
+              "threats",
+              Rule.TOO_MANY_ATTEMPTS,
+              List.of(Double.toString(totalAttempts)),
+              String.format(
+                  java.util.Locale.ROOT,
+                  "the poisson and hazard threats together expect %,.0f attempts per trial, more than the"
+                      + " limit of %,d per trial",
+                  totalAttempts,
+                  MAX_ATTEMPTS_PER_TRIAL)));
     }
     duplicates(given.stream().map(Threat::id).toList(), "threats", "threat", violations);
     this.threats = List.copyOf(resolved);
@@ -157,6 +198,24 @@ public final class Scenario {
     if (!violations.isEmpty()) {
       throw new InvalidScenarioException(violations);
     }
+  }
+
+  /**
+   * Most expected attempts per trial of the poisson and hazard threats (each and together): every
+   * attempt of a trial is held in memory while the trial runs (about 40 bytes each per worker
+   * thread), so the limit keeps a trial's memory bounded (and its run time finite).
+   */
+  public static final long MAX_ATTEMPTS_PER_TRIAL = 100_000;
+
+  /**
+   * Expected attempts (events) per trial of a poisson or hazard threat ({@code events_per_year x
+   * horizon / 365}, before any rate profile); 0 for other threats.
+   */
+  static double expectedAttempts(Threat t, int horizonDays) {
+    if (t.model() != ThreatModel.POISSON && t.model() != ThreatModel.HAZARD) {
+      return 0;
+    }
+    return t.eventsPerYear() * horizonDays / 365.0;
   }
 
   private void check(List<RuleViolation> out) {
@@ -679,8 +738,26 @@ public final class Scenario {
     return incidents;
   }
 
+  /** How a priority tier shares a shortage among its sinks ({@code sharing}; default fair). */
+  public Sharing sharing() {
+    return sharing;
+  }
+
+  /** A copy of this scenario with another {@code sharing} rule. */
+  public Scenario withSharing(Sharing newSharing) {
+    Scenario copy = withMitigations(mitigations);
+    copy.sharing = Checks.notNull(newSharing, "sharing", "scenario");
+    return copy;
+  }
+
   /** A copy of this scenario with other mitigations declared (the loader uses it). */
   public Scenario withMitigations(List<Mitigation> newMitigations) {
+    Scenario copy = newScenarioWith(newMitigations);
+    copy.sharing = sharing;
+    return copy;
+  }
+
+  private Scenario newScenarioWith(List<Mitigation> newMitigations) {
     return new Scenario(
         name,
         description,

@@ -1,18 +1,23 @@
 package org.corridorrisk.network;
 
+import static org.corridorrisk.network.StorageSteps.rate;
+
+import org.corridorrisk.model.Sharing;
+
 /**
  * Routes one day's flow of one commodity: priority tiers served lexicographically, shortage within
- * a tier shared in proportion to demand, storage only for what sources cannot cover, refills from
- * spare supply, and (when the commodity has link costs) the cheapest such flow. This class only
- * orchestrates; the algorithms are {@link FastPath}, {@link StagedMaxFlow} ({@link GreedyStart}
- * then {@link Isap}), {@link ReferencePaths} and {@link CycleCanceller}, all working on one {@link
- * Residuals} this solver owns.
+ * a tier shared by the scenario's {@code sharing} rule, storage only for what sources cannot cover,
+ * refills from spare supply, and (when the commodity has link costs) the cheapest such flow. This
+ * class only orchestrates; the algorithms are {@link FastPath}, {@link StagedMaxFlow} ({@link
+ * GreedyStart} then {@link Isap}), {@link ReferencePaths}, {@link StorageSteps}, {@link FairTiers}
+ * ({@link FairShares}) and {@link CycleCanceller}, all working on one {@link Residuals} this solver
+ * owns.
  *
  * <p>One instance per worker thread; it reuses all internal buffers, so {@link #solve} allocates
  * nothing. Not thread-safe. The {@link NetworkIndex} it reads is shared and immutable.
  *
  * <p>The steps of {@link #solve}, on the commodity's {@link Block} of the flow graph (super source
- * {@code S}, storage root {@code R}, super sink {@code T}):
+ * {@code S}, storage root {@code R}, super sink {@code T}), under {@code sharing: any}:
  *
  * <ol>
  *   <li><b>Tiers.</b> For each priority 1, 2, ...: with {@code D} the demand of the tier's up sinks
@@ -22,20 +27,19 @@ package org.corridorrisk.network;
  *       augmented again. The tier's sink arcs are then frozen at their flow. Augmenting paths end
  *       at {@code T} and never pass through it, so a later tier never lowers an earlier sink's
  *       delivery (lexicographic maximum of tier totals).
- *   <li><b>Sources first.</b> With the arc {@code S -> R} closed and {@code T} blocked, a max-flow
- *       {@code S -> R} on the residual graph reroutes flow so that source supply replaces storage
- *       withdrawal wherever the network allows; its value is exactly the largest possible reduction
- *       of total withdrawal for unchanged deliveries, so the total withdrawal becomes minimal.
- *   <li><b>Fair shares</b> (hook, {@link #shareWithinTiers}): the place where a rule for sharing a
- *       tier's total among its sinks goes; today any maximum flow is kept.
- *   <li><b>Refill.</b> Storage arcs {@code storage -> T} get capacity {@code injectCap}; with
- *       {@code R} blocked (withdrawals unchanged), a max-flow {@code S -> T} routes spare supply
- *       into storages. After step 2 no spare source reaches a withdrawing storage, so no storage
- *       both withdraws and refills (outputs are netted anyway, against rounding).
+ *   <li><b>Sources first</b> ({@link StorageSteps#useSourcesFirst}): total withdrawal becomes
+ *       minimal for unchanged deliveries.
+ *   <li><b>Refill</b> ({@link StorageSteps#refill}): spare supply into storages, withdrawals
+ *       unchanged. After step 2 no spare source reaches a withdrawing storage, so no storage both
+ *       withdraws and refills (outputs are netted anyway, against rounding).
  *   <li><b>Cost.</b> When the commodity has costs, negative cycles of the residual graph are
  *       cancelled with {@code R} and {@code T} blocked (deliveries, withdrawals and injections
  *       unchanged): the result is the cheapest flow with those terminal flows.
  * </ol>
+ *
+ * <p>Under {@code sharing: fair} (the default), steps 1 to 3 are {@link FairTiers}: the same tier
+ * totals and minimal withdrawal, with each tier's sinks, then withdrawals, then refills max-min
+ * fair (independent of node and link order).
  *
  * <p>Fast path: for a commodity without costs whose storages cannot withdraw or refill today,
  * {@link FastPath} first tries to meet every connected component's upper bound with a verified tree
@@ -54,6 +58,10 @@ public final class DailyFlowSolver {
   private final StagedMaxFlow maxFlow;
   private final FastPath fastPath;
   private final CycleCanceller cycles;
+  private final StorageSteps storage;
+
+  /** The steps of {@code sharing: fair}, or null under {@code sharing: any}. */
+  final FairTiers fair;
 
   /** Per commodity: the reference paths, or null (not eligible, or not built yet). */
   private final ReferencePaths[] reference;
@@ -80,6 +88,11 @@ public final class DailyFlowSolver {
         new StagedMaxFlow(graph.arcs, residuals, graph.nodeCount, graph.maxBlockSize, options);
     this.fastPath = new FastPath(net, graph, residuals);
     this.cycles = new CycleCanceller(graph, residuals);
+    this.storage = new StorageSteps(net, graph, residuals, this::maxFlow);
+    this.fair =
+        net.scenario().sharing() == Sharing.FAIR
+            ? new FairTiers(net, graph, residuals, this::maxFlow, storage)
+            : null;
     this.reference = new ReferencePaths[net.commodityCount()];
     this.referenceBuilt = new boolean[net.commodityCount()];
   }
@@ -128,13 +141,14 @@ public final class DailyFlowSolver {
       }
       fastFallbacks++;
     }
-    serveTiers(b, in);
-    if (net.storagesOf(commodity).length > 0) {
-      useSourcesFirst(b);
-    }
-    shareWithinTiers(b, in);
-    if (net.storagesOf(commodity).length > 0) {
-      refill(b, in);
+    if (fair != null) {
+      fair.solve(b, in, reference[commodity]);
+    } else {
+      serveTiers(b, in);
+      if (net.storagesOf(commodity).length > 0) {
+        storage.useSourcesFirst(b);
+        storage.refill(b, in);
+      }
     }
     if (net.hasCosts(commodity)) {
       cycles.cancelNegativeCycles(b);
@@ -159,10 +173,6 @@ public final class DailyFlowSolver {
       }
     }
     return true;
-  }
-
-  private static double rate(double value) {
-    return value > 0 && value < Double.POSITIVE_INFINITY ? value : 0;
   }
 
   /** Today's capacities on the block's arcs, zero flow; sink arcs stay closed until their tier. */
@@ -290,51 +300,6 @@ public final class DailyFlowSolver {
    */
   boolean usesReferencePaths(int c) {
     return reference[c] != null;
-  }
-
-  private void useSourcesFirst(Block b) {
-    int root = b.rootArc;
-    if (residuals.flow(root) <= b.flowEpsilon) {
-      return;
-    }
-    double saved = residuals.close(root);
-    double moved = maxFlow(b, b.source, b.storageRoot, b.sink);
-    residuals.reopen(root, saved);
-    if (moved > 0) {
-      double withdrawn = 0;
-      for (int i : net.storagesOf(b.commodity)) {
-        withdrawn += residuals.flow(graph.nodeArc[i]);
-      }
-      residuals.setFlow(root, withdrawn);
-    }
-  }
-
-  /**
-   * Hook for sharing each tier's total among its sinks by a rule (for example max-min fair shares);
-   * runs after the tier totals are fixed and storages are used only for what sources cannot cover,
-   * before refills and costs. Today it keeps the maximum flow found (sharing "any"). A rule goes
-   * here: per tier (sinks {@code b.sinksByTier[b.tierStart[k] .. b.tierStart[k + 1] - 1]}, each
-   * with its arc {@code graph.nodeArc[i]}, frozen at its delivery by {@link #serveTiers}), change
-   * sink-arc capacities with {@link Residuals#changeCapacity} and re-route with {@link #maxFlow};
-   * it must keep every tier's total and the total withdrawal.
-   */
-  private void shareWithinTiers(Block b, DayInput in) {
-    // sharing "any": every maximum flow is acceptable
-  }
-
-  private void refill(Block b, DayInput in) {
-    boolean any = false;
-    for (int i : net.storagesOf(b.commodity)) {
-      double injection = in.nodeUp[i] ? rate(in.injectCap[i]) : 0;
-      residuals.setEmpty(graph.injectArc[i], injection);
-      any |= injection > b.flowEpsilon;
-    }
-    if (!any) {
-      return;
-    }
-    double saved = residuals.close(b.rootArc);
-    maxFlow(b, b.source, b.sink, b.storageRoot);
-    residuals.reopen(b.rootArc, saved);
   }
 
   /**

@@ -96,6 +96,29 @@ final class Residuals {
     res[a] = residual;
   }
 
+  /** Removes all flow from arcs {@code begin .. end - 1}, keeping their capacities. */
+  void removeFlow(int begin, int end) {
+    System.arraycopy(cap, begin, res, begin, end - begin);
+  }
+
+  /** Copies the capacities and residuals of arcs {@code begin .. end - 1} into a snapshot. */
+  void copyRange(int begin, int end, double[] snapCap, double[] snapRes) {
+    System.arraycopy(cap, begin, snapCap, begin, end - begin);
+    System.arraycopy(res, begin, snapRes, begin, end - begin);
+  }
+
+  /** Copies the capacity and residual of arc {@code a} into a snapshot. */
+  void copyArc(int a, double[] snapCap, double[] snapRes) {
+    snapCap[a] = cap[a];
+    snapRes[a] = res[a];
+  }
+
+  /** Restores the capacity and residual of arc {@code a} from a snapshot. */
+  void restoreArc(int a, double[] snapCap, double[] snapRes) {
+    cap[a] = snapCap[a];
+    res[a] = snapRes[a];
+  }
+
   /** The smallest residual capacity along {@code path[0 .. length - 1]}. */
   double bottleneck(int[] path, int length) {
     double bottleneck = Double.POSITIVE_INFINITY;

@@ -97,6 +97,16 @@ public final class CompareJson {
     putNumber(o, "var95", s.var95());
     putNumber(o, "cvar95", s.cvar95());
     putNumber(o, "max", s.max());
+    putNumber(o, "p99_ci95_low", s.p99Low());
+    putNumber(o, "p99_ci95_high", s.p99High());
+    putNumber(o, "cvar95_ci95_low", s.cvar95Low());
+    putNumber(o, "cvar95_ci95_high", s.cvar95High());
+    o.put("trials_with_loss", s.trialsWithLoss());
+    putNumber(o, "share_with_loss", s.shareWithLoss());
+    putNumber(o, "share_with_loss_ci95_low", s.shareWithLossLow());
+    putNumber(o, "share_with_loss_ci95_high", s.shareWithLossHigh());
+    putNumber(o, "effective_trials", Double.isNaN(s.effectiveTrials()) ? 0 : s.effectiveTrials());
+    o.put("few_trials", SummaryJson.few(s));
   }
 
   private static void putPaired(ObjectNode o, PairedMetric p) {
@@ -106,6 +116,15 @@ public final class CompareJson {
     putNumber(o, "reduction_ci95_high", p.reductionCi95High());
     putNumber(o, "share_of_trials_better", p.shareOfTrialsBetter());
     putNumber(o, "share_of_trials_worse", p.shareOfTrialsWorse());
+    putNumber(o, "share_of_trials_better_ci95_low", p.betterCi95()[0]);
+    putNumber(o, "share_of_trials_better_ci95_high", p.betterCi95()[1]);
+    putNumber(o, "share_of_trials_worse_ci95_low", p.worseCi95()[0]);
+    putNumber(o, "share_of_trials_worse_ci95_high", p.worseCi95()[1]);
+    putNumber(
+        o,
+        "reduction_effective_trials",
+        Double.isNaN(p.reductionEffectiveTrials()) ? 0 : p.reductionEffectiveTrials());
+    o.put("reduction_few_trials", p.fewTrials());
     putNumber(o, "reduction_std", p.reductionStd());
     putNumber(o, "relative_reduction", p.relativeReduction());
     putNumber(o, "relative_reduction_ci95_low", p.relativeCi95Low());

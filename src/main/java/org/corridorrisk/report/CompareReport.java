@@ -182,6 +182,32 @@ public final class CompareReport {
       page.note(
           "Not shown (zero in every trial of every variant): " + String.join(", ", skipped) + ".");
     }
+    page.note(
+        "Intervals: Hall's skew-corrected t interval of the mean of the paired differences, which"
+            + " stays honest when a few trials carry the difference (docs/model.md, section 6).");
+    List<String> few = new ArrayList<>();
+    for (MitigationComparison m : ranked) {
+      for (Metric metric : Metric.values()) {
+        PairedMetric p = m.metric(metric);
+        if (p.fewTrials()) {
+          few.add(
+              m.id()
+                  + " / "
+                  + metric.key()
+                  + String.format(
+                      java.util.Locale.ROOT,
+                      " (%.0f effective trials)",
+                      p.reductionEffectiveTrials()));
+        }
+      }
+    }
+    if (!few.isEmpty()) {
+      page.note(
+          "Rests on few trials (fewer than 30 effective trials carry the mean reduction, so it may"
+              + " move a lot in another run): "
+              + String.join(", ", few)
+              + ". Run more trials (--trials) to pin these down.");
+    }
   }
 
   private static void benefitCost(
@@ -272,30 +298,47 @@ public final class CompareReport {
     page.section("paired-differences", "Paired differences of economic loss");
     page.paragraph(
         "For each trial: baseline economic loss minus the mitigated economic loss in the same trial."
-            + " Right of zero: the mitigation helped in that trial; at zero: no difference (typically trials in which"
-            + " nothing the mitigation touches was hit); left of zero: it made that trial worse.");
+            + " Most trials usually show no difference at all (nothing the mitigation touches was hit);"
+            + " the charts leave those out and show the rest by size on a logarithmic axis: blue, trials"
+            + " the mitigation made cheaper, by how much; orange, trials it made dearer. Bar heights are"
+            + " shares of all trials.");
     for (MitigationComparison m : top(ranked)) {
       double[] d = c.differences(m, Metric.ECONOMIC_LOSS);
       PairedMetric p = m.metric(Metric.ECONOMIC_LOSS);
-      long zeros = java.util.Arrays.stream(d).filter(v -> v == 0).count();
+      double largest = 0;
+      for (double v : d) {
+        if (Double.isFinite(v)) {
+          largest = Math.max(largest, Math.abs(v));
+        }
+      }
+      double zeroBelow = largest * ReportFacts.NEGLIGIBLE_SHARE_OF_MAX;
+      long zeros = java.util.Arrays.stream(d).filter(v -> Math.abs(v) <= zeroBelow).count();
+      String shares =
+          NumberText.percent((double) zeros / d.length)
+              + " of trials show no difference (not drawn); better in "
+              + NumberText.percent(p.shareOfTrialsBetter())
+              + ", worse in "
+              + NumberText.percent(p.shareOfTrialsWorse())
+              + ".";
       Figure f =
-          Charts.histogram(
+          Charts.signedLogHistogram(
               "paired-" + m.rank(),
-              m.id() + ": baseline minus mitigated economic loss",
-              "Share of trials per bin of the paired difference ("
+              m.id() + ": how much it changes economic loss, trials with a difference",
+              "Share of all trials per bin of the size of the paired difference ("
                   + currency
-                  + "); "
-                  + NumberText.percent((double) zeros / d.length)
-                  + " of trials have exactly zero difference, better in "
-                  + NumberText.percent(p.shareOfTrialsBetter())
-                  + ", worse in "
-                  + NumberText.percent(p.shareOfTrialsWorse())
-                  + ".",
+                  + ", logarithmic bins); "
+                  + shares,
               d,
-              "baseline minus mitigated economic loss (" + currency + ")",
-              false,
-              40);
-      page.figure(new Figure(f.id(), f.chart(), f.guide(), f.widthPx(), 300));
+              zeroBelow,
+              "size of the difference, baseline minus mitigated (" + currency + ", log scale)",
+              "cheaper with " + m.id(),
+              "dearer with " + m.id(),
+              30);
+      if (f == null) {
+        page.note(m.id() + ": no trial's economic loss differs from the baseline.");
+        continue;
+      }
+      page.figure(new Figure(f.id(), f.chart(), f.guide(), f.widthPx(), 320));
     }
   }
 

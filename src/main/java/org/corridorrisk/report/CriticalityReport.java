@@ -115,30 +115,32 @@ public final class CriticalityReport {
             int c = Double.compare(b.get(m), a.get(m));
             return c != 0 ? c : a.id().compareTo(b.id());
           });
-      List<Charts.TornadoBar> rows = new ArrayList<>();
+      List<Charts.Bar> rows = new ArrayList<>();
       for (AssetOutage a : sorted.subList(0, Math.min(TOP, sorted.size()))) {
         if (a.get(m) > 0) {
-          rows.add(new Charts.TornadoBar(a.id(), 0, a.get(m)));
+          rows.add(Charts.Bar.of(a.id(), "", a.get(m)));
         }
       }
       if (rows.isEmpty()) {
         page.note("No single asset's outage changes " + m.key() + " (all 0).");
         continue;
       }
+      String unit = ReportFacts.unit(m, s);
       page.figure(
-          Charts.tornado(
+          Charts.horizontalBars(
               "tornado-" + m.key().replace('_', '-'),
               "Top " + rows.size() + " assets by " + m.key(),
-              "Loss ("
-                  + m.unitKind()
-                  + ") when the asset alone is out for "
+              m.key()
+                  + " ("
+                  + unit
+                  + ") over the "
+                  + s.horizonDays()
+                  + "-day horizon when the asset alone is out for "
                   + days
-                  + " days; 0 = intact network.",
+                  + " days; the intact network loses nothing.",
               rows,
-              0,
-              m.key() + " (" + m.unitKind() + ")",
-              "intact",
-              "asset out"));
+              m.key() + " (" + unit + ")",
+              m == Metric.UNSERVED_FRACTION));
     }
     HtmlPage.Table ranking =
         new HtmlPage.Table(

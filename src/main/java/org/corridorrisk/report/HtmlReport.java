@@ -34,10 +34,10 @@ import org.corridorrisk.report.charts.NetworkMap;
 import org.corridorrisk.report.charts.NetworkMap.MapLink;
 import org.corridorrisk.report.charts.NetworkMap.MapNode;
 import org.corridorrisk.report.charts.NumberText;
+import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.sim.StudyResult.AssetStat;
 import org.corridorrisk.sim.StudyResult.SinkStat;
-import org.jfree.data.Range;
 
 /**
  * The self-contained HTML report of a run ({@code report.html}): header and plain-language
@@ -61,6 +61,19 @@ public final class HtmlReport {
   private static final int MAX_MAP_LABELS = 30;
 
   private HtmlReport() {}
+
+  /**
+   * Loads ahead of time what writing a report loads at first use (the bundled fonts), so a report
+   * can still be written while the JVM shuts down (Ctrl-C handled by a shutdown hook).
+   */
+  public static void prepare() {
+    try {
+      Class.forName(
+          "org.corridorrisk.report.charts.ChartStyle", true, HtmlReport.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Writes the report of {@code result} to {@code file}, with this build's version. */
   public static void write(StudyResult result, Path file) throws IOException {
@@ -90,6 +103,7 @@ public final class HtmlReport {
     final StudyResult r;
     final Scenario s;
     final int n;
+    final long total;
     final Map<Metric, Summarized> metrics = new LinkedHashMap<>();
     final String periodName;
     final String perPeriod;
@@ -97,13 +111,14 @@ public final class HtmlReport {
     Builder(StudyResult r) {
       this.r = r;
       this.s = r.scenario();
-      this.n = r.trials();
+      this.n = r.keptTrials();
+      this.total = r.trials();
       if (n < 1) {
         throw new IllegalArgumentException(
             "a report needs at least one trial but the result had " + n);
       }
       for (Metric m : Metric.values()) {
-        metrics.put(m, Summarized.of(Arrays.copyOf(r.values(m), n), n));
+        metrics.put(m, Summarized.of(Arrays.copyOf(r.values(m), n), n, r.summary(m)));
       }
       int h = s.horizonDays();
       periodName = h == 365 ? "year" : h + "-day period";
@@ -119,8 +134,18 @@ public final class HtmlReport {
       Map<String, String> facts = new LinkedHashMap<>();
       facts.put("scenario", s.name());
       facts.put("horizon", s.horizonDays() + " days");
-      String trials = String.format(Locale.ROOT, "%,d", n);
-      if (n < r.options().trials()) {
+      java.time.LocalDate start = s.incidents().startDate();
+      if (start != null) {
+        facts.put(
+            "calendar",
+            "day 1 = "
+                + start
+                + ", last day = "
+                + s.incidents().dateOf(s.horizonDays() - 1)
+                + " (start_date)");
+      }
+      String trials = String.format(Locale.ROOT, "%,d", total);
+      if (total < r.options().trials()) {
         trials +=
             " (stopped early at the CI target; "
                 + String.format(Locale.ROOT, "%,d", r.options().trials())
@@ -135,7 +160,7 @@ public final class HtmlReport {
               Locale.ROOT,
               "%.1f s (%s trials/s, %d threads)",
               seconds,
-              NumberText.compact(seconds > 0 ? n / seconds : Double.NaN),
+              NumberText.compact(seconds > 0 ? total / seconds : Double.NaN),
               r.options().threads()));
       facts.put("version", "corridor-risk " + version);
       facts.put(
@@ -148,8 +173,13 @@ public final class HtmlReport {
 
       page.section("key-numbers", "Key numbers");
       page.table(keyTable());
+      String fewNote = fewTrialsNote();
+      if (!fewNote.isEmpty()) {
+        page.note(fewNote);
+      }
       page.note(
-          "Mean with 95% confidence interval (normal approximation). Median, VaR95 (95th percentile) "
+          "Mean with 95% confidence interval (Hall's skew-corrected t interval, which stays honest when a "
+              + "few trials carry the mean; see docs/model.md). Median, VaR95 (95th percentile) "
               + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
               + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
               + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
@@ -175,12 +205,12 @@ public final class HtmlReport {
               + ": threats strike at "
               + "random, disabled assets carry nothing until repaired, and every day the network routes what it can "
               + "to the sinks, highest priority first. The numbers above summarize "
-              + String.format(Locale.ROOT, "%,d", n)
+              + String.format(Locale.ROOT, "%,d", total)
               + " such trials drawn from seed "
               + r.options().seed()
               + "; rerunning with the same seed gives the same "
               + "report. Rare outcomes beyond 1 in "
-              + String.format(Locale.ROOT, "%,d", n)
+              + String.format(Locale.ROOT, "%,d", total)
               + " cannot be seen.");
       page.note(
           "Charts use the Okabe-Ito colour-blind-safe palette; per-trial values are in trials.csv and the "
@@ -189,6 +219,54 @@ public final class HtmlReport {
     }
 
     // ------------------------------------------------------------------ text
+
+    /** Which means rest on few trials, and how the percentiles were computed. */
+    String fewTrialsNote() {
+      List<String> few = new ArrayList<>();
+      for (Metric m : Metric.values()) {
+        if (SummaryJson.few(r.summary(m))) {
+          few.add(
+              m.key().replace('_', ' ')
+                  + String.format(
+                      Locale.ROOT,
+                      " (%,d trials with a loss, %.0f effective)",
+                      r.summary(m).trialsWithLoss(),
+                      r.summary(m).effectiveTrials()));
+        }
+      }
+      StringBuilder b = new StringBuilder();
+      if (!few.isEmpty()) {
+        b.append("Rests on few trials: the mean of ")
+            .append(String.join(", ", few))
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    " is carried by fewer than %.0f effective trials, so it may move a lot in another"
+                        + " run; its interval is wide for that reason. Run more trials (--trials) to"
+                        + " pin it down. ",
+                    org.corridorrisk.stats.Intervals.FEW_TRIALS));
+      }
+      if (!r.exact()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "Percentiles, VaR and CVaR come from a log-bucket sketch of all %,d trials (relative"
+                    + " error at most %.1f%%); the charts show the first %,d trials. ",
+                total,
+                100 * org.corridorrisk.stats.LogHistogram.RELATIVE_ERROR,
+                n));
+      }
+      if (r.interrupted()) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "The run was interrupted after %,d of %,d planned trials; these are the first %,d.",
+                total,
+                r.options().trials(),
+                total));
+      }
+      return b.toString().trim();
+    }
 
     String headline() {
       Summarized pd = metrics.get(Metric.PERSON_DAYS_WITHOUT_SERVICE);
@@ -233,14 +311,14 @@ public final class HtmlReport {
             Locale.ROOT,
             "Loss of supply is rare: it occurred in %s of %,d simulated %ss.",
             NumberText.percent(unserved.shareNonZero()),
-            n,
+            total,
             periodName);
       }
       return String.format(
           Locale.ROOT,
           "No simulated %s lost any supply: in all %,d trials every sink was fully " + "served.",
           periodName,
-          n);
+          total);
     }
 
     /**
@@ -295,7 +373,7 @@ public final class HtmlReport {
                   + " ("
                   + s.horizonDays()
                   + " days), over "
-                  + String.format(Locale.ROOT, "%,d", n)
+                  + String.format(Locale.ROOT, "%,d", total)
                   + " trials",
               "metric",
               "unit",
@@ -322,7 +400,10 @@ public final class HtmlReport {
             "by_commodity." + commodity.id() + ".unserved_volume",
             "Unserved volume: " + commodity.id(),
             ReportFacts.volumeUnit(commodity),
-            Summarized.of(Arrays.copyOf(r.unservedVolume()[c], n), n),
+            Summarized.of(
+                Arrays.copyOf(r.unservedVolume()[c], n),
+                n,
+                r.summary(Columns.of(s).unservedVolume(c))),
             false);
       }
       return t;
@@ -400,8 +481,16 @@ public final class HtmlReport {
       List<Sector> sectors = s.economy().map(e -> e.sectors()).orElse(List.of());
       for (int i = 0; i < sectors.size() && i < r.peakInoperability().length; i++) {
         Sector sec = sectors.get(i);
-        Summarized peak = Summarized.of(Arrays.copyOf(r.peakInoperability()[i], n), n);
-        Summarized indirect = Summarized.of(Arrays.copyOf(r.sectorIndirectLoss()[i], n), n);
+        Summarized peak =
+            Summarized.of(
+                Arrays.copyOf(r.peakInoperability()[i], n),
+                n,
+                r.summary(Columns.of(s).peakInoperability(i)));
+        Summarized indirect =
+            Summarized.of(
+                Arrays.copyOf(r.sectorIndirectLoss()[i], n),
+                n,
+                r.summary(Columns.of(s).indirectLoss(i)));
         String key = "economy." + sec.id();
         Map<String, String> ci = new LinkedHashMap<>();
         ci.put("metric", key);
@@ -576,16 +665,43 @@ public final class HtmlReport {
         }
         bands.add(new Band(d.commodityIds().get(c), x, d.mean()[c], d.p05()[c], d.p95()[c]));
       }
+      java.time.LocalDate start = s.incidents().startDate();
+      String dates = "";
+      if (start != null) {
+        int worst = -1;
+        double low = Double.POSITIVE_INFINITY;
+        for (double[] row : d.mean()) {
+          for (int i = 0; i < row.length; i++) {
+            if (row[i] < low - 1e-12) {
+              low = row[i];
+              worst = i;
+            }
+          }
+        }
+        dates =
+            " Day 1 is "
+                + start
+                + (worst >= 0 && low < 1 - 1e-9
+                    ? "; the lowest mean share is on day "
+                        + (worst + 1)
+                        + " ("
+                        + s.incidents().dateOf(worst)
+                        + ")."
+                    : ".");
+      }
       return Charts.bands(
           "resilience",
           "Resilience curve: share of demand served each day",
           "Line: mean share of "
               + "demand served on each day over all trials; shaded band: 5% to 95% of trials. Dips show when outages "
-              + "bite; the band's lower edge is a bad (1-in-20) day.",
+              + "bite; the band's lower edge is a bad (1-in-20) day."
+              + dates,
           bands,
-          "day of the " + periodName,
+          start == null
+              ? "day of the " + periodName
+              : "day of the " + periodName + " (day 1 = " + start + ")",
           "share of demand served",
-          new Range(Math.max(0, lowestBand(d) - 0.05), 1.01),
+          Charts.shareRange(lowestBand(d)),
           true);
     }
 
@@ -657,7 +773,7 @@ public final class HtmlReport {
       }
       List<Bar> bars = new ArrayList<>();
       for (int i = 0; i < sectors.size() && i < r.peakInoperability().length; i++) {
-        var sum = Summarized.of(Arrays.copyOf(r.peakInoperability()[i], n), n).summary();
+        var sum = r.summary(Columns.of(s).peakInoperability(i));
         bars.add(
             new Bar(
                 sectors.get(i).id(), "", sum.mean(), Math.max(0, sum.ci95Low()), sum.ci95High()));
@@ -857,23 +973,19 @@ public final class HtmlReport {
       double[] mid = new double[points];
       double[] low = new double[points];
       double[] high = new double[points];
-      double mean = 0;
-      double m2 = 0;
+      org.corridorrisk.stats.Moments running = new org.corridorrisk.stats.Moments();
       int next = 0;
       for (int k = 1; k <= n && next < points; k++) {
-        double v = values[k - 1];
-        double delta = v - mean;
-        mean += delta / k;
-        m2 += delta * (v - mean);
+        running.add(values[k - 1]);
         if (k == checkpoints[next]) {
-          double half =
-              k > 1 ? org.corridorrisk.stats.MetricSummary.Z95 * Math.sqrt(m2 / (k - 1) / k) : 0;
+          // the same honest interval as the key numbers (Hall's skew-corrected t)
+          double[] ci = org.corridorrisk.stats.Intervals.mean(running);
           x[next] = k;
-          mid[next] = mean;
+          mid[next] = running.mean();
           // losses are never negative: the band is cut at zero rather than showing impossible
           // values
-          low[next] = nonNegative ? Math.max(0, mean - half) : mean - half;
-          high[next] = mean + half;
+          low[next] = nonNegative ? Math.max(0, ci[0]) : ci[0];
+          high[next] = ci[1];
           next++;
         }
       }

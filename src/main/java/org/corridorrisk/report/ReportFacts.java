@@ -52,16 +52,7 @@ final class ReportFacts {
    * other units get "·day" ("MW" -> "MW·day"); "" -> "units".
    */
   static String volumeUnit(Commodity c) {
-    String u = c.unit().trim();
-    if (u.isEmpty()) {
-      return "units";
-    }
-    for (String suffix : new String[] {"/d", "/day", " per day", "/24h"}) {
-      if (u.endsWith(suffix) && u.length() > suffix.length()) {
-        return u.substring(0, u.length() - suffix.length()).trim();
-      }
-    }
-    return u + "·day";
+    return c.volumeUnit();
   }
 
   /** The unit label of a metric in this scenario. */
@@ -139,6 +130,14 @@ final class ReportFacts {
       double negligible,
       double shareNonZero) {
     static Summarized of(double[] values, int n) {
+      return of(values, n, null);
+    }
+
+    /**
+     * As above with the summary given (from the study's accumulators, as summary.json); {@code
+     * null} = computed from the values.
+     */
+    static Summarized of(double[] values, int n, MetricSummary given) {
       double[] sorted = Arrays.copyOf(values, n);
       Arrays.sort(sorted);
       double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
@@ -157,7 +156,7 @@ final class ReportFacts {
           values,
           cleaned,
           sorted,
-          MetricSummary.of(values, n),
+          given != null ? given : MetricSummary.of(values, n),
           negligible,
           (double) (n - noLoss) / n);
     }

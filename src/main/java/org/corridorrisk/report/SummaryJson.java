@@ -15,16 +15,22 @@ import java.util.List;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Economy;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.StudyResult;
+import org.corridorrisk.stats.Intervals;
+import org.corridorrisk.stats.LogHistogram;
 import org.corridorrisk.stats.MetricSummary;
-import org.corridorrisk.stats.Sums;
 
 /**
  * Writes {@code summary.json} exactly as in the output contract: {@code format}, {@code scenario},
  * {@code trials}, {@code seed}, {@code metrics} (the seven metrics in {@link Metric} order, each
  * with mean, std, ci95_low, ci95_high, p50, p90, p95, p99, var95, cvar95, max), {@code
  * by_commodity} (unserved_volume per commodity, scenario order) and, only when the scenario has an
- * economy, {@code economy.sectors}.
+ * economy, {@code economy.sectors}. Besides the contract's keys: {@code engine}, {@code
+ * percentiles} (method and error bound), {@code intervals} (methods), {@code few_trials} (metrics
+ * whose mean rests on few trials), {@code interrupted} (only when Ctrl-C cut the run short), and
+ * per summary the intervals of p99 and CVaR, the trials with a loss and their share's Wilson
+ * interval, and the effective number of trials.
  *
  * <p>Nothing run-dependent (timings, threads) goes in, so the file is byte-identical for a given
  * scenario, seed and trial count whatever the thread count. Numbers are written in Java's shortest
@@ -36,19 +42,35 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
+  /** The value of the {@code engine} key for the local engine. */
+  public static final String LOCAL = "local";
+
+  /** Name of the interval method, the value of {@code intervals.mean}. */
+  public static final String MEAN_INTERVAL = "hall-skew-corrected-t";
+
   /** Writes the summary of {@code result} to {@code file} (UTF-8, trailing newline). */
   public static void write(StudyResult result, Path file) throws IOException {
+    write(result, file, LOCAL);
+  }
+
+  /** As above, naming the engine that ran the study ({@code local}, {@code spark}). */
+  public static void write(StudyResult result, Path file, String engine) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
-      out.write(toBytes(result));
+      out.write(toBytes(result, engine));
     }
   }
 
   /** The summary as a string. */
   public static String toJson(StudyResult result) {
-    return new String(toBytes(result), StandardCharsets.UTF_8);
+    return toJson(result, LOCAL);
   }
 
-  private static byte[] toBytes(StudyResult r) {
+  /** The summary as a string, naming the engine. */
+  public static String toJson(StudyResult result, String engine) {
+    return new String(toBytes(result, engine), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] toBytes(StudyResult r, String engine) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
       DefaultPrettyPrinter pp =
@@ -57,23 +79,50 @@ public final class SummaryJson {
               .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       g.setPrettyPrinter(pp);
       Scenario s = r.scenario();
-      int n = r.trials();
+      long n = r.trials();
+      Columns cols = Columns.of(s);
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
       g.writeStringField("scenario", s.name());
       g.writeNumberField("trials", n);
       g.writeNumberField("seed", r.options().seed());
+      g.writeStringField("engine", engine);
+      if (r.interrupted()) {
+        g.writeBooleanField("interrupted", true);
+      }
+      g.writeObjectFieldStart("percentiles");
+      if (r.exact()) {
+        g.writeStringField("method", "exact");
+      } else {
+        g.writeStringField("method", "log-histogram");
+        g.writeNumberField("relative_error", LogHistogram.RELATIVE_ERROR);
+      }
+      g.writeEndObject();
+      g.writeObjectFieldStart("intervals");
+      g.writeStringField("mean", MEAN_INTERVAL);
+      g.writeStringField("share", "wilson");
+      g.writeStringField("quantile", "order-statistic");
+      g.writeStringField("cvar", "asymptotic-normal");
+      g.writeNumberField("few_trials_below", Intervals.FEW_TRIALS);
+      g.writeEndObject();
+      g.writeArrayFieldStart("few_trials");
+      for (Metric metric : Metric.values()) {
+        if (few(r.summary(metric))) {
+          g.writeString(metric.key());
+        }
+      }
+      g.writeEndArray();
       g.writeObjectFieldStart("metrics");
       for (Metric metric : Metric.values()) {
         g.writeFieldName(metric.key());
-        writeSummary(g, MetricSummary.of(r.values(metric), n));
+        writeSummary(g, r.summary(cols.metric(metric)));
       }
       g.writeEndObject();
       g.writeObjectFieldStart("by_commodity");
       for (int c = 0; c < s.commodities().size(); c++) {
         g.writeObjectFieldStart(s.commodities().get(c).id());
         g.writeFieldName("unserved_volume");
-        writeSummary(g, MetricSummary.of(r.unservedVolume()[c], n));
+        writeSummary(g, r.summary(cols.unservedVolume(c)));
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -84,8 +133,10 @@ public final class SummaryJson {
         for (int i = 0; i < e.sectors().size(); i++) {
           g.writeStartObject();
           g.writeStringField("id", e.sectors().get(i).id());
-          g.writeNumberField("mean_peak_inoperability", Sums.mean(r.peakInoperability()[i], n));
-          g.writeNumberField("mean_indirect_loss", Sums.mean(r.sectorIndirectLoss()[i], n));
+          g.writeNumberField(
+              "mean_peak_inoperability", r.columns()[cols.peakInoperability(i)].moments().mean());
+          g.writeNumberField(
+              "mean_indirect_loss", r.columns()[cols.indirectLoss(i)].moments().mean());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -117,6 +168,22 @@ public final class SummaryJson {
     for (Object[] f : fields) {
       g.writeNumberField((String) f[0], (Double) f[1]);
     }
+    g.writeNumberField("p99_ci95_low", m.p99Low());
+    g.writeNumberField("p99_ci95_high", m.p99High());
+    g.writeNumberField("cvar95_ci95_low", m.cvar95Low());
+    g.writeNumberField("cvar95_ci95_high", m.cvar95High());
+    g.writeNumberField("trials_with_loss", m.trialsWithLoss());
+    g.writeNumberField("share_with_loss", m.shareWithLoss());
+    g.writeNumberField("share_with_loss_ci95_low", m.shareWithLossLow());
+    g.writeNumberField("share_with_loss_ci95_high", m.shareWithLossHigh());
+    double e = m.effectiveTrials();
+    g.writeNumberField("effective_trials", Double.isNaN(e) ? 0 : e);
+    g.writeBooleanField("few_trials", few(m));
     g.writeEndObject();
+  }
+
+  /** Whether a summary's mean rests on few trials (some loss, few effective trials). */
+  public static boolean few(MetricSummary m) {
+    return m.effectiveTrials() > 0 && m.fewTrials();
   }
 }

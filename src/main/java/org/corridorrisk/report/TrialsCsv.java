@@ -1,13 +1,15 @@
 package org.corridorrisk.report;
 
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.corridorrisk.impact.Metric;
-import org.corridorrisk.model.Economy;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.sim.Columns;
+import org.corridorrisk.sim.RunOptions;
 import org.corridorrisk.sim.StudyResult;
 
 /**
@@ -16,47 +18,61 @@ import org.corridorrisk.sim.StudyResult;
  * per commodity, then {@code peak_inoperability.<sector>} per sector and {@code
  * indirect_loss.<sector>} per sector (only with an economy). Numbers are in Java's shortest
  * round-trip form; ids are plain ({@code [A-Za-z0-9._-]+}) so no quoting is needed.
+ *
+ * <p>The engine formats each batch's rows and hands them in trial order to {@link #open}'s writer
+ * as batches finish ({@link RunOptions#rows()}), so the file is streamed and never held in memory.
  */
-public final class TrialsCsv {
-  private TrialsCsv() {}
+public final class TrialsCsv implements RunOptions.TrialRows, Closeable {
+  private final BufferedWriter out;
 
-  /** Writes all trials of {@code result} to {@code file} (UTF-8, LF line ends), streaming. */
+  private TrialsCsv(BufferedWriter out) {
+    this.out = out;
+  }
+
+  /** The header line (without line end). */
+  public static String header(Scenario s) {
+    return "trial," + String.join(",", Columns.names(s));
+  }
+
+  /** Creates {@code file}, writes the header and returns the writer for the engine's rows. */
+  public static TrialsCsv open(Path file, Scenario s) throws IOException {
+    BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    w.write(header(s));
+    w.write('\n');
+    return new TrialsCsv(w);
+  }
+
+  @Override
+  public void write(CharSequence rows) throws IOException {
+    out.append(rows);
+  }
+
+  /** Pushes what was written so far to the file (rows end on a line end, so the file is whole). */
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+
+  /**
+   * Writes the kept trials of {@code result} to {@code file} (UTF-8, LF line ends); all trials when
+   * the result kept them all ({@link StudyResult#exact()}).
+   */
   public static void write(StudyResult result, Path file) throws IOException {
-    Scenario s = result.scenario();
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder header = new StringBuilder("trial");
-      for (Metric m : Metric.values()) {
-        header.append(',').append(m.key());
-      }
-      s.commodities().forEach(c -> header.append(",unserved_volume.").append(c.id()));
-      Economy e = s.economy().orElse(null);
-      int sectors = e == null ? 0 : e.sectors().size();
-      if (e != null) {
-        e.sectors().forEach(x -> header.append(",peak_inoperability.").append(x.id()));
-        e.sectors().forEach(x -> header.append(",indirect_loss.").append(x.id()));
-      }
-      w.write(header.toString());
-      w.write('\n');
-      double[][] values = result.metricValues();
-      double[][] unserved = result.unservedVolume();
+    try (TrialsCsv w = open(file, result.scenario())) {
+      double[][] columns = result.columnValues();
       StringBuilder row = new StringBuilder(256);
-      for (int t = 0; t < result.trials(); t++) {
+      for (int t = 0; t < result.keptTrials(); t++) {
         row.setLength(0);
         row.append(t);
-        for (double[] v : values) {
+        for (double[] v : columns) {
           row.append(',').append(v[t]);
-        }
-        for (double[] v : unserved) {
-          row.append(',').append(v[t]);
-        }
-        for (int i = 0; i < sectors; i++) {
-          row.append(',').append(result.peakInoperability()[i][t]);
-        }
-        for (int i = 0; i < sectors; i++) {
-          row.append(',').append(result.sectorIndirectLoss()[i][t]);
         }
         row.append('\n');
-        w.append(row);
+        w.write(row);
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.corridorrisk.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,12 +32,13 @@ final class Issues {
   }
 
   /** The warnings, located like problems. */
-  List<Problem> toWarnings(Path file, Locations locations) {
+  List<Problem> toWarnings(Path file, Locations locations, JsonNode root) {
     List<Problem> out = new ArrayList<>();
     for (Issue i : warnings) {
       Locations.Loc loc =
           locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
-      out.add(new Problem(file, loc.line(), loc.column(), i.path(), i.message()));
+      out.add(
+          new Problem(file, loc.line(), loc.column(), Paths.withIds(i.path(), root), i.message()));
     }
     return out;
   }
@@ -107,6 +109,14 @@ final class Issues {
 
   /** Located problems, sorted by line, column, path, message, without exact repeats. */
   List<Problem> toProblems(Path file, Locations locations) {
+    return toProblems(file, locations, null);
+  }
+
+  /**
+   * As above; with the document's {@code root}, paths name the ids of list elements ({@code
+   * nodes[6] (incukalns-ugs).supply}, {@link Paths#withIds}).
+   */
+  List<Problem> toProblems(Path file, Locations locations, JsonNode root) {
     Set<Problem> out = new LinkedHashSet<>();
     for (Issue i : issues) {
       Locations.Loc loc =
@@ -114,7 +124,12 @@ final class Issues {
               ? i.at()
               : locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
       out.add(
-          new Problem(file, loc.line(), loc.column(), i.path(), withLines(i.message(), locations)));
+          new Problem(
+              file,
+              loc.line(),
+              loc.column(),
+              Paths.withIds(i.path(), root),
+              withLines(i.message(), locations)));
     }
     List<Problem> sorted = new ArrayList<>(out);
     sorted.sort(

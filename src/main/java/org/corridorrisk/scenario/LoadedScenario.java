@@ -18,10 +18,11 @@ public final class LoadedScenario {
   private final Scenario baseline;
   private final JsonNode document;
   private final Locations locations;
+  private final byte[] contents;
   private final List<Problem> warnings;
 
   LoadedScenario(Path file, Scenario baseline, JsonNode document, Locations locations) {
-    this(file, baseline, document, locations, List.of());
+    this(file, baseline, document, locations, List.of(), new byte[0]);
   }
 
   LoadedScenario(
@@ -29,9 +30,11 @@ public final class LoadedScenario {
       Scenario baseline,
       JsonNode document,
       Locations locations,
-      List<Problem> warnings) {
+      List<Problem> warnings,
+      byte[] contents) {
     this.warnings = List.copyOf(warnings);
     this.file = file;
+    this.contents = contents;
     this.baseline = baseline;
     this.document = document;
     this.locations = locations;
@@ -47,6 +50,14 @@ public final class LoadedScenario {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * The file's bytes as read and validated (a copy): what a distributed engine ships to its
+   * executors, so they build the very scenario checked here.
+   */
+  public byte[] contents() {
+    return contents.clone();
   }
 
   /** The scenario without mitigations applied (mitigations are declared in it). */
@@ -98,7 +109,7 @@ public final class LoadedScenario {
     Issues issues = new Issues();
     Scenario s = Validation.patched(document, indexes, issues, new HashSet<>());
     if (!issues.isEmpty() || s == null) {
-      List<Problem> problems = issues.toProblems(file, locations);
+      List<Problem> problems = issues.toProblems(file, locations, document);
       throw new ScenarioException(
           problems.isEmpty()
               ? List.of(new Problem(file, 0, 0, "mitigations", "the patched scenario is invalid"))

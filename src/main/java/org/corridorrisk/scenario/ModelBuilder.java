@@ -27,6 +27,7 @@ import org.corridorrisk.model.RuleViolation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
 import org.corridorrisk.model.Selection;
+import org.corridorrisk.model.Sharing;
 import org.corridorrisk.model.Spill;
 import org.corridorrisk.model.TargetSpec;
 import org.corridorrisk.model.Threat;
@@ -167,6 +168,10 @@ final class ModelBuilder {
               incidents);
       if (issues.all().size() == before) {
         extra.check(s);
+      }
+      Sharing sharing = f.sharing() == null ? null : Sharing.fromFileName(f.sharing());
+      if (sharing != null) {
+        s = s.withSharing(sharing);
       }
       return issues.all().size() == before ? s : null;
     } catch (InvalidScenarioException e) {

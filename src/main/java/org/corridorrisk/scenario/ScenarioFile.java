@@ -23,7 +23,8 @@ record ScenarioFile(
     List<ThreatSpec> threats,
     List<DependencySpec> dependencies,
     List<MitigationSpec> mitigations,
-    EconomySpec economy) {
+    EconomySpec economy,
+    String sharing) {
 
   record CommoditySpec(String id, String unit) {}
 

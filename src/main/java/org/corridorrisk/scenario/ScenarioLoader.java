@@ -53,6 +53,14 @@ public final class ScenarioLoader {
   }
 
   /**
+   * Checks and builds a scenario from a file's contents, e.g. shipped to a Spark executor; {@code
+   * fileName} names it in problems and decides the syntax as in {@link #load(Path)}.
+   */
+  public static LoadedScenario parse(String fileName, byte[] bytes) throws ScenarioException {
+    return parse(java.nio.file.Paths.get(fileName), bytes);
+  }
+
+  /**
    * Checks and builds a scenario from file contents; {@code file} names it in problems and decides
    * the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON).
    */
@@ -77,14 +85,19 @@ public final class ScenarioLoader {
     Scenario baseline = Validation.check(doc.root(), issues);
     Validation.checkMitigations(doc.root(), issues);
     if (!issues.isEmpty() || baseline == null) {
-      List<Problem> problems = issues.toProblems(file, doc.locations());
+      List<Problem> problems = issues.toProblems(file, doc.locations(), doc.root());
       if (problems.isEmpty()) {
         problems = List.of(new Problem(file, 1, 1, "", "the scenario is invalid"));
       }
       throw new ScenarioException(problems);
     }
     return new LoadedScenario(
-        file, baseline, doc.root(), doc.locations(), issues.toWarnings(file, doc.locations()));
+        file,
+        baseline,
+        doc.root(),
+        doc.locations(),
+        issues.toWarnings(file, doc.locations(), doc.root()),
+        bytes);
   }
 
   private static ScenarioException fileProblem(Path file, String message) {

@@ -1,19 +1,32 @@
 package org.corridorrisk.sim;
 
+import java.io.Serializable;
+import org.corridorrisk.stats.MetricAccumulator;
+
 /**
- * Sums over one batch of consecutive trials of what the report shows besides the per-trial metrics:
- * unserved volume per sink, per-asset outage days, trials disabled and economic loss in those
- * trials, and the served share per commodity and day. Batches are merged in batch order ({@link
- * OrderedMerger}), so floating-point sums do not depend on the number of threads.
+ * Everything the summary needs from a contiguous range of trials, mergeable: one {@link
+ * MetricAccumulator} per per-trial column ({@link Columns}), unserved volume per sink, per-asset
+ * outage days, trials disabled and economic loss in those trials, and the served share per
+ * commodity and day. One batch ({@link org.corridorrisk.stats.BatchTree#BATCH} trials) fills one
+ * object in trial order; objects are merged through a {@link org.corridorrisk.stats.BatchTree}, so
+ * floating-point sums are the same on every engine and thread count. Serializable for engines that
+ * ship partial results (Spark).
  */
-final class BatchStats {
+public final class BatchStats implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  final MetricAccumulator[] columns;
   final double[] sinkUnserved;
   final long[] assetDays;
   final long[] assetTrials;
   final double[] assetLoss;
   final double[][] shareSum;
 
-  BatchStats(int sinks, int assets, int commodities, int days) {
+  BatchStats(int columns, int sinks, int assets, int commodities, int days) {
+    this.columns = new MetricAccumulator[columns];
+    for (int i = 0; i < columns; i++) {
+      this.columns[i] = new MetricAccumulator();
+    }
     sinkUnserved = new double[sinks];
     assetDays = new long[assets];
     assetTrials = new long[assets];
@@ -21,18 +34,31 @@ final class BatchStats {
     shareSum = new double[commodities][days];
   }
 
-  void clear() {
-    java.util.Arrays.fill(sinkUnserved, 0);
-    java.util.Arrays.fill(assetDays, 0);
-    java.util.Arrays.fill(assetTrials, 0);
-    java.util.Arrays.fill(assetLoss, 0);
-    for (double[] row : shareSum) {
-      java.util.Arrays.fill(row, 0);
-    }
+  /** An empty object shaped like this one. */
+  BatchStats emptyCopy() {
+    return new BatchStats(
+        columns.length,
+        sinkUnserved.length,
+        assetDays.length,
+        shareSum.length,
+        shareSum.length == 0 ? 0 : shareSum[0].length);
   }
 
-  /** Adds another batch's sums (the later batch) to this one. */
-  void merge(BatchStats o) {
+  /** Trials summarized. */
+  public long trials() {
+    return columns.length == 0 ? 0 : columns[0].count();
+  }
+
+  /** The accumulator of one column ({@link Columns}). */
+  public MetricAccumulator column(int index) {
+    return columns[index];
+  }
+
+  /** Adds another batch's sums (the later trials) to this one. */
+  public void merge(BatchStats o) {
+    for (int i = 0; i < columns.length; i++) {
+      columns[i].merge(o.columns[i]);
+    }
     for (int i = 0; i < sinkUnserved.length; i++) {
       sinkUnserved[i] += o.sinkUnserved[i];
     }

@@ -1,16 +1,24 @@
 package org.corridorrisk.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.stats.BatchTree;
+import org.corridorrisk.stats.Intervals;
+import org.corridorrisk.stats.MetricAccumulator;
+import org.corridorrisk.stats.Moments;
 import org.corridorrisk.stats.ShareHistogram;
 import org.corridorrisk.stats.StoppingRule;
 
@@ -20,18 +28,53 @@ import org.corridorrisk.stats.StoppingRule;
  * <p>Contract: trial k's outcome depends only on (scenario, seed, k): identical for any thread
  * count. Trials of two scenarios that differ by a mitigation patch use common random numbers.
  *
- * <p>Design note: workers take fixed-size batches of consecutive trial indices from an atomic
- * counter and write each trial's values into trial-indexed arrays; per-batch sums are merged in
- * batch order and histograms hold integer counts, so every output is the same for any thread count.
- * With a relative CI target the study runs in rounds of {@value #CHECK_EVERY} trials and checks the
- * rule after each round on the trials 0..n-1, so where it stops depends only on the seed.
+ * <p>Design note: workers take fixed batches of {@value BatchTree#BATCH} consecutive trial indices
+ * from an atomic counter. Each batch fills one {@link BatchStats} in trial order; the batches are
+ * merged in batch order through a {@link BatchTree} (a fixed dyadic tree), so every summary is the
+ * same for any thread count and on any engine that merges the same way. Integer histograms merge
+ * exactly in any order. Memory does not grow with the trial count: per-trial values are kept only
+ * for the first {@link #EXACT_LIMIT} trials (exact percentiles) or, in larger studies, the first
+ * {@link #CHART_SAMPLE} (for the charts), and {@code trials.csv} rows are handed to {@link
+ * RunOptions#rows()} in trial order as batches finish. A worker waits before starting a batch more
+ * than {@link #WINDOW_PER_THREAD} x threads batches ahead of the oldest unfinished one, which
+ * bounds the finished batches waiting for their turn.
+ *
+ * <p>A study runs in stages: all trials at once; or, with a relative CI target, stages of {@value
+ * #CHECK_EVERY} trials with the rule checked after each on trials 0..n-1; or, when it may continue
+ * ({@link RunOptions#continueUpTo()}), it doubles its trials while {@link #needsMoreTrials} says an
+ * estimate rests on few trials. Where it stops depends only on the seed. A stop request ({@link
+ * RunOptions#stop()}) lets the batches under way finish, so the trials done are always a prefix.
  */
 public final class MonteCarlo {
-  /** Trials per batch a worker takes at once. */
-  static final int BATCH = 100;
+  /** Trials per batch (fixed for every engine and thread count). */
+  public static final int BATCH = BatchTree.BATCH;
 
   /** Trial counts at which {@code --target-ci} is checked: multiples of this. */
   public static final int CHECK_EVERY = 1000;
+
+  /** Up to this many trials, per-trial values are kept and percentiles are exact. */
+  public static final long EXACT_LIMIT = 1_000_000;
+
+  /** Beyond {@link #EXACT_LIMIT}, the first this many trials are kept for the charts. */
+  public static final int CHART_SAMPLE = 100_000;
+
+  /** The most trials a study may run. */
+  public static final long MAX_TRIALS = 1_000_000_000_000L;
+
+  /** Trials of a study without {@code --trials}: first stage. */
+  public static final long DEFAULT_TRIALS = 10_000;
+
+  /** Trials of a study without {@code --trials}: the most it continues to. */
+  public static final long DEFAULT_MAX_TRIALS = 1_000_000;
+
+  /**
+   * Most day groups of the served-share histograms per commodity: longer horizons share a histogram
+   * among consecutive days (memory per worker stays about 3 MB per commodity).
+   */
+  public static final int DAY_GROUPS = 400;
+
+  /** Finished batches that may wait for their turn, per worker thread. */
+  static final int WINDOW_PER_THREAD = 8;
 
   private MonteCarlo() {}
 
@@ -41,38 +84,266 @@ public final class MonteCarlo {
     return new Study(model, options).run();
   }
 
+  /**
+   * Runs the study with another engine executing its trials as {@link Partition}s (Spark); the
+   * stages, stopping rules, trials.csv rows, progress and stop request work as in {@link
+   * #run(Scenario, RunOptions)}, whose result this equals bit for bit ({@code options.threads()} is
+   * unused).
+   */
+  public static StudyResult run(Scenario scenario, RunOptions options, RangeEngine engine) {
+    StudyModel model = new StudyModel(scenario);
+    Study study = new Study(model, options);
+    study.engine = engine;
+    return study.run();
+  }
+
+  /**
+   * Executes ranges of a study's trials elsewhere (e.g. as Spark tasks) through {@link
+   * #runPartition(Prepared, PartitionRequest)} and hands the partitions back in trial order.
+   */
+  public interface RangeEngine {
+    /** The engine's name, as summary.json states it ({@code "engine"}). */
+    String name();
+
+    /**
+     * Runs the trials {@code request} covers, cut into partitions that each start at a multiple of
+     * {@code BATCH x 2^j} trials and span at most that many for one fixed j per partition (see
+     * {@link BatchTree}), and gives them to {@code sink} in trial order, without gaps, until {@code
+     * sink} returns false (a stop: the engine may then drop partitions not yet handed on and
+     * return). Returns normally once done or stopped, also when the work failed while {@code stop}
+     * says the study was asked to stop (Ctrl-C may shut the engine down first).
+     */
+    void run(
+        PartitionRequest request,
+        java.util.function.Predicate<Partition> sink,
+        java.util.function.BooleanSupplier stop);
+  }
+
+  /**
+   * What a partition task needs besides the scenario: a pure description (Serializable).
+   *
+   * @param seed the study's seed
+   * @param maxTrials the most trials the study may run (decides which per-trial values are kept)
+   * @param rows whether to return trials.csv rows
+   * @param from first trial (a multiple of {@link #BATCH})
+   * @param to end (exclusive)
+   */
+  public record PartitionRequest(long seed, long maxTrials, boolean rows, long from, long to)
+      implements java.io.Serializable {
+    /** The same study, another range. */
+    public PartitionRequest range(long from, long to) {
+      return new PartitionRequest(seed, maxTrials, rows, from, to);
+    }
+  }
+
+  /**
+   * A scenario compiled for trials (network, impact model, undisturbed run): built once per
+   * executor JVM by a distributed engine and shared by its tasks. Immutable, thread-safe.
+   */
+  public static final class Prepared {
+    private final StudyModel model;
+
+    public Prepared(Scenario scenario) {
+      this.model = new StudyModel(scenario);
+    }
+  }
+
+  /** The metrics whose means the continuation rule watches. */
+  public static final java.util.List<Metric> WATCHED =
+      java.util.List.of(
+          Metric.ECONOMIC_LOSS, Metric.PERSON_DAYS_WITHOUT_SERVICE, Metric.UNSERVED_FRACTION);
+
+  /**
+   * The continuation rule: whether a study should go on because the mean of {@code economic_loss},
+   * {@code person_days_without_service} or {@code unserved_fraction} rests on few trials: some
+   * trial had a loss, yet fewer than {@link Intervals#FEW_TRIALS} effective trials (Kish) carry the
+   * mean.
+   */
+  public static boolean needsMoreTrials(MetricAccumulator[] columns) {
+    for (Metric m : WATCHED) {
+      if (few(columns[m.ordinal()].moments())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a mean with some non-zero value rests on fewer than the few-trials threshold. */
+  public static boolean few(Moments m) {
+    double e = m.effectiveCount();
+    return e > 0 && e < Intervals.FEW_TRIALS;
+  }
+
+  /** The next stage's trial count for a study that may continue: double, capped at {@code max}. */
+  public static long nextStage(long n, long max) {
+    return Math.min(max, Math.max(n + 1, 2 * n));
+  }
+
+  /**
+   * What one range of trials of a study produced, for engines that run ranges on other machines
+   * (Spark): the blocks of its own {@link BatchTree}, its served-share histogram and the per-trial
+   * values it keeps. Serializable.
+   *
+   * @param from first trial (a multiple of {@link #BATCH})
+   * @param to end of the range (exclusive)
+   * @param blocks the range's batch tree blocks, earliest first
+   * @param histogram served-share counts per commodity and day group
+   * @param kept per-trial values of the trials in [from, to) below the kept limit ({@link Columns}
+   *     order), or arrays of length 0
+   * @param rows the range's trials.csv rows in trial order, or {@code null} when not asked for
+   */
+  public record Partition(
+      long from,
+      long to,
+      List<BatchTree.Block<BatchStats>> blocks,
+      ShareHistogram histogram,
+      double[][] kept,
+      String rows)
+      implements java.io.Serializable {}
+
+  /**
+   * Runs trials [from, to) of the study {@code options} describes (its trial count sets what is
+   * kept; its threads, progress, rows and stop are not used), on one thread. For results
+   * bit-identical to {@link #run}, partitions must start at a multiple of {@code BATCH x 2^j}
+   * trials and span at most {@code BATCH x 2^j} trials for one fixed {@code j} (for example 102,400
+   * trials, {@code j = 10}), and be handed to {@link #assemble} in trial order.
+   */
+  public static Partition runPartition(Scenario scenario, RunOptions options, long from, long to) {
+    return runPartition(
+        new Prepared(scenario),
+        new PartitionRequest(options.seed(), options.trials(), false, from, to));
+  }
+
+  /**
+   * Runs the partition {@code request} describes on {@code prepared}'s scenario, on the calling
+   * thread: a pure function of (scenario, request). Thread-safe.
+   */
+  public static Partition runPartition(Prepared prepared, PartitionRequest request) {
+    long from = request.from();
+    long to = request.to();
+    if (from % BATCH != 0 || from < 0 || to <= from) {
+      throw new IllegalArgumentException(
+          "a partition starts at a multiple of " + BATCH + " trials: [" + from + ", " + to + ")");
+    }
+    StringBuilder rows = request.rows() ? new StringBuilder() : null;
+    Study study =
+        new Study(
+            prepared.model,
+            new RunOptions(
+                request.maxTrials(),
+                request.seed(),
+                1,
+                Double.NaN,
+                null,
+                0,
+                rows == null ? null : rows::append,
+                null));
+    study.nextToMerge = from / BATCH;
+    study.keptOffset = Math.min(from, study.keepLimit);
+    study.ensureKept(Math.min(to, study.keepLimit));
+    long done = study.runRange(null, from, to);
+    if (done < to) {
+      throw new IllegalStateException(
+          "partition stopped at " + done + " of [" + from + ", " + to + ")");
+    }
+    return new Partition(
+        from,
+        to,
+        study.tree.blocks(),
+        study.workerHistograms(),
+        study.kept,
+        rows == null ? null : rows.toString());
+  }
+
+  /**
+   * Assembles the result of a study of {@code options.trials()} trials from its partitions in trial
+   * order (covering 0..trials-1 without gaps): the same result, bit for bit, as {@link #run} with
+   * those options.
+   */
+  public static StudyResult assemble(
+      Scenario scenario, RunOptions options, List<Partition> partitions, long elapsedNanos) {
+    Study study = new Study(new StudyModel(scenario), options.withExactly(options.trials(), null));
+    ShareHistogram histogram =
+        new ShareHistogram(study.m.commodityCount * dayGroups(study.m.horizonDays));
+    long next = 0;
+    int keptTrials = (int) Math.min(options.trials(), study.keepLimit);
+    study.ensureKept(keptTrials);
+    for (Partition p : partitions) {
+      if (p.from() != next) {
+        throw new IllegalArgumentException(
+            "partitions must cover the trials in order: expected " + next + " but got " + p.from());
+      }
+      for (BatchTree.Block<BatchStats> b : p.blocks()) {
+        study.tree.push(b.value(), b.size());
+      }
+      histogram.merge(p.histogram());
+      int at = (int) Math.min(p.from(), study.keepLimit);
+      for (int c = 0; c < p.kept().length; c++) {
+        int len = Math.min(p.kept()[c].length, keptTrials - at);
+        if (len > 0) {
+          System.arraycopy(p.kept()[c], 0, study.kept[c], at, len);
+        }
+      }
+      next = p.to();
+    }
+    if (next != options.trials()) {
+      throw new IllegalArgumentException(
+          "partitions end at " + next + " but the study has " + options.trials() + " trials");
+    }
+    return study.result(next, elapsedNanos, false, histogram);
+  }
+
+  /** Day groups of a horizon of {@code h} days. */
+  static int dayGroups(int h) {
+    return Math.min(h, DAY_GROUPS);
+  }
+
+  /** The group of day {@code d} (consecutive days share a group when the horizon is long). */
+  static int dayGroup(int d, int h) {
+    return (int) ((long) d * dayGroups(h) / h);
+  }
+
   private static final class Study {
     final StudyModel m;
     final RunOptions options;
-    final int planned;
-    final double[][] metricValues;
-    final double[][] unservedVolume;
-    final double[][] peak;
-    final double[][] indirect;
-    final OrderedMerger merger;
+    final Columns cols;
+    final int keepLimit;
+    double[][] kept;
+    long keptOffset;
     final Worker[] workers;
-    final AtomicInteger done = new AtomicInteger();
+    final AtomicLong done = new AtomicLong();
+    final BatchTree<BatchStats> tree = new BatchTree<>(BatchStats::merge);
+    final Map<Long, Finished> waiting = new HashMap<>();
+    final int window;
+    long nextToMerge;
+    volatile long planned;
+    volatile Throwable failure;
+
+    /** Runs the trials when set ({@link #run(Scenario, RunOptions, RangeEngine)}), else threads. */
+    RangeEngine engine;
+
+    /** Served-share counts of the partitions an engine handed in. */
+    ShareHistogram engineHistogram;
+
+    record Finished(BatchStats stats, CharSequence rows) {}
 
     Study(StudyModel m, RunOptions options) {
       this.m = m;
       this.options = options;
-      this.planned = options.trials();
-      int sectors = m.impact.sectorCount();
-      metricValues = new double[Metric.values().length][planned];
-      unservedVolume = new double[m.commodityCount][planned];
-      peak = new double[sectors][planned];
-      indirect = new double[sectors][planned];
-      merger =
-          new OrderedMerger(m.impact.sinkCount(), m.assetCount, m.commodityCount, m.horizonDays);
+      this.cols = new Columns(m.commodityCount, m.impact.sectorCount());
+      long most = options.maxTrials();
+      keepLimit = (int) (most <= EXACT_LIMIT ? most : CHART_SAMPLE);
+      kept = new double[cols.count()][0];
       workers = new Worker[options.threads()];
+      window = WINDOW_PER_THREAD * options.threads() + 8;
     }
 
     StudyResult run() {
       long start = System.nanoTime();
-      boolean early = options.targetRelativeCi() > 0;
-      int trials = 0;
+      long n = 0;
+      boolean interrupted = false;
       ExecutorService pool =
-          options.threads() > 1
+          options.threads() > 1 && engine == null
               ? Executors.newFixedThreadPool(
                   options.threads(),
                   r -> {
@@ -82,16 +353,31 @@ public final class MonteCarlo {
                   })
               : null;
       try {
-        while (trials < planned) {
-          int limit = early ? Math.min(planned, trials + CHECK_EVERY) : planned;
-          runRange(pool, trials, limit);
-          trials = limit;
-          if (early
-              && trials < planned
-              && StoppingRule.converged(
-                  metricValues[Metric.ECONOMIC_LOSS.ordinal()],
-                  trials,
-                  options.targetRelativeCi())) {
+        boolean ci = options.hasCiTarget();
+        long max = options.maxTrials();
+        long target = ci ? Math.min(max, CHECK_EVERY) : options.trials();
+        while (true) {
+          planned = ci ? max : target;
+          ensureKept(Math.min(target, keepLimit));
+          n = runRange(pool, n, target);
+          if (n < target) {
+            interrupted = true;
+            break;
+          }
+          if (n >= max) {
+            break;
+          }
+          BatchStats soFar = tree.total(this::emptyStats);
+          if (ci) {
+            if (StoppingRule.converged(
+                soFar.columns[Metric.ECONOMIC_LOSS.ordinal()].moments(),
+                options.targetRelativeCi())) {
+              break;
+            }
+            target = Math.min(max, n + CHECK_EVERY);
+          } else if (needsMoreTrials(soFar.columns)) {
+            target = nextStage(n, max);
+          } else {
             break;
           }
         }
@@ -101,39 +387,173 @@ public final class MonteCarlo {
         }
       }
       long elapsed = System.nanoTime() - start;
-      return result(trials, elapsed);
+      return result(n, elapsed, interrupted);
     }
 
-    private void runRange(ExecutorService pool, int from, int to) {
-      AtomicInteger nextBatch = new AtomicInteger();
-      int batches = (to - from + BATCH - 1) / BATCH;
-      int firstBatch = from / BATCH;
-      if (pool == null) {
-        worker(0).work(nextBatch, batches, firstBatch, from, to);
+    BatchStats emptyStats() {
+      return new BatchStats(
+          cols.count(), m.impact.sinkCount(), m.assetCount, m.commodityCount, m.horizonDays);
+    }
+
+    private void ensureKept(long want) {
+      int size = (int) Math.max(0, want - keptOffset);
+      if (kept.length > 0 && kept[0].length >= size) {
         return;
       }
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers.length; w++) {
-        Worker worker = worker(w);
-        futures.add(pool.submit(() -> worker.work(nextBatch, batches, firstBatch, from, to)));
+      for (int c = 0; c < kept.length; c++) {
+        kept[c] = java.util.Arrays.copyOf(kept[c], size);
       }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
+    }
+
+    /** Runs trials [from, to); returns the end of the prefix done (to, unless stopped). */
+    private long runRange(ExecutorService pool, long from, long to) {
+      if (engine != null) {
+        return runOnEngine(from, to);
+      }
+      long firstBatch = from / BATCH;
+      long lastBatch = (to + BATCH - 1) / BATCH;
+      AtomicLong next = new AtomicLong(firstBatch);
+      if (pool == null) {
+        worker(0).work(next, lastBatch, to);
+      } else {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 0; w < workers.length; w++) {
+          Worker worker = worker(w);
+          futures.add(pool.submit(() -> worker.work(next, lastBatch, to)));
+        }
+        for (Future<?> f : futures) {
+          try {
+            f.get();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+          } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+              throw re;
+            }
+            if (cause instanceof Error err) {
+              throw err;
+            }
+            throw new IllegalStateException(cause);
           }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(cause);
         }
       }
+      synchronized (this) {
+        if (failure != null) {
+          rethrow(failure);
+        }
+        return Math.min(to, nextToMerge * BATCH);
+      }
+    }
+
+    /** {@link #runRange} on the engine: merges its partitions as the workers' batches are. */
+    private long runOnEngine(long from, long to) {
+      if (engineHistogram == null) {
+        engineHistogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
+      }
+      if (stopRequested()) {
+        return from;
+      }
+      PartitionRequest request =
+          new PartitionRequest(
+              options.seed(), options.maxTrials(), options.rows() != null, from, to);
+      engine.run(request, this::acceptPartition, this::stopRequested);
+      synchronized (this) {
+        if (failure != null) {
+          rethrow(failure);
+        }
+        return Math.min(to, nextToMerge * BATCH);
+      }
+    }
+
+    /** Merges the next partition in trial order; false once the study should stop. */
+    private synchronized boolean acceptPartition(Partition p) {
+      if (p.from() != nextToMerge * BATCH) {
+        throw new IllegalStateException(
+            "partition [" + p.from() + ", " + p.to() + ") out of order at " + nextToMerge * BATCH);
+      }
+      for (BatchTree.Block<BatchStats> b : p.blocks()) {
+        tree.push(b.value(), b.size());
+      }
+      engineHistogram.merge(p.histogram());
+      int at = (int) Math.min(p.from(), keepLimit);
+      for (int c = 0; c < p.kept().length; c++) {
+        int len = Math.min(p.kept()[c].length, kept[c].length - at);
+        if (len > 0) {
+          System.arraycopy(p.kept()[c], 0, kept[c], at, len);
+        }
+      }
+      if (p.rows() != null && options.rows() != null && failure == null) {
+        try {
+          options.rows().write(p.rows());
+        } catch (IOException e) {
+          failure = e;
+        }
+      }
+      nextToMerge = (p.to() + BATCH - 1) / BATCH;
+      long completed = done.addAndGet(p.to() - p.from());
+      if (options.progress() != null) {
+        options.progress().completed(completed, planned);
+      }
+      return !stopRequested();
+    }
+
+    private static void rethrow(Throwable t) {
+      if (t instanceof RuntimeException re) {
+        throw re;
+      }
+      if (t instanceof Error e) {
+        throw e;
+      }
+      if (t instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw new IllegalStateException(t);
+    }
+
+    boolean stopRequested() {
+      return failure != null || (options.stop() != null && options.stop().getAsBoolean());
+    }
+
+    /** Waits until batch {@code b} is within the window; false when the study fails meanwhile. */
+    synchronized boolean awaitTurn(long b) {
+      while (b >= nextToMerge + window && failure == null) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          failure = e;
+          notifyAll();
+          return false;
+        }
+      }
+      return failure == null;
+    }
+
+    /** Hands in batch {@code b}; merges and writes every batch whose turn has come. */
+    synchronized void complete(long b, BatchStats stats, CharSequence rows) {
+      waiting.put(b, new Finished(stats, rows));
+      Finished f;
+      while ((f = waiting.remove(nextToMerge)) != null) {
+        tree.push(f.stats(), 1);
+        if (f.rows() != null && failure == null) {
+          try {
+            options.rows().write(f.rows());
+          } catch (IOException e) {
+            failure = e;
+          }
+        }
+        nextToMerge++;
+      }
+      notifyAll();
+    }
+
+    synchronized void fail(Throwable t) {
+      if (failure == null) {
+        failure = t;
+      }
+      notifyAll();
     }
 
     private synchronized Worker worker(int w) {
@@ -143,23 +563,38 @@ public final class MonteCarlo {
       return workers[w];
     }
 
-    private StudyResult result(int trials, long elapsed) {
-      BatchStats total = merger.total();
-      ShareHistogram histogram = new ShareHistogram(m.commodityCount * m.horizonDays);
+    ShareHistogram workerHistograms() {
+      ShareHistogram histogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
+      if (engineHistogram != null) {
+        histogram.merge(engineHistogram);
+      }
       for (Worker w : workers) {
         if (w != null) {
           histogram.merge(w.histogram);
         }
       }
+      return histogram;
+    }
+
+    private StudyResult result(long trials, long elapsed, boolean interrupted) {
+      return result(trials, elapsed, interrupted, workerHistograms());
+    }
+
+    StudyResult result(long trials, long elapsed, boolean interrupted, ShareHistogram histogram) {
+      BatchStats total = tree.total();
+      if (total == null) {
+        total = emptyStats();
+      }
       int h = m.horizonDays;
+      int groups = dayGroups(h);
       double[][] mean = new double[m.commodityCount][h];
       double[][] p05 = new double[m.commodityCount][h];
       double[][] p95 = new double[m.commodityCount][h];
       for (int c = 0; c < m.commodityCount; c++) {
         for (int d = 0; d < h; d++) {
           mean[c][d] = total.shareSum[c][d] / trials;
-          p05[c][d] = histogram.percentile(c * h + d, 0.05);
-          p95[c][d] = histogram.percentile(c * h + d, 0.95);
+          p05[c][d] = histogram.percentile(c * groups + dayGroup(d, h), 0.05);
+          p95[c][d] = histogram.percentile(c * groups + dayGroup(d, h), 0.95);
         }
       }
       Scenario s = m.scenario;
@@ -200,33 +635,47 @@ public final class MonteCarlo {
                 total.assetDays[a] / (double) trials,
                 count > 0 ? total.assetLoss[a] / count : Double.NaN));
       }
+      int keptTrials = (int) Math.min(trials, keepLimit);
+      double[][] values = new double[cols.count()][];
+      for (int c = 0; c < values.length; c++) {
+        values[c] =
+            kept[c].length == keptTrials ? kept[c] : java.util.Arrays.copyOf(kept[c], keptTrials);
+      }
+      kept = null;
+      int sectors = cols.sectors;
+      double[][] metricValues = new double[cols.metrics][];
+      double[][] unserved = new double[cols.commodities][];
+      double[][] peak = new double[sectors][];
+      double[][] indirect = new double[sectors][];
+      for (int i = 0; i < cols.metrics; i++) {
+        metricValues[i] = values[i];
+      }
+      for (int c = 0; c < cols.commodities; c++) {
+        unserved[c] = values[cols.unservedVolume(c)];
+      }
+      for (int i = 0; i < sectors; i++) {
+        peak[i] = values[cols.peakInoperability(i)];
+        indirect[i] = values[cols.indirectLoss(i)];
+      }
       return new StudyResult(
           s,
           options,
           trials,
           elapsed,
-          trim(metricValues, trials),
-          trim(unservedVolume, trials),
-          trim(peak, trials),
-          trim(indirect, trials),
+          metricValues,
+          unserved,
+          peak,
+          indirect,
           new StudyResult.DailyServed(commodityIds, mean, p05, p95),
           List.copyOf(sinks),
-          List.copyOf(assets));
-    }
-
-    private static double[][] trim(double[][] arrays, int n) {
-      if (arrays.length == 0 || arrays[0].length == n) {
-        return arrays;
-      }
-      double[][] out = new double[arrays.length][];
-      for (int i = 0; i < arrays.length; i++) {
-        out[i] = java.util.Arrays.copyOf(arrays[i], n);
-      }
-      return out;
+          List.copyOf(assets),
+          total.columns,
+          keptTrials,
+          interrupted);
     }
   }
 
-  /** One worker thread's state, reused across rounds. */
+  /** One worker thread's state, reused across stages. */
   private static final class Worker {
     final Study study;
     final TrialRunner runner;
@@ -235,15 +684,23 @@ public final class MonteCarlo {
     final double[] u;
     final double[] p;
     final double[] q;
+    final double[] x;
+    final StringBuilder rows = new StringBuilder();
+    final int[] dayGroup;
 
     Worker(Study study) {
       this.study = study;
       StudyModel m = study.m;
       runner = new TrialRunner(m, m.baseline);
-      histogram = new ShareHistogram(m.commodityCount * m.horizonDays);
+      histogram = new ShareHistogram(m.commodityCount * dayGroups(m.horizonDays));
+      dayGroup = new int[m.horizonDays];
+      for (int d = 0; d < dayGroup.length; d++) {
+        dayGroup[d] = dayGroup(d, m.horizonDays);
+      }
       u = new double[m.commodityCount];
       p = new double[m.impact.sectorCount()];
       q = new double[m.impact.sectorCount()];
+      x = new double[study.cols.count()];
     }
 
     private long reportedHits;
@@ -257,28 +714,72 @@ public final class MonteCarlo {
       reportedMisses = cache.misses;
     }
 
-    void work(AtomicInteger nextBatch, int batches, int firstBatch, int from, int to) {
-      StudyModel m = study.m;
-      long seed = study.options.seed();
+    void work(AtomicLong nextBatch, long lastBatch, long to) {
+      try {
+        loop(nextBatch, lastBatch, to);
+      } catch (RuntimeException | Error e) {
+        study.fail(e);
+        throw e;
+      } finally {
+        reportCounters();
+      }
+    }
+
+    private void loop(AtomicLong nextBatch, long lastBatch, long to) {
+      Study s = study;
+      StudyModel m = s.m;
+      long seed = s.options.seed();
       int h = m.horizonDays;
       int lossIndex = Metric.ECONOMIC_LOSS.ordinal();
-      int b;
-      while ((b = nextBatch.getAndIncrement()) < batches) {
-        int lo = from + b * BATCH;
-        int hi = Math.min(to, lo + BATCH);
-        BatchStats stats = study.merger.take();
-        for (int trial = lo; trial < hi; trial++) {
+      boolean csv = s.options.rows() != null;
+      double[][] kept = s.kept;
+      int keepLimit = s.keepLimit;
+      int columns = x.length;
+      int groups = dayGroups(h);
+      while (!s.stopRequested()) {
+        long b = nextBatch.getAndIncrement();
+        if (b >= lastBatch) {
+          return;
+        }
+        if (!s.awaitTurn(b)) {
+          return;
+        }
+        long lo = b * BATCH;
+        long hi = Math.min(to, lo + BATCH);
+        BatchStats stats = s.emptyStats();
+        rows.setLength(0);
+        for (long trial = lo; trial < hi; trial++) {
           runner.runTrial(seed, trial);
-          runner.writeMetrics(
-              trial,
-              study.metricValues,
-              study.unservedVolume,
-              study.peak,
-              study.indirect,
-              v,
-              u,
-              p,
-              q);
+          runner.ledger().writeMetrics(v, u, p, q);
+          int c = 0;
+          for (double val : v) {
+            x[c++] = val;
+          }
+          for (double val : u) {
+            x[c++] = val;
+          }
+          for (double val : p) {
+            x[c++] = val;
+          }
+          for (double val : q) {
+            x[c++] = val;
+          }
+          for (int i = 0; i < columns; i++) {
+            stats.columns[i].add(x[i]);
+          }
+          if (trial < keepLimit) {
+            int t = (int) (trial - s.keptOffset);
+            for (int i = 0; i < columns; i++) {
+              kept[i][t] = x[i];
+            }
+          }
+          if (csv) {
+            rows.append(trial);
+            for (int i = 0; i < columns; i++) {
+              rows.append(',').append(x[i]);
+            }
+            rows.append('\n');
+          }
           double[] sinkUnserved = runner.ledger().unservedBySink();
           for (int k = 0; k < sinkUnserved.length; k++) {
             stats.sinkUnserved[k] += sinkUnserved[k];
@@ -294,23 +795,22 @@ public final class MonteCarlo {
             }
           }
           double[][] shares = runner.ledger().servedShareByCommodityDay();
-          for (int c = 0; c < shares.length; c++) {
-            double[] row = shares[c];
-            double[] sum = stats.shareSum[c];
+          for (int cc = 0; cc < shares.length; cc++) {
+            double[] row = shares[cc];
+            double[] sum = stats.shareSum[cc];
             for (int d = 0; d < h; d++) {
               sum[d] += row[d];
-              histogram.add(c * h + d, row[d]);
+              histogram.add(cc * groups + dayGroup[d], row[d]);
             }
           }
         }
-        study.merger.complete(firstBatch + b, stats);
-        int completed = study.done.addAndGet(hi - lo);
-        RunOptions.TrialProgress progress = study.options.progress();
+        s.complete(b, stats, csv ? rows.toString() : null);
+        long completed = s.done.addAndGet(hi - lo);
+        RunOptions.TrialProgress progress = s.options.progress();
         if (progress != null) {
-          progress.completed(completed, study.planned);
+          progress.completed(completed, s.planned);
         }
       }
-      reportCounters();
     }
   }
 }

@@ -1,29 +1,45 @@
 package org.corridorrisk.sim;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.stats.MetricAccumulator;
+import org.corridorrisk.stats.MetricSummary;
 
 /**
- * Everything a Monte Carlo study produced, in trial order. Arrays are owned by the result; callers
- * must not modify them.
+ * Everything a Monte Carlo study produced. Arrays are owned by the result; callers must not modify
+ * them.
+ *
+ * <p>The summaries ({@link #summary(int)}) come from the merged accumulators of all trials. The
+ * per-trial arrays hold the first {@link #keptTrials()} trials in trial order: all of them up to
+ * {@link MonteCarlo#EXACT_LIMIT} trials (percentiles then exact), otherwise only the first {@link
+ * MonteCarlo#CHART_SAMPLE} for the report's charts (percentiles then from the sketch).
  *
  * @param scenario the scenario that was run
  * @param options the options it was run with
- * @param trials trials actually run (fewer than planned when {@code --target-ci} stopped early)
+ * @param trials trials actually run (fewer than planned when {@code --target-ci} stopped early or
+ *     the run was interrupted, more when it continued while an estimate rested on few trials)
  * @param elapsedNanos wall time of the trial loop
- * @param metricValues {@code [Metric.ordinal()][trial]}
+ * @param metricValues {@code [Metric.ordinal()][trial]}, trials 0..keptTrials-1
  * @param unservedVolume {@code [commodity index][trial]}, commodities as in the scenario
  * @param peakInoperability {@code [sector index][trial]}, empty without economy
  * @param sectorIndirectLoss {@code [sector index][trial]}, empty without economy
  * @param daily per commodity and day: distribution of the share of demand served
  * @param sinks per sink: mean unserved volume and share
  * @param assets per node and link: how often disabled and what loss goes with it
+ * @param columns merged accumulators of every per-trial column ({@link Columns})
+ * @param keptTrials how many trials the per-trial arrays hold
+ * @param interrupted whether the study was stopped before its plan (Ctrl-C)
  */
 public record StudyResult(
     Scenario scenario,
     RunOptions options,
-    int trials,
+    long trials,
     long elapsedNanos,
     double[][] metricValues,
     double[][] unservedVolume,
@@ -31,7 +47,101 @@ public record StudyResult(
     double[][] sectorIndirectLoss,
     DailyServed daily,
     List<SinkStat> sinks,
-    List<AssetStat> assets) {
+    List<AssetStat> assets,
+    MetricAccumulator[] columns,
+    int keptTrials,
+    boolean interrupted) {
+
+  /** Summaries computed so far, per result (weak keys: dropped with the result). */
+  private static final Map<StudyResult, MetricSummary[]> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * A result whose per-trial arrays hold every trial (for tests and synthetic studies): the
+   * accumulators are computed from the arrays as the engine would.
+   */
+  public StudyResult(
+      Scenario scenario,
+      RunOptions options,
+      int trials,
+      long elapsedNanos,
+      double[][] metricValues,
+      double[][] unservedVolume,
+      double[][] peakInoperability,
+      double[][] sectorIndirectLoss,
+      DailyServed daily,
+      List<SinkStat> sinks,
+      List<AssetStat> assets) {
+    this(
+        scenario,
+        options,
+        trials,
+        elapsedNanos,
+        metricValues,
+        unservedVolume,
+        peakInoperability,
+        sectorIndirectLoss,
+        daily,
+        sinks,
+        assets,
+        accumulate(trials, metricValues, unservedVolume, peakInoperability, sectorIndirectLoss),
+        trials,
+        false);
+  }
+
+  private static MetricAccumulator[] accumulate(int n, double[][]... groups) {
+    List<MetricAccumulator> out = new ArrayList<>();
+    for (double[][] g : groups) {
+      for (double[] v : g) {
+        out.add(MetricAccumulator.ofValues(v, n));
+      }
+    }
+    return out.toArray(new MetricAccumulator[0]);
+  }
+
+  /** Whether the per-trial arrays hold every trial (percentiles exact). */
+  public boolean exact() {
+    return keptTrials == trials;
+  }
+
+  /** The per-trial arrays of every column, in {@link Columns} order. */
+  public double[][] columnValues() {
+    int k = metricValues.length + unservedVolume.length + 2 * peakInoperability.length;
+    double[][] all = new double[k][];
+    int i = 0;
+    for (double[][] g :
+        new double[][][] {metricValues, unservedVolume, peakInoperability, sectorIndirectLoss}) {
+      for (double[] v : g) {
+        all[i++] = v;
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The summary of one column ({@link Columns} order): moments from the accumulators, percentiles
+   * exact when every trial is kept. Computed once per result.
+   */
+  public MetricSummary summary(int column) {
+    MetricSummary[] cached = CACHE.computeIfAbsent(this, k -> new MetricSummary[columns.length]);
+    synchronized (cached) {
+      if (cached[column] == null) {
+        double[] sorted = null;
+        if (exact()) {
+          double[] v = columnValues()[column];
+          sorted = Arrays.copyOf(v, keptTrials);
+          Arrays.sort(sorted);
+        }
+        cached[column] = MetricSummary.of(columns[column], sorted);
+      }
+      return cached[column];
+    }
+  }
+
+  /** The summary of one metric. */
+  public MetricSummary summary(Metric metric) {
+    return summary(metric.ordinal());
+  }
 
   /** Per-trial values of one metric, in trial order (length {@link #trials()}). */
   public double[] values(Metric metric) {
@@ -43,7 +153,8 @@ public record StudyResult(
    *
    * @param commodityIds commodities in scenario order
    * @param mean {@code [commodity][day]} mean served share (0..1)
-   * @param p05 {@code [commodity][day]} 5th percentile over trials
+   * @param p05 {@code [commodity][day]} 5th percentile over trials (at 0.001 resolution; days share
+   *     a histogram in groups when the horizon exceeds {@link MonteCarlo#DAY_GROUPS} days)
    * @param p95 {@code [commodity][day]} 95th percentile over trials
    */
   public record DailyServed(

@@ -143,7 +143,7 @@ final class ThreatPlan {
       double[] cum = new double[targets.length];
       double total = 0;
       for (int i = 0; i < targets.length; i++) {
-        total += weight(net, targets[i]);
+        total += weight(net, targets[i], scenario.incidents());
         cum[i] = total;
       }
       cumulativeWeight = selection == Selection.CAPACITY_WEIGHTED && total > 0 ? cum : null;
@@ -166,8 +166,11 @@ final class ThreatPlan {
       }
     }
 
-    /** Capacity weight: link capacity; node supply, demand or max withdrawal by kind. */
-    static double weight(NetworkIndex net, int asset) {
+    /**
+     * Capacity weight: link capacity; node supply, demand or max withdrawal by kind; a junction's
+     * {@code throughput} (0 without one).
+     */
+    static double weight(NetworkIndex net, int asset, Incidents incidents) {
       int n = net.nodeCount();
       if (asset >= n) {
         return net.linkCapacity(asset - n);
@@ -180,7 +183,8 @@ final class ThreatPlan {
         case STORAGE:
           return net.maxWithdrawalPerDay(asset);
         default:
-          return 0;
+          double throughput = incidents.asset(net.nodeId(asset)).throughput();
+          return Double.isNaN(throughput) ? 0 : throughput;
       }
     }
 

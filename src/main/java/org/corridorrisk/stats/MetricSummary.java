@@ -6,10 +6,23 @@ import java.util.Arrays;
  * Summary statistics of one metric's per-trial values, as in {@code summary.json}.
  *
  * <p>Definitions (one throughout the project): {@code std} is the sample standard deviation (n - 1;
- * 0 for one trial); {@code ci95} is the normal-approximation interval mean +- 1.959964 std /
- * sqrt(n); percentiles use the nearest-rank definition, the {@code ceil(p n)}-th smallest value
- * (the smallest for p n < 1); {@code var95} = p95; {@code cvar95} is the mean of the largest {@code
- * ceil(0.05 n)} values.
+ * 0 for one trial); {@code ci95} is Hall's skew-corrected interval of the mean ({@link
+ * Intervals#mean}); percentiles use the nearest-rank definition, the {@code ceil(p n)}-th smallest
+ * value (the smallest for p n < 1); {@code var95} = p95; {@code cvar95} is the mean of the largest
+ * {@code ceil(0.05 n)} values. Percentiles are exact when the sorted values are given, else from
+ * the accumulator's {@link LogHistogram} (relative error {@link LogHistogram#RELATIVE_ERROR}).
+ *
+ * @param trials number of trials summarized
+ * @param trialsWithLoss trials with a value above zero
+ * @param shareWithLossLow Wilson 95% interval of the share of trials with a value above zero
+ * @param shareWithLossHigh see {@code shareWithLossLow}
+ * @param effectiveTrials Kish's effective number of trials carrying the mean ({@code NaN} when all
+ *     values are 0); the estimate rests on few trials when it is below {@link Intervals#FEW_TRIALS}
+ * @param p99Low order-statistic 95% interval of p99
+ * @param p99High see {@code p99Low}
+ * @param cvar95Low 95% interval of cvar95
+ * @param cvar95High see {@code cvar95Low}
+ * @param exactPercentiles whether the percentiles are exact order statistics
  */
 public record MetricSummary(
     double mean,
@@ -22,47 +35,123 @@ public record MetricSummary(
     double p99,
     double var95,
     double cvar95,
-    double max) {
+    double max,
+    long trials,
+    long trialsWithLoss,
+    double shareWithLossLow,
+    double shareWithLossHigh,
+    double effectiveTrials,
+    double p99Low,
+    double p99High,
+    double cvar95Low,
+    double cvar95High,
+    boolean exactPercentiles) {
 
   /** z value of a two-sided 95% normal interval. */
-  public static final double Z95 = 1.959963984540054;
+  public static final double Z95 = Intervals.Z95;
 
-  /** Summarizes the values (not modified). Requires at least one value. */
+  /** Summarizes the values (not modified), exactly. Requires at least one value. */
   public static MetricSummary of(double[] values) {
     return of(values, values.length);
   }
 
-  /** Summarizes the first {@code n} values (not modified). Requires n >= 1. */
+  /** Summarizes the first {@code n} values (not modified), exactly. Requires n >= 1. */
   public static MetricSummary of(double[] values, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("need at least one value but had " + n);
     }
-    double mean = Sums.mean(values, n);
-    double std = Sums.sampleStd(values, n, mean);
-    double half = Z95 * std / Math.sqrt(n);
     double[] sorted = Arrays.copyOf(values, n);
     Arrays.sort(sorted);
-    int tail = (int) Math.ceil(0.05 * n);
-    double tailSum = 0;
-    double c = 0;
-    for (int i = n - tail; i < n; i++) {
-      double y = sorted[i] - c;
-      double t = tailSum + y;
-      c = (t - tailSum) - y;
-      tailSum = t;
+    return of(MetricAccumulator.ofValues(values, n), sorted);
+  }
+
+  /**
+   * Summarizes an accumulator; percentiles exact from {@code sorted} (all the trials' values in
+   * ascending order) when given, else from the sketch.
+   */
+  public static MetricSummary of(MetricAccumulator acc, double[] sorted) {
+    long n = acc.count();
+    if (n < 1) {
+      throw new IllegalArgumentException("need at least one value but had " + n);
     }
+    if (sorted != null && sorted.length != n) {
+      throw new IllegalArgumentException(
+          "sorted values: " + sorted.length + " but the accumulator has " + n);
+    }
+    Moments m = acc.moments();
+    double[] ci = Intervals.mean(m);
+    double[] share = Intervals.wilson(acc.positive(), n);
+    long tail = (long) Math.ceil(0.05 * n);
+    long[] p99Ranks = Intervals.quantileRanks(n, 0.99);
+    double p50;
+    double p90;
+    double p95;
+    double p99;
+    double p99Low;
+    double p99High;
+    double cvar;
+    double tailVar;
+    double max;
+    if (sorted != null) {
+      p50 = percentile(sorted, 0.50);
+      p90 = percentile(sorted, 0.90);
+      p95 = percentile(sorted, 0.95);
+      p99 = percentile(sorted, 0.99);
+      p99Low = sorted[(int) p99Ranks[0] - 1];
+      p99High = sorted[(int) p99Ranks[1] - 1];
+      int t = (int) tail;
+      double tailSum = 0;
+      double c = 0;
+      for (int i = sorted.length - t; i < sorted.length; i++) {
+        double y = sorted[i] - c;
+        double s = tailSum + y;
+        c = (s - tailSum) - y;
+        tailSum = s;
+      }
+      cvar = tailSum / t;
+      double ss = 0;
+      for (int i = sorted.length - t; i < sorted.length; i++) {
+        double d = sorted[i] - cvar;
+        ss += d * d;
+      }
+      tailVar = t > 1 ? ss / (t - 1) : 0;
+      max = sorted[sorted.length - 1];
+    } else {
+      LogHistogram h = acc.sketch();
+      p50 = h.quantile(0.50);
+      p90 = h.quantile(0.90);
+      p95 = h.quantile(0.95);
+      p99 = h.quantile(0.99);
+      p99Low = h.valueAtRank(p99Ranks[0]);
+      p99High = h.valueAtRank(p99Ranks[1]);
+      double[] top = h.topMeanAndVariance(tail);
+      cvar = top[0];
+      tailVar = top[1];
+      max = h.max();
+    }
+    double[] cvarCi = Intervals.cvar(cvar, p95, tailVar, n, 0.05);
     return new MetricSummary(
-        mean,
-        std,
-        mean - half,
-        mean + half,
-        percentile(sorted, 0.50),
-        percentile(sorted, 0.90),
-        percentile(sorted, 0.95),
-        percentile(sorted, 0.99),
-        percentile(sorted, 0.95),
-        tailSum / tail,
-        sorted[n - 1]);
+        m.mean(),
+        m.sampleStd(),
+        ci[0],
+        ci[1],
+        p50,
+        p90,
+        p95,
+        p99,
+        p95,
+        cvar,
+        max,
+        n,
+        acc.positive(),
+        share[0],
+        share[1],
+        m.effectiveCount(),
+        p99Low,
+        p99High,
+        cvarCi[0],
+        cvarCi[1],
+        sorted != null);
   }
 
   /**
@@ -75,8 +164,18 @@ public record MetricSummary(
     return sorted[Math.max(0, Math.min(n, rank) - 1)];
   }
 
-  /** Half-width of the 95% confidence interval of the mean. */
+  /** Half-width of the 95% confidence interval of the mean (the larger side). */
   public double ci95HalfWidth() {
-    return 0.5 * (ci95High - ci95Low);
+    return Math.max(mean - ci95Low, ci95High - mean);
+  }
+
+  /** Whether the mean rests on few trials (effective trials below {@link Intervals#FEW_TRIALS}). */
+  public boolean fewTrials() {
+    return effectiveTrials < Intervals.FEW_TRIALS;
+  }
+
+  /** Share of trials with a value above zero. */
+  public double shareWithLoss() {
+    return (double) trialsWithLoss / trials;
   }
 }

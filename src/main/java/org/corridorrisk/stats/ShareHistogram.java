@@ -4,16 +4,19 @@ package org.corridorrisk.stats;
  * Mergeable histograms of a share in [0, 1], one per series (e.g. per commodity and day), with
  * {@value #BINS} bins: a share s falls in bin {@code round(s x 1000)}, so 0 and 1 are exact and any
  * other share is off by at most 0.0005. Counts are integers, so merging (adding counts) is exact
- * and independent of the order in which workers' histograms are merged.
+ * and independent of the order in which workers' histograms are merged. Counts are longs (more than
+ * 2^31 trials).
  *
  * <p>Not thread-safe: one per worker, merged at the end.
  */
-public final class ShareHistogram {
+public final class ShareHistogram implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** Bins per series: shares 0.000, 0.001, ..., 1.000. */
   public static final int BINS = 1001;
 
   private final int series;
-  private final int[] counts;
+  private final long[] counts;
 
   /** Empty histograms for {@code series} series. */
   public ShareHistogram(int series) {
@@ -21,7 +24,7 @@ public final class ShareHistogram {
       throw new IllegalArgumentException("series must be >= 0 but was " + series);
     }
     this.series = series;
-    this.counts = new int[series * BINS];
+    this.counts = new long[series * BINS];
   }
 
   public int series() {
@@ -55,7 +58,7 @@ public final class ShareHistogram {
   }
 
   /** The count of one bin. */
-  public int binCount(int seriesIndex, int bin) {
+  public long binCount(int seriesIndex, int bin) {
     return counts[seriesIndex * BINS + bin];
   }
 

@@ -1,8 +1,9 @@
 package org.corridorrisk.stats;
 
 /**
- * The {@code --target-ci} rule: a study may stop once the 95% confidence half-width of a mean
- * (normal approximation, {@link MetricSummary#Z95}) is within a share of the mean's magnitude. A
+ * The {@code --target-ci} rule: a study may stop once the 95% confidence interval of a mean (the
+ * project's honest interval, {@link Intervals#mean}; its larger side) is within a share of the
+ * mean's magnitude and the mean does not rest on few trials ({@link Intervals#FEW_TRIALS}). A
  * sample that is all zeros (mean 0, std 0) counts as converged.
  */
 public final class StoppingRule {
@@ -17,11 +18,22 @@ public final class StoppingRule {
     if (n < 2) {
       return false;
     }
-    double mean = Sums.mean(values, n);
-    double std = Sums.sampleStd(values, n, mean);
-    if (std == 0) {
+    return converged(MetricAccumulator.ofValues(values, n).moments(), relative);
+  }
+
+  /** As above, from the accumulated moments. */
+  public static boolean converged(Moments m, double relative) {
+    if (m.count() < 2) {
+      return false;
+    }
+    if (m.sampleStd() == 0) {
       return true;
     }
-    return MetricSummary.Z95 * std / Math.sqrt(n) <= relative * Math.abs(mean);
+    if (m.effectiveCount() < Intervals.FEW_TRIALS) {
+      return false;
+    }
+    double[] ci = Intervals.mean(m);
+    double half = Math.max(m.mean() - ci[0], ci[1] - m.mean());
+    return half <= relative * Math.abs(m.mean());
   }
 }

@@ -45,7 +45,15 @@ public final class Comparison {
    *     or two runs share an id
    */
   public static Comparison of(StudyResult baseline, List<MitigatedRun> runs) {
-    int n = baseline.trials();
+    if (!baseline.exact()) {
+      throw new IllegalArgumentException(
+          "paired comparison needs every trial's values but the baseline kept "
+              + baseline.keptTrials()
+              + " of "
+              + baseline.trials()
+              + " trials");
+    }
+    int n = baseline.keptTrials();
     Set<String> ids = new HashSet<>();
     for (MitigatedRun r : runs) {
       if (!ids.add(r.id())) {
@@ -74,7 +82,7 @@ public final class Comparison {
     }
     Map<Metric, MetricSummary> baseMetrics = new EnumMap<>(Metric.class);
     for (Metric m : Metric.values()) {
-      baseMetrics.put(m, MetricSummary.of(baseline.values(m), n));
+      baseMetrics.put(m, baseline.summary(m));
     }
     Metric headline = headlineMetric(baseMetrics);
 
@@ -180,7 +188,7 @@ public final class Comparison {
 
   /** Trials of every run (the baseline's, after any early stop). */
   public int trials() {
-    return baseline.trials();
+    return baseline.keptTrials();
   }
 
   /** Statistics of the baseline per metric. */

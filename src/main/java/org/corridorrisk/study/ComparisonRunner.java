@@ -12,7 +12,10 @@ import org.corridorrisk.sim.StudyResult;
  *
  * <p>The baseline runs with the given options (including any early stop on {@code
  * targetRelativeCi}); every variant then runs with exactly the baseline's trial count and seed and
- * no early stop, so trial k of each variant pairs with trial k of the baseline.
+ * no early stop, so trial k of each variant pairs with trial k of the baseline. When the options
+ * allow continuing ({@link RunOptions#continueUpTo()} without a CI target), the whole comparison
+ * runs at 10,000 trials and is run again at twice the trials while {@link #needsMoreTrials} holds
+ * (at most about twice the work of the final size; the result depends only on the seed).
  */
 public final class ComparisonRunner {
   private ComparisonRunner() {}
@@ -51,6 +54,41 @@ public final class ComparisonRunner {
    */
   public static Comparison run(
       Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
+    if (options.continueUpTo() <= options.trials() || options.hasCiTarget()) {
+      return runOnce(baseline, variants, options, listener);
+    }
+    // continuation: the whole comparison at n trials, doubled while an estimate rests on few
+    long n = options.trials();
+    while (true) {
+      Comparison c = runOnce(baseline, variants, options.withExactly(n, null), listener);
+      if (n >= options.continueUpTo() || !needsMoreTrials(c)) {
+        return c;
+      }
+      n = MonteCarlo.nextStage(n, options.continueUpTo());
+    }
+  }
+
+  /**
+   * The continuation rule of {@code compare}: the baseline's rule ({@link
+   * MonteCarlo#needsMoreTrials}), or a mitigation whose mean reduction of a watched metric rests on
+   * few trials.
+   */
+  public static boolean needsMoreTrials(Comparison c) {
+    if (MonteCarlo.needsMoreTrials(c.baseline().columns())) {
+      return true;
+    }
+    for (MitigationComparison m : c.mitigations()) {
+      for (org.corridorrisk.impact.Metric metric : MonteCarlo.WATCHED) {
+        if (m.metric(metric).fewTrials()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Comparison runOnce(
+      Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
     Listener tell = listener == null ? (id, i, n) -> null : listener;
     int count = variants.size() + 1;
     StudyResult base =
@@ -61,7 +99,10 @@ public final class ComparisonRunner {
                 options.seed(),
                 options.threads(),
                 options.targetRelativeCi(),
-                tell.starting("baseline", 1, count)));
+                tell.starting("baseline", 1, count),
+                options.continueUpTo(),
+                null,
+                options.stop()));
     List<MitigatedRun> runs = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       Variant v = variants.get(i);
@@ -71,7 +112,10 @@ public final class ComparisonRunner {
               options.seed(),
               options.threads(),
               Double.NaN,
-              tell.starting(v.id(), i + 2, count));
+              tell.starting(v.id(), i + 2, count),
+              0,
+              null,
+              options.stop());
       runs.add(
           new MitigatedRun(v.id(), v.costUsd(), v.members(), MonteCarlo.run(v.scenario(), paired)));
     }

@@ -1,19 +1,25 @@
 package org.corridorrisk.study;
 
+import org.corridorrisk.stats.Intervals;
+import org.corridorrisk.stats.MetricAccumulator;
 import org.corridorrisk.stats.MetricSummary;
-import org.corridorrisk.stats.Sums;
+import org.corridorrisk.stats.Moments;
 
 /**
  * One metric of a mitigated scenario compared, trial by trial, with the baseline run on common
  * random numbers. The per-trial reduction is {@code baseline - mitigated}: positive means the
  * mitigation helped in that trial.
  *
- * <p>Design note: the interval of the mean reduction is computed from the paired differences
- * (normal approximation, {@code mean +- 1.96 sd(d) / sqrt(n)}), not from the two marginal
- * intervals. With common random numbers the two runs are strongly positively correlated, so the
- * paired interval is far narrower; combining the marginal intervals would ignore that. The relative
- * reduction is a ratio of two means; its interval uses the delta method on the residuals {@code d_k
- * - R b_k}, so it also carries the uncertainty of the baseline mean.
+ * <p>Design note: the interval of the mean reduction is computed from the paired differences, not
+ * from the two marginal intervals. With common random numbers the two runs are strongly positively
+ * correlated, so the paired interval is far narrower; combining the marginal intervals would ignore
+ * that. It is the project's honest interval of a mean ({@link Intervals#mean}, Hall's
+ * skew-corrected t), which keeps its coverage when a few trials carry the reduction (rare, long
+ * outages), where the normal approximation covered the true reduction in only 80-86% of seeds. The
+ * relative reduction is a ratio of two means; its interval applies the same skew-corrected interval
+ * to the residuals {@code r_k = d_k - R b_k} (delta method: {@code R_hat - R ~ mean(r) / mean(b)}),
+ * so it also carries the uncertainty of the baseline mean. Shares of trials better or worse carry
+ * Wilson intervals.
  *
  * <p>Ties: a trial counts as better (worse) only when the mitigated value is below (above) the
  * baseline value by more than {@link #TIE_TOLERANCE} of the larger magnitude. This keeps
@@ -32,6 +38,10 @@ import org.corridorrisk.stats.Sums;
  *     is 0
  * @param relativeCi95Low lower bound of the 95% interval of the relative reduction, or NaN
  * @param relativeCi95High upper bound of the 95% interval of the relative reduction, or NaN
+ * @param betterCi95 Wilson 95% interval {@code {low, high}} of {@code shareOfTrialsBetter}
+ * @param worseCi95 Wilson 95% interval {@code {low, high}} of {@code shareOfTrialsWorse}
+ * @param reductionEffectiveTrials Kish's effective number of trials carrying the mean reduction
+ *     ({@code NaN} when no trial changed)
  * @param varianceReductionFactor {@code (Var(b) + Var(m)) / Var(b - m)}: how many times larger the
  *     variance of the difference would be had the two runs used independent random numbers (for
  *     independent runs {@code Var(B - M) = Var(B) + Var(M)}); {@code NaN} when the paired
@@ -49,6 +59,9 @@ public record PairedMetric(
     double relativeReduction,
     double relativeCi95Low,
     double relativeCi95High,
+    double[] betterCi95,
+    double[] worseCi95,
+    double reductionEffectiveTrials,
     double varianceReductionFactor) {
 
   /** Relative difference below which two per-trial values count as equal. */
@@ -83,10 +96,12 @@ public record PairedMetric(
         worse++;
       }
     }
-    double meanD = Sums.mean(d, n);
-    double sdD = Sums.sampleStd(d, n, meanD);
-    double half = MetricSummary.Z95 * sdD / Math.sqrt(n);
-    double meanB = Sums.mean(baseline, n);
+    Moments momentsD = MetricAccumulator.ofValues(d, n).moments();
+    double meanD = momentsD.mean();
+    double sdD = momentsD.sampleStd();
+    double[] ciD = Intervals.mean(momentsD);
+    MetricSummary base = MetricSummary.of(baseline, n);
+    double meanB = base.mean();
     double rel = Double.NaN;
     double relLow = Double.NaN;
     double relHigh = Double.NaN;
@@ -96,26 +111,31 @@ public record PairedMetric(
       for (int k = 0; k < n; k++) {
         residual[k] = d[k] - rel * baseline[k];
       }
-      double sdR = Sums.sampleStd(residual, n, Sums.mean(residual, n));
-      double relHalf = MetricSummary.Z95 * sdR / Math.sqrt(n) / Math.abs(meanB);
-      relLow = rel - relHalf;
-      relHigh = rel + relHalf;
+      Moments r = MetricAccumulator.ofValues(residual, n).moments();
+      double[] ciR = Intervals.mean(r);
+      double a = rel + (ciR[0] - r.mean()) / meanB;
+      double b = rel + (ciR[1] - r.mean()) / meanB;
+      relLow = Math.min(a, b);
+      relHigh = Math.max(a, b);
     }
     MetricSummary mit = MetricSummary.of(mitigated, n);
-    double sdB = Sums.sampleStd(baseline, n, meanB);
+    double sdB = base.std();
     double factor = sdD > 0 ? (sdB * sdB + mit.std() * mit.std()) / (sdD * sdD) : Double.NaN;
     return new PairedMetric(
         mit,
         meanB,
         meanD,
         sdD,
-        meanD - half,
-        meanD + half,
+        ciD[0],
+        ciD[1],
         (double) better / n,
         (double) worse / n,
         rel,
         relLow,
         relHigh,
+        Intervals.wilson(better, n),
+        Intervals.wilson(worse, n),
+        momentsD.effectiveCount(),
         factor);
   }
 
@@ -140,6 +160,11 @@ public record PairedMetric(
       return 1;
     }
     return 0;
+  }
+
+  /** Whether the mean reduction rests on few trials (some change, few effective trials). */
+  public boolean fewTrials() {
+    return reductionEffectiveTrials > 0 && reductionEffectiveTrials < Intervals.FEW_TRIALS;
   }
 
   /** Whether every trial was a tie (the mitigation changed nothing in this metric). */

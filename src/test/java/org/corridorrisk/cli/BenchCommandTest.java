@@ -45,10 +45,11 @@ class BenchCommandTest {
     String text = out.toString();
     assertTrue(
         text.startsWith("machine: " + Runtime.getRuntime().availableProcessors() + " cores"), text);
-    // name, nodes, links, days, trials, seconds, trials/s, flows/s, cache hit rate
+    // name, nodes, links, days, trials, seconds, trials/s, flows/s, cache hit rate, trials/cpu-s
     assertTrue(
         Pattern.compile(
-                "(?m)^middle-corridor\\s+15\\s+18\\s+90\\s+100\\s+[0-9.]+\\s+[0-9]+\\s+[0-9]+\\s+[0-9.]+%$")
+                "(?m)^middle-corridor\\s+15\\s+18\\s+90\\s+100\\s+[0-9.]+\\s+[0-9]+\\s+[0-9]+"
+                    + "\\s+[0-9.]+%\\s+([0-9]+|n/a)$")
             .matcher(text)
             .find(),
         text);
@@ -57,6 +58,12 @@ class BenchCommandTest {
             .matcher(text)
             .find(),
         text);
+  }
+
+  @Test
+  void bench_unknownSharing_exits2() {
+    assertEquals(2, run("bench", "--sharing", "proportional"));
+    assertTrue(err.toString().contains("--sharing must be fair or any"), err::toString);
   }
 
   @Test

@@ -225,4 +225,23 @@ class RunCommandTest {
     }
     assertTrue(text.contains("summary.json"));
   }
+
+  @Test
+  void table_usesTheReportsNumbersAndSaysTheHorizon() throws IOException {
+    // Issue 13 point 5: the terminal printed 5.494e+06 and 7.883e-04; it now writes numbers as the
+    // report does (shares in percent, k / M / bn suffixes) and names the horizon.
+    StringWriter out = new StringWriter();
+    RunCommand.execute(
+        scenario(), null, tmp.resolve("words"), 500, 1, 2, Double.NaN, null, new PrintWriter(out));
+    String table =
+        out.toString()
+            .lines()
+            .takeWhile(l -> !l.startsWith("wrote "))
+            .reduce("", (a, b) -> a + b + "\n");
+    assertTrue(table.contains("-day horizon"), table);
+    assertTrue(!table.matches("(?s).*\\d\\.\\d+e[+-]\\d+.*"), table);
+    String fraction =
+        table.lines().filter(l -> l.startsWith("unserved_fraction")).findFirst().orElseThrow();
+    assertTrue(fraction.contains("%"), fraction);
+  }
 }

@@ -40,15 +40,15 @@ class ValidateDescribeCommandTest {
     assertEquals(2, r.code());
     assertEquals(
         f
-            + ":10:13: nodes[0].supply: must be >= 0 but was -5\n"
+            + ":10:13: nodes[0] (src).supply: must be >= 0 but was -5\n"
             + f
-            + ":15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])\n"
+            + ":15:9: nodes[2] (src).id: duplicate id 'src' (first used at line 7, nodes[0])\n"
             + f
-            + ":18:5: nodes[2].suply: unknown key, did you mean 'supply'?\n"
+            + ":18:5: nodes[2] (src).suply: unknown key, did you mean 'supply'?\n"
             + f
-            + ":27:9: links[1].to: unknown node 'nowhere'\n"
+            + ":27:9: links[1] (l2).to: unknown node 'nowhere'\n"
             + f
-            + ":33:18: threats[0].probability: must be <= 1 but was 1.7\n",
+            + ":33:18: threats[0] (t).probability: must be <= 1 but was 1.7\n",
         r.err());
     assertFalse(r.err().contains("Exception"));
   }
@@ -85,8 +85,9 @@ class ValidateDescribeCommandTest {
         out.contains(
             "gas (mcm/d): 5 nodes (1 source, 2 sinks, 1 junction, 1 storage), 5 links (3 pipelines, 2 others)"),
         out);
-    assertTrue(out.contains("supply 80 per day against demand 20 per day"), out);
-    assertTrue(out.contains("storage: inventory 500, withdrawal up to 20 per day"), out);
+    assertTrue(out.contains("supply 80 mcm/d against demand 20 mcm/d"), out);
+    // storage is a volume: the flow unit without its per-day part
+    assertTrue(out.contains("storage: inventory 500 mcm, withdrawal up to 20 mcm/d"), out);
     assertTrue(out.contains("scp-row: scp, scp-loop"), out);
     assertTrue(out.contains("expected 0.49 attempts and 0.30 successful hits over 90 days"), out);
     assertTrue(out.contains("targets (2): scp, tanap-east"), out);
@@ -101,12 +102,22 @@ class ValidateDescribeCommandTest {
   }
 
   @Test
+  void describe_oneAttemptPerYear_isSingular() {
+    Run r = run("describe", "scenarios/caspian-energy-and-transport.yaml");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("corridor-attack (poisson, 1 attempt per year,"), r.out());
+    assertTrue(r.out().contains("pipeline-sabotage (poisson, 2 attempts per year,"), r.out());
+    assertFalse(r.out().contains(" 1 attempts"), r.out());
+  }
+
+  @Test
   void describe_invalidFile_exitsTwoWithProblems(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("five.yaml");
     Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
     Run r = run("describe", f.toString());
     assertEquals(2, r.code());
     assertTrue(
-        r.err().contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7"), r.err());
+        r.err().contains(f + ":33:18: threats[0] (t).probability: must be <= 1 but was 1.7"),
+        r.err());
   }
 }

@@ -11,6 +11,7 @@ import org.corridorrisk.model.LinkKind;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Sharing;
 
 /**
  * Seeded random networks with integer rates for differential tests. Commodity 0 ("gas") is the
@@ -23,6 +24,9 @@ final class RandomNetworks {
   boolean costs;
   boolean ampleSupply;
   boolean otherCommodity;
+
+  /** How tiers share a shortage (the scenario key {@code sharing}). */
+  Sharing sharing = Sharing.FAIR;
 
   /** Every gas link undirected (the draw that would choose the direction is skipped). */
   boolean undirectedOnly;
@@ -100,7 +104,7 @@ final class RandomNetworks {
             List.of(),
             null,
             List.of());
-    NetworkIndex net = NetworkIndex.compile(scenario);
+    NetworkIndex net = NetworkIndex.compile(scenario.withSharing(sharing));
     DayInput in = new DayInput(net);
     for (int k = 0; k < n; k++) {
       boolean keep = ampleSupply && k == 0;

@@ -6,6 +6,7 @@ import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Sharing;
 
 /** Small builder of one-commodity scenarios for solver tests. */
 final class TestNetworks {
@@ -13,6 +14,7 @@ final class TestNetworks {
   private final List<Commodity> commodities = new ArrayList<>(List.of(new Commodity(GAS, "mcm/d")));
   private final List<Node> nodes = new ArrayList<>();
   private final List<Link> links = new ArrayList<>();
+  private Sharing sharing = Sharing.FAIR;
 
   TestNetworks commodity(String id) {
     commodities.add(new Commodity(id, "u"));
@@ -70,9 +72,15 @@ final class TestNetworks {
     return this;
   }
 
+  TestNetworks sharing(Sharing rule) {
+    sharing = rule;
+    return this;
+  }
+
   Scenario scenario() {
     return new Scenario(
-        "test", "", 1, "USD", commodities, nodes, links, List.of(), List.of(), null, List.of());
+            "test", "", 1, "USD", commodities, nodes, links, List.of(), List.of(), null, List.of())
+        .withSharing(sharing);
   }
 
   NetworkIndex compile() {

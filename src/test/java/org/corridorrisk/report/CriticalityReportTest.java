@@ -64,4 +64,18 @@ class CriticalityReportTest {
     assertEquals(100 / 110.0, w2.get("unserved_fraction").asDouble(), 1e-9);
     assertEquals(3, root.get("pairs").size());
   }
+
+  @Test
+  void n1Charts_nameTheScenariosCurrency_andDrawOneBarPerAsset() throws Exception {
+    CriticalityResult r = parallel();
+    String currency = r.scenario().currency();
+    Path file = tmp.resolve("units.html");
+    CriticalityReport.write(r, file);
+    String html = Files.readString(file);
+    assertFalse(html.contains("(currency)"), "a placeholder instead of the currency");
+    assertTrue(html.contains("economic_loss (" + currency + ")"), currency);
+    assertTrue(html.contains("unserved_fraction (share of demand)"));
+    // one bar per asset: no second, always-empty "intact" series in the legend
+    assertFalse(html.contains(">intact</text>"), "an empty second column per asset");
+  }
 }

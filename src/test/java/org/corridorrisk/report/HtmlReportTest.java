@@ -46,7 +46,7 @@ class HtmlReportTest {
     StudyResult r = SyntheticStudy.result(2_000, 7, true);
     String html = html(r);
     for (Metric m : Metric.values()) {
-      MetricSummary s = MetricSummary.of(r.values(m), r.trials());
+      MetricSummary s = MetricSummary.of(r.values(m), r.keptTrials());
       assertEquals(s.mean(), dataValue(html, m.key(), "mean"), m.key());
       assertEquals(s.p50(), dataValue(html, m.key(), "p50"), m.key());
       assertEquals(s.var95(), dataValue(html, m.key(), "var95"), m.key());
@@ -184,7 +184,7 @@ class HtmlReportTest {
     int last = data.getItemCount(0) - 1;
     assertEquals(30.0, data.getXValue(0, 0));
     assertEquals(1_234.0, data.getXValue(0, last));
-    MetricSummary s = MetricSummary.of(r.values(Metric.ECONOMIC_LOSS), r.trials());
+    MetricSummary s = MetricSummary.of(r.values(Metric.ECONOMIC_LOSS), r.keptTrials());
     assertEquals(s.mean(), data.getYValue(0, last), 1e-9 * s.mean());
     assertEquals(s.ci95High(), data.getEndYValue(0, last), 1e-9 * s.mean());
     for (int i = 0; i <= last; i++) {

@@ -89,18 +89,18 @@ class IncidentsValidationTest {
   void monthlyWithout12Entries_isLocated_andNotFollowedByUnknownProfile() {
     assertProblems(
         with("0.4, 0.6, 0.9, 1.3, 1.6]}", "0.4, 0.6, 0.9, 1.3]}"),
-        "t.yaml:6:25: profiles[0].monthly: must list at least 12 entries but has 11");
+        "t.yaml:6:25: profiles[0] (heat).monthly: must list at least 12 entries but has 11");
   }
 
   @Test
   void stepsNotStartingAtDay0_orNotAscending() {
     assertProblems(
         with("steps: [{from_day: 0, factor: 1}", "steps: [{from_day: 1, factor: 1}"),
-        "t.yaml:7:36: profiles[1].steps[0].from_day: the first step must start at day 0"
+        "t.yaml:7:36: profiles[1] (cargo).steps[0].from_day: the first step must start at day 0"
             + " (from_day: 0) but starts at 1");
     assertProblems(
         with("{from_day: 10, factor: 0.5}", "{from_day: 0, factor: 0.5}"),
-        "t.yaml:7:62: profiles[1].steps[1].from_day: must be greater than the previous step's"
+        "t.yaml:7:62: profiles[1] (cargo).steps[1].from_day: must be greater than the previous step's"
             + " from_day (0) but was 0");
   }
 
@@ -108,21 +108,21 @@ class IncidentsValidationTest {
   void unknownProfileId_suggestsOne() {
     assertProblems(
         with("demand_profile: [heat, cargo]", "demand_profile: [heat, cargoes]"),
-        "t.yaml:14:75: nodes[2].demand_profile[1]: unknown profile 'cargoes' (did you mean"
+        "t.yaml:14:75: nodes[2] (b).demand_profile[1]: unknown profile 'cargoes' (did you mean"
             + " 'cargo'?)");
     assertProblems(
         with("supply_profile: cargo", "supply_profile: nope"),
-        "t.yaml:11:71: nodes[0].supply_profile: unknown profile 'nope' (defined: heat, cargo)");
+        "t.yaml:11:71: nodes[0] (a).supply_profile: unknown profile 'nope' (defined: heat, cargo)");
     assertProblems(
         with("rate_profile: heat\n", "rate_profile: heet\n"),
-        "t.yaml:24:19: threats[0].rate_profile: unknown profile 'heet' (did you mean 'heat'?)");
+        "t.yaml:24:19: threats[0] (t).rate_profile: unknown profile 'heet' (did you mean 'heat'?)");
   }
 
   @Test
   void damageProbabilitiesNotSummingTo1() {
     assertProblems(
         with("{probability: 0.3, capacity_factor: 0}", "{probability: 0.2, capacity_factor: 0}"),
-        "t.yaml:27:7: threats[0].damage: the probabilities of the damage states must sum to 1 but"
+        "t.yaml:27:7: threats[0] (t).damage: the probabilities of the damage states must sum to 1 but"
             + " sum to 0.9 (a successful hit always leaves the asset in one of them)");
   }
 
@@ -133,8 +133,8 @@ class IncidentsValidationTest {
             + " throughput: ... or use capacity_factor: 0)";
     assertProblems(
         with("throughput: 8, ", ""),
-        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + junction,
-        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: " + junction);
+        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: " + junction,
+        "t.yaml:29:42: threats[0] (t).damage[1].restoration[0].capacity_factor: " + junction);
     String sink =
         "is above 0 but the threat can hit sink 'b', which can only be out (partial capacity"
             + " applies to links, sources, storages and junctions with throughput)";
@@ -142,18 +142,18 @@ class IncidentsValidationTest {
         with(
             "targets: {kinds: [subsea-pipeline, junction]}",
             "targets: {kinds: [subsea-pipeline, sink]}"),
-        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + sink,
-        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: " + sink);
+        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: " + sink,
+        "t.yaml:29:42: threats[0] (t).damage[1].restoration[0].capacity_factor: " + sink);
     assertProblems(
         with("capacity_factor: 0.5, repair", "capacity_factor: 1.5, repair"),
-        "t.yaml:28:45: threats[0].damage[1].capacity_factor: must be <= 1 but was 1.5");
+        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: must be <= 1 but was 1.5");
   }
 
   @Test
   void throughputOnASink_doesNotApply() {
     assertProblems(
         with("demand: 5, demand_profile", "demand: 5, throughput: 3, demand_profile"),
-        "t.yaml:14:52: nodes[2].throughput: does not apply to a sink node; remove it"
+        "t.yaml:14:52: nodes[2] (b).throughput: does not apply to a sink node; remove it"
             + " (docs/scenario-format.md lists the keys of each kind)");
   }
 
@@ -161,10 +161,10 @@ class IncidentsValidationTest {
   void repairCrews_andTheirPatches() {
     assertProblems(
         with("count: 1,", "count: 0,"),
-        "t.yaml:40:25: repair_crews[0].count: must be >= 1 but was 0");
+        "t.yaml:40:25: repair_crews[0] (vessel).count: must be >= 1 but was 0");
     assertProblems(
         with("{repair_crew: vessel,", "{repair_crew: vessal,"),
-        "t.yaml:45:23: mitigations[0].changes[0].repair_crew: unknown repair_crew 'vessal', did"
+        "t.yaml:45:23: mitigations[0] (second-vessel).changes[0].repair_crew: unknown repair_crew 'vessal', did"
             + " you mean 'vessel'?");
   }
 
@@ -174,17 +174,17 @@ class IncidentsValidationTest {
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [61, 59], lon: [23, 25]}"),
-        "t.yaml:34:27: threats[1].epicenter_area.lat: must be [min, max] with min <= max but was"
+        "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must be [min, max] with min <= max but was"
             + " [61, 59]");
     assertProblems(
         with("epicenter_area: {lat: [59, 61], lon: [23, 25]}", ""),
-        "t.yaml:31:5: threats[1]: a hazard needs epicenter: {lat, lon} or epicenter_area: {lat:"
+        "t.yaml:31:5: threats[1] (q): a hazard needs epicenter: {lat, lon} or epicenter_area: {lat:"
             + " [min, max], lon: [min, max]}");
     assertProblems(
         with(
             "model: hazard\n    events_per_year: 0.1",
             "model: hazard\n    events_per_year: 0.1\n    probability: 0.5"),
-        "t.yaml:31:5: threats[1]: a hazard takes events_per_year (events at a rate) or"
+        "t.yaml:31:5: threats[1] (q): a hazard takes events_per_year (events at a rate) or"
             + " probability (once on start_day), not both");
   }
 
@@ -197,7 +197,7 @@ class IncidentsValidationTest {
     // source a and link l (its end a has no location) can be damaged by kind but not located
     assertEquals(
         List.of(
-            "t.yaml:31:5: threats[1]: warning: 2 asset(s) the hazard could damage have no location"
+            "t.yaml:31:5: threats[1] (q): warning: 2 asset(s) the hazard could damage have no location"
                 + " (a link needs both ends located) and are not affected: a, l"),
         lines);
   }

@@ -81,4 +81,13 @@ final class TestFiles {
   static LoadedScenario load(String text) throws ScenarioException {
     return ScenarioLoader.parse(Path.of("t.yaml"), text.getBytes(StandardCharsets.UTF_8));
   }
+
+  /** The YAML text as a tree (for path helpers). */
+  static com.fasterxml.jackson.databind.JsonNode tree(String yaml) {
+    try {
+      return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -35,6 +35,19 @@ class ShortcutEquivalenceTest {
   }
 
   @Test
+  void profilesPartialDamageCrewsAndStagesGiveTheSameTrials() throws Exception {
+    // The flow memo must key on the day's demand and on partial capacities: a stale flow would
+    // show here (the naive runner solves every commodity every day, without the memo).
+    String text =
+        java.nio.file.Files.readString(java.nio.file.Path.of("scenarios/baltic-sea-2023.yaml"))
+            .replace("events_per_year: 0.5", "events_per_year: 12")
+            .replace("events_per_year: 0.2", "events_per_year: 6")
+            .replace("success_probability: 0.3", "success_probability: 0.9")
+            .replace("selection: uniform", "selection: max-damage");
+    assertSameAsNaive(Yaml.load(text).baseline(), 150);
+  }
+
+  @Test
   void storagePrioritiesAndMaxDamageGiveTheSameTrials() {
     assertSameAsNaive(ReproducibilityTest.network(), 400);
   }

@@ -124,7 +124,7 @@ class StatisticalTest {
                     "q", 1.0, 0, new RepairTime.Lognormal(14, 45), TargetSpec.ofLinks("pipe")))
             .scenario();
     StudyResult r = MonteCarlo.run(s, RunOptions.of(20000, 19, 2));
-    double[] atMostMedian = new double[r.trials()];
+    double[] atMostMedian = new double[r.keptTrials()];
     for (int i = 0; i < atMostMedian.length; i++) {
       atMostMedian[i] = r.unservedVolume()[0][i] <= 140 + 1e-9 ? 1 : 0;
     }

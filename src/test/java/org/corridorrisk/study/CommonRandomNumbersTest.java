@@ -117,7 +117,7 @@ class CommonRandomNumbersTest {
   /** 1 for a trial with nothing unserved (no successful hit), else 0. */
   private static double[] noHit(StudyResult r) {
     double[] u = r.values(Metric.UNSERVED_FRACTION);
-    double[] out = new double[r.trials()];
+    double[] out = new double[r.keptTrials()];
     for (int k = 0; k < out.length; k++) {
       out[k] = u[k] == 0 ? 1 : 0;
     }

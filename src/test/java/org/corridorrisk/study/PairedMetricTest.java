@@ -23,8 +23,29 @@ class PairedMetricTest {
     PairedMetric p = PairedMetric.of(BASE, MIT, 4);
     double sd = Math.sqrt((0.5625 + 7.5625 + 14.0625 + 52.5625) / 3);
     assertEquals(sd, p.reductionStd(), 1e-12);
-    assertEquals(2.75 - MetricSummary.Z95 * sd / 2, p.reductionCi95Low(), 1e-12);
-    assertEquals(2.75 + MetricSummary.Z95 * sd / 2, p.reductionCi95High(), 1e-12);
+    // Hall's skew-corrected interval by hand: deviations -0.75, -2.75, -3.75, 7.25 give
+    // m2 = 74.75 and m3 = -0.421875 - 20.796875 - 52.734375 + 381.078125 = 307.125; skewness
+    // g = (m3 / 4) / (m2 / 4)^1.5; A = g / (3 sqrt 4), b = g / (6 sqrt 4);
+    // G^-1(z) = (cbrt(1 + 3 A (z - b)) - 1) / A; interval 2.75 - se G^-1(+-1.96), se = sd / 2
+    double g = (307.125 / 4) / Math.pow(74.75 / 4, 1.5);
+    double a = g / 6;
+    double b = g / 12;
+    double se = sd / 2;
+    double up = (Math.cbrt(1 + 3 * a * (MetricSummary.Z95 - b)) - 1) / a;
+    double down = (Math.cbrt(1 + 3 * a * (-MetricSummary.Z95 - b)) - 1) / a;
+    assertEquals(2.75 - se * up, p.reductionCi95Low(), 1e-12);
+    assertEquals(2.75 - se * down, p.reductionCi95High(), 1e-12);
+    // right-skewed differences: the upper side is longer than the normal interval's
+    assertTrue(p.reductionCi95High() - 2.75 > MetricSummary.Z95 * se);
+  }
+
+  @Test
+  void sharesCarryWilsonIntervals() {
+    PairedMetric p = PairedMetric.of(BASE, MIT, 4);
+    // 2 better of 4: Wilson centre (0.5 + z^2/8) / (1 + z^2/4) = 0.5
+    assertEquals(0.5, (p.betterCi95()[0] + p.betterCi95()[1]) / 2, 1e-12);
+    assertTrue(p.betterCi95()[0] < 0.5 && p.betterCi95()[1] > 0.5);
+    assertTrue(p.worseCi95()[0] < 0.25 && p.worseCi95()[1] > 0.25);
   }
 
   @Test

@@ -1,0 +1,225 @@
+package org.corridorrisk.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.corridorrisk.model.Spelling;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Turns picocli's parse errors into sentences a user can act on: what was expected, what was given,
+ * and the closest command or option when a name was mistyped ({@code runn} -> {@code run}).
+ *
+ * <p>Design note: picocli's own texts name Java types ({@code 'abc' is not a long}) and argument
+ * indices ({@code Unmatched arguments from index 0}); its suggestions rank by character-pair
+ * similarity and may offer unrelated names. Here the closest name is the one at the smallest edit
+ * distance ({@link Spelling#distance}: insert, delete, substitute, swap neighbours), offered only
+ * when it is close enough to be a typo (at most 2 edits and less than half the word), or when the
+ * word is a prefix of exactly one name.
+ */
+final class ArgumentErrors {
+  private ArgumentErrors() {}
+
+  /** The lines to print for a parse error (without the "corridor-risk: " prefix of the first). */
+  static List<String> explain(CommandLine.ParameterException ex) {
+    CommandLine cl = ex.getCommandLine();
+    CommandSpec spec = cl.getCommandSpec();
+    String who = spec.qualifiedName();
+    List<String> lines = new ArrayList<>();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      unmatched(u, spec, lines);
+    } else if (ex instanceof CommandLine.MissingParameterException m) {
+      missing(m, spec, lines);
+    } else if (ex.getCause() instanceof CommandLine.TypeConversionException
+        && ex.getArgSpec() != null) {
+      lines.add(badValue(ex.getArgSpec(), ex.getValue()));
+    } else if (ex instanceof CommandLine.OverwrittenOptionException o
+        && o.getOverwritten() != null) {
+      lines.add(name(o.getOverwritten()) + " was given twice; give it once");
+    } else {
+      lines.add(ex.getMessage());
+    }
+    lines.add("Try '" + who + " --help' for usage.");
+    return lines;
+  }
+
+  private static void unmatched(
+      CommandLine.UnmatchedArgumentException u, CommandSpec spec, List<String> lines) {
+    List<String> unmatched = u.getUnmatched();
+    String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+    boolean hasSubcommands = !spec.subcommands().isEmpty();
+    if (first.startsWith("-")) {
+      String option = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+      List<String> names = new ArrayList<>();
+      for (OptionSpec o : spec.options()) {
+        if (!o.hidden()) {
+          names.addAll(List.of(o.names()));
+        }
+      }
+      String close = closest(option, names);
+      lines.add(
+          "unknown option '"
+              + option
+              + "' for '"
+              + spec.qualifiedName()
+              + "'"
+              + (close == null ? "" : "; did you mean '" + close + "'?"));
+    } else if (hasSubcommands && spec.parent() == null) {
+      List<String> names = new ArrayList<>();
+      spec.subcommands()
+          .forEach(
+              (name, sub) -> {
+                if (!sub.getCommandSpec().usageMessage().hidden()) {
+                  names.add(name);
+                }
+              });
+      String close = closest(first, names);
+      lines.add(
+          "'"
+              + first
+              + "' is not a command"
+              + (close == null
+                  ? ""
+                  : "; did you mean '" + spec.qualifiedName() + " " + close + "'?"));
+      lines.add("Commands: " + String.join(", ", names) + ".");
+    } else {
+      lines.add(
+          "unexpected argument '"
+              + first
+              + "': '"
+              + spec.qualifiedName()
+              + "' takes "
+              + positionalsText(spec)
+              + " (options start with --)");
+    }
+  }
+
+  private static void missing(
+      CommandLine.MissingParameterException m, CommandSpec spec, List<String> lines) {
+    List<String> what = new ArrayList<>();
+    for (ArgSpec a : m.getMissing()) {
+      what.add(describe(a));
+    }
+    if (what.isEmpty()) {
+      lines.add(m.getMessage());
+      return;
+    }
+    lines.add("'" + spec.qualifiedName() + "' needs " + String.join(" and ", what));
+  }
+
+  /** "--seed expects a whole number (e.g. --seed 42) but got 'abc'". */
+  static String badValue(ArgSpec arg, String value) {
+    Class<?> type = arg.type();
+    String expected;
+    String example;
+    if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+      expected = "a whole number";
+      example = "42";
+    } else if (type == double.class
+        || type == Double.class
+        || type == float.class
+        || type == Float.class) {
+      expected = "a number";
+      example = "0.01";
+    } else if (type.isEnum()) {
+      List<String> constants = new ArrayList<>();
+      for (Object c : type.getEnumConstants()) {
+        constants.add(c.toString().toLowerCase(Locale.ROOT));
+      }
+      expected = "one of " + String.join(", ", constants);
+      example = constants.isEmpty() ? "" : constants.get(0);
+    } else {
+      expected = "a value of the form " + arg.paramLabel();
+      example = "";
+    }
+    String name = name(arg);
+    String eg = example.isEmpty() ? "" : " (e.g. " + exampleUse(arg, example) + ")";
+    return name + " expects " + expected + eg + " but got '" + value + "'";
+  }
+
+  private static String exampleUse(ArgSpec arg, String example) {
+    if (!(arg instanceof OptionSpec o)) {
+      return example;
+    }
+    String value =
+        switch (o.longestName()) {
+          case "--trials" -> "20000";
+          case "--threads" -> "2";
+          case "--budget" -> "3";
+          case "--outage-days" -> "30";
+          default -> example;
+        };
+    return o.longestName() + " " + value;
+  }
+
+  private static String name(ArgSpec a) {
+    if (a instanceof OptionSpec o) {
+      return o.longestName();
+    }
+    return a.paramLabel();
+  }
+
+  private static String describe(ArgSpec a) {
+    if (a instanceof PositionalParamSpec p) {
+      String label = p.paramLabel();
+      String desc = p.description().length > 0 ? p.description()[0] : "";
+      return label.equals("FILE")
+          ? "a scenario FILE (e.g. scenarios/btc-oil.yaml)"
+          : label + (desc.isEmpty() ? "" : " (" + trimDot(desc) + ")");
+    }
+    OptionSpec o = (OptionSpec) a;
+    return "the option " + o.longestName() + " " + o.paramLabel();
+  }
+
+  private static String positionalsText(CommandSpec spec) {
+    List<PositionalParamSpec> ps = spec.positionalParameters();
+    if (ps.isEmpty()) {
+      return "no arguments besides its options";
+    }
+    List<String> labels = new ArrayList<>();
+    boolean many = false;
+    for (PositionalParamSpec p : ps) {
+      labels.add(p.paramLabel());
+      many |= p.arity().max() > 1;
+    }
+    return (many ? "" : "one ") + String.join(" ", labels) + (many ? "..." : "");
+  }
+
+  private static String trimDot(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * The candidate closest to {@code word} if it is plausibly a typo of it: a unique prefix match,
+   * or the smallest edit distance when at most 2 and less than half of the word; else null.
+   */
+  static String closest(String word, List<String> candidates) {
+    String w = word.toLowerCase(Locale.ROOT);
+    String prefixed = null;
+    int prefixCount = 0;
+    for (String c : candidates) {
+      if (w.length() >= 2 && c.toLowerCase(Locale.ROOT).startsWith(w)) {
+        prefixed = c;
+        prefixCount++;
+      }
+    }
+    if (prefixCount == 1) {
+      return prefixed;
+    }
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = Spelling.distance(w, c.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    int core = w.replaceFirst("^-+", "").length();
+    return best != null && bestDistance <= 2 && 2 * bestDistance < Math.max(core, 2) ? best : null;
+  }
+}

@@ -1,0 +1,293 @@
+package org.corridorrisk.spark;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.corridorrisk.sim.MonteCarlo;
+import scala.Function1;
+import scala.Function2;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.BoxedUnit;
+
+/**
+ * The Spark engine of {@code run --engine spark}: executes ranges of trials as Spark tasks and
+ * hands their results back to {@link MonteCarlo} in trial order, which merges them exactly as the
+ * local engine does.
+ *
+ * <p>Design notes:
+ *
+ * <ul>
+ *   <li><b>Pure tasks.</b> A task is one partition holding one trial range {@code [lo, hi)}; it
+ *       runs {@link MonteCarlo.Prepared#runRange} (the local engine's batch loop) on a scenario
+ *       rebuilt from the scenario file's bytes, shipped once per executor as a broadcast variable,
+ *       so a task is a pure function of (file bytes, seed, range) and Spark may retry or speculate
+ *       it.
+ *   <li><b>Partition sizing.</b> Ranges start at multiples of {@link #alignment()} trials (a power
+ *       of two number of batches) so they coincide with the blocks the local engine merges; the
+ *       default size gives each core about {@value #TASKS_PER_CORE} tasks per round (load balance,
+ *       short retries) and never more than {@link #MAX_PARTITION_TRIALS} trials per task; {@value
+ *       #PARTITION_TRIALS} overrides it (rounded up to the alignment). See docs/scale-out.md.
+ *   <li><b>Ordered, streaming merge.</b> Results come back through a job result handler as tasks
+ *       finish; those that finish early wait until the ones before them are in, then go to the
+ *       caller in trial order. The driver thus holds at most the out-of-order results, not all.
+ *   <li><b>Context.</b> An active SparkContext (spark-submit, a test) is reused and left running;
+ *       otherwise one is created for {@code --master} (default {@code spark.master} from
+ *       spark-submit, else {@code local[*]}) and stopped by {@link #close()}.
+ * </ul>
+ */
+public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable {
+  /**
+   * Spark setting overriding the trials per task ({@code --conf}, or a local property of the
+   * calling thread, which wins).
+   */
+  public static final String PARTITION_TRIALS = "spark.corridorrisk.partitionTrials";
+
+  /** Tasks per core per round aimed at by the default partition size. */
+  static final int TASKS_PER_CORE = 4;
+
+  /**
+   * Most trials in one task by default: 1,024 batches (102,400 trials; 2 s of one core at the
+   * southern gas corridor's 18 us per trial, 100 s at the power grid's 1 ms).
+   */
+  static final long MAX_PARTITION_TRIALS = 1024L * MonteCarlo.BATCH;
+
+  /** Start of the message of an unusable {@code --master} (the command line maps it to exit 2). */
+  public static final String MASTER_PROBLEM = "--master: Spark cannot use ";
+
+  private final JavaSparkContext sc;
+  private final boolean owned;
+  private final Broadcast<byte[]> scenario;
+  private final String fileName;
+
+  private SparkEngine(JavaSparkContext sc, boolean owned, String fileName, byte[] bytes) {
+    this.sc = sc;
+    this.owned = owned;
+    this.fileName = fileName;
+    this.scenario = sc.broadcast(bytes);
+  }
+
+  /**
+   * Joins the active SparkContext or starts one.
+   *
+   * @param master Spark master URL, or {@code null} for spark-submit's or {@code local[*]}
+   * @param appName the application name shown by Spark
+   * @param fileName the scenario file's name (problems and syntax on the executors)
+   * @param bytes the scenario file's contents
+   */
+  public static SparkEngine open(String master, String appName, String fileName, byte[] bytes) {
+    QuietLogging.install();
+    boolean existing = org.apache.spark.SparkEnv.get() != null;
+    SparkConf conf = new SparkConf().setAppName(appName);
+    if (master != null) {
+      conf.setMaster(master);
+    } else if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]");
+    }
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    // results stream to the driver and are merged as they come; Spark's cap on their total would
+    // otherwise stop long studies (each result is small, their number grows with the trials)
+    conf.setIfMissing("spark.driver.maxResultSize", "0");
+    // results up to this size go to the driver with the task's status, not through the block
+    // manager (the first trials' kept values make a task's result a few MB)
+    conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
+    SparkContext context;
+    try {
+      context = SparkContext.getOrCreate(conf);
+    } catch (Exception e) {
+      if (String.valueOf(e.getMessage()).contains("Master URL")) {
+        throw new IllegalArgumentException(
+            MASTER_PROBLEM + "'" + conf.get("spark.master") + "': " + e.getMessage(), e);
+      }
+      throw e;
+    }
+    return new SparkEngine(JavaSparkContext.fromSparkContext(context), !existing, fileName, bytes);
+  }
+
+  /** Trials per alignment unit: ranges start at multiples of it. */
+  static int alignment() {
+    return MonteCarlo.BATCH;
+  }
+
+  /**
+   * Trials per task for a requested size: the smallest batch size x 2^k at least {@code requested}
+   * (at most 2^20 batches), so every task covers whole blocks of the merge tree.
+   */
+  static long alignedSize(long requested) {
+    long size = alignment();
+    while (size < requested && size < (1L << 20) * alignment()) {
+      size *= 2;
+    }
+    return size;
+  }
+
+  /**
+   * Splits [from, to) ({@code from} a multiple of the batch size) into task ranges for the merge
+   * tree ({@link org.corridorrisk.stats.BatchTree}): a task starting at batch b spans at most
+   * {@code 2^j} batches where {@code 2^j} divides b, and at most {@code partitionTrials} (rounded
+   * up to 100 x 2^k). From batch 0 or any aligned start that gives equal tasks of the full size; a
+   * stage that starts mid-way (e.g. at 1,000 trials, batch 10) first takes pieces of 2, 4, ...
+   * batches until it is aligned.
+   */
+  static List<long[]> split(long from, long to, long partitionTrials) {
+    long maxBatches = alignedSize(partitionTrials) / alignment();
+    List<long[]> ranges = new ArrayList<>();
+    long pos = from;
+    while (pos < to) {
+      long b = pos / alignment();
+      long batches = b == 0 ? maxBatches : Math.min(maxBatches, Long.lowestOneBit(b));
+      long end = Math.min(to, pos + batches * alignment());
+      ranges.add(new long[] {pos, end});
+      pos = end;
+    }
+    return ranges;
+  }
+
+  /** Default trials per task for {@code trials} trials on {@code cores} cores (aligned). */
+  static long defaultPartitionTrials(long trials, int cores) {
+    long tasks = (long) Math.max(1, cores) * TASKS_PER_CORE;
+    long perTask = (trials + tasks - 1) / tasks;
+    return Math.min(alignedSize(perTask), MAX_PARTITION_TRIALS);
+  }
+
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  @Override
+  public void run(
+      MonteCarlo.PartitionRequest request,
+      Predicate<MonteCarlo.Partition> sink,
+      BooleanSupplier stop) {
+    String setting = sc.getLocalProperty(PARTITION_TRIALS);
+    if (setting == null && sc.getConf().contains(PARTITION_TRIALS)) {
+      setting = sc.getConf().get(PARTITION_TRIALS);
+    }
+    long size =
+        setting != null
+            ? Long.parseLong(setting.trim())
+            : defaultPartitionTrials(request.to() - request.from(), sc.defaultParallelism());
+    List<MonteCarlo.PartitionRequest> tasks = new ArrayList<>();
+    for (long[] r : split(request.from(), request.to(), size)) {
+      tasks.add(request.range(r[0], r[1]));
+    }
+    String group = "corridor-risk-" + JOBS.incrementAndGet();
+    sc.setJobGroup(group, "trials " + request.from() + ".." + request.to(), false);
+    OrderedResults ordered = new OrderedResults(sink, () -> sc.cancelJobGroup(group));
+    try {
+      sc.sc()
+          .runJob(
+              sc.parallelize(tasks, tasks.size()).rdd(),
+              partitionTask(scenario, fileName),
+              resultHandler(ordered),
+              RESULT_TAG);
+    } catch (RuntimeException e) {
+      if (ordered.stopped() || stop.getAsBoolean()) {
+        return; // cancelled on purpose, or Ctrl-C shut Spark down: the prefix handed on stands
+      }
+      throw e;
+    } finally {
+      sc.clearJobGroup();
+    }
+    if (!ordered.stopped()) {
+      ordered.checkComplete(tasks.size());
+    }
+  }
+
+  private static final AtomicLong JOBS = new AtomicLong();
+
+  private static final ClassTag<byte[]> RESULT_TAG = ClassTag$.MODULE$.apply(byte[].class);
+
+  /** The task: runs the partition's one range (a static method, so nothing else is captured). */
+  private static Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, byte[]>
+      partitionTask(Broadcast<byte[]> scenario, String fileName) {
+    return (Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, byte[]>
+            & java.io.Serializable)
+        it -> {
+          MonteCarlo.PartitionRequest r = it.next();
+          if (it.hasNext()) {
+            throw new IllegalStateException("a Spark partition holds more than one trial range");
+          }
+          return TaskResults.encode(
+              MonteCarlo.runPartition(Executors.prepared(fileName, scenario.value()), r));
+        };
+  }
+
+  private static Function2<Object, byte[], BoxedUnit> resultHandler(OrderedResults ordered) {
+    return (index, result) -> {
+      ordered.add((Integer) index, TaskResults.decode(result));
+      return BoxedUnit.UNIT;
+    };
+  }
+
+  /**
+   * Hands results to the sink in partition order, keeping early ones until their turn; once the
+   * sink says stop, drops the rest and cancels the job.
+   */
+  private static final class OrderedResults {
+    private final Predicate<MonteCarlo.Partition> sink;
+    private final Runnable cancel;
+    private final Map<Integer, MonteCarlo.Partition> waiting = new HashMap<>();
+    private int next;
+    private boolean stopped;
+
+    OrderedResults(Predicate<MonteCarlo.Partition> sink, Runnable cancel) {
+      this.sink = sink;
+      this.cancel = cancel;
+    }
+
+    synchronized void add(int index, MonteCarlo.Partition result) {
+      if (stopped) {
+        return;
+      }
+      waiting.put(index, result);
+      MonteCarlo.Partition r;
+      while ((r = waiting.remove(next)) != null) {
+        next++;
+        if (!sink.test(r)) {
+          stopped = true;
+          waiting.clear();
+          cancel.run();
+          return;
+        }
+      }
+    }
+
+    synchronized boolean stopped() {
+      return stopped;
+    }
+
+    synchronized void checkComplete(int partitions) {
+      if (next != partitions || !waiting.isEmpty()) {
+        throw new IllegalStateException(
+            "Spark returned " + next + " of " + partitions + " partitions in order");
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      scenario.destroy();
+    } catch (RuntimeException e) {
+      // the context is already stopped (Ctrl-C): nothing left to free
+    }
+    if (owned) {
+      sc.stop();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.corridorrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Command-line mistakes are explained in words, with the closest command or option. */
+class ArgumentErrorsTest {
+  private String err;
+
+  private int run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(e));
+    err = e.toString().replace("\r\n", "\n");
+    return code;
+  }
+
+  @Test
+  void mistypedCommand_suggestsTheClosestOne() {
+    assertEquals(2, run("runn", "scenarios/btc-oil.yaml"));
+    assertEquals(
+        "corridor-risk: 'runn' is not a command; did you mean 'corridor-risk run'?\n"
+            + "Commands: validate, describe, run, compare, criticality, exercise, import, bench, help.\n"
+            + "Try 'corridor-risk --help' for usage.\n",
+        err);
+    assertEquals(2, run("valdate", "x.yaml"));
+    assertEquals(
+        "corridor-risk: 'valdate' is not a command; did you mean 'corridor-risk validate'?",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void unrelatedWord_suggestsNothingButListsTheCommands() {
+    assertEquals(2, run("foo"));
+    assertEquals("corridor-risk: 'foo' is not a command", err.lines().findFirst().orElseThrow());
+    assertFalse(err.contains("did you mean"), err);
+  }
+
+  @Test
+  void badNumber_saysWhatIsExpected() {
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--seed", "abc"));
+    assertEquals(
+        "corridor-risk: --seed expects a whole number (e.g. --seed 42) but got 'abc'\n"
+            + "Try 'corridor-risk run --help' for usage.\n",
+        err);
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--trials", "1.5"));
+    assertEquals(
+        "corridor-risk: --trials expects a whole number (e.g. --trials 20000) but got '1.5'",
+        err.lines().findFirst().orElseThrow());
+    assertEquals(2, run("compare", "scenarios/btc-oil.yaml", "--target-ci", "one"));
+    assertEquals(
+        "corridor-risk: --target-ci expects a number (e.g. --target-ci 0.01) but got 'one'",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void mistypedOption_suggestsTheClosestOption() {
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--trails", "10"));
+    assertEquals(
+        "corridor-risk: unknown option '--trails' for 'corridor-risk run'; did you mean '--trials'?",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void missingFileAndExtraArgument_areNamed() {
+    assertEquals(2, run("run"));
+    assertEquals(
+        "corridor-risk: 'corridor-risk run' needs a scenario FILE (e.g. scenarios/btc-oil.yaml)",
+        err.lines().findFirst().orElseThrow());
+    assertEquals(2, run("run", "a.yaml", "b.yaml"));
+    assertEquals(
+        "corridor-risk: unexpected argument 'b.yaml': 'corridor-risk run' takes one FILE"
+            + " (options start with --)",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void noJavaJargonInAnyOfTheseMessages() {
+    for (String[] args :
+        List.of(
+            new String[] {"runn", "x"},
+            new String[] {"run", "x", "--seed", "abc"},
+            new String[] {"run", "x", "--threads", "two"},
+            new String[] {"criticality", "x", "--budget", "2.5"})) {
+      run(args);
+      for (String jargon : List.of("is not a long", "is not an int", "Unmatched", "index 0")) {
+        assertFalse(err.contains(jargon), String.join(" ", args) + ": " + err);
+      }
+    }
+  }
+
+  @Test
+  void closest_prefersSmallEditsAndUniquePrefixes() {
+    List<String> commands = List.of("validate", "describe", "run", "compare", "criticality");
+    // "crit" is a prefix of criticality only; "comapre" is one swap from compare
+    assertEquals("criticality", ArgumentErrors.closest("crit", commands));
+    assertEquals("compare", ArgumentErrors.closest("comapre", commands));
+    assertEquals("describe", ArgumentErrors.closest("descibe", commands));
+    assertNull(ArgumentErrors.closest("xyz", commands));
+  }
+}
