@@ -15,13 +15,14 @@ import java.util.Arrays;
  * <ol>
  *   <li><b>Phase 1 (maximum preflow).</b> Distance labels to {@code t} from a backward search over
  *       residual arcs above {@code eps} ({@code s}, {@code blocked} and nodes that cannot reach
- *       {@code t} get label {@code n}: never admissible). Every residual arc out of {@code s} is
- *       saturated; then the active node (excess above 0, label below {@code n}) with the highest
- *       label is discharged: pushes along admissible arcs (residual above {@code eps}, label one
- *       lower) with current-arc pointers, relabelling when none is left. When the last node of a
- *       label leaves it (gap), every node above it gets label {@code n}. The labels are recomputed
- *       by a backward search after every {@code n} relabels. The phase ends when no node below
- *       label {@code n} is active, or as soon as {@code t} has received {@code limit}.
+ *       {@code t} get label {@code n}: never admissible). Every residual arc out of {@code s} into
+ *       a node below label {@code n} is saturated; then the active node (excess above 0, label
+ *       below {@code n}) with the highest label is discharged: pushes along admissible arcs
+ *       (residual above {@code eps}, label one lower) with current-arc pointers, relabelling when
+ *       none is left. When the last node of a label leaves it (gap), every node above it gets label
+ *       {@code n}. The labels are recomputed by a backward search after every {@code n} relabels.
+ *       The phase ends when no node below label {@code n} is active, or as soon as {@code t} has
+ *       received {@code limit}.
  *   <li><b>Phase 2 (preflow to flow).</b> The excess stranded at nodes that cannot reach {@code t}
  *       goes back to {@code s}: push-relabel toward {@code s} (labels: backward search from {@code
  *       s}; {@code t} and {@code blocked} never entered), FIFO order, on every residual above 0.
@@ -126,7 +127,9 @@ final class PushRelabel implements AugmentingMaxFlow {
     for (int a = arcStart[s], e = arcStart[s + 1]; a < e; a++) {
       double c = r.residual(a);
       int w = arcHead[a];
-      if (c > eps && w != blocked) {
+      // Arcs into nodes that cannot reach t (label n; blocked too) stay unsaturated: the labels
+      // stay valid (n <= n + 1), and phase 2 would only send that flow back.
+      if (c > eps && label[w - base] < n) {
         r.push(a, c);
         excess[w - base] += c;
       }
@@ -346,6 +349,13 @@ final class PushRelabel implements AugmentingMaxFlow {
     int[] arcRev = g.rev;
     int sl = s - base;
     int tl = t - base;
+    boolean stranded = false;
+    for (int i = 0; i < n && !stranded; i++) {
+      stranded = i != sl && i != tl && excess[i] > 0;
+    }
+    if (!stranded) {
+      return;
+    }
     // Labels: distance to s over residual arcs above 0.
     Arrays.fill(label, 0, n, n);
     label[sl] = 0;
