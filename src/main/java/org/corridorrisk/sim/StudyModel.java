@@ -10,7 +10,7 @@ import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.network.CompiledNetwork;
+import org.corridorrisk.network.NetworkIndex;
 
 /**
  * Everything about one scenario that the trial loop reads: the compiled network, impact model,
@@ -19,7 +19,7 @@ import org.corridorrisk.network.CompiledNetwork;
  */
 final class StudyModel {
   final Scenario scenario;
-  final CompiledNetwork net;
+  final NetworkIndex net;
   final ImpactModel impact;
   final ThreatPlan plan;
   final int horizonDays;
@@ -81,7 +81,7 @@ final class StudyModel {
 
   StudyModel(Scenario scenario) {
     this.scenario = scenario;
-    this.net = CompiledNetwork.compile(scenario);
+    this.net = NetworkIndex.compile(scenario);
     this.impact = new ImpactModel(net);
     this.plan = new ThreatPlan(scenario, net);
     this.horizonDays = scenario.horizonDays();

@@ -83,7 +83,7 @@ final class TestNetworks {
         .withSharing(sharing);
   }
 
-  CompiledNetwork compile() {
-    return CompiledNetwork.compile(scenario());
+  NetworkIndex compile() {
+    return NetworkIndex.compile(scenario());
   }
 }
