@@ -159,11 +159,12 @@ public final class DailyFlowSolver {
   }
 
   /**
-   * Whether the fast path may be tried: no link costs, and no up storage that can withdraw or
-   * refill today (storages are then plain junctions). Tiers are checked by the fast path itself.
+   * Whether the fast path may be tried: no link costs, no junction with a throughput limit (its
+   * trees are built on links), and no up storage that can withdraw or refill today (storages are
+   * then plain junctions). Tiers are checked by the fast path itself.
    */
   private boolean fastPathApplies(Block b, DayInput in) {
-    if (net.hasCosts(b.commodity)) {
+    if (net.hasCosts(b.commodity) || net.limitedJunctionsOf(b.commodity).length > 0) {
       return false;
     }
     double eps = b.flowEpsilon;
@@ -196,6 +197,9 @@ public final class DailyFlowSolver {
     }
     for (int i : net.sourcesOf(b.commodity)) {
       residuals.setEmpty(graph.nodeArc[i], in.nodeUp[i] ? rate(in.supply[i]) : 0);
+    }
+    for (int j : net.limitedJunctionsOf(b.commodity)) {
+      residuals.setEmpty(graph.throughArc[j], in.nodeUp[j] ? rate(in.throughput[j]) : 0);
     }
     double rootCapacity = 0;
     for (int i : net.storagesOf(b.commodity)) {

@@ -58,6 +58,12 @@ public final class DayInput {
    */
   public final double[] injectCap;
 
+  /**
+   * Per junction with a {@code throughput} limit: most it passes today (nominal throughput x damage
+   * factor); other nodes are not read.
+   */
+  public final double[] throughput;
+
   /** Allocates arrays sized to the network with everything up and nominal day-0 values. */
   public DayInput(NetworkIndex net) {
     this.net = net;
@@ -68,6 +74,7 @@ public final class DayInput {
     supply = nodeRate(NodeKind.SOURCE);
     withdrawCap = nodeRate(NodeKind.STORAGE);
     injectCap = nodeRate(NodeKind.STORAGE);
+    throughput = nodeRate(NodeKind.JUNCTION);
     resetToNominal();
     for (double[] rate : nodeRates) {
       nominal.add(rate.clone());
@@ -103,6 +110,7 @@ public final class DayInput {
     }
     for (int i = 0; i < nodeUp.length; i++) {
       supply[i] = net.supplyPerDay(i);
+      throughput[i] = net.throughputPerDay(i);
       demand[i] = net.demandPerDay(i);
       withdrawCap[i] = Math.min(net.maxWithdrawalPerDay(i), net.inventory(i));
       injectCap[i] =
@@ -175,6 +183,8 @@ public final class DayInput {
         return net.sinksOf(commodity);
       case STORAGE:
         return net.storagesOf(commodity);
+      case JUNCTION:
+        return net.limitedJunctionsOf(commodity);
       default:
         return net.nodesOf(commodity);
     }

@@ -16,6 +16,13 @@ import java.util.List;
  * arcs (four arcs in all), because the symmetric pair cannot tell "cancel forward flow" (cost -c)
  * from "push backwards" (cost +c). Every terminal arc ({@code S -> source}, {@code S -> R}, {@code
  * R -> storage}, {@code storage -> T}, {@code sink -> T}) has a zero-capacity residual twin.
+ *
+ * <p>A junction with a {@code throughput} limit is split: its node keeps the arcs that enter it, a
+ * second node (numbered after the commodity's nodes, before {@code S}) takes the arcs that leave
+ * it, and one arc between them carries the limit. An undirected link at a split junction is two
+ * independent directed pairs (as with costs): opposite flows on it can then coexist, which never
+ * raises a maximum flow (cancelling them keeps every capacity) and is netted in the link's reported
+ * flow.
  */
 final class FlowGraph {
   // Arc roles.
@@ -28,6 +35,7 @@ final class FlowGraph {
   static final byte INJECT = 6;
   static final byte ROOT = 7;
   static final byte TERMINAL_RESIDUAL = 8;
+  static final byte THROUGH = 9;
 
   final Arcs arcs;
   final int[] arcTail;
@@ -60,6 +68,11 @@ final class FlowGraph {
   /** Per storage node: arc storage->T; else -1. */
   final int[] injectArc;
 
+  /**
+   * Per junction with a {@code throughput} limit: the arc from its node to its out-node; else -1.
+   */
+  final int[] throughArc;
+
   /** Nodes in the largest block. */
   final int maxBlockSize;
 
@@ -71,6 +84,7 @@ final class FlowGraph {
     int[] base = new int[k];
     int[] own = new int[k];
     internalOf = new int[n];
+    int[] outOf = new int[n]; // the node a node's leaving arcs start from
     int next = 0;
     int largest = 0;
     for (int c = 0; c < k; c++) {
@@ -78,7 +92,11 @@ final class FlowGraph {
       for (int i = 0; i < n; i++) {
         if (net.nodeCommodity(i) == c) {
           internalOf[i] = next++;
+          outOf[i] = internalOf[i];
         }
+      }
+      for (int j : net.limitedJunctionsOf(c)) {
+        outOf[j] = next++;
       }
       own[c] = next - base[c];
       next += 3;
@@ -99,22 +117,30 @@ final class FlowGraph {
     Arrays.fill(bwd, -1);
     int[] nodeArcTmp = new int[n];
     int[] injectTmp = new int[n];
+    int[] throughTmp = new int[n];
     Arrays.fill(nodeArcTmp, -1);
     Arrays.fill(injectTmp, -1);
+    Arrays.fill(throughTmp, -1);
     int[] rootTmp = new int[k];
     for (int c = 0; c < k; c++) {
       int s = base[c] + own[c];
       int r = s + 1;
       int t = s + 2;
+      for (int j : net.limitedJunctionsOf(c)) {
+        throughTmp[j] = list.pair(internalOf[j], outOf[j], THROUGH, TERMINAL_RESIDUAL, 0);
+      }
       for (int l : net.linksOf(c)) {
-        int u = internalOf[net.linkFrom(l)];
-        int v = internalOf[net.linkTo(l)];
+        int from = net.linkFrom(l);
+        int to = net.linkTo(l);
+        int u = internalOf[from];
+        int v = internalOf[to];
         double cost = net.linkCostPerUnit(l);
+        boolean split = outOf[from] != u || outOf[to] != v;
         if (net.linkDirected(l)) {
-          fwd[l] = list.pair(u, v, LINK, LINK_RESIDUAL, cost);
-        } else if (net.hasCosts(c)) {
-          fwd[l] = list.pair(u, v, LINK, LINK_RESIDUAL, cost);
-          bwd[l] = list.pair(v, u, LINK, LINK_RESIDUAL, cost);
+          fwd[l] = list.pair(outOf[from], v, LINK, LINK_RESIDUAL, cost);
+        } else if (net.hasCosts(c) || split) {
+          fwd[l] = list.pair(outOf[from], v, LINK, LINK_RESIDUAL, cost);
+          bwd[l] = list.pair(outOf[to], u, LINK, LINK_RESIDUAL, cost);
         } else {
           fwd[l] = list.pair(u, v, LINK, LINK_TWIN, 0);
         }
@@ -175,9 +201,11 @@ final class FlowGraph {
     }
     nodeArc = new int[n];
     injectArc = new int[n];
+    throughArc = new int[n];
     for (int i = 0; i < n; i++) {
       nodeArc[i] = nodeArcTmp[i] < 0 ? -1 : newIndex[nodeArcTmp[i]];
       injectArc[i] = injectTmp[i] < 0 ? -1 : newIndex[injectTmp[i]];
+      throughArc[i] = throughTmp[i] < 0 ? -1 : newIndex[throughTmp[i]];
     }
     blocks = new Block[k];
     for (int c = 0; c < k; c++) {

@@ -1,5 +1,6 @@
 package org.corridorrisk.network;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class NetworkIndex {
   private final double[] maxWithdrawalPerDay;
   private final double[] storageCapacity;
   private final double[] maxInjectionPerDay;
+  private final double[] throughputPerDay;
+  private final int[][] limitedJunctionsOf;
   private final int[] linkFrom;
   private final int[] linkTo;
   private final int[] linkCommodity;
@@ -81,6 +84,7 @@ public final class NetworkIndex {
     maxWithdrawalPerDay = new double[n];
     storageCapacity = new double[n];
     maxInjectionPerDay = new double[n];
+    throughputPerDay = new double[n];
     for (int i = 0; i < n; i++) {
       Node node = nodes.get(i);
       nodeIds[i] = node.id();
@@ -99,6 +103,11 @@ public final class NetworkIndex {
       maxWithdrawalPerDay[i] = storage ? node.maxWithdrawalPerDay() : 0;
       storageCapacity[i] = storage ? node.storageCapacity() : 0;
       maxInjectionPerDay[i] = storage ? node.maxInjectionPerDay() : 0;
+      double throughput = scenario.incidents().asset(node.id()).throughput();
+      throughputPerDay[i] =
+          node.kind() == NodeKind.JUNCTION && !Double.isNaN(throughput)
+              ? throughput
+              : Double.POSITIVE_INFINITY;
     }
     linkIds = new String[m];
     linkFrom = new int[m];
@@ -147,6 +156,13 @@ public final class NetworkIndex {
       }
     }
 
+    limitedJunctionsOf = new int[k][];
+    for (int c = 0; c < k; c++) {
+      limitedJunctionsOf[c] =
+          Arrays.stream(nodesOf(c, NodeKind.JUNCTION))
+              .filter(i -> throughputPerDay[i] < Double.POSITIVE_INFINITY)
+              .toArray();
+    }
     flowGraph = new FlowGraph(this);
   }
 
@@ -316,6 +332,22 @@ public final class NetworkIndex {
   /** Storage nodes of a commodity in index order. The returned array must not be modified. */
   public int[] storagesOf(int commodity) {
     return storagesOf[commodity];
+  }
+
+  /**
+   * Junctions of a commodity with a {@code throughput} limit, in index order. The returned array
+   * must not be modified.
+   */
+  public int[] limitedJunctionsOf(int commodity) {
+    return limitedJunctionsOf[commodity];
+  }
+
+  /**
+   * Most a junction passes per day ({@code throughput}); {@code +Infinity} for a junction without
+   * one and for every other kind.
+   */
+  public double throughputPerDay(int node) {
+    return throughputPerDay[node];
   }
 
   /** Nodes of a commodity in index order. The returned array must not be modified. */

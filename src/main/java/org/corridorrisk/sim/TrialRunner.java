@@ -1036,6 +1036,13 @@ final class TrialRunner {
           dirty[m.net.nodeCommodity(a)] = true;
         }
       }
+      case JUNCTION -> {
+        double v = m.net.throughputPerDay(a) * f;
+        if (in.throughput[a] != v && v < Double.POSITIVE_INFINITY) {
+          in.throughput[a] = v;
+          dirty[m.net.nodeCommodity(a)] = true;
+        }
+      }
       default -> {}
     }
   }
