@@ -228,6 +228,38 @@ class PeopleServedTest {
   }
 
   @Test
+  void reportPeopleTables_equalSummaryJson() throws Exception {
+    StudyResult r = run();
+    JsonNode root = new ObjectMapper().readTree(SummaryJson.toJson(r));
+    java.util.Map<String, Double> report =
+        ReportMatchesSummaryJsonTest.reportNumbers(HtmlReport.html(r, "test", Instant.EPOCH));
+    int compared = 0;
+    for (String c : List.of("gas", "power")) {
+      assertEquals(
+          root.path("by_commodity").path(c).path("people_served").asDouble(),
+          report.get("by_commodity." + c + "/people_served"),
+          c);
+      compared++;
+    }
+    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> regions =
+            root.path("by_region").fields();
+        regions.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> region = regions.next();
+      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> cs =
+              region.getValue().fields();
+          cs.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> c = cs.next();
+        String key = "by_region." + region.getKey() + "." + c.getKey();
+        for (String stat : List.of("people_served", "mean_person_days_without_service")) {
+          assertEquals(c.getValue().path(stat).asDouble(), report.get(key + "/" + stat), key);
+          compared++;
+        }
+      }
+    }
+    assertEquals(2 + 3 * 2, compared);
+  }
+
+  @Test
   void duration_inWordsAPlannerCanRepeat() {
     assertEquals("1.51 days", PeopleServed.duration(1.51));
     assertEquals("1 day", PeopleServed.duration(1));
