@@ -260,6 +260,52 @@ class PeopleServedTest {
   }
 
   @Test
+  void terminalRegionTable_showsTheWorst20AndSaysHowManyMore() throws Exception {
+    // 25 regions with one gas sink each; only r7 and r23 are behind the cut pipe
+    StringBuilder y =
+        new StringBuilder(
+            """
+            format: corridor-risk/v1
+            name: many-regions
+            horizon_days: 10
+            commodities:
+              - {id: gas, unit: mcm/d}
+            nodes:
+              - {id: src, kind: source, commodity: gas, supply: 100}
+              - {id: hub, kind: junction, commodity: gas}
+            """);
+    StringBuilder links =
+        new StringBuilder(
+            "links:\n  - {id: pipe, from: src, to: hub, commodity: gas, capacity: 100}\n");
+    for (int i = 0; i < 25; i++) {
+      y.append(
+          "  - {id: s%d, kind: sink, commodity: gas, demand: 1, population: 10, region: r%d}\n"
+              .formatted(i, i));
+      String from = i == 7 || i == 23 ? "hub" : "src";
+      links.append(
+          "  - {id: l%d, from: %s, to: s%d, commodity: gas, capacity: 1}\n".formatted(i, from, i));
+    }
+    y.append(links)
+        .append(
+            """
+            threats:
+              - {id: cut, model: independent, probability: 1, start_day: 0, targets: {links: [pipe]},
+                 repair_days: {dist: fixed, value: 2}}
+            """);
+    Scenario s =
+        ScenarioLoader.parse("many.yaml", y.toString().getBytes(StandardCharsets.UTF_8)).baseline();
+    StudyResult r = MonteCarlo.run(s, RunOptions.of(10, 1, 1));
+    List<String> lines = PeopleServed.terminalLines(r);
+    long rows = lines.stream().filter(l -> l.matches("\\s+r\\d+\\s+gas\\s.*")).count();
+    assertEquals(PeopleServed.MAX_TERMINAL_REGIONS, rows, String.join("\n", lines));
+    // r7 and r23: 10 people x 2 days = 20 person-days each; both among the rows shown
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+r7\\s+gas\\s+10\\s+20\\s+2 days")));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+r23\\s+gas\\s+10\\s+20\\s+2 days")));
+    assertTrue(lines.get(lines.size() - 1).contains("and 5 more"), lines.get(lines.size() - 1));
+    assertEquals(25, PeopleServed.byRegion(r).size());
+  }
+
+  @Test
   void duration_inWordsAPlannerCanRepeat() {
     assertEquals("1.51 days", PeopleServed.duration(1.51));
     assertEquals("1 day", PeopleServed.duration(1));
