@@ -150,6 +150,14 @@ final class BenchCommand implements Callable<Integer> {
               + " scenarios folder).")
   Path peakMemoryScenario;
 
+  @Option(
+      names = "--peak-memory-out",
+      paramLabel = "DIR",
+      description =
+          "Keep each --peak-memory run's outputs in DIR/ENGINE-TRIALS (e.g. to diff the"
+              + " summary.json of the two engines; default: a temporary folder, deleted).")
+  Path peakMemoryOut;
+
   /** One benchmark case: a name and how to obtain its scenario. */
   private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
 
@@ -482,7 +490,10 @@ final class BenchCommand implements Callable<Integer> {
         "cpu s",
         "trials/s",
         "max RSS MiB");
-    Path tmp = Files.createTempDirectory("corridor-risk-bench-memory");
+    Path tmp =
+        peakMemoryOut != null
+            ? Files.createDirectories(peakMemoryOut)
+            : Files.createTempDirectory("corridor-risk-bench-memory");
     try {
       for (long trialCount : counts) {
         for (String e : spark ? List.of(Engines.LOCAL, Engines.SPARK) : List.of(Engines.LOCAL)) {
@@ -496,7 +507,7 @@ final class BenchCommand implements Callable<Integer> {
           args.add("--no-trials-csv");
           args.add("--quiet");
           args.add("--out");
-          args.add(tmp.resolve(e + "-" + trialCount).toString());
+          args.add(tmp.resolve(e + "-" + trialCount).toAbsolutePath().toString());
           if (Engines.SPARK.equals(e)) {
             args.add("--engine");
             args.add(Engines.SPARK);
@@ -528,7 +539,9 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     } finally {
-      deleteTree(tmp);
+      if (peakMemoryOut == null) {
+        deleteTree(tmp);
+      }
     }
     out.println(
         "max RSS: the child JVM's peak resident set size (VmHWM, as /usr/bin/time -v reports);"

@@ -115,6 +115,8 @@ class BenchCommandTest {
             "256m",
             "--peak-memory-scenario",
             "scenarios/middle-corridor.yaml",
+            "--peak-memory-out",
+            dir.resolve("kept").toString(),
             "--threads",
             "1"),
         err::toString);
@@ -130,10 +132,13 @@ class BenchCommandTest {
       found++;
       // a JVM that ran a study holds at least its heap's young generation and the loaded classes;
       // far less than 16 MiB would mean the figure is not the child's resident set
-      long mib = Long.parseLong(rows.group(2));
+      long mib = Long.parseLong(rows.group(1));
       assertTrue(mib > 16 && mib < 4096, "max RSS " + mib + " MiB:\n" + text);
     }
     assertEquals(1, found, text);
+    assertTrue(
+        Files.readString(dir.resolve("kept/local-300/summary.json")).contains("\"trials\" : 300,"),
+        "--peak-memory-out keeps the run's outputs");
   }
 
   @Test
