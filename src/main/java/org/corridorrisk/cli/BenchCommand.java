@@ -280,12 +280,20 @@ final class BenchCommand implements Callable<Integer> {
         if (rule != null) {
           scenario = scenario.withSharing(rule);
         }
-        row(out, c, scenario, n, t, null, spark ? Engines.LOCAL : null);
+        MonteCarlo.RangeEngine sparkEngine = null;
         if (spark) {
-          MonteCarlo.RangeEngine e =
-              Engines.openSpark(sparkMaster, c.name(), file, loaded.contents());
-          engines.add(e);
-          row(out, c, scenario, n, t, e, Engines.SPARK + " " + sparkMaster);
+          sparkEngine = Engines.openSpark(sparkMaster, c.name(), file, loaded.contents());
+          engines.add(sparkEngine);
+        }
+        // warm-ups first, on both engines (they share the JIT-compiled trial code), so that the
+        // first timed row does not pay compilation the second one is spared
+        study(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), null);
+        if (sparkEngine != null) {
+          study(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), sparkEngine);
+        }
+        row(out, c, scenario, n, t, null, spark ? Engines.LOCAL : null);
+        if (sparkEngine != null) {
+          row(out, c, scenario, n, t, sparkEngine, Engines.SPARK + " " + sparkMaster);
         }
       }
     } finally {
@@ -314,7 +322,7 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** Warms up, then times one study of {@code n} trials and prints its row. */
+  /** Times one study of {@code n} trials (after the case's warm-ups) and prints its row. */
   private void row(
       PrintWriter out,
       Case c,
@@ -323,7 +331,6 @@ final class BenchCommand implements Callable<Integer> {
       int t,
       MonteCarlo.RangeEngine rangeEngine,
       String engineLabel) {
-    study(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), rangeEngine);
     EngineCounters.Snapshot before = EngineCounters.snapshot();
     long cpuStart = processCpuNanos();
     long start = System.nanoTime();
