@@ -2,6 +2,7 @@ package org.corridorrisk;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,8 +11,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Packages depend one way: scenario -> model <- network <- sim <- study <- report, with impact and
- * stats as leaves the engine uses; cli wires them and nothing imports cli.
+ * Packages depend one way, as docs/architecture.md draws them (checked against the imports with
+ * {@code jdeps -verbose:package target/classes}):
+ *
+ * <pre>
+ * importer -> scenario -> model
+ * report -> study -> sim -> impact -> network -> model
+ *                    sim -> stats;  study, report -> stats;  report -> sim, impact
+ * cli -> everything; nothing imports cli
+ * </pre>
+ *
+ * Every layer must exist (no optional layers), and the packages are free of cycles.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -28,7 +38,6 @@ class ArchitectureTest {
   void layersDependOneWay() {
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
-        .withOptionalLayers(true)
         .layer("cli")
         .definedBy("org.corridorrisk.cli..")
         .layer("spark")
@@ -74,6 +83,30 @@ class ArchitectureTest {
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers(
             "cli", "importer", "scenario", "report", "study", "sim", "impact", "network", "spark")
+        .check(classes);
+  }
+
+  @Test
+  void packagesAreFreeOfCycles() {
+    slices().matching("org.corridorrisk.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void modelAndStatsDependOnNoOtherStage() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("org.corridorrisk.model..", "org.corridorrisk.stats..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.corridorrisk.scenario..",
+            "org.corridorrisk.importer..",
+            "org.corridorrisk.network..",
+            "org.corridorrisk.sim..",
+            "org.corridorrisk.impact..",
+            "org.corridorrisk.study..",
+            "org.corridorrisk.report..",
+            "org.corridorrisk.cli..")
         .check(classes);
   }
 

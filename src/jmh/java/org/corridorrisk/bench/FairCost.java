@@ -10,10 +10,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sharing;
-import org.corridorrisk.network.CompiledNetwork;
 import org.corridorrisk.network.DailyFlowSolver;
 import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
+import org.corridorrisk.network.NetworkIndex;
+import org.corridorrisk.network.SolverOptions;
 
 /**
  * CPU time per {@link DailyFlowSolver#solve} on the Western US power grid (the scenario of {@link
@@ -40,16 +41,10 @@ public final class FairCost {
     Scenario scenario = MaxFlowBenchmark.scenario(n, edges, true);
     String[] names = {"any, fast path", "fair, fast path", "any, exact path", "fair, exact path"};
     DailyFlowSolver[] solvers = new DailyFlowSolver[4];
-    CompiledNetwork[] nets = new CompiledNetwork[4];
+    NetworkIndex[] nets = new NetworkIndex[4];
     for (int k = 0; k < 4; k++) {
-      nets[k] =
-          CompiledNetwork.compile(scenario.withSharing(k % 2 == 0 ? Sharing.ANY : Sharing.FAIR));
-      solvers[k] = new DailyFlowSolver(nets[k]);
-      if (k >= 2) {
-        java.lang.reflect.Field f = DailyFlowSolver.class.getDeclaredField("fastPath");
-        f.setAccessible(true);
-        f.setBoolean(solvers[k], false);
-      }
+      nets[k] = NetworkIndex.compile(scenario.withSharing(k % 2 == 0 ? Sharing.ANY : Sharing.FAIR));
+      solvers[k] = new DailyFlowSolver(nets[k], SolverOptions.DEFAULTS.withFastPath(k < 2));
     }
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);
     List<DayInput> days = new ArrayList<>();

@@ -14,10 +14,11 @@ import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.network.CompiledNetwork;
 import org.corridorrisk.network.DailyFlowSolver;
 import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
+import org.corridorrisk.network.NetworkIndex;
+import org.corridorrisk.network.SolverOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,6 +66,14 @@ public class MaxFlowBenchmark {
   @Param({"grid-70", "power-grid"})
   public String network;
 
+  /** {@link SolverOptions#greedyRounds}. */
+  @Param({"2"})
+  public int greedyRounds;
+
+  /** {@link SolverOptions#fastPath}. */
+  @Param({"true"})
+  public boolean fastPath;
+
   private DailyFlowSolver solver;
   private DayInput in;
   private DayOutput out;
@@ -98,8 +107,10 @@ public class MaxFlowBenchmark {
     } else {
       throw new IllegalArgumentException("unknown network '" + network + "'");
     }
-    CompiledNetwork net = CompiledNetwork.compile(scenario(n, edges, network.equals("power-grid")));
-    solver = new DailyFlowSolver(net);
+    NetworkIndex net = NetworkIndex.compile(scenario(n, edges, network.equals("power-grid")));
+    solver =
+        new DailyFlowSolver(
+            net, SolverOptions.DEFAULTS.withGreedyRounds(greedyRounds).withFastPath(fastPath));
     in = new DayInput(net);
     out = new DayOutput(net);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.corridorrisk.network.CompiledNetwork;
 import org.corridorrisk.network.DailyFlowSolver;
 import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
+import org.corridorrisk.network.NetworkIndex;
+import org.corridorrisk.network.SolverOptions;
+import org.corridorrisk.network.SolverStatistics;
 
 /**
  * CPU time per {@link DailyFlowSolver#solve} on the Western US power grid (same scenario as {@link
@@ -34,13 +36,10 @@ public final class MaxFlowCpuTime {
     for (int[] e : edges) {
       n = Math.max(n, Math.max(e[0], e[1]) + 1);
     }
-    CompiledNetwork net = CompiledNetwork.compile(MaxFlowBenchmark.scenario(n, edges, true));
-    DailyFlowSolver solver = new DailyFlowSolver(net);
-    if (greedy >= 0) {
-      java.lang.reflect.Field f = DailyFlowSolver.class.getDeclaredField("greedyRoundLimit");
-      f.setAccessible(true);
-      f.setInt(solver, greedy);
-    }
+    NetworkIndex net = NetworkIndex.compile(MaxFlowBenchmark.scenario(n, edges, true));
+    SolverOptions options =
+        greedy >= 0 ? SolverOptions.DEFAULTS.withGreedyRounds(greedy) : SolverOptions.DEFAULTS;
+    DailyFlowSolver solver = new DailyFlowSolver(net, options);
     DayOutput out = new DayOutput(net);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);
     List<DayInput> days = new ArrayList<>();
@@ -73,10 +72,11 @@ public final class MaxFlowCpuTime {
       served += out.served[i];
     }
     Arrays.sort(perSolveMicros);
-    long greedyRounds = counter(solver, "greedyRounds");
-    long exactRuns = counter(solver, "exactRuns");
-    long fastHits = counter(solver, "fastHits");
-    long fastFallbacks = counter(solver, "fastFallbacks");
+    SolverStatistics stats = solver.statistics();
+    long greedyRounds = stats.greedyRounds();
+    long exactRuns = stats.exactRuns();
+    long fastHits = stats.fastHits();
+    long fastFallbacks = stats.fastFallbacks();
     System.out.printf(
         "greedy rounds %d, exact runs %d over %d solves; fast path %d hits, %d fallbacks"
             + " (hit rate %.1f%%)%n",
@@ -94,11 +94,5 @@ public final class MaxFlowCpuTime {
         Arrays.toString(perSolveMicros),
         served,
         sink > 0 ? "ok" : "?");
-  }
-
-  private static long counter(DailyFlowSolver solver, String name) throws Exception {
-    java.lang.reflect.Field f = DailyFlowSolver.class.getDeclaredField(name);
-    f.setAccessible(true);
-    return f.getLong(solver);
   }
 }

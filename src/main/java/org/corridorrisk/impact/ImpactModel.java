@@ -6,7 +6,7 @@ import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
-import org.corridorrisk.network.CompiledNetwork;
+import org.corridorrisk.network.NetworkIndex;
 
 /**
  * What the impact formulas need of a scenario, as flat arrays: the sinks (numbered 0..K-1 in node
@@ -42,7 +42,7 @@ public final class ImpactModel {
   final double[][] commodityDemandByDay;
   final double[][] sectorDemandByDay;
 
-  public ImpactModel(CompiledNetwork net) {
+  public ImpactModel(NetworkIndex net) {
     Scenario s = net.scenario();
     horizonDays = s.horizonDays();
     commodityCount = net.commodityCount();
@@ -135,7 +135,7 @@ public final class ImpactModel {
     }
   }
 
-  private static boolean isSink(CompiledNetwork net, int node) {
+  private static boolean isSink(NetworkIndex net, int node) {
     return net.nodeKind(node) == org.corridorrisk.model.NodeKind.SINK;
   }
 

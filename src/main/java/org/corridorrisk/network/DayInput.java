@@ -1,6 +1,9 @@
 package org.corridorrisk.network;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.corridorrisk.model.NodeKind;
 
 /**
  * Input of one day for one commodity. Arrays are indexed by GLOBAL node/link index and are meant to
@@ -8,9 +11,23 @@ import java.util.Arrays;
  * only the entries of the commodity it solves. Rates are in the commodity's unit per day.
  *
  * <p>Values that are not finite or are negative are treated as 0 by the solver.
+ *
+ * <p>Design note: {@link #writeKey} derives a memo key from every array of this class, so a cache
+ * of daily solves cannot serve stale flows when an input is added. Rates enter the key as the
+ * entries that differ from their values at construction (the nominal day), so a large network's key
+ * stays short while most rates are nominal. Every per-day array is allocated through {@link
+ * #nodeRate} or {@link #linkRate} (a per-node array names the kind of node it is read for), which
+ * registers it for the key; {@code DayInputKeyTest} fails for a public array that the key misses.
+ * Rejected: listing the fields by hand in the cache (a new field was easy to forget).
  */
 public final class DayInput {
-  private final CompiledNetwork net;
+  private final NetworkIndex net;
+  private final List<double[]> nodeRates = new ArrayList<>();
+  private final List<NodeKind> nodeRateKinds = new ArrayList<>();
+  private final List<double[]> linkRates = new ArrayList<>();
+
+  /** Per registered rate (node rates, then link rates): its values after construction. */
+  private final List<double[]> nominal = new ArrayList<>();
 
   /** {@code false} = disabled: injects, stores, passes and receives nothing. */
   public final boolean[] nodeUp;
@@ -41,17 +58,45 @@ public final class DayInput {
    */
   public final double[] injectCap;
 
+  /**
+   * Per junction with a {@code throughput} limit: most it passes today (nominal throughput x damage
+   * factor); other nodes are not read.
+   */
+  public final double[] throughput;
+
   /** Allocates arrays sized to the network with everything up and nominal day-0 values. */
-  public DayInput(CompiledNetwork net) {
+  public DayInput(NetworkIndex net) {
     this.net = net;
     nodeUp = new boolean[net.nodeCount()];
     linkUp = new boolean[net.linkCount()];
-    supply = new double[net.nodeCount()];
-    demand = new double[net.nodeCount()];
-    linkCapacity = new double[net.linkCount()];
-    withdrawCap = new double[net.nodeCount()];
-    injectCap = new double[net.nodeCount()];
+    demand = nodeRate(NodeKind.SINK);
+    linkCapacity = linkRate();
+    supply = nodeRate(NodeKind.SOURCE);
+    withdrawCap = nodeRate(NodeKind.STORAGE);
+    injectCap = nodeRate(NodeKind.STORAGE);
+    throughput = nodeRate(NodeKind.JUNCTION);
     resetToNominal();
+    for (double[] rate : nodeRates) {
+      nominal.add(rate.clone());
+    }
+    for (double[] rate : linkRates) {
+      nominal.add(rate.clone());
+    }
+  }
+
+  /** A per-node rate read for nodes of {@code kind} only; registered for the memo key. */
+  private double[] nodeRate(NodeKind kind) {
+    double[] rate = new double[net.nodeCount()];
+    nodeRates.add(rate);
+    nodeRateKinds.add(kind);
+    return rate;
+  }
+
+  /** A per-link rate; registered for the memo key. */
+  private double[] linkRate() {
+    double[] rate = new double[net.linkCount()];
+    linkRates.add(rate);
+    return rate;
   }
 
   /**
@@ -65,11 +110,83 @@ public final class DayInput {
     }
     for (int i = 0; i < nodeUp.length; i++) {
       supply[i] = net.supplyPerDay(i);
+      throughput[i] = net.throughputPerDay(i);
       demand[i] = net.demandPerDay(i);
       withdrawCap[i] = Math.min(net.maxWithdrawalPerDay(i), net.inventory(i));
       injectCap[i] =
           Math.max(
               0, Math.min(net.maxInjectionPerDay(i), net.storageCapacity(i) - net.inventory(i)));
+    }
+  }
+
+  /**
+   * Writes into {@code key} everything of this input that the solve of {@code commodity} reads:
+   * which of its nodes and links are up and every registered rate at its nodes of the rate's kind
+   * (and at its links). Two inputs with equal keys give bit-identical solves.
+   */
+  public void writeKey(int commodity, DayKey key) {
+    key.start(commodity);
+    for (int n : net.nodesOf(commodity)) {
+      key.addBit(nodeUp[n]);
+    }
+    for (int l : net.linksOf(commodity)) {
+      key.addBit(linkUp[l]);
+    }
+    for (int r = 0; r < nodeRates.size(); r++) {
+      addChanges(
+          key, nodeRates.get(r), nominal.get(r), nodesOfKind(commodity, nodeRateKinds.get(r)));
+    }
+    for (int r = 0; r < linkRates.size(); r++) {
+      addChanges(key, linkRates.get(r), nominal.get(nodeRates.size() + r), net.linksOf(commodity));
+    }
+    key.finish();
+  }
+
+  /**
+   * Adds (index, value) for every entry of {@code rate} at {@code at} that differs (bitwise) from
+   * its nominal value, then the count of such entries: unambiguous, and short on the usual day
+   * where most rates are nominal (a power grid's thousands of line capacities).
+   */
+  private static void addChanges(DayKey key, double[] rate, double[] nominal, int[] at) {
+    int changed = 0;
+    for (int i : at) {
+      if (Double.doubleToLongBits(rate[i]) != Double.doubleToLongBits(nominal[i])) {
+        key.addValue(i);
+        key.addValue(rate[i]);
+        changed++;
+      }
+    }
+    key.addValue(changed);
+  }
+
+  /** The most bits and values a key of any commodity of {@code net} holds: {bits, values}. */
+  static int[] keySize(NetworkIndex net) {
+    DayInput probe = new DayInput(net);
+    int bits = 0;
+    int values = 0;
+    for (int c = 0; c < net.commodityCount(); c++) {
+      bits = Math.max(bits, net.nodesOf(c).length + net.linksOf(c).length);
+      int v = probe.linkRates.size() * (2 * net.linksOf(c).length + 1);
+      for (NodeKind kind : probe.nodeRateKinds) {
+        v += 2 * probe.nodesOfKind(c, kind).length + 1;
+      }
+      values = Math.max(values, v);
+    }
+    return new int[] {bits, values};
+  }
+
+  private int[] nodesOfKind(int commodity, NodeKind kind) {
+    switch (kind) {
+      case SOURCE:
+        return net.sourcesOf(commodity);
+      case SINK:
+        return net.sinksOf(commodity);
+      case STORAGE:
+        return net.storagesOf(commodity);
+      case JUNCTION:
+        return net.limitedJunctionsOf(commodity);
+      default:
+        return net.nodesOf(commodity);
     }
   }
 }

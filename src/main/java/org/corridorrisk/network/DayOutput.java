@@ -24,7 +24,7 @@ public final class DayOutput {
   public double cost;
 
   /** Allocates zeroed arrays sized to the network. */
-  public DayOutput(CompiledNetwork net) {
+  public DayOutput(NetworkIndex net) {
     served = new double[net.nodeCount()];
     withdrawn = new double[net.nodeCount()];
     injected = new double[net.nodeCount()];

@@ -76,15 +76,15 @@ final class FairShares {
    * The solver's max-flow: augments from {@code s} to {@code t}, never entering {@code blocked}.
    */
   interface MaxFlow {
-    double run(int c, int s, int t, int blocked);
+    double run(Block b, int s, int t, int blocked);
   }
 
-  private final CompiledNetwork net;
-  private final double[] cap;
-  private final double[] res;
+  private final NetworkIndex net;
+  private final FlowGraph graph;
+  private final Residuals residuals;
   private final MaxFlow maxFlow;
 
-  // Snapshot of cap and res (whole arrays; only the current block is used).
+  // Snapshot of capacities and residuals (whole arrays; only the current block is used).
   private final double[] snapCap;
   private final double[] snapRes;
 
@@ -128,13 +128,13 @@ final class FairShares {
   /** Groups finished without a clean split (rounding; see the class comment). */
   long degenerate;
 
-  FairShares(CompiledNetwork net, double[] cap, double[] res, MaxFlow maxFlow) {
+  FairShares(NetworkIndex net, FlowGraph graph, Residuals residuals, MaxFlow maxFlow) {
     this.net = net;
-    this.cap = cap;
-    this.res = res;
+    this.graph = graph;
+    this.residuals = residuals;
     this.maxFlow = maxFlow;
-    int arcs = net.arcHead.length;
-    int nodes = net.internalNodeCount;
+    int arcs = graph.arcs.size();
+    int nodes = graph.nodeCount;
     snapCap = new double[arcs];
     snapRes = new double[arcs];
     compOf = new int[nodes];
@@ -169,43 +169,41 @@ final class FairShares {
    * <p>The caller has set every parametric arc to capacity 0 and zero flow. Arcs with weight {@code
    * <= eps} must not be passed.
    *
+   * @param b the commodity's block (the flow runs from its {@code S} to its {@code T})
    * @param arcs parametric arcs ({@code count} of them)
    * @param nodes per parametric arc, the network node whose component it belongs to
    * @param weights per parametric arc, its weight (demand or cap)
    * @param blocked node no augmenting path may enter, or -1
    * @param middle whether the arcs lie inside the graph ({@code R -> storage}) rather than into
    *     {@code t}
-   * @param rootArc the arc {@code S -> R} to set to the sum of the storage arcs' flows after a
-   *     reset (-1: leave it)
+   * @param fixRoot whether the arc {@code S -> R} is set to the sum of the storage arcs' flows
+   *     after a reset
    * @param beforeFirst run after the first test's caps are set and before its max-flow (warm
    *     start), or null
    * @param in the day's input (components)
    */
   void share(
-      int c,
+      Block b,
       int[] arcs,
       int[] nodes,
       double[] weights,
       int count,
-      int s,
-      int t,
       int blocked,
       boolean middle,
-      int rootArc,
+      boolean fixRoot,
       Runnable beforeFirst,
-      DayInput in,
-      double eps) {
+      DayInput in) {
     if (count == 0) {
       return;
     }
     parArcs = arcs;
     parWeights = weights;
     this.middle = middle;
-    tol = eps * (net.blockEnd[c] - net.blockBase[c]);
-    int from = net.arcBegin[c];
-    int to = net.arcEnd[c];
-    System.arraycopy(cap, from, snapCap, from, to - from);
-    System.arraycopy(res, from, snapRes, from, to - from);
+    tol = b.tolerance();
+    double eps = b.flowEpsilon;
+    int s = b.source;
+    int t = b.sink;
+    residuals.copyRange(b.arcBegin, b.arcEnd, snapCap, snapRes);
     // First test: every arc at its full weight.
     for (int k = 0; k < count; k++) {
       raise(arcs[k], weights[k]);
@@ -213,12 +211,12 @@ final class FairShares {
     if (beforeFirst != null) {
       beforeFirst.run();
     }
-    maxFlow.run(c, s, t, blocked);
+    maxFlow.run(b, s, t, blocked);
     tests++;
     rounds++;
     boolean all = true;
     for (int k = 0; k < count && all; k++) {
-      all = res[arcs[k]] <= tol;
+      all = residuals.residual(arcs[k]) <= tol;
     }
     if (all) {
       for (int k = 0; k < count; k++) {
@@ -227,7 +225,7 @@ final class FairShares {
       release(count);
       return;
     }
-    components(c, in, eps);
+    components(b, in);
     sortByComponent(nodes, count);
     markReachable(s, t, blocked, eps);
     boolean reset = false;
@@ -242,13 +240,13 @@ final class FairShares {
       boolean sat = true;
       for (int j = lo; j < hi; j++) {
         int a = arcs[order[j]];
-        total += cap[a] - res[a];
-        sat &= res[a] <= tol;
+        total += residuals.flow(a);
+        sat &= residuals.residual(a) <= tol;
       }
       reset |= settle(q, lo, hi, total, sat, true);
     }
-    if (reset && rootArc >= 0) {
-      fixRoot(c, rootArc);
+    if (reset && fixRoot) {
+      fixRoot(b);
     }
     while (true) {
       int n = 0;
@@ -260,7 +258,7 @@ final class FairShares {
       if (n == 0) {
         break;
       }
-      maxFlow.run(c, s, t, blocked);
+      maxFlow.run(b, s, t, blocked);
       tests++;
       rounds++;
       boolean reach = false;
@@ -268,7 +266,7 @@ final class FairShares {
         int q = tested[i];
         boolean sat = true;
         for (int j = testLo[q]; j < testHi[q] && sat; j++) {
-          sat = res[arcs[order[j]]] <= tol;
+          sat = residuals.residual(arcs[order[j]]) <= tol;
         }
         saturated[q] = sat;
         reach |= !sat;
@@ -281,8 +279,8 @@ final class FairShares {
         int q = tested[i];
         reset |= settle(q, testLo[q], testHi[q], testTotal[q], saturated[q], false);
       }
-      if (reset && rootArc >= 0) {
-        fixRoot(c, rootArc);
+      if (reset && fixRoot) {
+        fixRoot(b);
       }
     }
     release(count);
@@ -308,7 +306,9 @@ final class FairShares {
       for (int j = lo; j < hi && done; j++) {
         int k = order[j];
         int a = parArcs[k];
-        done = Math.abs(lam * parWeights[k] - cap[a]) <= tol && res[a] <= tol;
+        done =
+            Math.abs(lam * parWeights[k] - residuals.capacity(a)) <= tol
+                && residuals.residual(a) <= tol;
       }
       if (done) {
         for (int j = lo; j < hi; j++) {
@@ -355,7 +355,7 @@ final class FairShares {
     for (int j = lo; j < hi; j++) {
       int k = order[j];
       int a = parArcs[k];
-      boolean capped = seen[net.arcTail[a]] == id && seen[net.arcHead[a]] != id;
+      boolean capped = seen[graph.arcTail[a]] == id && seen[graph.arcs.head[a]] != id;
       if (!capped) {
         order[j] = order[mid];
         order[mid++] = k;
@@ -377,7 +377,7 @@ final class FairShares {
     for (int j = lo; j < mid; j++) {
       int k = order[j];
       int a = parArcs[k];
-      blockedFlow += cap[a] - res[a];
+      blockedFlow += residuals.flow(a);
       blockedWeight += parWeights[k];
     }
     double lam = blockedFlow / blockedWeight;
@@ -385,7 +385,7 @@ final class FairShares {
     for (int j = lo; j < mid && level; j++) {
       int k = order[j];
       int a = parArcs[k];
-      level = Math.abs(cap[a] - res[a] - lam * parWeights[k]) <= tol;
+      level = Math.abs(residuals.flow(a) - lam * parWeights[k]) <= tol;
     }
     int base = paramStart[q];
     if (mid < hi) {
@@ -413,21 +413,18 @@ final class FairShares {
    * Sets a parametric arc's capacity to {@code capacity} (never below its flow), keeping its flow.
    */
   private void raise(int a, double capacity) {
-    double flow = cap[a] - res[a];
-    double c = Math.max(capacity, flow);
-    cap[a] = c;
-    res[a] = c - flow;
+    double flow = residuals.flow(a);
+    residuals.changeCapacity(a, Math.max(capacity, flow));
     if (middle && flow == 0) {
-      res[net.arcRev[a]] = 0;
+      residuals.close(graph.arcs.rev[a]);
     }
   }
 
   /** Freezes a parametric arc at its flow. */
   private void freeze(int a) {
-    cap[a] -= res[a];
-    res[a] = 0;
+    residuals.freeze(a);
     if (middle) {
-      res[net.arcRev[a]] = 0;
+      residuals.close(graph.arcs.rev[a]);
     }
   }
 
@@ -438,7 +435,7 @@ final class FairShares {
     }
     for (int k = 0; k < count; k++) {
       int a = parArcs[k];
-      res[net.arcRev[a]] = cap[a] - res[a];
+      residuals.reopen(graph.arcs.rev[a], residuals.flow(a));
     }
   }
 
@@ -449,8 +446,8 @@ final class FairShares {
       Arrays.fill(seen, 0);
       stamp = id = 1;
     }
-    int[] arcStart = net.arcStart;
-    int[] arcHead = net.arcHead;
+    int[] arcStart = graph.arcs.start;
+    int[] arcHead = graph.arcs.head;
     seen[s] = id;
     queue[0] = s;
     int tail = 1;
@@ -458,7 +455,7 @@ final class FairShares {
       int u = queue[head];
       for (int b = arcStart[u], e = arcStart[u + 1]; b < e; b++) {
         int w = arcHead[b];
-        if (res[b] > eps && seen[w] != id && w != t && w != blocked) {
+        if (residuals.residual(b) > eps && seen[w] != id && w != t && w != blocked) {
           seen[w] = id;
           queue[tail++] = w;
         }
@@ -467,14 +464,12 @@ final class FairShares {
   }
 
   /** Sets the arc {@code S -> R} to carry the sum of the storage arcs' flows. */
-  private void fixRoot(int c, int rootArc) {
+  private void fixRoot(Block b) {
     double withdrawn = 0;
-    for (int i : net.storagesOf(c)) {
-      int a = net.nodeArc[i];
-      withdrawn += cap[a] - res[a];
+    for (int i : net.storagesOf(b.commodity)) {
+      withdrawn += residuals.flow(graph.nodeArc[i]);
     }
-    res[rootArc] = cap[rootArc] - withdrawn;
-    res[net.arcRev[rootArc]] = withdrawn;
+    residuals.setFlow(b.rootArc, withdrawn);
   }
 
   // ---------------------------------------------------------------- components and snapshots
@@ -484,29 +479,33 @@ final class FairShares {
    * with capacity in either direction join their ends; up storages that can withdraw are joined
    * (through {@code R}).
    */
-  private void components(int c, DayInput in, double eps) {
+  private void components(Block b, DayInput in) {
+    int c = b.commodity;
     if (componentsOfCommodity == c) {
       return;
     }
     componentsOfCommodity = c;
-    int base = net.blockBase[c];
-    int end = net.blockEnd[c] - 3;
+    double eps = b.flowEpsilon;
+    int base = b.base;
+    int end = b.source; // the block's network nodes come before S, R and T
     for (int v = base; v < end; v++) {
       parent[v] = v;
     }
     // Every arc between two network nodes that has capacity either way joins them (links, and
     // any arc inside a node that the graph may split).
-    for (int a = net.arcBegin[c]; a < net.arcEnd[c]; a++) {
-      int u = net.arcTail[a];
-      int v = net.arcHead[a];
-      if (u < end && v < end && (cap[a] > 0 || cap[net.arcRev[a]] > 0)) {
+    for (int a = b.arcBegin; a < b.arcEnd; a++) {
+      int u = graph.arcTail[a];
+      int v = graph.arcs.head[a];
+      if (u < end
+          && v < end
+          && (residuals.capacity(a) > 0 || residuals.capacity(graph.arcs.rev[a]) > 0)) {
         union(u, v);
       }
     }
     int firstStorage = -1;
     for (int i : net.storagesOf(c)) {
       if (in.nodeUp[i] && in.withdrawCap[i] > eps) {
-        int v = net.internalOf[i];
+        int v = graph.internalOf[i];
         if (firstStorage < 0) {
           firstStorage = v;
         } else {
@@ -514,7 +513,7 @@ final class FairShares {
         }
       }
     }
-    Arrays.fill(compOf, base, net.blockEnd[c], -1);
+    Arrays.fill(compOf, base, b.end, -1);
     int count = 0;
     for (int v = base; v < end; v++) {
       int r = find(v);
@@ -572,25 +571,26 @@ final class FairShares {
 
   /** Copies the snapshot back onto every arc at a node of component {@code q} (and its twin). */
   private void restore(int q) {
-    copy(q, snapCap, snapRes, cap, res);
+    int[] arcStart = graph.arcs.start;
+    int[] arcRev = graph.arcs.rev;
+    for (int j = compNodeStart[q], e = compNodeStart[q + 1]; j < e; j++) {
+      int v = compNodes[j];
+      for (int a = arcStart[v], f = arcStart[v + 1]; a < f; a++) {
+        residuals.restoreArc(a, snapCap, snapRes);
+        residuals.restoreArc(arcRev[a], snapCap, snapRes);
+      }
+    }
   }
 
   /** Takes the snapshot of every arc at a node of component {@code q} (and its twin). */
   private void save(int q) {
-    copy(q, cap, res, snapCap, snapRes);
-  }
-
-  private void copy(int q, double[] fromCap, double[] fromRes, double[] toCap, double[] toRes) {
-    int[] arcStart = net.arcStart;
-    int[] arcRev = net.arcRev;
+    int[] arcStart = graph.arcs.start;
+    int[] arcRev = graph.arcs.rev;
     for (int j = compNodeStart[q], e = compNodeStart[q + 1]; j < e; j++) {
       int v = compNodes[j];
       for (int a = arcStart[v], f = arcStart[v + 1]; a < f; a++) {
-        int b = arcRev[a];
-        toCap[a] = fromCap[a];
-        toRes[a] = fromRes[a];
-        toCap[b] = fromCap[b];
-        toRes[b] = fromRes[b];
+        residuals.copyArc(a, snapCap, snapRes);
+        residuals.copyArc(arcRev[a], snapCap, snapRes);
       }
     }
   }

@@ -10,7 +10,7 @@ import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.RepairTime;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.network.CompiledNetwork;
+import org.corridorrisk.network.NetworkIndex;
 
 /**
  * Everything about one scenario that the trial loop reads: the compiled network, impact model,
@@ -19,7 +19,7 @@ import org.corridorrisk.network.CompiledNetwork;
  */
 final class StudyModel {
   final Scenario scenario;
-  final CompiledNetwork net;
+  final NetworkIndex net;
   final ImpactModel impact;
   final ThreatPlan plan;
   final int horizonDays;
@@ -53,14 +53,6 @@ final class StudyModel {
   /** Assets (asset indices) with a profile, ascending. */
   final int[] profiledAssets;
 
-  /**
-   * Per commodity: sinks whose demand and links whose capacity can differ from nominal on some day
-   * (a profile, or partial damage), which the flow memo must therefore key on.
-   */
-  final int[][] varyingSinksOf;
-
-  final int[][] varyingLinksOf;
-
   /** Per asset: its own repair time ({@code repair_days} on the node or link), or null. */
   final RepairTime[] assetRepair;
 
@@ -81,7 +73,7 @@ final class StudyModel {
 
   StudyModel(Scenario scenario) {
     this.scenario = scenario;
-    this.net = CompiledNetwork.compile(scenario);
+    this.net = NetworkIndex.compile(scenario);
     this.impact = new ImpactModel(net);
     this.plan = new ThreatPlan(scenario, net);
     this.horizonDays = scenario.horizonDays();
@@ -172,38 +164,7 @@ final class StudyModel {
         crewPool[a] = p; // listed from the last pool to the first: the first that serves wins
       }
     }
-    boolean partial = partialDamagePossible(inc);
-    List<List<Integer>> vSinks = new ArrayList<>();
-    List<List<Integer>> vLinks = new ArrayList<>();
-    for (int c = 0; c < commodityCount; c++) {
-      vSinks.add(new ArrayList<>());
-      vLinks.add(new ArrayList<>());
-    }
-    for (int n = 0; n < nodeCount; n++) {
-      if (net.nodeKind(n) == NodeKind.SINK && profileFactor[n] != null) {
-        vSinks.get(net.nodeCommodity(n)).add(n);
-      }
-    }
-    for (int l = 0; l < net.linkCount(); l++) {
-      if (partial || profileFactor[nodeCount + l] != null) {
-        vLinks.get(net.linkCommodity(l)).add(l);
-      }
-    }
-    varyingSinksOf = toArrays(vSinks);
-    varyingLinksOf = toArrays(vLinks);
     this.baseline = new TrialRunner(this, null).runUndisturbed();
-  }
-
-  /** Whether any damage state or restoration stage leaves an asset a factor above 0. */
-  static boolean partialDamagePossible(Incidents inc) {
-    for (Incidents.ThreatExtras x : inc.threats().values()) {
-      for (Incidents.DamageState d : x.damage()) {
-        if (d.capacityFactor() > 0 || !d.restoration().isEmpty()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static int[][] toArrays(List<List<Integer>> lists) {

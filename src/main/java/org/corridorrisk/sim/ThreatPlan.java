@@ -9,7 +9,7 @@ import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Selection;
 import org.corridorrisk.model.Threat;
 import org.corridorrisk.model.ThreatModel;
-import org.corridorrisk.network.CompiledNetwork;
+import org.corridorrisk.network.NetworkIndex;
 
 /**
  * Threats compiled for the trial loop. Assets are numbered 0..N-1 for nodes and N..N+L-1 for links
@@ -19,7 +19,7 @@ import org.corridorrisk.network.CompiledNetwork;
 final class ThreatPlan {
   final Compiled[] threats;
 
-  ThreatPlan(Scenario scenario, CompiledNetwork net) {
+  ThreatPlan(Scenario scenario, NetworkIndex net) {
     List<Threat> list = scenario.threats();
     threats = new Compiled[list.size()];
     for (int i = 0; i < threats.length; i++) {
@@ -76,7 +76,7 @@ final class ThreatPlan {
     /** For each target position: the asset indices disabled by a common-mode success there. */
     final int[][] hitGroup;
 
-    Compiled(Threat t, Scenario scenario, CompiledNetwork net) {
+    Compiled(Threat t, Scenario scenario, NetworkIndex net) {
       id = t.id();
       key = Streams.threatKey(t.id());
       poisson = t.model() == ThreatModel.POISSON;
@@ -170,7 +170,7 @@ final class ThreatPlan {
      * Capacity weight: link capacity; node supply, demand or max withdrawal by kind; a junction's
      * {@code throughput} (0 without one).
      */
-    static double weight(CompiledNetwork net, int asset, Incidents incidents) {
+    static double weight(NetworkIndex net, int asset, Incidents incidents) {
       int n = net.nodeCount();
       if (asset >= n) {
         return net.linkCapacity(asset - n);
@@ -289,7 +289,7 @@ final class ThreatPlan {
 
     final double[][] b;
 
-    Footprint(Incidents.Hazard h, Compiled th, Scenario scenario, CompiledNetwork net) {
+    Footprint(Incidents.Hazard h, Compiled th, Scenario scenario, NetworkIndex net) {
       hazard = h;
       int n = net.nodeCount();
       List<Integer> keep = new ArrayList<>();

@@ -3,10 +3,10 @@ package org.corridorrisk.study;
 import java.util.ArrayList;
 import java.util.List;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.network.CompiledNetwork;
 import org.corridorrisk.network.DailyFlowSolver;
 import org.corridorrisk.network.DayInput;
 import org.corridorrisk.network.DayOutput;
+import org.corridorrisk.network.NetworkIndex;
 
 /**
  * The flow bound of the branch and bound for {@code unserved_fraction} on scenarios without storage
@@ -26,7 +26,7 @@ import org.corridorrisk.network.DayOutput;
  * bound. One instance per thread (it owns a solver). Not thread-safe.
  */
 final class FlowBound {
-  private final CompiledNetwork net;
+  private final NetworkIndex net;
   private final DailyFlowSolver solver;
   private final DayInput in;
   private final DayOutput out;
@@ -40,7 +40,7 @@ final class FlowBound {
   private final int outageDays;
 
   FlowBound(Scenario scenario, List<String> candidates, int outageDays) {
-    this.net = CompiledNetwork.compile(scenario);
+    this.net = NetworkIndex.compile(scenario);
     this.solver = new DailyFlowSolver(net);
     this.in = new DayInput(net);
     this.out = new DayOutput(net);

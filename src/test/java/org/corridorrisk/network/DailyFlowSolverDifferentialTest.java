@@ -168,7 +168,7 @@ class DailyFlowSolverDifferentialTest {
       double[] storeCaps,
       double[] injectCaps,
       boolean pushRelabel) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     // A simple graph: parallel arcs are merged by adding capacities (JGraphT's push-relabel trips
     // an internal assertion on some multigraphs).
@@ -220,7 +220,7 @@ class DailyFlowSolverDifferentialTest {
       Graph<Integer, DefaultWeightedEdge> g,
       Map<DefaultWeightedEdge, Integer> capacities,
       Map<DefaultWeightedEdge, Double> costs) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     for (int l : net.linksOf(GAS)) {
       int u = net.linkFrom(l);
@@ -260,7 +260,7 @@ class DailyFlowSolverDifferentialTest {
 
   /** JGraphT's minimum cost with our deliveries, withdrawals and injections fixed, sources free. */
   private static double referenceMinCost(RandomNetworks.Case c, DayOutput out, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     Graph<Integer, DefaultWeightedEdge> g =
         new DirectedWeightedMultigraph<>(DefaultWeightedEdge.class);
@@ -321,7 +321,7 @@ class DailyFlowSolverDifferentialTest {
   /** Capacities, disabled assets, netting of storage, and conservation at every node. */
   static void checkFeasible(
       RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     String where = " (seed " + seed + ")";
     double[] outflow = new double[net.nodeCount()];

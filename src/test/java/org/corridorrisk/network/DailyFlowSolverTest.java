@@ -10,7 +10,7 @@ class DailyFlowSolverTest {
   private static final double TOL = 1e-9;
 
   private static final class Day {
-    final CompiledNetwork net;
+    final NetworkIndex net;
     final DayInput in;
     final DayOutput out;
     final DailyFlowSolver solver;
@@ -438,7 +438,7 @@ class DailyFlowSolverTest {
 
   @Test
   void compiledNetwork_exposesTheScenarioValues() {
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s", 10)
             .sink("k", 5, 2)

@@ -48,7 +48,7 @@ class FairSharesRandomTest {
   private static final Integer SUPER_SINK = -2;
 
   /** Solution of one day, by node / link id. */
-  private record Result(CompiledNetwork net, DayInput in, DayOutput out, DailyFlowSolver solver) {
+  private record Result(NetworkIndex net, DayInput in, DayOutput out, DailyFlowSolver solver) {
     double served(String id) {
       return out.served[net.nodeIndex(id)];
     }
@@ -72,10 +72,10 @@ class FairSharesRandomTest {
     return gen;
   }
 
-  private static Result solve(CompiledNetwork net, DayInput in, boolean fastPath) {
+  private static Result solve(NetworkIndex net, DayInput in, boolean fastPath) {
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
-    solver.fastPath = fastPath;
+    DailyFlowSolver solver =
+        new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(fastPath));
     solver.solve(GAS, in, out);
     return new Result(net, in, out, solver);
   }
@@ -144,9 +144,9 @@ class FairSharesRandomTest {
                 null,
                 List.of())
             .withSharing(s.sharing());
-    CompiledNetwork net = CompiledNetwork.compile(p);
+    NetworkIndex net = NetworkIndex.compile(p);
     DayInput in = new DayInput(net);
-    CompiledNetwork from = c.net();
+    NetworkIndex from = c.net();
     for (int i = 0; i < from.nodeCount(); i++) {
       int j = net.nodeIndex(from.nodeId(i));
       in.nodeUp[j] = c.in().nodeUp[i];
@@ -158,8 +158,7 @@ class FairSharesRandomTest {
       in.linkUp[net.linkIndex(from.linkId(l))] = c.in().linkUp[l];
     }
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
-    solver.fastPath = fast;
+    DailyFlowSolver solver = new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(fast));
     solver.solve(GAS, in, out);
     return new Result(net, in, out, solver);
   }
@@ -177,7 +176,7 @@ class FairSharesRandomTest {
   private static boolean assertSameTerminalFlows(
       Result a, Result b, String where, boolean failOnDifference) {
     boolean same = true;
-    CompiledNetwork net = a.net();
+    NetworkIndex net = a.net();
     for (int i = 0; i < net.nodeCount(); i++) {
       if (net.nodeCommodity(i) != GAS) {
         continue;
@@ -241,8 +240,8 @@ class FairSharesRandomTest {
       RandomNetworks.Case c = generator(seed, Sharing.FAIR).generate(90_000 + seed);
       Result r = solve(c.net(), c.in(), seed % 2 == 0);
       DailyFlowSolverDifferentialTest.checkFeasible(c, r.solver(), r.out(), seed);
-      assertEquals(0, r.solver().shares.degenerate, "degenerate split, seed " + seed);
-      tests += r.solver().shares.tests;
+      assertEquals(0, r.solver().fair.shares.degenerate, "degenerate split, seed " + seed);
+      tests += r.solver().fair.shares.tests;
       levels += certifySinks(c, r, seed);
       storageLevels += certifyWithdrawals(c, r, seed);
       refillLevels += certifyRefills(c, r, seed);
@@ -259,7 +258,7 @@ class FairSharesRandomTest {
 
   /** Per tier and share level below 1: the sinks at or below it are saturated. */
   private static int certifySinks(RandomNetworks.Case c, Result r, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     int checked = 0;
     double[] storeCaps = rates(c, in.withdrawCap, NodeKind.STORAGE);
@@ -300,7 +299,7 @@ class FairSharesRandomTest {
 
   /** Per withdrawal share level below 1: the storages at or below it cannot give more. */
   private static int certifyWithdrawals(RandomNetworks.Case c, Result r, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     double delivered = 0;
     for (int i : net.sinksOf(GAS)) {
@@ -341,7 +340,7 @@ class FairSharesRandomTest {
 
   /** Per refill share level below 1: the storages at or below it cannot take more. */
   private static int certifyRefills(RandomNetworks.Case c, Result r, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     double delivered = 0;
     for (int i : net.sinksOf(GAS)) {
@@ -393,7 +392,7 @@ class FairSharesRandomTest {
    */
   private static double maxFlow(
       RandomNetworks.Case c, double[] sinkCaps, double[] storeCaps, double[] injectCaps) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     Graph<Integer, DefaultWeightedEdge> g =
         new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
@@ -472,7 +471,7 @@ class FairSharesRandomTest {
                   null,
                   List.of())
               .withSharing(s.sharing());
-      CompiledNetwork plain = CompiledNetwork.compile(free);
+      NetworkIndex plain = NetworkIndex.compile(free);
       DayInput plainIn = new DayInput(plain);
       System.arraycopy(c.in().nodeUp, 0, plainIn.nodeUp, 0, plainIn.nodeUp.length);
       System.arraycopy(c.in().linkUp, 0, plainIn.linkUp, 0, plainIn.linkUp.length);
@@ -495,7 +494,7 @@ class FairSharesRandomTest {
    * every source (its injection may move between sources); sinks and storages keep their flows.
    */
   private static void assertNoNegativeCycle(RandomNetworks.Case c, Result r, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     int n = net.nodeCount() + 1;
     int root = n - 1;

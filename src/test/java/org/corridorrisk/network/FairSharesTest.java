@@ -15,17 +15,20 @@ class FairSharesTest {
   private static final double TOL = 1e-9;
 
   private static final class Day {
-    final CompiledNetwork net;
+    final NetworkIndex net;
     final DayInput in;
     final DayOutput out;
     final DailyFlowSolver solver;
 
     Day(TestNetworks builder) {
+      this(builder, false);
+    }
+
+    Day(TestNetworks builder, boolean fastPath) {
       net = builder.compile();
       in = new DayInput(net);
       out = new DayOutput(net);
-      solver = new DailyFlowSolver(net);
-      solver.fastPath = false;
+      solver = new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(fastPath));
     }
 
     Day solve() {
@@ -270,10 +273,8 @@ class FairSharesTest {
             .undirected("s2", "c", 100)
             .undirected("c", "e", 100);
     Day exact = new Day(n).solve();
-    Day fast = new Day(n);
-    fast.solver.fastPath = true;
-    fast.solve();
-    assertTrue(fast.solver.fastHits > 0);
+    Day fast = new Day(n, true).solve();
+    assertTrue(fast.solver.statistics().fastHits() > 0);
     for (String id : new String[] {"a", "b", "c", "e"}) {
       assertEquals(exact.served(id), fast.served(id), TOL, id);
     }

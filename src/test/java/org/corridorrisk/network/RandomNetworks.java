@@ -34,7 +34,7 @@ final class RandomNetworks {
   double nodeDownProbability = 0.08;
   double linkDownProbability = 0.12;
 
-  record Case(CompiledNetwork net, DayInput in) {}
+  record Case(NetworkIndex net, DayInput in) {}
 
   Case generate(long seed) {
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
@@ -104,7 +104,7 @@ final class RandomNetworks {
             List.of(),
             null,
             List.of());
-    CompiledNetwork net = CompiledNetwork.compile(scenario.withSharing(sharing));
+    NetworkIndex net = NetworkIndex.compile(scenario.withSharing(sharing));
     DayInput in = new DayInput(net);
     for (int k = 0; k < n; k++) {
       boolean keep = ampleSupply && k == 0;

@@ -1,8 +1,11 @@
 package org.corridorrisk.network;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.corridorrisk.model.Commodity;
+import org.corridorrisk.model.Incidents;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.Scenario;
@@ -14,6 +17,7 @@ final class TestNetworks {
   private final List<Commodity> commodities = new ArrayList<>(List.of(new Commodity(GAS, "mcm/d")));
   private final List<Node> nodes = new ArrayList<>();
   private final List<Link> links = new ArrayList<>();
+  private final Map<String, Incidents.AssetExtras> assets = new LinkedHashMap<>();
   private Sharing sharing = Sharing.FAIR;
 
   TestNetworks commodity(String id) {
@@ -37,6 +41,13 @@ final class TestNetworks {
 
   TestNetworks junction(String id) {
     nodes.add(Node.junction(id, GAS));
+    return this;
+  }
+
+  /** A junction that passes at most {@code throughput} per day. */
+  TestNetworks junction(String id, double throughput) {
+    nodes.add(Node.junction(id, GAS));
+    assets.put(id, new Incidents.AssetExtras(List.of(), throughput, null, null, null));
     return this;
   }
 
@@ -78,12 +89,24 @@ final class TestNetworks {
   }
 
   Scenario scenario() {
+    Incidents incidents = new Incidents(null, Map.of(), assets, Map.of(), List.of());
     return new Scenario(
-            "test", "", 1, "USD", commodities, nodes, links, List.of(), List.of(), null, List.of())
+            "test",
+            "",
+            1,
+            "USD",
+            commodities,
+            nodes,
+            links,
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            incidents)
         .withSharing(sharing);
   }
 
-  CompiledNetwork compile() {
-    return CompiledNetwork.compile(scenario());
+  NetworkIndex compile() {
+    return NetworkIndex.compile(scenario());
   }
 }

@@ -62,6 +62,38 @@ class DamageAndCrewsTest {
   }
 
   @Test
+  void partialFactorOnAJunction_scalesItsThroughput() {
+    // src (20) -> hub (throughput 12) -> city (10): undisturbed, 10 served. A certain hit on day 2
+    // leaves the hub at 0.5 x 12 = 6 for 4 days (days 2..5): 4 unserved a day = 16.
+    String yaml =
+        """
+        format: corridor-risk/v1
+        name: junction
+        horizon_days: 20
+        commodities: [{id: gas}]
+        nodes:
+          - {id: src, kind: source, commodity: gas, supply: 20}
+          - {id: hub, kind: junction, commodity: gas, throughput: 12}
+          - {id: city, kind: sink, commodity: gas, demand: 10, population: 1000}
+        links:
+          - {id: a, from: src, to: hub, commodity: gas, capacity: 30}
+          - {id: b, from: hub, to: city, commodity: gas, capacity: 30, directed: false}
+        threats:
+          - id: cut
+            model: independent
+            probability: 1
+            start_day: 2
+            targets: {nodes: [hub]}
+            damage:
+              - {probability: 1, capacity_factor: 0.5}
+            repair_days: {dist: fixed, value: 4}
+        """;
+    StudyResult r = run(yaml, 2);
+    assertEquals(16.0, r.unservedVolume()[0][0], EPS);
+    assertEquals(16.0, r.unservedVolume()[0][1], EPS);
+  }
+
+  @Test
   void damageStateMixture() {
     // 1/4: severed for 4 days (40 unserved); 3/4: half capacity for 2 days (2 x 5 = 10).
     // Mean 0.25 x 40 + 0.75 x 10 = 17.5; every trial is exactly one of the two.

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warm start (max-flow from the undisturbed day's paths) against the cold solver: same total
- * delivery (both are maximum flows), a feasible flow, and answers that depend only on the input.
+ * The reference paths (max-flow started from the undisturbed day's paths) against a solver without
+ * them: same total delivery (both are maximum flows), a feasible flow, and answers that depend only
+ * on the input.
  */
-class WarmStartTest {
+class ReferencePathsTest {
   private static final double TOL = 1e-7;
   private static final int GAS = 0;
   @TempDir Path dir;
@@ -31,17 +32,20 @@ class WarmStartTest {
       gen.otherCommodity = seed % 5 == 0;
       RandomNetworks.Case c = gen.generate(50_000 + seed);
       DayOutput cold = new DayOutput(c.net());
-      new DailyFlowSolver(c.net(), Integer.MAX_VALUE).solve(GAS, c.in(), cold);
+      new DailyFlowSolver(
+              c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(Integer.MAX_VALUE))
+          .solve(GAS, c.in(), cold);
       DayOutput warm = new DayOutput(c.net());
-      DailyFlowSolver solver = new DailyFlowSolver(c.net(), 0);
+      DailyFlowSolver solver =
+          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
       solver.solve(GAS, c.in(), warm);
-      if (solver.usesWarmStart(GAS)) {
+      if (solver.usesReferencePaths(GAS)) {
         warmCases++;
       }
       assertEquals(totalServed(c.net(), cold), totalServed(c.net(), warm), TOL, "seed " + seed);
       checkFeasible(c, solver, warm, seed);
     }
-    assertTrue(warmCases > 300, "warm start exercised on " + warmCases + " of 1000 cases");
+    assertTrue(warmCases > 300, "reference paths exercised on " + warmCases + " of 1000 cases");
   }
 
   @Test
@@ -50,7 +54,8 @@ class WarmStartTest {
     gen.ampleSupply = true;
     for (long seed = 0; seed < 200; seed++) {
       RandomNetworks.Case a = gen.generate(70_000 + seed);
-      DailyFlowSolver solver = new DailyFlowSolver(a.net(), 0);
+      DailyFlowSolver solver =
+          new DailyFlowSolver(a.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
       DayOutput first = new DayOutput(a.net());
       solver.solve(GAS, a.in(), first);
       DayInput allUp = new DayInput(a.net());
@@ -67,11 +72,12 @@ class WarmStartTest {
     Path file = dir.resolve("grid.yaml");
     Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
-    CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
-    DailyFlowSolver warmSolver = new DailyFlowSolver(net);
-    DailyFlowSolver coldSolver = new DailyFlowSolver(net, Integer.MAX_VALUE);
-    warmSolver.fastPath = false; // this test is about the warm start of the exact path
-    coldSolver.fastPath = false;
+    NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
+    // this test is about the reference paths of the exact path, so the fast path is off
+    SolverOptions exactPath = SolverOptions.DEFAULTS.withFastPath(false);
+    DailyFlowSolver warmSolver = new DailyFlowSolver(net, exactPath);
+    DailyFlowSolver coldSolver =
+        new DailyFlowSolver(net, exactPath.withReferencePathsMinNodes(Integer.MAX_VALUE));
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(7L);
     DayInput in = new DayInput(net);
     for (int day = 0; day < 20; day++) {
@@ -82,7 +88,7 @@ class WarmStartTest {
       DayOutput cold = new DayOutput(net);
       warmSolver.solve(GAS, in, warm);
       coldSolver.solve(GAS, in, cold);
-      assertTrue(warmSolver.usesWarmStart(GAS));
+      assertTrue(warmSolver.usesReferencePaths(GAS));
       assertEquals(totalServed(net, cold), totalServed(net, warm), 1e-6, "day " + day);
       for (int l = 0; l < net.linkCount(); l++) {
         assertTrue(
@@ -91,7 +97,7 @@ class WarmStartTest {
     }
   }
 
-  private static double totalServed(CompiledNetwork net, DayOutput out) {
+  private static double totalServed(NetworkIndex net, DayOutput out) {
     double total = 0;
     for (int i : net.sinksOf(GAS)) {
       total += out.served[i];
@@ -102,7 +108,7 @@ class WarmStartTest {
   /** Capacities, disabled assets, demand caps and conservation at every node of the commodity. */
   private static void checkFeasible(
       RandomNetworks.Case c, DailyFlowSolver solver, DayOutput out, long seed) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     DayInput in = c.in();
     double[] balance = new double[net.nodeCount()];
     for (int l = 0; l < net.linkCount(); l++) {

@@ -3,8 +3,9 @@ package org.corridorrisk.network;
 import java.util.Arrays;
 
 /**
- * A reference flow for one commodity, decomposed into source-to-sink paths, used to start a daily
- * max-flow from a feasible flow instead of from zero.
+ * The undisturbed day's flow of one commodity, decomposed into source-to-sink paths, used to start
+ * a daily max-flow from a feasible flow instead of from zero (the "reference paths"; not to be
+ * confused with the {@link GreedyStart}, which builds a flow from scratch each day).
  *
  * <p>Design note: on large networks where most of the flow is unaffected by a day's outages (e.g. a
  * power grid with 5% of its lines down), a cold max-flow re-routes every unit every day. Here the
@@ -21,7 +22,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: one per solver.
  */
-final class WarmStart {
+final class ReferencePaths {
   /** Capacity of each arc of the block in the reference day (index arc - arcBegin). */
   private final double[] nominalCap;
 
@@ -38,7 +39,7 @@ final class WarmStart {
   private final int[] droppedStamp;
   private int stamp;
 
-  private WarmStart(
+  private ReferencePaths(
       double[] nominalCap,
       int arcBegin,
       int[] pathStart,
@@ -72,26 +73,29 @@ final class WarmStart {
   }
 
   /**
-   * Decomposes the flow {@code cap - res} on the arcs of commodity {@code c}'s block into paths
-   * from {@code s} to {@code t}; cycles of flow are cancelled, flows at or below {@code eps}
-   * ignored (the installed flow is then at most the reference flow on every arc).
-   *
-   * @param cap arc capacities during the reference max-flow (kept as the nominal capacities)
+   * Decomposes the flow on the arcs of block {@code b} into paths from its source to its sink;
+   * cycles of flow are cancelled, flows at or below the block's epsilon ignored (the installed flow
+   * is then at most the reference flow on every arc). The capacities in {@code r} are kept as the
+   * nominal ones.
    */
-  static WarmStart decompose(
-      CompiledNetwork net, int c, double[] cap, double[] res, int s, int t, double eps) {
-    int begin = net.arcBegin[c];
-    int end = net.arcEnd[c];
-    int base = net.blockBase[c];
-    int n = net.blockEnd[c] - base;
+  static ReferencePaths decompose(FlowGraph graph, Block b, Residuals r) {
+    int begin = b.arcBegin;
+    int end = b.arcEnd;
+    int base = b.base;
+    int n = b.size();
+    int s = b.source;
+    int t = b.sink;
+    double eps = b.flowEpsilon;
+    int[] arcStart = graph.arcs.start;
+    int[] arcHead = graph.arcs.head;
     double[] left = new double[end - begin];
     for (int a = begin; a < end; a++) {
-      double f = cap[a] - res[a];
+      double f = r.flow(a);
       left[a - begin] = f > eps ? f : 0;
     }
     int[] ptr = new int[n];
     for (int v = 0; v < n; v++) {
-      ptr[v] = net.arcStart[base + v];
+      ptr[v] = arcStart[base + v];
     }
     int[] onPath = new int[n];
     Arrays.fill(onPath, -1);
@@ -124,13 +128,13 @@ final class WarmStart {
         }
         flows[paths++] = f;
         for (int i = 0; i < top; i++) {
-          onPath[net.arcHead[path[i]] - base] = -1;
+          onPath[arcHead[path[i]] - base] = -1;
         }
         top = 0;
         v = s;
         continue;
       }
-      int e = net.arcStart[v + 1];
+      int e = arcStart[v + 1];
       int a = ptr[v - base];
       while (a < e && left[a - begin] <= eps) {
         a++;
@@ -144,10 +148,10 @@ final class WarmStart {
         int back = path[--top];
         left[back - begin] = 0;
         onPath[v - base] = -1;
-        v = net.arcTail[back];
+        v = graph.arcTail[back];
         continue;
       }
-      int w = net.arcHead[a];
+      int w = arcHead[a];
       int at = onPath[w - base];
       if (at >= 0) {
         // a cycle w -> ... -> v -> w: cancel it
@@ -158,7 +162,7 @@ final class WarmStart {
         left[a - begin] -= f;
         for (int i = at; i < top; i++) {
           left[path[i] - begin] -= f;
-          onPath[net.arcHead[path[i]] - base] = -1;
+          onPath[arcHead[path[i]] - base] = -1;
         }
         onPath[w - base] = at;
         top = at;
@@ -170,8 +174,11 @@ final class WarmStart {
       v = w;
     }
     starts[paths] = used;
-    double[] nominal = Arrays.copyOfRange(cap, begin, end);
-    return new WarmStart(
+    double[] nominal = new double[end - begin];
+    for (int a = begin; a < end; a++) {
+      nominal[a - begin] = r.capacity(a);
+    }
+    return new ReferencePaths(
         nominal,
         begin,
         Arrays.copyOf(starts, paths + 1),
@@ -181,22 +188,21 @@ final class WarmStart {
   }
 
   /**
-   * Installs the reference paths that fit today's capacities into {@code res}, which must hold the
-   * zero flow ({@code res == cap} on the block); returns the flow installed.
+   * Installs the reference paths that fit today's capacities into {@code r}, which must hold the
+   * zero flow on the block; returns the flow installed.
    */
-  double install(CompiledNetwork net, double[] cap, double[] res) {
+  double install(Residuals r) {
     if (++stamp == Integer.MAX_VALUE) {
       Arrays.fill(droppedStamp, 0);
       stamp = 1;
     }
     for (int i = 0; i < nominalCap.length; i++) {
-      if (cap[arcBegin + i] < nominalCap[i]) {
+      if (r.capacity(arcBegin + i) < nominalCap[i]) {
         for (int k = arcPathStart[i]; k < arcPathStart[i + 1]; k++) {
           droppedStamp[arcPaths[k]] = stamp;
         }
       }
     }
-    int[] rev = net.arcRev;
     double total = 0;
     for (int p = 0; p < pathCount; p++) {
       if (droppedStamp[p] == stamp) {
@@ -204,9 +210,7 @@ final class WarmStart {
       }
       double f = pathFlow[p];
       for (int i = pathStart[p]; i < pathStart[p + 1]; i++) {
-        int a = pathArcs[i];
-        res[a] -= f;
-        res[rev[a]] += f;
+        r.push(pathArcs[i], f);
       }
       total += f;
     }

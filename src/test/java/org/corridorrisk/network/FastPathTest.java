@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The exact fast path of {@link DailyFlowSolver} ({@link SpanningFlow}): same totals as the exact
- * path, fallback whenever its tree flow breaks a capacity or a direction.
+ * The exact fast path of {@link DailyFlowSolver} ({@link FastPath}): same totals as the exact path,
+ * fallback whenever its tree flow breaks a capacity or a direction.
  */
-class SpanningFlowTest {
+class FastPathTest {
   private static final double TOL = 1e-7;
   private static final int GAS = 0;
   @TempDir Path dir;
@@ -26,10 +26,9 @@ class SpanningFlowTest {
     Path file = dir.resolve("grid.yaml");
     Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
-    CompiledNetwork net = CompiledNetwork.compile(ScenarioLoader.load(file).baseline());
+    NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
     DailyFlowSolver fast = new DailyFlowSolver(net);
-    DailyFlowSolver exact = new DailyFlowSolver(net);
-    exact.fastPath = false;
+    DailyFlowSolver exact = new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(false));
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
     DayInput in = new DayInput(net);
     for (int day = 0; day < 20; day++) {
@@ -45,7 +44,9 @@ class SpanningFlowTest {
         assertTrue(a.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
       }
     }
-    assertTrue(fast.fastHits >= 15, "fast path on " + fast.fastHits + " of 20 days");
+    assertTrue(
+        fast.statistics().fastHits() >= 15,
+        "fast path on " + fast.statistics().fastHits() + " of 20 days");
   }
 
   @Test
@@ -56,14 +57,14 @@ class SpanningFlowTest {
     for (long seed = 0; seed < 1000; seed++) {
       gen.ampleSupply = seed % 3 == 0;
       RandomNetworks.Case c = gen.generate(90_000 + seed);
-      DailyFlowSolver exact = new DailyFlowSolver(c.net());
-      exact.fastPath = false;
+      DailyFlowSolver exact =
+          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withFastPath(false));
       DayOutput expected = new DayOutput(c.net());
       exact.solve(GAS, c.in(), expected);
       DailyFlowSolver fast = new DailyFlowSolver(c.net());
       DayOutput actual = new DayOutput(c.net());
       fast.solve(GAS, c.in(), actual);
-      hits += fast.fastHits;
+      hits += fast.statistics().fastHits();
       DailyFlowSolverDifferentialTest.checkFeasible(c, fast, actual, seed);
       assertEquals(total(c.net(), expected), total(c.net(), actual), TOL, "seed " + seed);
       int[] component = components(c);
@@ -87,7 +88,7 @@ class SpanningFlowTest {
   @Test
   void treeArcOverCapacity_fallsBackToTheExactAnswer() {
     // The search tree sends both sinks' 8 units over s-j (capacity 5): verification fails.
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s", 10)
             .junction("j")
@@ -100,15 +101,15 @@ class SpanningFlowTest {
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
-    assertEquals(1, solver.fastFallbacks);
-    assertEquals(0, solver.fastHits);
+    assertEquals(1, solver.statistics().fastFallbacks());
+    assertEquals(0, solver.statistics().fastHits());
     assertEquals(5, out.served[net.nodeIndex("a")] + out.served[net.nodeIndex("b")], TOL);
     assertEquals(5, out.linkFlow[net.linkIndex("s-j-0")], TOL);
   }
 
   @Test
   void componentWithoutSource_getsNothing_andTheOtherIsServed() {
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s", 10)
             .sink("a", 4)
@@ -123,7 +124,7 @@ class SpanningFlowTest {
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, in, out);
-    assertEquals(1, solver.fastHits);
+    assertEquals(1, solver.statistics().fastHits());
     assertEquals(4, out.served[net.nodeIndex("a")], TOL);
     assertEquals(0, out.served[net.nodeIndex("b")], TOL);
     assertEquals(0, out.served[net.nodeIndex("c")], TOL);
@@ -132,7 +133,7 @@ class SpanningFlowTest {
 
   @Test
   void shortComponent_sharesItsSupplyInProportionToDemand() {
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s", 6)
             .sink("a", 4)
@@ -143,7 +144,7 @@ class SpanningFlowTest {
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
-    assertEquals(1, solver.fastHits);
+    assertEquals(1, solver.statistics().fastHits());
     assertEquals(2, out.served[net.nodeIndex("a")], TOL);
     assertEquals(4, out.served[net.nodeIndex("b")], TOL);
     assertEquals(6, out.linkFlow[net.linkIndex("s-a-0")], TOL);
@@ -152,19 +153,18 @@ class SpanningFlowTest {
 
   @Test
   void directedLinkAlongTheFlow_isUsedByTheFastPath() {
-    CompiledNetwork net =
-        new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10).compile();
+    NetworkIndex net = new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10).compile();
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
-    assertEquals(1, solver.fastHits);
+    assertEquals(1, solver.statistics().fastHits());
     assertEquals(4, out.served[net.nodeIndex("a")], TOL);
   }
 
   @Test
   void directedLinkAgainstTheFlow_failsVerification_andNothingIsServed() {
     // s -> a is down today; the search reaches a over a -> s, which cannot carry s's flow.
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s", 10)
             .sink("a", 4)
@@ -176,7 +176,7 @@ class SpanningFlowTest {
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, in, out);
-    assertEquals(1, solver.fastFallbacks);
+    assertEquals(1, solver.statistics().fastFallbacks());
     assertEquals(0, out.served[net.nodeIndex("a")], TOL);
     assertEquals(0, out.linkFlow[net.linkIndex("a-s-1")], TOL);
   }
@@ -184,7 +184,7 @@ class SpanningFlowTest {
   @Test
   void surplusTreeSupplies_aDeficitTree_overACrossLink() {
     // Two sources; the forest gives s2's tree the 9-unit sink, s1 has the surplus.
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s1", 10)
             .source("s2", 2)
@@ -197,7 +197,7 @@ class SpanningFlowTest {
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
-    assertEquals(1, solver.fastHits);
+    assertEquals(1, solver.statistics().fastHits());
     assertEquals(1, out.served[net.nodeIndex("a")], TOL);
     assertEquals(9, out.served[net.nodeIndex("b")], TOL);
     assertEquals(
@@ -208,7 +208,7 @@ class SpanningFlowTest {
 
   @Test
   void severalTiers_withAShortComponent_useTheExactPath() {
-    CompiledNetwork net =
+    NetworkIndex net =
         new TestNetworks()
             .source("s", 10)
             .sink("a", 8, 1)
@@ -219,12 +219,12 @@ class SpanningFlowTest {
     DayOutput out = new DayOutput(net);
     DailyFlowSolver solver = new DailyFlowSolver(net);
     solver.solve(GAS, new DayInput(net), out);
-    assertEquals(0, solver.fastHits);
+    assertEquals(0, solver.statistics().fastHits());
     assertEquals(8, out.served[net.nodeIndex("a")], TOL);
     assertEquals(2, out.served[net.nodeIndex("b")], TOL);
   }
 
-  private static double total(CompiledNetwork net, DayOutput out) {
+  private static double total(NetworkIndex net, DayOutput out) {
     double total = 0;
     for (int i : net.sinksOf(GAS)) {
       total += out.served[i];
@@ -234,7 +234,7 @@ class SpanningFlowTest {
 
   /** Connected components of the day's up links (direction ignored), by node index. */
   private static int[] components(RandomNetworks.Case c) {
-    CompiledNetwork net = c.net();
+    NetworkIndex net = c.net();
     int n = net.nodeCount();
     int[] parent = new int[n];
     for (int i = 0; i < n; i++) {

@@ -48,15 +48,10 @@ import org.corridorrisk.model.NodeKind;
  * over the block plus the small contracted max-flow; no allocation (all workspaces are sized by the
  * constructor); deterministic (fixed search and arc orders).
  */
-final class SpanningFlow {
-  private final CompiledNetwork net;
-  private final double[] cap;
-  private final double[] res;
-
-  /**
-   * Link of each arc of a link (both arcs of the pair, both pairs in the four-arc model), else -1.
-   */
-  private final int[] arcLink;
+final class FastPath {
+  private final NetworkIndex net;
+  private final FlowGraph graph;
+  private final Residuals r;
 
   private final int[] visited;
   private final int[] tree;
@@ -75,7 +70,6 @@ final class SpanningFlow {
   private final double[] treeCapMin;
 
   private final int[] deferredNodes;
-  private final int[] globalOf;
   private final double[] treeDemand;
   private final double[] treeRatio;
   private final int[] unionParent;
@@ -84,45 +78,23 @@ final class SpanningFlow {
   // contracted graph (CSR), nodes = trees + super source + super sink
   private final int[] gStart;
   private final int[] gFill;
-  private final int[] gHead;
-  private final int[] gRev;
   private final int[] gLink;
-  private final double[] gCap;
-  private final double[] gRes;
-  private final int[] level;
-  private final int[] iter;
-  private final int[] gQueue;
-  private final int[] gPath;
+  private final Arcs contracted;
+  private final Residuals contractedFlow;
+  private final ContractedDinic dinic;
   private int stamp;
   private int tail;
   private int deferred;
 
-  SpanningFlow(CompiledNetwork net, double[] cap, double[] res) {
+  /** A fast path that writes its flows into {@code r} (the solver's flow on {@code graph}). */
+  FastPath(NetworkIndex net, FlowGraph graph, Residuals r) {
     this.net = net;
-    this.cap = cap;
-    this.res = res;
-    int arcs = net.arcHead.length;
-    int nodes = net.internalNodeCount;
+    this.graph = graph;
+    this.r = r;
+    int nodes = graph.nodeCount;
     int links = net.linkCount();
-    arcLink = new int[arcs];
-    Arrays.fill(arcLink, -1);
-    for (int l = 0; l < links; l++) {
-      int a = net.linkArcForward[l];
-      arcLink[a] = l;
-      arcLink[net.arcRev[a]] = l;
-      int b = net.linkArcBackward[l];
-      if (b >= 0) {
-        arcLink[b] = l;
-        arcLink[net.arcRev[b]] = l;
-      }
-    }
     visited = new int[nodes];
     deferredNodes = new int[nodes];
-    globalOf = new int[nodes];
-    Arrays.fill(globalOf, -1);
-    for (int i = 0; i < net.nodeCount(); i++) {
-      globalOf[net.internalOf[i]] = i;
-    }
     tree = new int[nodes];
     parentArc = new int[nodes];
     order = new int[nodes];
@@ -147,40 +119,33 @@ final class SpanningFlow {
     int gArcs = 4 * links + 4 * trees;
     gStart = new int[gNodes + 1];
     gFill = new int[gNodes];
-    gHead = new int[gArcs];
-    gRev = new int[gArcs];
     gLink = new int[gArcs];
-    gCap = new double[gArcs];
-    gRes = new double[gArcs];
-    level = new int[gNodes];
-    iter = new int[gNodes];
-    gQueue = new int[gNodes];
-    gPath = new int[gNodes + 1];
+    contracted = new Arcs(gStart, new int[gArcs], new int[gArcs]);
+    contractedFlow = new Residuals(contracted);
+    dinic = new ContractedDinic(contracted, contractedFlow, gNodes);
   }
 
   /**
-   * Tries the fast path for commodity {@code c}; on success writes the flow into the solver's
-   * {@code cap}/{@code res} (sink arcs carry their served amounts) and returns true; on failure
-   * returns false with {@code cap}/{@code res} unchanged.
-   *
-   * @param eps the commodity's flow epsilon
+   * Tries the fast path for block {@code b}; on success writes the flow into the solver's residuals
+   * (sink arcs carry their served amounts) and returns true; on failure returns false with the
+   * residuals unchanged.
    */
-  boolean tryServe(int c, DayInput in, double eps) {
-    int s = net.blockEnd[c] - 3;
-    int[] arcStart = net.arcStart;
-    int[] arcHead = net.arcHead;
-    int[] arcRev = net.arcRev;
-    double tol = eps * (net.blockEnd[c] - net.blockBase[c]);
+  boolean tryServe(Block b, DayInput in) {
+    int c = b.commodity;
+    int s = b.source;
+    int[] arcRev = graph.arcs.rev;
+    double eps = b.flowEpsilon;
+    double tol = b.tolerance();
     int id = nextStamp();
     // 1. Forest: one tree per up source with supply.
     int trees = 0;
     int tail = 0;
     for (int i : net.sourcesOf(c)) {
-      int a = net.nodeArc[i];
-      if (cap[a] <= eps) {
+      int a = graph.nodeArc[i];
+      if (r.capacity(a) <= eps) {
         continue;
       }
-      int v = net.arcHead[a];
+      int v = graph.arcs.head[a];
       visited[v] = id;
       tree[v] = trees;
       parentArc[v] = -1;
@@ -188,8 +153,8 @@ final class SpanningFlow {
       order[tail++] = v;
       treeRoot[trees] = v;
       treeSourceArc[trees] = a;
-      treeSupply[trees] = cap[a];
-      treeBudget[trees] = cap[a];
+      treeSupply[trees] = r.capacity(a);
+      treeBudget[trees] = r.capacity(a);
       treeDemand[trees] = 0;
       unionParent[trees] = trees;
       trees++;
@@ -220,10 +185,10 @@ final class SpanningFlow {
       int w = order[j];
       int a = parentArc[w];
       int k = tree[w];
-      treeCapMin[k] = Math.min(treeCapMin[k], Math.min(cap[a], cap[arcRev[a]]));
+      treeCapMin[k] = Math.min(treeCapMin[k], Math.min(r.capacity(a), r.capacity(arcRev[a])));
     }
     for (int i : net.sinksOf(c)) {
-      int v = net.internalOf[i];
+      int v = graph.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
         treeDemand[tree[v]] += in.demand[i];
       }
@@ -232,12 +197,12 @@ final class SpanningFlow {
     int cross = 0;
     for (int l : net.linksOf(c)) {
       linkFlow[l] = 0;
-      int a = net.linkArcForward[l];
-      if (cap[a] <= eps && cap[arcRev[a]] <= eps) {
+      int a = graph.linkArcForward[l];
+      if (r.capacity(a) <= eps && r.capacity(arcRev[a]) <= eps) {
         continue;
       }
-      int u = net.internalOf[net.linkFrom(l)];
-      int v = net.internalOf[net.linkTo(l)];
+      int u = graph.internalOf[net.linkFrom(l)];
+      int v = graph.internalOf[net.linkTo(l)];
       if (visited[u] != id || visited[v] != id || tree[u] == tree[v]) {
         continue;
       }
@@ -261,7 +226,7 @@ final class SpanningFlow {
       compSupply[r] += treeSupply[k];
       compDemand[r] += treeDemand[k];
     }
-    boolean oneTier = net.tierStart[c].length <= 2;
+    boolean oneTier = b.tierCount() <= 1;
     for (int k = 0; k < trees; k++) {
       int r = find(k);
       double supply = compSupply[r];
@@ -280,7 +245,7 @@ final class SpanningFlow {
     }
     // 4. Tree arcs carry the net imbalance of their subtrees; roots inject the rest.
     for (int i : net.sinksOf(c)) {
-      int v = net.internalOf[i];
+      int v = graph.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
         imbalance[v] -= treeRatio[tree[v]] * in.demand[i];
       }
@@ -289,12 +254,12 @@ final class SpanningFlow {
       int w = order[j];
       int a = parentArc[w];
       double f = -imbalance[w]; // along a: parent -> w
-      if (f >= 0 ? f > cap[a] + tol : -f > cap[arcRev[a]] + tol) {
+      if (f >= 0 ? f > r.capacity(a) + tol : -f > r.capacity(arcRev[a]) + tol) {
         return false;
       }
-      int l = arcLink[a];
-      linkFlow[l] = a == net.linkArcForward[l] ? f : -f;
-      imbalance[net.arcTail[a]] += imbalance[w];
+      int l = graph.arcLink[a];
+      linkFlow[l] = a == graph.linkArcForward[l] ? f : -f;
+      imbalance[graph.arcTail[a]] += imbalance[w];
     }
     for (int k = 0; k < trees; k++) {
       double inject = -imbalance[treeRoot[k]];
@@ -304,25 +269,15 @@ final class SpanningFlow {
     }
     // 5. Verified: write the flow.
     for (int l : net.linksOf(c)) {
-      double f = linkFlow[l];
-      int a = net.linkArcForward[l];
-      res[a] = cap[a] - f;
-      res[arcRev[a]] = cap[arcRev[a]] + f;
+      r.setFlow(graph.linkArcForward[l], linkFlow[l]);
     }
     for (int k = 0; k < trees; k++) {
-      double inject = Math.max(0, -imbalance[treeRoot[k]]);
-      int a = treeSourceArc[k];
-      res[a] = cap[a] - inject;
-      res[arcRev[a]] = cap[arcRev[a]] + inject;
+      r.setFlow(treeSourceArc[k], Math.max(0, -imbalance[treeRoot[k]]));
     }
     for (int i : net.sinksOf(c)) {
-      int v = net.internalOf[i];
+      int v = graph.internalOf[i];
       if (in.nodeUp[i] && visited[v] == id) {
-        int a = net.nodeArc[i];
-        double served = treeRatio[tree[v]] * in.demand[i];
-        cap[a] = served;
-        res[a] = 0;
-        res[arcRev[a]] = served;
+        r.saturateAt(graph.nodeArc[i], treeRatio[tree[v]] * in.demand[i]);
       }
     }
     return true;
@@ -330,15 +285,15 @@ final class SpanningFlow {
 
   /** Attaches the unvisited up-link neighbours of {@code v} to its tree (appended to the order). */
   private void expand(int v, boolean budgeted, int s, int id, DayInput in, double eps) {
-    int[] arcHead = net.arcHead;
-    int[] arcRev = net.arcRev;
+    int[] arcHead = graph.arcs.head;
+    int[] arcRev = graph.arcs.rev;
     int k = tree[v];
-    for (int a = net.arcStart[v], e = net.arcStart[v + 1]; a < e; a++) {
+    for (int a = graph.arcs.start[v], e = graph.arcs.start[v + 1]; a < e; a++) {
       int w = arcHead[a];
       if (w >= s
           || visited[w] == id
-          || arcLink[a] < 0
-          || (cap[a] <= eps && cap[arcRev[a]] <= eps)) {
+          || graph.arcLink[a] < 0
+          || (r.capacity(a) <= eps && r.capacity(arcRev[a]) <= eps)) {
         continue;
       }
       if (budgeted && treeBudget[k] <= 0) {
@@ -350,7 +305,7 @@ final class SpanningFlow {
       parentArc[w] = a;
       imbalance[w] = 0;
       order[tail++] = w;
-      int i = globalOf[w];
+      int i = graph.globalOf[w];
       if (in.nodeUp[i] && net.nodeKind(i) == NodeKind.SINK) {
         treeBudget[k] -= in.demand[i];
       }
@@ -407,11 +362,11 @@ final class SpanningFlow {
     if (deficitTrees == 0) {
       return true;
     }
-    int[] arcRev = net.arcRev;
+    int[] arcRev = graph.arcs.rev;
     for (int j = 0; j < cross; j++) {
       int l = crossLinks[j];
-      int tu = tree[net.internalOf[net.linkFrom(l)]];
-      int tv = tree[net.internalOf[net.linkTo(l)]];
+      int tu = tree[graph.internalOf[net.linkFrom(l)]];
+      int tv = tree[graph.internalOf[net.linkTo(l)]];
       gStart[trees + tu + 1]++;
       gStart[tv + 1]++;
       gStart[trees + tv + 1]++;
@@ -434,13 +389,13 @@ final class SpanningFlow {
     }
     for (int j = 0; j < cross; j++) {
       int l = crossLinks[j];
-      int a = net.linkArcForward[l];
-      int tu = tree[net.internalOf[net.linkFrom(l)]];
-      int tv = tree[net.internalOf[net.linkTo(l)]];
-      gLink[pair(trees + tu, tv, cap[a], 0)] = l + 1;
-      gLink[pair(trees + tv, tu, cap[arcRev[a]], 0)] = -(l + 1);
+      int a = graph.linkArcForward[l];
+      int tu = tree[graph.internalOf[net.linkFrom(l)]];
+      int tv = tree[graph.internalOf[net.linkTo(l)]];
+      gLink[pair(trees + tu, tv, r.capacity(a), 0)] = l + 1;
+      gLink[pair(trees + tv, tu, r.capacity(arcRev[a]), 0)] = -(l + 1);
     }
-    double moved = dinic(ss, tt, nodes, eps);
+    double moved = dinic.augment(0, nodes, ss, tt, -1, Double.POSITIVE_INFINITY, eps);
     if (moved < deficit - tol) {
       return false;
     }
@@ -449,15 +404,15 @@ final class SpanningFlow {
       if (code == 0) {
         continue;
       }
-      double f = gCap[a] - gRes[a];
+      double f = contractedFlow.flow(a);
       if (f <= 0) {
         continue;
       }
       int l = code > 0 ? code - 1 : -code - 1;
       double forward = code > 0 ? f : -f;
       linkFlow[l] += forward;
-      imbalance[net.internalOf[net.linkFrom(l)]] -= forward;
-      imbalance[net.internalOf[net.linkTo(l)]] += forward;
+      imbalance[graph.internalOf[net.linkFrom(l)]] -= forward;
+      imbalance[graph.internalOf[net.linkTo(l)]] += forward;
     }
     return true;
   }
@@ -466,85 +421,15 @@ final class SpanningFlow {
   private int pair(int u, int v, double forward, double backward) {
     int a = gFill[u]++;
     int b = gFill[v]++;
-    gHead[a] = v;
-    gHead[b] = u;
-    gRev[a] = b;
-    gRev[b] = a;
+    contracted.head[a] = v;
+    contracted.head[b] = u;
+    contracted.rev[a] = b;
+    contracted.rev[b] = a;
     gLink[a] = 0;
     gLink[b] = 0;
-    gCap[a] = forward;
-    gRes[a] = forward;
-    gCap[b] = backward;
-    gRes[b] = backward;
+    contractedFlow.setEmpty(a, forward);
+    contractedFlow.setEmpty(b, backward);
     return a;
-  }
-
-  private double dinic(int ss, int tt, int nodes, double eps) {
-    double total = 0;
-    while (true) {
-      Arrays.fill(level, 0, nodes, -1);
-      level[ss] = 0;
-      gQueue[0] = ss;
-      int tail = 1;
-      for (int head = 0; head < tail; head++) {
-        int v = gQueue[head];
-        if (level[tt] >= 0 && level[v] >= level[tt]) {
-          break; // nodes this deep cannot lie on a shortest path to tt
-        }
-        for (int a = gStart[v], e = gStart[v + 1]; a < e; a++) {
-          int w = gHead[a];
-          if (level[w] < 0 && gRes[a] > eps) {
-            level[w] = level[v] + 1;
-            gQueue[tail++] = w;
-          }
-        }
-      }
-      if (level[tt] < 0) {
-        return total;
-      }
-      System.arraycopy(gStart, 0, iter, 0, nodes);
-      int top = 0;
-      int v = ss;
-      while (true) {
-        if (v == tt) {
-          double bottleneck = Double.POSITIVE_INFINITY;
-          for (int i = 0; i < top; i++) {
-            bottleneck = Math.min(bottleneck, gRes[gPath[i]]);
-          }
-          int firstSaturated = top - 1;
-          for (int i = 0; i < top; i++) {
-            int a = gPath[i];
-            gRes[a] -= bottleneck;
-            gRes[gRev[a]] += bottleneck;
-            if (gRes[a] <= eps && i < firstSaturated) {
-              firstSaturated = i;
-            }
-          }
-          total += bottleneck;
-          top = firstSaturated;
-          v = top == 0 ? ss : gHead[gPath[top - 1]];
-          continue;
-        }
-        int a = iter[v];
-        int e = gStart[v + 1];
-        while (a < e && (gRes[a] <= eps || level[gHead[a]] != level[v] + 1)) {
-          a++;
-        }
-        iter[v] = a;
-        if (a < e) {
-          gPath[top++] = a;
-          v = gHead[a];
-          continue;
-        }
-        if (v == ss) {
-          break;
-        }
-        level[v] = -1; // dead end for this phase
-        top--;
-        v = top == 0 ? ss : gHead[gPath[top - 1]];
-        iter[v]++;
-      }
-    }
   }
 
   private int nextStamp() {

@@ -1,0 +1,310 @@
+package org.corridorrisk.network;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The internal flow graph of a {@link NetworkIndex}: one {@link Block} per commodity, arcs in
+ * compressed sparse rows ({@link Arcs}, sorted by tail). Immutable and shared by all solvers; only
+ * this package reads it.
+ *
+ * <p>Design note: a directed link is one arc plus its zero-capacity residual twin. An undirected
+ * link of a commodity without costs is one symmetric pair (both arcs have the link's capacity; the
+ * flow is {@code capacity - residual} of the forward arc, negative when it runs backwards), which
+ * halves the arcs the max-flow scans. With costs, an undirected link is two independent directed
+ * arcs (four arcs in all), because the symmetric pair cannot tell "cancel forward flow" (cost -c)
+ * from "push backwards" (cost +c). Every terminal arc ({@code S -> source}, {@code S -> R}, {@code
+ * R -> storage}, {@code storage -> T}, {@code sink -> T}) has a zero-capacity residual twin.
+ *
+ * <p>A junction with a {@code throughput} limit is split: its node keeps the arcs that enter it, a
+ * second node (numbered after the commodity's nodes, before {@code S}) takes the arcs that leave
+ * it, and one arc between them carries the limit. An undirected link at a split junction is two
+ * independent directed pairs (as with costs): opposite flows on it can then coexist, which never
+ * raises a maximum flow (cancelling them keeps every capacity) and is netted in the link's reported
+ * flow.
+ */
+final class FlowGraph {
+  // Arc roles.
+  static final byte LINK = 0;
+  static final byte LINK_RESIDUAL = 1;
+  static final byte LINK_TWIN = 2;
+  static final byte SOURCE = 3;
+  static final byte STORE = 4;
+  static final byte SINK = 5;
+  static final byte INJECT = 6;
+  static final byte ROOT = 7;
+  static final byte TERMINAL_RESIDUAL = 8;
+  static final byte THROUGH = 9;
+
+  final Arcs arcs;
+  final int[] arcTail;
+  final byte[] arcRole;
+  final double[] arcCost;
+
+  /** Per commodity. */
+  final Block[] blocks;
+
+  /** Global node index to internal node index. */
+  final int[] internalOf;
+
+  /** Internal node index to global node index; -1 for terminals. */
+  final int[] globalOf;
+
+  final int nodeCount;
+
+  /** Per link: its forward arc (from -> to). */
+  final int[] linkArcForward;
+
+  /** Per link: its separate backward arc (to -> from) in the four-arc model, else -1. */
+  final int[] linkArcBackward;
+
+  /** Per arc of a link (both arcs of each pair): the link; -1 for terminal arcs. */
+  final int[] arcLink;
+
+  /** Per node: arc S->source, R->storage or sink->T; -1 for junctions. */
+  final int[] nodeArc;
+
+  /** Per storage node: arc storage->T; else -1. */
+  final int[] injectArc;
+
+  /**
+   * Per junction with a {@code throughput} limit: the arc from its node to its out-node; else -1.
+   */
+  final int[] throughArc;
+
+  /** Nodes in the largest block. */
+  final int maxBlockSize;
+
+  FlowGraph(NetworkIndex net) {
+    int n = net.nodeCount();
+    int m = net.linkCount();
+    int k = net.commodityCount();
+    // Internal node numbering: commodity blocks in commodity order, terminals at each block's end.
+    int[] base = new int[k];
+    int[] own = new int[k];
+    internalOf = new int[n];
+    int[] outOf = new int[n]; // the node a node's leaving arcs start from
+    int next = 0;
+    int largest = 0;
+    for (int c = 0; c < k; c++) {
+      base[c] = next;
+      for (int i = 0; i < n; i++) {
+        if (net.nodeCommodity(i) == c) {
+          internalOf[i] = next++;
+          outOf[i] = internalOf[i];
+        }
+      }
+      for (int j : net.limitedJunctionsOf(c)) {
+        outOf[j] = next++;
+      }
+      own[c] = next - base[c];
+      next += 3;
+      largest = Math.max(largest, next - base[c]);
+    }
+    nodeCount = next;
+    maxBlockSize = largest;
+    globalOf = new int[nodeCount];
+    Arrays.fill(globalOf, -1);
+    for (int i = 0; i < n; i++) {
+      globalOf[internalOf[i]] = i;
+    }
+
+    // Arcs, first as unsorted lists, then sorted into CSR by tail.
+    ArcList list = new ArcList();
+    int[] fwd = new int[m];
+    int[] bwd = new int[m];
+    Arrays.fill(bwd, -1);
+    int[] nodeArcTmp = new int[n];
+    int[] injectTmp = new int[n];
+    int[] throughTmp = new int[n];
+    Arrays.fill(nodeArcTmp, -1);
+    Arrays.fill(injectTmp, -1);
+    Arrays.fill(throughTmp, -1);
+    int[] rootTmp = new int[k];
+    for (int c = 0; c < k; c++) {
+      int s = base[c] + own[c];
+      int r = s + 1;
+      int t = s + 2;
+      for (int j : net.limitedJunctionsOf(c)) {
+        throughTmp[j] = list.pair(internalOf[j], outOf[j], THROUGH, TERMINAL_RESIDUAL, 0);
+      }
+      for (int l : net.linksOf(c)) {
+        int from = net.linkFrom(l);
+        int to = net.linkTo(l);
+        int u = internalOf[from];
+        int v = internalOf[to];
+        double cost = net.linkCostPerUnit(l);
+        boolean split = outOf[from] != u || outOf[to] != v;
+        if (net.linkDirected(l)) {
+          fwd[l] = list.pair(outOf[from], v, LINK, LINK_RESIDUAL, cost);
+        } else if (net.hasCosts(c) || split) {
+          fwd[l] = list.pair(outOf[from], v, LINK, LINK_RESIDUAL, cost);
+          bwd[l] = list.pair(outOf[to], u, LINK, LINK_RESIDUAL, cost);
+        } else {
+          fwd[l] = list.pair(u, v, LINK, LINK_TWIN, 0);
+        }
+      }
+      for (int i : net.sourcesOf(c)) {
+        nodeArcTmp[i] = list.pair(s, internalOf[i], SOURCE, TERMINAL_RESIDUAL, 0);
+      }
+      rootTmp[c] = list.pair(s, r, ROOT, TERMINAL_RESIDUAL, 0);
+      for (int i : net.storagesOf(c)) {
+        nodeArcTmp[i] = list.pair(r, internalOf[i], STORE, TERMINAL_RESIDUAL, 0);
+        injectTmp[i] = list.pair(internalOf[i], t, INJECT, TERMINAL_RESIDUAL, 0);
+      }
+      for (int i : net.sinksOf(c)) {
+        nodeArcTmp[i] = list.pair(internalOf[i], t, SINK, TERMINAL_RESIDUAL, 0);
+      }
+    }
+    int arcCount = list.size;
+    // Counting sort by tail; stable, so the order is deterministic.
+    int[] arcStart = new int[nodeCount + 1];
+    for (int a = 0; a < arcCount; a++) {
+      arcStart[list.tail[a] + 1]++;
+    }
+    for (int v = 0; v < nodeCount; v++) {
+      arcStart[v + 1] += arcStart[v];
+    }
+    int[] position = Arrays.copyOf(arcStart, nodeCount);
+    int[] newIndex = new int[arcCount];
+    for (int a = 0; a < arcCount; a++) {
+      newIndex[a] = position[list.tail[a]]++;
+    }
+    int[] arcHead = new int[arcCount];
+    int[] arcRev = new int[arcCount];
+    arcTail = new int[arcCount];
+    arcRole = new byte[arcCount];
+    arcCost = new double[arcCount];
+    for (int a = 0; a < arcCount; a++) {
+      int b = newIndex[a];
+      arcHead[b] = list.head[a];
+      arcTail[b] = list.tail[a];
+      arcRev[b] = newIndex[list.rev[a]];
+      arcRole[b] = list.role[a];
+      arcCost[b] = list.cost[a];
+    }
+    arcs = new Arcs(arcStart, arcHead, arcRev);
+    linkArcForward = new int[m];
+    linkArcBackward = new int[m];
+    arcLink = new int[arcCount];
+    Arrays.fill(arcLink, -1);
+    for (int l = 0; l < m; l++) {
+      linkArcForward[l] = newIndex[fwd[l]];
+      linkArcBackward[l] = bwd[l] < 0 ? -1 : newIndex[bwd[l]];
+      arcLink[linkArcForward[l]] = l;
+      arcLink[arcRev[linkArcForward[l]]] = l;
+      if (linkArcBackward[l] >= 0) {
+        arcLink[linkArcBackward[l]] = l;
+        arcLink[arcRev[linkArcBackward[l]]] = l;
+      }
+    }
+    nodeArc = new int[n];
+    injectArc = new int[n];
+    throughArc = new int[n];
+    for (int i = 0; i < n; i++) {
+      nodeArc[i] = nodeArcTmp[i] < 0 ? -1 : newIndex[nodeArcTmp[i]];
+      injectArc[i] = injectTmp[i] < 0 ? -1 : newIndex[injectTmp[i]];
+      throughArc[i] = throughTmp[i] < 0 ? -1 : newIndex[throughTmp[i]];
+    }
+    blocks = new Block[k];
+    for (int c = 0; c < k; c++) {
+      int end = base[c] + own[c] + 3;
+      int[] sorted = sinksByTier(net, c);
+      blocks[c] =
+          new Block(
+              c,
+              base[c],
+              own[c],
+              arcStart[base[c]],
+              arcStart[end],
+              newIndex[rootTmp[c]],
+              sorted,
+              tierStarts(net, sorted),
+              flowScale(net, c) * 1e-12,
+              costScale(net, c) * 1e-9);
+    }
+  }
+
+  /** Sinks of commodity {@code c} sorted by (priority, index). */
+  private static int[] sinksByTier(NetworkIndex net, int c) {
+    return Arrays.stream(net.sinksOf(c))
+        .boxed()
+        .sorted(
+            (a, b) ->
+                net.priority(a) != net.priority(b)
+                    ? Integer.compare(net.priority(a), net.priority(b))
+                    : Integer.compare(a, b))
+        .mapToInt(Integer::intValue)
+        .toArray();
+  }
+
+  /** Tier boundaries into {@code sorted} (sinks by priority), ending with its length. */
+  private static int[] tierStarts(NetworkIndex net, int[] sorted) {
+    List<Integer> starts = new ArrayList<>();
+    for (int j = 0; j < sorted.length; j++) {
+      if (j == 0 || net.priority(sorted[j]) != net.priority(sorted[j - 1])) {
+        starts.add(j);
+      }
+    }
+    starts.add(sorted.length);
+    return starts.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static double flowScale(NetworkIndex net, int c) {
+    double scale = 1;
+    for (int l : net.linksOf(c)) {
+      scale = Math.max(scale, net.linkCapacity(l));
+    }
+    for (int i = 0; i < net.nodeCount(); i++) {
+      if (net.nodeCommodity(i) == c) {
+        scale = Math.max(scale, Math.max(net.supplyPerDay(i), net.demandPerDay(i)));
+        scale = Math.max(scale, Math.max(net.maxWithdrawalPerDay(i), net.maxInjectionPerDay(i)));
+      }
+    }
+    return scale;
+  }
+
+  private static double costScale(NetworkIndex net, int c) {
+    double scale = 1;
+    for (int l : net.linksOf(c)) {
+      scale = Math.max(scale, net.linkCostPerUnit(l));
+    }
+    return scale;
+  }
+
+  /** Growable arc arrays used only while compiling. */
+  private static final class ArcList {
+    int size;
+    int[] head = new int[16];
+    int[] tail = new int[16];
+    int[] rev = new int[16];
+    byte[] role = new byte[16];
+    double[] cost = new double[16];
+
+    /** Adds arc u->v and its paired arc v->u; returns the index of u->v. */
+    int pair(int u, int v, byte role, byte pairRole, double cost) {
+      int a = add(u, v, role, cost);
+      int b = add(v, u, pairRole, role == LINK && pairRole == LINK_TWIN ? cost : -cost);
+      rev[a] = b;
+      rev[b] = a;
+      return a;
+    }
+
+    private int add(int u, int v, byte arcRole, double arcCost) {
+      if (size == head.length) {
+        int grown = size * 2;
+        head = Arrays.copyOf(head, grown);
+        tail = Arrays.copyOf(tail, grown);
+        rev = Arrays.copyOf(rev, grown);
+        role = Arrays.copyOf(role, grown);
+        cost = Arrays.copyOf(cost, grown);
+      }
+      head[size] = v;
+      tail[size] = u;
+      role[size] = arcRole;
+      cost[size] = arcCost;
+      return size++;
+    }
+  }
+}

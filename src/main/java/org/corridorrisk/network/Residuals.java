@@ -1,0 +1,148 @@
+package org.corridorrisk.network;
+
+import java.util.Arrays;
+
+/**
+ * The one owner of a flow's state on a graph: per arc its capacity and its residual capacity, so
+ * that the flow on an arc is {@code capacity - residual}. Every algorithm changes the flow only
+ * through {@link #push} (and the few setters for phases that change capacities); none holds the
+ * arrays. One instance per solver (not thread-safe).
+ *
+ * <p>Design note: JGraphT's flow algorithms share residual-graph operations through one base class
+ * ({@code MaximumFlowAlgorithmBase.pushFlowThrough}); here the state is an object passed explicitly
+ * to each algorithm, so that the greedy start, ISAP, the fast path and cycle cancelling can be
+ * combined on one flow without aliasing arrays. Rejected: handing {@code double[]} arrays to other
+ * classes to mutate (who changed what became unclear).
+ */
+final class Residuals {
+  private final int[] rev;
+  private final double[] cap;
+  private final double[] res;
+
+  /** Zero capacities on every arc of {@code arcs}. */
+  Residuals(Arcs arcs) {
+    this.rev = arcs.rev;
+    this.cap = new double[arcs.size()];
+    this.res = new double[arcs.size()];
+  }
+
+  /** Residual capacity of arc {@code a}. */
+  double residual(int a) {
+    return res[a];
+  }
+
+  /** Capacity of arc {@code a}. */
+  double capacity(int a) {
+    return cap[a];
+  }
+
+  /** Flow on arc {@code a}: capacity minus residual (negative on a residual twin that is used). */
+  double flow(int a) {
+    return cap[a] - res[a];
+  }
+
+  /** Pushes {@code amount} along arc {@code a}: its residual falls, its reverse's rises. */
+  void push(int a, double amount) {
+    res[a] -= amount;
+    res[rev[a]] += amount;
+  }
+
+  /** Arcs {@code begin .. end - 1} get capacity 0 and flow 0. */
+  void clear(int begin, int end) {
+    Arrays.fill(cap, begin, end, 0);
+    Arrays.fill(res, begin, end, 0);
+  }
+
+  /** Sets the capacity of arc {@code a} with no flow on it (the arc must carry none). */
+  void setEmpty(int a, double capacity) {
+    cap[a] = capacity;
+    res[a] = capacity;
+  }
+
+  /** Raises or lowers the capacity of arc {@code a}, keeping its flow. */
+  void changeCapacity(int a, double capacity) {
+    res[a] += capacity - cap[a];
+    cap[a] = capacity;
+  }
+
+  /** Freezes arc {@code a} at its current flow: capacity = flow, residual 0. */
+  void freeze(int a) {
+    cap[a] -= res[a];
+    res[a] = 0;
+  }
+
+  /** Sets the flow on arc {@code a} (from zero flow on it and its reverse) to {@code f}. */
+  void setFlow(int a, double f) {
+    res[a] = cap[a] - f;
+    res[rev[a]] = cap[rev[a]] + f;
+  }
+
+  /** Sets the capacity of arc {@code a} to {@code f} and saturates it (its reverse had no flow). */
+  void saturateAt(int a, double f) {
+    cap[a] = f;
+    res[a] = 0;
+    res[rev[a]] = f;
+  }
+
+  /** Closes arc {@code a} (residual 0) and returns its residual, for {@link #reopen}. */
+  double close(int a) {
+    double saved = res[a];
+    res[a] = 0;
+    return saved;
+  }
+
+  /** Gives arc {@code a} back the residual {@link #close} returned. */
+  void reopen(int a, double residual) {
+    res[a] = residual;
+  }
+
+  /** Removes all flow from arcs {@code begin .. end - 1}, keeping their capacities. */
+  void removeFlow(int begin, int end) {
+    System.arraycopy(cap, begin, res, begin, end - begin);
+  }
+
+  /** Copies the capacities and residuals of arcs {@code begin .. end - 1} into a snapshot. */
+  void copyRange(int begin, int end, double[] snapCap, double[] snapRes) {
+    System.arraycopy(cap, begin, snapCap, begin, end - begin);
+    System.arraycopy(res, begin, snapRes, begin, end - begin);
+  }
+
+  /** Copies the capacity and residual of arc {@code a} into a snapshot. */
+  void copyArc(int a, double[] snapCap, double[] snapRes) {
+    snapCap[a] = cap[a];
+    snapRes[a] = res[a];
+  }
+
+  /** Restores the capacity and residual of arc {@code a} from a snapshot. */
+  void restoreArc(int a, double[] snapCap, double[] snapRes) {
+    cap[a] = snapCap[a];
+    res[a] = snapRes[a];
+  }
+
+  /** The smallest residual capacity along {@code path[0 .. length - 1]}. */
+  double bottleneck(int[] path, int length) {
+    double bottleneck = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < length; i++) {
+      bottleneck = Math.min(bottleneck, res[path[i]]);
+    }
+    return bottleneck;
+  }
+
+  /**
+   * Pushes {@code amount} along every arc of {@code path[0 .. length - 1]} and returns the index of
+   * the first arc left with residual at most {@code eps} ({@code length - 1} when none is before
+   * it): the depth to which an augmenting-path search can back up and continue.
+   */
+  int pushAlong(int[] path, int length, double amount, double eps) {
+    int firstSaturated = length - 1;
+    for (int i = 0; i < length; i++) {
+      int a = path[i];
+      res[a] -= amount;
+      res[rev[a]] += amount;
+      if (res[a] <= eps && i < firstSaturated) {
+        firstSaturated = i;
+      }
+    }
+    return firstSaturated;
+  }
+}

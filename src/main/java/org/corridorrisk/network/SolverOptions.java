@@ -1,0 +1,41 @@
+package org.corridorrisk.network;
+
+/**
+ * Switches of the {@link DailyFlowSolver}, for tests and measurements; {@link #DEFAULTS} is what
+ * the simulator uses. Benchmarks map their parameters onto this record (no reflection).
+ *
+ * @param greedyRounds rounds of the {@link GreedyStart} before the exact phase ({@code >= 0})
+ * @param exactPhase false only to inspect the greedy rounds alone (results are then not maximal,
+ *     and the fast path is off)
+ * @param fastPath whether the {@link FastPath} is tried first
+ * @param referencePathsMinNodes commodity blocks with at least this many nodes start their max-flow
+ *     from the undisturbed day's paths where valid ({@link ReferencePaths}); smaller ones start
+ *     from zero
+ */
+public record SolverOptions(
+    int greedyRounds, boolean exactPhase, boolean fastPath, int referencePathsMinNodes) {
+  /** The simulator's settings: 2 greedy rounds, exact phase, fast path, reference paths >= 1000. */
+  public static final SolverOptions DEFAULTS = new SolverOptions(2, true, true, 1000);
+
+  public SolverOptions {
+    if (greedyRounds < 0) {
+      throw new IllegalArgumentException("greedyRounds must be >= 0 but was " + greedyRounds);
+    }
+  }
+
+  public SolverOptions withGreedyRounds(int rounds) {
+    return new SolverOptions(rounds, exactPhase, fastPath, referencePathsMinNodes);
+  }
+
+  public SolverOptions withExactPhase(boolean on) {
+    return new SolverOptions(greedyRounds, on, fastPath, referencePathsMinNodes);
+  }
+
+  public SolverOptions withFastPath(boolean on) {
+    return new SolverOptions(greedyRounds, exactPhase, on, referencePathsMinNodes);
+  }
+
+  public SolverOptions withReferencePathsMinNodes(int nodes) {
+    return new SolverOptions(greedyRounds, exactPhase, fastPath, nodes);
+  }
+}

@@ -1,0 +1,145 @@
+package org.corridorrisk.network;
+
+import java.util.Arrays;
+
+/**
+ * The daily solver's max-flow: an upper bound first, then up to {@link SolverOptions#greedyRounds}
+ * rounds of the {@link GreedyStart}, then the exact phase ({@link Isap}), which stops at the bound
+ * (so it skips the relabelling that would otherwise only prove that no augmenting path is left).
+ *
+ * <p>Design note: on most days of a large network the greedy rounds reach the bound and the exact
+ * phase never runs; when it does run, the bound saves its final proof of maximality. The bound is
+ * per weakly connected component of the residual graph (see {@link #componentBound}).
+ */
+final class StagedMaxFlow implements AugmentingMaxFlow {
+  private final Arcs g;
+  private final Residuals r;
+  private final GreedyStart greedy;
+  private final Isap exact;
+  private final int greedyRoundLimit;
+  private final boolean exactPhase;
+  private final int[] seen;
+  private final int[] queue;
+  private final int[] comp;
+  private final double[] compSupply;
+  private final double[] compDemand;
+  private int stamp;
+
+  /** Counters since construction: greedy rounds run, exact phases run. */
+  long greedyRounds;
+
+  long exactRuns;
+
+  StagedMaxFlow(Arcs g, Residuals r, int nodes, int maxRange, SolverOptions options) {
+    this.g = g;
+    this.r = r;
+    this.greedy = new GreedyStart(g, r, nodes);
+    this.exact = new Isap(g, r, nodes, maxRange);
+    this.greedyRoundLimit = options.greedyRounds();
+    this.exactPhase = options.exactPhase();
+    seen = new int[nodes];
+    queue = new int[nodes];
+    comp = new int[nodes];
+    compSupply = new double[nodes];
+    compDemand = new double[nodes];
+  }
+
+  /**
+   * Augments the flow from {@code s} to {@code t} to a maximum, never entering {@code blocked} (-1
+   * for none); returns the flow added. {@code limit} is ignored: the bound is the limit. Without
+   * the exact phase ({@link SolverOptions#exactPhase} false) the result may fall short.
+   */
+  @Override
+  public double augment(int base, int end, int s, int t, int blocked, double limit, double eps) {
+    double bound = componentBound(s, t, blocked, eps);
+    double tolerance = eps * (end - base);
+    if (bound <= tolerance) {
+      return 0;
+    }
+    double total = 0;
+    for (int round = 0; round < greedyRoundLimit; round++) {
+      double delivered = greedy.augment(base, end, s, t, blocked, Double.POSITIVE_INFINITY, eps);
+      greedyRounds++;
+      total += delivered;
+      if (total >= bound - tolerance) {
+        return total;
+      }
+      if (greedy.provedMaximal()) {
+        return total;
+      }
+      if (delivered <= eps) {
+        break;
+      }
+    }
+    if (!exactPhase) {
+      return total;
+    }
+    exactRuns++;
+    double extra = exact.augment(base, end, s, t, blocked, bound - tolerance - total, eps);
+    return total + extra;
+  }
+
+  /**
+   * An upper bound on the flow that can still be added from {@code s} to {@code t}: every
+   * augmenting path stays inside one weakly connected component of the residual graph without
+   * {@code s}, {@code t} and {@code blocked}, so the sum over components of {@code min(residual
+   * arcs from s into it, residual arcs from it into t)} bounds it. Components without a residual
+   * arc from {@code s} are not visited. Flow added inside a component lowers both sums by the same
+   * amount, so the bound minus the flow added since stays a bound.
+   */
+  private double componentBound(int s, int t, int blocked, double eps) {
+    int[] arcStart = g.start;
+    int[] arcHead = g.head;
+    int[] arcRev = g.rev;
+    int id = nextStamp();
+    seen[s] = id;
+    int components = 0;
+    for (int a = arcStart[s], e = arcStart[s + 1]; a < e; a++) {
+      int x = arcHead[a];
+      if (r.residual(a) <= eps || x == t || x == blocked) {
+        continue;
+      }
+      if (seen[x] != id) {
+        int k = components++;
+        double demand = 0;
+        seen[x] = id;
+        comp[x] = k;
+        queue[0] = x;
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+          int u = queue[head];
+          for (int b = arcStart[u], f = arcStart[u + 1]; b < f; b++) {
+            int w = arcHead[b];
+            if (w == t) {
+              if (r.residual(b) > eps) {
+                demand += r.residual(b);
+              }
+            } else if (seen[w] != id
+                && w != blocked
+                && (r.residual(b) > eps || r.residual(arcRev[b]) > eps)) {
+              seen[w] = id;
+              comp[w] = k;
+              queue[tail++] = w;
+            }
+          }
+        }
+        compSupply[k] = 0;
+        compDemand[k] = demand;
+      }
+      compSupply[comp[x]] += r.residual(a);
+    }
+    double bound = 0;
+    for (int k = 0; k < components; k++) {
+      bound += Math.min(compSupply[k], compDemand[k]);
+    }
+    return bound;
+  }
+
+  private int nextStamp() {
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(seen, 0);
+      stamp = 1;
+    }
+    return stamp;
+  }
+}
