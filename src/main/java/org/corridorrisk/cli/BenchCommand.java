@@ -228,8 +228,9 @@ final class BenchCommand implements Callable<Integer> {
     if (suiteWanted) {
       suite(out, cases, full, n, t, rule, spark, sparkMaster);
     }
-    if (memoryFile != null) {
-      peakMemory(out, memoryFile, memoryTrials, t, spark, sparkMaster);
+    if (memoryFile != null && !peakMemory(out, memoryFile, memoryTrials, t, spark, sparkMaster)) {
+      err.println("corridor-risk: bench: a --peak-memory run failed (its last line is above)");
+      return Failures.INTERNAL;
     }
     return Failures.OK;
   }
@@ -475,9 +476,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /**
    * The peak-memory table: for each trial count (and engine), a fresh JVM runs the study and
-   * reports its peak RSS ({@link PeakMemory}).
+   * reports its peak RSS ({@link PeakMemory}). Returns whether every run succeeded.
    */
-  private void peakMemory(
+  private boolean peakMemory(
       PrintWriter out, Path file, List<Long> counts, int t, boolean spark, String sparkMaster)
       throws IOException, InterruptedException {
     out.printf(
@@ -497,6 +498,7 @@ final class BenchCommand implements Callable<Integer> {
         "cpu s",
         "trials/s",
         "max RSS MiB");
+    boolean allOk = true;
     Path tmp =
         peakMemoryOut != null
             ? Files.createDirectories(peakMemoryOut)
@@ -542,6 +544,7 @@ final class BenchCommand implements Callable<Integer> {
           out.flush();
           if (m.exitCode() != 0) {
             out.println("  the run failed: " + m.lastError());
+            allOk = false;
           }
         }
       }
@@ -554,6 +557,7 @@ final class BenchCommand implements Callable<Integer> {
         "max RSS: the child JVM's peak resident set size (VmHWM, as /usr/bin/time -v reports);"
             + " wall s and trials/s include JVM start, parsing and writing the outputs.");
     out.flush();
+    return allOk;
   }
 
   private static void deleteTree(Path root) throws IOException {

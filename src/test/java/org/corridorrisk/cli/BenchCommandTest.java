@@ -142,6 +142,29 @@ class BenchCommandTest {
   }
 
   @Test
+  void bench_peakMemoryRunThatFails_exits1ShowingTheChildsMessage() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: [unclosed\n");
+    assertEquals(
+        1,
+        run(
+            "bench",
+            "--case",
+            "none",
+            "--peak-memory",
+            "100",
+            "--peak-memory-scenario",
+            bad.toString(),
+            "--threads",
+            "1"),
+        err::toString);
+    // the child's exit code (2: bad input) in the table, then its own message
+    assertTrue(
+        Pattern.compile("(?m)^local\\s+100\\s+2\\s").matcher(out.toString()).find(), out::toString);
+    assertTrue(out.toString().contains("the run failed: " + bad), out::toString);
+    assertTrue(err.toString().contains("a --peak-memory run failed"), err::toString);
+  }
+
+  @Test
   void peakMemory_childFlags_keepModulesAndPropertiesOnly() {
     assertEquals(
         List.of(
