@@ -195,7 +195,8 @@ public final class HtmlReport {
                 + " below must never be added up. Person-days without service are population x"
                 + " unserved share of the day's demand, summed over the days of the "
                 + periodName
-                + "; \"days each\" divides them by the people served by the same commodity.");
+                + "; the time without service of each person divides them by the people served by"
+                + " the same commodity.");
         page.table(peopleTable());
         if (PeopleServed.hasRegions(s)) {
           page.table(regionTable());
@@ -449,7 +450,7 @@ public final class HtmlReport {
               "mean person-days",
               "95% CI of mean",
               "mean time without service, each",
-              "1 in 20 " + periodName + "s: at least",
+              s.horizonDays() == 365 ? "1 in 20 years: at least" : "1 in 20 periods: at least",
               "time without service, each");
       for (PeopleServed.CommodityPeople c : PeopleServed.byCommodity(r)) {
         String key = "by_commodity." + c.commodity();
