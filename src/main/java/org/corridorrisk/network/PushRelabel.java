@@ -37,19 +37,23 @@ import java.util.Arrays;
  * out of {@code s}.
  *
  * <p>Design note: on the daily solver's blocks the super source {@code S} has an arc to every
- * source with today's supply; saturating them floods the network when lines bind, and phase 2 sends
- * the surplus back. {@link Isap} pushes only what reaches {@code t}, which is why it stays the
- * default (see {@code docs/performance.md}, "Push-relabel against ISAP on binding days").
- * Allocation-free per call: workspaces are sized at construction. Not thread-safe.
+ * source with today's supply; saturating those that reach {@code t} floods the network, and phase 2
+ * sends the surplus back. That fixed cost per call wins on a single maximum flow of a binding
+ * power-grid day (1.1 to 1.8 times faster than {@link Isap} from zero flow) but loses inside the
+ * solver, whose calls start from the reference paths' or the greedy rounds' flow and stop at a
+ * bound, and above all under {@code sharing: fair} (dozens of small max-flows a day: 1.4 to 2.3
+ * times slower). So {@link Isap} stays the default; figures in {@code docs/performance.md}
+ * ("Push-relabel against ISAP on binding days"). Allocation-free per call: workspaces are sized at
+ * construction. Not thread-safe.
  */
 final class PushRelabel implements AugmentingMaxFlow {
   private static final int NONE = -1;
 
   /**
    * Relabels per node between global relabellings. Measured on the binding power-grid days ({@code
-   * ExactPhaseCpuTime}, maximum flows from zero): every {@code n} relabels (ISAP's rule) cost
-   * 20-60% more than every {@code 16 n}; the gap heuristic already removes most nodes that can no
-   * longer reach {@code t}.
+   * ExactPhaseCpuTime}, maximum flows from zero): every {@code n} relabels (ISAP's rule) cost 1.4
+   * to 1.6 times the CPU of every {@code 16 n}; the gap heuristic already removes most nodes that
+   * can no longer reach {@code t}.
    */
   static final int GLOBAL_RELABEL_EVERY = 16;
 

@@ -31,8 +31,9 @@ public record SolverOptions(
     /** Improved shortest augmenting path ({@code Isap}): the default. */
     ISAP,
     /**
-     * Push-relabel, highest label, gap and global relabelling ({@code PushRelabel}); slower on the
-     * binding power-grid days (docs/performance.md).
+     * Push-relabel, highest label, gap and global relabelling ({@code PushRelabel}): faster on a
+     * single max-flow of a binding power-grid day, slower in the solver under {@code sharing: fair}
+     * (docs/performance.md).
      */
     PUSH_RELABEL
   }
