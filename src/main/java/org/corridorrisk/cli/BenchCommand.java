@@ -15,6 +15,7 @@ import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sharing;
+import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
@@ -31,9 +32,24 @@ import picocli.CommandLine.Spec;
  * second, flows solved per second and the flow-cache hit rate, and the machine. See
  * docs/performance.md.
  *
- * <p>Design note: each case runs a short unreported warm-up (a fifth of the trials, at most 2,000)
- * before the timed run, so the figures describe a JIT-compiled engine; {@code run} from the command
- * line pays JIT warm-up and parsing too, which docs/performance.md measures separately.
+ * <p>Design notes:
+ *
+ * <ul>
+ *   <li>Each case runs a short unreported warm-up (a fifth of the trials, at most 2,000) before the
+ *       timed run, so the figures describe a JIT-compiled engine; {@code run} from the command line
+ *       pays JIT warm-up and parsing too, which docs/performance.md measures separately.
+ *   <li>{@code --engine spark} adds, under each case's local row, a row for the same study on Spark
+ *       (default master {@code local[T]}): one SparkContext serves every case (the first case's
+ *       engine starts it, the others join it) and Spark's start-up is outside the timing, as on a
+ *       long-running cluster. Spark is loaded by reflection ({@link Engines}); the launcher puts it
+ *       on the class path whenever {@code --engine spark} appears.
+ *   <li>{@code --peak-memory N,...} measures peak memory the only way that isolates one study: each
+ *       measurement is a fresh child JVM ({@link PeakMemory}) running {@code run FILE --trials N
+ *       --no-trials-csv} with the given heap, which reports its own peak resident set size (the
+ *       kernel's {@code VmHWM}, what {@code /usr/bin/time -v} prints as maximum resident set size)
+ *       and CPU time when the study is done. The parent's own RSS would mix every case and JIT
+ *       warm-up.
+ * </ul>
  */
 @Command(
     name = "bench",
@@ -96,6 +112,62 @@ final class BenchCommand implements Callable<Integer> {
       description = "fair | any: run every case with this sharing rule (default: each file's own).")
   String sharing;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "local",
+      description =
+          "local (default), or spark: every case (and --peak-memory run) also on Apache Spark,"
+              + " a row next to the local one.")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "With --engine spark: the Spark master (default: local[T], T = --threads).")
+  String master;
+
+  @Option(
+      names = "--case",
+      paramLabel = "NAME",
+      split = ",",
+      description =
+          "Run only these cases (names as printed, e.g. southern-gas-corridor; repeatable or"
+              + " comma-separated). 'none' skips the suite (e.g. with --peak-memory).")
+  List<String> only;
+
+  @Option(
+      names = "--peak-memory",
+      paramLabel = "TRIALS",
+      split = ",",
+      description =
+          "Also measure peak memory (max RSS) of `run FILE --trials N --no-trials-csv` in a fresh"
+              + " JVM for each N (e.g. 1000000,10000000), on each engine.")
+  List<Long> peakMemoryTrials;
+
+  @Option(
+      names = "--peak-memory-heap",
+      paramLabel = "SIZE",
+      defaultValue = "512m",
+      description = "Maximum heap (-Xmx) of the --peak-memory runs (default 512m).")
+  String peakMemoryHeap;
+
+  @Option(
+      names = "--peak-memory-scenario",
+      paramLabel = "FILE",
+      description =
+          "Scenario of the --peak-memory runs (default: southern-gas-corridor.yaml in the"
+              + " scenarios folder).")
+  Path peakMemoryScenario;
+
+  @Option(
+      names = "--peak-memory-out",
+      paramLabel = "DIR",
+      description =
+          "Keep each --peak-memory run's outputs in DIR/ENGINE-TRIALS (e.g. to diff the"
+              + " summary.json of the two engines; default: a temporary folder, deleted).")
+  Path peakMemoryOut;
+
   /**
    * One benchmark case: a name and how to obtain its scenario; {@code lineFlowMultiple > 0} marks a
    * member of the binding-capacity family (capacity = that multiple of the mean undisturbed line
@@ -136,27 +208,87 @@ final class BenchCommand implements Callable<Integer> {
     if (t < 1) {
       throw new UserInputException("--threads must be >= 1 but was " + t);
     }
+    boolean spark = Engines.SPARK.equals(engine);
+    if (!spark && !Engines.LOCAL.equals(engine)) {
+      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+    }
+    if (master != null && !spark) {
+      throw new UserInputException("--master needs --engine spark");
+    }
+    if (spark && !Engines.sparkAvailable()) {
+      throw new UserInputException(
+          "bench --engine spark needs Apache Spark on the class path: run it through the"
+              + " ./corridor-risk launcher, which adds Spark (docs/scale-out.md)");
+    }
+    if (spark && rule != null) {
+      // Spark tasks rebuild each scenario from its file's bytes, which name the file's own rule
+      throw new UserInputException(
+          "--sharing cannot be combined with --engine spark (Spark tasks read each scenario's own"
+              + " sharing rule from its file)");
+    }
+    String sparkMaster = master != null ? master : "local[" + t + "]";
+    List<Long> memoryTrials = peakMemoryTrials == null ? List.of() : peakMemoryTrials;
+    for (long m : memoryTrials) {
+      if (m < 1) {
+        throw new UserInputException("--peak-memory trial counts must be >= 1 but got " + m);
+      }
+    }
+    if (!peakMemoryHeap.matches("[0-9]+[kKmMgG]?")) {
+      throw new UserInputException(
+          "--peak-memory-heap expects a Java heap size such as 512m or 1g but got '"
+              + peakMemoryHeap
+              + "'");
+    }
+    boolean suiteWanted = only == null || !(only.size() == 1 && "none".equals(only.get(0)));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    List<Case> cases =
+        suiteWanted
+            ? selected(grid ? BindingGridFamily.cases(dataPath(), err) : cases(err))
+            : List.of();
+    Path memoryFile = memoryTrials.isEmpty() ? null : memoryScenario();
+    if (suiteWanted && cases.isEmpty()) {
+      throw new UserInputException(
+          only == null
+              ? "no benchmark case found: give --scenarios DIR and/or --data DIR"
+              : "no benchmark case is named " + only + " (see the names bench prints)");
+    }
     out.println(machine());
+    if (suiteWanted) {
+      suite(out, cases, full, n, t, rule, spark, sparkMaster);
+    }
+    if (memoryFile != null && !peakMemory(out, memoryFile, memoryTrials, t, spark, sparkMaster)) {
+      err.println("corridor-risk: bench: a --peak-memory run failed (its last line is above)");
+      return Failures.INTERNAL;
+    }
+    return Failures.OK;
+  }
+
+  /** The rates table: one row per case (two with Spark). */
+  private void suite(
+      PrintWriter out,
+      List<Case> cases,
+      boolean full,
+      int n,
+      int t,
+      Sharing rule,
+      boolean spark,
+      String sparkMaster)
+      throws IOException, ScenarioException {
     out.printf(
         Locale.ROOT,
         "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%s%n",
-        which,
+        suite.toLowerCase(Locale.ROOT),
         n,
         t,
         seed,
         warmupTrials(n),
         rule == null ? "" : ", sharing " + rule.fileName());
-    List<Case> cases = grid ? BindingGridFamily.cases(dataPath(), err) : cases(err);
-    if (cases.isEmpty()) {
-      throw new UserInputException(
-          "no benchmark case found: give --scenarios DIR and/or --data DIR");
-    }
     out.printf(
         Locale.ROOT,
-        "%-28s %6s %6s %4s %8s %8s %10s %12s %8s %12s%n",
+        "%-28s%s %6s %6s %4s %8s %8s %10s %12s %8s %12s%n",
         "case",
+        spark ? String.format(Locale.ROOT, " %-16s", "engine") : "",
         "nodes",
         "links",
         "days",
@@ -167,9 +299,12 @@ final class BenchCommand implements Callable<Integer> {
         "cache",
         "trials/cpu-s");
     Path tmp = Files.createTempDirectory("corridor-risk-bench");
+    // Spark engines, closed last-opened first: the first one started the SparkContext that the
+    // later ones join, and stops it when closed
+    List<MonteCarlo.RangeEngine> engines = new ArrayList<>();
     try {
       for (Case c : cases) {
-        Scenario scenario = load(c, tmp);
+        Path file = scenarioFile(c, tmp);
         if (familyOut != null && c.lineFlowMultiple() > 0) {
           Files.createDirectories(familyOut);
           Path target = familyOut.resolve(BindingGridFamily.fileName(c.name()));
@@ -179,41 +314,33 @@ final class BenchCommand implements Callable<Integer> {
                     + " exists; bench never overwrites a file: remove it or choose another"
                     + " --family-out folder");
           }
-          Files.copy(tmp.resolve(BindingGridFamily.fileName(c.name())), target);
+          Files.copy(file, target);
         }
+        LoadedScenario loaded = ScenarioLoader.load(file);
+        Scenario scenario = loaded.baseline();
         if (rule != null) {
           scenario = scenario.withSharing(rule);
         }
-        MonteCarlo.run(scenario, RunOptions.of(warmupTrials(n), seed + 1, t));
-        EngineCounters.Snapshot before = EngineCounters.snapshot();
-        long cpuStart = processCpuNanos();
-        long start = System.nanoTime();
-        StudyResult result = MonteCarlo.run(scenario, RunOptions.of(n, seed, t));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-        EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
-        out.printf(
-            Locale.ROOT,
-            "%-28s %6d %6d %4d %8d %8.2f %10.0f %12s %8s %12s%n",
-            c.name(),
-            scenario.nodes().size(),
-            scenario.links().size(),
-            scenario.horizonDays(),
-            result.trials(),
-            seconds,
-            result.trials() / seconds,
-            delta.available()
-                ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
-                : "n/a",
-            delta.available() && delta.lookups() > 0
-                ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
-                : "n/a",
-            cpuSeconds > 0
-                ? String.format(Locale.ROOT, "%.0f", result.trials() / cpuSeconds)
-                : "n/a");
-        out.flush();
+        MonteCarlo.RangeEngine sparkEngine = null;
+        if (spark) {
+          sparkEngine = Engines.openSpark(sparkMaster, c.name(), file, loaded.contents());
+          engines.add(sparkEngine);
+        }
+        // warm-ups first, on both engines (they share the JIT-compiled trial code), so that the
+        // first timed row does not pay compilation the second one is spared
+        study(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), null);
+        if (sparkEngine != null) {
+          study(scenario, RunOptions.of(warmupTrials(n), seed + 1, t), sparkEngine);
+        }
+        row(out, c, scenario, n, t, null, spark ? Engines.LOCAL : null);
+        if (sparkEngine != null) {
+          row(out, c, scenario, n, t, sparkEngine, Engines.SPARK + " " + sparkMaster);
+        }
       }
     } finally {
+      for (int i = engines.size() - 1; i >= 0; i--) {
+        Engines.close(engines.get(i));
+      }
       try (Stream<Path> files = Files.list(tmp)) {
         for (Path p : files.toList()) {
           Files.deleteIfExists(p);
@@ -226,7 +353,58 @@ final class BenchCommand implements Callable<Integer> {
             + " cache: share of daily flow look-ups answered by the memo of repeated failure states;"
             + " trials/cpu-s: trials per second of process CPU time (all threads), steadier than"
             + " trials/s on a loaded machine.");
-    return Failures.OK;
+    if (spark) {
+      out.println(
+          "spark rows: the same study as Spark tasks (trial ranges) after a warm-up job on a"
+              + " running SparkContext (its start-up not counted); flows/s, cache and"
+              + " trials/cpu-s count all work in this JVM (with a local master, the executors'"
+              + " too).");
+    }
+    out.flush();
+  }
+
+  /** Times one study of {@code n} trials (after the case's warm-ups) and prints its row. */
+  private void row(
+      PrintWriter out,
+      Case c,
+      Scenario scenario,
+      int n,
+      int t,
+      MonteCarlo.RangeEngine rangeEngine,
+      String engineLabel) {
+    EngineCounters.Snapshot before = EngineCounters.snapshot();
+    long cpuStart = processCpuNanos();
+    long start = System.nanoTime();
+    StudyResult result = study(scenario, RunOptions.of(n, seed, t), rangeEngine);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+    EngineCounters.Snapshot delta = EngineCounters.snapshot().minus(before);
+    out.printf(
+        Locale.ROOT,
+        "%-28s%s %6d %6d %4d %8d %8.2f %10.0f %12s %8s %12s%n",
+        c.name(),
+        engineLabel == null ? "" : String.format(Locale.ROOT, " %-16s", engineLabel),
+        scenario.nodes().size(),
+        scenario.links().size(),
+        scenario.horizonDays(),
+        result.trials(),
+        seconds,
+        result.trials() / seconds,
+        delta.available()
+            ? String.format(Locale.ROOT, "%.0f", delta.flowsSolved() / seconds)
+            : "n/a",
+        delta.available() && delta.lookups() > 0
+            ? String.format(Locale.ROOT, "%.1f%%", 100.0 * delta.cacheHits() / delta.lookups())
+            : "n/a",
+        cpuSeconds > 0 ? String.format(Locale.ROOT, "%.0f", result.trials() / cpuSeconds) : "n/a");
+    out.flush();
+  }
+
+  private static StudyResult study(
+      Scenario scenario, RunOptions options, MonteCarlo.RangeEngine rangeEngine) {
+    return rangeEngine == null
+        ? MonteCarlo.run(scenario, options)
+        : MonteCarlo.run(scenario, options, rangeEngine);
   }
 
   static int warmupTrials(int trials) {
@@ -304,7 +482,8 @@ final class BenchCommand implements Callable<Integer> {
     return new Case(name, file, true, options, lineFlowMultiple);
   }
 
-  private static Scenario load(Case c, Path tmp) throws IOException, ScenarioException {
+  /** The case's scenario file (an imported network is written to {@code tmp} first). */
+  private static Path scenarioFile(Case c, Path tmp) throws IOException, ScenarioException {
     Path file = c.file();
     if (c.lineFlowMultiple() > 0) {
       file = tmp.resolve(BindingGridFamily.fileName(c.name()));
@@ -314,7 +493,134 @@ final class BenchCommand implements Callable<Integer> {
       file = tmp.resolve(stripExtension(c.file()) + ".yaml");
       imported.write(file, true);
     }
-    return ScenarioLoader.load(file).baseline();
+    return file;
+  }
+
+  /** The cases named by {@code --case} (all without it), in suite order. */
+  private List<Case> selected(List<Case> all) {
+    if (only == null) {
+      return all;
+    }
+    List<Case> chosen = new ArrayList<>();
+    for (Case c : all) {
+      if (only.contains(c.name())) {
+        chosen.add(c);
+      }
+    }
+    return chosen;
+  }
+
+  /** The scenario of the --peak-memory runs. */
+  private Path memoryScenario() {
+    Path file = peakMemoryScenario;
+    if (file == null) {
+      Path scenarios = scenariosDir != null ? scenariosDir : projectPath("scenarios");
+      file = scenarios == null ? null : scenarios.resolve("southern-gas-corridor.yaml");
+    }
+    if (file == null || !Files.isRegularFile(file)) {
+      throw new UserInputException(
+          "--peak-memory: no scenario file "
+              + (file == null ? "southern-gas-corridor.yaml" : file.toString())
+              + " (give --peak-memory-scenario FILE)");
+    }
+    return file;
+  }
+
+  /**
+   * The peak-memory table: for each trial count (and engine), a fresh JVM runs the study and
+   * reports its peak RSS ({@link PeakMemory}). Returns whether every run succeeded.
+   */
+  private boolean peakMemory(
+      PrintWriter out, Path file, List<Long> counts, int t, boolean spark, String sparkMaster)
+      throws IOException, InterruptedException {
+    out.printf(
+        Locale.ROOT,
+        "peak memory: `run %s --trials N --no-trials-csv --quiet --seed %d` in a fresh JVM with"
+            + " -Xmx%s each%n",
+        file,
+        seed,
+        peakMemoryHeap);
+    out.printf(
+        Locale.ROOT,
+        "%-16s %12s %6s %9s %9s %12s %12s%n",
+        "engine",
+        "trials",
+        "exit",
+        "wall s",
+        "cpu s",
+        "trials/s",
+        "max RSS MiB");
+    boolean allOk = true;
+    Path tmp =
+        peakMemoryOut != null
+            ? Files.createDirectories(peakMemoryOut)
+            : Files.createTempDirectory("corridor-risk-bench-memory");
+    try {
+      for (long trialCount : counts) {
+        for (String e : spark ? List.of(Engines.LOCAL, Engines.SPARK) : List.of(Engines.LOCAL)) {
+          List<String> args = new ArrayList<>();
+          args.add("run");
+          args.add(file.toString());
+          args.add("--trials");
+          args.add(Long.toString(trialCount));
+          args.add("--seed");
+          args.add(Long.toString(seed));
+          args.add("--no-trials-csv");
+          args.add("--quiet");
+          args.add("--out");
+          args.add(tmp.resolve(e + "-" + trialCount).toAbsolutePath().toString());
+          if (Engines.SPARK.equals(e)) {
+            args.add("--engine");
+            args.add(Engines.SPARK);
+            args.add("--master");
+            args.add(sparkMaster);
+          } else {
+            args.add("--threads");
+            args.add(Integer.toString(t));
+          }
+          long start = System.nanoTime();
+          PeakMemory.Measurement m = PeakMemory.measure(peakMemoryHeap, args);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          out.printf(
+              Locale.ROOT,
+              "%-16s %12d %6d %9.1f %9s %12.0f %12s%n",
+              Engines.SPARK.equals(e) ? e + " " + sparkMaster : e,
+              trialCount,
+              m.exitCode(),
+              seconds,
+              m.cpuNanos() > 0 ? String.format(Locale.ROOT, "%.1f", m.cpuNanos() / 1e9) : "n/a",
+              trialCount / seconds,
+              m.peakRssKb() > 0
+                  ? String.format(Locale.ROOT, "%.0f", m.peakRssKb() / 1024.0)
+                  : "n/a");
+          out.flush();
+          if (m.exitCode() != 0) {
+            out.println("  the run failed: " + m.lastError());
+            allOk = false;
+          }
+        }
+      }
+    } finally {
+      if (peakMemoryOut == null) {
+        deleteTree(tmp);
+      }
+    }
+    out.println(
+        "max RSS: the child JVM's peak resident set size (VmHWM, as /usr/bin/time -v reports);"
+            + " wall s and trials/s include JVM start, parsing and writing the outputs.");
+    out.flush();
+    return allOk;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static String stripExtension(Path p) {

@@ -12,6 +12,7 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.CriticalityJson;
 import org.corridorrisk.report.CriticalityReport;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.study.AssetOutage;
@@ -159,6 +160,23 @@ final class CriticalityCommand implements Callable<Integer> {
     }
   }
 
+  /** A money value as the report writes it: "EUR 58.2M". */
+  private static String money(String currency, double v) {
+    return NumberText.money(currency, v);
+  }
+
+  /**
+   * A value of metric {@code m} as {@code run}'s table and the report write it (shares in percent,
+   * k / M / bn), with the currency before money and "person-days" after person-days.
+   */
+  static String value(Metric m, double v, String currency) {
+    return switch (m.unitKind()) {
+      case "currency" -> money(currency, v);
+      case "person-days" -> RunCommand.num(m, v) + " person-days";
+      default -> RunCommand.num(m, v);
+    };
+  }
+
   private static void print(CriticalityResult r, PrintWriter out) {
     out.printf(
         Locale.ROOT,
@@ -174,6 +192,7 @@ final class CriticalityCommand implements Callable<Integer> {
         && !r.anySingleLoss(Metric.PERSON_DAYS_WITHOUT_SERVICE)) {
       out.println("no single asset's outage causes any loss (the network routes around each one)");
     }
+    String currency = r.scenario().currency();
     out.printf(
         Locale.ROOT,
         "%4s  %-28s %-5s %-11s %17s %15s %16s%n",
@@ -184,18 +203,29 @@ final class CriticalityCommand implements Callable<Integer> {
         "unserved_fraction",
         "economic_loss",
         "person_days");
+    out.printf(
+        Locale.ROOT,
+        "%4s  %-28s %-5s %-11s %17s %15s %16s%n",
+        "",
+        "",
+        "",
+        "",
+        "share of demand",
+        currency,
+        "person-days");
     for (int i = 0; i < Math.min(10, r.assets().size()); i++) {
       AssetOutage a = r.assets().get(i);
       out.printf(
           Locale.ROOT,
-          "%4d  %-28s %-5s %-11s %17.4f %15.4g %16.4g%n",
+          "%4d  %-28s %-5s %-11s %17s %15s %16s%n",
           i + 1,
           a.id(),
           a.type(),
           a.kind(),
-          a.get(Metric.UNSERVED_FRACTION),
-          a.get(Metric.ECONOMIC_LOSS),
-          a.get(Metric.PERSON_DAYS_WITHOUT_SERVICE));
+          RunCommand.num(Metric.UNSERVED_FRACTION, a.get(Metric.UNSERVED_FRACTION)),
+          RunCommand.num(Metric.ECONOMIC_LOSS, a.get(Metric.ECONOMIC_LOSS)),
+          RunCommand.num(
+              Metric.PERSON_DAYS_WITHOUT_SERVICE, a.get(Metric.PERSON_DAYS_WITHOUT_SERVICE)));
     }
     if (!r.pairs().isEmpty()) {
       out.println();
@@ -204,10 +234,10 @@ final class CriticalityCommand implements Callable<Integer> {
         SetOutage p = r.pairs().get(i);
         out.printf(
             Locale.ROOT,
-            "  %-40s unserved_fraction %.4f  economic_loss %.4g%n",
+            "  %-40s unserved_fraction %s  economic_loss %s%n",
             String.join(" + ", p.assetIds()),
-            p.get(Metric.UNSERVED_FRACTION),
-            p.get(Metric.ECONOMIC_LOSS));
+            RunCommand.num(Metric.UNSERVED_FRACTION, p.get(Metric.UNSERVED_FRACTION)),
+            money(currency, p.get(Metric.ECONOMIC_LOSS)));
       }
     }
     if (r.options().budget() > 0) {
@@ -238,12 +268,12 @@ final class CriticalityCommand implements Callable<Integer> {
         }
         out.printf(
             Locale.ROOT,
-            "  budget %d: %-36s %s %.4g  economic_loss %.4g  %s (%s, %d evaluations, %.2f s)%n",
+            "  budget %d: %-36s %s %s  economic_loss %s  %s (%s, %d evaluations, %.2f s)%n",
             w.budget(),
             String.join(", ", w.assetIds()),
             r.options().objective().key(),
-            w.get(r.options().objective()),
-            w.get(Metric.ECONOMIC_LOSS),
+            value(r.options().objective(), w.get(r.options().objective()), currency),
+            money(currency, w.get(Metric.ECONOMIC_LOSS)),
             w.search().exact() ? "exact" : "NOT exact",
             w.search().method(),
             w.search().evaluations(),

@@ -17,6 +17,7 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
+import org.corridorrisk.report.PeopleServed;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
 import org.corridorrisk.report.charts.NumberText;
@@ -455,6 +456,11 @@ final class RunCommand implements Callable<Integer> {
           Locale.ROOT,
           "percentiles from a log-bucket sketch of all trials (relative error %.1f%%)%n",
           100 * LogHistogram.RELATIVE_ERROR);
+    }
+    List<String> people = PeopleServed.terminalLines(r);
+    if (!people.isEmpty()) {
+      out.println();
+      people.forEach(out::println);
     }
   }
 

@@ -6,9 +6,10 @@ package org.corridorrisk.impact;
  *
  * <p>Per day it takes what each sink received (against that day's demand, after profiles) and the
  * day's transport cost, and adds: unserved volume per commodity and per sink, person-days without
- * service, value of lost load, the day's IIM (direct inoperability c* per sector, least fixed point
- * q, indirect loss (q - c*) x output, peak q) and the day's extra transport cost over the
- * undisturbed run. Spills are added per hit with {@link #addSpill(double)}.
+ * service (in total and per commodity: people are never added across commodities), value of lost
+ * load, the day's IIM (direct inoperability c* per sector, least fixed point q, indirect loss (q -
+ * c*) x output, peak q) and the day's extra transport cost over the undisturbed run. Spills are
+ * added per hit with {@link #addSpill(double)}.
  *
  * <p>Not thread-safe.
  */
@@ -17,6 +18,8 @@ public final class TrialLedger {
   private final double[] unservedByCommodity;
   private final double[] unservedTodayByCommodity;
   private final double[] unservedBySink;
+  private final double[] personDaysByCommodity;
+  private final double[] personDaysBySink;
   private final double[] sectorUnservedToday;
   private final double[] cStar;
   private final double[] q;
@@ -34,6 +37,8 @@ public final class TrialLedger {
     unservedByCommodity = new double[m.commodityCount];
     unservedTodayByCommodity = new double[m.commodityCount];
     unservedBySink = new double[m.sinkCount()];
+    personDaysByCommodity = new double[m.commodityCount];
+    personDaysBySink = new double[m.sinkCount()];
     sectorUnservedToday = new double[m.sectorCount];
     cStar = new double[m.sectorCount];
     q = new double[m.sectorCount];
@@ -47,6 +52,8 @@ public final class TrialLedger {
   public void reset() {
     java.util.Arrays.fill(unservedByCommodity, 0);
     java.util.Arrays.fill(unservedBySink, 0);
+    java.util.Arrays.fill(personDaysByCommodity, 0);
+    java.util.Arrays.fill(personDaysBySink, 0);
     java.util.Arrays.fill(peakBySector, 0);
     java.util.Arrays.fill(indirectBySector, 0);
     personDays = 0;
@@ -77,7 +84,10 @@ public final class TrialLedger {
       }
       unservedTodayByCommodity[m.sinkCommodity[i]] += unserved;
       unservedBySink[i] += unserved;
-      personDays += m.sinkPopulation[i] * unserved / demand[i];
+      double people = m.sinkPopulation[i] * unserved / demand[i];
+      personDays += people;
+      personDaysByCommodity[m.sinkCommodity[i]] += people;
+      personDaysBySink[i] += people;
       directLoss += m.sinkValueOfLostLoad[i] * unserved;
       int sector = m.sinkSector[i];
       if (sector >= 0) {
@@ -122,6 +132,9 @@ public final class TrialLedger {
     System.arraycopy(
         other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
     System.arraycopy(other.unservedBySink, 0, unservedBySink, 0, unservedBySink.length);
+    System.arraycopy(
+        other.personDaysByCommodity, 0, personDaysByCommodity, 0, personDaysByCommodity.length);
+    System.arraycopy(other.personDaysBySink, 0, personDaysBySink, 0, personDaysBySink.length);
     System.arraycopy(other.peakBySector, 0, peakBySector, 0, peakBySector.length);
     System.arraycopy(other.indirectBySector, 0, indirectBySector, 0, indirectBySector.length);
     for (int c = 0; c < servedShareByCommodityDay.length; c++) {
@@ -152,6 +165,11 @@ public final class TrialLedger {
     return unservedBySink;
   }
 
+  /** Person-days without service per sink slot so far (owned by the ledger; read only). */
+  public double[] personDaysBySink() {
+    return personDaysBySink;
+  }
+
   /** Share of demand served per commodity and day (owned by the ledger; read only). */
   public double[][] servedShareByCommodityDay() {
     return servedShareByCommodityDay;
@@ -162,24 +180,31 @@ public final class TrialLedger {
    *
    * @param values length {@code Metric.values().length}, indexed by ordinal
    * @param unservedVolume per commodity
+   * @param personDays person-days without service per commodity (the sinks of that commodity only;
+   *     their sum is the {@code person_days_without_service} metric up to rounding)
    * @param peakInoperability per sector
    * @param indirectLoss per sector
    */
   public void writeMetrics(
-      double[] values, double[] unservedVolume, double[] peakInoperability, double[] indirectLoss) {
+      double[] values,
+      double[] unservedVolume,
+      double[] personDays,
+      double[] peakInoperability,
+      double[] indirectLoss) {
     double indirect = 0;
     for (int s = 0; s < m.sectorCount; s++) {
       indirect += indirectBySector[s];
     }
     values[Metric.UNSERVED_FRACTION.ordinal()] =
         Impacts.unservedFraction(unservedByCommodity, m.commodityDemandVolume);
-    values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()] = personDays;
+    values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()] = this.personDays;
     values[Metric.DIRECT_LOSS.ordinal()] = directLoss;
     values[Metric.INDIRECT_LOSS.ordinal()] = indirect;
     values[Metric.REROUTING_COST.ordinal()] = reroutingCost;
     values[Metric.SPILL_VOLUME.ordinal()] = spillVolume;
     values[Metric.ECONOMIC_LOSS.ordinal()] = directLoss + indirect + reroutingCost;
     System.arraycopy(unservedByCommodity, 0, unservedVolume, 0, unservedByCommodity.length);
+    System.arraycopy(personDaysByCommodity, 0, personDays, 0, personDaysByCommodity.length);
     System.arraycopy(peakBySector, 0, peakInoperability, 0, peakBySector.length);
     System.arraycopy(indirectBySector, 0, indirectLoss, 0, indirectBySector.length);
   }
@@ -188,9 +213,10 @@ public final class TrialLedger {
   public TrialMetrics toTrialMetrics() {
     double[] v = new double[Metric.values().length];
     double[] u = new double[m.commodityCount];
+    double[] pd = new double[m.commodityCount];
     double[] p = new double[m.sectorCount];
     double[] i = new double[m.sectorCount];
-    writeMetrics(v, u, p, i);
-    return new TrialMetrics(v, u, p, i);
+    writeMetrics(v, u, pd, p, i);
+    return new TrialMetrics(v, u, pd, p, i);
   }
 }

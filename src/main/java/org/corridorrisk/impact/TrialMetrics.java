@@ -5,12 +5,15 @@ package org.corridorrisk.impact;
  *
  * @param values indexed by {@link Metric#ordinal()}
  * @param unservedVolumeByCommodity indexed like {@code Scenario.commodities()}
+ * @param personDaysByCommodity person-days without service of each commodity's sinks, indexed like
+ *     {@code Scenario.commodities()}
  * @param peakInoperabilityBySector indexed like the economy's sectors (empty without economy)
  * @param indirectLossBySector indexed like the economy's sectors (empty without economy)
  */
 public record TrialMetrics(
     double[] values,
     double[] unservedVolumeByCommodity,
+    double[] personDaysByCommodity,
     double[] peakInoperabilityBySector,
     double[] indirectLossBySector) {
 

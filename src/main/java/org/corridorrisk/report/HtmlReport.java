@@ -38,6 +38,7 @@ import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.sim.StudyResult.AssetStat;
 import org.corridorrisk.sim.StudyResult.SinkStat;
+import org.corridorrisk.stats.MetricSummary;
 
 /**
  * The self-contained HTML report of a run ({@code report.html}): header and plain-language
@@ -168,7 +169,9 @@ public final class HtmlReport {
           DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
               .format(generated.atOffset(ZoneOffset.UTC)));
       page.header("Risk report: " + s.name(), s.description(), facts);
-      page.headline(headline());
+      for (String line : headlines()) {
+        page.headline(line);
+      }
       page.paragraph(secondLine());
 
       page.section("key-numbers", "Key numbers");
@@ -184,6 +187,26 @@ public final class HtmlReport {
               + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
               + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
       page.table(returnPeriodTable());
+      if (PeopleServed.byCommodity(r).stream().anyMatch(c -> c.people() > 0)) {
+        page.section("people", "People without service");
+        page.paragraph(
+            "People are counted within one commodity: a household that uses gas and power is"
+                + " among the people served by gas and among those served by power, so the rows"
+                + " below must never be added up. Person-days without service are population x"
+                + " unserved share of the day's demand, summed over the days of the "
+                + periodName
+                + "; the time without service of each person divides them by the people served by"
+                + " the same commodity.");
+        page.table(peopleTable());
+        if (PeopleServed.hasRegions(s)) {
+          page.table(regionTable());
+          page.note(
+              "A region's people of a commodity are the populations of that commodity's sinks"
+                  + " labelled with the region (region in the scenario file). Mean only: the"
+                  + " per-region means are the sums of the sinks' means; intervals are given per"
+                  + " commodity above.");
+        }
+      }
 
       List<Figure> figures = figures();
       String section = "";
@@ -268,27 +291,34 @@ public final class HtmlReport {
       return b.toString().trim();
     }
 
+    /**
+     * The headline: one sentence per commodity whose sinks have people (people never added across
+     * commodities; issue 13), when any of them went without; else one sentence on economic loss,
+     * unserved demand or the absence of loss.
+     */
+    List<String> headlines() {
+      List<PeopleServed.CommodityPeople> people = PeopleServed.byCommodity(r);
+      List<String> lines = new ArrayList<>();
+      if (people.stream().anyMatch(c -> c.people() > 0 && c.personDays().mean() > 0)) {
+        for (PeopleServed.CommodityPeople c : people) {
+          String sentence = PeopleServed.sentence(c, perPeriod);
+          if (sentence == null) {
+            continue;
+          }
+          String tail = PeopleServed.tail(c, "simulated " + periodName);
+          lines.add(tail == null ? sentence : sentence + " " + tail);
+        }
+        return lines;
+      }
+      lines.add(headline());
+      return lines;
+    }
+
+    /** The single headline of a study in which nobody went without service. */
     String headline() {
-      Summarized pd = metrics.get(Metric.PERSON_DAYS_WITHOUT_SERVICE);
       Summarized loss = metrics.get(Metric.ECONOMIC_LOSS);
       Summarized unserved = metrics.get(Metric.UNSERVED_FRACTION);
-      double population = ReportFacts.population(s);
-      int every = rarity(pd);
-      String service = serviceName();
-      if (every > 0 && population > 0) {
-        double q = pd.quantile(1 - 1.0 / every);
-        return String.format(
-            Locale.ROOT,
-            "In 1 of %d simulated %ss, at least %s person-days of %s are lost: as much as all %s people "
-                + "served going without for %s days.",
-            every,
-            periodName,
-            NumberText.compact(q),
-            service,
-            NumberText.compact(population),
-            NumberText.compact(q / population));
-      }
-      every = rarity(loss);
+      int every = rarity(loss);
       if (every > 0) {
         return String.format(
             Locale.ROOT,
@@ -331,15 +361,6 @@ public final class HtmlReport {
         }
       }
       return 0;
-    }
-
-    String serviceName() {
-      List<String> served =
-          s.commodities().stream()
-              .map(Commodity::id)
-              .filter(c -> ReportFacts.population(s, c) > 0)
-              .toList();
-      return served.size() == 1 ? served.get(0) + " service" : "service";
     }
 
     String secondLine() {
@@ -405,6 +426,91 @@ public final class HtmlReport {
                 n,
                 r.summary(Columns.of(s).unservedVolume(c))),
             false);
+      }
+      for (int c = 0; c < s.commodities().size() && c < r.personDays().length; c++) {
+        Commodity commodity = s.commodities().get(c);
+        addRow(
+            t,
+            "by_commodity." + commodity.id() + ".person_days_without_service",
+            "Person-days without " + commodity.id(),
+            "person-days",
+            Summarized.of(
+                Arrays.copyOf(r.personDays()[c], n), n, r.summary(Columns.of(s).personDays(c))),
+            false);
+      }
+      return t;
+    }
+
+    Table peopleTable() {
+      Table t =
+          new Table(
+              "Person-days without service by commodity, " + perPeriod,
+              "commodity",
+              "people served",
+              "mean person-days",
+              "95% CI of mean",
+              "mean time without service, each",
+              s.horizonDays() == 365 ? "1 in 20 years: at least" : "1 in 20 periods: at least",
+              "time without service, each");
+      for (PeopleServed.CommodityPeople c : PeopleServed.byCommodity(r)) {
+        String key = "by_commodity." + c.commodity();
+        MetricSummary pd = c.personDays();
+        t.row(
+            Cell.text(c.commodity()),
+            Cell.number(
+                NumberText.compact(c.people()),
+                c.people(),
+                Map.of("metric", key, "stat", "people_served")),
+            Cell.number(
+                NumberText.compact(pd.mean()),
+                pd.mean(),
+                Map.of("metric", key + ".person_days_without_service", "stat", "mean")),
+            Cell.text(
+                NumberText.compact(pd.ci95Low()) + " to " + NumberText.compact(pd.ci95High())),
+            Cell.text(PeopleServed.duration(c.meanDaysEach())),
+            Cell.number(
+                NumberText.compact(pd.p95()),
+                pd.p95(),
+                Map.of("metric", key + ".person_days_without_service", "stat", "p95")),
+            Cell.text(c.people() > 0 ? PeopleServed.duration(pd.p95() / c.people()) : "-"));
+      }
+      return t;
+    }
+
+    Table regionTable() {
+      Table t =
+          new Table(
+              "Person-days without service by region and commodity, mean " + perPeriod,
+              "region",
+              "commodity",
+              "people served",
+              "mean person-days",
+              "mean time without service, each");
+      for (PeopleServed.RegionPeople p : PeopleServed.byRegion(r)) {
+        String key = "by_region." + p.region() + "." + p.commodity();
+        t.row(
+            Cell.text(p.region()),
+            Cell.text(p.commodity()),
+            Cell.number(
+                NumberText.compact(p.people()),
+                p.people(),
+                Map.of("metric", key, "stat", "people_served")),
+            Cell.number(
+                NumberText.compact(p.meanPersonDays()),
+                p.meanPersonDays(),
+                Map.of("metric", key, "stat", "mean_person_days_without_service")),
+            Cell.text(PeopleServed.duration(p.meanDaysEach())));
+      }
+      for (Commodity c : s.commodities()) {
+        PeopleServed.RegionPeople p = PeopleServed.unlabelled(r, c.id());
+        if (p != null) {
+          t.row(
+              Cell.text("(no region label)"),
+              Cell.text(c.id()),
+              Cell.text(NumberText.compact(p.people())),
+              Cell.text(NumberText.compact(p.meanPersonDays())),
+              Cell.text(PeopleServed.duration(p.meanDaysEach())));
+        }
       }
       return t;
     }

@@ -9,8 +9,6 @@ import java.util.Set;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Link;
-import org.corridorrisk.model.Node;
-import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.stats.MetricSummary;
 
@@ -89,22 +87,6 @@ final class ReportFacts {
       case SPILL_VOLUME -> "Spill volume";
       case ECONOMIC_LOSS -> "Economic loss";
     };
-  }
-
-  /** Total population of all sinks. */
-  static double population(Scenario s) {
-    return s.nodes().stream()
-        .filter(n -> n.kind() == NodeKind.SINK)
-        .mapToDouble(Node::population)
-        .sum();
-  }
-
-  /** Population of the sinks of one commodity. */
-  static double population(Scenario s, String commodity) {
-    return s.nodes().stream()
-        .filter(n -> n.kind() == NodeKind.SINK && n.commodity().equals(commodity))
-        .mapToDouble(Node::population)
-        .sum();
   }
 
   /**

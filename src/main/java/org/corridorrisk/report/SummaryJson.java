@@ -26,11 +26,15 @@ import org.corridorrisk.stats.MetricSummary;
  * {@code trials}, {@code seed}, {@code metrics} (the seven metrics in {@link Metric} order, each
  * with mean, std, ci95_low, ci95_high, p50, p90, p95, p99, var95, cvar95, max), {@code
  * by_commodity} (unserved_volume per commodity, scenario order) and, only when the scenario has an
- * economy, {@code economy.sectors}. Besides the contract's keys: {@code engine}, {@code
- * percentiles} (method and error bound), {@code intervals} (methods), {@code few_trials} (metrics
- * whose mean rests on few trials), {@code interrupted} (only when Ctrl-C cut the run short), and
- * per summary the intervals of p99 and CVaR, the trials with a loss and their share's Wilson
- * interval, and the effective number of trials.
+ * economy, {@code economy.sectors}. Besides the contract's keys: per commodity {@code
+ * person_days_without_service} (same keys as a metric) and {@code people_served} (populations of
+ * that commodity's sinks only: people are never added across commodities), {@code by_region} (only
+ * when a sink carries a {@code region} label: people served and mean person-days per region and
+ * commodity, see {@link PeopleServed}), {@code engine}, {@code percentiles} (method and error
+ * bound), {@code intervals} (methods), {@code few_trials} (metrics whose mean rests on few trials),
+ * {@code interrupted} (only when Ctrl-C cut the run short), and per summary the intervals of p99
+ * and CVaR, the trials with a loss and their share's Wilson interval, and the effective number of
+ * trials.
  *
  * <p>Nothing run-dependent (timings, threads) goes in, so the file is byte-identical for a given
  * scenario, seed and trial count whatever the thread count. Numbers are written in Java's shortest
@@ -123,9 +127,15 @@ public final class SummaryJson {
         g.writeObjectFieldStart(s.commodities().get(c).id());
         g.writeFieldName("unserved_volume");
         writeSummary(g, r.summary(cols.unservedVolume(c)));
+        g.writeFieldName(Metric.PERSON_DAYS_WITHOUT_SERVICE.key());
+        writeSummary(g, r.summary(cols.personDays(c)));
+        g.writeNumberField("people_served", PeopleServed.people(s, s.commodities().get(c).id()));
         g.writeEndObject();
       }
       g.writeEndObject();
+      if (PeopleServed.hasRegions(s)) {
+        writeRegions(g, r);
+      }
       if (s.economy().isPresent()) {
         Economy e = s.economy().get();
         g.writeObjectFieldStart("economy");
@@ -148,6 +158,32 @@ public final class SummaryJson {
       throw new IllegalStateException("writing JSON to memory failed", e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * {@code by_region}: per region label (order of first sink), per commodity with sinks there, the
+   * people served and the mean person-days without service; sinks without a label are left out.
+   */
+  private static void writeRegions(JsonGenerator g, StudyResult r) throws IOException {
+    g.writeObjectFieldStart("by_region");
+    String open = null;
+    for (PeopleServed.RegionPeople p : PeopleServed.byRegion(r)) {
+      if (!p.region().equals(open)) {
+        if (open != null) {
+          g.writeEndObject();
+        }
+        g.writeObjectFieldStart(p.region());
+        open = p.region();
+      }
+      g.writeObjectFieldStart(p.commodity());
+      g.writeNumberField("people_served", p.people());
+      g.writeNumberField("mean_person_days_without_service", p.meanPersonDays());
+      g.writeEndObject();
+    }
+    if (open != null) {
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   private static void writeSummary(JsonGenerator g, MetricSummary m) throws IOException {

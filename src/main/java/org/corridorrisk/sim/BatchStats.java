@@ -5,18 +5,19 @@ import org.corridorrisk.stats.MetricAccumulator;
 
 /**
  * Everything the summary needs from a contiguous range of trials, mergeable: one {@link
- * MetricAccumulator} per per-trial column ({@link Columns}), unserved volume per sink, per-asset
- * outage days, trials disabled and economic loss in those trials, and the served share per
- * commodity and day. One batch ({@link org.corridorrisk.stats.BatchTree#BATCH} trials) fills one
- * object in trial order; objects are merged through a {@link org.corridorrisk.stats.BatchTree}, so
- * floating-point sums are the same on every engine and thread count. Serializable for engines that
- * ship partial results (Spark).
+ * MetricAccumulator} per per-trial column ({@link Columns}), unserved volume and person-days
+ * without service per sink, per-asset outage days, trials disabled and economic loss in those
+ * trials, and the served share per commodity and day. One batch ({@link
+ * org.corridorrisk.stats.BatchTree#BATCH} trials) fills one object in trial order; objects are
+ * merged through a {@link org.corridorrisk.stats.BatchTree}, so floating-point sums are the same on
+ * every engine and thread count. Serializable for engines that ship partial results (Spark).
  */
 public final class BatchStats implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final MetricAccumulator[] columns;
   final double[] sinkUnserved;
+  final double[] sinkPersonDays;
   final long[] assetDays;
   final long[] assetTrials;
   final double[] assetLoss;
@@ -28,6 +29,7 @@ public final class BatchStats implements Serializable {
       this.columns[i] = new MetricAccumulator();
     }
     sinkUnserved = new double[sinks];
+    sinkPersonDays = new double[sinks];
     assetDays = new long[assets];
     assetTrials = new long[assets];
     assetLoss = new double[assets];
@@ -61,6 +63,7 @@ public final class BatchStats implements Serializable {
     }
     for (int i = 0; i < sinkUnserved.length; i++) {
       sinkUnserved[i] += o.sinkUnserved[i];
+      sinkPersonDays[i] += o.sinkPersonDays[i];
     }
     for (int i = 0; i < assetDays.length; i++) {
       assetDays[i] += o.assetDays[i];

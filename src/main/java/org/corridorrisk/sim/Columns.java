@@ -8,9 +8,12 @@ import org.corridorrisk.model.Scenario;
 
 /**
  * The per-trial columns of a study, in {@code trials.csv} order: the seven metrics ({@link Metric}
- * order), {@code unserved_volume.<commodity>} per commodity, then {@code
- * peak_inoperability.<sector>} and {@code indirect_loss.<sector>} per sector (only with an
- * economy).
+ * order), {@code unserved_volume.<commodity>} per commodity, {@code
+ * person_days_without_service.<commodity>} per commodity, then {@code peak_inoperability.<sector>}
+ * and {@code indirect_loss.<sector>} per sector (only with an economy).
+ *
+ * <p>Engines treat the columns alike (one accumulator and one kept array each), so a column added
+ * here reaches the local engine, the Spark partitions and {@code trials.csv} without more code.
  */
 public final class Columns {
   final int metrics;
@@ -30,7 +33,7 @@ public final class Columns {
   }
 
   public int count() {
-    return metrics + commodities + 2 * sectors;
+    return metrics + 2 * commodities + 2 * sectors;
   }
 
   public int metric(Metric m) {
@@ -41,12 +44,17 @@ public final class Columns {
     return metrics + commodity;
   }
 
+  /** Person-days without service of the sinks of one commodity. */
+  public int personDays(int commodity) {
+    return metrics + commodities + commodity;
+  }
+
   public int peakInoperability(int sector) {
-    return metrics + commodities + sector;
+    return metrics + 2 * commodities + sector;
   }
 
   public int indirectLoss(int sector) {
-    return metrics + commodities + sectors + sector;
+    return metrics + 2 * commodities + sectors + sector;
   }
 
   /** Column names as in {@code trials.csv} (without the leading {@code trial}). */
@@ -56,6 +64,8 @@ public final class Columns {
       names.add(m.key());
     }
     s.commodities().forEach(c -> names.add("unserved_volume." + c.id()));
+    s.commodities()
+        .forEach(c -> names.add(Metric.PERSON_DAYS_WITHOUT_SERVICE.key() + "." + c.id()));
     s.economy()
         .ifPresent(
             e -> {

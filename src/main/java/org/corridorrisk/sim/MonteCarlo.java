@@ -612,7 +612,8 @@ public final class MonteCarlo {
                 n.demandPerDay(),
                 n.population(),
                 meanVolume,
-                demandVolume > 0 ? meanVolume / demandVolume : 0));
+                demandVolume > 0 ? meanVolume / demandVolume : 0,
+                total.sinkPersonDays[k] / trials));
       }
       List<StudyResult.AssetStat> assets = new ArrayList<>();
       for (int a = 0; a < m.assetCount; a++) {
@@ -645,6 +646,7 @@ public final class MonteCarlo {
       int sectors = cols.sectors;
       double[][] metricValues = new double[cols.metrics][];
       double[][] unserved = new double[cols.commodities][];
+      double[][] personDays = new double[cols.commodities][];
       double[][] peak = new double[sectors][];
       double[][] indirect = new double[sectors][];
       for (int i = 0; i < cols.metrics; i++) {
@@ -652,6 +654,7 @@ public final class MonteCarlo {
       }
       for (int c = 0; c < cols.commodities; c++) {
         unserved[c] = values[cols.unservedVolume(c)];
+        personDays[c] = values[cols.personDays(c)];
       }
       for (int i = 0; i < sectors; i++) {
         peak[i] = values[cols.peakInoperability(i)];
@@ -664,6 +667,7 @@ public final class MonteCarlo {
           elapsed,
           metricValues,
           unserved,
+          personDays,
           peak,
           indirect,
           new StudyResult.DailyServed(commodityIds, mean, p05, p95),
@@ -682,6 +686,7 @@ public final class MonteCarlo {
     final ShareHistogram histogram;
     final double[] v = new double[Metric.values().length];
     final double[] u;
+    final double[] pd;
     final double[] p;
     final double[] q;
     final double[] x;
@@ -698,6 +703,7 @@ public final class MonteCarlo {
         dayGroup[d] = dayGroup(d, m.horizonDays);
       }
       u = new double[m.commodityCount];
+      pd = new double[m.commodityCount];
       p = new double[m.impact.sectorCount()];
       q = new double[m.impact.sectorCount()];
       x = new double[study.cols.count()];
@@ -750,12 +756,15 @@ public final class MonteCarlo {
         rows.setLength(0);
         for (long trial = lo; trial < hi; trial++) {
           runner.runTrial(seed, trial);
-          runner.ledger().writeMetrics(v, u, p, q);
+          runner.ledger().writeMetrics(v, u, pd, p, q);
           int c = 0;
           for (double val : v) {
             x[c++] = val;
           }
           for (double val : u) {
+            x[c++] = val;
+          }
+          for (double val : pd) {
             x[c++] = val;
           }
           for (double val : p) {
@@ -781,8 +790,10 @@ public final class MonteCarlo {
             rows.append('\n');
           }
           double[] sinkUnserved = runner.ledger().unservedBySink();
+          double[] sinkPersonDays = runner.ledger().personDaysBySink();
           for (int k = 0; k < sinkUnserved.length; k++) {
             stats.sinkUnserved[k] += sinkUnserved[k];
+            stats.sinkPersonDays[k] += sinkPersonDays[k];
           }
           double loss = v[lossIndex];
           for (int i = 0; i < runner.touchedCount(); i++) {

@@ -27,6 +27,8 @@ import org.corridorrisk.stats.MetricSummary;
  * @param elapsedNanos wall time of the trial loop
  * @param metricValues {@code [Metric.ordinal()][trial]}, trials 0..keptTrials-1
  * @param unservedVolume {@code [commodity index][trial]}, commodities as in the scenario
+ * @param personDays {@code [commodity index][trial]}: person-days without service of that
+ *     commodity's sinks (people are never added across commodities)
  * @param peakInoperability {@code [sector index][trial]}, empty without economy
  * @param sectorIndirectLoss {@code [sector index][trial]}, empty without economy
  * @param daily per commodity and day: distribution of the share of demand served
@@ -43,6 +45,7 @@ public record StudyResult(
     long elapsedNanos,
     double[][] metricValues,
     double[][] unservedVolume,
+    double[][] personDays,
     double[][] peakInoperability,
     double[][] sectorIndirectLoss,
     DailyServed daily,
@@ -67,6 +70,7 @@ public record StudyResult(
       long elapsedNanos,
       double[][] metricValues,
       double[][] unservedVolume,
+      double[][] personDays,
       double[][] peakInoperability,
       double[][] sectorIndirectLoss,
       DailyServed daily,
@@ -79,12 +83,19 @@ public record StudyResult(
         elapsedNanos,
         metricValues,
         unservedVolume,
+        personDays,
         peakInoperability,
         sectorIndirectLoss,
         daily,
         sinks,
         assets,
-        accumulate(trials, metricValues, unservedVolume, peakInoperability, sectorIndirectLoss),
+        accumulate(
+            trials,
+            metricValues,
+            unservedVolume,
+            personDays,
+            peakInoperability,
+            sectorIndirectLoss),
         trials,
         false);
   }
@@ -106,11 +117,17 @@ public record StudyResult(
 
   /** The per-trial arrays of every column, in {@link Columns} order. */
   public double[][] columnValues() {
-    int k = metricValues.length + unservedVolume.length + 2 * peakInoperability.length;
+    int k =
+        metricValues.length
+            + unservedVolume.length
+            + personDays.length
+            + 2 * peakInoperability.length;
     double[][] all = new double[k][];
     int i = 0;
     for (double[][] g :
-        new double[][][] {metricValues, unservedVolume, peakInoperability, sectorIndirectLoss}) {
+        new double[][][] {
+          metricValues, unservedVolume, personDays, peakInoperability, sectorIndirectLoss
+        }) {
       for (double[] v : g) {
         all[i++] = v;
       }
@@ -166,6 +183,8 @@ public record StudyResult(
    * @param meanUnservedVolume mean over trials of the horizon's unserved volume
    * @param meanUnservedShare {@code meanUnservedVolume / (demandPerDay x horizon)}, 0 for zero
    *     demand
+   * @param meanPersonDays mean over trials of the sink's person-days without service (population x
+   *     unserved / that day's demand, summed over days)
    */
   public record SinkStat(
       String id,
@@ -174,7 +193,8 @@ public record StudyResult(
       double demandPerDay,
       double population,
       double meanUnservedVolume,
-      double meanUnservedShare) {}
+      double meanUnservedShare,
+      double meanPersonDays) {}
 
   /**
    * One asset's exposure.

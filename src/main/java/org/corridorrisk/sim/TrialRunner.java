@@ -442,30 +442,6 @@ final class TrialRunner {
     simulateFromFirstHit();
   }
 
-  /** Writes the last trial's metrics into the study arrays at index {@code trial}. */
-  void writeMetrics(
-      int trial,
-      double[][] metricValues,
-      double[][] unservedVolume,
-      double[][] peak,
-      double[][] indirect,
-      double[] v,
-      double[] u,
-      double[] p,
-      double[] q) {
-    ledger.writeMetrics(v, u, p, q);
-    for (int i = 0; i < v.length; i++) {
-      metricValues[i][trial] = v[i];
-    }
-    for (int i = 0; i < u.length; i++) {
-      unservedVolume[i][trial] = u[i];
-    }
-    for (int i = 0; i < p.length; i++) {
-      peak[i][trial] = p[i];
-      indirect[i][trial] = q[i];
-    }
-  }
-
   // ---------------------------------------------------------------- events
 
   private void drawEvents(long seed, long trial) {
@@ -1503,6 +1479,7 @@ final class TrialRunner {
   double lastEconomicLoss(double[] scratchValues) {
     ledger.writeMetrics(
         scratchValues,
+        new double[m.commodityCount],
         new double[m.commodityCount],
         new double[m.impact.sectorCount()],
         new double[m.impact.sectorCount()]);

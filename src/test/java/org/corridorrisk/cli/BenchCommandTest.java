@@ -1,12 +1,15 @@
 package org.corridorrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +61,136 @@ class BenchCommandTest {
             .matcher(text)
             .find(),
         text);
+  }
+
+  @Test
+  void bench_sparkEngine_addsASparkRowUnderEachLocalRow() throws Exception {
+    Path scenarios = Files.createDirectory(dir.resolve("scenarios"));
+    Files.copy(
+        Path.of("scenarios/middle-corridor.yaml"), scenarios.resolve("middle-corridor.yaml"));
+    Files.copy(Path.of("scenarios/btc-oil.yaml"), scenarios.resolve("btc-oil.yaml"));
+
+    assertEquals(
+        0,
+        run(
+            "bench",
+            "--engine",
+            "spark",
+            "--master",
+            "local[1]",
+            "--case",
+            "middle-corridor",
+            "--trials",
+            "200",
+            "--threads",
+            "1",
+            "--scenarios",
+            scenarios.toString(),
+            "--data",
+            dir.resolve("none").toString()),
+        err::toString);
+
+    String text = out.toString();
+    // name, engine, nodes, links, days, trials, seconds, trials/s, flows/s, cache, trials/cpu-s
+    String rest = "\\s+15\\s+18\\s+90\\s+200\\s+[0-9.]+\\s+[0-9]+\\s+[0-9]+\\s+[0-9.]+%\\s+[0-9]+$";
+    assertTrue(Pattern.compile("(?m)^middle-corridor\\s+local" + rest).matcher(text).find(), text);
+    assertTrue(
+        Pattern.compile("(?m)^middle-corridor\\s+spark local\\[1\\]" + rest).matcher(text).find(),
+        text);
+    assertFalse(text.contains("btc-oil"), "--case keeps only the named case:\n" + text);
+  }
+
+  @Test
+  void bench_peakMemory_reportsEachChildRunsMaxRss() throws Exception {
+    assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "VmHWM is Linux's");
+    assertEquals(
+        0,
+        run(
+            "bench",
+            "--case",
+            "none",
+            "--peak-memory",
+            "300",
+            "--peak-memory-heap",
+            "256m",
+            "--peak-memory-scenario",
+            "scenarios/middle-corridor.yaml",
+            "--peak-memory-out",
+            dir.resolve("kept").toString(),
+            "--threads",
+            "1"),
+        err::toString);
+
+    String text = out.toString();
+    assertTrue(text.contains("in a fresh JVM with -Xmx256m"), text);
+    // engine, trials, exit code, wall s, cpu s, trials/s, max RSS MiB
+    java.util.regex.Matcher rows =
+        Pattern.compile("(?m)^local\\s+300\\s+0\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9]+\\s+([0-9]+)$")
+            .matcher(text);
+    int found = 0;
+    while (rows.find()) {
+      found++;
+      // a JVM that ran a study holds at least its heap's young generation and the loaded classes;
+      // far less than 16 MiB would mean the figure is not the child's resident set
+      long mib = Long.parseLong(rows.group(1));
+      assertTrue(mib > 16 && mib < 4096, "max RSS " + mib + " MiB:\n" + text);
+    }
+    assertEquals(1, found, text);
+    assertTrue(
+        Files.readString(dir.resolve("kept/local-300/summary.json")).contains("\"trials\" : 300,"),
+        "--peak-memory-out keeps the run's outputs");
+  }
+
+  @Test
+  void bench_peakMemoryRunThatFails_exits1ShowingTheChildsMessage() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: [unclosed\n");
+    assertEquals(
+        1,
+        run(
+            "bench",
+            "--case",
+            "none",
+            "--peak-memory",
+            "100",
+            "--peak-memory-scenario",
+            bad.toString(),
+            "--threads",
+            "1"),
+        err::toString);
+    // the child's exit code (2: bad input) in the table, then its own message
+    assertTrue(
+        Pattern.compile("(?m)^local\\s+100\\s+2\\s").matcher(out.toString()).find(), out::toString);
+    assertTrue(out.toString().contains("the run failed: " + bad), out::toString);
+    assertTrue(err.toString().contains("a --peak-memory run failed"), err::toString);
+  }
+
+  @Test
+  void peakMemory_childFlags_keepModulesAndPropertiesOnly() {
+    assertEquals(
+        List.of(
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Dslf4j.provider=x",
+            "-XX:+IgnoreUnrecognizedVMOptions"),
+        PeakMemory.inheritedFlags(
+            List.of(
+                "-Xmx1g",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-javaagent:/x/jacoco.jar=destfile=y",
+                "-Dslf4j.provider=x",
+                "-XX:SharedArchiveFile=a.jsa",
+                "-XX:+IgnoreUnrecognizedVMOptions")));
+  }
+
+  @Test
+  void bench_badEngineOrMasterOrCaseOrHeap_exits2() {
+    assertEquals(2, run("bench", "--engine", "flink"));
+    assertTrue(err.toString().contains("--engine must be local or spark"), err::toString);
+    assertEquals(2, run("bench", "--master", "local[2]"));
+    assertTrue(err.toString().contains("--master needs --engine spark"), err::toString);
+    assertEquals(2, run("bench", "--case", "no-such-case", "--data", dir.toString()));
+    assertTrue(err.toString().contains("no benchmark case is named"), err::toString);
+    assertEquals(2, run("bench", "--peak-memory", "1000", "--peak-memory-heap", "lots"));
+    assertTrue(err.toString().contains("--peak-memory-heap expects"), err::toString);
   }
 
   @Test

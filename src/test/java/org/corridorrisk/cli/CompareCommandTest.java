@@ -336,4 +336,23 @@ class CompareCommandTest {
             "--out",
             tmp.resolve("o").toString()));
   }
+
+  @Test
+  void compare_trialsAboveTheDocumentedCap_exitsTwoSayingWhyAndWhatToUse() throws Exception {
+    assertEquals(
+        2,
+        execute(
+            "compare",
+            scenario("single-link.yaml").toString(),
+            "--trials",
+            "1000001",
+            "--out",
+            tmp.resolve("o").toString()));
+    assertTrue(
+        err.toString().contains("--trials 1,000,001 is above compare's limit of 1,000,000"),
+        err::toString);
+    assertTrue(err.toString().contains("run FILE --trials N"), err::toString);
+    assertFalse(err.toString().contains("Exception"), err::toString);
+    assertFalse(Files.exists(tmp.resolve("o")), "nothing is written before the check");
+  }
 }

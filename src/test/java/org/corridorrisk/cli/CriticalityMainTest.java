@@ -170,6 +170,35 @@ class CriticalityMainTest {
   private String lastOut;
 
   @Test
+  void criticality_terminal_writesNumbersAsTheReportDoes() throws Exception {
+    // Issue 13 point 5: the table printed 0.0909, 500.0 and 5.494e+06-style numbers. Now shares in
+    // percent and k / M / bn as in run's table and the report. Hand values for x out 10 days:
+    // town (demand 10 of 110) unserved: 10 / 110 = 9.09%; economic loss 10 x 5 x 10 = 500;
+    // person-days 100 x 10 = 1,000 -> "1k". Source out: 110 / 110 = 100%, loss 110 x 5 x 10 =
+    // 5,500 -> "5.5k", person-days (1,000 + 100) x 10 = 11,000 -> "11k". Worst pair p1 + p2 (budget
+    // 2, maximizing the unserved share): 100 / 110 = 90.9%, loss 100 x 5 x 10 = 5,000 -> "5k".
+    criticality("words", "--budget", "2");
+    String out = lastOut;
+    assertTrue(!out.matches("(?s).*\\d\\.\\d+e[+-]?\\d+.*"), out);
+    assertTrue(
+        out.lines()
+            .anyMatch(l -> l.matches("\\s+1\\s+source\\s+node\\s+source\\s+100%\\s+5.5k\\s+11k")),
+        out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches("\\s+2\\s+x\\s+link\\s+\\S+\\s+9.09%\\s+500\\s+1k")),
+        out);
+    assertTrue(
+        out.lines().anyMatch(l -> l.matches("\\s+share of demand\\s+\\S*\\s*person-days")), out);
+    assertTrue(
+        out.lines()
+            .anyMatch(
+                l ->
+                    l.matches(
+                        "\\s+budget 2: p1, p2\\s+unserved_fraction 90.9%\\s+economic_loss (\\S+ )?5k\\s.*")),
+        out);
+  }
+
+  @Test
   void criticality_includeSinks_ranksTheDemandPointsToo() throws Exception {
     JsonNode root = criticality("sinks", "--include-sinks", "--budget", "0");
     JsonNode assets = root.get("assets");

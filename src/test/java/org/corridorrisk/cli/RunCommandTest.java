@@ -158,7 +158,8 @@ class RunCommandTest {
     List<String> lines = Files.readAllLines(dir.resolve("trials.csv"));
     assertEquals(
         "trial,unserved_fraction,person_days_without_service,direct_loss,indirect_loss,rerouting_cost,"
-            + "spill_volume,economic_loss,unserved_volume.gas,peak_inoperability.households,peak_inoperability.industry,"
+            + "spill_volume,economic_loss,unserved_volume.gas,person_days_without_service.gas,"
+            + "peak_inoperability.households,peak_inoperability.industry,"
             + "indirect_loss.households,indirect_loss.industry",
         lines.get(0));
     assertEquals(251, lines.size());

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 class DayInputKeyTest {
   private static NetworkIndex network() {
-    // one node of every kind, linked in a chain: s -> j -> st -> k
+    // one node of every kind (a junction with a throughput limit), linked in a chain: s -> j -> st
+    // -> k
     return new TestNetworks()
         .source("s", 10)
-        .junction("j")
+        .junction("j", 8)
         .storage("st", 5, 2, 10, 3)
         .sink("k", 4)
         .link("s", "j", 10)

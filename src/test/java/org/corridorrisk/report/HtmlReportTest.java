@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.corridorrisk.impact.Metric;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.stats.MetricSummary;
 import org.junit.jupiter.api.Test;
@@ -107,25 +108,49 @@ class HtmlReportTest {
   }
 
   @Test
-  void headline_isDerivedFromPersonDaysAndPopulation() {
+  void headline_isDerivedFromPersonDaysAndPopulationOfTheCommodity() {
+    // one commodity (gas): its sinks serve 3.7M + 20M = 23.7M people (italy-industry has none)
     StudyResult r = SyntheticStudy.result(2_000, 11, true);
     String html = html(r);
-    double[] pd = r.values(Metric.PERSON_DAYS_WITHOUT_SERVICE).clone();
-    java.util.Arrays.sort(pd);
-    double q = MetricSummary.percentile(pd, 0.95);
+    MetricSummary pd = r.summary(org.corridorrisk.sim.Columns.of(r.scenario()).personDays(0));
     String expected =
-        "In 1 of 20 simulated 90-day periods, at least "
-            + org.corridorrisk.report.charts.NumberText.compact(q)
-            + " person-days of gas service are lost";
+        "Gas: on average "
+            + NumberText.compact(pd.mean())
+            + " person-days without gas per 90-day period (95% CI "
+            + NumberText.compact(pd.ci95Low())
+            + " to "
+            + NumberText.compact(pd.ci95High())
+            + "), as if all 23.7M people served by gas went without it for "
+            + PeopleServed.duration(pd.mean() / 23.7e6)
+            + ".";
     assertTrue(html.contains(expected), "headline missing: " + expected);
+    double[] sorted = r.personDays()[0].clone();
+    java.util.Arrays.sort(sorted);
+    String tail =
+        "In 1 of 20 simulated 90-day periods at least "
+            + NumberText.compact(MetricSummary.percentile(sorted, 0.95))
+            + " person-days without gas";
+    assertTrue(html.contains(tail), "tail missing: " + tail);
   }
 
   @Test
   void headline_whenNothingIsLost_saysSoPlainly() {
-    StudyResult r = SyntheticStudy.result(500, 1, true);
-    for (double[] row : r.metricValues()) {
-      java.util.Arrays.fill(row, 0);
-    }
+    StudyResult full = SyntheticStudy.result(500, 1, true);
+    double[][] zeros = new double[full.metricValues().length][500];
+    StudyResult r =
+        new StudyResult(
+            full.scenario(),
+            full.options(),
+            500,
+            full.elapsedNanos(),
+            zeros,
+            new double[][] {new double[500]},
+            new double[][] {new double[500]},
+            new double[][] {new double[500], new double[500]},
+            new double[][] {new double[500], new double[500]},
+            full.daily(),
+            full.sinks(),
+            full.assets());
     String html = html(r);
     assertTrue(
         html.contains(
@@ -150,6 +175,7 @@ class HtmlReportTest {
             full.elapsedNanos(),
             full.metricValues(),
             full.unservedVolume(),
+            full.personDays(),
             full.peakInoperability(),
             full.sectorIndirectLoss(),
             full.daily(),
@@ -225,6 +251,7 @@ class HtmlReportTest {
             full.elapsedNanos(),
             full.metricValues(),
             full.unservedVolume(),
+            full.personDays(),
             new double[0][],
             new double[0][],
             full.daily(),

@@ -70,6 +70,12 @@ class ReportMatchesSummaryJsonTest {
         assertEquals(
             c.getValue().get("unserved_volume").get(stat).asDouble(), report.get(key), key);
         compared++;
+        String people = "by_commodity." + c.getKey() + ".person_days_without_service/" + stat;
+        assertEquals(
+            c.getValue().get("person_days_without_service").get(stat).asDouble(),
+            report.get(people),
+            people);
+        compared++;
       }
     }
     if (summary.has("economy")) {
@@ -92,7 +98,7 @@ class ReportMatchesSummaryJsonTest {
   @Test
   void syntheticResult_reportNumbersEqualSummaryJson() throws Exception {
     int compared = assertSameNumbers(SyntheticStudy.result(3_000, 21, true));
-    assertEquals(7 * 7 + 7 + 2 * 2, compared);
+    assertEquals(7 * 7 + 2 * 7 + 2 * 2, compared);
   }
 
   @Test

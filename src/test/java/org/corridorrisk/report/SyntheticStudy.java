@@ -119,9 +119,12 @@ final class SyntheticStudy {
     }
     List<StudyResult.SinkStat> sinks =
         List.of(
-            new StudyResult.SinkStat("georgia", "gas", 1, 8, 3_700_000, 120, 120 / (8.0 * days)),
-            new StudyResult.SinkStat("turkey", "gas", 1, 20, 20_000_000, 300, 300 / (20.0 * days)),
-            new StudyResult.SinkStat("italy-industry", "gas", 2, 25, 0, 900, 900 / (25.0 * days)));
+            new StudyResult.SinkStat(
+                "georgia", "gas", 1, 8, 3_700_000, 120, 120 / (8.0 * days), 3_700_000 * 15.0),
+            new StudyResult.SinkStat(
+                "turkey", "gas", 1, 20, 20_000_000, 300, 300 / (20.0 * days), 20_000_000 * 15.0),
+            new StudyResult.SinkStat(
+                "italy-industry", "gas", 2, 25, 0, 900, 900 / (25.0 * days), 0));
     List<StudyResult.AssetStat> assets =
         List.of(
             new StudyResult.AssetStat("scp", true, "other", 0.2, 3.1, 2.4e8),
@@ -136,6 +139,7 @@ final class SyntheticStudy {
         3_000_000_000L,
         values,
         unserved,
+        new double[][] {values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()]},
         peak,
         indirect,
         new StudyResult.DailyServed(List.of("gas"), mean, p05, p95),

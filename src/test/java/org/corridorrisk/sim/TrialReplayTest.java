@@ -86,6 +86,7 @@ class TrialReplayTest {
     assertArrayEquals(expected.values(), actual.values(), 0.0, what);
     assertArrayEquals(
         expected.unservedVolumeByCommodity(), actual.unservedVolumeByCommodity(), 0.0, what);
+    assertArrayEquals(expected.personDaysByCommodity(), actual.personDaysByCommodity(), 0.0, what);
     assertArrayEquals(
         expected.peakInoperabilityBySector(), actual.peakInoperabilityBySector(), 0.0, what);
     assertArrayEquals(expected.indirectLossBySector(), actual.indirectLossBySector(), 0.0, what);
@@ -100,13 +101,17 @@ class TrialReplayTest {
     for (int c = 0; c < u.length; c++) {
       u[c] = r.unservedVolume()[c][k];
     }
+    double[] pd = new double[r.personDays().length];
+    for (int c = 0; c < pd.length; c++) {
+      pd[c] = r.personDays()[c][k];
+    }
     double[] p = new double[r.peakInoperability().length];
     double[] q = new double[p.length];
     for (int s = 0; s < p.length; s++) {
       p[s] = r.peakInoperability()[s][k];
       q[s] = r.sectorIndirectLoss()[s][k];
     }
-    return new TrialMetrics(v, u, p, q);
+    return new TrialMetrics(v, u, pd, p, q);
   }
 
   @Test

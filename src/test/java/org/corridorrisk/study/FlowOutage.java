@@ -80,6 +80,7 @@ final class FlowOutage implements OutageFunction {
     values[Metric.DIRECT_LOSS.ordinal()] = direct;
     values[Metric.ECONOMIC_LOSS.ordinal()] = direct;
     values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()] = personDays;
-    return new TrialMetrics(values, new double[] {unserved}, new double[0], new double[0]);
+    return new TrialMetrics(
+        values, new double[] {unserved}, new double[] {personDays}, new double[0], new double[0]);
   }
 }

@@ -49,6 +49,7 @@ final class Synthetic {
         0L,
         byMetric,
         new double[][] {byMetric[0]},
+        new double[][] {byMetric[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()]},
         new double[0][],
         new double[0][],
         new StudyResult.DailyServed(

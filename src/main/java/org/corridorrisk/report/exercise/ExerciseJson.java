@@ -116,8 +116,8 @@ public final class ExerciseJson {
 
   /**
    * The columns of a {@code trials.csv} row, by name: the seven metrics, {@code
-   * unserved_volume.<commodity>}, then with an economy {@code peak_inoperability.<sector>} and
-   * {@code indirect_loss.<sector>}.
+   * unserved_volume.<commodity>}, {@code person_days_without_service.<commodity>}, then with an
+   * economy {@code peak_inoperability.<sector>} and {@code indirect_loss.<sector>}.
    */
   public static Map<String, Double> totalsMap(Scenario s, TrialMetrics m) {
     Map<String, Double> t = new LinkedHashMap<>();
@@ -126,6 +126,11 @@ public final class ExerciseJson {
     }
     for (int c = 0; c < s.commodities().size(); c++) {
       t.put("unserved_volume." + s.commodities().get(c).id(), m.unservedVolumeByCommodity()[c]);
+    }
+    for (int c = 0; c < s.commodities().size(); c++) {
+      t.put(
+          Metric.PERSON_DAYS_WITHOUT_SERVICE.key() + "." + s.commodities().get(c).id(),
+          m.personDaysByCommodity()[c]);
     }
     Economy e = s.economy().orElse(null);
     if (e != null) {
