@@ -81,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
       description =
           "quick | full | grid (default quick). grid: the binding-capacity family of the Western US"
               + " power grid (line capacity 0.5x..5x the mean undisturbed line flow, sources at the"
-              + " top 5% or 20% of nodes by degree, failure probability 1% or 10%).")
+              + " top 5%% or 20%% of nodes by degree, failure probability 1%% or 10%%).")
   String suite;
 
   @Option(
