@@ -306,6 +306,38 @@ class PeopleServedTest {
   }
 
   @Test
+  void commodityWithoutPeople_isNamedInANoteNotInThePeopleTable() throws Exception {
+    String yaml =
+        SCENARIO
+            .replace(
+                "  - {id: power, unit: MW}\n",
+                "  - {id: power, unit: MW}\n  - {id: oil, unit: t/d}\n")
+            .replace(
+                "nodes:\n",
+                "nodes:\n  - {id: oil-src, kind: source, commodity: oil, supply: 5}\n"
+                    + "  - {id: refinery, kind: sink, commodity: oil, demand: 5}\n")
+            .replace(
+                "links:\n",
+                "links:\n  - {id: oil-pipe, from: oil-src, to: refinery, commodity: oil,"
+                    + " capacity: 5}\n");
+    Scenario s = ScenarioLoader.parse("oil.yaml", yaml.getBytes(StandardCharsets.UTF_8)).baseline();
+    StudyResult r = MonteCarlo.run(s, RunOptions.of(20, 3, 1));
+    String html = HtmlReport.html(r, "test", Instant.EPOCH);
+    assertTrue(html.contains("No sink of oil has a population"), "note missing");
+    assertFalse(html.contains("data-metric=\"by_commodity.oil\""), "oil row in the people table");
+    assertTrue(html.contains("data-metric=\"by_commodity.gas\""));
+    assertEquals(
+        0.0,
+        new ObjectMapper()
+            .readTree(SummaryJson.toJson(r))
+            .path("by_commodity")
+            .path("oil")
+            .path("people_served")
+            .asDouble(-1),
+        0.0);
+  }
+
+  @Test
   void duration_inWordsAPlannerCanRepeat() {
     assertEquals("1.51 days", PeopleServed.duration(1.51));
     assertEquals("1 day", PeopleServed.duration(1));
