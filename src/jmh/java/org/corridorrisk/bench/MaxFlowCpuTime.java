@@ -21,8 +21,10 @@ import org.corridorrisk.network.SolverStatistics;
  * seeded set of 5% lines down (64 failure states cycled), 2,000 solves per round after warm-up;
  * prints the median and the best round. With a scenario file ({@code .yaml}) as first argument, its
  * network is used and lines fail with its threat's probability (members of {@code bench --suite
- * grid --family-out DIR}). Run: {@code ./mvnw -o -q test-compile exec:exec -Dexec.executable=java
- * -Dexec.args="-cp %classpath org.corridorrisk.bench.MaxFlowCpuTime"}
+ * grid --family-out DIR}). Arguments: network (power-grid or a .yaml), rounds, greedy rounds (-1:
+ * default), solves per round, and "no-fast-path" to turn the fast path off. Run: {@code ./mvnw -o
+ * -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath
+ * org.corridorrisk.bench.MaxFlowCpuTime"}
  */
 public final class MaxFlowCpuTime {
   private MaxFlowCpuTime() {}
@@ -55,6 +57,9 @@ public final class MaxFlowCpuTime {
     }
     SolverOptions options =
         greedy >= 0 ? SolverOptions.DEFAULTS.withGreedyRounds(greedy) : SolverOptions.DEFAULTS;
+    if (args.length > 4 && args[4].equals("no-fast-path")) {
+      options = options.withFastPath(false);
+    }
     DailyFlowSolver solver = new DailyFlowSolver(net, options);
     DayOutput out = new DayOutput(net);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);

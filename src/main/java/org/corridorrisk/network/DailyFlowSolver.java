@@ -66,7 +66,15 @@ public final class DailyFlowSolver {
   /** Per commodity: the reference paths, or null (not eligible, or not built yet). */
   private final ReferencePaths[] reference;
 
-  private final boolean[] referenceBuilt;
+  /** Per commodity: whether its reference paths and fast-path decision are made. */
+  private final boolean[] prepared;
+
+  /**
+   * Per commodity: whether the fast path is tried; false when it fails on the undisturbed day
+   * (capacities bind even with everything up, so it would fail on most days and only cost time).
+   */
+  private final boolean[] fastPathUseful;
+
   private long fastHits;
   private long fastFallbacks;
 
@@ -94,7 +102,8 @@ public final class DailyFlowSolver {
             ? new FairTiers(net, graph, residuals, this::maxFlow, storage)
             : null;
     this.reference = new ReferencePaths[net.commodityCount()];
-    this.referenceBuilt = new boolean[net.commodityCount()];
+    this.prepared = new boolean[net.commodityCount()];
+    this.fastPathUseful = new boolean[net.commodityCount()];
   }
 
   /** The options this solver was built with. */
@@ -127,12 +136,13 @@ public final class DailyFlowSolver {
       throw new IllegalArgumentException("day input/output were built for another network");
     }
     Block b = graph.blocks[commodity];
-    if (!referenceBuilt[commodity]) {
-      referenceBuilt[commodity] = true;
+    if (!prepared[commodity]) {
+      prepared[commodity] = true;
+      fastPathUseful[commodity] = fastPathServesUndisturbedDay(b);
       reference[commodity] = buildReferencePaths(b);
     }
     setUp(b, in);
-    if (options.fastPath() && options.exactPhase() && fastPathApplies(b, in)) {
+    if (fastPathUseful[commodity] && fastPathApplies(b, in)) {
       if (fastPath.tryServe(b, in)) {
         fastHits++;
         assert isFeasible(b);
@@ -264,6 +274,23 @@ public final class DailyFlowSolver {
         residuals.freeze(graph.nodeArc[order[j]]);
       }
     }
+  }
+
+  /**
+   * Whether the fast path is worth trying on block {@code b}: it is switched on, and it serves the
+   * undisturbed day (or does not apply to it). A property of the network alone, so every solver
+   * decides the same and results stay a function of the day's input.
+   */
+  private boolean fastPathServesUndisturbedDay(Block b) {
+    if (!options.fastPath() || !options.exactPhase()) {
+      return false;
+    }
+    if (!options.fastPathProbe()) {
+      return true;
+    }
+    DayInput nominal = new DayInput(net);
+    setUp(b, nominal);
+    return !fastPathApplies(b, nominal) || fastPath.tryServe(b, nominal);
   }
 
   /**

@@ -12,19 +12,22 @@ package org.corridorrisk.network;
  *     from the undisturbed day's paths where valid ({@link ReferencePaths}); smaller ones start
  *     from zero
  * @param exactMaxFlow the algorithm of the exact phase
+ * @param fastPathProbe whether a commodity whose undisturbed day the fast path cannot serve skips
+ *     it on every day (a property of the network, so every solver decides alike)
  */
 public record SolverOptions(
     int greedyRounds,
     boolean exactPhase,
     boolean fastPath,
     int referencePathsMinNodes,
-    ExactMaxFlow exactMaxFlow) {
+    ExactMaxFlow exactMaxFlow,
+    boolean fastPathProbe) {
   /**
    * The simulator's settings: 2 greedy rounds, exact phase by ISAP, fast path, reference paths >=
    * 1000.
    */
   public static final SolverOptions DEFAULTS =
-      new SolverOptions(2, true, true, 1000, ExactMaxFlow.ISAP);
+      new SolverOptions(2, true, true, 1000, ExactMaxFlow.ISAP, true);
 
   /** The exact phase's max-flow algorithm; both give a maximum flow. */
   public enum ExactMaxFlow {
@@ -48,22 +51,37 @@ public record SolverOptions(
   }
 
   public SolverOptions withGreedyRounds(int rounds) {
-    return new SolverOptions(rounds, exactPhase, fastPath, referencePathsMinNodes, exactMaxFlow);
+    return new SolverOptions(
+        rounds, exactPhase, fastPath, referencePathsMinNodes, exactMaxFlow, fastPathProbe);
   }
 
   public SolverOptions withExactPhase(boolean on) {
-    return new SolverOptions(greedyRounds, on, fastPath, referencePathsMinNodes, exactMaxFlow);
+    return new SolverOptions(
+        greedyRounds, on, fastPath, referencePathsMinNodes, exactMaxFlow, fastPathProbe);
   }
 
   public SolverOptions withFastPath(boolean on) {
-    return new SolverOptions(greedyRounds, exactPhase, on, referencePathsMinNodes, exactMaxFlow);
+    return new SolverOptions(
+        greedyRounds, exactPhase, on, referencePathsMinNodes, exactMaxFlow, fastPathProbe);
   }
 
   public SolverOptions withReferencePathsMinNodes(int nodes) {
-    return new SolverOptions(greedyRounds, exactPhase, fastPath, nodes, exactMaxFlow);
+    return new SolverOptions(
+        greedyRounds, exactPhase, fastPath, nodes, exactMaxFlow, fastPathProbe);
   }
 
   public SolverOptions withExactMaxFlow(ExactMaxFlow algorithm) {
-    return new SolverOptions(greedyRounds, exactPhase, fastPath, referencePathsMinNodes, algorithm);
+    return new SolverOptions(
+        greedyRounds, exactPhase, fastPath, referencePathsMinNodes, algorithm, fastPathProbe);
+  }
+
+  /**
+   * With {@code on} (the default), a commodity whose undisturbed day the fast path cannot serve
+   * (its capacities bind with everything up) never tries it; off, it is tried on every eligible day
+   * (tests of the fast path itself).
+   */
+  public SolverOptions withFastPathProbe(boolean on) {
+    return new SolverOptions(
+        greedyRounds, exactPhase, fastPath, referencePathsMinNodes, exactMaxFlow, on);
   }
 }

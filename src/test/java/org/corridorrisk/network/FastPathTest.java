@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * fallback whenever its tree flow breaks a capacity or a direction.
  */
 class FastPathTest {
+  /** The fast path tried on every eligible day, even where the undisturbed day binds. */
+  private static final SolverOptions ALWAYS_TRY = SolverOptions.DEFAULTS.withFastPathProbe(false);
+
   private static final double TOL = 1e-7;
   private static final int GAS = 0;
   @TempDir Path dir;
@@ -27,7 +30,7 @@ class FastPathTest {
     Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
-    DailyFlowSolver fast = new DailyFlowSolver(net);
+    DailyFlowSolver fast = new DailyFlowSolver(net, ALWAYS_TRY);
     DailyFlowSolver exact = new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(false));
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
     DayInput in = new DayInput(net);
@@ -61,7 +64,7 @@ class FastPathTest {
           new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withFastPath(false));
       DayOutput expected = new DayOutput(c.net());
       exact.solve(GAS, c.in(), expected);
-      DailyFlowSolver fast = new DailyFlowSolver(c.net());
+      DailyFlowSolver fast = new DailyFlowSolver(c.net(), ALWAYS_TRY);
       DayOutput actual = new DayOutput(c.net());
       fast.solve(GAS, c.in(), actual);
       hits += fast.statistics().fastHits();
@@ -99,12 +102,35 @@ class FastPathTest {
             .undirected("j", "b", 100)
             .compile();
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, new DayInput(net), out);
     assertEquals(1, solver.statistics().fastFallbacks());
     assertEquals(0, solver.statistics().fastHits());
     assertEquals(5, out.served[net.nodeIndex("a")] + out.served[net.nodeIndex("b")], TOL);
     assertEquals(5, out.linkFlow[net.linkIndex("s-j-0")], TOL);
+  }
+
+  @Test
+  void undisturbedDayThatBinds_switchesTheFastPathOffForThatNetwork() {
+    // The tree arc s-j (5) binds with everything up (demand 8): by default the fast path is
+    // never tried on this network; the answer is the same maximum (5 served).
+    NetworkIndex net =
+        new TestNetworks()
+            .source("s", 10)
+            .junction("j")
+            .sink("a", 4)
+            .sink("b", 4)
+            .undirected("s", "j", 5)
+            .undirected("j", "a", 100)
+            .undirected("j", "b", 100)
+            .compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net);
+    for (int day = 0; day < 3; day++) {
+      solver.solve(GAS, new DayInput(net), out);
+    }
+    assertEquals(0, solver.statistics().fastFallbacks() + solver.statistics().fastHits());
+    assertEquals(5, out.served[net.nodeIndex("a")] + out.served[net.nodeIndex("b")], TOL);
   }
 
   @Test
@@ -122,7 +148,7 @@ class FastPathTest {
     DayInput in = new DayInput(net);
     in.linkUp[net.linkIndex("a-b-1")] = false;
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, in, out);
     assertEquals(1, solver.statistics().fastHits());
     assertEquals(4, out.served[net.nodeIndex("a")], TOL);
@@ -142,7 +168,7 @@ class FastPathTest {
             .undirected("a", "b", 10)
             .compile();
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, new DayInput(net), out);
     assertEquals(1, solver.statistics().fastHits());
     assertEquals(2, out.served[net.nodeIndex("a")], TOL);
@@ -155,7 +181,7 @@ class FastPathTest {
   void directedLinkAlongTheFlow_isUsedByTheFastPath() {
     NetworkIndex net = new TestNetworks().source("s", 10).sink("a", 4).link("s", "a", 10).compile();
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, new DayInput(net), out);
     assertEquals(1, solver.statistics().fastHits());
     assertEquals(4, out.served[net.nodeIndex("a")], TOL);
@@ -174,7 +200,7 @@ class FastPathTest {
     DayInput in = new DayInput(net);
     in.linkUp[net.linkIndex("s-a-0")] = false;
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, in, out);
     assertEquals(1, solver.statistics().fastFallbacks());
     assertEquals(0, out.served[net.nodeIndex("a")], TOL);
@@ -195,7 +221,7 @@ class FastPathTest {
             .undirected("s2", "b", 20)
             .compile();
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, new DayInput(net), out);
     assertEquals(1, solver.statistics().fastHits());
     assertEquals(1, out.served[net.nodeIndex("a")], TOL);
@@ -217,7 +243,7 @@ class FastPathTest {
             .undirected("s", "b", 20)
             .compile();
     DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
     solver.solve(GAS, new DayInput(net), out);
     assertEquals(0, solver.statistics().fastHits());
     assertEquals(8, out.served[net.nodeIndex("a")], TOL);
