@@ -19,8 +19,10 @@ import org.corridorrisk.network.SolverStatistics;
  * MaxFlowBenchmark}), measured with {@link ThreadMXBean#getCurrentThreadCpuTime} so that other load
  * on the machine inflates the figures less than wall-clock time would. Each round uses a fresh
  * seeded set of 5% lines down (64 failure states cycled), 2,000 solves per round after warm-up;
- * prints the median and the best round. Run: {@code ./mvnw -o -q test-compile exec:exec
- * -Dexec.executable=java -Dexec.args="-cp %classpath org.corridorrisk.bench.MaxFlowCpuTime"}
+ * prints the median and the best round. With a scenario file ({@code .yaml}) as first argument, its
+ * network is used and lines fail with its threat's probability (members of {@code bench --suite
+ * grid --family-out DIR}). Run: {@code ./mvnw -o -q test-compile exec:exec -Dexec.executable=java
+ * -Dexec.args="-cp %classpath org.corridorrisk.bench.MaxFlowCpuTime"}
  */
 public final class MaxFlowCpuTime {
   private MaxFlowCpuTime() {}
@@ -29,14 +31,28 @@ public final class MaxFlowCpuTime {
     String network = args.length > 0 ? args[0] : "power-grid";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     int greedy = args.length > 2 ? Integer.parseInt(args[2]) : -1;
-    int[][] edges =
-        MaxFlowBenchmark.readMatrixMarket(
-            MaxFlowBenchmark.bundledData().resolve("power-grid/western-us-power-grid.mtx"));
-    int n = 0;
-    for (int[] e : edges) {
-      n = Math.max(n, Math.max(e[0], e[1]) + 1);
+    NetworkIndex net;
+    double down = 0.05;
+    if (network.endsWith(".yaml")) {
+      // a scenario file, e.g. a member of `bench --suite grid --family-out DIR`: its lines fail
+      // with its threat's probability
+      org.corridorrisk.model.Scenario scenario =
+          org.corridorrisk.scenario.ScenarioLoader.load(java.nio.file.Path.of(network)).baseline();
+      net = NetworkIndex.compile(scenario);
+      down = 0;
+      for (org.corridorrisk.model.Threat t : scenario.threats()) {
+        down = Math.max(down, t.probability());
+      }
+    } else {
+      int[][] edges =
+          MaxFlowBenchmark.readMatrixMarket(
+              MaxFlowBenchmark.bundledData().resolve("power-grid/western-us-power-grid.mtx"));
+      int n = 0;
+      for (int[] e : edges) {
+        n = Math.max(n, Math.max(e[0], e[1]) + 1);
+      }
+      net = NetworkIndex.compile(MaxFlowBenchmark.scenario(n, edges, true));
     }
-    NetworkIndex net = NetworkIndex.compile(MaxFlowBenchmark.scenario(n, edges, true));
     SolverOptions options =
         greedy >= 0 ? SolverOptions.DEFAULTS.withGreedyRounds(greedy) : SolverOptions.DEFAULTS;
     DailyFlowSolver solver = new DailyFlowSolver(net, options);
@@ -46,7 +62,7 @@ public final class MaxFlowCpuTime {
     for (int d = 0; d < 64; d++) {
       DayInput in = new DayInput(net);
       for (int l = 0; l < net.linkCount(); l++) {
-        in.linkUp[l] = rng.nextDouble() >= 0.05;
+        in.linkUp[l] = rng.nextDouble() >= down;
       }
       days.add(in);
     }

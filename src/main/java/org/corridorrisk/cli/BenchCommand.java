@@ -78,8 +78,18 @@ final class BenchCommand implements Callable<Integer> {
       names = "--suite",
       paramLabel = "SUITE",
       defaultValue = "quick",
-      description = "quick | full (default quick).")
+      description =
+          "quick | full | grid (default quick). grid: the binding-capacity family of the Western US"
+              + " power grid (line capacity 0.5x..5x the mean undisturbed line flow, sources at the"
+              + " top 5%% or 20%% of nodes by degree, failure probability 1%% or 10%%).")
   String suite;
+
+  @Option(
+      names = "--family-out",
+      paramLabel = "DIR",
+      description =
+          "With --suite grid: also write each member's scenario to DIR (for end-to-end runs).")
+  Path familyOut;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed (default 1).")
   long seed;
@@ -158,18 +168,34 @@ final class BenchCommand implements Callable<Integer> {
               + " summary.json of the two engines; default: a temporary folder, deleted).")
   Path peakMemoryOut;
 
-  /** One benchmark case: a name and how to obtain its scenario. */
-  private record Case(String name, Path file, boolean imported, ImportOptions importOptions) {}
+  /**
+   * One benchmark case: a name and how to obtain its scenario; {@code lineFlowMultiple > 0} marks a
+   * member of the binding-capacity family (capacity = that multiple of the mean undisturbed line
+   * flow).
+   */
+  record Case(
+      String name,
+      Path file,
+      boolean imported,
+      ImportOptions importOptions,
+      double lineFlowMultiple) {
+    Case(String name, Path file, boolean imported, ImportOptions importOptions) {
+      this(name, file, imported, importOptions, 0);
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
+    String which = suite.toLowerCase(Locale.ROOT);
     boolean full =
-        switch (suite.toLowerCase(Locale.ROOT)) {
-          case "quick" -> false;
+        switch (which) {
+          case "quick", "grid" -> false;
           case "full" -> true;
           default ->
-              throw new UserInputException("--suite must be quick or full but was '" + suite + "'");
+              throw new UserInputException(
+                  "--suite must be quick, full or grid but was '" + suite + "'");
         };
+    boolean grid = which.equals("grid");
     int n = trials != null ? trials : full ? 20_000 : 2_000;
     if (n < 1) {
       throw new UserInputException("--trials must be >= 1 but was " + n);
@@ -216,7 +242,10 @@ final class BenchCommand implements Callable<Integer> {
     boolean suiteWanted = only == null || !(only.size() == 1 && "none".equals(only.get(0)));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Case> cases = suiteWanted ? selected(cases(err)) : List.of();
+    List<Case> cases =
+        suiteWanted
+            ? selected(grid ? BindingGridFamily.cases(dataPath(), err) : cases(err))
+            : List.of();
     Path memoryFile = memoryTrials.isEmpty() ? null : memoryScenario();
     if (suiteWanted && cases.isEmpty()) {
       throw new UserInputException(
@@ -249,7 +278,7 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%s%n",
-        full ? "full" : "quick",
+        suite.toLowerCase(Locale.ROOT),
         n,
         t,
         seed,
@@ -276,6 +305,17 @@ final class BenchCommand implements Callable<Integer> {
     try {
       for (Case c : cases) {
         Path file = scenarioFile(c, tmp);
+        if (familyOut != null && c.lineFlowMultiple() > 0) {
+          Files.createDirectories(familyOut);
+          Path target = familyOut.resolve(BindingGridFamily.fileName(c.name()));
+          if (Files.exists(target)) {
+            throw new UserInputException(
+                target
+                    + " exists; bench never overwrites a file: remove it or choose another"
+                    + " --family-out folder");
+          }
+          Files.copy(file, target);
+        }
         LoadedScenario loaded = ScenarioLoader.load(file);
         Scenario scenario = loaded.baseline();
         if (rule != null) {
@@ -416,7 +456,7 @@ final class BenchCommand implements Callable<Integer> {
       err.println(
           "corridor-risk: bench: no scenarios folder found (use --scenarios DIR); examples skipped");
     }
-    Path data = dataDir != null ? dataDir : projectPath("data");
+    Path data = dataPath();
     if (data != null && Files.isDirectory(data)) {
       Path gaslib = data.resolve("gaslib/GasLib-135.zip");
       if (Files.isRegularFile(gaslib)) {
@@ -433,10 +473,22 @@ final class BenchCommand implements Callable<Integer> {
     return cases;
   }
 
+  private Path dataPath() {
+    return dataDir != null ? dataDir : projectPath("data");
+  }
+
+  /** The binding-capacity family as cases (see {@link BindingGridFamily}). */
+  static Case familyCase(String name, Path file, ImportOptions options, double lineFlowMultiple) {
+    return new Case(name, file, true, options, lineFlowMultiple);
+  }
+
   /** The case's scenario file (an imported network is written to {@code tmp} first). */
   private static Path scenarioFile(Case c, Path tmp) throws IOException, ScenarioException {
     Path file = c.file();
-    if (c.imported()) {
+    if (c.lineFlowMultiple() > 0) {
+      file = tmp.resolve(BindingGridFamily.fileName(c.name()));
+      BindingGridFamily.write(c.file(), c.importOptions(), c.lineFlowMultiple(), file);
+    } else if (c.imported()) {
       ImportedScenario imported = ScenarioImporter.importFile(c.file(), null, c.importOptions());
       file = tmp.resolve(stripExtension(c.file()) + ".yaml");
       imported.write(file, true);

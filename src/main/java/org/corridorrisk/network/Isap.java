@@ -11,8 +11,10 @@ import java.util.Arrays;
  * networks cannot overflow the stack.
  *
  * <p>Design note: it replaced Dinic's algorithm, whose breadth-first search per phase cost 5 to 10
- * times more on the power grid (dozens of phases, each scanning most of the graph). Rejected:
- * push-relabel (needs a second pass to turn the preflow into a flow, which later steps need).
+ * times more on the power grid (dozens of phases, each scanning most of the graph). Push-relabel
+ * ({@link PushRelabel}, selectable by {@link SolverOptions#exactMaxFlow}) is faster on a single
+ * maximum flow from zero on binding days but slower inside the solver, above all under fair sharing
+ * (docs/performance.md).
  */
 final class Isap implements AugmentingMaxFlow {
   private final Arcs g;

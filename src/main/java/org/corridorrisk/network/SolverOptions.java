@@ -11,31 +11,59 @@ package org.corridorrisk.network;
  * @param referencePathsMinNodes commodity blocks with at least this many nodes start their max-flow
  *     from the undisturbed day's paths where valid ({@link ReferencePaths}); smaller ones start
  *     from zero
+ * @param exactMaxFlow the algorithm of the exact phase
  */
 public record SolverOptions(
-    int greedyRounds, boolean exactPhase, boolean fastPath, int referencePathsMinNodes) {
-  /** The simulator's settings: 2 greedy rounds, exact phase, fast path, reference paths >= 1000. */
-  public static final SolverOptions DEFAULTS = new SolverOptions(2, true, true, 1000);
+    int greedyRounds,
+    boolean exactPhase,
+    boolean fastPath,
+    int referencePathsMinNodes,
+    ExactMaxFlow exactMaxFlow) {
+  /**
+   * The simulator's settings: 2 greedy rounds, exact phase by ISAP, fast path, reference paths >=
+   * 1000.
+   */
+  public static final SolverOptions DEFAULTS =
+      new SolverOptions(2, true, true, 1000, ExactMaxFlow.ISAP);
+
+  /** The exact phase's max-flow algorithm; both give a maximum flow. */
+  public enum ExactMaxFlow {
+    /** Improved shortest augmenting path ({@code Isap}): the default. */
+    ISAP,
+    /**
+     * Push-relabel, highest label, gap and global relabelling ({@code PushRelabel}): faster on a
+     * single max-flow of a binding power-grid day, slower in the solver under {@code sharing: fair}
+     * (docs/performance.md).
+     */
+    PUSH_RELABEL
+  }
 
   public SolverOptions {
     if (greedyRounds < 0) {
       throw new IllegalArgumentException("greedyRounds must be >= 0 but was " + greedyRounds);
     }
+    if (exactMaxFlow == null) {
+      throw new NullPointerException("exactMaxFlow must be given");
+    }
   }
 
   public SolverOptions withGreedyRounds(int rounds) {
-    return new SolverOptions(rounds, exactPhase, fastPath, referencePathsMinNodes);
+    return new SolverOptions(rounds, exactPhase, fastPath, referencePathsMinNodes, exactMaxFlow);
   }
 
   public SolverOptions withExactPhase(boolean on) {
-    return new SolverOptions(greedyRounds, on, fastPath, referencePathsMinNodes);
+    return new SolverOptions(greedyRounds, on, fastPath, referencePathsMinNodes, exactMaxFlow);
   }
 
   public SolverOptions withFastPath(boolean on) {
-    return new SolverOptions(greedyRounds, exactPhase, on, referencePathsMinNodes);
+    return new SolverOptions(greedyRounds, exactPhase, on, referencePathsMinNodes, exactMaxFlow);
   }
 
   public SolverOptions withReferencePathsMinNodes(int nodes) {
-    return new SolverOptions(greedyRounds, exactPhase, fastPath, nodes);
+    return new SolverOptions(greedyRounds, exactPhase, fastPath, nodes, exactMaxFlow);
+  }
+
+  public SolverOptions withExactMaxFlow(ExactMaxFlow algorithm) {
+    return new SolverOptions(greedyRounds, exactPhase, fastPath, referencePathsMinNodes, algorithm);
   }
 }

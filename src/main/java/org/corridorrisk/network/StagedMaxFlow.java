@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The daily solver's max-flow: an upper bound first, then up to {@link SolverOptions#greedyRounds}
- * rounds of the {@link GreedyStart}, then the exact phase ({@link Isap}), which stops at the bound
- * (so it skips the relabelling that would otherwise only prove that no augmenting path is left).
+ * rounds of the {@link GreedyStart}, then the exact phase ({@link Isap}, or {@link PushRelabel} by
+ * {@link SolverOptions#exactMaxFlow}), which stops at the bound (so it skips the relabelling that
+ * would otherwise only prove that no augmenting path is left).
  *
  * <p>Design note: on most days of a large network the greedy rounds reach the bound and the exact
  * phase never runs; when it does run, the bound saves its final proof of maximality. The bound is
@@ -15,7 +16,7 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   private final Arcs g;
   private final Residuals r;
   private final GreedyStart greedy;
-  private final Isap exact;
+  private final AugmentingMaxFlow exact;
   private final int greedyRoundLimit;
   private final boolean exactPhase;
   private final int[] seen;
@@ -34,7 +35,10 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
     this.g = g;
     this.r = r;
     this.greedy = new GreedyStart(g, r, nodes);
-    this.exact = new Isap(g, r, nodes, maxRange);
+    this.exact =
+        options.exactMaxFlow() == SolverOptions.ExactMaxFlow.PUSH_RELABEL
+            ? new PushRelabel(g, r, nodes, maxRange)
+            : new Isap(g, r, nodes, maxRange);
     this.greedyRoundLimit = options.greedyRounds();
     this.exactPhase = options.exactPhase();
     seen = new int[nodes];

@@ -198,6 +198,18 @@ public final class HtmlReport {
                 + "; the time without service of each person divides them by the people served by"
                 + " the same commodity.");
         page.table(peopleTable());
+        List<String> without =
+            PeopleServed.byCommodity(r).stream()
+                .filter(c -> !(c.people() > 0))
+                .map(PeopleServed.CommodityPeople::commodity)
+                .toList();
+        if (!without.isEmpty()) {
+          page.note(
+              "No sink of "
+                  + String.join(", ", without)
+                  + " has a population, so it counts no person-days (its losses are in the"
+                  + " unserved volume and the economic loss).");
+        }
         if (PeopleServed.hasRegions(s)) {
           page.table(regionTable());
           page.note(
@@ -453,6 +465,9 @@ public final class HtmlReport {
               s.horizonDays() == 365 ? "1 in 20 years: at least" : "1 in 20 periods: at least",
               "time without service, each");
       for (PeopleServed.CommodityPeople c : PeopleServed.byCommodity(r)) {
+        if (!(c.people() > 0)) {
+          continue;
+        }
         String key = "by_commodity." + c.commodity();
         MetricSummary pd = c.personDays();
         t.row(

@@ -33,6 +33,9 @@ import org.corridorrisk.stats.MetricSummary;
  * <p>Stateless; every method is a pure function of the study result.
  */
 public final class PeopleServed {
+  /** Most region rows the terminal prints (the ones with most person-days, in file order). */
+  static final int MAX_TERMINAL_REGIONS = 20;
+
   private PeopleServed() {}
 
   /**
@@ -116,6 +119,14 @@ public final class PeopleServed {
           rows.add(none);
         }
       }
+      int hidden = 0;
+      if (rows.size() > MAX_TERMINAL_REGIONS) {
+        List<RegionPeople> worst = new ArrayList<>(rows);
+        worst.sort((a, b) -> Double.compare(b.meanPersonDays(), a.meanPersonDays()));
+        List<RegionPeople> kept = worst.subList(0, MAX_TERMINAL_REGIONS);
+        hidden = rows.size() - MAX_TERMINAL_REGIONS;
+        rows.removeIf(p -> !kept.contains(p));
+      }
       for (RegionPeople p : rows) {
         lines.add(
             String.format(
@@ -126,6 +137,14 @@ public final class PeopleServed {
                 NumberText.compact(p.people()),
                 NumberText.compact(p.meanPersonDays()),
                 p.people() > 0 ? duration(p.meanDaysEach()) : "-"));
+      }
+      if (hidden > 0) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "  ... and %d more with fewer person-days (all in summary.json by_region and"
+                    + " report.html)",
+                hidden));
       }
     }
     return lines;

@@ -200,9 +200,31 @@ class BenchCommandTest {
   }
 
   @Test
+  void benchGrid_familyOut_neverOverwritesAFile() throws Exception {
+    Path out = Files.createDirectory(dir.resolve("family"));
+    Path mine = out.resolve(BindingGridFamily.fileName(BindingGridFamily.name(0.5, 0.05, 0.01)));
+    Files.writeString(mine, "mine");
+    assertEquals(
+        2,
+        run(
+            "bench",
+            "--suite",
+            "grid",
+            "--trials",
+            "10",
+            "--threads",
+            "1",
+            "--family-out",
+            out.toString()),
+        err::toString);
+    assertTrue(err.toString().contains("never overwrites"), err::toString);
+    assertEquals("mine", Files.readString(mine));
+  }
+
+  @Test
   void bench_unknownSuite_exits2() {
     assertEquals(2, run("bench", "--suite", "huge"));
-    assertTrue(err.toString().contains("--suite must be quick or full"), err::toString);
+    assertTrue(err.toString().contains("--suite must be quick, full or grid"), err::toString);
   }
 
   @Test

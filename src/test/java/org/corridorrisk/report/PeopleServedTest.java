@@ -228,6 +228,116 @@ class PeopleServedTest {
   }
 
   @Test
+  void reportPeopleTables_equalSummaryJson() throws Exception {
+    StudyResult r = run();
+    JsonNode root = new ObjectMapper().readTree(SummaryJson.toJson(r));
+    java.util.Map<String, Double> report =
+        ReportMatchesSummaryJsonTest.reportNumbers(HtmlReport.html(r, "test", Instant.EPOCH));
+    int compared = 0;
+    for (String c : List.of("gas", "power")) {
+      assertEquals(
+          root.path("by_commodity").path(c).path("people_served").asDouble(),
+          report.get("by_commodity." + c + "/people_served"),
+          c);
+      compared++;
+    }
+    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> regions =
+            root.path("by_region").fields();
+        regions.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> region = regions.next();
+      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> cs =
+              region.getValue().fields();
+          cs.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> c = cs.next();
+        String key = "by_region." + region.getKey() + "." + c.getKey();
+        for (String stat : List.of("people_served", "mean_person_days_without_service")) {
+          assertEquals(c.getValue().path(stat).asDouble(), report.get(key + "/" + stat), key);
+          compared++;
+        }
+      }
+    }
+    assertEquals(2 + 3 * 2, compared);
+  }
+
+  @Test
+  void terminalRegionTable_showsTheWorst20AndSaysHowManyMore() throws Exception {
+    // 25 regions with one gas sink each; only r7 and r23 are behind the cut pipe
+    StringBuilder y =
+        new StringBuilder(
+            """
+            format: corridor-risk/v1
+            name: many-regions
+            horizon_days: 10
+            commodities:
+              - {id: gas, unit: mcm/d}
+            nodes:
+              - {id: src, kind: source, commodity: gas, supply: 100}
+              - {id: hub, kind: junction, commodity: gas}
+            """);
+    StringBuilder links =
+        new StringBuilder(
+            "links:\n  - {id: pipe, from: src, to: hub, commodity: gas, capacity: 100}\n");
+    for (int i = 0; i < 25; i++) {
+      y.append(
+          "  - {id: s%d, kind: sink, commodity: gas, demand: 1, population: 10, region: r%d}\n"
+              .formatted(i, i));
+      String from = i == 7 || i == 23 ? "hub" : "src";
+      links.append(
+          "  - {id: l%d, from: %s, to: s%d, commodity: gas, capacity: 1}\n".formatted(i, from, i));
+    }
+    y.append(links)
+        .append(
+            """
+            threats:
+              - {id: cut, model: independent, probability: 1, start_day: 0, targets: {links: [pipe]},
+                 repair_days: {dist: fixed, value: 2}}
+            """);
+    Scenario s =
+        ScenarioLoader.parse("many.yaml", y.toString().getBytes(StandardCharsets.UTF_8)).baseline();
+    StudyResult r = MonteCarlo.run(s, RunOptions.of(10, 1, 1));
+    List<String> lines = PeopleServed.terminalLines(r);
+    long rows = lines.stream().filter(l -> l.matches("\\s+r\\d+\\s+gas\\s.*")).count();
+    assertEquals(PeopleServed.MAX_TERMINAL_REGIONS, rows, String.join("\n", lines));
+    // r7 and r23: 10 people x 2 days = 20 person-days each; both among the rows shown
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+r7\\s+gas\\s+10\\s+20\\s+2 days")));
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+r23\\s+gas\\s+10\\s+20\\s+2 days")));
+    assertTrue(lines.get(lines.size() - 1).contains("and 5 more"), lines.get(lines.size() - 1));
+    assertEquals(25, PeopleServed.byRegion(r).size());
+  }
+
+  @Test
+  void commodityWithoutPeople_isNamedInANoteNotInThePeopleTable() throws Exception {
+    String yaml =
+        SCENARIO
+            .replace(
+                "  - {id: power, unit: MW}\n",
+                "  - {id: power, unit: MW}\n  - {id: oil, unit: t/d}\n")
+            .replace(
+                "nodes:\n",
+                "nodes:\n  - {id: oil-src, kind: source, commodity: oil, supply: 5}\n"
+                    + "  - {id: refinery, kind: sink, commodity: oil, demand: 5}\n")
+            .replace(
+                "links:\n",
+                "links:\n  - {id: oil-pipe, from: oil-src, to: refinery, commodity: oil,"
+                    + " capacity: 5}\n");
+    Scenario s = ScenarioLoader.parse("oil.yaml", yaml.getBytes(StandardCharsets.UTF_8)).baseline();
+    StudyResult r = MonteCarlo.run(s, RunOptions.of(20, 3, 1));
+    String html = HtmlReport.html(r, "test", Instant.EPOCH);
+    assertTrue(html.contains("No sink of oil has a population"), "note missing");
+    assertFalse(html.contains("data-metric=\"by_commodity.oil\""), "oil row in the people table");
+    assertTrue(html.contains("data-metric=\"by_commodity.gas\""));
+    assertEquals(
+        0.0,
+        new ObjectMapper()
+            .readTree(SummaryJson.toJson(r))
+            .path("by_commodity")
+            .path("oil")
+            .path("people_served")
+            .asDouble(-1),
+        0.0);
+  }
+
+  @Test
   void duration_inWordsAPlannerCanRepeat() {
     assertEquals("1.51 days", PeopleServed.duration(1.51));
     assertEquals("1 day", PeopleServed.duration(1));
