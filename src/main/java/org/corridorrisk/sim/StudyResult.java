@@ -55,9 +55,29 @@ public record StudyResult(
     int keptTrials,
     boolean interrupted) {
 
-  /** Summaries computed so far, per result (weak keys: dropped with the result). */
+  /**
+   * Summaries computed so far, per result (weak keys: dropped with the result). Keyed by identity
+   * ({@link #equals}, {@link #hashCode}).
+   */
   private static final Map<StudyResult, MetricSummary[]> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Identity, not the record's derived component-wise equality: a result stands for one study, and
+   * its per-trial arrays compare by reference anyway. The derived {@code hashCode} would hash the
+   * whole scenario and every sink and asset statistic on each {@link #summary} lookup of {@link
+   * #CACHE}: about half a second of CPU per {@code run} of the 4,941-node power grid
+   * (docs/performance.md, "Cost of fair sharing").
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(this);
+  }
 
   /**
    * A result whose per-trial arrays hold every trial (for tests and synthetic studies): the
