@@ -9,45 +9,10 @@ import org.junit.jupiter.api.Test;
 class DailyFlowSolverTest {
   private static final double TOL = 1e-9;
 
-  private static final class Day {
-    final NetworkIndex net;
-    final DayInput in;
-    final DayOutput out;
-    final DailyFlowSolver solver;
-
-    Day(TestNetworks builder) {
-      net = builder.compile();
-      in = new DayInput(net);
-      out = new DayOutput(net);
-      solver = new DailyFlowSolver(net);
-    }
-
-    Day solve() {
-      solver.solve(0, in, out);
-      return this;
-    }
-
-    double served(String id) {
-      return out.served[net.nodeIndex(id)];
-    }
-
-    double withdrawn(String id) {
-      return out.withdrawn[net.nodeIndex(id)];
-    }
-
-    double injected(String id) {
-      return out.injected[net.nodeIndex(id)];
-    }
-
-    double flow(int link) {
-      return out.linkFlow[link];
-    }
-  }
-
   @Test
   void seriesChain_deliversTheSmallestCapacity() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("a")
@@ -65,8 +30,8 @@ class DailyFlowSolverTest {
 
   @Test
   void parallelPaths_addUp() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 20)
                     .junction("a")
@@ -84,8 +49,8 @@ class DailyFlowSolverTest {
 
   @Test
   void priorityShortage_servesTierOneFirst() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("j")
@@ -102,8 +67,8 @@ class DailyFlowSolverTest {
   @Test
   void priority_laterTierCannotTakeFromEarlierTierEvenIfNetworkFavoursIt() {
     // p2 sits right next to the source; p1 behind a junction.
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 6)
                     .sink("p2", 10, 2)
@@ -119,8 +84,8 @@ class DailyFlowSolverTest {
 
   @Test
   void pureSupplyShortage_isSharedInProportionToDemand() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("j")
@@ -137,8 +102,8 @@ class DailyFlowSolverTest {
   @Test
   void networkBottleneck_hitsOnlyTheSinkBehindIt() {
     // Supply 10, demand 8 + 12 = 20, lam = 0.5; b sits behind a link of 3: a gets 4 then more.
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("j")
@@ -155,8 +120,8 @@ class DailyFlowSolverTest {
   @Test
   void storage_coversOnlyWhatSourcesCannot() {
     // storage adjacent to the sink, source farther away: storage is used only for the shortfall.
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .storage("st", 100, 10, 100, 10)
                     .sink("k", 9)
@@ -173,8 +138,8 @@ class DailyFlowSolverTest {
 
   @Test
   void storage_unusedWhenSourcesSuffice() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .storage("st", 100, 10, 100, 0)
                     .sink("k", 5)
@@ -188,8 +153,8 @@ class DailyFlowSolverTest {
 
   @Test
   void storage_withdrawalIsCappedByInventoryAndRate() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .storage("st", 2, 10, 100, 10)
                     .sink("k", 9)
@@ -204,8 +169,8 @@ class DailyFlowSolverTest {
   @Test
   void refill_takesSpareSupplyUpToInjectCap() {
     // storage capacity 100, inventory 50, max_injection 5 -> injectCap 5; spare 6.
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("j")
@@ -222,8 +187,8 @@ class DailyFlowSolverTest {
 
   @Test
   void refill_limitedBySpareSupplyAndRoom() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("j")
@@ -242,8 +207,9 @@ class DailyFlowSolverTest {
 
   @Test
   void undirectedLink_carriesFlowBackwards() {
-    Day d =
-        new Day(new TestNetworks().sink("k", 7).source("s", 10).undirected("k", "s", 5)).solve();
+    SolvedDay d =
+        new SolvedDay(new TestNetworks().sink("k", 7).source("s", 10).undirected("k", "s", 5))
+            .solve();
     assertEquals(5, d.served("k"), TOL);
     assertEquals(5, d.flow(0), TOL);
     assertEquals(-5, d.solver.signedLinkFlow(0), TOL);
@@ -252,8 +218,8 @@ class DailyFlowSolverTest {
   @Test
   void undirectedLink_capacityIsSharedNotDoubled() {
     // Two sinks on either side would need both directions; only one path source -> sinks.
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 20)
                     .junction("a")
@@ -271,8 +237,8 @@ class DailyFlowSolverTest {
 
   @Test
   void disabledNode_blocksPassage() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
             new TestNetworks()
                 .source("s", 10)
                 .junction("j")
@@ -287,8 +253,8 @@ class DailyFlowSolverTest {
 
   @Test
   void disabledSink_isServedNothing() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
             new TestNetworks()
                 .source("s", 10)
                 .sink("k", 5)
@@ -303,8 +269,8 @@ class DailyFlowSolverTest {
 
   @Test
   void disabledLink_carriesNothing() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
             new TestNetworks().source("s", 10).sink("k", 5).link("s", "k", 10).link("s", "k", 2));
     d.in.linkUp[0] = false;
     d.solve();
@@ -314,8 +280,8 @@ class DailyFlowSolverTest {
 
   @Test
   void costs_cheapestMaximalFlowUsesTheCheapPath() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 100)
                     .junction("x")
@@ -334,8 +300,8 @@ class DailyFlowSolverTest {
 
   @Test
   void costs_allOnTheCheapPathWhenItSuffices() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 100)
                     .sink("k", 4)
@@ -348,8 +314,8 @@ class DailyFlowSolverTest {
 
   @Test
   void costs_cheaperSourceIsPreferred() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("far", 100)
                     .source("near", 100)
@@ -363,8 +329,8 @@ class DailyFlowSolverTest {
 
   @Test
   void costs_undirectedLinkIsChargedOnceForItsNetFlow() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .sink("k", 6)
@@ -379,14 +345,15 @@ class DailyFlowSolverTest {
 
   @Test
   void noCosts_reportsZeroCost() {
-    Day d = new Day(new TestNetworks().source("s", 10).sink("k", 5).link("s", "k", 10)).solve();
+    SolvedDay d =
+        new SolvedDay(new TestNetworks().source("s", 10).sink("k", 5).link("s", "k", 10)).solve();
     assertEquals(0, d.out.cost, 0);
   }
 
   @Test
   void sameInput_givesBitIdenticalOutput() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 10)
                     .junction("j")
@@ -432,7 +399,7 @@ class DailyFlowSolverTest {
 
   @Test
   void solve_rejectsUnknownCommodity() {
-    Day d = new Day(new TestNetworks().source("s", 10).sink("k", 5).link("s", "k", 10));
+    SolvedDay d = new SolvedDay(new TestNetworks().source("s", 10).sink("k", 5).link("s", "k", 10));
     assertThrows(IllegalArgumentException.class, () -> d.solver.solve(1, d.in, d.out));
   }
 

@@ -14,40 +14,8 @@ import org.junit.jupiter.api.Test;
 class FairSharesTest {
   private static final double TOL = 1e-9;
 
-  private static final class Day {
-    final NetworkIndex net;
-    final DayInput in;
-    final DayOutput out;
-    final DailyFlowSolver solver;
-
-    Day(TestNetworks builder) {
-      this(builder, false);
-    }
-
-    Day(TestNetworks builder, boolean fastPath) {
-      net = builder.compile();
-      in = new DayInput(net);
-      out = new DayOutput(net);
-      solver = new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(fastPath));
-    }
-
-    Day solve() {
-      solver.solve(0, in, out);
-      return this;
-    }
-
-    double served(String id) {
-      return out.served[net.nodeIndex(id)];
-    }
-
-    double withdrawn(String id) {
-      return out.withdrawn[net.nodeIndex(id)];
-    }
-
-    double injected(String id) {
-      return out.injected[net.nodeIndex(id)];
-    }
-  }
+  /** Exact path only (the fast path off), unless a test says otherwise. */
+  private static final SolverOptions EXACT = SolverOptions.DEFAULTS.withFastPath(false);
 
   /** Supply 12 through a hub to a (demand 10), b (5), c (15); every link wide. */
   private static TestNetworks hub(double spurToC) {
@@ -67,7 +35,7 @@ class FairSharesTest {
   void withoutALimitedSpur_aSupplyShortageIsSharedInProportionToDemand() {
     // Every share rises to lam with 10 lam + 5 lam + 15 lam = 12 (supply): lam = 0.4,
     // so a = 4, b = 2, c = 6.
-    Day d = new Day(hub(100)).solve();
+    SolvedDay d = new SolvedDay(hub(100), EXACT).solve();
     assertEquals(4, d.served("a"), TOL);
     assertEquals(2, d.served("b"), TOL);
     assertEquals(6, d.served("c"), TOL);
@@ -77,7 +45,7 @@ class FairSharesTest {
   void withALimitedSpur_theSinkBehindItStopsAndTheOthersShareTheRest() {
     // The spur to c carries 3: c stops at share 3 / 15 = 0.2. a and b go on with the remaining
     // 12 - 3 = 9: 10 lam + 5 lam = 9, lam = 0.6, so a = 6, b = 3.
-    Day d = new Day(hub(3)).solve();
+    SolvedDay d = new SolvedDay(hub(3), EXACT).solve();
     assertEquals(6, d.served("a"), TOL);
     assertEquals(3, d.served("b"), TOL);
     assertEquals(3, d.served("c"), TOL);
@@ -100,7 +68,7 @@ class FairSharesTest {
             .link("s", "j", 2)
             .link("j", "b", 100)
             .link("j", "c", 100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(10, d.served("a"), TOL);
     assertEquals(1, d.served("b"), TOL);
     assertEquals(1, d.served("c"), TOL);
@@ -119,7 +87,7 @@ class FairSharesTest {
             .link("s", "a", 2)
             .link("s", "b", 5)
             .link("s", "c", 100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(2, d.served("a"), TOL);
     assertEquals(5, d.served("b"), TOL);
     assertEquals(13, d.served("c"), TOL);
@@ -141,7 +109,7 @@ class FairSharesTest {
             .link("s1", "b", 100)
             .link("s2", "c", 1)
             .link("s2", "e", 100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(2, d.served("a"), TOL);
     assertEquals(4, d.served("b"), TOL);
     assertEquals(1, d.served("c"), TOL);
@@ -161,7 +129,7 @@ class FairSharesTest {
             .link("s", "a", 100)
             .link("s", "b", 100)
             .link("s", "c", 2);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(6, d.served("a"), TOL);
     assertEquals(6, d.served("b"), TOL);
     assertEquals(2, d.served("c"), TOL);
@@ -180,7 +148,7 @@ class FairSharesTest {
             .link("s", "k", 100)
             .link("st1", "k", 100)
             .link("st2", "k", 100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(25, d.served("k"), TOL);
     assertEquals(5, d.withdrawn("st1"), TOL);
     assertEquals(15, d.withdrawn("st2"), TOL);
@@ -200,7 +168,7 @@ class FairSharesTest {
             .link("s", "k", 100)
             .link("st1", "k", 100)
             .link("st2", "k", 12);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(25, d.served("k"), TOL);
     assertEquals(8, d.withdrawn("st1"), TOL);
     assertEquals(12, d.withdrawn("st2"), TOL);
@@ -211,7 +179,7 @@ class FairSharesTest {
     // Supply 30, k needs 10: 20 spare. Room: st1 takes at most 10 a day, st2 30 (inventory 0,
     // capacity 100): 10 nu + 30 nu = 20, nu = 0.5: 5 and 15.
     TestNetworks n = refillNetwork(100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(10, d.served("k"), TOL);
     assertEquals(5, d.injected("st1"), TOL);
     assertEquals(15, d.injected("st2"), TOL);
@@ -220,7 +188,7 @@ class FairSharesTest {
   @Test
   void refills_behindALimitedLink() {
     // As above with the line to st2 limited to 12: st2 stops at 12 (0.4), st1 takes 8 (0.8).
-    Day d = new Day(refillNetwork(12)).solve();
+    SolvedDay d = new SolvedDay(refillNetwork(12), EXACT).solve();
     assertEquals(8, d.injected("st1"), TOL);
     assertEquals(12, d.injected("st2"), TOL);
   }
@@ -252,7 +220,7 @@ class FairSharesTest {
             .link("j", "b", 100)
             .link("j", "c", 100)
             .sharing(Sharing.ANY);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
     assertEquals(10, d.served("a"), TOL);
     assertEquals(2, d.served("b") + d.served("c"), TOL);
   }
@@ -272,8 +240,8 @@ class FairSharesTest {
             .undirected("a", "b", 100)
             .undirected("s2", "c", 100)
             .undirected("c", "e", 100);
-    Day exact = new Day(n).solve();
-    Day fast = new Day(n, true).solve();
+    SolvedDay exact = new SolvedDay(n, EXACT).solve();
+    SolvedDay fast = new SolvedDay(n, SolverOptions.DEFAULTS).solve();
     assertTrue(fast.solver.statistics().fastHits() > 0);
     for (String id : new String[] {"a", "b", "c", "e"}) {
       assertEquals(exact.served(id), fast.served(id), TOL, id);

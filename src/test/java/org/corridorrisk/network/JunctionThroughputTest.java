@@ -17,38 +17,6 @@ import org.junit.jupiter.api.Test;
 class JunctionThroughputTest {
   private static final double TOL = 1e-9;
 
-  private static final class Day {
-    final NetworkIndex net;
-    final DayInput in;
-    final DayOutput out;
-    final DailyFlowSolver solver;
-
-    Day(TestNetworks builder) {
-      net = builder.compile();
-      in = new DayInput(net);
-      out = new DayOutput(net);
-      solver = new DailyFlowSolver(net);
-    }
-
-    Day solve() {
-      solver.solve(0, in, out);
-      return this;
-    }
-
-    double served(String id) {
-      return out.served[net.nodeIndex(id)];
-    }
-
-    double flow(String linkIdStart) {
-      for (int l = 0; l < net.linkCount(); l++) {
-        if (net.linkId(l).startsWith(linkIdStart)) {
-          return out.linkFlow[l];
-        }
-      }
-      throw new IllegalArgumentException(linkIdStart);
-    }
-  }
-
   @Test
   void directedChain_deliversTheThroughput() {
     // s (100) -> j (throughput 30) -> k (demand 50): links carry 100, j passes 30, k gets 30.
@@ -59,7 +27,7 @@ class JunctionThroughputTest {
             .sink("k", 50)
             .link("s", "j", 100)
             .link("j", "k", 100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n).solve();
     assertEquals(30, d.served("k"), TOL);
     assertEquals(30, d.flow("s-j"), TOL);
     assertEquals(30, d.flow("j-k"), TOL);
@@ -67,8 +35,8 @@ class JunctionThroughputTest {
 
   @Test
   void withoutThroughput_theSameChainServesTheDemand() {
-    Day d =
-        new Day(
+    SolvedDay d =
+        new SolvedDay(
                 new TestNetworks()
                     .source("s", 100)
                     .junction("j")
@@ -95,7 +63,7 @@ class JunctionThroughputTest {
             .undirected("j", "s2", 100)
             .undirected("k1", "j", 100)
             .undirected("j", "k2", 100);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n).solve();
     assertEquals(12.5, d.served("k1"), TOL);
     assertEquals(12.5, d.served("k2"), TOL);
     assertEquals(25, d.flow("s1-j") + d.flow("j-s2"), TOL);
@@ -115,7 +83,7 @@ class JunctionThroughputTest {
             .undirected("j", "k", 100)
             .link("s", "b", 15)
             .link("b", "k", 100);
-    assertEquals(25, new Day(n).solve().served("k"), TOL);
+    assertEquals(25, new SolvedDay(n).solve().served("k"), TOL);
   }
 
   @Test
@@ -131,7 +99,7 @@ class JunctionThroughputTest {
             .link("s", "j1", 100)
             .undirected("j1", "j2", 100)
             .link("j2", "k", 100);
-    assertEquals(12, new Day(forward).solve().served("k"), TOL);
+    assertEquals(12, new SolvedDay(forward).solve().served("k"), TOL);
     TestNetworks backward =
         new TestNetworks()
             .source("s", 50)
@@ -141,7 +109,7 @@ class JunctionThroughputTest {
             .link("s", "j2", 100)
             .undirected("j1", "j2", 100)
             .link("j1", "k", 100);
-    assertEquals(12, new Day(backward).solve().served("k"), TOL);
+    assertEquals(12, new SolvedDay(backward).solve().served("k"), TOL);
   }
 
   @Test
@@ -154,7 +122,7 @@ class JunctionThroughputTest {
             .sink("k", 50)
             .link("s", "j", 100)
             .link("j", "k", 100);
-    Day d = new Day(n);
+    SolvedDay d = new SolvedDay(n);
     DayKey nominal = new DayKey(d.net);
     d.in.writeKey(0, nominal);
     d.in.throughput[d.net.nodeIndex("j")] = 15;
@@ -178,7 +146,7 @@ class JunctionThroughputTest {
             .costly("j", "k", 100, 0)
             .costly("s", "x", 100, 4)
             .costly("x", "k", 100, 0);
-    Day d = new Day(n).solve();
+    SolvedDay d = new SolvedDay(n).solve();
     assertEquals(10, d.served("k"), TOL);
     assertEquals(22, d.out.cost, 1e-9);
   }
@@ -256,9 +224,9 @@ class JunctionThroughputTest {
           }
         }
       }
-      Day x = new Day(limited).solve();
-      Day y = new Day(explicit).solve();
-      Day z = new Day(free).solve();
+      SolvedDay x = new SolvedDay(limited).solve();
+      SolvedDay y = new SolvedDay(explicit).solve();
+      SolvedDay z = new SolvedDay(free).solve();
       double served = 0;
       double unlimited = 0;
       for (int i = 0; i < nodes; i++) {
