@@ -130,15 +130,63 @@ public record Incidents(
    * @param repair the asset's own repair time, or {@code null}
    * @param region free-text label, or {@code null}
    * @param operator free-text label, or {@code null}
+   * @param deliverability storage: withdrawal factor by fill, sorted by fill; empty = always 1
    */
   public record AssetExtras(
-      List<String> profiles, double throughput, RepairTime repair, String region, String operator) {
-    public static final AssetExtras NONE = new AssetExtras(List.of(), Double.NaN, null, null, null);
+      List<String> profiles,
+      double throughput,
+      RepairTime repair,
+      String region,
+      String operator,
+      List<DeliverabilityPoint> deliverability) {
+    public static final AssetExtras NONE =
+        new AssetExtras(List.of(), Double.NaN, null, null, null, List.of());
 
     public AssetExtras {
       profiles = profiles == null ? List.of() : List.copyOf(profiles);
+      deliverability = deliverability == null ? List.of() : List.copyOf(deliverability);
+    }
+
+    /** The extras without a deliverability curve. */
+    public AssetExtras(
+        List<String> profiles,
+        double throughput,
+        RepairTime repair,
+        String region,
+        String operator) {
+      this(profiles, throughput, repair, region, operator, List.of());
+    }
+
+    /**
+     * The factor on a storage's {@code max_withdrawal} at {@code fill} (inventory / capacity at the
+     * start of the day): linear between the curve's points, the end values beyond them, 1 without a
+     * curve.
+     */
+    public double withdrawalFactor(double fill) {
+      if (deliverability.isEmpty()) {
+        return 1;
+      }
+      DeliverabilityPoint first = deliverability.get(0);
+      if (fill <= first.fill()) {
+        return first.factor();
+      }
+      for (int k = 1; k < deliverability.size(); k++) {
+        DeliverabilityPoint hi = deliverability.get(k);
+        if (fill <= hi.fill()) {
+          DeliverabilityPoint lo = deliverability.get(k - 1);
+          double t = (fill - lo.fill()) / (hi.fill() - lo.fill());
+          return lo.factor() + t * (hi.factor() - lo.factor());
+        }
+      }
+      return deliverability.get(deliverability.size() - 1).factor();
     }
   }
+
+  /**
+   * One point of a storage's deliverability curve: at {@code fill} (inventory / capacity, in [0,
+   * 1]) it can withdraw {@code factor} (in [0, 1]) of its {@code max_withdrawal}.
+   */
+  public record DeliverabilityPoint(double fill, double factor) {}
 
   /**
    * What this section adds to one threat.

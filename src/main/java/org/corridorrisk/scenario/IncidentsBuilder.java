@@ -89,7 +89,15 @@ final class IncidentsBuilder {
           throughput = n.get("throughput").doubleValue();
         }
       }
-      extras(assets, n, path, refs, throughput);
+      List<Incidents.DeliverabilityPoint> curve = List.of();
+      if (n.has("deliverability")) {
+        if (kind != null && kind != NodeKind.STORAGE) {
+          notForKind(Paths.field(path, "deliverability"), kind.fileName() + " node");
+        } else {
+          curve = deliverability(Paths.field(path, "deliverability"), n.get("deliverability"));
+        }
+      }
+      extras(assets, n, path, refs, throughput, curve);
     }
     JsonNode links = root.path("links");
     for (int i = 0; i < links.size(); i++) {
@@ -98,7 +106,13 @@ final class IncidentsBuilder {
       if (!l.isObject() || !l.path("id").isTextual()) {
         continue;
       }
-      extras(assets, l, path, profileRefs(path, l, "capacity_profile", true, profiles), Double.NaN);
+      extras(
+          assets,
+          l,
+          path,
+          profileRefs(path, l, "capacity_profile", true, profiles),
+          Double.NaN,
+          List.of());
     }
     Map<String, ThreatExtras> threats = new LinkedHashMap<>();
     JsonNode ts = root.path("threats");
@@ -311,17 +325,48 @@ final class IncidentsBuilder {
       JsonNode e,
       String path,
       List<String> profiles,
-      double throughput) {
+      double throughput,
+      List<Incidents.DeliverabilityPoint> deliverability) {
     RepairTime repair =
         e.has("repair_days")
             ? repair(Paths.field(path, "repair_days"), e.get("repair_days"))
             : null;
     String region = e.path("region").isTextual() ? e.get("region").textValue() : null;
     String operator = e.path("operator").isTextual() ? e.get("operator").textValue() : null;
-    AssetExtras x = new AssetExtras(profiles, throughput, repair, region, operator);
+    AssetExtras x = new AssetExtras(profiles, throughput, repair, region, operator, deliverability);
     if (!x.equals(AssetExtras.NONE)) {
       assets.putIfAbsent(e.get("id").textValue(), x);
     }
+  }
+
+  /**
+   * A storage's deliverability curve, sorted by fill; empty when its shape is wrong (the schema
+   * reports that) or two points share a fill (reported here).
+   */
+  private List<Incidents.DeliverabilityPoint> deliverability(String path, JsonNode v) {
+    if (!v.isArray()) {
+      return List.of();
+    }
+    List<Incidents.DeliverabilityPoint> points = new ArrayList<>();
+    for (int k = 0; k < v.size(); k++) {
+      JsonNode p = v.get(k);
+      if (!p.path("fill").isNumber() || !p.path("factor").isNumber()) {
+        return List.of();
+      }
+      double fill = p.get("fill").doubleValue();
+      for (Incidents.DeliverabilityPoint q : points) {
+        if (q.fill() == fill) {
+          issues.addFollowOn(
+              Paths.field(Paths.index(path, k), "fill"),
+              "two points of the curve have fill " + fill + "; give each fill once",
+              false);
+          return List.of();
+        }
+      }
+      points.add(new Incidents.DeliverabilityPoint(fill, p.get("factor").doubleValue()));
+    }
+    points.sort(java.util.Comparator.comparingDouble(Incidents.DeliverabilityPoint::fill));
+    return points;
   }
 
   private RepairTime repair(String path, JsonNode v) {

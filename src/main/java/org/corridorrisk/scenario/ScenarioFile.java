@@ -34,6 +34,7 @@ record ScenarioFile(
     "demand_profile",
     "supply_profile",
     "throughput",
+    "deliverability",
     "repair_days",
     "region",
     "operator"

@@ -39,6 +39,9 @@ final class StudyModel {
   /** All storage nodes (global indices); position = storage slot. */
   final int[] storageNodes;
 
+  /** Per node: its storage's deliverability curve ({@code AssetExtras.NONE}'s factor 1 without). */
+  final Incidents.AssetExtras[] storageExtras;
+
   /** Per commodity: links of that commodity, nodes of that commodity. */
   final int[][] linksOf;
 
@@ -125,6 +128,10 @@ final class StudyModel {
     nodesOf = toArrays(nodes);
     linksOf = toArrays(links);
     Incidents inc = scenario.incidents();
+    storageExtras = new Incidents.AssetExtras[nodeCount];
+    for (int n : storageNodes) {
+      storageExtras[n] = inc.asset(net.nodeId(n));
+    }
     profileFactor = new double[assetCount][];
     List<Integer> profiled = new ArrayList<>();
     for (int a = 0; a < assetCount; a++) {

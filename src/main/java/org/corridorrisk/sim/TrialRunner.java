@@ -1052,7 +1052,9 @@ final class TrialRunner {
     for (int s : m.storageNodes) {
       double inv = inventory[s];
       double f = damage[s];
-      double w = Math.min(m.net.maxWithdrawalPerDay(s) * f, inv);
+      double capacity = m.net.storageCapacity(s);
+      double deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+      double w = Math.min(m.net.maxWithdrawalPerDay(s) * f * deliver, inv);
       double j =
           Math.max(0, Math.min(m.net.maxInjectionPerDay(s) * f, m.net.storageCapacity(s) - inv));
       if (in.withdrawCap[s] != w || in.injectCap[s] != j) {

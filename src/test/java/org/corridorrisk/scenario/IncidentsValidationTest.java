@@ -127,6 +127,27 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void deliverability_onlyOnStorages_eachFillOnce_inRange() {
+    String storage =
+        "nodes:\n"
+            + "  - {id: st, kind: storage, commodity: gas, inventory: 50, max_withdrawal: 5,"
+            + " capacity: 100, max_injection: 0,\n"
+            + "     deliverability: [{fill: 1, factor: 1}, {fill: 0.2, factor: 0.5}]}\n";
+    assertProblems(with("nodes:\n", storage));
+    assertProblems(
+        with("throughput: 8, ", "throughput: 8, deliverability: [{fill: 1, factor: 1}], "),
+        "t.yaml:13:60: nodes[1] (j).deliverability: does not apply to a junction node; remove it"
+            + " (docs/scenario-format.md lists the keys of each kind)");
+    assertProblems(
+        with("nodes:\n", storage.replace("{fill: 0.2, factor: 0.5}", "{fill: 1, factor: 0.5}")),
+        "t.yaml:12:52: nodes[0] (st).deliverability[1].fill: two points of the curve have fill 1.0;"
+            + " give each fill once");
+    assertProblems(
+        with("nodes:\n", storage.replace("{fill: 0.2, factor: 0.5}", "{fill: 0.2, factor: 1.5}")),
+        "t.yaml:12:65: nodes[0] (st).deliverability[1].factor: must be <= 1 but was 1.5");
+  }
+
+  @Test
   void partialFactorOnJunctionWithoutThroughput_orOnSink() {
     String junction =
         "is above 0 but the threat can hit junction 'j', which has no throughput to scale (give it"
