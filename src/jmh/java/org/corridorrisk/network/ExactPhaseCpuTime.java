@@ -259,26 +259,7 @@ public final class ExactPhaseCpuTime {
 
   /** Today's capacities as the solver sets them, with every up sink open at its full demand. */
   private static void setUp(NetworkIndex net, FlowGraph graph, Block b, Residuals r, DayInput in) {
-    r.clear(b.arcBegin, b.arcEnd);
-    for (int l : net.linksOf(b.commodity)) {
-      double capacity =
-          in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
-              ? in.linkCapacity[l]
-              : 0;
-      int a = graph.linkArcForward[l];
-      r.setEmpty(a, capacity);
-      int twin = graph.arcs.rev[a];
-      if (graph.arcRole[twin] == FlowGraph.LINK_TWIN) {
-        r.setEmpty(twin, capacity);
-      }
-      int back = graph.linkArcBackward[l];
-      if (back >= 0) {
-        r.setEmpty(back, capacity);
-      }
-    }
-    for (int i : net.sourcesOf(b.commodity)) {
-      r.setEmpty(graph.nodeArc[i], in.nodeUp[i] ? Math.max(0, in.supply[i]) : 0);
-    }
+    graph.setDay(net, b, in, r);
     for (int i : net.sinksOf(b.commodity)) {
       r.setEmpty(graph.nodeArc[i], in.nodeUp[i] ? Math.max(0, in.demand[i]) : 0);
     }

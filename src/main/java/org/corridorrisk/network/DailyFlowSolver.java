@@ -188,36 +188,7 @@ public final class DailyFlowSolver {
 
   /** Today's capacities on the block's arcs, zero flow; sink arcs stay closed until their tier. */
   private void setUp(Block b, DayInput in) {
-    residuals.clear(b.arcBegin, b.arcEnd);
-    for (int l : net.linksOf(b.commodity)) {
-      double capacity =
-          in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
-              ? in.linkCapacity[l]
-              : 0;
-      int a = graph.linkArcForward[l];
-      residuals.setEmpty(a, capacity);
-      int twin = graph.arcs.rev[a];
-      if (graph.arcRole[twin] == FlowGraph.LINK_TWIN) {
-        residuals.setEmpty(twin, capacity);
-      }
-      int back = graph.linkArcBackward[l];
-      if (back >= 0) {
-        residuals.setEmpty(back, capacity);
-      }
-    }
-    for (int i : net.sourcesOf(b.commodity)) {
-      residuals.setEmpty(graph.nodeArc[i], in.nodeUp[i] ? rate(in.supply[i]) : 0);
-    }
-    for (int j : net.limitedJunctionsOf(b.commodity)) {
-      residuals.setEmpty(graph.throughArc[j], in.nodeUp[j] ? rate(in.throughput[j]) : 0);
-    }
-    double rootCapacity = 0;
-    for (int i : net.storagesOf(b.commodity)) {
-      double withdrawal = in.nodeUp[i] ? rate(in.withdrawCap[i]) : 0;
-      residuals.setEmpty(graph.nodeArc[i], withdrawal);
-      rootCapacity += withdrawal;
-    }
-    residuals.setEmpty(b.rootArc, rootCapacity);
+    graph.setDay(net, b, in, residuals);
   }
 
   /** Max-flow from {@code s} to {@code t} on block {@code b}, never entering {@code blocked}. */

@@ -226,6 +226,44 @@ final class FlowGraph {
     }
   }
 
+  /**
+   * Sets {@code residuals} on block {@code b}'s arcs to the day {@code in} describes, with zero
+   * flow: links (0 when the link or an end is down), source supply, junction throughput, storage
+   * withdrawal caps and their sum on {@code S -> R}. Sink and refill arcs stay closed (0).
+   */
+  void setDay(NetworkIndex net, Block b, DayInput in, Residuals residuals) {
+    residuals.clear(b.arcBegin, b.arcEnd);
+    for (int l : net.linksOf(b.commodity)) {
+      double capacity =
+          in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
+              ? in.linkCapacity[l]
+              : 0;
+      int a = linkArcForward[l];
+      residuals.setEmpty(a, capacity);
+      int twin = arcs.rev[a];
+      if (arcRole[twin] == FlowGraph.LINK_TWIN) {
+        residuals.setEmpty(twin, capacity);
+      }
+      int back = linkArcBackward[l];
+      if (back >= 0) {
+        residuals.setEmpty(back, capacity);
+      }
+    }
+    for (int i : net.sourcesOf(b.commodity)) {
+      residuals.setEmpty(nodeArc[i], in.nodeUp[i] ? StorageSteps.rate(in.supply[i]) : 0);
+    }
+    for (int j : net.limitedJunctionsOf(b.commodity)) {
+      residuals.setEmpty(throughArc[j], in.nodeUp[j] ? StorageSteps.rate(in.throughput[j]) : 0);
+    }
+    double rootCapacity = 0;
+    for (int i : net.storagesOf(b.commodity)) {
+      double withdrawal = in.nodeUp[i] ? StorageSteps.rate(in.withdrawCap[i]) : 0;
+      residuals.setEmpty(nodeArc[i], withdrawal);
+      rootCapacity += withdrawal;
+    }
+    residuals.setEmpty(b.rootArc, rootCapacity);
+  }
+
   /** Sinks of commodity {@code c} sorted by (priority, index). */
   private static int[] sinksByTier(NetworkIndex net, int c) {
     return Arrays.stream(net.sinksOf(c))
