@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code compare FILE}: the baseline against each mitigation (and portfolio) on common random
- * numbers; writes {@code compare.json} and {@code compare.html} and prints a ranking.
+ * numbers; writes {@code compare.json} and {@code compare.html} and prints a ranking ({@code
+ * --quiet}: only where the outputs went).
  *
  * <p>Which variants run: the mitigations named by {@code --mitigations} (all declared ones when it
  * is absent), then each {@code --portfolio a+b}, whose patches are applied together in the order
@@ -104,6 +105,12 @@ final class CompareCommand implements Callable<Integer> {
               + " this share of the mean; every mitigation then runs the same number of trials.")
   Double targetCi;
 
+  @Option(
+      names = "--quiet",
+      description =
+          "No progress bars and no ranking table or verdicts: print only where the outputs went.")
+  boolean quiet;
+
   @Override
   public Integer call() throws ScenarioException, IOException {
     RunOptions options = options();
@@ -124,7 +131,7 @@ final class CompareCommand implements Callable<Integer> {
               if (bar[0] != null) {
                 bar[0].finish();
               }
-              bar[0] = ConsoleProgress.forTerminal(false, err);
+              bar[0] = ConsoleProgress.forTerminal(quiet, err);
               if (bar[0] != null) {
                 err.println("run " + i + "/" + n + ": " + id);
                 err.flush();
@@ -138,8 +145,10 @@ final class CompareCommand implements Callable<Integer> {
     CompareJson.write(comparison, dir.resolve("compare.json"));
     CompareReport.write(comparison, dir.resolve("compare.html"));
     PrintWriter o = spec.commandLine().getOut();
-    printTable(comparison, o);
-    o.println();
+    if (!quiet) {
+      printTable(comparison, o);
+      o.println();
+    }
     o.println("wrote " + dir.resolve("compare.json") + " and " + dir.resolve("compare.html"));
     o.flush();
     return Failures.OK;

@@ -69,7 +69,10 @@ final class CriticalityCommand implements Callable<Integer> {
               + " (any metric of summary.json is accepted).")
   String objective;
 
-  @Option(names = "--quiet", description = "Print only where the outputs went (no summary table).")
+  @Option(
+      names = "--quiet",
+      description =
+          "No ranking table: print only where the outputs went (there is no progress bar).")
   boolean quiet;
 
   @Option(

@@ -121,7 +121,11 @@ final class ExerciseCommand implements Callable<Integer> {
           "MSEL message templates (YAML) replacing the built-in ones (see docs/exercise.md).")
   Path templatesFile;
 
-  @Option(names = "--quiet", description = "No progress bar and no summary table.")
+  @Option(
+      names = "--quiet",
+      description =
+          "No progress bar and no summary: print only where the outputs went (and the page's"
+              + " link).")
   boolean quiet;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -103,7 +103,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--quiet",
-      description = "No progress bar (it is shown only on a terminal anyway).")
+      description =
+          "No progress bar and no summary table: print only where the outputs went (warnings"
+              + " about the run still go to stderr).")
   boolean quiet;
 
   @Option(
@@ -173,6 +175,7 @@ final class RunCommand implements Callable<Integer> {
               csv,
               ConsoleProgress.forTerminal(quiet, stderr),
               chartFormats,
+              quiet,
               stdout,
               stderr,
               rangeEngine);
@@ -305,6 +308,7 @@ final class RunCommand implements Callable<Integer> {
         true,
         progress,
         chartFormats,
+        false,
         stdout,
         new PrintWriter(java.io.Writer.nullWriter()),
         null);
@@ -315,7 +319,8 @@ final class RunCommand implements Callable<Integer> {
    * the outputs; trials.csv is streamed while trials run when {@code csv}, else removed. Ctrl-C (a
    * JVM shutdown) stops the study after the batches under way; the outputs then describe the trials
    * done, exactly as a run with that many trials would, and say it was interrupted. {@code engine}
-   * runs the trials ({@code null}: threads on this machine).
+   * runs the trials ({@code null}: threads on this machine). {@code quiet} leaves out the summary
+   * table (with its notes and people lines): stdout then only says where the outputs went.
    */
   static StudyResult execute(
       Scenario scenario,
@@ -325,6 +330,7 @@ final class RunCommand implements Callable<Integer> {
       boolean csv,
       ConsoleProgress progress,
       Set<String> chartFormats,
+      boolean quiet,
       PrintWriter stdout,
       PrintWriter stderr,
       MonteCarlo.RangeEngine engine)
@@ -398,8 +404,10 @@ final class RunCommand implements Callable<Integer> {
         // Ctrl-C: the hook is running and waits for the countDown above
       }
     }
-    printTable(result, stdout);
-    stdout.println();
+    if (!quiet) {
+      printTable(result, stdout);
+      stdout.println();
+    }
     stdout.println("wrote " + summary);
     if (csv) {
       stdout.println("      " + csvFile);

@@ -20,7 +20,16 @@ class HelpTextTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"validate", "describe", "run", "compare", "criticality", "import", "bench"})
+      strings = {
+        "validate",
+        "describe",
+        "run",
+        "compare",
+        "criticality",
+        "exercise",
+        "import",
+        "bench"
+      })
   void help_everyCommand_exitsZeroWithoutWarnings(String command) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -40,5 +49,22 @@ class HelpTextTest {
     String warnings = err + rawErr.toString(StandardCharsets.UTF_8);
     assertFalse(warnings.contains("WARN"), warnings);
     assertFalse(out.toString().contains("%n"), out.toString());
+  }
+
+  /** The commands the contract gives --quiet describe it as what it does: output paths only. */
+  @ParameterizedTest
+  @ValueSource(strings = {"run", "compare", "criticality", "exercise"})
+  void help_quietCommands_describeQuiet(String command) {
+    StringWriter out = new StringWriter();
+    int code =
+        Main.execute(
+            new String[] {command, "--help"},
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()));
+    assertEquals(0, code);
+    // picocli wraps descriptions: compare with the line breaks and indentation folded away
+    String help = out.toString().replaceAll("\\s+", " ");
+    assertTrue(help.contains("--quiet"), help);
+    assertTrue(help.contains("print only where the outputs went"), help);
   }
 }
