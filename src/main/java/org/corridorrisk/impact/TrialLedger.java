@@ -11,6 +11,16 @@ package org.corridorrisk.impact;
  * c*) x output, peak q) and the day's extra transport cost over the undisturbed run. Spills are
  * added per hit with {@link #addSpill(double)}.
  *
+ * <p>Design note (bulk accounting of days): a day on which every sink is served, no sector is
+ * inoperable and the cost is the undisturbed run's adds exactly +0.0 to every sum; its only trace
+ * is a served share of 1.0 (see {@link #isNeutralDay}), so the trial loop skips such days of the
+ * undisturbed run. Days with the same outcome are added with {@link #addDays}: the impacts are
+ * computed once, then added once per day in day order, so every sum gets the same additions in the
+ * same order as with {@link #addDay} day by day. Once told the undisturbed run's shares ({@link
+ * #useUndisturbedShares}), the ledger keeps them in {@link #servedShareByCommodityDay()} for every
+ * day not added since the last {@link #reset}, and lists the added days whose shares differ from
+ * them ({@link #addedDayCount()}, {@link #addedDay(int)}): a caller can count the others in bulk.
+ *
  * <p>Not thread-safe.
  */
 public final class TrialLedger {
@@ -32,6 +42,24 @@ public final class TrialLedger {
   private double reroutingCost;
   private double spillVolume;
 
+  // the day being added (prepare): sinks with a shortfall, their unserved volume and people,
+  // served share per commodity, indirect loss per sector
+  private final int[] shortSink;
+  private final double[] shortUnserved;
+  private final double[] shortPeople;
+  private int shortCount;
+  private final double[] shareToday;
+  private final double[] indirectToday;
+
+  /** The undisturbed run's shares {@code [commodity][day]}, or {@code null} (not told). */
+  private double[][] undisturbedShare;
+
+  /** Days added since the last reset with shares other than the undisturbed ones; flags per day. */
+  private final int[] addedDays;
+
+  private final boolean[] isAdded;
+  private int addedCount;
+
   public TrialLedger(ImpactModel model) {
     m = model;
     unservedByCommodity = new double[m.commodityCount];
@@ -46,6 +74,76 @@ public final class TrialLedger {
     peakBySector = new double[m.sectorCount];
     indirectBySector = new double[m.sectorCount];
     servedShareByCommodityDay = new double[m.commodityCount][m.horizonDays];
+    addedDays = new int[m.horizonDays];
+    shortSink = new int[m.sinkCount()];
+    shortUnserved = new double[m.sinkCount()];
+    shortPeople = new double[m.sinkCount()];
+    shareToday = new double[m.commodityCount];
+    indirectToday = new double[m.sectorCount];
+    isAdded = new boolean[m.horizonDays];
+  }
+
+  /**
+   * Tells the ledger the undisturbed run's served shares {@code [commodity][day]} (not copied; must
+   * not change): from now on every day not added since the last {@link #reset} holds them.
+   */
+  public void useUndisturbedShares(double[][] shares) {
+    if (shares.length != m.commodityCount) {
+      throw new IllegalArgumentException("shares of another impact model");
+    }
+    undisturbedShare = shares;
+    for (int c = 0; c < shares.length; c++) {
+      System.arraycopy(shares[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
+    }
+    clearAdded();
+  }
+
+  /**
+   * Whether adding day {@code day} with {@code sinkServed} and a cost equal to the undisturbed cost
+   * changes no sum (every sink served up to rounding, so no sector is inoperable and the rerouting
+   * cost is 0): its only trace is a served share of 1.0 for every commodity.
+   */
+  public boolean isNeutralDay(int day, double[] sinkServed) {
+    double[] demand = m.sinkDemandOn(day);
+    for (int i = 0; i < demand.length; i++) {
+      if (Impacts.unserved(demand[i], sinkServed[i]) > 0) {
+        return false;
+      }
+    }
+    for (int s = 0; s < m.sectorCount; s++) {
+      // q = c* = 0 on such a day: the indirect loss adds 0 x output, which must be 0
+      if (0.0 * m.sectorOutputPerDay[s] != 0.0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Days added since the last reset whose served shares may differ from the undisturbed run's
+   * (every other day holds the undisturbed shares).
+   */
+  public int addedDayCount() {
+    return addedCount;
+  }
+
+  /** The {@code i}-th of those days (in the order added). */
+  public int addedDay(int i) {
+    return addedDays[i];
+  }
+
+  private void clearAdded() {
+    for (int i = 0; i < addedCount; i++) {
+      isAdded[addedDays[i]] = false;
+    }
+    addedCount = 0;
+  }
+
+  private void markAdded(int day) {
+    if (!isAdded[day]) {
+      isAdded[day] = true;
+      addedDays[addedCount++] = day;
+    }
   }
 
   /** Forgets everything: ready for a new trial. */
@@ -60,6 +158,15 @@ public final class TrialLedger {
     directLoss = 0;
     reroutingCost = 0;
     spillVolume = 0;
+    if (undisturbedShare != null) {
+      for (int i = 0; i < addedCount; i++) {
+        int d = addedDays[i];
+        for (int c = 0; c < servedShareByCommodityDay.length; c++) {
+          servedShareByCommodityDay[c][d] = undisturbedShare[c][d];
+        }
+      }
+    }
+    clearAdded();
   }
 
   /**
@@ -71,11 +178,48 @@ public final class TrialLedger {
    * @param undisturbedCostToday the same day's cost in the run without threats
    */
   public void addDay(int day, double[] sinkServed, double costToday, double undisturbedCostToday) {
+    prepare(day, sinkServed);
+    apply(day, costToday, undisturbedCostToday);
+  }
+
+  /**
+   * Adds days {@code from..to-1} that all had the same outcome: exactly as {@link #addDay} for each
+   * in turn (the same additions in the same order), the day's impacts computed once. The sinks'
+   * demand must be the same on all of them (no profile changes it in between).
+   *
+   * @param sinkServed delivered per sink slot on each of the days
+   * @param cost each day's transport cost summed over commodities
+   * @param undisturbedCostPerDay {@code [day]} the run without threats' cost
+   */
+  public void addDays(
+      int from, int to, double[] sinkServed, double cost, double[] undisturbedCostPerDay) {
+    if (to <= from) {
+      return;
+    }
+    assert sameDemand(from, to);
+    prepare(from, sinkServed);
+    for (int d = from; d < to; d++) {
+      apply(d, cost, undisturbedCostPerDay[d]);
+    }
+  }
+
+  private boolean sameDemand(int from, int to) {
+    for (int d = from + 1; d < to; d++) {
+      if (!java.util.Arrays.equals(m.sinkDemandOn(d), m.sinkDemandOn(from))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Computes the day's shortfalls, served shares and IIM into the "today" fields. */
+  private void prepare(int day, double[] sinkServed) {
     int sectors = m.sectorCount;
     java.util.Arrays.fill(unservedTodayByCommodity, 0);
     for (int s = 0; s < sectors; s++) {
       sectorUnservedToday[s] = 0;
     }
+    shortCount = 0;
     double[] demand = m.sinkDemandOn(day);
     for (int i = 0; i < demand.length; i++) {
       double unserved = Impacts.unserved(demand[i], sinkServed[i]);
@@ -83,34 +227,63 @@ public final class TrialLedger {
         continue;
       }
       unservedTodayByCommodity[m.sinkCommodity[i]] += unserved;
-      unservedBySink[i] += unserved;
-      double people = m.sinkPopulation[i] * unserved / demand[i];
-      personDays += people;
-      personDaysByCommodity[m.sinkCommodity[i]] += people;
-      personDaysBySink[i] += people;
-      directLoss += m.sinkValueOfLostLoad[i] * unserved;
+      shortSink[shortCount] = i;
+      shortUnserved[shortCount] = unserved;
+      shortPeople[shortCount++] = m.sinkPopulation[i] * unserved / demand[i];
       int sector = m.sinkSector[i];
       if (sector >= 0) {
         sectorUnservedToday[sector] += unserved;
       }
     }
+    double[] commodityDemand = m.commodityDemandOn(day);
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
-      unservedByCommodity[c] += unservedTodayByCommodity[c];
-      double d = m.commodityDemandOn(day)[c];
-      servedShareByCommodityDay[c][day] =
-          d > 0 ? Math.max(0, 1 - unservedTodayByCommodity[c] / d) : 1.0;
+      double d = commodityDemand[c];
+      shareToday[c] = d > 0 ? Math.max(0, 1 - unservedTodayByCommodity[c] / d) : 1.0;
     }
     if (sectors > 0) {
+      double[] sectorDemand = m.sectorDemandOn(day);
       for (int s = 0; s < sectors; s++) {
-        double d = m.sectorDemandOn(day)[s];
+        double d = sectorDemand[s];
         cStar[s] = d > 0 ? Math.min(1, sectorUnservedToday[s] / d) : 0;
       }
       Iim.leastFixedPoint(m.interdependency, cStar, q, scratch);
       for (int s = 0; s < sectors; s++) {
-        indirectBySector[s] += (q[s] - cStar[s]) * m.sectorOutputPerDay[s];
-        if (q[s] > peakBySector[s]) {
-          peakBySector[s] = q[s];
-        }
+        indirectToday[s] = (q[s] - cStar[s]) * m.sectorOutputPerDay[s];
+      }
+    }
+  }
+
+  /**
+   * Adds the prepared day's impacts as day {@code day}; lists the day as added unless its served
+   * shares are bitwise the undisturbed run's.
+   */
+  private void apply(int day, double costToday, double undisturbedCostToday) {
+    for (int k = 0; k < shortCount; k++) {
+      int i = shortSink[k];
+      double unserved = shortUnserved[k];
+      double people = shortPeople[k];
+      unservedBySink[i] += unserved;
+      personDays += people;
+      personDaysByCommodity[m.sinkCommodity[i]] += people;
+      personDaysBySink[i] += people;
+      directLoss += m.sinkValueOfLostLoad[i] * unserved;
+    }
+    boolean undisturbed = undisturbedShare != null;
+    for (int c = 0; c < unservedTodayByCommodity.length; c++) {
+      unservedByCommodity[c] += unservedTodayByCommodity[c];
+      servedShareByCommodityDay[c][day] = shareToday[c];
+      undisturbed =
+          undisturbed
+              && Double.doubleToRawLongBits(shareToday[c])
+                  == Double.doubleToRawLongBits(undisturbedShare[c][day]);
+    }
+    if (!undisturbed) {
+      markAdded(day);
+    }
+    for (int s = 0; s < m.sectorCount; s++) {
+      indirectBySector[s] += indirectToday[s];
+      if (q[s] > peakBySector[s]) {
+        peakBySector[s] = q[s];
       }
     }
     reroutingCost += Impacts.reroutingCost(costToday, undisturbedCostToday);
@@ -119,7 +292,8 @@ public final class TrialLedger {
   /**
    * Makes this ledger hold exactly what {@code other} holds. Its model must be this one or have the
    * same shape (commodities, sinks, sectors, horizon: a patched scenario's, for a decision branch
-   * that continues a baseline's days).
+   * that continues a baseline's days). With another model every day counts as added (its shares
+   * need not be this model's undisturbed ones).
    */
   public void copyFrom(TrialLedger other) {
     if (other.m != m
@@ -140,6 +314,16 @@ public final class TrialLedger {
     for (int c = 0; c < servedShareByCommodityDay.length; c++) {
       System.arraycopy(
           other.servedShareByCommodityDay[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
+    }
+    clearAdded();
+    if (other.m == m) {
+      for (int i = 0; i < other.addedCount; i++) {
+        markAdded(other.addedDays[i]);
+      }
+    } else {
+      for (int d = 0; d < m.horizonDays; d++) {
+        markAdded(d);
+      }
     }
     personDays = other.personDays;
     directLoss = other.directLoss;

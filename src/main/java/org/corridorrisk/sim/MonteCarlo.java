@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.corridorrisk.impact.Metric;
+import org.corridorrisk.impact.TrialLedger;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.Scenario;
@@ -693,6 +694,11 @@ public final class MonteCarlo {
     final StringBuilder rows = new StringBuilder();
     final int[] dayGroup;
 
+    /**
+     * Per day: trials of the current batch whose ledger added the day (not the undisturbed one).
+     */
+    final int[] addedTimes;
+
     Worker(Study study) {
       this.study = study;
       StudyModel m = study.m;
@@ -707,6 +713,7 @@ public final class MonteCarlo {
       p = new double[m.impact.sectorCount()];
       q = new double[m.impact.sectorCount()];
       x = new double[study.cols.count()];
+      addedTimes = new int[m.horizonDays];
     }
 
     private long reportedHits;
@@ -728,6 +735,29 @@ public final class MonteCarlo {
         throw e;
       } finally {
         reportCounters();
+      }
+    }
+
+    /**
+     * Adds the undisturbed share of every day, for each of the batch's {@code trials} trials that
+     * did not add the day itself (in day order, after the batch's own shares: the sums are a
+     * function of the batch alone, so equal for any thread count and engine), and clears the
+     * counts.
+     */
+    private void addUndisturbedShares(BatchStats stats, long trials) {
+      double[][] base = study.m.baseline.servedShare();
+      int groups = dayGroups(addedTimes.length);
+      for (int d = 0; d < addedTimes.length; d++) {
+        long times = trials - addedTimes[d];
+        addedTimes[d] = 0;
+        if (times == 0) {
+          continue;
+        }
+        for (int cc = 0; cc < base.length; cc++) {
+          double share = base[cc][d];
+          stats.shareSum[cc][d] += times * share;
+          histogram.add(cc * groups + dayGroup[d], share, times);
+        }
       }
     }
 
@@ -805,16 +835,21 @@ public final class MonteCarlo {
               stats.assetLoss[a] += loss;
             }
           }
-          double[][] shares = runner.ledger().servedShareByCommodityDay();
-          for (int cc = 0; cc < shares.length; cc++) {
-            double[] row = shares[cc];
-            double[] sum = stats.shareSum[cc];
-            for (int d = 0; d < h; d++) {
-              sum[d] += row[d];
-              histogram.add(cc * groups + dayGroup[d], row[d]);
+          // served shares: per day only where the trial's ledger added the day; every other day
+          // has the undisturbed share and is counted in bulk at the end of the batch
+          TrialLedger ledger = runner.ledger();
+          double[][] shares = ledger.servedShareByCommodityDay();
+          for (int i = 0, n = ledger.addedDayCount(); i < n; i++) {
+            int d = ledger.addedDay(i);
+            addedTimes[d]++;
+            for (int cc = 0; cc < shares.length; cc++) {
+              double share = shares[cc][d];
+              stats.shareSum[cc][d] += share;
+              histogram.add(cc * groups + dayGroup[d], share);
             }
           }
         }
+        addUndisturbedShares(stats, hi - lo);
         s.complete(b, stats, csv ? rows.toString() : null);
         long completed = s.done.addAndGet(hi - lo);
         RunOptions.TrialProgress progress = s.options.progress();

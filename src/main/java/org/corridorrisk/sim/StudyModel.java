@@ -56,6 +56,12 @@ final class StudyModel {
   /** Assets (asset indices) with a profile, ascending. */
   final int[] profiledAssets;
 
+  /**
+   * Per day (length horizon + 1): the first day from it on on which some profile's factor differs
+   * from the day before, or the horizon.
+   */
+  final int[] nextProfileChange;
+
   /** Per asset: its own repair time ({@code repair_days} on the node or link), or null. */
   final RepairTime[] assetRepair;
 
@@ -147,6 +153,18 @@ final class StudyModel {
       }
     }
     profiledAssets = profiled.stream().mapToInt(Integer::intValue).toArray();
+    nextProfileChange = new int[horizonDays + 1];
+    nextProfileChange[horizonDays] = horizonDays;
+    for (int d = horizonDays - 1; d >= 0; d--) {
+      boolean change = false;
+      for (int a : profiledAssets) {
+        change |=
+            d > 0
+                && Double.doubleToRawLongBits(profileFactor[a][d])
+                    != Double.doubleToRawLongBits(profileFactor[a][d - 1]);
+      }
+      nextProfileChange[d] = change ? d : nextProfileChange[d + 1];
+    }
     assetRepair = new RepairTime[assetCount];
     assetKey = new long[assetCount];
     crewPool = new int[assetCount];
@@ -192,6 +210,12 @@ final class StudyModel {
    * @param unservedBySink per sink slot over the horizon
    * @param servedShare {@code [commodity][day]}
    * @param ledger the undisturbed trial's ledger (read only)
+   * @param nextContributing {@code [day]} (length horizon + 1): the first day from {@code day} on
+   *     whose undisturbed impacts change a ledger sum (not {@link TrialLedger#isNeutralDay}), or
+   *     the horizon; the trial loop adds only those days of undisturbed stretches
+   * @param nextStorageMove {@code [storage slot][day]} (length horizon + 1): the first day from
+   *     {@code day} on on which the undisturbed run injects into or withdraws from the storage, or
+   *     the horizon
    */
   record Baseline(
       double[][] sinkServed,
@@ -200,5 +224,7 @@ final class StudyModel {
       TrialMetrics metrics,
       double[] unservedBySink,
       double[][] servedShare,
-      TrialLedger ledger) {}
+      TrialLedger ledger,
+      int[] nextContributing,
+      int[][] nextStorageMove) {}
 }

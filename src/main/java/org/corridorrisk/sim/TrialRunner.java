@@ -24,6 +24,19 @@ import org.corridorrisk.network.DayOutput;
  * order, route each commodity in evaluation order (re-solving a commodity only when its input
  * changed, through a bounded memo), account impacts, update storage inventories.
  *
+ * <p>Design note (bulk accounting of days, see docs/model.md section 7): days are simulated only
+ * where they may differ. (a) Undisturbed stretches (the prefix before the first hit, and after a
+ * merge back) add to the ledger only the undisturbed days that change a sum ({@code
+ * Baseline.nextContributing}). (b) Merge back: at the start of a day with nothing down, no crew
+ * busy and every storage either at bitwise the undisturbed inventory or at another inventory with
+ * the same caps while the undisturbed run leaves it alone ({@code Baseline.nextStorageMove}), the
+ * days up to the next successful hit are the undisturbed run's ({@link #undisturbedDaysFrom}). (c)
+ * Steady days: a simulated day that moved no inventory repeats until the next hit, segment
+ * boundary, profile change or crew release ({@link #steadyUntil}); the repeats go to the ledger in
+ * one call that adds them day by day. Misses are skipped over (they change nothing without an
+ * observer). Replays ({@code observer != null}) and the naive reference keep the plain day-by-day
+ * loop; {@code ShortcutEquivalenceTest} compares every trial with the latter bit for bit.
+ *
  * <p>Invariant of the event-driven loop: for a commodity c with {@code dirty[c] == false}, the
  * entries of {@code out} for c are the solver's answer to the current entries of {@code in} for c.
  * Every write to {@code in} that changes a value marks its commodity dirty.
@@ -192,11 +205,23 @@ final class TrialRunner {
       baseSupply[n] = m.net.supplyPerDay(n);
     }
     Arrays.fill(in.linkUp, true);
+    if (baseline != null) {
+      ledger.useUndisturbedShares(baseline.servedShare());
+    }
   }
 
   TrialLedger ledger() {
     return ledger;
   }
+
+  /** Days this runner took from the undisturbed run after a first hit (merge back), for tests. */
+  long mergedDays;
+
+  /** Days this runner accounted as repeats of a steady day, for tests. */
+  long repeatedDays;
+
+  /** Whether the last simulated day changed a storage inventory. */
+  private boolean inventoryMoved;
 
   /**
    * Assets disabled at least one day in the last trial (asset indices), valid until the next trial.
@@ -226,6 +251,7 @@ final class TrialRunner {
     double[][] served = new double[h][];
     double[] costs = new double[h];
     double[][] inv = new double[h + 1][m.storageNodes.length];
+    int[][] nextMove = new int[m.storageNodes.length][h + 1];
     resetTrial();
     ledger.reset();
     for (int d = 0; d < h; d++) {
@@ -235,6 +261,19 @@ final class TrialRunner {
       double c = simulateDay(d, Double.NaN);
       served[d] = sinkServed.clone();
       costs[d] = c;
+      for (int i = 0; i < m.storageNodes.length; i++) {
+        int s = m.storageNodes[i];
+        // idle: marked with -1 for now, the next day it moves is filled in below
+        nextMove[i][d] = out.injected[s] == 0 && out.withdrawn[s] == 0 ? -1 : d;
+      }
+    }
+    for (int[] next : nextMove) {
+      next[h] = h;
+      for (int d = h - 1; d >= 0; d--) {
+        if (next[d] < 0) {
+          next[d] = next[d + 1];
+        }
+      }
     }
     for (int i = 0; i < m.storageNodes.length; i++) {
       inv[h][i] = inventory[m.storageNodes[i]];
@@ -245,8 +284,23 @@ final class TrialRunner {
     }
     TrialLedger copy = new TrialLedger(m.impact);
     copy.copyFrom(ledger);
+    copy.useUndisturbedShares(shares);
+    // per day, the first day from it on that changes a sum (not neutral), or h
+    int[] nextContributing = new int[h + 1];
+    nextContributing[h] = h;
+    for (int d = h - 1; d >= 0; d--) {
+      nextContributing[d] = ledger.isNeutralDay(d, served[d]) ? nextContributing[d + 1] : d;
+    }
     return new StudyModel.Baseline(
-        served, costs, inv, ledger.toTrialMetrics(), ledger.unservedBySink().clone(), shares, copy);
+        served,
+        costs,
+        inv,
+        ledger.toTrialMetrics(),
+        ledger.unservedBySink().clone(),
+        shares,
+        copy,
+        nextContributing,
+        nextMove);
   }
 
   /**
@@ -661,9 +715,11 @@ final class TrialRunner {
     // a replay reports the misses before the first hit, so it walks the events from the start
     int ev = observer == null ? first : 0;
     int prefixEnd = Math.min(d0, stop);
-    for (int d = 0; d < prefixEnd; d++) {
-      ledger.addDay(d, base.sinkServed()[d], base.costPerDay()[d], base.costPerDay()[d]);
-      if (observer != null) {
+    if (observer == null) {
+      addUndisturbedDays(0, prefixEnd);
+    } else {
+      for (int d = 0; d < prefixEnd; d++) {
+        ledger.addDay(d, base.sinkServed()[d], base.costPerDay()[d], base.costPerDay()[d]);
         while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
           reportMiss(evOrder[ev++], d);
         }
@@ -681,11 +737,94 @@ final class TrialRunner {
     return true;
   }
 
+  /**
+   * Adds days {@code from..to-1} of the undisturbed run to the ledger: only those that change a sum
+   * (the others add +0.0 everywhere; their served shares are the undisturbed ones the ledger
+   * keeps).
+   */
+  private void addUndisturbedDays(int from, int to) {
+    int[] next = base.nextContributing();
+    double[][] served = base.sinkServed();
+    double[] costs = base.costPerDay();
+    for (int d = next[from]; d < to; d = next[d + 1]) {
+      ledger.addDay(d, served[d], costs[d], costs[d]);
+    }
+  }
+
+  /**
+   * How many days from {@code d} on (at most up to {@code end}) equal the undisturbed run's days,
+   * given the state at the start of day {@code d} (after its outages ended); 0 when day {@code d}
+   * may differ. Such days follow when no asset is down or waiting for a crew and no stage is
+   * pending (nothing in the down list), no crew is busy after {@code d}, and every storage either
+   * holds bitwise the undisturbed inventory or holds another one that gives the same withdrawal and
+   * injection caps while the undisturbed run neither injects nor withdraws there (then both stay
+   * put, and the day's inputs are the undisturbed day's). Nothing else is carried from one day to
+   * the next: the day's inputs are set from these, its dependent supplies from the same day's
+   * flows.
+   */
+  private int undisturbedDaysFrom(int d, int end) {
+    if (downCount != 0) {
+      return 0;
+    }
+    for (int[] free : crewFree) {
+      for (int f : free) {
+        if (f > d) {
+          return 0;
+        }
+      }
+    }
+    double[] inv = base.inventoryAtDayStart()[d];
+    int stretchEnd = end;
+    for (int i = 0; i < inv.length; i++) {
+      int s = m.storageNodes[i];
+      double own = inventory[s];
+      if (Double.doubleToRawLongBits(own) == Double.doubleToRawLongBits(inv[i])) {
+        continue;
+      }
+      stretchEnd = Math.min(stretchEnd, base.nextStorageMove()[i][d]);
+      if (stretchEnd <= d
+          || Double.doubleToRawLongBits(withdrawCap(s, own))
+              != Double.doubleToRawLongBits(withdrawCap(s, inv[i]))
+          || Double.doubleToRawLongBits(injectCap(s, own))
+              != Double.doubleToRawLongBits(injectCap(s, inv[i]))) {
+        return 0;
+      }
+    }
+    return stretchEnd - d;
+  }
+
   /** Days {@code from..to-1} day by day, applying events from position {@code ev} of the order. */
   private void simulateDays(int from, int to, int ev) {
+    // merge back (not for replays, which report every day, nor the naive reference): once the
+    // state is the undisturbed run's, every day up to the next hit is that run's day
+    boolean mayMerge = observer == null && !naive;
     for (int d = from; d < to; d++) {
       applyProfiles(d);
       releaseEnded(d);
+      if (mayMerge && downCount == 0) {
+        int e = ev;
+        while (e < evCount && !evSuccess[evOrder[e]]) {
+          e++; // misses change nothing without an observer
+        }
+        int nextHit = e < evCount ? Math.min((int) evTime[evOrder[e]], to) : to;
+        int days = nextHit > d ? undisturbedDaysFrom(d, nextHit) : 0;
+        if (days > 0) {
+          int resume = d + days;
+          addUndisturbedDays(d, resume);
+          double[] start = base.inventoryAtDayStart()[d];
+          double[] inv = base.inventoryAtDayStart()[resume];
+          for (int i = 0; i < inv.length; i++) {
+            int s = m.storageNodes[i];
+            if (Double.doubleToRawLongBits(inventory[s]) == Double.doubleToRawLongBits(start[i])) {
+              inventory[s] = inv[i]; // followed the undisturbed run; the others stayed put
+            }
+          }
+          mergedDays += days;
+          ev = e;
+          d = resume - 1;
+          continue;
+        }
+      }
       refreshCaps();
       while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
         applyEvent(evOrder[ev++], d);
@@ -700,8 +839,56 @@ final class TrialRunner {
       double total = simulateDayAfterEvents(d, base.costPerDay()[d]);
       if (observer != null) {
         reportDay(d, sinkServed, total, false);
+      } else if (mayMerge && !inventoryMoved && d + 1 < to) {
+        // a steady day: the next days have its inputs, so its flows, until something changes
+        int e = ev;
+        while (e < evCount && !evSuccess[evOrder[e]]) {
+          e++;
+        }
+        int end = e < evCount ? Math.min((int) evTime[evOrder[e]], to) : to;
+        end = steadyUntil(d, end);
+        if (end > d + 1) {
+          ledger.addDays(d + 1, end, sinkServed, total, base.costPerDay());
+          for (int i = 0; i < downCount; i++) {
+            int a = downList[i];
+            if (damage[a] < 1.0) {
+              daysDown[a] += end - d - 1;
+            }
+          }
+          repeatedDays += end - d - 1;
+          ev = e;
+          d = end - 1;
+        }
       }
     }
+  }
+
+  /**
+   * The first day after {@code d} (at most {@code end}) whose inputs may differ from day {@code
+   * d}'s, given that no event comes before {@code end} and day {@code d} left every inventory as it
+   * was: a profile's factor changes, an outage segment (repair, stage) starts or ends, or a crew
+   * becomes free for a waiting job. Until then every day's inputs, so flows, are day {@code d}'s.
+   */
+  private int steadyUntil(int d, int end) {
+    end = Math.min(end, m.nextProfileChange[d + 1]);
+    for (int i = 0; i < downCount && end > d + 1; i++) {
+      for (int g = segHead[downList[i]]; g >= 0; g = segNext[g]) {
+        if (segFrom[g] > d) {
+          end = Math.min(end, segFrom[g]);
+        }
+        if (segTo[g] > d) {
+          end = Math.min(end, segTo[g]);
+        }
+      }
+    }
+    for (int p = 0; p < waitingCount.length && end > d + 1; p++) {
+      if (waitingCount[p] > 0) {
+        for (int f : crewFree[p]) {
+          end = Math.min(end, Math.max(f, d + 1));
+        }
+      }
+    }
+    return end;
   }
 
   /** One day without events (the undisturbed run); returns the day's total cost. */
@@ -722,10 +909,14 @@ final class TrialRunner {
       total += cost[c];
     }
     ledger.addDay(d, sinkServed, total, Double.isNaN(undisturbedCost) ? total : undisturbedCost);
+    boolean moved = false;
     for (int s : m.storageNodes) {
       double next = inventory[s] + out.injected[s] - out.withdrawn[s];
-      inventory[s] = Math.max(0, Math.min(m.net.storageCapacity(s), next));
+      next = Math.max(0, Math.min(m.net.storageCapacity(s), next));
+      moved |= Double.doubleToRawLongBits(next) != Double.doubleToRawLongBits(inventory[s]);
+      inventory[s] = next;
     }
+    inventoryMoved = moved;
     return total;
   }
 
@@ -1050,19 +1241,27 @@ final class TrialRunner {
   /** Sets storage caps from today's inventory. */
   private void refreshCaps() {
     for (int s : m.storageNodes) {
-      double inv = inventory[s];
-      double f = damage[s];
-      double capacity = m.net.storageCapacity(s);
-      double deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
-      double w = Math.min(m.net.maxWithdrawalPerDay(s) * f * deliver, inv);
-      double j =
-          Math.max(0, Math.min(m.net.maxInjectionPerDay(s) * f, m.net.storageCapacity(s) - inv));
+      double w = withdrawCap(s, inventory[s]);
+      double j = injectCap(s, inventory[s]);
       if (in.withdrawCap[s] != w || in.injectCap[s] != j) {
         in.withdrawCap[s] = w;
         in.injectCap[s] = j;
         dirty[m.net.nodeCommodity(s)] = true;
       }
     }
+  }
+
+  /** Storage {@code s}'s withdrawal cap for the day with inventory {@code inv} at its start. */
+  private double withdrawCap(int s, double inv) {
+    double capacity = m.net.storageCapacity(s);
+    double deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+    return Math.min(m.net.maxWithdrawalPerDay(s) * damage[s] * deliver, inv);
+  }
+
+  /** Storage {@code s}'s injection cap for the day with inventory {@code inv} at its start. */
+  private double injectCap(int s, double inv) {
+    return Math.max(
+        0, Math.min(m.net.maxInjectionPerDay(s) * damage[s], m.net.storageCapacity(s) - inv));
   }
 
   private void setUp(DayInput input, int asset, boolean up, boolean markDirty) {

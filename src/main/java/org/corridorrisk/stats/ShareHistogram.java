@@ -37,6 +37,14 @@ public final class ShareHistogram implements java.io.Serializable {
     counts[seriesIndex * BINS + (int) Math.round(s * (BINS - 1))]++;
   }
 
+  /**
+   * Counts {@code times} observations of {@code share} (clamped to [0, 1]) in {@code seriesIndex}.
+   */
+  public void add(int seriesIndex, double share, long times) {
+    double s = share > 1 ? 1 : (share > 0 ? share : 0);
+    counts[seriesIndex * BINS + (int) Math.round(s * (BINS - 1))] += times;
+  }
+
   /** Adds the other histogram's counts to this one (same number of series). */
   public void merge(ShareHistogram other) {
     if (other.series != series) {

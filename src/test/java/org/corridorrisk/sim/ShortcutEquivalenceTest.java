@@ -1,6 +1,7 @@
 package org.corridorrisk.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.corridorrisk.impact.TrialMetrics;
 import org.corridorrisk.model.Link;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ShortcutEquivalenceTest {
 
-  private static void assertSameAsNaive(Scenario s, int trials) {
+  private static TrialRunner assertSameAsNaive(Scenario s, int trials) {
     StudyModel model = new StudyModel(s);
     TrialRunner fast = new TrialRunner(model, model.baseline);
     TrialRunner naive = new TrialRunner(model, model.baseline, true);
@@ -30,8 +31,44 @@ class ShortcutEquivalenceTest {
       assertArrayEquals(b.values(), a.values(), 0.0, "trial " + k);
       assertArrayEquals(
           b.unservedVolumeByCommodity(), a.unservedVolumeByCommodity(), 0.0, "trial " + k);
+      assertArrayEquals(b.personDaysByCommodity(), a.personDaysByCommodity(), 0.0, "trial " + k);
+      assertArrayEquals(
+          b.peakInoperabilityBySector(), a.peakInoperabilityBySector(), 0.0, "trial " + k);
       assertArrayEquals(b.indirectLossBySector(), a.indirectLossBySector(), 0.0, "trial " + k);
+      assertArrayEquals(
+          naive.ledger().unservedBySink(), fast.ledger().unservedBySink(), 0.0, "trial " + k);
+      assertArrayEquals(
+          naive.ledger().personDaysBySink(), fast.ledger().personDaysBySink(), 0.0, "trial " + k);
+      // every day's served share, also on the days the shortcuts never added (the ledger keeps the
+      // undisturbed share there); and every day whose share differs from the undisturbed one is
+      // listed as added (what the study's bulk share accounting relies on)
+      double[][] undisturbed = model.baseline.servedShare();
+      boolean[] listed = new boolean[model.horizonDays];
+      for (int i = 0; i < fast.ledger().addedDayCount(); i++) {
+        listed[fast.ledger().addedDay(i)] = true;
+      }
+      for (int c = 0; c < model.commodityCount; c++) {
+        double[] want = naive.ledger().servedShareByCommodityDay()[c];
+        assertArrayEquals(want, fast.ledger().servedShareByCommodityDay()[c], 0.0, "trial " + k);
+        for (int d = 0; d < want.length; d++) {
+          if (Double.compare(want[d], undisturbed[c][d]) != 0) {
+            assertTrue(listed[d], "trial " + k + " day " + d + " not listed");
+          }
+        }
+      }
+      assertArrayEquals(
+          touched(naive, model.assetCount), touched(fast, model.assetCount), "trial " + k);
     }
+    return fast;
+  }
+
+  /** Days down per asset in the last trial. */
+  private static int[] touched(TrialRunner r, int assets) {
+    int[] days = new int[assets];
+    for (int i = 0; i < r.touchedCount(); i++) {
+      days[r.touched(i)] = r.daysDown(r.touched(i));
+    }
+    return days;
   }
 
   @Test
@@ -44,7 +81,10 @@ class ShortcutEquivalenceTest {
             .replace("events_per_year: 0.2", "events_per_year: 6")
             .replace("success_probability: 0.3", "success_probability: 0.9")
             .replace("selection: uniform", "selection: max-damage");
-    assertSameAsNaive(Yaml.load(text).baseline(), 150);
+    TrialRunner fast = assertSameAsNaive(Yaml.load(text).baseline(), 150);
+    // the shortcuts after a first hit were taken (so this compares them)
+    assertTrue(fast.mergedDays > 0, "merged " + fast.mergedDays);
+    assertTrue(fast.repeatedDays > 0, "repeated " + fast.repeatedDays);
   }
 
   @Test
@@ -94,5 +134,79 @@ class ShortcutEquivalenceTest {
                     .with(Selection.MAX_DAMAGE, false))
             .scenario();
     assertSameAsNaive(s, 300);
+  }
+
+  /**
+   * After an outage a refillable storage fills up to its capacity again (bitwise the undisturbed
+   * inventory) while a storage without injection stays lower with the same caps: the trial merges
+   * back into the undisturbed run until the next hit. Repairs by a crew (queued when busy) with a
+   * restoration stage, several hits a trial, a demand profile, a deliverability curve, sectors, and
+   * days on which even the undisturbed run falls short (winter peak).
+   */
+  @Test
+  void mergeBackAfterRefillCrewsStagesAndProfilesGivesTheSameTrials() {
+    String yaml =
+        """
+        format: corridor-risk/v1
+        name: merge-back
+        horizon_days: 120
+        commodities: [{id: gas}]
+        profiles:
+          - id: season
+            steps:
+              - {from_day: 0, factor: 1.0}
+              - {from_day: 40, factor: 1.3}
+              - {from_day: 47, factor: 1.0}
+              - {from_day: 90, factor: 0.9}
+        nodes:
+          - {id: src, kind: source, commodity: gas, supply: 12}
+          - {id: hub, kind: junction, commodity: gas}
+          - {id: refill, kind: storage, commodity: gas, inventory: 8, max_withdrawal: 4,
+             capacity: 12, max_injection: 2}
+          - {id: reserve, kind: storage, commodity: gas, inventory: 60, max_withdrawal: 3,
+             capacity: 60, max_injection: 0,
+             deliverability: [{fill: 0, factor: 0.5}, {fill: 1, factor: 1}]}
+          - {id: city, kind: sink, commodity: gas, demand: 8, priority: 1, population: 1000,
+             value_of_lost_load: 5, demand_profile: season, sector: homes}
+          - {id: plant, kind: sink, commodity: gas, demand: 2, priority: 2, population: 0,
+             value_of_lost_load: 2, sector: industry}
+        links:
+          - {id: main, from: src, to: hub, commodity: gas, capacity: 12, kind: subsea-pipeline}
+          - {id: r1, from: refill, to: hub, commodity: gas, capacity: 10, directed: false,
+             kind: subsea-pipeline}
+          - {id: r2, from: reserve, to: hub, commodity: gas, capacity: 10}
+          - {id: c1, from: hub, to: city, commodity: gas, capacity: 20}
+          - {id: c2, from: hub, to: plant, commodity: gas, capacity: 20}
+        threats:
+          - id: anchor
+            model: poisson
+            events_per_year: 30
+            success_probability: 0.7
+            targets: {links: [main]}
+            damage:
+              - {probability: 0.5, capacity_factor: 0, repair_days: {dist: fixed, value: 3},
+                 restoration: [{capacity_factor: 0.5, days: {dist: fixed, value: 2}}]}
+              - {probability: 0.5, capacity_factor: 0.6, repair_days: {dist: uniform, min: 1,
+                 max: 4}}
+            repair_days: {dist: fixed, value: 3}
+          - id: storm
+            model: poisson
+            events_per_year: 8
+            success_probability: 1
+            targets: {links: [c2, r2, r1]}
+            repair_days: {dist: uniform, min: 1, max: 6}
+        repair_crews:
+          - {id: vessel, count: 1, serves: {kinds: [subsea-pipeline]}, mobilization_days: 1}
+        economy:
+          sectors:
+            - {id: homes, output_per_day: 10}
+            - {id: industry, output_per_day: 20}
+          interdependency:
+            - [0.0, 0.2]
+            - [0.3, 0.0]
+        """;
+    TrialRunner fast = assertSameAsNaive(Yaml.load(yaml).baseline(), 400);
+    assertTrue(fast.mergedDays > 0, "merged " + fast.mergedDays);
+    assertTrue(fast.repeatedDays > 0, "repeated " + fast.repeatedDays);
   }
 }
