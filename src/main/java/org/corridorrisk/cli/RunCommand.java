@@ -138,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
+    prepareReportInBackground();
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario scenario = loaded.baseline();
     Path dir = out != null ? out : Paths.get("out", scenario.name());
@@ -182,6 +183,26 @@ final class RunCommand implements Callable<Integer> {
       Engines.close(rangeEngine);
     }
     return r.interrupted() ? Failures.INTERRUPTED : Failures.OK;
+  }
+
+  /**
+   * Loads the report's fonts ({@link HtmlReport#prepare}) on a daemon thread while the scenario is
+   * read and checked, instead of after. A failure is left to the call in {@code execute}, which
+   * reports it.
+   */
+  private static void prepareReportInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                HtmlReport.prepare();
+              } catch (RuntimeException | LinkageError e) {
+                // reported by the call in execute
+              }
+            },
+            "corridor-risk-fonts");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Past this many trials, trials.csv is written only when asked for. */

@@ -9,7 +9,7 @@ import org.corridorrisk.model.Sharing;
  * a tier shared by the scenario's {@code sharing} rule, storage only for what sources cannot cover,
  * refills from spare supply, and (when the commodity has link costs) the cheapest such flow. This
  * class only orchestrates; the algorithms are {@link FastPath}, {@link StagedMaxFlow} ({@link
- * GreedyStart} then {@link Isap}), {@link ReferencePaths}, {@link StorageSteps}, {@link FairTiers}
+ * GreedyStart} then {@link Isap}), {@link ReferenceFlow}, {@link StorageSteps}, {@link FairTiers}
  * ({@link FairShares}) and {@link CycleCanceller}, all working on one {@link Residuals} this solver
  * owns.
  *
@@ -45,8 +45,8 @@ import org.corridorrisk.model.Sharing;
  * {@link FastPath} first tries to meet every connected component's upper bound with a verified tree
  * flow (see docs/daily-flow.md); only when that fails do the steps above run. On large single-tier
  * commodities, a tier whose sinks are capped at their full demand starts from the undisturbed day's
- * paths that still fit ({@link ReferencePaths}). Flows within {@code 1e-12 x} the commodity's
- * largest nominal rate are treated as zero.
+ * flow clipped to today's capacities ({@link ReferenceFlow}) and goes straight to the exact phase.
+ * Flows within {@code 1e-12 x} the commodity's largest nominal rate are treated as zero.
  *
  * <p>Rejected: JGraphT's algorithms in the hot loop (boxing, maps, allocation per call).
  */
@@ -63,10 +63,17 @@ public final class DailyFlowSolver {
   /** The steps of {@code sharing: fair}, or null under {@code sharing: any}. */
   final FairTiers fair;
 
-  /** Per commodity: the reference paths, or null (not eligible, or not built yet). */
-  private final ReferencePaths[] reference;
+  /** Per commodity: the reference flow, or null (not eligible, or not built yet). */
+  private final ReferenceFlow[] reference;
 
-  /** Per commodity: whether its reference paths and fast-path decision are made. */
+  /**
+   * Per commodity with a reference flow: whether the undisturbed day serves every sink in full, so
+   * that a warm-started max-flow may stop at the component bound (on binding networks the bound is
+   * never reached and computing it costs a search of the graph).
+   */
+  private final boolean[] referenceServesAll;
+
+  /** Per commodity: whether its reference flow and fast-path decision are made. */
   private final boolean[] prepared;
 
   /**
@@ -101,7 +108,8 @@ public final class DailyFlowSolver {
         net.scenario().sharing() == Sharing.FAIR
             ? new FairTiers(net, graph, residuals, this::maxFlow, storage)
             : null;
-    this.reference = new ReferencePaths[net.commodityCount()];
+    this.reference = new ReferenceFlow[net.commodityCount()];
+    this.referenceServesAll = new boolean[net.commodityCount()];
     this.prepared = new boolean[net.commodityCount()];
     this.fastPathUseful = new boolean[net.commodityCount()];
   }
@@ -139,7 +147,7 @@ public final class DailyFlowSolver {
     if (!prepared[commodity]) {
       prepared[commodity] = true;
       fastPathUseful[commodity] = fastPathServesUndisturbedDay(b);
-      reference[commodity] = buildReferencePaths(b);
+      reference[commodity] = buildReferenceFlow(b);
     }
     setUp(b, in);
     if (fastPathUseful[commodity] && fastPathApplies(b, in)) {
@@ -229,9 +237,13 @@ public final class DailyFlowSolver {
         }
       }
       if (share == 1 && reference[b.commodity] != null) {
+        // warm start: the undisturbed day's flow clipped to today's capacities; no greedy rounds
         reference[b.commodity].install(residuals);
+        maxFlow.augmentWarm(
+            b.base, b.end, b.source, b.sink, referenceServesAll[b.commodity], b.flowEpsilon);
+      } else {
+        maxFlow(b, b.source, b.sink, -1);
       }
-      maxFlow(b, b.source, b.sink, -1);
       if (share < 1) {
         for (int j = starts[k]; j < starts[k + 1]; j++) {
           int i = order[j];
@@ -265,12 +277,12 @@ public final class DailyFlowSolver {
   }
 
   /**
-   * The reference paths of block {@code b}, or null when they do not apply: one priority tier, no
+   * The reference flow of block {@code b}, or null when it does not apply: one priority tier, no
    * storage, no costs, a block of at least {@link SolverOptions#referencePathsMinNodes} nodes, and
    * nominal supply covering nominal demand (so the tier's sinks are capped at their full demand).
    * Solves the undisturbed day from zero, once per solver; leaves the residuals to the next setUp.
    */
-  private ReferencePaths buildReferencePaths(Block b) {
+  private ReferenceFlow buildReferenceFlow(Block b) {
     int c = b.commodity;
     if (b.tierCount() != 1
         || net.storagesOf(c).length > 0
@@ -293,14 +305,15 @@ public final class DailyFlowSolver {
     for (int i : net.sinksOf(c)) {
       residuals.setEmpty(graph.nodeArc[i], net.demandPerDay(i));
     }
-    maxFlow(b, b.source, b.sink, -1);
-    return ReferencePaths.decompose(graph, b, residuals);
+    double delivered = maxFlow(b, b.source, b.sink, -1);
+    referenceServesAll[c] = delivered >= demand - b.tolerance();
+    return ReferenceFlow.decompose(graph, b, residuals);
   }
 
   /**
-   * Whether solves of commodity {@code c} start from the reference paths (after its first solve).
+   * Whether solves of commodity {@code c} start from the reference flow (after its first solve).
    */
-  boolean usesReferencePaths(int c) {
+  boolean usesReferenceFlow(int c) {
     return reference[c] != null;
   }
 
@@ -355,12 +368,31 @@ public final class DailyFlowSolver {
       out.withdrawn[i] = clean(withdrawn - injected, eps);
       out.injected[i] = clean(injected - withdrawn, eps);
     }
-    double cost = 0;
+    // signed link flows in one sequential pass over the block's arcs (a pass per link would read
+    // the arc arrays out of order), then their magnitudes
+    double[] linkFlow = out.linkFlow;
     for (int l : net.linksOf(c)) {
-      double magnitude = clean(Math.abs(signedLinkFlow(l)), eps);
-      out.linkFlow[l] = magnitude;
-      cost += magnitude * net.linkCostPerUnit(l);
+      linkFlow[l] = 0;
     }
-    out.cost = net.hasCosts(c) ? cost : 0;
+    int[] arcLink = graph.arcLink;
+    byte[] role = graph.arcRole;
+    int[] backward = graph.linkArcBackward;
+    for (int a = b.arcBegin; a < b.arcEnd; a++) {
+      if (role[a] == FlowGraph.LINK) {
+        int l = arcLink[a];
+        double f = residuals.flow(a);
+        linkFlow[l] += a == backward[l] ? -f : f;
+      }
+    }
+    double cost = 0;
+    boolean costs = net.hasCosts(c);
+    for (int l : net.linksOf(c)) {
+      double magnitude = clean(Math.abs(linkFlow[l]), eps);
+      linkFlow[l] = magnitude;
+      if (costs) {
+        cost += magnitude * net.linkCostPerUnit(l);
+      }
+    }
+    out.cost = costs ? cost : 0;
   }
 }

@@ -23,8 +23,8 @@ final class FairTiers {
   private final int[] parNodes;
   private final double[] parWeights;
 
-  // Installs the current tier's reference paths (a field, so that no lambda is made per tier).
-  private ReferencePaths reference;
+  // Installs the current tier's reference flow (a field, so that no lambda is made per tier).
+  private ReferenceFlow reference;
   private final Runnable installReference;
 
   FairTiers(
@@ -51,7 +51,7 @@ final class FairTiers {
    * refills. {@code reference} (or null) is installed before a tier's first test when the tier can
    * be served in full.
    */
-  void solve(Block b, DayInput in, ReferencePaths reference) {
+  void solve(Block b, DayInput in, ReferenceFlow reference) {
     shares.newDay();
     this.reference = reference;
     serveTiers(b, in);

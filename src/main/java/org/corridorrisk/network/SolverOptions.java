@@ -9,8 +9,8 @@ package org.corridorrisk.network;
  *     and the fast path is off)
  * @param fastPath whether the {@link FastPath} is tried first
  * @param referencePathsMinNodes commodity blocks with at least this many nodes start their max-flow
- *     from the undisturbed day's paths where valid ({@link ReferencePaths}); smaller ones start
- *     from zero
+ *     from the undisturbed day's flow clipped to the day ({@link ReferenceFlow}); smaller ones
+ *     start from zero
  * @param exactMaxFlow the algorithm of the exact phase
  * @param fastPathProbe whether a commodity whose undisturbed day the fast path cannot serve skips
  *     it on every day (a property of the network, so every solver decides alike)
@@ -23,7 +23,7 @@ public record SolverOptions(
     ExactMaxFlow exactMaxFlow,
     boolean fastPathProbe) {
   /**
-   * The simulator's settings: 2 greedy rounds, exact phase by ISAP, fast path, reference paths >=
+   * The simulator's settings: 2 greedy rounds, exact phase by ISAP, fast path, reference flow >=
    * 1000.
    */
   public static final SolverOptions DEFAULTS =

@@ -84,6 +84,26 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   }
 
   /**
+   * Augments a warm-started flow (one close to a maximum, e.g. {@link ReferenceFlow}'s) to a
+   * maximum: no greedy rounds; the exact phase stops at the component bound when {@code bounded}
+   * (worth its search only where the bound is usually reached: networks whose capacities do not
+   * bind), else it runs to its own proof of maximality. Returns the flow added.
+   */
+  double augmentWarm(int base, int end, int s, int t, boolean bounded, double eps) {
+    double limit = Double.POSITIVE_INFINITY;
+    if (bounded) {
+      double bound = componentBound(s, t, -1, eps);
+      double tolerance = eps * (end - base);
+      if (bound <= tolerance) {
+        return 0;
+      }
+      limit = bound - tolerance;
+    }
+    exactRuns++;
+    return exact.augment(base, end, s, t, -1, limit, eps);
+  }
+
+  /**
    * An upper bound on the flow that can still be added from {@code s} to {@code t}: every
    * augmenting path stays inside one weakly connected component of the residual graph without
    * {@code s}, {@code t} and {@code blocked}, so the sum over components of {@code min(residual

@@ -4,7 +4,7 @@
  * DailyFlowSolver} routes one day of one commodity ({@code DayInput} in, {@code DayOutput} out).
  * The flow graph ({@code FlowGraph}, one {@code Block} per commodity), its flow state ({@code
  * Residuals}) and the algorithms ({@code AugmentingMaxFlow} implementations, {@code
- * CycleCanceller}, {@code FastPath}, {@code ReferencePaths}) are package-private. The hot loop
+ * CycleCanceller}, {@code FastPath}, {@code ReferenceFlow}) are package-private. The hot loop
  * allocates nothing and touches no map, boxed number or JGraphT object. Imports only {@code model}.
  */
 package org.corridorrisk.network;

@@ -2,6 +2,7 @@ package org.corridorrisk.scenario;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where each key and value of a scenario document sits in its file, by document path ({@code
@@ -26,7 +27,10 @@ final class Locations {
     int valueColumn;
   }
 
-  private final Map<String, Entry> entries;
+  private Map<String, Entry> entries;
+
+  /** Where the entries come from when they are first asked for (null: recorded as read). */
+  private Supplier<Locations> source;
 
   Locations() {
     this(16);
@@ -37,12 +41,33 @@ final class Locations {
     entries = new HashMap<>(Math.max(16, (int) (expectedPaths / 0.75f) + 1));
   }
 
+  private Locations(Supplier<Locations> source) {
+    this.source = source;
+  }
+
+  /**
+   * Locations found only when first asked for, by {@code source} (e.g. reading the document again
+   * with the reader that records them): a valid document is rarely asked where anything is, so the
+   * fast path of a large file need not record them. Thread-safe.
+   */
+  static Locations lazy(Supplier<Locations> source) {
+    return new Locations(source);
+  }
+
+  private synchronized Map<String, Entry> entries() {
+    if (entries == null) {
+      entries = source.get().entries();
+      source = null;
+    }
+    return entries;
+  }
+
   /**
    * Records the value's location at a path seen for the first time, and the key's when {@code key}
    * is not null: one map operation per document value (the reader's hot path).
    */
   void firstSeen(String path, Loc key, Loc value) {
-    Entry e = entries.get(path);
+    Entry e = entries.get(path); // recorded as read: never lazy
     if (e == null) {
       e = new Entry();
       entries.put(path, e);
@@ -56,26 +81,26 @@ final class Locations {
   }
 
   void key(String path, Loc loc) {
-    Entry e = entries.computeIfAbsent(path, k -> new Entry());
+    Entry e = entries().computeIfAbsent(path, k -> new Entry());
     e.keyLine = loc.line();
     e.keyColumn = loc.column();
   }
 
   void value(String path, Loc loc) {
-    Entry e = entries.computeIfAbsent(path, k -> new Entry());
+    Entry e = entries().computeIfAbsent(path, k -> new Entry());
     e.valueLine = loc.line();
     e.valueColumn = loc.column();
   }
 
   /** Location of the key at {@code path}, or null (array elements and the root have none). */
   Loc keyAt(String path) {
-    Entry e = entries.get(path);
+    Entry e = entries().get(path);
     return e == null || e.keyLine == 0 ? null : new Loc(e.keyLine, e.keyColumn);
   }
 
   /** Location of the value at {@code path}, or null. */
   Loc valueAt(String path) {
-    Entry e = entries.get(path);
+    Entry e = entries().get(path);
     return e == null || e.valueLine == 0 ? null : new Loc(e.valueLine, e.valueColumn);
   }
 

@@ -65,6 +65,7 @@ public final class ScenarioLoader {
    * the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON).
    */
   static LoadedScenario parse(Path file, byte[] bytes) throws ScenarioException {
+    WarmUp.start(); // the schema and the model's classes get ready while the file is read
     if (bytes.length > DocumentReader.MAX_FILE_BYTES) {
       throw fileProblem(
           file,

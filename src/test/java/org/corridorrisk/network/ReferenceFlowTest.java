@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The reference paths (max-flow started from the undisturbed day's paths) against a solver without
+ * The reference flow (max-flow started from the undisturbed day's paths) against a solver without
  * them: same total delivery (both are maximum flows), a feasible flow, and answers that depend only
  * on the input.
  */
-class ReferencePathsTest {
+class ReferenceFlowTest {
   private static final double TOL = 1e-7;
   private static final int GAS = 0;
   @TempDir Path dir;
@@ -39,13 +39,13 @@ class ReferencePathsTest {
       DailyFlowSolver solver =
           new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
       solver.solve(GAS, c.in(), warm);
-      if (solver.usesReferencePaths(GAS)) {
+      if (solver.usesReferenceFlow(GAS)) {
         warmCases++;
       }
       assertEquals(totalServed(c.net(), cold), totalServed(c.net(), warm), TOL, "seed " + seed);
       checkFeasible(c, solver, warm, seed);
     }
-    assertTrue(warmCases > 300, "reference paths exercised on " + warmCases + " of 1000 cases");
+    assertTrue(warmCases > 300, "reference flow exercised on " + warmCases + " of 1000 cases");
   }
 
   @Test
@@ -73,7 +73,7 @@ class ReferencePathsTest {
     Path grid = org.corridorrisk.TestData.powerGrid();
     ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
     NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
-    // this test is about the reference paths of the exact path, so the fast path is off
+    // this test is about the reference flow of the exact path, so the fast path is off
     SolverOptions exactPath = SolverOptions.DEFAULTS.withFastPath(false);
     DailyFlowSolver warmSolver = new DailyFlowSolver(net, exactPath);
     DailyFlowSolver coldSolver =
@@ -88,13 +88,94 @@ class ReferencePathsTest {
       DayOutput cold = new DayOutput(net);
       warmSolver.solve(GAS, in, warm);
       coldSolver.solve(GAS, in, cold);
-      assertTrue(warmSolver.usesReferencePaths(GAS));
+      assertTrue(warmSolver.usesReferenceFlow(GAS));
       assertEquals(totalServed(net, cold), totalServed(net, warm), 1e-6, "day " + day);
       for (int l = 0; l < net.linkCount(); l++) {
         assertTrue(
             warm.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
       }
     }
+  }
+
+  /**
+   * The clip-and-rebalance cases the all-or-nothing test above does not reach: lines at part of
+   * their capacity (damage states, capacity profiles), demand above and below the undisturbed day's
+   * (demand profiles), and supply cut at some sources. The warm start must still give the cold
+   * maximum, within today's capacities, with flow conserved at every node.
+   */
+  @Test
+  void powerGrid_partialCapacitiesAndChangedRates_warmEqualsCold() throws Exception {
+    Path file = dir.resolve("grid.yaml");
+    ScenarioImporter.importFile(
+            org.corridorrisk.TestData.powerGrid(), null, ImportOptions.defaults())
+        .write(file, false);
+    NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
+    SolverOptions exactPath = SolverOptions.DEFAULTS.withFastPath(false);
+    DailyFlowSolver warmSolver = new DailyFlowSolver(net, exactPath);
+    DailyFlowSolver coldSolver =
+        new DailyFlowSolver(net, exactPath.withReferencePathsMinNodes(Integer.MAX_VALUE));
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
+    int clippedDays = 0;
+    for (int day = 0; day < 12; day++) {
+      DayInput in = new DayInput(net);
+      for (int l = 0; l < net.linkCount(); l++) {
+        double u = rng.nextDouble();
+        // 3% out, 10% at a tenth to a half of their capacity, the rest intact
+        double factor = u < 0.03 ? 0 : u < 0.13 ? 0.1 + 0.4 * rng.nextDouble() : 1;
+        in.linkCapacity[l] = net.linkCapacity(l) * factor;
+      }
+      for (int i : net.sinksOf(GAS)) {
+        in.demand[i] = net.demandPerDay(i) * (0.5 + rng.nextDouble()); // 0.5x to 1.5x
+      }
+      for (int i : net.sourcesOf(GAS)) {
+        if (rng.nextDouble() < 0.05) {
+          in.supply[i] = net.supplyPerDay(i) * 0.3;
+        }
+      }
+      DayOutput warm = new DayOutput(net);
+      DayOutput cold = new DayOutput(net);
+      warmSolver.solve(GAS, in, warm);
+      coldSolver.solve(GAS, in, cold);
+      assertTrue(warmSolver.usesReferenceFlow(GAS));
+      assertEquals(totalServed(net, cold), totalServed(net, warm), 1e-6, "day " + day);
+      double[] balance = new double[net.nodeCount()];
+      for (int l = 0; l < net.linkCount(); l++) {
+        assertTrue(warm.linkFlow[l] <= in.linkCapacity[l] + 1e-9, "day " + day + " link " + l);
+        double f = warmSolver.signedLinkFlow(l);
+        balance[net.linkFrom(l)] -= f;
+        balance[net.linkTo(l)] += f;
+      }
+      for (int i : net.sourcesOf(GAS)) {
+        double injected = warmSolver.sourceInjection(i);
+        assertTrue(injected <= in.supply[i] + 1e-9, "day " + day + " source " + i);
+        balance[i] += injected;
+      }
+      for (int i : net.sinksOf(GAS)) {
+        assertTrue(warm.served[i] <= in.demand[i] + 1e-9, "day " + day + " sink " + i);
+        balance[i] -= warm.served[i];
+      }
+      for (int i = 0; i < net.nodeCount(); i++) {
+        assertEquals(0, balance[i], 1e-7, "day " + day + " conservation at node " + i);
+      }
+      for (int l = 0; l < net.linkCount(); l++) {
+        if (in.linkCapacity[l] > 0 && in.linkCapacity[l] < nominal(net).linkFlow[l] - 1e-6) {
+          clippedDays++; // a line still up but below its undisturbed flow: clipped, not dropped
+          break;
+        }
+      }
+    }
+    assertTrue(clippedDays >= 6, "partial clipping on only " + clippedDays + " of 12 days");
+  }
+
+  private DayOutput nominalOutput;
+
+  private DayOutput nominal(NetworkIndex net) {
+    if (nominalOutput == null) {
+      nominalOutput = new DayOutput(net);
+      new DailyFlowSolver(net, SolverOptions.DEFAULTS.withFastPath(false))
+          .solve(GAS, new DayInput(net), nominalOutput);
+    }
+    return nominalOutput;
   }
 
   private static double totalServed(NetworkIndex net, DayOutput out) {
