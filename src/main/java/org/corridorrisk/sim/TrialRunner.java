@@ -1280,8 +1280,11 @@ final class TrialRunner {
 
   /** Storage {@code s}'s withdrawal cap for the day with inventory {@code inv} at its start. */
   private double withdrawCap(int s, double inv) {
-    double capacity = m.net.storageCapacity(s);
-    double deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+    double deliver = 1; // the factor without a deliverability curve
+    if (m.storageHasCurve[s]) {
+      double capacity = m.net.storageCapacity(s);
+      deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+    }
     return Math.min(m.net.maxWithdrawalPerDay(s) * damage[s] * deliver, inv);
   }
 
