@@ -1409,7 +1409,7 @@ final class TrialRunner {
     if (dist == null) {
       dist = th.repair;
     }
-    int r = ThreatPlan.Compiled.days(dist, uRepair);
+    int r = repairDays(dist, uRepair);
     int stages = state >= 0 ? th.stageFactor[state].length : 0;
     int stageFrom = stageCount;
     for (int k = 0; k < stages; k++) {
@@ -1419,7 +1419,7 @@ final class TrialRunner {
       }
       stageF[stageCount] = th.stageFactor[state][k];
       stageD[stageCount] =
-          ThreatPlan.Compiled.days(
+          repairDays(
               th.stageDays[state][k],
               Streams.uniform(curSeed, curTrial, th.key, number, key, 3 + k));
       stageCount++;
@@ -1477,6 +1477,16 @@ final class TrialRunner {
         }
       }
     }
+  }
+
+  /** Per repair time (by identity): its quantile function, built once per runner. */
+  private final java.util.IdentityHashMap<RepairTime, java.util.function.DoubleUnaryOperator>
+      quantiles = new java.util.IdentityHashMap<>();
+
+  /** {@link ThreatPlan.Compiled#days} through the runner's quantile functions (same values). */
+  private int repairDays(RepairTime dist, double u) {
+    return ThreatPlan.Compiled.wholeDays(
+        quantiles.computeIfAbsent(dist, RepairTime::quantiles).applyAsDouble(u));
   }
 
   /**
