@@ -1,7 +1,6 @@
 package org.corridorrisk.sim;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.stats.MetricAccumulator;
 import org.corridorrisk.stats.MetricSummary;
+import org.corridorrisk.stats.SummaryOrder;
 
 /**
  * Everything a Monte Carlo study produced. Arrays are owned by the result; callers must not modify
@@ -165,9 +165,7 @@ public record StudyResult(
       if (cached[column] == null) {
         double[] sorted = null;
         if (exact()) {
-          double[] v = columnValues()[column];
-          sorted = Arrays.copyOf(v, keptTrials);
-          Arrays.sort(sorted);
+          sorted = SummaryOrder.forSummary(columnValues()[column], keptTrials);
         }
         cached[column] = MetricSummary.of(columns[column], sorted);
       }

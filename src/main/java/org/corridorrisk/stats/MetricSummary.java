@@ -1,7 +1,5 @@
 package org.corridorrisk.stats;
 
-import java.util.Arrays;
-
 /**
  * Summary statistics of one metric's per-trial values, as in {@code summary.json}.
  *
@@ -60,14 +58,13 @@ public record MetricSummary(
     if (n < 1) {
       throw new IllegalArgumentException("need at least one value but had " + n);
     }
-    double[] sorted = Arrays.copyOf(values, n);
-    Arrays.sort(sorted);
-    return of(MetricAccumulator.ofValues(values, n), sorted);
+    return of(MetricAccumulator.ofValues(values, n), SummaryOrder.forSummary(values, n));
   }
 
   /**
    * Summarizes an accumulator; percentiles exact from {@code sorted} (all the trials' values in
-   * ascending order) when given, else from the sketch.
+   * ascending order, or at least ordered as {@link SummaryOrder#forSummary} leaves them) when
+   * given, else from the sketch.
    */
   public static MetricSummary of(MetricAccumulator acc, double[] sorted) {
     long n = acc.count();
