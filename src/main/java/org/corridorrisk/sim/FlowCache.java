@@ -36,7 +36,11 @@ final class FlowCache {
     slotCost = new double[size];
   }
 
-  /** Slots that fit the memory budget: about 8 MB per worker, between 4 and 256. */
+  /**
+   * Slots that fit the memory budget: about 8 MB per worker, between 4 and 4096 (4096 rather than
+   * 256: on southern-gas-corridor the outage states of a year of trials collide less, 0.08 instead
+   * of 0.29 solves per trial).
+   */
   static int slotsFor(StudyModel model) {
     long perSlot = 64;
     long widest = 0;
@@ -48,7 +52,7 @@ final class FlowCache {
     }
     perSlot += widest;
     long slots = (8L << 20) / perSlot;
-    return (int) Math.max(4, Math.min(256, slots));
+    return (int) Math.max(4, Math.min(4096, slots));
   }
 
   /**

@@ -839,7 +839,7 @@ final class TrialRunner {
       double total = simulateDayAfterEvents(d, base.costPerDay()[d]);
       if (observer != null) {
         reportDay(d, sinkServed, total, false);
-      } else if (mayMerge && !inventoryMoved && d + 1 < to) {
+      } else if (mayMerge && d + 1 < to) {
         // a steady day: the next days have its inputs, so its flows, until something changes
         int e = ev;
         while (e < evCount && !evSuccess[evOrder[e]]) {
@@ -847,6 +847,9 @@ final class TrialRunner {
         }
         int end = e < evCount ? Math.min((int) evTime[evOrder[e]], to) : to;
         end = steadyUntil(d, end);
+        if (inventoryMoved && end > d + 1) {
+          end = capsHoldUntil(d + 1, end);
+        }
         if (end > d + 1) {
           ledger.addDays(d + 1, end, sinkServed, total, base.costPerDay());
           for (int i = 0; i < downCount; i++) {
@@ -864,10 +867,34 @@ final class TrialRunner {
   }
 
   /**
+   * Repeats the last day's storage flows from day {@code from} on while every storage's caps stay
+   * those of the current inputs (the inventory moves the same way each day, with the same
+   * arithmetic as the day loop): returns the first day whose caps differ (or {@code end}); the
+   * inventories are then those at its start.
+   */
+  private int capsHoldUntil(int from, int end) {
+    for (int t = from; t < end; t++) {
+      for (int s : m.storageNodes) {
+        if (Double.doubleToRawLongBits(withdrawCap(s, inventory[s]))
+                != Double.doubleToRawLongBits(in.withdrawCap[s])
+            || Double.doubleToRawLongBits(injectCap(s, inventory[s]))
+                != Double.doubleToRawLongBits(in.injectCap[s])) {
+          return t;
+        }
+      }
+      for (int s : m.storageNodes) {
+        double next = inventory[s] + out.injected[s] - out.withdrawn[s];
+        inventory[s] = Math.max(0, Math.min(m.net.storageCapacity(s), next));
+      }
+    }
+    return end;
+  }
+
+  /**
    * The first day after {@code d} (at most {@code end}) whose inputs may differ from day {@code
-   * d}'s, given that no event comes before {@code end} and day {@code d} left every inventory as it
-   * was: a profile's factor changes, an outage segment (repair, stage) starts or ends, or a crew
-   * becomes free for a waiting job. Until then every day's inputs, so flows, are day {@code d}'s.
+   * d}'s apart from storage caps, given that no event comes before {@code end}: a profile's factor
+   * changes, an outage segment (repair, stage) starts or ends, or a crew becomes free for a waiting
+   * job. Until then every day's inputs, so flows, are day {@code d}'s.
    */
   private int steadyUntil(int d, int end) {
     end = Math.min(end, m.nextProfileChange[d + 1]);
