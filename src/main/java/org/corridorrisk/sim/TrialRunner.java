@@ -1650,6 +1650,11 @@ final class TrialRunner {
       costs[c] = output.cost;
       return;
     }
+    if (!cache.worthAsking(c)) {
+      solver.solve(c, input, output);
+      costs[c] = output.cost;
+      return;
+    }
     if (cache.lookup(c, input, output, costs)) {
       return;
     }
