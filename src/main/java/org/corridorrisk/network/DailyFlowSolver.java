@@ -368,21 +368,18 @@ public final class DailyFlowSolver {
       out.withdrawn[i] = clean(withdrawn - injected, eps);
       out.injected[i] = clean(injected - withdrawn, eps);
     }
-    // signed link flows in one sequential pass over the block's arcs (a pass per link would read
-    // the arc arrays out of order), then their magnitudes
+    // signed link flows in one pass over the block's link arcs in arc order (a pass per link would
+    // read the arc arrays out of order), then their magnitudes
     double[] linkFlow = out.linkFlow;
     for (int l : net.linksOf(c)) {
       linkFlow[l] = 0;
     }
     int[] arcLink = graph.arcLink;
-    byte[] role = graph.arcRole;
     int[] backward = graph.linkArcBackward;
-    for (int a = b.arcBegin; a < b.arcEnd; a++) {
-      if (role[a] == FlowGraph.LINK) {
-        int l = arcLink[a];
-        double f = residuals.flow(a);
-        linkFlow[l] += a == backward[l] ? -f : f;
-      }
+    for (int a : graph.linkArcs[c]) {
+      int l = arcLink[a];
+      double f = residuals.flow(a);
+      linkFlow[l] += a == backward[l] ? -f : f;
     }
     double cost = 0;
     boolean costs = net.hasCosts(c);

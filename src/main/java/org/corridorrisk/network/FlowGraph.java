@@ -76,6 +76,13 @@ final class FlowGraph {
   /** Nodes in the largest block. */
   final int maxBlockSize;
 
+  /**
+   * Per commodity: its arcs of role {@link #LINK} in arc order (one per directed or symmetric link,
+   * two per link in the four-arc model), for passes over link flows that read the arc arrays in
+   * order.
+   */
+  final int[][] linkArcs;
+
   FlowGraph(NetworkIndex net) {
     int n = net.nodeCount();
     int m = net.linkCount();
@@ -208,6 +215,7 @@ final class FlowGraph {
       throughArc[i] = throughTmp[i] < 0 ? -1 : newIndex[throughTmp[i]];
     }
     blocks = new Block[k];
+    linkArcs = new int[k][];
     for (int c = 0; c < k; c++) {
       int end = base[c] + own[c] + 3;
       int[] sorted = sinksByTier(net, c);
@@ -223,6 +231,19 @@ final class FlowGraph {
               tierStarts(net, sorted),
               flowScale(net, c) * 1e-12,
               costScale(net, c) * 1e-9);
+      int count = 0;
+      for (int a = blocks[c].arcBegin; a < blocks[c].arcEnd; a++) {
+        if (arcRole[a] == LINK) {
+          count++;
+        }
+      }
+      linkArcs[c] = new int[count];
+      count = 0;
+      for (int a = blocks[c].arcBegin; a < blocks[c].arcEnd; a++) {
+        if (arcRole[a] == LINK) {
+          linkArcs[c][count++] = a;
+        }
+      }
     }
   }
 

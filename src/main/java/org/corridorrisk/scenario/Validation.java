@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,15 +43,60 @@ final class Validation {
       return null;
     }
     JsonNode clean = SchemaCheck.check(root, issues);
-    ScenarioFile file;
-    try {
-      file = MAPPER.treeToValue(clean, ScenarioFile.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      String path = e instanceof JsonMappingException jm ? path(jm) : "";
-      issues.addFollowOn(path, "cannot be read: " + firstLine(e.getMessage()), false);
-      return null;
+    ScenarioFile file = mapLarge(clean);
+    if (file == null) {
+      try {
+        file = MAPPER.treeToValue(clean, ScenarioFile.class);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        String path = e instanceof JsonMappingException jm ? path(jm) : "";
+        issues.addFollowOn(path, "cannot be read: " + firstLine(e.getMessage()), false);
+        return null;
+      }
     }
     return new ModelBuilder(issues).build(file, clean);
+  }
+
+  /**
+   * The file records of a large document, with its nodes and links mapped by {@link FastRecords}
+   * and the rest by Jackson; null when the document is small or {@link FastRecords} or Jackson is
+   * not sure (the whole document is then mapped by Jackson, which reports what cannot be read).
+   */
+  static ScenarioFile mapLarge(JsonNode clean) {
+    ObjectNode rest = FastRecords.rest(clean);
+    if (rest == null) {
+      return null;
+    }
+    List<ScenarioFile.NodeSpec> nodes = FastRecords.nodes(clean.get("nodes"));
+    List<ScenarioFile.LinkSpec> links =
+        nodes == null ? null : FastRecords.links(clean.get("links"));
+    if (links == null) {
+      return null;
+    }
+    ScenarioFile f;
+    try {
+      f = MAPPER.treeToValue(rest, ScenarioFile.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return null;
+    }
+    return new ScenarioFile(
+        f.format(),
+        f.name(),
+        f.description(),
+        f.horizonDays(),
+        f.currency(),
+        f.commodities(),
+        nodes,
+        links,
+        f.threats(),
+        f.dependencies(),
+        f.mitigations(),
+        f.economy(),
+        f.sharing());
+  }
+
+  /** The whole document mapped by Jackson (for tests of {@link #mapLarge}). */
+  static ScenarioFile mapAll(JsonNode clean) throws JsonProcessingException {
+    return MAPPER.treeToValue(clean, ScenarioFile.class);
   }
 
   /**

@@ -26,6 +26,20 @@ final class FlowCache {
   long hits;
   long misses;
 
+  /**
+   * Look-ups per commodity after which the memo judges whether it pays, and the smallest share of
+   * hits (1 in this many) that keeps it on.
+   */
+  static final int JUDGE_AFTER = 1024;
+
+  static final int MIN_HITS_ONE_IN = 64;
+
+  /** Per commodity: look-ups and hits so far, and whether the memo is off for it. */
+  private final long[] asked;
+
+  private final long[] answered;
+  private final boolean[] off;
+
   FlowCache(StudyModel model, int slots) {
     m = model;
     int size = Integer.highestOneBit(Math.max(1, slots));
@@ -34,6 +48,9 @@ final class FlowCache {
     slotKey = new DayKey[size];
     slotOut = new double[size][];
     slotCost = new double[size];
+    asked = new long[m.commodityCount];
+    answered = new long[m.commodityCount];
+    off = new boolean[m.commodityCount];
   }
 
   /**
@@ -56,16 +73,35 @@ final class FlowCache {
   }
 
   /**
+   * Whether commodity {@code c}'s days are worth looking up: false once {@link #JUDGE_AFTER}
+   * look-ups found fewer than one hit in {@link #MIN_HITS_ONE_IN} (e.g. one-day trials of a large
+   * network, where no two trials fail the same set of lines: writing and comparing the key then
+   * only costs time). A "no" counts as a look-up that ran the solver. Results do not depend on it
+   * (a hit returns what the solver would), only the time does.
+   */
+  boolean worthAsking(int c) {
+    if (off[c]) {
+      misses++;
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Copies the cached outputs of commodity {@code c} for input {@code in} into {@code out}; false
    * on a miss.
    */
   boolean lookup(int c, DayInput in, DayOutput out, double[] costByCommodity) {
     in.writeKey(c, key);
     int slot = (int) key.hash() & mask;
+    if (++asked[c] == JUDGE_AFTER && answered[c] * MIN_HITS_ONE_IN < JUDGE_AFTER) {
+      off[c] = true; // this look-up still counts; later ones are not made
+    }
     if (slotKey[slot] == null || !slotKey[slot].sameAs(key)) {
       misses++;
       return false;
     }
+    answered[c]++;
     double[] o = slotOut[slot];
     int i = 0;
     for (int k : m.net.sinksOf(c)) {

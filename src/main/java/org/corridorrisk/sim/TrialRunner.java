@@ -1663,6 +1663,11 @@ final class TrialRunner {
       costs[c] = output.cost;
       return;
     }
+    if (!cache.worthAsking(c)) {
+      solver.solve(c, input, output);
+      costs[c] = output.cost;
+      return;
+    }
     if (cache.lookup(c, input, output, costs)) {
       return;
     }

@@ -11,7 +11,7 @@ class WarmUpTest {
   @Test
   void sample_isAValidScenario() {
     Issues issues = new Issues();
-    DocumentReader.Document doc = DocumentReader.read(WarmUp.SAMPLE, true, issues);
+    DocumentReader.Document doc = DocumentReader.readFully(WarmUp.SAMPLE, false, issues);
     assertNotNull(doc.root());
     assertNotNull(Validation.check(doc.root(), issues), "the sample must build a scenario");
     assertEquals(List.of(), issues.all());

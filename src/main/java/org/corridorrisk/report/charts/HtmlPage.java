@@ -234,7 +234,8 @@ public final class HtmlPage {
       for (int i = 0; i < cells.length; i++) {
         Cell c = cells[i];
         html.append(i == 0 ? "<th scope=\"row\"" : c.numeric() ? "<td class=\"num\"" : "<td");
-        c.attributes()
+        // sorted by name: Map.of's order changes from one JVM to the next, the page must not
+        new java.util.TreeMap<>(c.attributes())
             .forEach(
                 (k, v) ->
                     html.append(" data-")
