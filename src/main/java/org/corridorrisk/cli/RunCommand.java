@@ -393,6 +393,7 @@ final class RunCommand implements Callable<Integer> {
             result.trials());
         stderr.flush();
       }
+      result.prepareSummaries();
       SummaryJson.write(result, summary, engine == null ? Engines.LOCAL : engine.name());
       HtmlReport.write(result, html);
     } finally {

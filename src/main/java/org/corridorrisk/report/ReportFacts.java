@@ -11,6 +11,7 @@ import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.stats.MetricSummary;
+import org.corridorrisk.stats.SummaryOrder;
 
 /**
  * Small derived facts the report pages share: units of metrics, volume units of commodities, the
@@ -97,10 +98,21 @@ final class ReportFacts {
   static final double NEGLIGIBLE_SHARE_OF_MAX = 1e-9;
 
   /**
-   * Per-trial values of one series, summarized, with the sorted copy kept for quantiles.
+   * The smallest percentile the report reads ({@code 1 - 1/10}, the "1 in 10" return level): the
+   * values are sorted from it up, not below (a full sort of 10^6 values per series was most of the
+   * time spent writing the report of a large study).
+   */
+  static final double LOWEST_QUANTILE_READ = 0.9;
+
+  /**
+   * Per-trial values of one series, summarized, with a copy ordered for the quantiles the report
+   * reads.
    *
    * @param values the per-trial values as given (summaries use these, as summary.json does)
    * @param cleaned the values with negligible ones ({@link #negligible}) set to 0, for charts
+   * @param sorted the values in ascending order at index 0 (the smallest) and from the {@link
+   *     #LOWEST_QUANTILE_READ} percentile up ({@link SummaryOrder#sortedFrom}); use {@link
+   *     #quantile}, which sorts the rest when a lower percentile is asked for
    * @param negligible values {@code <= negligible} count as zero loss
    * @param shareNonZero share of trials with a value above {@code negligible}
    */
@@ -120,13 +132,15 @@ final class ReportFacts {
      * null} = computed from the values.
      */
     static Summarized of(double[] values, int n, MetricSummary given) {
-      double[] sorted = Arrays.copyOf(values, n);
-      Arrays.sort(sorted);
+      double[] sorted = SummaryOrder.sortedFrom(values, n, LOWEST_QUANTILE_READ);
       double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
       double negligible = Double.isFinite(largest) ? largest * NEGLIGIBLE_SHARE_OF_MAX : 0;
+      // the values <= negligible (the leading run of a full sort), counted without sorting
       int noLoss = 0;
-      while (noLoss < n && sorted[noLoss] <= negligible) {
-        noLoss++;
+      for (int i = 0; i < n; i++) {
+        if (values[i] <= negligible) {
+          noLoss++;
+        }
       }
       double[] cleaned = Arrays.copyOf(values, n);
       for (int i = 0; i < n; i++) {
@@ -145,7 +159,14 @@ final class ReportFacts {
 
     /** The nearest-rank quantile (as in MetricSummary). */
     double quantile(double p) {
-      return MetricSummary.percentile(sorted, p);
+      int n = sorted.length;
+      int i = SummaryOrder.index(n, p);
+      if (i > 0 && i < SummaryOrder.index(n, LOWEST_QUANTILE_READ) && n >= 2) {
+        double[] all = Arrays.copyOf(sorted, n); // a percentile below the sorted part: sort all
+        Arrays.sort(all);
+        return all[i];
+      }
+      return sorted[i];
     }
 
     /** Whether the quantile is a real loss (above the negligible level). */
