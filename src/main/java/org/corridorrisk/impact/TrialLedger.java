@@ -198,9 +198,39 @@ public final class TrialLedger {
     }
     assert sameDemand(from, to);
     prepare(from, sinkServed);
-    for (int d = from; d < to; d++) {
-      apply(d, cost, undisturbedCostPerDay[d]);
+    if (shortCount > 0 || !noIndirectToday()) {
+      for (int d = from; d < to; d++) {
+        apply(d, cost, undisturbedCostPerDay[d]);
+      }
+      return;
     }
+    // every sink served: the days add +0.0 to every sum but the rerouting cost (unserved volume
+    // and indirect loss start at +0.0 and only grow, so adding +0.0 changes no bit), and write
+    // their shares
+    for (int d = from; d < to; d++) {
+      boolean undisturbed = undisturbedShare != null;
+      for (int c = 0; c < shareToday.length; c++) {
+        servedShareByCommodityDay[c][d] = shareToday[c];
+        undisturbed =
+            undisturbed
+                && Double.doubleToRawLongBits(shareToday[c])
+                    == Double.doubleToRawLongBits(undisturbedShare[c][d]);
+      }
+      if (!undisturbed) {
+        markAdded(d);
+      }
+      reroutingCost += Impacts.reroutingCost(cost, undisturbedCostPerDay[d]);
+    }
+  }
+
+  /** Whether the prepared day adds exactly +0.0 of indirect loss and no inoperability. */
+  private boolean noIndirectToday() {
+    for (int s = 0; s < m.sectorCount; s++) {
+      if (Double.doubleToRawLongBits(indirectToday[s]) != 0L || q[s] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean sameDemand(int from, int to) {

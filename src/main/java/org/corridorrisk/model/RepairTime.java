@@ -31,6 +31,14 @@ public sealed interface RepairTime
    */
   double quantileDays(double u);
 
+  /**
+   * {@link #quantileDays} as a function built once: the same values, without the set-up some
+   * distributions repeat per call (the lognormal builds its distribution object).
+   */
+  default java.util.function.DoubleUnaryOperator quantiles() {
+    return this::quantileDays;
+  }
+
   /** Mean repair time in days. */
   double meanDays();
 
@@ -108,6 +116,11 @@ public sealed interface RepairTime
     @Override
     public double quantileDays(double u) {
       return distribution().inverseCumulativeProbability(u);
+    }
+
+    @Override
+    public java.util.function.DoubleUnaryOperator quantiles() {
+      return distribution()::inverseCumulativeProbability;
     }
 
     @Override

@@ -42,6 +42,9 @@ final class StudyModel {
   /** Per node: its storage's deliverability curve ({@code AssetExtras.NONE}'s factor 1 without). */
   final Incidents.AssetExtras[] storageExtras;
 
+  /** Per node: whether it is a storage with a deliverability curve (else the factor is 1). */
+  final boolean[] storageHasCurve;
+
   /** Per commodity: links of that commodity, nodes of that commodity. */
   final int[][] linksOf;
 
@@ -135,8 +138,10 @@ final class StudyModel {
     linksOf = toArrays(links);
     Incidents inc = scenario.incidents();
     storageExtras = new Incidents.AssetExtras[nodeCount];
+    storageHasCurve = new boolean[nodeCount];
     for (int n : storageNodes) {
       storageExtras[n] = inc.asset(net.nodeId(n));
+      storageHasCurve[n] = !storageExtras[n].deliverability().isEmpty();
     }
     profileFactor = new double[assetCount][];
     List<Integer> profiled = new ArrayList<>();

@@ -251,7 +251,11 @@ final class ThreatPlan {
 
     /** Whole days (rounded up, capped) of {@code dist} at the uniform {@code u}. */
     static int days(RepairTime dist, double u) {
-      double days = dist.quantileDays(u);
+      return wholeDays(dist.quantileDays(u));
+    }
+
+    /** A quantile of a repair time in whole days (rounded up; 0 when not positive). */
+    static int wholeDays(double days) {
       if (!(days > 0)) {
         return 0;
       }

@@ -1280,8 +1280,11 @@ final class TrialRunner {
 
   /** Storage {@code s}'s withdrawal cap for the day with inventory {@code inv} at its start. */
   private double withdrawCap(int s, double inv) {
-    double capacity = m.net.storageCapacity(s);
-    double deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+    double deliver = 1; // the factor without a deliverability curve
+    if (m.storageHasCurve[s]) {
+      double capacity = m.net.storageCapacity(s);
+      deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+    }
     return Math.min(m.net.maxWithdrawalPerDay(s) * damage[s] * deliver, inv);
   }
 
@@ -1406,7 +1409,7 @@ final class TrialRunner {
     if (dist == null) {
       dist = th.repair;
     }
-    int r = ThreatPlan.Compiled.days(dist, uRepair);
+    int r = repairDays(dist, uRepair);
     int stages = state >= 0 ? th.stageFactor[state].length : 0;
     int stageFrom = stageCount;
     for (int k = 0; k < stages; k++) {
@@ -1416,7 +1419,7 @@ final class TrialRunner {
       }
       stageF[stageCount] = th.stageFactor[state][k];
       stageD[stageCount] =
-          ThreatPlan.Compiled.days(
+          repairDays(
               th.stageDays[state][k],
               Streams.uniform(curSeed, curTrial, th.key, number, key, 3 + k));
       stageCount++;
@@ -1474,6 +1477,16 @@ final class TrialRunner {
         }
       }
     }
+  }
+
+  /** Per repair time (by identity): its quantile function, built once per runner. */
+  private final java.util.IdentityHashMap<RepairTime, java.util.function.DoubleUnaryOperator>
+      quantiles = new java.util.IdentityHashMap<>();
+
+  /** {@link ThreatPlan.Compiled#days} through the runner's quantile functions (same values). */
+  private int repairDays(RepairTime dist, double u) {
+    return ThreatPlan.Compiled.wholeDays(
+        quantiles.computeIfAbsent(dist, RepairTime::quantiles).applyAsDouble(u));
   }
 
   /**

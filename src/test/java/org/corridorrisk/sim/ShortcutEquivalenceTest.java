@@ -140,8 +140,9 @@ class ShortcutEquivalenceTest {
    * After an outage a refillable storage fills up to its capacity again (bitwise the undisturbed
    * inventory) while a storage without injection stays lower with the same caps: the trial merges
    * back into the undisturbed run until the next hit. Repairs by a crew (queued when busy) with a
-   * restoration stage, several hits a trial, a demand profile, a deliverability curve, sectors, and
-   * days on which even the undisturbed run falls short (winter peak).
+   * restoration stage, several hits a trial, a demand profile, a deliverability curve, sectors, a
+   * dearer backup supply (rerouting cost on days with every sink served), and days on which even
+   * the undisturbed run falls short (winter peak).
    */
   @Test
   void mergeBackAfterRefillCrewsStagesAndProfilesGivesTheSameTrials() {
@@ -160,6 +161,7 @@ class ShortcutEquivalenceTest {
               - {from_day: 90, factor: 0.9}
         nodes:
           - {id: src, kind: source, commodity: gas, supply: 12}
+          - {id: src2, kind: source, commodity: gas, supply: 6}
           - {id: hub, kind: junction, commodity: gas}
           - {id: refill, kind: storage, commodity: gas, inventory: 8, max_withdrawal: 4,
              capacity: 12, max_injection: 2}
@@ -171,7 +173,9 @@ class ShortcutEquivalenceTest {
           - {id: plant, kind: sink, commodity: gas, demand: 2, priority: 2, population: 0,
              value_of_lost_load: 2, sector: industry}
         links:
-          - {id: main, from: src, to: hub, commodity: gas, capacity: 12, kind: subsea-pipeline}
+          - {id: main, from: src, to: hub, commodity: gas, capacity: 12, kind: subsea-pipeline,
+             cost_per_unit: 1}
+          - {id: backup, from: src2, to: hub, commodity: gas, capacity: 6, cost_per_unit: 3}
           - {id: r1, from: refill, to: hub, commodity: gas, capacity: 10, directed: false,
              kind: subsea-pipeline}
           - {id: r2, from: reserve, to: hub, commodity: gas, capacity: 10}
