@@ -126,20 +126,50 @@ public final class DayInput {
    */
   public void writeKey(int commodity, DayKey key) {
     key.start(commodity);
-    for (int n : net.nodesOf(commodity)) {
-      key.addBit(nodeUp[n]);
-    }
-    for (int l : net.linksOf(commodity)) {
-      key.addBit(linkUp[l]);
-    }
-    for (int r = 0; r < nodeRates.size(); r++) {
-      addChanges(
-          key, nodeRates.get(r), nominal.get(r), nodesOfKind(commodity, nodeRateKinds.get(r)));
-    }
-    for (int r = 0; r < linkRates.size(); r++) {
-      addChanges(key, linkRates.get(r), nominal.get(nodeRates.size() + r), net.linksOf(commodity));
+    key.addBits(nodeUp, net.nodesOf(commodity));
+    key.addBits(linkUp, net.linksOf(commodity));
+    int[][] at = keyIndices(commodity);
+    double[][] rates = rateArrays;
+    double[][] nominals = nominalArrays;
+    for (int r = 0; r < rates.length; r++) {
+      addChanges(key, rates[r], nominals[r], at[r]);
     }
     key.finish();
+  }
+
+  /** Every registered rate (node rates, then link rates) and its nominal values, as arrays. */
+  private double[][] rateArrays;
+
+  private double[][] nominalArrays;
+
+  /** Per commodity (filled on first use): per registered rate, the indices the key reads. */
+  private int[][][] keyIndices;
+
+  private int[][] keyIndices(int commodity) {
+    if (keyIndices == null) {
+      int rates = nodeRates.size() + linkRates.size();
+      rateArrays = new double[rates][];
+      nominalArrays = nominal.toArray(new double[0][]);
+      for (int r = 0; r < nodeRates.size(); r++) {
+        rateArrays[r] = nodeRates.get(r);
+      }
+      for (int r = 0; r < linkRates.size(); r++) {
+        rateArrays[nodeRates.size() + r] = linkRates.get(r);
+      }
+      keyIndices = new int[net.commodityCount()][][];
+    }
+    int[][] at = keyIndices[commodity];
+    if (at == null) {
+      at = new int[rateArrays.length][];
+      for (int r = 0; r < nodeRates.size(); r++) {
+        at[r] = nodesOfKind(commodity, nodeRateKinds.get(r));
+      }
+      for (int r = 0; r < linkRates.size(); r++) {
+        at[nodeRates.size() + r] = net.linksOf(commodity);
+      }
+      keyIndices[commodity] = at;
+    }
+    return at;
   }
 
   /**
@@ -150,7 +180,7 @@ public final class DayInput {
   private static void addChanges(DayKey key, double[] rate, double[] nominal, int[] at) {
     int changed = 0;
     for (int i : at) {
-      if (Double.doubleToLongBits(rate[i]) != Double.doubleToLongBits(nominal[i])) {
+      if (Double.doubleToRawLongBits(rate[i]) != Double.doubleToRawLongBits(nominal[i])) {
         key.addValue(i);
         key.addValue(rate[i]);
         changed++;

@@ -22,18 +22,36 @@ public final class DayKey {
     values = new double[size[1]];
   }
 
+  /** A key holding up to {@code maxBits} bits and {@code maxValues} values (tests). */
+  DayKey(int maxBits, int maxValues) {
+    bits = new long[(maxBits + 63) / 64];
+    values = new double[maxValues];
+  }
+
   void start(int c) {
     commodity = c;
     bitCount = 0;
-    valueCount = 0;
-    Arrays.fill(bits, 0L);
+    valueCount = 0; // every word up to the bit count is written by addBits
   }
 
-  void addBit(boolean on) {
-    if (on) {
-      bits[bitCount >>> 6] |= 1L << (bitCount & 63);
+  /** Adds one bit per index of {@code at}: {@code up[i]}. */
+  void addBits(boolean[] up, int[] at) {
+    int k = bitCount;
+    long word = k % 64 == 0 ? 0 : bits[k >>> 6];
+    for (int i : at) {
+      if (up[i]) {
+        word |= 1L << (k & 63);
+      }
+      k++;
+      if ((k & 63) == 0) {
+        bits[(k - 1) >>> 6] = word;
+        word = 0;
+      }
     }
-    bitCount++;
+    if ((k & 63) != 0) {
+      bits[k >>> 6] = word;
+    }
+    bitCount = k;
   }
 
   void addValue(double value) {
