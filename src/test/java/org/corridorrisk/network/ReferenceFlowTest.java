@@ -69,15 +69,9 @@ class ReferenceFlowTest {
 
   @Test
   void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures() throws Exception {
-    Path file = dir.resolve("grid.yaml");
-    Path grid = org.corridorrisk.TestData.powerGrid();
-    ScenarioImporter.importFile(grid, null, ImportOptions.defaults()).write(file, false);
-    NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
-    // this test is about the reference flow of the exact path, so the fast path is off
-    SolverOptions exactPath = SolverOptions.DEFAULTS.withFastPath(false);
-    DailyFlowSolver warmSolver = new DailyFlowSolver(net, exactPath);
-    DailyFlowSolver coldSolver =
-        new DailyFlowSolver(net, exactPath.withReferencePathsMinNodes(Integer.MAX_VALUE));
+    NetworkIndex net = importedGrid();
+    DailyFlowSolver warmSolver = new DailyFlowSolver(net, EXACT_PATH);
+    DailyFlowSolver coldSolver = new DailyFlowSolver(net, COLD);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(7L);
     DayInput in = new DayInput(net);
     for (int day = 0; day < 20; day++) {
@@ -105,15 +99,9 @@ class ReferenceFlowTest {
    */
   @Test
   void powerGrid_partialCapacitiesAndChangedRates_warmEqualsCold() throws Exception {
-    Path file = dir.resolve("grid.yaml");
-    ScenarioImporter.importFile(
-            org.corridorrisk.TestData.powerGrid(), null, ImportOptions.defaults())
-        .write(file, false);
-    NetworkIndex net = NetworkIndex.compile(ScenarioLoader.load(file).baseline());
-    SolverOptions exactPath = SolverOptions.DEFAULTS.withFastPath(false);
-    DailyFlowSolver warmSolver = new DailyFlowSolver(net, exactPath);
-    DailyFlowSolver coldSolver =
-        new DailyFlowSolver(net, exactPath.withReferencePathsMinNodes(Integer.MAX_VALUE));
+    NetworkIndex net = importedGrid();
+    DailyFlowSolver warmSolver = new DailyFlowSolver(net, EXACT_PATH);
+    DailyFlowSolver coldSolver = new DailyFlowSolver(net, COLD);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
     int clippedDays = 0;
     for (int day = 0; day < 12; day++) {
@@ -165,6 +153,22 @@ class ReferenceFlowTest {
       }
     }
     assertTrue(clippedDays >= 6, "partial clipping on only " + clippedDays + " of 12 days");
+  }
+
+  /** The grid tests are about the reference flow of the exact path, so the fast path is off. */
+  private static final SolverOptions EXACT_PATH = SolverOptions.DEFAULTS.withFastPath(false);
+
+  /** The same without the reference flow: every max-flow starts from zero. */
+  private static final SolverOptions COLD =
+      EXACT_PATH.withReferencePathsMinNodes(Integer.MAX_VALUE);
+
+  /** The Western US power grid imported with the importer's defaults. */
+  private NetworkIndex importedGrid() throws Exception {
+    Path file = dir.resolve("grid.yaml");
+    ScenarioImporter.importFile(
+            org.corridorrisk.TestData.powerGrid(), null, ImportOptions.defaults())
+        .write(file, false);
+    return NetworkIndex.compile(ScenarioLoader.load(file).baseline());
   }
 
   private DayOutput nominalOutput;
