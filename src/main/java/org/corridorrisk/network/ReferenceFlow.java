@@ -36,7 +36,6 @@ final class ReferenceFlow {
   private final int[] arcs;
 
   private final double[] flows;
-  private final int paths;
   private final Arcs g;
   private final int[] tail;
   private final int source;
@@ -54,10 +53,9 @@ final class ReferenceFlow {
   /** Arcs clipped today (their tails and heads hold the imbalances to pass on). */
   private final int[] clipped;
 
-  private ReferenceFlow(FlowGraph graph, Block b, int[] arcs, double[] flows, int paths) {
+  private ReferenceFlow(FlowGraph graph, Block b, int[] arcs, double[] flows) {
     this.arcs = arcs;
     this.flows = flows;
-    this.paths = paths;
     this.g = graph.arcs;
     this.tail = graph.arcTail;
     this.source = b.source;
@@ -97,7 +95,6 @@ final class ReferenceFlow {
     int[] onPath = new int[n];
     Arrays.fill(onPath, -1);
     int[] path = new int[n + 1];
-    int paths = 0;
     int top = 0;
     int v = s;
     onPath[s - base] = 0;
@@ -112,7 +109,6 @@ final class ReferenceFlow {
           used[path[i] - begin] += f;
           onPath[arcHead[path[i]] - base] = -1;
         }
-        paths++;
         top = 0;
         v = s;
         continue;
@@ -171,15 +167,14 @@ final class ReferenceFlow {
         flows[k++] = used[a - begin];
       }
     }
-    return new ReferenceFlow(graph, b, arcs, flows, paths);
+    return new ReferenceFlow(graph, b, arcs, flows);
   }
 
   /**
    * Installs the reference flow clipped to today's capacities into {@code r}, which must hold the
-   * zero flow on the block, and restores conservation by lowering flows (see the class note);
-   * returns the flow installed from the source.
+   * zero flow on the block, and restores conservation by lowering flows (see the class note).
    */
-  double install(Residuals r) {
+  void install(Residuals r) {
     int count = 0;
     for (int k = 0; k < arcs.length; k++) {
       int a = arcs[k];
@@ -203,14 +198,6 @@ final class ReferenceFlow {
       settle(r, tail[clipped[k]]);
       settle(r, g.head[clipped[k]]);
     }
-    double total = 0;
-    for (int a = g.start[source], e = g.start[source + 1]; a < e; a++) {
-      double f = r.flow(a);
-      if (f > 0) {
-        total += f;
-      }
-    }
-    return total;
   }
 
   /**
@@ -268,15 +255,5 @@ final class ReferenceFlow {
       pending[size++] = node;
     }
     return size;
-  }
-
-  /** Arcs that carry reference flow. */
-  int arcCount() {
-    return arcs.length;
-  }
-
-  /** Paths of the decomposition the reference flow was summed from. */
-  int pathCount() {
-    return paths;
   }
 }
