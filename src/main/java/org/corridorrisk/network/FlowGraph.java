@@ -285,6 +285,51 @@ final class FlowGraph {
     residuals.setEmpty(b.rootArc, rootCapacity);
   }
 
+  private static double clean(double value, double eps) {
+    return value > eps ? value : 0;
+  }
+
+  /**
+   * Reads block {@code b}'s solved flows out of {@code residuals} into {@code out}: deliveries,
+   * storage withdrawals and injections, link flow magnitudes and the links' cost (flows at or below
+   * the block's epsilon read as 0).
+   */
+  void write(NetworkIndex net, Block b, Residuals residuals, DayOutput out) {
+    int c = b.commodity;
+    double eps = b.flowEpsilon;
+    for (int i : net.sinksOf(c)) {
+      out.served[i] = clean(residuals.flow(nodeArc[i]), eps);
+    }
+    for (int i : net.storagesOf(c)) {
+      double withdrawn = residuals.flow(nodeArc[i]);
+      double injected = residuals.flow(injectArc[i]);
+      out.withdrawn[i] = clean(withdrawn - injected, eps);
+      out.injected[i] = clean(injected - withdrawn, eps);
+    }
+    // signed link flows in one pass over the block's link arcs in arc order (a pass per link would
+    // read the arc arrays out of order), then their magnitudes
+    double[] linkFlow = out.linkFlow;
+    for (int l : net.linksOf(c)) {
+      linkFlow[l] = 0;
+    }
+    int[] backward = linkArcBackward;
+    for (int a : linkArcs[c]) {
+      int l = arcLink[a];
+      double f = residuals.flow(a);
+      linkFlow[l] += a == backward[l] ? -f : f;
+    }
+    double cost = 0;
+    boolean costs = net.hasCosts(c);
+    for (int l : net.linksOf(c)) {
+      double magnitude = clean(Math.abs(linkFlow[l]), eps);
+      linkFlow[l] = magnitude;
+      if (costs) {
+        cost += magnitude * net.linkCostPerUnit(l);
+      }
+    }
+    out.cost = costs ? cost : 0;
+  }
+
   /** Sinks of commodity {@code c} sorted by (priority, index). */
   private static int[] sinksByTier(NetworkIndex net, int c) {
     return Arrays.stream(net.sinksOf(c))
