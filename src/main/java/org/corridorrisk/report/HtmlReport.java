@@ -119,7 +119,7 @@ public final class HtmlReport {
             "a report needs at least one trial but the result had " + n);
       }
       for (Metric m : Metric.values()) {
-        metrics.put(m, Summarized.of(Arrays.copyOf(r.values(m), n), n, r.summary(m)));
+        metrics.put(m, Summarized.of(r, m.ordinal()));
       }
       int h = s.horizonDays();
       periodName = h == 365 ? "year" : h + "-day period";
@@ -433,10 +433,7 @@ public final class HtmlReport {
             "by_commodity." + commodity.id() + ".unserved_volume",
             "Unserved volume: " + commodity.id(),
             ReportFacts.volumeUnit(commodity),
-            Summarized.of(
-                Arrays.copyOf(r.unservedVolume()[c], n),
-                n,
-                r.summary(Columns.of(s).unservedVolume(c))),
+            Summarized.of(r, Columns.of(s).unservedVolume(c)),
             false);
       }
       for (int c = 0; c < s.commodities().size() && c < r.personDays().length; c++) {
@@ -446,8 +443,7 @@ public final class HtmlReport {
             "by_commodity." + commodity.id() + ".person_days_without_service",
             "Person-days without " + commodity.id(),
             "person-days",
-            Summarized.of(
-                Arrays.copyOf(r.personDays()[c], n), n, r.summary(Columns.of(s).personDays(c))),
+            Summarized.of(r, Columns.of(s).personDays(c)),
             false);
       }
       return t;
@@ -602,16 +598,8 @@ public final class HtmlReport {
       List<Sector> sectors = s.economy().map(e -> e.sectors()).orElse(List.of());
       for (int i = 0; i < sectors.size() && i < r.peakInoperability().length; i++) {
         Sector sec = sectors.get(i);
-        Summarized peak =
-            Summarized.of(
-                Arrays.copyOf(r.peakInoperability()[i], n),
-                n,
-                r.summary(Columns.of(s).peakInoperability(i)));
-        Summarized indirect =
-            Summarized.of(
-                Arrays.copyOf(r.sectorIndirectLoss()[i], n),
-                n,
-                r.summary(Columns.of(s).indirectLoss(i)));
+        Summarized peak = Summarized.of(r, Columns.of(s).peakInoperability(i));
+        Summarized indirect = Summarized.of(r, Columns.of(s).indirectLoss(i));
         String key = "economy." + sec.id();
         Map<String, String> ci = new LinkedHashMap<>();
         ci.put("metric", key);
@@ -1078,7 +1066,7 @@ public final class HtmlReport {
     }
 
     Figure convergence() {
-      double[] values = metrics.get(Metric.ECONOMIC_LOSS).values();
+      double[] values = r.values(Metric.ECONOMIC_LOSS); // trial order (kept trials)
       // checkpoints evenly spaced from the 30th trial (a normal CI of fewer is not meaningful)
       int first = Math.min(n, 30);
       int wanted = Math.min(n - first + 1, 400);

@@ -10,8 +10,8 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Commodity;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.stats.MetricSummary;
-import org.corridorrisk.stats.SummaryOrder;
 
 /**
  * Small derived facts the report pages share: units of metrics, volume units of commodities, the
@@ -98,75 +98,65 @@ final class ReportFacts {
   static final double NEGLIGIBLE_SHARE_OF_MAX = 1e-9;
 
   /**
-   * The smallest percentile the report reads ({@code 1 - 1/10}, the "1 in 10" return level): the
-   * values are sorted from it up, not below (a full sort of 10^6 values per series was most of the
-   * time spent writing the report of a large study).
-   */
-  static final double LOWEST_QUANTILE_READ = 0.9;
-
-  /**
-   * Per-trial values of one series, summarized, with a copy ordered for the quantiles the report
-   * reads.
+   * Per-trial values of one series, summarized.
    *
-   * @param values the per-trial values as given (summaries use these, as summary.json does)
-   * @param cleaned the values with negligible ones ({@link #negligible}) set to 0, for charts
-   * @param sorted the values in ascending order at index 0 (the smallest) and from the {@link
-   *     #LOWEST_QUANTILE_READ} percentile up ({@link SummaryOrder#sortedFrom}); use {@link
-   *     #quantile}, which sorts the rest when a lower percentile is asked for
+   * @param cleaned the values in ascending order with negligible positive ones ({@link
+   *     #negligible}) set to 0, for charts (which read the values as a multiset: bins, exceedance
+   *     probabilities; a sorted array makes their own sorts linear)
+   * @param sorted the values in ascending order ({@link StudyResult#sortedValues})
    * @param negligible values {@code <= negligible} count as zero loss
    * @param shareNonZero share of trials with a value above {@code negligible}
    */
   record Summarized(
-      double[] values,
       double[] cleaned,
       double[] sorted,
       MetricSummary summary,
       double negligible,
       double shareNonZero) {
-    static Summarized of(double[] values, int n) {
-      return of(values, n, null);
+
+    /** Column {@code column} ({@code Columns} order) of {@code r}, with its summary. */
+    static Summarized of(StudyResult r, int column) {
+      return of(r.sortedValues(column), r.summary(column));
     }
 
     /**
-     * As above with the summary given (from the study's accumulators, as summary.json); {@code
-     * null} = computed from the values.
+     * From the values in ascending order ({@link java.util.Arrays#sort(double[])}; not modified)
+     * and their summary.
      */
-    static Summarized of(double[] values, int n, MetricSummary given) {
-      double[] sorted = SummaryOrder.sortedFrom(values, n, LOWEST_QUANTILE_READ);
+    static Summarized of(double[] sorted, MetricSummary summary) {
+      int n = sorted.length;
       double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
       double negligible = Double.isFinite(largest) ? largest * NEGLIGIBLE_SHARE_OF_MAX : 0;
-      // the values <= negligible (the leading run of a full sort), counted without sorting
-      int noLoss = 0;
-      for (int i = 0; i < n; i++) {
-        if (values[i] <= negligible) {
-          noLoss++;
+      // in ascending order the values <= negligible (>= 0) are a prefix (NaN sorts last), and the
+      // positive ones among them follow the values <= 0
+      int noLoss = firstAbove(sorted, negligible);
+      int firstPositive = firstAbove(sorted, 0.0);
+      double[] cleaned = sorted;
+      if (firstPositive < noLoss) {
+        cleaned = Arrays.copyOf(sorted, n);
+        Arrays.fill(cleaned, firstPositive, noLoss, 0.0);
+      }
+      return new Summarized(cleaned, sorted, summary, negligible, (double) (n - noLoss) / n);
+    }
+
+    /** The first index whose value is not {@code <= x} ({@code x >= 0}; values ascending). */
+    private static int firstAbove(double[] sorted, double x) {
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] <= x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
-      double[] cleaned = Arrays.copyOf(values, n);
-      for (int i = 0; i < n; i++) {
-        if (cleaned[i] > 0 && cleaned[i] <= negligible) {
-          cleaned[i] = 0;
-        }
-      }
-      return new Summarized(
-          values,
-          cleaned,
-          sorted,
-          given != null ? given : MetricSummary.of(values, n),
-          negligible,
-          (double) (n - noLoss) / n);
+      return lo;
     }
 
     /** The nearest-rank quantile (as in MetricSummary). */
     double quantile(double p) {
-      int n = sorted.length;
-      int i = SummaryOrder.index(n, p);
-      if (i > 0 && i < SummaryOrder.index(n, LOWEST_QUANTILE_READ) && n >= 2) {
-        double[] all = Arrays.copyOf(sorted, n); // a percentile below the sorted part: sort all
-        Arrays.sort(all);
-        return all[i];
-      }
-      return sorted[i];
+      return MetricSummary.percentile(sorted, p);
     }
 
     /** Whether the quantile is a real loss (above the negligible level). */

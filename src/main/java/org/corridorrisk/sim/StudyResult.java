@@ -9,7 +9,6 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.stats.MetricAccumulator;
 import org.corridorrisk.stats.MetricSummary;
-import org.corridorrisk.stats.SummaryOrder;
 
 /**
  * Everything a Monte Carlo study produced. Arrays are owned by the result; callers must not modify
@@ -60,6 +59,10 @@ public record StudyResult(
    * ({@link #equals}, {@link #hashCode}).
    */
   private static final Map<StudyResult, MetricSummary[]> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Sorted copies of the kept per-trial values computed so far, per result (as {@link #CACHE}). */
+  private static final Map<StudyResult, double[][]> SORTED =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   /**
@@ -156,18 +159,24 @@ public record StudyResult(
   }
 
   /**
-   * Computes every column's summary now, on all cores (one column per task): each column's
-   * percentiles need a partial sort of all its kept values, which after a large study is the
-   * longest single-threaded step before the outputs. Results are the same as computing them one by
-   * one (each summary is a function of its column alone).
+   * Computes every column's summary and sorted values now, on all cores (one column per task): each
+   * column needs a sort of all its kept values, which after a large study is the longest
+   * single-threaded step before the outputs. Results are the same as computing them one by one
+   * (each is a function of its column alone).
    */
   public void prepareSummaries() {
-    java.util.stream.IntStream.range(0, columns.length).parallel().forEach(this::summary);
+    java.util.stream.IntStream.range(0, columns.length)
+        .parallel()
+        .forEach(
+            c -> {
+              sortedValues(c);
+              summary(c);
+            });
   }
 
   /**
    * The summary of one column ({@link Columns} order): moments from the accumulators, percentiles
-   * exact when every trial is kept. Computed once per result.
+   * exact (from {@link #sortedValues}) when every trial is kept. Computed once per result.
    */
   public MetricSummary summary(int column) {
     MetricSummary[] cached = CACHE.computeIfAbsent(this, k -> new MetricSummary[columns.length]);
@@ -178,14 +187,38 @@ public record StudyResult(
     }
     // computed outside the lock, so that columns can be summarized in parallel; a column computed
     // twice by racing threads gives the same summary, and the first one stored is kept
-    double[] sorted = null;
-    if (exact()) {
-      sorted = SummaryOrder.forSummary(columnValues()[column], keptTrials);
-    }
-    MetricSummary computed = MetricSummary.of(columns[column], sorted);
+    MetricSummary computed =
+        MetricSummary.of(columns[column], exact() ? sortedValues(column) : null);
     synchronized (cached) {
       if (cached[column] == null) {
         cached[column] = computed;
+      }
+      return cached[column];
+    }
+  }
+
+  /**
+   * The kept per-trial values of one column ({@link Columns} order) in ascending order ({@link
+   * java.util.Arrays#sort(double[])}), sorted once per result and shared by the summary and the
+   * report: read only.
+   *
+   * <p>Design note: one full sort per column replaced a partial order for the summary ({@link
+   * org.corridorrisk.stats.SummaryOrder#forSummary}), another for the report's table and a full
+   * sort of the same values inside each chart; a sorted array is sorted again in linear time (the
+   * library sort detects the single run), so the charts' own sorts cost almost nothing.
+   */
+  public double[] sortedValues(int column) {
+    double[][] cached = SORTED.computeIfAbsent(this, k -> new double[columns.length][]);
+    synchronized (cached) {
+      if (cached[column] != null) {
+        return cached[column];
+      }
+    }
+    double[] sorted = java.util.Arrays.copyOf(columnValues()[column], keptTrials);
+    java.util.Arrays.sort(sorted);
+    synchronized (cached) {
+      if (cached[column] == null) {
+        cached[column] = sorted;
       }
       return cached[column];
     }

@@ -52,24 +52,6 @@ public final class SummaryOrder {
     return a;
   }
 
-  /**
-   * A copy of {@code values[0 .. n - 1]} that equals its ascending sort at index 0 (the minimum)
-   * and at every index from {@link #index index(n, from)} up (the percentiles {@code p >= from});
-   * the entries in between hold the other values in an unspecified order.
-   */
-  public static double[] sortedFrom(double[] values, int n, double from) {
-    double[] a = Arrays.copyOf(values, n);
-    int lo = index(n, from);
-    if (n < FULL_SORT_BELOW || lo < 1) {
-      Arrays.sort(a);
-      return a;
-    }
-    select(a, 0, n - 1, lo);
-    Arrays.sort(a, lo, n);
-    select(a, 0, lo - 1, 0);
-    return a;
-  }
-
   /** The 0-based index {@link MetricSummary#percentile} reads for {@code p} among {@code n}. */
   public static int index(int n, double p) {
     int rank = (int) Math.ceil(p * n - 1e-9);

@@ -63,31 +63,6 @@ class SummaryOrderTest {
     }
   }
 
-  @Test
-  void sortedFrom_matchesAFullSortAtTheMinimumAndFromItsPercentileUp() {
-    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(13L);
-    for (int n : new int[] {1, 7, 4095, 4096, 9001, 60_000}) {
-      for (int shape = 0; shape < 5; shape++) {
-        double[] v = values(rng, n, shape);
-        double[] sorted = v.clone();
-        Arrays.sort(sorted);
-        double[] partial = SummaryOrder.sortedFrom(v, n, 0.9);
-        assertEquals(
-            Double.doubleToRawLongBits(sorted[0]),
-            Double.doubleToRawLongBits(partial[0]),
-            "minimum, n " + n);
-        for (int i = SummaryOrder.index(n, 0.9); i < n; i++) {
-          assertEquals(
-              Double.doubleToRawLongBits(sorted[i]),
-              Double.doubleToRawLongBits(partial[i]),
-              "n " + n + " shape " + shape + " index " + i);
-        }
-        Arrays.sort(partial);
-        assertTrue(Arrays.equals(sorted, partial), "not a permutation: n " + n);
-      }
-    }
-  }
-
   /** Every index {@link MetricSummary#of(MetricAccumulator, double[])} reads. */
   private static int[] readIndices(int n) {
     int tail = (int) Math.ceil(0.05 * n);
