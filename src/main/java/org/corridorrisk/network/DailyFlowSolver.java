@@ -79,6 +79,9 @@ public final class DailyFlowSolver {
    */
   private final BoykovKolmogorov.Trees[] referenceTrees;
 
+  /** Per commodity: its block's capacities on the nominal day, or null before its first solve. */
+  private final FlowGraph.NominalDay[] nominalDay;
+
   /** Per commodity: whether its reference flow and fast-path decision are made. */
   private final boolean[] prepared;
 
@@ -117,6 +120,7 @@ public final class DailyFlowSolver {
     this.reference = new ReferenceFlow[net.commodityCount()];
     this.referenceServesAll = new boolean[net.commodityCount()];
     this.referenceTrees = new BoykovKolmogorov.Trees[net.commodityCount()];
+    this.nominalDay = new FlowGraph.NominalDay[net.commodityCount()];
     this.prepared = new boolean[net.commodityCount()];
     this.fastPathUseful = new boolean[net.commodityCount()];
   }
@@ -203,7 +207,11 @@ public final class DailyFlowSolver {
 
   /** Today's capacities on the block's arcs, zero flow; sink arcs stay closed until their tier. */
   private void setUp(Block b, DayInput in) {
-    graph.setDay(net, b, in, residuals);
+    FlowGraph.NominalDay nominal = nominalDay[b.commodity];
+    if (nominal == null) {
+      nominal = nominalDay[b.commodity] = graph.nominalDay(net, b, residuals);
+    }
+    graph.setDay(net, b, in, residuals, nominal);
   }
 
   /** Max-flow from {@code s} to {@code t} on block {@code b}, never entering {@code blocked}. */
@@ -266,8 +274,11 @@ public final class DailyFlowSolver {
         }
         maxFlow(b, b.source, b.sink, -1);
       }
-      for (int j = starts[k]; j < starts[k + 1]; j++) {
-        residuals.freeze(graph.nodeArc[order[j]]);
+      if (k + 1 < b.tierCount() || net.storagesOf(b.commodity).length > 0) {
+        // later tiers and the storage steps must not move these deliveries
+        for (int j = starts[k]; j < starts[k + 1]; j++) {
+          residuals.freeze(graph.nodeArc[order[j]]);
+        }
       }
     }
   }
