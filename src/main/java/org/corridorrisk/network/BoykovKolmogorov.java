@@ -115,14 +115,33 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   /**
    * Runs to a maximum flow without stopping early, so that both trees are closed, and returns them
    * with the residual capacities of arcs {@code arcBegin .. arcEnd - 1}: the start of later {@link
-   * #augmentFrom} calls on the same block.
+   * #augmentFrom} calls on the same block. {@code alsoCheck} are arcs that later states may change
+   * without marking them ({@link Residuals#mark}); the arcs this call changes are added.
    */
-  Trees closedTrees(int base, int end, int s, int t, int arcBegin, int arcEnd, double eps) {
+  Trees closedTrees(
+      int base, int end, int s, int t, int arcBegin, int arcEnd, int[] alsoCheck, double eps) {
+    double[] before = new double[arcEnd - arcBegin];
+    for (int a = arcBegin; a < arcEnd; a++) {
+      before[a - arcBegin] = r.residual(a);
+    }
     reset(base, end);
     Arrays.fill(tree, base, end, FREE);
     plantRoots(s, t);
     grow(-1, Double.POSITIVE_INFINITY, eps, false);
-    Trees trees = new Trees(base, end, arcBegin, arcEnd);
+    int changed = 0;
+    for (int a = arcBegin; a < arcEnd; a++) {
+      if (r.residual(a) != before[a - arcBegin]) {
+        changed++;
+      }
+    }
+    int[] check = Arrays.copyOf(alsoCheck, alsoCheck.length + changed);
+    int k = alsoCheck.length;
+    for (int a = arcBegin; a < arcEnd; a++) {
+      if (r.residual(a) != before[a - arcBegin]) {
+        check[k++] = a;
+      }
+    }
+    Trees trees = new Trees(base, end, arcBegin, arcEnd, check);
     System.arraycopy(tree, base, trees.tree, 0, end - base);
     System.arraycopy(parent, base, trees.parent, 0, end - base);
     System.arraycopy(dist, base, trees.dist, 0, end - base);
@@ -138,47 +157,76 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    * {@code eps} since then change them: a tree arc that lost its residual cuts its lower end off as
    * an orphan, an arc that gained residual activates its tail if that is in the source tree and its
    * head if that is in the sink tree. Everything else stays closed, so the work is bounded by what
-   * today's changes disturb rather than by the network. Returns the flow added.
+   * today's changes disturb rather than by the network. The arcs looked at are those marked in
+   * {@code r} since the state the trees were closed in was last restored, and the trees' own {@link
+   * Trees#alsoCheck}. Returns the flow added.
    */
   double augmentFrom(Trees trees, int s, int t, double eps) {
+    assert marksCoverEveryChange(trees, eps);
     int base = trees.base;
     int n = trees.end - base;
     reset(base, trees.end);
     System.arraycopy(trees.tree, 0, tree, base, n);
     System.arraycopy(trees.parent, 0, parent, base, n);
     System.arraycopy(trees.dist, 0, dist, base, n);
-    int[] arcHead = g.head;
-    double[] before = trees.residual;
-    int arcBegin = trees.arcBegin;
-    for (int a = arcBegin, e = trees.arcEnd; a < e; a++) {
-      double now = r.residual(a);
-      double then = before[a - arcBegin];
-      if (now == then || (now > eps) == (then > eps)) {
-        continue;
-      }
-      int u = tailOf(a);
-      int v = arcHead[a];
-      if (now > eps) {
-        if (tree[u] == SOURCE_TREE) {
-          activate(u);
-        }
-        if (tree[v] == SINK_TREE) {
-          activate(v);
-        }
-      } else {
-        if (tree[v] == SOURCE_TREE && parent[v] == a) {
-          parent[v] = ORPHAN;
-          orphans[orphanCount++] = v;
-        }
-        if (tree[u] == SINK_TREE && parent[u] == a) {
-          parent[u] = ORPHAN;
-          orphans[orphanCount++] = u;
-        }
-      }
+    for (int i = 0, marks = r.markCount(); i < marks; i++) {
+      recheck(trees, r.marked(i), eps);
+    }
+    for (int a : trees.alsoCheck) {
+      recheck(trees, a, eps);
     }
     time = 1;
     adopt(eps);
     return grow(-1, Double.POSITIVE_INFINITY, eps, true);
+  }
+
+  /** Updates the restored trees for arc {@code a} if its residual crossed {@code eps}. */
+  private void recheck(Trees trees, int a, double eps) {
+    double now = r.residual(a);
+    double then = trees.residual[a - trees.arcBegin];
+    if (now == then || (now > eps) == (then > eps)) {
+      return;
+    }
+    int u = tailOf(a);
+    int v = g.head[a];
+    if (now > eps) {
+      if (tree[u] == SOURCE_TREE) {
+        activate(u);
+      }
+      if (tree[v] == SINK_TREE) {
+        activate(v);
+      }
+    } else {
+      if (tree[v] == SOURCE_TREE && parent[v] == a) {
+        parent[v] = ORPHAN;
+        orphans[orphanCount++] = v;
+      }
+      if (tree[u] == SINK_TREE && parent[u] == a) {
+        parent[u] = ORPHAN;
+        orphans[orphanCount++] = u;
+      }
+    }
+  }
+
+  /**
+   * Whether every arc whose residual crossed {@code eps} since {@code trees} were closed is marked
+   * or in {@link Trees#alsoCheck} (a check for tests, run with {@code -ea}).
+   */
+  private boolean marksCoverEveryChange(Trees trees, double eps) {
+    boolean[] looked = new boolean[trees.arcEnd - trees.arcBegin];
+    for (int i = 0; i < r.markCount(); i++) {
+      looked[r.marked(i) - trees.arcBegin] = true;
+    }
+    for (int a : trees.alsoCheck) {
+      looked[a - trees.arcBegin] = true;
+    }
+    for (int a = trees.arcBegin; a < trees.arcEnd; a++) {
+      double now = r.residual(a);
+      double then = trees.residual[a - trees.arcBegin];
+      assert looked[a - trees.arcBegin] || (now > eps) == (then > eps)
+          : "arc " + a + " changed from " + then + " to " + now + " unmarked";
+    }
+    return true;
   }
 
   /** Empties the queue, the orphans and the stamps of nodes {@code base .. end - 1}. */
@@ -286,7 +334,11 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     final int[] dist;
     final double[] residual;
 
-    private Trees(int base, int end, int arcBegin, int arcEnd) {
+    /** Arcs every restart looks at, marked or not. */
+    final int[] alsoCheck;
+
+    private Trees(int base, int end, int arcBegin, int arcEnd, int[] alsoCheck) {
+      this.alsoCheck = alsoCheck;
       this.base = base;
       this.end = end;
       this.arcBegin = arcBegin;

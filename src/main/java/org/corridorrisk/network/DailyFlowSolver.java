@@ -2,6 +2,7 @@ package org.corridorrisk.network;
 
 import static org.corridorrisk.network.StorageSteps.rate;
 
+import java.util.Arrays;
 import org.corridorrisk.model.Sharing;
 
 /**
@@ -339,7 +340,9 @@ public final class DailyFlowSolver {
       residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
     }
     flow.install(residuals);
-    referenceTrees[c] = maxFlow.closedTrees(b);
+    // serveTiers sets every sink arc each day without marking it
+    int[] sinkArcs = Arrays.stream(net.sinksOf(c)).map(i -> graph.nodeArc[i]).toArray();
+    referenceTrees[c] = maxFlow.closedTrees(b, sinkArcs);
     return flow;
   }
 

@@ -172,7 +172,8 @@ final class ReferenceFlow {
 
   /**
    * Installs the reference flow clipped to today's capacities into {@code r}, which must hold the
-   * zero flow on the block, and restores conservation by lowering flows (see the class note).
+   * zero flow on the block, and restores conservation by lowering flows (see the class note). Marks
+   * the arcs whose flow differs from the unclipped reference ({@link Residuals#mark}).
    */
   void install(Residuals r) {
     int count = 0;
@@ -189,6 +190,8 @@ final class ReferenceFlow {
           room = 0;
         }
         double cut = f - room;
+        r.mark(a);
+        r.mark(g.rev[a]);
         imbalance[tail[a]] += cut;
         imbalance[g.head[a]] -= cut;
         clipped[count++] = a;
@@ -228,6 +231,8 @@ final class ReferenceFlow {
           if (in > eps) {
             double d = Math.min(in, excess);
             r.push(a, d);
+            r.mark(a);
+            r.mark(rev[a]);
             excess -= d;
             size = receive(arcHead[a], d, size);
           }
@@ -239,6 +244,8 @@ final class ReferenceFlow {
           if (out > eps) {
             double d = Math.min(out, -excess);
             r.push(rev[a], d);
+            r.mark(a);
+            r.mark(rev[a]);
             excess += d;
             size = receive(arcHead[a], -d, size);
           }

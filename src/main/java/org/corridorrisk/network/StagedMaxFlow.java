@@ -122,13 +122,15 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   /**
    * The closed search trees of a maximum flow of block {@code b} reached from the flow {@link
    * Residuals} holds (augmenting it if it is not maximal), for {@link #augmentWarm}; null when the
-   * exact phase is not {@link BoykovKolmogorov}.
+   * exact phase is not {@link BoykovKolmogorov}. {@code alsoCheck}: arcs that later days may change
+   * without marking them.
    */
-  BoykovKolmogorov.Trees closedTrees(Block b) {
+  BoykovKolmogorov.Trees closedTrees(Block b, int[] alsoCheck) {
     if (!(exact instanceof BoykovKolmogorov bk)) {
       return null;
     }
-    return bk.closedTrees(b.base, b.end, b.source, b.sink, b.arcBegin, b.arcEnd, b.flowEpsilon);
+    return bk.closedTrees(
+        b.base, b.end, b.source, b.sink, b.arcBegin, b.arcEnd, alsoCheck, b.flowEpsilon);
   }
 
   /**
