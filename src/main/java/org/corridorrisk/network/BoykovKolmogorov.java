@@ -78,6 +78,16 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   /** Active nodes per tree ({@link #FREE}, {@link #SOURCE_TREE}, {@link #SINK_TREE}). */
   private final int[] activeIn = new int[3];
 
+  /**
+   * During {@link #augmentFrom} with imbalances: per node, inflow minus outflow of the flow being
+   * repaired (null otherwise). A node with an excess is a root of the source tree, one with a
+   * deficit a root of the sink tree, until it is balanced.
+   */
+  private double[] excess;
+
+  private int source;
+  private int sink;
+
   private int queueHead;
   private int queueSize;
   private int orphanCount;
@@ -162,6 +172,24 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    * Trees#alsoCheck}. Returns the flow added.
    */
   double augmentFrom(Trees trees, int s, int t, double eps) {
+    return augmentFrom(trees, s, t, eps, null, null, 0);
+  }
+
+  /**
+   * As {@link #augmentFrom(Trees, int, int, double)}, for a flow that is not conserved at nodes
+   * {@code nodes[0 .. count - 1]} ({@code imbalance}: inflow minus outflow; kept up to date): a
+   * node with an excess becomes a root of the source tree and one with a deficit a root of the sink
+   * tree, so paths from an excess to a deficit (around a failed line), to {@code t} or from {@code
+   * s} are augmented alike, each limited by its roots' imbalances. When it returns no root reaches
+   * a root of the other tree; what imbalance is left can then only be removed by lowering flows
+   * back to {@code s} or on to {@code t} ({@link ReferenceFlow#settleRemaining}), and the flow is
+   * maximal once that is done: every node such a walk passes is reachable from an excess (or
+   * reaches a deficit), so the walks change residuals only inside the closed set reachable from the
+   * roots of the source tree (or the one reaching the roots of the sink tree). The value returned
+   * is the amount pushed, not the change of the flow's value.
+   */
+  double augmentFrom(
+      Trees trees, int s, int t, double eps, double[] imbalance, int[] nodes, int count) {
     assert marksCoverEveryChange(trees, eps);
     int base = trees.base;
     int n = trees.end - base;
@@ -175,9 +203,59 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     for (int a : trees.alsoCheck) {
       recheck(trees, a, eps);
     }
+    source = s;
+    sink = t;
+    excess = imbalance;
+    for (int k = 0; k < count; k++) {
+      int x = nodes[k];
+      if (x != s && x != t && parent[x] != ROOT) {
+        if (imbalance[x] > eps) {
+          makeRoot(x, SOURCE_TREE, eps);
+        } else if (imbalance[x] < -eps) {
+          makeRoot(x, SINK_TREE, eps);
+        }
+      }
+    }
     time = 1;
     adopt(eps);
-    return grow(-1, Double.POSITIVE_INFINITY, eps, true);
+    double pushed = grow(-1, Double.POSITIVE_INFINITY, eps, true);
+    excess = null;
+    return pushed;
+  }
+
+  /**
+   * Makes node {@code x} a root of tree {@code side}; if it was in the other tree it leaves it as a
+   * freed orphan does (its children there become orphans, its neighbours there that reach it or
+   * that it reaches are activated).
+   */
+  private void makeRoot(int x, byte side, double eps) {
+    byte old = tree[x];
+    if (old != FREE && old != side) {
+      boolean sourceSide = old == SOURCE_TREE;
+      for (int a = g.start[x], e = g.start[x + 1]; a < e; a++) {
+        int q = g.head[a];
+        if (tree[q] != old) {
+          continue;
+        }
+        int treeArc = sourceSide ? a : g.rev[a];
+        int link = sourceSide ? g.rev[a] : a;
+        if (r.residual(link) > eps) {
+          activate(q);
+        }
+        if (parent[q] == treeArc) {
+          parent[q] = ORPHAN;
+          orphans[orphanCount++] = q;
+        }
+      }
+    }
+    if (active[x] && old != side) {
+      activeIn[old]--;
+      activeIn[side]++;
+    }
+    tree[x] = side;
+    parent[x] = ROOT;
+    dist[x] = 0;
+    activate(x);
   }
 
   /** Updates the restored trees for arc {@code a} if its residual crossed {@code eps}. */
@@ -241,6 +319,8 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   }
 
   private void plantRoots(int s, int t) {
+    source = s;
+    sink = t;
     tree[s] = SOURCE_TREE;
     parent[s] = ROOT;
     dist[s] = 0;
@@ -416,11 +496,19 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     int u = tailOf(meeting);
     int v = arcHead[meeting];
     double amount = r.residual(meeting);
-    for (int x = u; parent[x] != ROOT; x = tailOf(parent[x])) {
-      amount = Math.min(amount, r.residual(parent[x]));
+    int from = u;
+    for (; parent[from] != ROOT; from = tailOf(parent[from])) {
+      amount = Math.min(amount, r.residual(parent[from]));
     }
-    for (int x = v; parent[x] != ROOT; x = arcHead[parent[x]]) {
-      amount = Math.min(amount, r.residual(parent[x]));
+    int to = v;
+    for (; parent[to] != ROOT; to = arcHead[parent[to]]) {
+      amount = Math.min(amount, r.residual(parent[to]));
+    }
+    if (from != source) {
+      amount = Math.min(amount, excess[from]);
+    }
+    if (to != sink) {
+      amount = Math.min(amount, -excess[to]);
     }
     r.push(meeting, amount);
     int x = u;
@@ -445,6 +533,20 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
       }
       x = next;
     }
+    if (from != source) {
+      excess[from] -= amount;
+      if (excess[from] <= eps) {
+        parent[from] = ORPHAN; // balanced: no longer a root
+        orphans[orphanCount++] = from;
+      }
+    }
+    if (to != sink) {
+      excess[to] += amount;
+      if (excess[to] >= -eps) {
+        parent[to] = ORPHAN;
+        orphans[orphanCount++] = to;
+      }
+    }
     return amount;
   }
 
@@ -455,6 +557,9 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     int[] arcRev = g.rev;
     while (orphanCount > 0) {
       int p = orphans[--orphanCount];
+      if (parent[p] != ORPHAN || tree[p] == FREE) {
+        continue; // made a root or already freed since it was cut off
+      }
       adoptions++;
       boolean sourceSide = tree[p] == SOURCE_TREE;
       int best = -1;

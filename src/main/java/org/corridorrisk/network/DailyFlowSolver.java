@@ -246,23 +246,16 @@ public final class DailyFlowSolver {
         continue;
       }
       double share = available >= demand ? 1 : available / demand;
-      for (int j = starts[k]; j < starts[k + 1]; j++) {
-        int i = order[j];
-        if (in.nodeUp[i]) {
-          residuals.setEmpty(graph.nodeArc[i], share * in.demand[i]);
-        }
-      }
+      openSinks(b, in, k, share);
       if (share == 1 && reference[b.commodity] != null) {
         // warm start: the undisturbed day's flow clipped to today's capacities; no greedy rounds
-        reference[b.commodity].install(residuals);
-        maxFlow.augmentWarm(
-            b.base,
-            b.end,
-            b.source,
-            b.sink,
-            referenceServesAll[b.commodity],
-            b.flowEpsilon,
-            referenceTrees[b.commodity]);
+        int c = b.commodity;
+        if (!maxFlow.augmentFromReference(
+            b, reference[c], referenceServesAll[c], referenceTrees[c])) {
+          setUp(b, in); // its repair failed (never seen): this one tier from zero flow
+          openSinks(b, in, k, share);
+          maxFlow(b, b.source, b.sink, -1);
+        }
       } else {
         maxFlow(b, b.source, b.sink, -1);
       }
@@ -280,6 +273,17 @@ public final class DailyFlowSolver {
         for (int j = starts[k]; j < starts[k + 1]; j++) {
           residuals.freeze(graph.nodeArc[order[j]]);
         }
+      }
+    }
+  }
+
+  /** Opens the sink arcs of tier {@code k} at {@code share} of their demand. */
+  private void openSinks(Block b, DayInput in, int k, double share) {
+    int[] order = b.sinksByTier;
+    for (int j = b.tierStart[k]; j < b.tierStart[k + 1]; j++) {
+      int i = order[j];
+      if (in.nodeUp[i]) {
+        residuals.setEmpty(graph.nodeArc[i], share * in.demand[i]);
       }
     }
   }
