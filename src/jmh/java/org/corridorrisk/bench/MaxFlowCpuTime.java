@@ -22,8 +22,9 @@ import org.corridorrisk.network.SolverStatistics;
  * prints the median and the best round. With a scenario file ({@code .yaml}) as first argument, its
  * network is used and lines fail with its threat's probability (members of {@code bench --suite
  * grid --family-out DIR}). Arguments: network (power-grid or a .yaml), rounds, greedy rounds (-1:
- * default), solves per round, and "no-fast-path" to turn the fast path off. Run: {@code ./mvnw -o
- * -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath
+ * default), solves per round, then any of the switches "no-fast-path", "no-reference" (start every
+ * max-flow from zero), "isap", "push-relabel", "boykov-kolmogorov" (the exact phase). Run: {@code
+ * ./mvnw -o -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath
  * org.corridorrisk.bench.MaxFlowCpuTime"}
  */
 public final class MaxFlowCpuTime {
@@ -57,8 +58,17 @@ public final class MaxFlowCpuTime {
     }
     SolverOptions options =
         greedy >= 0 ? SolverOptions.DEFAULTS.withGreedyRounds(greedy) : SolverOptions.DEFAULTS;
-    if (args.length > 4 && args[4].equals("no-fast-path")) {
-      options = options.withFastPath(false);
+    for (int k = 4; k < args.length; k++) {
+      switch (args[k]) {
+        case "no-fast-path" -> options = options.withFastPath(false);
+        case "no-reference" -> options = options.withReferencePathsMinNodes(Integer.MAX_VALUE);
+        case "isap" -> options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.ISAP);
+        case "push-relabel" ->
+            options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.PUSH_RELABEL);
+        case "boykov-kolmogorov" ->
+            options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.BOYKOV_KOLMOGOROV);
+        default -> throw new IllegalArgumentException("unknown switch " + args[k]);
+      }
     }
     DailyFlowSolver solver = new DailyFlowSolver(net, options);
     DayOutput out = new DayOutput(net);

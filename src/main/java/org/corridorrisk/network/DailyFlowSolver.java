@@ -73,6 +73,15 @@ public final class DailyFlowSolver {
    */
   private final boolean[] referenceServesAll;
 
+  /**
+   * Per commodity with a reference flow: the exact phase's closed search trees on the undisturbed
+   * day started from it, or null (the exact phase keeps none).
+   */
+  private final BoykovKolmogorov.Trees[] referenceTrees;
+
+  /** Per commodity: its block's capacities on the nominal day, or null before its first solve. */
+  private final FlowGraph.NominalDay[] nominalDay;
+
   /** Per commodity: whether its reference flow and fast-path decision are made. */
   private final boolean[] prepared;
 
@@ -110,6 +119,8 @@ public final class DailyFlowSolver {
             : null;
     this.reference = new ReferenceFlow[net.commodityCount()];
     this.referenceServesAll = new boolean[net.commodityCount()];
+    this.referenceTrees = new BoykovKolmogorov.Trees[net.commodityCount()];
+    this.nominalDay = new FlowGraph.NominalDay[net.commodityCount()];
     this.prepared = new boolean[net.commodityCount()];
     this.fastPathUseful = new boolean[net.commodityCount()];
   }
@@ -154,7 +165,7 @@ public final class DailyFlowSolver {
       if (fastPath.tryServe(b, in)) {
         fastHits++;
         assert isFeasible(b);
-        write(b, out);
+        graph.write(net, b, residuals, out);
         return;
       }
       fastFallbacks++;
@@ -173,7 +184,7 @@ public final class DailyFlowSolver {
       cycles.cancelOpposingFlows(net, commodity);
     }
     assert isFeasible(b);
-    write(b, out);
+    graph.write(net, b, residuals, out);
   }
 
   /**
@@ -196,7 +207,11 @@ public final class DailyFlowSolver {
 
   /** Today's capacities on the block's arcs, zero flow; sink arcs stay closed until their tier. */
   private void setUp(Block b, DayInput in) {
-    graph.setDay(net, b, in, residuals);
+    FlowGraph.NominalDay nominal = nominalDay[b.commodity];
+    if (nominal == null) {
+      nominal = nominalDay[b.commodity] = graph.nominalDay(net, b, residuals);
+    }
+    graph.setDay(net, b, in, residuals, nominal);
   }
 
   /** Max-flow from {@code s} to {@code t} on block {@code b}, never entering {@code blocked}. */
@@ -240,7 +255,13 @@ public final class DailyFlowSolver {
         // warm start: the undisturbed day's flow clipped to today's capacities; no greedy rounds
         reference[b.commodity].install(residuals);
         maxFlow.augmentWarm(
-            b.base, b.end, b.source, b.sink, referenceServesAll[b.commodity], b.flowEpsilon);
+            b.base,
+            b.end,
+            b.source,
+            b.sink,
+            referenceServesAll[b.commodity],
+            b.flowEpsilon,
+            referenceTrees[b.commodity]);
       } else {
         maxFlow(b, b.source, b.sink, -1);
       }
@@ -253,8 +274,11 @@ public final class DailyFlowSolver {
         }
         maxFlow(b, b.source, b.sink, -1);
       }
-      for (int j = starts[k]; j < starts[k + 1]; j++) {
-        residuals.freeze(graph.nodeArc[order[j]]);
+      if (k + 1 < b.tierCount() || net.storagesOf(b.commodity).length > 0) {
+        // later tiers and the storage steps must not move these deliveries
+        for (int j = starts[k]; j < starts[k + 1]; j++) {
+          residuals.freeze(graph.nodeArc[order[j]]);
+        }
       }
     }
   }
@@ -307,7 +331,16 @@ public final class DailyFlowSolver {
     }
     double delivered = maxFlow(b, b.source, b.sink, -1);
     referenceServesAll[c] = delivered >= demand - b.tolerance();
-    return ReferenceFlow.decompose(graph, b, residuals);
+    ReferenceFlow flow = ReferenceFlow.decompose(graph, b, residuals);
+    // the undisturbed day as serveTiers starts it, for the exact phase's closed search trees
+    DayInput nominal = new DayInput(net);
+    setUp(b, nominal);
+    for (int i : net.sinksOf(c)) {
+      residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
+    }
+    flow.install(residuals);
+    referenceTrees[c] = maxFlow.closedTrees(b);
+    return flow;
   }
 
   /**
@@ -348,48 +381,5 @@ public final class DailyFlowSolver {
   /** Injection of a source after the last solve of its commodity. */
   double sourceInjection(int node) {
     return residuals.flow(graph.nodeArc[node]);
-  }
-
-  // ---------------------------------------------------------------- output
-
-  private static double clean(double value, double eps) {
-    return value > eps ? value : 0;
-  }
-
-  private void write(Block b, DayOutput out) {
-    int c = b.commodity;
-    double eps = b.flowEpsilon;
-    for (int i : net.sinksOf(c)) {
-      out.served[i] = clean(residuals.flow(graph.nodeArc[i]), eps);
-    }
-    for (int i : net.storagesOf(c)) {
-      double withdrawn = residuals.flow(graph.nodeArc[i]);
-      double injected = residuals.flow(graph.injectArc[i]);
-      out.withdrawn[i] = clean(withdrawn - injected, eps);
-      out.injected[i] = clean(injected - withdrawn, eps);
-    }
-    // signed link flows in one pass over the block's link arcs in arc order (a pass per link would
-    // read the arc arrays out of order), then their magnitudes
-    double[] linkFlow = out.linkFlow;
-    for (int l : net.linksOf(c)) {
-      linkFlow[l] = 0;
-    }
-    int[] arcLink = graph.arcLink;
-    int[] backward = graph.linkArcBackward;
-    for (int a : graph.linkArcs[c]) {
-      int l = arcLink[a];
-      double f = residuals.flow(a);
-      linkFlow[l] += a == backward[l] ? -f : f;
-    }
-    double cost = 0;
-    boolean costs = net.hasCosts(c);
-    for (int l : net.linksOf(c)) {
-      double magnitude = clean(Math.abs(linkFlow[l]), eps);
-      linkFlow[l] = magnitude;
-      if (costs) {
-        cost += magnitude * net.linkCostPerUnit(l);
-      }
-    }
-    out.cost = costs ? cost : 0;
   }
 }

@@ -254,25 +254,104 @@ final class FlowGraph {
    */
   void setDay(NetworkIndex net, Block b, DayInput in, Residuals residuals) {
     residuals.clear(b.arcBegin, b.arcEnd);
-    for (int l : net.linksOf(b.commodity)) {
-      double capacity =
-          in.linkUp[l] && in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]
-              ? in.linkCapacity[l]
-              : 0;
-      int a = linkArcForward[l];
-      residuals.setEmpty(a, capacity);
-      int twin = arcs.rev[a];
-      if (arcRole[twin] == FlowGraph.LINK_TWIN) {
-        residuals.setEmpty(twin, capacity);
-      }
-      int back = linkArcBackward[l];
-      if (back >= 0) {
-        residuals.setEmpty(back, capacity);
+    int[] links = net.linksOf(b.commodity);
+    for (int l : links) {
+      setLink(l, dayCapacity(net, in, l, true), residuals);
+    }
+    int[] sources = net.sourcesOf(b.commodity);
+    for (int i : sources) {
+      residuals.setEmpty(nodeArc[i], supplyRate(in, i));
+    }
+    setRest(net, b, in, residuals);
+  }
+
+  /**
+   * As {@link #setDay(NetworkIndex, Block, DayInput, Residuals)}, from the block's nominal day: its
+   * capacities are copied whole, then only links and sources whose capacity differs today are
+   * rewritten (on a large network a few percent of them), so the result is the same for less work.
+   */
+  void setDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
+    residuals.setEmptyRange(b.arcBegin, b.arcEnd, nominal.arcCapacity);
+    boolean anyNodeDown = false;
+    for (boolean up : in.nodeUp) {
+      anyNodeDown |= !up;
+    }
+    int[] links = net.linksOf(b.commodity);
+    double[] linkCapacity = nominal.linkCapacity;
+    for (int k = 0; k < links.length; k++) {
+      int l = links[k];
+      double capacity = dayCapacity(net, in, l, anyNodeDown);
+      if (capacity != linkCapacity[k]) {
+        setLink(l, capacity, residuals);
       }
     }
-    for (int i : net.sourcesOf(b.commodity)) {
-      residuals.setEmpty(nodeArc[i], in.nodeUp[i] ? StorageSteps.rate(in.supply[i]) : 0);
+    int[] sources = net.sourcesOf(b.commodity);
+    double[] sourceRate = nominal.sourceRate;
+    for (int k = 0; k < sources.length; k++) {
+      int i = sources[k];
+      double rate = supplyRate(in, i);
+      if (rate != sourceRate[k]) {
+        residuals.setEmpty(nodeArc[i], rate);
+      }
     }
+    setRest(net, b, in, residuals);
+  }
+
+  /**
+   * Block {@code b}'s arc capacities on the nominal day (all up, nominal rates), with the link
+   * capacities and source rates behind them in the order of {@code net.linksOf} and {@code
+   * net.sourcesOf}; {@code scratch} is overwritten on the block's arcs.
+   */
+  NominalDay nominalDay(NetworkIndex net, Block b, Residuals scratch) {
+    DayInput in = new DayInput(net);
+    setDay(net, b, in, scratch);
+    double[] arcCapacity = new double[b.arcEnd - b.arcBegin];
+    for (int a = b.arcBegin; a < b.arcEnd; a++) {
+      arcCapacity[a - b.arcBegin] = scratch.capacity(a);
+    }
+    int[] links = net.linksOf(b.commodity);
+    double[] linkCapacity = new double[links.length];
+    for (int k = 0; k < links.length; k++) {
+      linkCapacity[k] = dayCapacity(net, in, links[k], true);
+    }
+    int[] sources = net.sourcesOf(b.commodity);
+    double[] sourceRate = new double[sources.length];
+    for (int k = 0; k < sources.length; k++) {
+      sourceRate[k] = supplyRate(in, sources[k]);
+    }
+    return new NominalDay(arcCapacity, linkCapacity, sourceRate);
+  }
+
+  /** What {@link #nominalDay} returns; immutable, owned by one solver. */
+  record NominalDay(double[] arcCapacity, double[] linkCapacity, double[] sourceRate) {}
+
+  /** Today's capacity of link {@code l}: 0 when it or (if {@code checkEnds}) an end is down. */
+  private static double dayCapacity(NetworkIndex net, DayInput in, int l, boolean checkEnds) {
+    boolean up =
+        in.linkUp[l] && (!checkEnds || (in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]));
+    return up ? in.linkCapacity[l] : 0;
+  }
+
+  private static double supplyRate(DayInput in, int i) {
+    return in.nodeUp[i] ? StorageSteps.rate(in.supply[i]) : 0;
+  }
+
+  /** Link {@code l}'s arcs (forward, its twin when undirected, the backward arc) at {@code c}. */
+  private void setLink(int l, double capacity, Residuals residuals) {
+    int a = linkArcForward[l];
+    residuals.setEmpty(a, capacity);
+    int twin = arcs.rev[a];
+    if (arcRole[twin] == FlowGraph.LINK_TWIN) {
+      residuals.setEmpty(twin, capacity);
+    }
+    int back = linkArcBackward[l];
+    if (back >= 0) {
+      residuals.setEmpty(back, capacity);
+    }
+  }
+
+  /** Junction throughput, storage withdrawal caps and the root arc, from {@code in}. */
+  private void setRest(NetworkIndex net, Block b, DayInput in, Residuals residuals) {
     for (int j : net.limitedJunctionsOf(b.commodity)) {
       residuals.setEmpty(throughArc[j], in.nodeUp[j] ? StorageSteps.rate(in.throughput[j]) : 0);
     }
@@ -283,6 +362,55 @@ final class FlowGraph {
       rootCapacity += withdrawal;
     }
     residuals.setEmpty(b.rootArc, rootCapacity);
+  }
+
+  private static double clean(double value, double eps) {
+    return value > eps ? value : 0;
+  }
+
+  /**
+   * Reads block {@code b}'s solved flows out of {@code residuals} into {@code out}: deliveries,
+   * storage withdrawals and injections, link flow magnitudes and the links' cost (flows at or below
+   * the block's epsilon read as 0).
+   */
+  void write(NetworkIndex net, Block b, Residuals residuals, DayOutput out) {
+    int c = b.commodity;
+    double eps = b.flowEpsilon;
+    for (int i : net.sinksOf(c)) {
+      out.served[i] = clean(residuals.flow(nodeArc[i]), eps);
+    }
+    for (int i : net.storagesOf(c)) {
+      double withdrawn = residuals.flow(nodeArc[i]);
+      double injected = residuals.flow(injectArc[i]);
+      out.withdrawn[i] = clean(withdrawn - injected, eps);
+      out.injected[i] = clean(injected - withdrawn, eps);
+    }
+    boolean costs = net.hasCosts(c);
+    if (!out.linkFlows && !costs) {
+      out.cost = 0;
+      return;
+    }
+    // signed link flows in one pass over the block's link arcs in arc order (a pass per link would
+    // read the arc arrays out of order), then their magnitudes
+    double[] linkFlow = out.linkFlow;
+    for (int l : net.linksOf(c)) {
+      linkFlow[l] = 0;
+    }
+    int[] backward = linkArcBackward;
+    for (int a : linkArcs[c]) {
+      int l = arcLink[a];
+      double f = residuals.flow(a);
+      linkFlow[l] += a == backward[l] ? -f : f;
+    }
+    double cost = 0;
+    for (int l : net.linksOf(c)) {
+      double magnitude = clean(Math.abs(linkFlow[l]), eps);
+      linkFlow[l] = magnitude;
+      if (costs) {
+        cost += magnitude * net.linkCostPerUnit(l);
+      }
+    }
+    out.cost = costs ? cost : 0;
   }
 
   /** Sinks of commodity {@code c} sorted by (priority, index). */

@@ -53,6 +53,15 @@ final class Residuals {
     Arrays.fill(res, begin, end, 0);
   }
 
+  /**
+   * Arcs {@code begin .. end - 1} get capacities {@code capacity[0 .. end - begin - 1]} and no
+   * flow.
+   */
+  void setEmptyRange(int begin, int end, double[] capacity) {
+    System.arraycopy(capacity, 0, cap, begin, end - begin);
+    System.arraycopy(capacity, 0, res, begin, end - begin);
+  }
+
   /** Sets the capacity of arc {@code a} with no flow on it (the arc must carry none). */
   void setEmpty(int a, double capacity) {
     cap[a] = capacity;

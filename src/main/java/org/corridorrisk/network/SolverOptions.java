@@ -27,7 +27,7 @@ public record SolverOptions(
    * 1000.
    */
   public static final SolverOptions DEFAULTS =
-      new SolverOptions(2, true, true, 1000, ExactMaxFlow.ISAP, true);
+      new SolverOptions(2, true, true, 1000, ExactMaxFlow.BOYKOV_KOLMOGOROV, true);
 
   /** The exact phase's max-flow algorithm; both give a maximum flow. */
   public enum ExactMaxFlow {
@@ -38,7 +38,12 @@ public record SolverOptions(
      * single max-flow of a binding power-grid day, slower in the solver under {@code sharing: fair}
      * (docs/performance.md).
      */
-    PUSH_RELABEL
+    PUSH_RELABEL,
+    /**
+     * Boykov and Kolmogorov's two search trees ({@code BoykovKolmogorov}), kept from one augmenting
+     * path to the next.
+     */
+    BOYKOV_KOLMOGOROV
   }
 
   public SolverOptions {

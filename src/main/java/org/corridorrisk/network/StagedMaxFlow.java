@@ -36,9 +36,11 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
     this.r = r;
     this.greedy = new GreedyStart(g, r, nodes);
     this.exact =
-        options.exactMaxFlow() == SolverOptions.ExactMaxFlow.PUSH_RELABEL
-            ? new PushRelabel(g, r, nodes, maxRange)
-            : new Isap(g, r, nodes, maxRange);
+        switch (options.exactMaxFlow()) {
+          case PUSH_RELABEL -> new PushRelabel(g, r, nodes, maxRange);
+          case BOYKOV_KOLMOGOROV -> new BoykovKolmogorov(g, r, nodes);
+          case ISAP -> new Isap(g, r, nodes, maxRange);
+        };
     this.greedyRoundLimit = options.greedyRounds();
     this.exactPhase = options.exactPhase();
     seen = new int[nodes];
@@ -90,6 +92,20 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
    * bind), else it runs to its own proof of maximality. Returns the flow added.
    */
   double augmentWarm(int base, int end, int s, int t, boolean bounded, double eps) {
+    return augmentWarm(base, end, s, t, bounded, eps, null);
+  }
+
+  /**
+   * As {@link #augmentWarm(int, int, int, int, boolean, double)}, but when {@code trees} (from
+   * {@link #closedTrees} on the flow the warm start came from) are given and the exact phase is
+   * {@link BoykovKolmogorov}, it continues from them and needs no bound.
+   */
+  double augmentWarm(
+      int base, int end, int s, int t, boolean bounded, double eps, BoykovKolmogorov.Trees trees) {
+    if (trees != null && exact instanceof BoykovKolmogorov bk) {
+      exactRuns++;
+      return bk.augmentFrom(trees, s, t, eps);
+    }
     double limit = Double.POSITIVE_INFINITY;
     if (bounded) {
       double bound = componentBound(s, t, -1, eps);
@@ -101,6 +117,18 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
     }
     exactRuns++;
     return exact.augment(base, end, s, t, -1, limit, eps);
+  }
+
+  /**
+   * The closed search trees of a maximum flow of block {@code b} reached from the flow {@link
+   * Residuals} holds (augmenting it if it is not maximal), for {@link #augmentWarm}; null when the
+   * exact phase is not {@link BoykovKolmogorov}.
+   */
+  BoykovKolmogorov.Trees closedTrees(Block b) {
+    if (!(exact instanceof BoykovKolmogorov bk)) {
+      return null;
+    }
+    return bk.closedTrees(b.base, b.end, b.source, b.sink, b.arcBegin, b.arcEnd, b.flowEpsilon);
   }
 
   /**

@@ -162,9 +162,14 @@ final class TrialRunner {
     base = baseline;
     solver = new DailyFlowSolver(m.net);
     in = new DayInput(m.net);
-    out = new DayOutput(m.net);
+    // link flows are read only for spills
+    boolean spills = false;
+    for (int l = 0; l < m.net.linkCount(); l++) {
+      spills |= m.impact.linkSpills(l);
+    }
+    out = new DayOutput(m.net, spills);
     scratchIn = new DayInput(m.net);
-    scratchOut = new DayOutput(m.net);
+    scratchOut = new DayOutput(m.net, spills);
     cache = new FlowCache(m, FlowCache.slotsFor(m));
     ledger = new TrialLedger(m.impact);
     dirty = new boolean[m.commodityCount];

@@ -100,6 +100,96 @@ abstract class AugmentingMaxFlowContractTest {
     return new RandomGraph(new Arcs(start, head, rev), n, tail, capacity, twin);
   }
 
+  /**
+   * A graph of 20 to 300 nodes shaped like a power grid's block: sparse undirected and directed
+   * links among inner nodes, s linked to a few of them (the sources) and about half of them linked
+   * to t (the sinks), capacities tight enough that much of what s could send is stranded.
+   */
+  static RandomGraph largerGraph(SplittableRandom rng) {
+    int n = 20 + rng.nextInt(281);
+    int t = n - 1;
+    java.util.List<int[]> ends = new java.util.ArrayList<>();
+    java.util.List<double[]> caps = new java.util.ArrayList<>();
+    java.util.List<Boolean> sym = new java.util.ArrayList<>();
+    int links = n + rng.nextInt(n);
+    for (int k = 0; k < links; k++) {
+      int u = 1 + rng.nextInt(n - 2);
+      int v = 1 + rng.nextInt(n - 2);
+      if (u == v) {
+        continue;
+      }
+      double c = rng.nextInt(10) == 0 ? 0 : rng.nextDouble(0.5, 3);
+      boolean undirected = rng.nextInt(4) != 0;
+      add(ends, caps, sym, u, v, c, undirected);
+    }
+    for (int v = 1; v < t; v++) {
+      if (rng.nextInt(10) == 0) {
+        add(ends, caps, sym, 0, v, rng.nextDouble(5, 30), false);
+      } else if (rng.nextBoolean()) {
+        add(ends, caps, sym, v, t, rng.nextDouble(0.5, 2), false);
+      }
+    }
+    return toGraph(n, ends, caps, sym);
+  }
+
+  private static void add(
+      java.util.List<int[]> ends,
+      java.util.List<double[]> caps,
+      java.util.List<Boolean> sym,
+      int u,
+      int v,
+      double c,
+      boolean undirected) {
+    ends.add(new int[] {u, v});
+    caps.add(new double[] {c});
+    sym.add(undirected);
+    ends.add(new int[] {v, u});
+    caps.add(new double[] {undirected ? c : 0});
+    sym.add(undirected);
+  }
+
+  private static RandomGraph toGraph(
+      int n,
+      java.util.List<int[]> ends,
+      java.util.List<double[]> caps,
+      java.util.List<Boolean> sym) {
+    int m = ends.size();
+    int[] start = new int[n + 1];
+    for (int[] e : ends) {
+      start[e[0] + 1]++;
+    }
+    for (int v = 0; v < n; v++) {
+      start[v + 1] += start[v];
+    }
+    int[] fill = java.util.Arrays.copyOf(start, n);
+    int[] index = new int[m];
+    for (int a = 0; a < m; a++) {
+      index[a] = fill[ends.get(a)[0]]++;
+    }
+    int[] head = new int[m];
+    int[] rev = new int[m];
+    int[] tail = new int[m];
+    double[] capacity = new double[m];
+    boolean[] twin = new boolean[m];
+    for (int a = 0; a < m; a++) {
+      int b = index[a];
+      head[b] = ends.get(a)[1];
+      tail[b] = ends.get(a)[0];
+      rev[b] = index[a ^ 1];
+      capacity[b] = caps.get(a)[0];
+      twin[b] = sym.get(a);
+    }
+    return new RandomGraph(new Arcs(start, head, rev), n, tail, capacity, twin);
+  }
+
+  static Residuals residualsOf(RandomGraph g) {
+    Residuals r = new Residuals(g.arcs());
+    for (int a = 0; a < g.arcs().size(); a++) {
+      r.setEmpty(a, g.capacity()[a]);
+    }
+    return r;
+  }
+
   /** JGraphT's maximum flow from s to t avoiding {@code blocked}, on residual capacities. */
   static double reference(RandomGraph g, Residuals r, int s, int t, int blocked) {
     Graph<Integer, DefaultWeightedEdge> jg =
@@ -159,6 +249,44 @@ abstract class AugmentingMaxFlowContractTest {
       }
     }
     assertTrue(nonTrivial > CASES / 4, "cases with a positive maximum: " + nonTrivial);
+  }
+
+  @Test
+  void augment_onLargerGridLikeGraphs_meetsTheReferenceValue() {
+    // 20 to 300 nodes: long augmenting paths, many stranded units, searches that must revisit
+    // nodes (the small graphs above seldom need more than a few augmenting paths)
+    SplittableRandom seeds = new SplittableRandom(2026);
+    int nonTrivial = 0;
+    for (int k = 0; k < 150; k++) {
+      long seed = seeds.nextLong();
+      SplittableRandom rng = new SplittableRandom(seed);
+      RandomGraph g = largerGraph(rng);
+      Residuals r = residualsOf(g);
+      int s = 0;
+      int t = g.nodes() - 1;
+      int blocked = k % 3 == 0 ? 1 : -1;
+      if (k % 2 == 0) {
+        // start from a feasible non-zero flow
+        new Isap(g.arcs(), r, g.nodes(), g.nodes()).augment(0, g.nodes(), s, t, blocked, 1, EPS);
+      }
+      double max = reference(g, r, s, t, blocked);
+      double before = flowsOutOf(g, r, s)[0];
+      double added =
+          create(g.arcs(), r, g.nodes())
+              .augment(0, g.nodes(), s, t, blocked, Double.POSITIVE_INFINITY, EPS);
+      String where = getClass().getSimpleName() + ", larger graph, seed " + seed;
+      checkFeasible(g, r, s, t, where);
+      assertEquals(flowsOutOf(g, r, s)[0] - before, added, TOL * g.nodes(), where);
+      if (exact()) {
+        assertEquals(max, added, TOL * g.nodes(), "maximum flow, " + where);
+      } else {
+        assertTrue(added <= max + TOL * g.nodes(), "at most the maximum, " + where);
+      }
+      if (max > 1) {
+        nonTrivial++;
+      }
+    }
+    assertTrue(nonTrivial > 100, "cases with a maximum above 1: " + nonTrivial);
   }
 
   /** {net flow out of s, flow into the blocked node 1 (0 when none)}. */

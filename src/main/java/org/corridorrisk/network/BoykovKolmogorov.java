@@ -1,0 +1,488 @@
+package org.corridorrisk.network;
+
+import java.util.Arrays;
+
+/**
+ * The max-flow algorithm of Boykov and Kolmogorov (IEEE PAMI 26(9), 2004): two search trees, one
+ * grown from {@code s} over residual arcs and one grown into {@code t} over residual arcs, are kept
+ * from one augmenting path to the next instead of being rebuilt. Three stages repeat:
+ *
+ * <ol>
+ *   <li><b>Growth.</b> Active nodes (first-in, first-out) scan their arcs and add free neighbours
+ *       to their tree; an arc from the source tree into the sink tree is an augmenting path.
+ *   <li><b>Augmentation.</b> The path's bottleneck is pushed; tree arcs it saturates cut their
+ *       lower ends off as orphans.
+ *   <li><b>Adoption.</b> Each orphan looks for a new parent in its own tree whose path leads to the
+ *       root (checked by walking up, with the paper's time stamps and distances so that walks stop
+ *       at nodes already checked during this augmentation, and the nearest root preferred); an
+ *       orphan that finds none becomes free, its children become orphans and its neighbours that
+ *       could reach it become active again.
+ * </ol>
+ *
+ * When no active node is left, the source tree holds every node reachable from {@code s} and the
+ * sink tree every node that reaches {@code t} in the residual graph, and no arc joins them: the
+ * flow is maximal. That proof costs about one search over the graph in all, shared between the two
+ * sides, where {@link Isap} pays a backward search from {@code t} per global relabelling and
+ * relabels every dead end.
+ *
+ * <p>Design note: it serves the warm-started max-flows of large networks ({@link ReferenceFlow}):
+ * the undisturbed day's flow clipped to today's outages leaves a few displaced units whose
+ * augmenting paths are short and spread over the graph. On the binding power-grid family it takes
+ * fewer operations than ISAP (docs/performance.md, "Issue 15, session 5"). Like every {@link
+ * AugmentingMaxFlow} it starts from whatever feasible flow {@link Residuals} holds. Allocation-free
+ * per call; not thread-safe.
+ */
+final class BoykovKolmogorov implements AugmentingMaxFlow {
+  private static final byte FREE = 0;
+  private static final byte SOURCE_TREE = 1;
+  private static final byte SINK_TREE = 2;
+
+  /** {@link #parent} of a tree's root. */
+  private static final int ROOT = -2;
+
+  /** {@link #parent} of a node cut from its tree (an orphan waiting for adoption). */
+  private static final int ORPHAN = -3;
+
+  private static final int INFINITE = Integer.MAX_VALUE;
+
+  private final Arcs g;
+  private final Residuals r;
+
+  /** Per node: which tree it is in. */
+  private final byte[] tree;
+
+  /**
+   * Per node in a tree: the tree arc to it from its parent (source tree) or from it to its parent
+   * (sink tree), or {@link #ROOT} or {@link #ORPHAN}.
+   */
+  private final int[] parent;
+
+  /** Per node: the augmentation count at which {@link #dist} was last known to be right. */
+  private final int[] stamp;
+
+  /** Per node: tree arcs from it to its root, as of {@link #stamp}. */
+  private final int[] dist;
+
+  /** Per node: the next arc its growth scans. */
+  private final int[] cur;
+
+  /** Per node: whether it is in {@link #queue}. */
+  private final boolean[] active;
+
+  /** Ring buffer of active nodes (each at most once). */
+  private final int[] queue;
+
+  /** Stack of orphans. */
+  private final int[] orphans;
+
+  /** Active nodes per tree ({@link #FREE}, {@link #SOURCE_TREE}, {@link #SINK_TREE}). */
+  private final int[] activeIn = new int[3];
+
+  private int queueHead;
+  private int queueSize;
+  private int orphanCount;
+  private int time;
+
+  /** Counters since construction: augmenting paths and adoptions tried. */
+  long paths;
+
+  long adoptions;
+
+  BoykovKolmogorov(Arcs g, Residuals r, int nodes) {
+    this.g = g;
+    this.r = r;
+    tree = new byte[nodes];
+    parent = new int[nodes];
+    stamp = new int[nodes];
+    dist = new int[nodes];
+    cur = new int[nodes];
+    active = new boolean[nodes];
+    queue = new int[nodes];
+    orphans = new int[nodes];
+  }
+
+  @Override
+  public double augment(int base, int end, int s, int t, int blocked, double limit, double eps) {
+    if (s == t || limit <= 0) {
+      return 0;
+    }
+    reset(base, end);
+    Arrays.fill(tree, base, end, FREE);
+    plantRoots(s, t);
+    return grow(blocked, limit, eps, true);
+  }
+
+  /**
+   * Runs to a maximum flow without stopping early, so that both trees are closed, and returns them
+   * with the residual capacities of arcs {@code arcBegin .. arcEnd - 1}: the start of later {@link
+   * #augmentFrom} calls on the same block.
+   */
+  Trees closedTrees(int base, int end, int s, int t, int arcBegin, int arcEnd, double eps) {
+    reset(base, end);
+    Arrays.fill(tree, base, end, FREE);
+    plantRoots(s, t);
+    grow(-1, Double.POSITIVE_INFINITY, eps, false);
+    Trees trees = new Trees(base, end, arcBegin, arcEnd);
+    System.arraycopy(tree, base, trees.tree, 0, end - base);
+    System.arraycopy(parent, base, trees.parent, 0, end - base);
+    System.arraycopy(dist, base, trees.dist, 0, end - base);
+    for (int a = arcBegin; a < arcEnd; a++) {
+      trees.residual[a - arcBegin] = r.residual(a);
+    }
+    return trees;
+  }
+
+  /**
+   * Augments to a maximum starting from closed trees of an earlier flow on the same block (dynamic
+   * graph cuts, Kohli and Torr 2005): the trees are restored, and only arcs whose residual crossed
+   * {@code eps} since then change them: a tree arc that lost its residual cuts its lower end off as
+   * an orphan, an arc that gained residual activates its tail if that is in the source tree and its
+   * head if that is in the sink tree. Everything else stays closed, so the work is bounded by what
+   * today's changes disturb rather than by the network. Returns the flow added.
+   */
+  double augmentFrom(Trees trees, int s, int t, double eps) {
+    int base = trees.base;
+    int n = trees.end - base;
+    reset(base, trees.end);
+    System.arraycopy(trees.tree, 0, tree, base, n);
+    System.arraycopy(trees.parent, 0, parent, base, n);
+    System.arraycopy(trees.dist, 0, dist, base, n);
+    int[] arcHead = g.head;
+    double[] before = trees.residual;
+    int arcBegin = trees.arcBegin;
+    for (int a = arcBegin, e = trees.arcEnd; a < e; a++) {
+      double now = r.residual(a);
+      double then = before[a - arcBegin];
+      if (now == then || (now > eps) == (then > eps)) {
+        continue;
+      }
+      int u = tailOf(a);
+      int v = arcHead[a];
+      if (now > eps) {
+        if (tree[u] == SOURCE_TREE) {
+          activate(u);
+        }
+        if (tree[v] == SINK_TREE) {
+          activate(v);
+        }
+      } else {
+        if (tree[v] == SOURCE_TREE && parent[v] == a) {
+          parent[v] = ORPHAN;
+          orphans[orphanCount++] = v;
+        }
+        if (tree[u] == SINK_TREE && parent[u] == a) {
+          parent[u] = ORPHAN;
+          orphans[orphanCount++] = u;
+        }
+      }
+    }
+    time = 1;
+    adopt(eps);
+    return grow(-1, Double.POSITIVE_INFINITY, eps, true);
+  }
+
+  /** Empties the queue, the orphans and the stamps of nodes {@code base .. end - 1}. */
+  private void reset(int base, int end) {
+    Arrays.fill(active, base, end, false);
+    Arrays.fill(stamp, base, end, 0);
+    queueHead = 0;
+    queueSize = 0;
+    Arrays.fill(activeIn, 0);
+    orphanCount = 0;
+    time = 0;
+  }
+
+  private void plantRoots(int s, int t) {
+    tree[s] = SOURCE_TREE;
+    parent[s] = ROOT;
+    dist[s] = 0;
+    tree[t] = SINK_TREE;
+    parent[t] = ROOT;
+    dist[t] = 0;
+    activate(s);
+    activate(t);
+  }
+
+  /**
+   * The main loop: growth, augmentation and adoption until no augmenting path is left or {@code
+   * limit} was added. With {@code stopEarly} it stops as soon as one tree has no active node: that
+   * tree is then closed under residual arcs (see the class comment), so no augmenting path is left;
+   * without, it runs until no node is active, which closes both trees.
+   */
+  private double grow(int blocked, double limit, double eps, boolean stopEarly) {
+    int[] arcStart = g.start;
+    int[] arcHead = g.head;
+    int[] arcRev = g.rev;
+    double total = 0;
+    while (stopEarly ? activeIn[SOURCE_TREE] > 0 && activeIn[SINK_TREE] > 0 : queueSize > 0) {
+      int p = queue[queueHead];
+      byte side = tree[p];
+      if (side == FREE) {
+        dequeue();
+        continue;
+      }
+      int meeting = -1;
+      int e = arcStart[p + 1];
+      int a = cur[p];
+      for (; a < e; a++) {
+        int q = arcHead[a];
+        if (q == blocked) {
+          continue;
+        }
+        if (side == SOURCE_TREE) {
+          if (r.residual(a) > eps) {
+            byte other = tree[q];
+            if (other == FREE) {
+              join(q, SOURCE_TREE, a, p);
+            } else if (other == SINK_TREE) {
+              meeting = a;
+              break;
+            }
+          }
+        } else {
+          int back = arcRev[a];
+          if (r.residual(back) > eps) {
+            byte other = tree[q];
+            if (other == FREE) {
+              join(q, SINK_TREE, back, p);
+            } else if (other == SOURCE_TREE) {
+              meeting = back;
+              break;
+            }
+          }
+        }
+      }
+      cur[p] = a;
+      if (meeting < 0) {
+        dequeue();
+        continue;
+      }
+      time++;
+      paths++;
+      total += push(meeting, eps);
+      adopt(eps);
+      if (total >= limit) {
+        break;
+      }
+    }
+    // leave no node marked active for the next call's ranges
+    while (queueSize > 0) {
+      dequeue();
+    }
+    return total;
+  }
+
+  /**
+   * Closed search trees of a maximum flow on one block, with the residual capacities they were
+   * closed under ({@link #closedTrees}); immutable once built, and used by one solver.
+   */
+  static final class Trees {
+    final int base;
+    final int end;
+    final int arcBegin;
+    final int arcEnd;
+    final byte[] tree;
+    final int[] parent;
+    final int[] dist;
+    final double[] residual;
+
+    private Trees(int base, int end, int arcBegin, int arcEnd) {
+      this.base = base;
+      this.end = end;
+      this.arcBegin = arcBegin;
+      this.arcEnd = arcEnd;
+      tree = new byte[end - base];
+      parent = new int[end - base];
+      dist = new int[end - base];
+      residual = new double[arcEnd - arcBegin];
+    }
+  }
+
+  /** Whether node {@code v} ended the last call in the source tree (reachable from {@code s}). */
+  boolean inSourceTree(int v) {
+    return tree[v] == SOURCE_TREE;
+  }
+
+  /**
+   * Adds free node {@code q} to tree {@code side} below {@code from} by tree arc {@code arc}; it
+   * becomes active (again, with its scan from its first arc, if it was still queued from an earlier
+   * tree).
+   */
+  private void join(int q, byte side, int arc, int from) {
+    tree[q] = side;
+    parent[q] = arc;
+    stamp[q] = stamp[from];
+    dist[q] = dist[from] + 1;
+    if (active[q]) {
+      activeIn[FREE]--;
+      activeIn[side]++;
+      cur[q] = g.start[q];
+    } else {
+      activate(q);
+    }
+  }
+
+  /**
+   * Queues node {@code v} for a scan of all its arcs; if it is already queued, its scan starts
+   * again from its first arc (an arc it passed may lead to a node that has since left its tree).
+   */
+  private void activate(int v) {
+    cur[v] = g.start[v];
+    if (!active[v]) {
+      active[v] = true;
+      activeIn[tree[v]]++;
+      int slot = queueHead + queueSize;
+      if (slot >= queue.length) {
+        slot -= queue.length;
+      }
+      queue[slot] = v;
+      queueSize++;
+    }
+  }
+
+  private void dequeue() {
+    int v = queue[queueHead];
+    active[v] = false;
+    activeIn[tree[v]]--;
+    if (++queueHead == queue.length) {
+      queueHead = 0;
+    }
+    queueSize--;
+  }
+
+  /** The node an arc leaves. */
+  private int tailOf(int a) {
+    return g.head[g.rev[a]];
+  }
+
+  /**
+   * Pushes the bottleneck of the path through arc {@code meeting} (source tree to sink tree),
+   * turning the lower ends of saturated tree arcs into orphans; returns the amount.
+   */
+  private double push(int meeting, double eps) {
+    int[] arcHead = g.head;
+    int u = tailOf(meeting);
+    int v = arcHead[meeting];
+    double amount = r.residual(meeting);
+    for (int x = u; parent[x] != ROOT; x = tailOf(parent[x])) {
+      amount = Math.min(amount, r.residual(parent[x]));
+    }
+    for (int x = v; parent[x] != ROOT; x = arcHead[parent[x]]) {
+      amount = Math.min(amount, r.residual(parent[x]));
+    }
+    r.push(meeting, amount);
+    int x = u;
+    while (parent[x] != ROOT) {
+      int a = parent[x];
+      int next = tailOf(a);
+      r.push(a, amount);
+      if (r.residual(a) <= eps) {
+        parent[x] = ORPHAN;
+        orphans[orphanCount++] = x;
+      }
+      x = next;
+    }
+    x = v;
+    while (parent[x] != ROOT) {
+      int a = parent[x];
+      int next = arcHead[a];
+      r.push(a, amount);
+      if (r.residual(a) <= eps) {
+        parent[x] = ORPHAN;
+        orphans[orphanCount++] = x;
+      }
+      x = next;
+    }
+    return amount;
+  }
+
+  /** Finds new parents for the orphans, or frees them. */
+  private void adopt(double eps) {
+    int[] arcStart = g.start;
+    int[] arcHead = g.head;
+    int[] arcRev = g.rev;
+    while (orphanCount > 0) {
+      int p = orphans[--orphanCount];
+      adoptions++;
+      boolean sourceSide = tree[p] == SOURCE_TREE;
+      int best = -1;
+      int bestDist = INFINITE;
+      for (int a = arcStart[p], e = arcStart[p + 1]; a < e; a++) {
+        int q = arcHead[a];
+        if (tree[q] != tree[p]) {
+          continue;
+        }
+        // the arc that would join p to q: q -> p in the source tree, p -> q in the sink tree
+        int link = sourceSide ? arcRev[a] : a;
+        if (r.residual(link) <= eps) {
+          continue;
+        }
+        int d = distanceToRoot(q, sourceSide);
+        if (d < bestDist) {
+          bestDist = d;
+          best = link;
+        }
+      }
+      if (best >= 0) {
+        parent[p] = best;
+        stamp[p] = time;
+        dist[p] = bestDist + 1;
+        continue;
+      }
+      for (int a = arcStart[p], e = arcStart[p + 1]; a < e; a++) {
+        int q = arcHead[a];
+        if (tree[q] != tree[p]) {
+          continue;
+        }
+        int toP = sourceSide ? a : arcRev[a];
+        int link = sourceSide ? arcRev[a] : a;
+        if (r.residual(link) > eps) {
+          activate(q);
+        }
+        if (parent[q] == toP) {
+          parent[q] = ORPHAN;
+          orphans[orphanCount++] = q;
+        }
+      }
+      if (active[p]) {
+        activeIn[tree[p]]--;
+        activeIn[FREE]++;
+      }
+      tree[p] = FREE;
+    }
+  }
+
+  /**
+   * Tree arcs from {@code q} to its root, or {@link #INFINITE} when its path meets an orphan; marks
+   * the nodes walked with this augmentation's stamp and their distances.
+   */
+  private int distanceToRoot(int q, boolean sourceSide) {
+    int d = 0;
+    int j = q;
+    while (true) {
+      if (stamp[j] == time) {
+        d += dist[j];
+        break;
+      }
+      int a = parent[j];
+      if (a == ROOT) {
+        stamp[j] = time;
+        dist[j] = 0;
+        break;
+      }
+      if (a == ORPHAN) {
+        return INFINITE;
+      }
+      d++;
+      j = sourceSide ? tailOf(a) : g.head[a];
+    }
+    int mark = d;
+    for (j = q; stamp[j] != time; ) {
+      stamp[j] = time;
+      dist[j] = mark--;
+      int a = parent[j];
+      j = sourceSide ? tailOf(a) : g.head[a];
+    }
+    return d;
+  }
+}
