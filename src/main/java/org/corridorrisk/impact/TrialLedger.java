@@ -47,6 +47,8 @@ public final class TrialLedger {
   private final int[] shortSink;
   private final double[] shortUnserved;
   private final double[] shortPeople;
+  private final double[] shortLoss;
+  private final double[] commodityPeople;
   private int shortCount;
   private final double[] shareToday;
   private final double[] indirectToday;
@@ -78,6 +80,8 @@ public final class TrialLedger {
     shortSink = new int[m.sinkCount()];
     shortUnserved = new double[m.sinkCount()];
     shortPeople = new double[m.sinkCount()];
+    shortLoss = new double[m.sinkCount()];
+    commodityPeople = new double[m.sinkCount()];
     shareToday = new double[m.commodityCount];
     indirectToday = new double[m.sectorCount];
     isAdded = new boolean[m.horizonDays];
@@ -199,14 +203,11 @@ public final class TrialLedger {
     assert sameDemand(from, to);
     prepare(from, sinkServed);
     if (shortCount > 0 || !noIndirectToday()) {
-      for (int d = from; d < to; d++) {
-        apply(d, cost, undisturbedCostPerDay[d]);
-      }
-      return;
+      addPreparedDays(to - from);
     }
-    // every sink served: the days add +0.0 to every sum but the rerouting cost (unserved volume
-    // and indirect loss start at +0.0 and only grow, so adding +0.0 changes no bit), and write
-    // their shares
+    // with every sink served, the days add +0.0 to every sum but the rerouting cost (unserved
+    // volume and indirect loss start at +0.0 and only grow, so adding +0.0 changes no bit); in any
+    // case they write their shares and add their rerouting cost day by day
     for (int d = from; d < to; d++) {
       boolean undisturbed = undisturbedShare != null;
       for (int c = 0; c < shareToday.length; c++) {
@@ -220,6 +221,71 @@ public final class TrialLedger {
         markAdded(d);
       }
       reroutingCost += Impacts.reroutingCost(cost, undisturbedCostPerDay[d]);
+    }
+  }
+
+  /**
+   * Adds the prepared day's shortfalls and indirect losses {@code n} times, exactly as {@code n}
+   * calls of {@link #apply} add them: every sum is its own chain of additions (per sink, per
+   * commodity, per sector, and the totals over sinks, whose rounds add the day's sinks in slot
+   * order), and each chain gets the same additions in the same order; the loops run chain by chain
+   * with the running sum in a local (no memory round trip per addition). Shares and rerouting cost
+   * are left to the caller.
+   */
+  private void addPreparedDays(int n) {
+    for (int k = 0; k < shortCount; k++) {
+      int i = shortSink[k];
+      double unserved = shortUnserved[k];
+      double people = shortPeople[k];
+      double u = unservedBySink[i];
+      double p = personDaysBySink[i];
+      for (int d = 0; d < n; d++) {
+        u += unserved;
+        p += people;
+      }
+      unservedBySink[i] = u;
+      personDaysBySink[i] = p;
+    }
+    double people = personDays;
+    double loss = directLoss;
+    for (int d = 0; d < n; d++) {
+      for (int k = 0; k < shortCount; k++) {
+        people += shortPeople[k];
+        loss += shortLoss[k];
+      }
+    }
+    personDays = people;
+    directLoss = loss;
+    for (int c = 0; c < unservedTodayByCommodity.length; c++) {
+      // the day's people of this commodity's sinks, in slot order
+      int count = 0;
+      for (int k = 0; k < shortCount; k++) {
+        if (m.sinkCommodity[shortSink[k]] == c) {
+          commodityPeople[count++] = shortPeople[k];
+        }
+      }
+      double pc = personDaysByCommodity[c];
+      double uc = unservedByCommodity[c];
+      double today = unservedTodayByCommodity[c];
+      for (int d = 0; d < n; d++) {
+        for (int k = 0; k < count; k++) {
+          pc += commodityPeople[k];
+        }
+        uc += today;
+      }
+      personDaysByCommodity[c] = pc;
+      unservedByCommodity[c] = uc;
+    }
+    for (int s = 0; s < m.sectorCount; s++) {
+      double sum = indirectBySector[s];
+      double today = indirectToday[s];
+      for (int d = 0; d < n; d++) {
+        sum += today;
+      }
+      indirectBySector[s] = sum;
+      if (q[s] > peakBySector[s]) {
+        peakBySector[s] = q[s];
+      }
     }
   }
 
@@ -259,7 +325,8 @@ public final class TrialLedger {
       unservedTodayByCommodity[m.sinkCommodity[i]] += unserved;
       shortSink[shortCount] = i;
       shortUnserved[shortCount] = unserved;
-      shortPeople[shortCount++] = m.sinkPopulation[i] * unserved / demand[i];
+      shortPeople[shortCount] = m.sinkPopulation[i] * unserved / demand[i];
+      shortLoss[shortCount++] = m.sinkValueOfLostLoad[i] * unserved;
       int sector = m.sinkSector[i];
       if (sector >= 0) {
         sectorUnservedToday[sector] += unserved;
@@ -296,7 +363,7 @@ public final class TrialLedger {
       personDays += people;
       personDaysByCommodity[m.sinkCommodity[i]] += people;
       personDaysBySink[i] += people;
-      directLoss += m.sinkValueOfLostLoad[i] * unserved;
+      directLoss += shortLoss[k];
     }
     boolean undisturbed = undisturbedShare != null;
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {

@@ -221,8 +221,11 @@ public final class HtmlReport {
       }
 
       List<Figure> figures = figures();
+      // the charts are independent: drawn on all cores, placed in page order
+      List<String> svgs = figures.parallelStream().map(Figure::svg).toList();
       String section = "";
-      for (Figure f : figures) {
+      for (int i = 0; i < figures.size(); i++) {
+        Figure f = figures.get(i);
         String wanted = sectionOf(f.id());
         if (!wanted.equals(section)) {
           section = wanted;
@@ -231,7 +234,7 @@ public final class HtmlReport {
             page.table(sectorTable());
           }
         }
-        page.figure(f);
+        page.figure(f, svgs.get(i));
       }
       page.section("method", "How to read this report");
       page.paragraph(
@@ -666,19 +669,24 @@ public final class HtmlReport {
       };
     }
 
+    /**
+     * The charts in page order, built on all cores: each reads only the result and the summaries
+     * computed in the constructor, and builds its own chart objects.
+     */
     List<Figure> figures() {
-      List<Figure> out = new ArrayList<>();
-      out.add(lossHistogram());
-      out.add(lossExceedance());
-      out.add(personDaysExceedance());
-      out.add(resilience());
-      out.addAll(sinkBars());
-      sectorBars().ifPresent(out::add);
-      out.add(driversTornado());
-      out.add(driversScatter());
-      out.add(networkMap());
-      out.add(convergence());
-      return out;
+      List<java.util.function.Supplier<List<Figure>>> parts =
+          List.of(
+              () -> List.of(lossHistogram()),
+              () -> List.of(lossExceedance()),
+              () -> List.of(personDaysExceedance()),
+              () -> List.of(resilience()),
+              this::sinkBars,
+              () -> sectorBars().stream().toList(),
+              () -> List.of(driversTornado()),
+              () -> List.of(driversScatter()),
+              () -> List.of(networkMap()),
+              () -> List.of(convergence()));
+      return parts.parallelStream().flatMap(p -> p.get().stream()).toList();
     }
 
     String moneyLabel(String what) {

@@ -57,6 +57,22 @@ class HtmlReportTest {
   }
 
   @Test
+  void chartsDrawnInParallel_appearInPageOrder_eachAsDrawnAlone() {
+    StudyResult r = SyntheticStudy.result(3_000, 11, true);
+    String page = html(r);
+    List<org.corridorrisk.report.charts.Figure> figures = HtmlReport.figures(r);
+    assertTrue(figures.size() >= 8, "figures: " + figures.size());
+    int at = 0;
+    for (org.corridorrisk.report.charts.Figure f : figures) {
+      // each figure's own drawing, alone on this thread, is in the page after the previous one
+      int found = page.indexOf(f.svg(), at);
+      assertTrue(found >= at, "figure " + f.id() + " missing or out of order");
+      at = found + 1;
+    }
+    assertEquals(page, html(r), "the same page twice");
+  }
+
+  @Test
   void report_hasAtLeastEightChartsEachWithTitleAndGuide() {
     String html = html(SyntheticStudy.result(1_000, 3, true));
     List<String> charts = new ArrayList<>();

@@ -121,12 +121,17 @@ public final class HtmlPage {
    * data-chart="<id>"} so tests and scripts can find it.
    */
   public HtmlPage figure(Figure figure) {
+    return figure(figure, figure.svg());
+  }
+
+  /** A figure whose {@link Figure#svg()} was drawn beforehand ({@code svg}). */
+  public HtmlPage figure(Figure figure, String svg) {
     body.append("<figure class=\"chart\" id=\"fig-")
         .append(figure.id())
         .append("\" data-chart=\"")
         .append(figure.id())
         .append("\">\n")
-        .append(figure.svg())
+        .append(svg)
         .append("\n<figcaption>")
         .append(escape(figure.guide()))
         .append("</figcaption>\n</figure>\n");
