@@ -535,6 +535,7 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     }
     if (from != source) {
       excess[from] -= amount;
+      assert excess[from] >= -eps : "pushed more than the excess at " + from;
       if (excess[from] <= eps) {
         parent[from] = ORPHAN; // balanced: no longer a root
         orphans[orphanCount++] = from;
@@ -542,6 +543,7 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     }
     if (to != sink) {
       excess[to] += amount;
+      assert excess[to] <= eps : "pushed more than the deficit at " + to;
       if (excess[to] >= -eps) {
         parent[to] = ORPHAN;
         orphans[orphanCount++] = to;

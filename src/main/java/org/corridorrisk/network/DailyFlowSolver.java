@@ -10,9 +10,9 @@ import org.corridorrisk.model.Sharing;
  * a tier shared by the scenario's {@code sharing} rule, storage only for what sources cannot cover,
  * refills from spare supply, and (when the commodity has link costs) the cheapest such flow. This
  * class only orchestrates; the algorithms are {@link FastPath}, {@link StagedMaxFlow} ({@link
- * GreedyStart} then {@link Isap}), {@link ReferenceFlow}, {@link StorageSteps}, {@link FairTiers}
- * ({@link FairShares}) and {@link CycleCanceller}, all working on one {@link Residuals} this solver
- * owns.
+ * GreedyStart} then {@link BoykovKolmogorov}), {@link ReferenceFlow}, {@link StorageSteps}, {@link
+ * FairTiers} ({@link FairShares}) and {@link CycleCanceller}, all working on one {@link Residuals}
+ * this solver owns.
  *
  * <p>One instance per worker thread; it reuses all internal buffers, so {@link #solve} allocates
  * nothing. Not thread-safe. The {@link NetworkIndex} it reads is shared and immutable.

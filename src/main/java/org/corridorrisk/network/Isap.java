@@ -3,14 +3,15 @@ package org.corridorrisk.network;
 import java.util.Arrays;
 
 /**
- * Improved shortest augmenting path (ISAP), the exact phase of the daily max-flow: exact distance
- * labels toward {@code t} from one backward breadth-first search, then an iterative depth-first
- * walk along admissible arcs ({@code d[v] = d[w] + 1}) with current-arc pointers, relabelling dead
- * ends; it stops when a label value empties (gap: no augmenting path is left) and recomputes all
- * labels by a backward search after every {@code n} relabels, or after {@code n / 8} relabels
- * without an augmenting path (a search that keeps failing is usually proving maximality, which one
- * backward search does at once: on warm-started binding days this halved the exact phase).
- * Iterative, so deep paths on large networks cannot overflow the stack.
+ * Improved shortest augmenting path (ISAP), an exact phase of the daily max-flow (the default is
+ * {@link BoykovKolmogorov}; docs/performance.md, "Issue 15, session 5"): exact distance labels
+ * toward {@code t} from one backward breadth-first search, then an iterative depth-first walk along
+ * admissible arcs ({@code d[v] = d[w] + 1}) with current-arc pointers, relabelling dead ends; it
+ * stops when a label value empties (gap: no augmenting path is left) and recomputes all labels by a
+ * backward search after every {@code n} relabels, or after {@code n / 8} relabels without an
+ * augmenting path (a search that keeps failing is usually proving maximality, which one backward
+ * search does at once: on warm-started binding days this halved the exact phase). Iterative, so
+ * deep paths on large networks cannot overflow the stack.
  *
  * <p>Design note: it replaced Dinic's algorithm, whose breadth-first search per phase cost 5 to 10
  * times more on the power grid (dozens of phases, each scanning most of the graph). Push-relabel

@@ -42,9 +42,9 @@ import java.util.Arrays;
  * power-grid day (1.1 to 1.8 times faster than {@link Isap} from zero flow) but loses inside the
  * solver, whose calls start from the reference flow or the greedy rounds' flow and stop at a bound,
  * and above all under {@code sharing: fair} (dozens of small max-flows a day: 1.4 to 2.3 times
- * slower). So {@link Isap} stays the default; figures in {@code docs/performance.md} ("Push-relabel
- * against ISAP on binding days"). Allocation-free per call: workspaces are sized at construction.
- * Not thread-safe.
+ * slower). So it never became the default (ISAP was, then {@link BoykovKolmogorov}); figures in
+ * {@code docs/performance.md} ("Push-relabel against ISAP on binding days"). Allocation-free per
+ * call: workspaces are sized at construction. Not thread-safe.
  */
 final class PushRelabel implements AugmentingMaxFlow {
   private static final int NONE = -1;

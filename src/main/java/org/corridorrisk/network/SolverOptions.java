@@ -23,15 +23,15 @@ public record SolverOptions(
     ExactMaxFlow exactMaxFlow,
     boolean fastPathProbe) {
   /**
-   * The simulator's settings: 2 greedy rounds, exact phase by ISAP, fast path, reference flow >=
-   * 1000.
+   * The simulator's settings: 2 greedy rounds, exact phase by Boykov and Kolmogorov's algorithm,
+   * fast path, reference flow >= 1000.
    */
   public static final SolverOptions DEFAULTS =
       new SolverOptions(2, true, true, 1000, ExactMaxFlow.BOYKOV_KOLMOGOROV, true);
 
   /** The exact phase's max-flow algorithm; both give a maximum flow. */
   public enum ExactMaxFlow {
-    /** Improved shortest augmenting path ({@code Isap}): the default. */
+    /** Improved shortest augmenting path ({@code Isap}): the default until issue 15, session 5. */
     ISAP,
     /**
      * Push-relabel, highest label, gap and global relabelling ({@code PushRelabel}): faster on a

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The daily solver's max-flow: an upper bound first, then up to {@link SolverOptions#greedyRounds}
- * rounds of the {@link GreedyStart}, then the exact phase ({@link Isap}, or {@link PushRelabel} by
- * {@link SolverOptions#exactMaxFlow}), which stops at the bound (so it skips the relabelling that
- * would otherwise only prove that no augmenting path is left).
+ * rounds of the {@link GreedyStart}, then the exact phase ({@link BoykovKolmogorov}, or {@link
+ * Isap} or {@link PushRelabel} by {@link SolverOptions#exactMaxFlow}), which stops at the bound (so
+ * it skips the relabelling that would otherwise only prove that no augmenting path is left).
  *
  * <p>Design note: on most days of a large network the greedy rounds reach the bound and the exact
  * phase never runs; when it does run, the bound saves its final proof of maximality. The bound is

@@ -9,23 +9,29 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ScenarioImporter;
+import org.corridorrisk.model.Sharing;
 import org.corridorrisk.scenario.ScenarioLoader;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The reference flow (max-flow started from the undisturbed day's paths) against a solver without
  * them: same total delivery (both are maximum flows), a feasible flow, and answers that depend only
- * on the input.
+ * on the input. Every test runs under both sharing rules: {@code fair} installs the reference in
+ * its fairness rounds, {@code any} repairs it with Boykov and Kolmogorov's algorithm restarted from
+ * the undisturbed day's trees (excesses and deficits as extra roots).
  */
 class ReferenceFlowTest {
   private static final double TOL = 1e-7;
   private static final int GAS = 0;
   @TempDir Path dir;
 
-  @Test
-  void warmStart_deliversTheColdMaximum_withAFeasibleFlow_onRandomNetworks() {
+  @ParameterizedTest
+  @EnumSource(Sharing.class)
+  void warmStart_deliversTheColdMaximum_withAFeasibleFlow_onRandomNetworks(Sharing sharing) {
     RandomNetworks gen = new RandomNetworks();
+    gen.sharing = sharing;
     int warmCases = 0;
     for (long seed = 0; seed < 1000; seed++) {
       gen.ampleSupply = seed % 3 != 0;
@@ -48,9 +54,11 @@ class ReferenceFlowTest {
     assertTrue(warmCases > 300, "reference flow exercised on " + warmCases + " of 1000 cases");
   }
 
-  @Test
-  void warmStart_answerDependsOnlyOnTheInput_notOnEarlierSolves() {
+  @ParameterizedTest
+  @EnumSource(Sharing.class)
+  void warmStart_answerDependsOnlyOnTheInput_notOnEarlierSolves(Sharing sharing) {
     RandomNetworks gen = new RandomNetworks();
+    gen.sharing = sharing;
     gen.ampleSupply = true;
     for (long seed = 0; seed < 200; seed++) {
       RandomNetworks.Case a = gen.generate(70_000 + seed);
@@ -67,9 +75,11 @@ class ReferenceFlowTest {
     }
   }
 
-  @Test
-  void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures() throws Exception {
-    NetworkIndex net = importedGrid();
+  @ParameterizedTest
+  @EnumSource(Sharing.class)
+  void powerGrid_warmAndColdDeliverTheSame_underRandomLineFailures(Sharing sharing)
+      throws Exception {
+    NetworkIndex net = importedGrid(sharing);
     DailyFlowSolver warmSolver = new DailyFlowSolver(net, EXACT_PATH);
     DailyFlowSolver coldSolver = new DailyFlowSolver(net, COLD);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(7L);
@@ -97,9 +107,10 @@ class ReferenceFlowTest {
    * (demand profiles), and supply cut at some sources. The warm start must still give the cold
    * maximum, within today's capacities, with flow conserved at every node.
    */
-  @Test
-  void powerGrid_partialCapacitiesAndChangedRates_warmEqualsCold() throws Exception {
-    NetworkIndex net = importedGrid();
+  @ParameterizedTest
+  @EnumSource(Sharing.class)
+  void powerGrid_partialCapacitiesAndChangedRates_warmEqualsCold(Sharing sharing) throws Exception {
+    NetworkIndex net = importedGrid(sharing);
     DailyFlowSolver warmSolver = new DailyFlowSolver(net, EXACT_PATH);
     DailyFlowSolver coldSolver = new DailyFlowSolver(net, COLD);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
@@ -163,12 +174,12 @@ class ReferenceFlowTest {
       EXACT_PATH.withReferencePathsMinNodes(Integer.MAX_VALUE);
 
   /** The Western US power grid imported with the importer's defaults. */
-  private NetworkIndex importedGrid() throws Exception {
+  private NetworkIndex importedGrid(Sharing sharing) throws Exception {
     Path file = dir.resolve("grid.yaml");
     ScenarioImporter.importFile(
             org.corridorrisk.TestData.powerGrid(), null, ImportOptions.defaults())
         .write(file, false);
-    return NetworkIndex.compile(ScenarioLoader.load(file).baseline());
+    return NetworkIndex.compile(ScenarioLoader.load(file).baseline().withSharing(sharing));
   }
 
   private DayOutput nominalOutput;
