@@ -78,6 +78,16 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   /** Active nodes per tree ({@link #FREE}, {@link #SOURCE_TREE}, {@link #SINK_TREE}). */
   private final int[] activeIn = new int[3];
 
+  /**
+   * During {@link #augmentFrom} with imbalances: per node, inflow minus outflow of the flow being
+   * repaired (null otherwise). A node with an excess is a root of the source tree, one with a
+   * deficit a root of the sink tree, until it is balanced.
+   */
+  private double[] excess;
+
+  private int source;
+  private int sink;
+
   private int queueHead;
   private int queueSize;
   private int orphanCount;
@@ -115,14 +125,33 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   /**
    * Runs to a maximum flow without stopping early, so that both trees are closed, and returns them
    * with the residual capacities of arcs {@code arcBegin .. arcEnd - 1}: the start of later {@link
-   * #augmentFrom} calls on the same block.
+   * #augmentFrom} calls on the same block. {@code alsoCheck} are arcs that later states may change
+   * without marking them ({@link Residuals#mark}); the arcs this call changes are added.
    */
-  Trees closedTrees(int base, int end, int s, int t, int arcBegin, int arcEnd, double eps) {
+  Trees closedTrees(
+      int base, int end, int s, int t, int arcBegin, int arcEnd, int[] alsoCheck, double eps) {
+    double[] before = new double[arcEnd - arcBegin];
+    for (int a = arcBegin; a < arcEnd; a++) {
+      before[a - arcBegin] = r.residual(a);
+    }
     reset(base, end);
     Arrays.fill(tree, base, end, FREE);
     plantRoots(s, t);
     grow(-1, Double.POSITIVE_INFINITY, eps, false);
-    Trees trees = new Trees(base, end, arcBegin, arcEnd);
+    int changed = 0;
+    for (int a = arcBegin; a < arcEnd; a++) {
+      if (r.residual(a) != before[a - arcBegin]) {
+        changed++;
+      }
+    }
+    int[] check = Arrays.copyOf(alsoCheck, alsoCheck.length + changed);
+    int k = alsoCheck.length;
+    for (int a = arcBegin; a < arcEnd; a++) {
+      if (r.residual(a) != before[a - arcBegin]) {
+        check[k++] = a;
+      }
+    }
+    Trees trees = new Trees(base, end, arcBegin, arcEnd, check);
     System.arraycopy(tree, base, trees.tree, 0, end - base);
     System.arraycopy(parent, base, trees.parent, 0, end - base);
     System.arraycopy(dist, base, trees.dist, 0, end - base);
@@ -138,47 +167,144 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    * {@code eps} since then change them: a tree arc that lost its residual cuts its lower end off as
    * an orphan, an arc that gained residual activates its tail if that is in the source tree and its
    * head if that is in the sink tree. Everything else stays closed, so the work is bounded by what
-   * today's changes disturb rather than by the network. Returns the flow added.
+   * today's changes disturb rather than by the network. The arcs looked at are those marked in
+   * {@code r} since the state the trees were closed in was last restored, and the trees' own {@link
+   * Trees#alsoCheck}. Returns the flow added.
    */
   double augmentFrom(Trees trees, int s, int t, double eps) {
+    return augmentFrom(trees, s, t, eps, null, null, 0);
+  }
+
+  /**
+   * As {@link #augmentFrom(Trees, int, int, double)}, for a flow that is not conserved at nodes
+   * {@code nodes[0 .. count - 1]} ({@code imbalance}: inflow minus outflow; kept up to date): a
+   * node with an excess becomes a root of the source tree and one with a deficit a root of the sink
+   * tree, so paths from an excess to a deficit (around a failed line), to {@code t} or from {@code
+   * s} are augmented alike, each limited by its roots' imbalances. When it returns no root reaches
+   * a root of the other tree; what imbalance is left can then only be removed by lowering flows
+   * back to {@code s} or on to {@code t} ({@link ReferenceFlow#settleRemaining}), and the flow is
+   * maximal once that is done: every node such a walk passes is reachable from an excess (or
+   * reaches a deficit), so the walks change residuals only inside the closed set reachable from the
+   * roots of the source tree (or the one reaching the roots of the sink tree). The value returned
+   * is the amount pushed, not the change of the flow's value.
+   */
+  double augmentFrom(
+      Trees trees, int s, int t, double eps, double[] imbalance, int[] nodes, int count) {
+    assert marksCoverEveryChange(trees, eps);
     int base = trees.base;
     int n = trees.end - base;
     reset(base, trees.end);
     System.arraycopy(trees.tree, 0, tree, base, n);
     System.arraycopy(trees.parent, 0, parent, base, n);
     System.arraycopy(trees.dist, 0, dist, base, n);
-    int[] arcHead = g.head;
-    double[] before = trees.residual;
-    int arcBegin = trees.arcBegin;
-    for (int a = arcBegin, e = trees.arcEnd; a < e; a++) {
-      double now = r.residual(a);
-      double then = before[a - arcBegin];
-      if (now == then || (now > eps) == (then > eps)) {
-        continue;
-      }
-      int u = tailOf(a);
-      int v = arcHead[a];
-      if (now > eps) {
-        if (tree[u] == SOURCE_TREE) {
-          activate(u);
-        }
-        if (tree[v] == SINK_TREE) {
-          activate(v);
-        }
-      } else {
-        if (tree[v] == SOURCE_TREE && parent[v] == a) {
-          parent[v] = ORPHAN;
-          orphans[orphanCount++] = v;
-        }
-        if (tree[u] == SINK_TREE && parent[u] == a) {
-          parent[u] = ORPHAN;
-          orphans[orphanCount++] = u;
+    for (int i = 0, marks = r.markCount(); i < marks; i++) {
+      recheck(trees, r.marked(i), eps);
+    }
+    for (int a : trees.alsoCheck) {
+      recheck(trees, a, eps);
+    }
+    source = s;
+    sink = t;
+    excess = imbalance;
+    for (int k = 0; k < count; k++) {
+      int x = nodes[k];
+      if (x != s && x != t && parent[x] != ROOT) {
+        if (imbalance[x] > eps) {
+          makeRoot(x, SOURCE_TREE, eps);
+        } else if (imbalance[x] < -eps) {
+          makeRoot(x, SINK_TREE, eps);
         }
       }
     }
     time = 1;
     adopt(eps);
-    return grow(-1, Double.POSITIVE_INFINITY, eps, true);
+    double pushed = grow(-1, Double.POSITIVE_INFINITY, eps, true);
+    excess = null;
+    return pushed;
+  }
+
+  /**
+   * Makes node {@code x} a root of tree {@code side}; if it was in the other tree it leaves it as a
+   * freed orphan does (its children there become orphans, its neighbours there that reach it or
+   * that it reaches are activated).
+   */
+  private void makeRoot(int x, byte side, double eps) {
+    byte old = tree[x];
+    if (old != FREE && old != side) {
+      boolean sourceSide = old == SOURCE_TREE;
+      for (int a = g.start[x], e = g.start[x + 1]; a < e; a++) {
+        int q = g.head[a];
+        if (tree[q] != old) {
+          continue;
+        }
+        int treeArc = sourceSide ? a : g.rev[a];
+        int link = sourceSide ? g.rev[a] : a;
+        if (r.residual(link) > eps) {
+          activate(q);
+        }
+        if (parent[q] == treeArc) {
+          parent[q] = ORPHAN;
+          orphans[orphanCount++] = q;
+        }
+      }
+    }
+    if (active[x] && old != side) {
+      activeIn[old]--;
+      activeIn[side]++;
+    }
+    tree[x] = side;
+    parent[x] = ROOT;
+    dist[x] = 0;
+    activate(x);
+  }
+
+  /** Updates the restored trees for arc {@code a} if its residual crossed {@code eps}. */
+  private void recheck(Trees trees, int a, double eps) {
+    double now = r.residual(a);
+    double then = trees.residual[a - trees.arcBegin];
+    if (now == then || (now > eps) == (then > eps)) {
+      return;
+    }
+    int u = tailOf(a);
+    int v = g.head[a];
+    if (now > eps) {
+      if (tree[u] == SOURCE_TREE) {
+        activate(u);
+      }
+      if (tree[v] == SINK_TREE) {
+        activate(v);
+      }
+    } else {
+      if (tree[v] == SOURCE_TREE && parent[v] == a) {
+        parent[v] = ORPHAN;
+        orphans[orphanCount++] = v;
+      }
+      if (tree[u] == SINK_TREE && parent[u] == a) {
+        parent[u] = ORPHAN;
+        orphans[orphanCount++] = u;
+      }
+    }
+  }
+
+  /**
+   * Whether every arc whose residual crossed {@code eps} since {@code trees} were closed is marked
+   * or in {@link Trees#alsoCheck} (a check for tests, run with {@code -ea}).
+   */
+  private boolean marksCoverEveryChange(Trees trees, double eps) {
+    boolean[] looked = new boolean[trees.arcEnd - trees.arcBegin];
+    for (int i = 0; i < r.markCount(); i++) {
+      looked[r.marked(i) - trees.arcBegin] = true;
+    }
+    for (int a : trees.alsoCheck) {
+      looked[a - trees.arcBegin] = true;
+    }
+    for (int a = trees.arcBegin; a < trees.arcEnd; a++) {
+      double now = r.residual(a);
+      double then = trees.residual[a - trees.arcBegin];
+      assert looked[a - trees.arcBegin] || (now > eps) == (then > eps)
+          : "arc " + a + " changed from " + then + " to " + now + " unmarked";
+    }
+    return true;
   }
 
   /** Empties the queue, the orphans and the stamps of nodes {@code base .. end - 1}. */
@@ -193,6 +319,8 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   }
 
   private void plantRoots(int s, int t) {
+    source = s;
+    sink = t;
     tree[s] = SOURCE_TREE;
     parent[s] = ROOT;
     dist[s] = 0;
@@ -286,7 +414,11 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     final int[] dist;
     final double[] residual;
 
-    private Trees(int base, int end, int arcBegin, int arcEnd) {
+    /** Arcs every restart looks at, marked or not. */
+    final int[] alsoCheck;
+
+    private Trees(int base, int end, int arcBegin, int arcEnd, int[] alsoCheck) {
+      this.alsoCheck = alsoCheck;
       this.base = base;
       this.end = end;
       this.arcBegin = arcBegin;
@@ -364,11 +496,19 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     int u = tailOf(meeting);
     int v = arcHead[meeting];
     double amount = r.residual(meeting);
-    for (int x = u; parent[x] != ROOT; x = tailOf(parent[x])) {
-      amount = Math.min(amount, r.residual(parent[x]));
+    int from = u;
+    for (; parent[from] != ROOT; from = tailOf(parent[from])) {
+      amount = Math.min(amount, r.residual(parent[from]));
     }
-    for (int x = v; parent[x] != ROOT; x = arcHead[parent[x]]) {
-      amount = Math.min(amount, r.residual(parent[x]));
+    int to = v;
+    for (; parent[to] != ROOT; to = arcHead[parent[to]]) {
+      amount = Math.min(amount, r.residual(parent[to]));
+    }
+    if (from != source) {
+      amount = Math.min(amount, excess[from]);
+    }
+    if (to != sink) {
+      amount = Math.min(amount, -excess[to]);
     }
     r.push(meeting, amount);
     int x = u;
@@ -393,6 +533,20 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
       }
       x = next;
     }
+    if (from != source) {
+      excess[from] -= amount;
+      if (excess[from] <= eps) {
+        parent[from] = ORPHAN; // balanced: no longer a root
+        orphans[orphanCount++] = from;
+      }
+    }
+    if (to != sink) {
+      excess[to] += amount;
+      if (excess[to] >= -eps) {
+        parent[to] = ORPHAN;
+        orphans[orphanCount++] = to;
+      }
+    }
     return amount;
   }
 
@@ -403,6 +557,9 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     int[] arcRev = g.rev;
     while (orphanCount > 0) {
       int p = orphans[--orphanCount];
+      if (parent[p] != ORPHAN || tree[p] == FREE) {
+        continue; // made a root or already freed since it was cut off
+      }
       adoptions++;
       boolean sourceSide = tree[p] == SOURCE_TREE;
       int best = -1;

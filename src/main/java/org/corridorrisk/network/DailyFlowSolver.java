@@ -2,6 +2,7 @@ package org.corridorrisk.network;
 
 import static org.corridorrisk.network.StorageSteps.rate;
 
+import java.util.Arrays;
 import org.corridorrisk.model.Sharing;
 
 /**
@@ -245,23 +246,16 @@ public final class DailyFlowSolver {
         continue;
       }
       double share = available >= demand ? 1 : available / demand;
-      for (int j = starts[k]; j < starts[k + 1]; j++) {
-        int i = order[j];
-        if (in.nodeUp[i]) {
-          residuals.setEmpty(graph.nodeArc[i], share * in.demand[i]);
-        }
-      }
+      openSinks(b, in, k, share);
       if (share == 1 && reference[b.commodity] != null) {
         // warm start: the undisturbed day's flow clipped to today's capacities; no greedy rounds
-        reference[b.commodity].install(residuals);
-        maxFlow.augmentWarm(
-            b.base,
-            b.end,
-            b.source,
-            b.sink,
-            referenceServesAll[b.commodity],
-            b.flowEpsilon,
-            referenceTrees[b.commodity]);
+        int c = b.commodity;
+        if (!maxFlow.augmentFromReference(
+            b, reference[c], referenceServesAll[c], referenceTrees[c])) {
+          setUp(b, in); // its repair failed (never seen): this one tier from zero flow
+          openSinks(b, in, k, share);
+          maxFlow(b, b.source, b.sink, -1);
+        }
       } else {
         maxFlow(b, b.source, b.sink, -1);
       }
@@ -279,6 +273,17 @@ public final class DailyFlowSolver {
         for (int j = starts[k]; j < starts[k + 1]; j++) {
           residuals.freeze(graph.nodeArc[order[j]]);
         }
+      }
+    }
+  }
+
+  /** Opens the sink arcs of tier {@code k} at {@code share} of their demand. */
+  private void openSinks(Block b, DayInput in, int k, double share) {
+    int[] order = b.sinksByTier;
+    for (int j = b.tierStart[k]; j < b.tierStart[k + 1]; j++) {
+      int i = order[j];
+      if (in.nodeUp[i]) {
+        residuals.setEmpty(graph.nodeArc[i], share * in.demand[i]);
       }
     }
   }
@@ -339,7 +344,9 @@ public final class DailyFlowSolver {
       residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
     }
     flow.install(residuals);
-    referenceTrees[c] = maxFlow.closedTrees(b);
+    // serveTiers sets every sink arc each day without marking it
+    int[] sinkArcs = Arrays.stream(net.sinksOf(c)).map(i -> graph.nodeArc[i]).toArray();
+    referenceTrees[c] = maxFlow.closedTrees(b, sinkArcs);
     return flow;
   }
 

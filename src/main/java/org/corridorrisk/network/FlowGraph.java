@@ -272,6 +272,7 @@ final class FlowGraph {
    */
   void setDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
     residuals.setEmptyRange(b.arcBegin, b.arcEnd, nominal.arcCapacity);
+    residuals.clearMarks();
     boolean anyNodeDown = false;
     for (boolean up : in.nodeUp) {
       anyNodeDown |= !up;
@@ -283,6 +284,7 @@ final class FlowGraph {
       double capacity = dayCapacity(net, in, l, anyNodeDown);
       if (capacity != linkCapacity[k]) {
         setLink(l, capacity, residuals);
+        markLink(l, residuals);
       }
     }
     int[] sources = net.sourcesOf(b.commodity);
@@ -292,6 +294,7 @@ final class FlowGraph {
       double rate = supplyRate(in, i);
       if (rate != sourceRate[k]) {
         residuals.setEmpty(nodeArc[i], rate);
+        residuals.mark(nodeArc[i]);
       }
     }
     setRest(net, b, in, residuals);
@@ -350,18 +353,38 @@ final class FlowGraph {
     }
   }
 
-  /** Junction throughput, storage withdrawal caps and the root arc, from {@code in}. */
+  /** Marks link {@code l}'s arcs (those {@link #setLink} sets). */
+  private void markLink(int l, Residuals residuals) {
+    int a = linkArcForward[l];
+    residuals.mark(a);
+    int twin = arcs.rev[a];
+    if (arcRole[twin] == FlowGraph.LINK_TWIN) {
+      residuals.mark(twin);
+    }
+    int back = linkArcBackward[l];
+    if (back >= 0) {
+      residuals.mark(back);
+    }
+  }
+
+  /**
+   * Junction throughput, storage withdrawal caps and the root arc, from {@code in}; marks them
+   * (they are few).
+   */
   private void setRest(NetworkIndex net, Block b, DayInput in, Residuals residuals) {
     for (int j : net.limitedJunctionsOf(b.commodity)) {
       residuals.setEmpty(throughArc[j], in.nodeUp[j] ? StorageSteps.rate(in.throughput[j]) : 0);
+      residuals.mark(throughArc[j]);
     }
     double rootCapacity = 0;
     for (int i : net.storagesOf(b.commodity)) {
       double withdrawal = in.nodeUp[i] ? StorageSteps.rate(in.withdrawCap[i]) : 0;
       residuals.setEmpty(nodeArc[i], withdrawal);
+      residuals.mark(nodeArc[i]);
       rootCapacity += withdrawal;
     }
     residuals.setEmpty(b.rootArc, rootCapacity);
+    residuals.mark(b.rootArc);
   }
 
   private static double clean(double value, double eps) {

@@ -53,6 +53,11 @@ final class ReferenceFlow {
   /** Arcs clipped today (their tails and heads hold the imbalances to pass on). */
   private final int[] clipped;
 
+  private int clippedCount;
+
+  /** Tail and head of each clipped arc. */
+  private final int[] ends;
+
   private ReferenceFlow(FlowGraph graph, Block b, int[] arcs, double[] flows) {
     this.arcs = arcs;
     this.flows = flows;
@@ -65,6 +70,7 @@ final class ReferenceFlow {
     this.pending = new int[graph.nodeCount];
     this.isPending = new boolean[graph.nodeCount];
     this.clipped = new int[arcs.length];
+    this.ends = new int[2 * arcs.length];
   }
 
   /**
@@ -172,9 +178,25 @@ final class ReferenceFlow {
 
   /**
    * Installs the reference flow clipped to today's capacities into {@code r}, which must hold the
-   * zero flow on the block, and restores conservation by lowering flows (see the class note).
+   * zero flow on the block, and restores conservation by lowering flows (see the class note). Marks
+   * the arcs whose flow differs from the unclipped reference ({@link Residuals#mark}).
    */
   void install(Residuals r) {
+    clip(r);
+    for (int k = 0; k < clippedCount; k++) {
+      settle(r, tail[clipped[k]], Long.MAX_VALUE);
+      settle(r, g.head[clipped[k]], Long.MAX_VALUE);
+    }
+  }
+
+  /**
+   * The first half of {@link #install}: the reference flow clipped to today's capacities, leaving
+   * an excess at the tail and a deficit at the head of every clipped arc ({@link #imbalance}, nodes
+   * listed by {@link #imbalancedNodes}); for a max-flow that repairs them itself ({@link
+   * BoykovKolmogorov#augmentFrom(BoykovKolmogorov.Trees, int, int, double, double[], int[], int)}),
+   * then {@link #settleRemaining}.
+   */
+  void clip(Residuals r) {
     int count = 0;
     for (int k = 0; k < arcs.length; k++) {
       int a = arcs[k];
@@ -189,15 +211,53 @@ final class ReferenceFlow {
           room = 0;
         }
         double cut = f - room;
+        r.mark(a);
+        r.mark(g.rev[a]);
         imbalance[tail[a]] += cut;
         imbalance[g.head[a]] -= cut;
         clipped[count++] = a;
+        ends[2 * count - 2] = tail[a];
+        ends[2 * count - 1] = g.head[a];
       }
     }
-    for (int k = 0; k < count; k++) {
-      settle(r, tail[clipped[k]]);
-      settle(r, g.head[clipped[k]]);
+    clippedCount = count;
+    imbalance[source] = 0;
+    imbalance[sink] = 0;
+  }
+
+  /** Per node: inflow minus outflow after {@link #clip} (kept up to date by its users). */
+  double[] imbalance() {
+    return imbalance;
+  }
+
+  /** Tails and heads of the arcs {@link #clip} clipped ({@code 2 x} {@link #imbalancedCount}). */
+  int[] imbalancedNodes() {
+    return ends;
+  }
+
+  /** Number of entries of {@link #imbalancedNodes}. */
+  int imbalancedCount() {
+    return 2 * clippedCount;
+  }
+
+  /**
+   * Removes the imbalances left after {@link #clip} by lowering flows towards the source or the
+   * sink, as {@link #install} does; returns false (flows then unusable: start the day again) if
+   * that takes more than a few passes' worth of steps, which only a flow with cycles can cause.
+   */
+  boolean settleRemaining(Residuals r) {
+    long budget = 16L * (g.size() + imbalance.length);
+    for (int k = 0; k < 2 * clippedCount; k++) {
+      budget = settle(r, ends[k], budget);
+      if (budget < 0) {
+        for (int x = 0; x < imbalance.length; x++) {
+          imbalance[x] = 0;
+          isPending[x] = false;
+        }
+        return false;
+      }
     }
+    return true;
   }
 
   /**
@@ -206,7 +266,11 @@ final class ReferenceFlow {
    * deficit lowers the flow on arcs out of it (moving the deficit to their heads, towards the
    * sink). Imbalances reaching the source or the sink vanish: the supply used or a delivery falls.
    */
-  private void settle(Residuals r, int start) {
+  private long settle(Residuals r, int start, long budget) {
+    if (Math.abs(imbalance[start]) <= eps && !isPending[start]) {
+      imbalance[start] = 0;
+      return budget;
+    }
     int[] arcStart = g.start;
     int[] arcHead = g.head;
     int[] rev = g.rev;
@@ -214,6 +278,9 @@ final class ReferenceFlow {
     pending[size++] = start;
     isPending[start] = true;
     while (size > 0) {
+      if (--budget < 0) {
+        return budget;
+      }
       int x = pending[--size];
       isPending[x] = false;
       double excess = imbalance[x];
@@ -228,6 +295,8 @@ final class ReferenceFlow {
           if (in > eps) {
             double d = Math.min(in, excess);
             r.push(a, d);
+            r.mark(a);
+            r.mark(rev[a]);
             excess -= d;
             size = receive(arcHead[a], d, size);
           }
@@ -239,6 +308,8 @@ final class ReferenceFlow {
           if (out > eps) {
             double d = Math.min(out, -excess);
             r.push(rev[a], d);
+            r.mark(a);
+            r.mark(rev[a]);
             excess += d;
             size = receive(arcHead[a], -d, size);
           }
@@ -246,6 +317,7 @@ final class ReferenceFlow {
       }
       // what is left is within rounding of zero (conservation holds to the block's epsilon)
     }
+    return budget;
   }
 
   private int receive(int node, double amount, int size) {

@@ -19,11 +19,43 @@ final class Residuals {
   private final double[] cap;
   private final double[] res;
 
+  /**
+   * Arcs marked as changed since {@link #clearMarks} (repeats allowed): what a search restarted
+   * from an earlier state must look at again ({@link BoykovKolmogorov#augmentFrom}). Marking is
+   * explicit: only the steps that prepare a day from its nominal state mark.
+   */
+  private int[] marks = new int[256];
+
+  private int markCount;
+
   /** Zero capacities on every arc of {@code arcs}. */
   Residuals(Arcs arcs) {
     this.rev = arcs.rev;
     this.cap = new double[arcs.size()];
     this.res = new double[arcs.size()];
+  }
+
+  /** Forgets the marked arcs. */
+  void clearMarks() {
+    markCount = 0;
+  }
+
+  /** Marks arc {@code a} as changed. */
+  void mark(int a) {
+    if (markCount == marks.length) {
+      marks = Arrays.copyOf(marks, 2 * marks.length);
+    }
+    marks[markCount++] = a;
+  }
+
+  /** Number of marks since {@link #clearMarks}. */
+  int markCount() {
+    return markCount;
+  }
+
+  /** The {@code i}-th marked arc. */
+  int marked(int i) {
+    return marks[i];
   }
 
   /** Residual capacity of arc {@code a}. */

@@ -96,6 +96,36 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   }
 
   /**
+   * Installs the reference flow {@code ref} of block {@code b} clipped to the day and augments it
+   * to a maximum. With {@code trees} (from {@link #closedTrees}) and {@link BoykovKolmogorov} as
+   * the exact phase, the clipped arcs' imbalances are repaired by the max-flow itself (around the
+   * failed arcs where it can) and only what is left is lowered back to the source or on to the
+   * sink; otherwise the imbalances are lowered first ({@link ReferenceFlow#install}) and {@link
+   * #augmentWarm} runs ({@code servesAll}: whether the undisturbed day serves every sink, which
+   * makes the component bound worth its search). Returns false if the flow could not be repaired
+   * (the caller then starts again from zero flow).
+   */
+  boolean augmentFromReference(
+      Block b, ReferenceFlow ref, boolean servesAll, BoykovKolmogorov.Trees trees) {
+    if (trees != null && exact instanceof BoykovKolmogorov bk) {
+      ref.clip(r);
+      exactRuns++;
+      bk.augmentFrom(
+          trees,
+          b.source,
+          b.sink,
+          b.flowEpsilon,
+          ref.imbalance(),
+          ref.imbalancedNodes(),
+          ref.imbalancedCount());
+      return ref.settleRemaining(r);
+    }
+    ref.install(r);
+    augmentWarm(b.base, b.end, b.source, b.sink, servesAll, b.flowEpsilon);
+    return true;
+  }
+
+  /**
    * As {@link #augmentWarm(int, int, int, int, boolean, double)}, but when {@code trees} (from
    * {@link #closedTrees} on the flow the warm start came from) are given and the exact phase is
    * {@link BoykovKolmogorov}, it continues from them and needs no bound.
@@ -122,13 +152,15 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   /**
    * The closed search trees of a maximum flow of block {@code b} reached from the flow {@link
    * Residuals} holds (augmenting it if it is not maximal), for {@link #augmentWarm}; null when the
-   * exact phase is not {@link BoykovKolmogorov}.
+   * exact phase is not {@link BoykovKolmogorov}. {@code alsoCheck}: arcs that later days may change
+   * without marking them.
    */
-  BoykovKolmogorov.Trees closedTrees(Block b) {
+  BoykovKolmogorov.Trees closedTrees(Block b, int[] alsoCheck) {
     if (!(exact instanceof BoykovKolmogorov bk)) {
       return null;
     }
-    return bk.closedTrees(b.base, b.end, b.source, b.sink, b.arcBegin, b.arcEnd, b.flowEpsilon);
+    return bk.closedTrees(
+        b.base, b.end, b.source, b.sink, b.arcBegin, b.arcEnd, alsoCheck, b.flowEpsilon);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.corridorrisk.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -65,15 +66,19 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
       int t = g.nodes() - 1;
       Residuals r = residualsOf(g);
       BoykovKolmogorov bk = new BoykovKolmogorov(g.arcs(), r, g.nodes());
-      BoykovKolmogorov.Trees trees = bk.closedTrees(0, g.nodes(), s, t, 0, g.arcs().size(), EPS);
+      BoykovKolmogorov.Trees trees =
+          bk.closedTrees(0, g.nodes(), s, t, 0, g.arcs().size(), new int[0], EPS);
+      r.clearMarks();
       // Today's changes, each keeping the flow feasible: an arc cut down to its flow (a tree arc
       // then loses its residual), an arc widened (a closed tree may then grow), or left alone.
       for (int a = 0; a < g.arcs().size(); a++) {
         int change = rng.nextInt(10);
         if (change == 0) {
           r.changeCapacity(a, Math.max(0, r.flow(a)));
+          r.mark(a);
         } else if (change == 1) {
           r.changeCapacity(a, r.capacity(a) + rng.nextInt(1, 4));
+          r.mark(a);
         }
       }
       double[] capacity = new double[g.arcs().size()];
@@ -91,5 +96,25 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
       }
     }
     assertTrue(grew > 100, "cases where the changes let more flow through: " + grew);
+  }
+
+  @Test
+  void augmentFrom_whenAChangedArcIsNotMarked_failsItsCheck() {
+    // tests run with -ea: a restart that would miss a change must not pass silently
+    RandomGraph g = largerGraph(new SplittableRandom(11));
+    int t = g.nodes() - 1;
+    Residuals r = residualsOf(g);
+    BoykovKolmogorov bk = new BoykovKolmogorov(g.arcs(), r, g.nodes());
+    BoykovKolmogorov.Trees trees =
+        bk.closedTrees(0, g.nodes(), 0, t, 0, g.arcs().size(), new int[0], EPS);
+    r.clearMarks();
+    int widened = -1;
+    for (int a = 0; a < g.arcs().size() && widened < 0; a++) {
+      if (r.residual(a) <= EPS) {
+        widened = a;
+      }
+    }
+    r.changeCapacity(widened, r.capacity(widened) + 1);
+    assertThrows(AssertionError.class, () -> bk.augmentFrom(trees, 0, t, EPS));
   }
 }
