@@ -62,6 +62,17 @@ public final class TrialLedger {
   private final boolean[] isAdded;
   private int addedCount;
 
+  /** One past the latest day added since the last reset (0: none). */
+  private int addedEnd;
+
+  /** Per day: the first later day whose undisturbed shares differ from its own. */
+  private int[] shareRunEnd;
+
+  /** The undisturbed costs {@link #costRunEnd} describes, by identity. */
+  private double[] costRunsOf;
+
+  private int[] costRunEnd;
+
   public TrialLedger(ImpactModel model) {
     m = model;
     unservedByCommodity = new double[m.commodityCount];
@@ -96,6 +107,7 @@ public final class TrialLedger {
       throw new IllegalArgumentException("shares of another impact model");
     }
     undisturbedShare = shares;
+    shareRunEnd = runEnds(shares, m.horizonDays);
     for (int c = 0; c < shares.length; c++) {
       System.arraycopy(shares[c], 0, servedShareByCommodityDay[c], 0, m.horizonDays);
     }
@@ -141,12 +153,14 @@ public final class TrialLedger {
       isAdded[addedDays[i]] = false;
     }
     addedCount = 0;
+    addedEnd = 0;
   }
 
   private void markAdded(int day) {
     if (!isAdded[day]) {
       isAdded[day] = true;
       addedDays[addedCount++] = day;
+      addedEnd = Math.max(addedEnd, day + 1);
     }
   }
 
@@ -207,21 +221,80 @@ public final class TrialLedger {
     }
     // with every sink served, the days add +0.0 to every sum but the rerouting cost (unserved
     // volume and indirect loss start at +0.0 and only grow, so adding +0.0 changes no bit); in any
-    // case they write their shares and add their rerouting cost day by day
-    for (int d = from; d < to; d++) {
-      boolean undisturbed = undisturbedShare != null;
-      for (int c = 0; c < shareToday.length; c++) {
-        servedShareByCommodityDay[c][d] = shareToday[c];
-        undisturbed =
-            undisturbed
-                && Double.doubleToRawLongBits(shareToday[c])
-                    == Double.doubleToRawLongBits(undisturbedShare[c][d]);
+    // case they write their shares and add their rerouting cost day by day, except along a run of
+    // days whose undisturbed shares and cost are the same: when the day's shares are those and its
+    // rerouting cost is +0.0, every day of the run already holds its shares (no day from here on
+    // has been added since the reset) and adds nothing
+    int[] costRuns = undisturbedShare == null ? null : costRunEnd(undisturbedCostPerDay);
+    for (int d = from; d < to; ) {
+      int runEnd = to;
+      if (costRuns != null && d >= addedEnd) {
+        runEnd = Math.min(to, Math.min(shareRunEnd[d], costRuns[d]));
+        if (sameAsUndisturbedShares(d)
+            && Double.doubleToRawLongBits(Impacts.reroutingCost(cost, undisturbedCostPerDay[d]))
+                == 0L) {
+          d = runEnd;
+          continue;
+        }
       }
-      if (!undisturbed) {
-        markAdded(d);
+      for (; d < runEnd; d++) {
+        addSharesAndCost(d, cost, undisturbedCostPerDay[d]);
       }
-      reroutingCost += Impacts.reroutingCost(cost, undisturbedCostPerDay[d]);
     }
+  }
+
+  /** Day {@code d}'s prepared shares and its rerouting cost (its other sums are added). */
+  private void addSharesAndCost(int d, double cost, double undisturbedCost) {
+    boolean undisturbed = undisturbedShare != null;
+    for (int c = 0; c < shareToday.length; c++) {
+      servedShareByCommodityDay[c][d] = shareToday[c];
+      undisturbed =
+          undisturbed
+              && Double.doubleToRawLongBits(shareToday[c])
+                  == Double.doubleToRawLongBits(undisturbedShare[c][d]);
+    }
+    if (!undisturbed) {
+      markAdded(d);
+    }
+    reroutingCost += Impacts.reroutingCost(cost, undisturbedCost);
+  }
+
+  /** Whether the prepared shares are bitwise the undisturbed run's on day {@code d}. */
+  private boolean sameAsUndisturbedShares(int d) {
+    for (int c = 0; c < shareToday.length; c++) {
+      if (Double.doubleToRawLongBits(shareToday[c])
+          != Double.doubleToRawLongBits(undisturbedShare[c][d])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Per day, the first later day whose undisturbed cost differs (bitwise) from its own, for the
+   * array of undisturbed costs callers pass (computed once per array).
+   */
+  private int[] costRunEnd(double[] undisturbedCostPerDay) {
+    if (costRunsOf != undisturbedCostPerDay) {
+      costRunEnd = runEnds(new double[][] {undisturbedCostPerDay}, m.horizonDays);
+      costRunsOf = undisturbedCostPerDay;
+    }
+    return costRunEnd;
+  }
+
+  /**
+   * Per day d, the first day after d whose value differs from day d's in some row; h at the end.
+   */
+  private static int[] runEnds(double[][] rows, int h) {
+    int[] end = new int[h];
+    for (int d = h - 1; d >= 0; d--) {
+      boolean same = d + 1 < h;
+      for (int r = 0; same && r < rows.length; r++) {
+        same = Double.doubleToRawLongBits(rows[r][d]) == Double.doubleToRawLongBits(rows[r][d + 1]);
+      }
+      end[d] = same ? end[d + 1] : d + 1;
+    }
+    return end;
   }
 
   /**

@@ -215,7 +215,7 @@ public record StudyResult(
       }
     }
     double[] sorted = java.util.Arrays.copyOf(columnValues()[column], keptTrials);
-    java.util.Arrays.sort(sorted);
+    org.corridorrisk.stats.DoubleSort.sort(sorted);
     synchronized (cached) {
       if (cached[column] == null) {
         cached[column] = sorted;

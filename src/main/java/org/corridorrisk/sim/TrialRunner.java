@@ -130,6 +130,10 @@ final class TrialRunner {
   private int[] evNumber = new int[16];
   private int[] evOrder = new int[16];
   private int[] evSortTmp = new int[16];
+
+  /** Most events sorted by insertion ({@link #sortEvents}). */
+  static final int INSERTION_SORT_MAX = 48;
+
   private int[] forcedAssets;
   private int forcedDays;
 
@@ -625,32 +629,61 @@ final class TrialRunner {
     evCount++;
   }
 
-  /** Stable merge sort of event indices by time (ties keep threat order, then draw order). */
+  /** Orders the events by time ({@link #stableOrderByTime}). */
   private void sortEvents() {
-    for (int i = 0; i < evCount; i++) {
-      evOrder[i] = i;
+    int[] sorted = stableOrderByTime(evTime, evCount, evOrder, evSortTmp);
+    if (sorted != evOrder) {
+      evSortTmp = evOrder;
+      evOrder = sorted;
     }
-    for (int width = 1; width < evCount; width *= 2) {
-      for (int lo = 0; lo < evCount; lo += 2 * width) {
-        int mid = Math.min(lo + width, evCount);
-        int hi = Math.min(lo + 2 * width, evCount);
+  }
+
+  /**
+   * Indices {@code 0..n-1} ordered by {@code time}, ties in index order (for events: threat order,
+   * then draw order), in {@code order} or {@code tmp} (returned; the other is scratch): insertion
+   * sort for the usual handful of events (each threat's events come in time order, so few moves),
+   * bottom-up merge sort above {@link #INSERTION_SORT_MAX}. Both are stable, so the order is the
+   * same either way.
+   */
+  static int[] stableOrderByTime(double[] time, int n, int[] order, int[] tmp) {
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (n <= INSERTION_SORT_MAX) {
+      for (int i = 1; i < n; i++) {
+        int e = order[i];
+        double t = time[e];
+        int j = i;
+        while (j > 0 && t < time[order[j - 1]]) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = e;
+      }
+      return order;
+    }
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
         int a = lo;
         int b = mid;
         int k = lo;
         while (a < mid && b < hi) {
-          evSortTmp[k++] = evTime[evOrder[b]] < evTime[evOrder[a]] ? evOrder[b++] : evOrder[a++];
+          tmp[k++] = time[order[b]] < time[order[a]] ? order[b++] : order[a++];
         }
         while (a < mid) {
-          evSortTmp[k++] = evOrder[a++];
+          tmp[k++] = order[a++];
         }
         while (b < hi) {
-          evSortTmp[k++] = evOrder[b++];
+          tmp[k++] = order[b++];
         }
       }
-      int[] t = evOrder;
-      evOrder = evSortTmp;
-      evSortTmp = t;
+      int[] t = order;
+      order = tmp;
+      tmp = t;
     }
+    return order;
   }
 
   // ---------------------------------------------------------------- trial loop

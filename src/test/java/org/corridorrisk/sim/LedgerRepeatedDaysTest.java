@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * {@link TrialLedger#addDays} against {@link TrialLedger#addDay} day by day, bit for bit: runs of
  * days with shortfalls at several sinks of two commodities with sectors, with awkward values
  * (irrational-looking demands, populations and values of lost load), so that adding in another
- * order would round differently.
+ * order would round differently; and runs with every sink served, with and without rerouting cost,
+ * across days whose undisturbed cost changes.
  */
 class LedgerRepeatedDaysTest {
 
@@ -63,7 +64,7 @@ class LedgerRepeatedDaysTest {
     double[] undisturbedCost = new double[h];
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(17L);
     for (int d = 0; d < h; d++) {
-      undisturbedCost[d] = 50 + (d % 7);
+      undisturbedCost[d] = 50 + (d / 30); // runs of days with the same undisturbed cost
     }
     TrialLedger bulk = new TrialLedger(model.impact);
     TrialLedger daily = new TrialLedger(model.impact);
@@ -79,9 +80,10 @@ class LedgerRepeatedDaysTest {
         int to = Math.min(h, d + 1 + rng.nextInt(rng.nextBoolean() ? 5 : 60));
         for (int k = 0; k < sinks; k++) {
           double demand = model.impact.sinkDemandPerDay(k);
-          served[k] = rng.nextInt(3) == 0 ? demand * rng.nextDouble() : demand;
+          served[k] = rng.nextInt(6) == 0 ? demand * rng.nextDouble() : demand;
         }
-        double cost = 50 + 10 * rng.nextDouble();
+        // cheaper than undisturbed (no rerouting cost), equal, or dearer
+        double cost = rng.nextInt(3) == 0 ? 40 : 50 + 10 * rng.nextDouble();
         bulk.addDays(d, to, served, cost, undisturbedCost);
         for (int day = d; day < to; day++) {
           daily.addDay(day, served, cost, undisturbedCost[day]);
