@@ -579,9 +579,11 @@ final class TrialRunner {
       } else {
         for (int pos = 0; pos < th.targets.length; pos++) {
           double uFail = rng.nextDouble();
-          double uRepair = rng.nextDouble();
           if (uFail < th.failProbability) {
-            addEvent(th.startDay, ti, Double.NaN, true, uRepair, pos, 0);
+            addEvent(th.startDay, ti, Double.NaN, true, rng.nextDouble(), pos, 0);
+          } else {
+            rng.nextLong(); // the repair uniform, unused: the same step of the stream, not
+            // converted
           }
         }
       }
@@ -640,14 +642,19 @@ final class TrialRunner {
 
   /**
    * Indices {@code 0..n-1} ordered by {@code time}, ties in index order (for events: threat order,
-   * then draw order), in {@code order} or {@code tmp} (returned; the other is scratch): insertion
-   * sort for the usual handful of events (each threat's events come in time order, so few moves),
-   * bottom-up merge sort above {@link #INSERTION_SORT_MAX}. Both are stable, so the order is the
-   * same either way.
+   * then draw order), in {@code order} or {@code tmp} (returned; the other is scratch): nothing to
+   * do when the times are already in order, insertion sort for the usual handful of events (each
+   * threat's events come in time order, so few moves), bottom-up merge sort above {@link
+   * #INSERTION_SORT_MAX}. Both are stable, so the order is the same either way.
    */
   static int[] stableOrderByTime(double[] time, int n, int[] order, int[] tmp) {
+    boolean sorted = true;
     for (int i = 0; i < n; i++) {
       order[i] = i;
+      sorted &= i == 0 || !(time[i] < time[i - 1]);
+    }
+    if (sorted) {
+      return order; // e.g. one independent threat's failures, all on its start day
     }
     if (n <= INSERTION_SORT_MAX) {
       for (int i = 1; i < n; i++) {

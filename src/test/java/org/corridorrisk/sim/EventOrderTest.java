@@ -25,6 +25,14 @@ class EventOrderTest {
       int n = round < sizes.length * 50 ? sizes[round % sizes.length] : rng.nextInt(200);
       double[] time = new double[n];
       int i = 0;
+      if (round % 7 == 0) {
+        // already in order (one threat's failures on its start day, or increasing times)
+        boolean sameDay = rng.nextBoolean();
+        for (int k = 0; k < n; k++) {
+          time[k] = sameDay ? 3 : (k == 0 ? 0 : time[k - 1] + rng.nextInt(2));
+        }
+        i = n;
+      }
       while (i < n) {
         // a threat: a run of increasing times, or one day for all its targets
         int run = 1 + rng.nextInt(8);
