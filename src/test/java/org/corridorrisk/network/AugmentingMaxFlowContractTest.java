@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jgrapht.Graph;
@@ -71,33 +70,7 @@ abstract class AugmentingMaxFlowContractTest {
       caps.add(new double[] {undirected ? c : 0, c});
       sym.add(undirected);
     }
-    int m = ends.size();
-    int[] start = new int[n + 1];
-    for (int[] e : ends) {
-      start[e[0] + 1]++;
-    }
-    for (int v = 0; v < n; v++) {
-      start[v + 1] += start[v];
-    }
-    int[] fill = Arrays.copyOf(start, n);
-    int[] index = new int[m];
-    for (int a = 0; a < m; a++) {
-      index[a] = fill[ends.get(a)[0]]++;
-    }
-    int[] head = new int[m];
-    int[] rev = new int[m];
-    int[] tail = new int[m];
-    double[] capacity = new double[m];
-    boolean[] twin = new boolean[m];
-    for (int a = 0; a < m; a++) {
-      int b = index[a];
-      head[b] = ends.get(a)[1];
-      tail[b] = ends.get(a)[0];
-      rev[b] = index[a ^ 1];
-      capacity[b] = caps.get(a)[0];
-      twin[b] = sym.get(a);
-    }
-    return new RandomGraph(new Arcs(start, head, rev), n, tail, capacity, twin);
+    return toGraph(n, ends, caps, sym);
   }
 
   /**
