@@ -93,9 +93,7 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   private int orphanCount;
   private int time;
 
-  /** Counters since construction: augmenting paths and adoptions tried. */
-  long paths;
-
+  /** Orphans adopted or freed since construction. */
   long adoptions;
 
   BoykovKolmogorov(Arcs g, Residuals r, int nodes) {
@@ -229,27 +227,11 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    * that it reaches are activated).
    */
   private void makeRoot(int x, byte side, double eps) {
-    byte old = tree[x];
-    if (old != FREE && old != side) {
-      boolean sourceSide = old == SOURCE_TREE;
-      for (int a = g.start[x], e = g.start[x + 1]; a < e; a++) {
-        int q = g.head[a];
-        if (tree[q] != old) {
-          continue;
-        }
-        int treeArc = sourceSide ? a : g.rev[a];
-        int link = sourceSide ? g.rev[a] : a;
-        if (r.residual(link) > eps) {
-          activate(q);
-        }
-        if (parent[q] == treeArc) {
-          parent[q] = ORPHAN;
-          orphans[orphanCount++] = q;
-        }
-      }
+    if (tree[x] != FREE && tree[x] != side) {
+      leaveTree(x, eps);
     }
-    if (active[x] && old != side) {
-      activeIn[old]--;
+    if (active[x]) {
+      activeIn[tree[x]]--;
       activeIn[side]++;
     }
     tree[x] = side;
@@ -386,7 +368,6 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
         continue;
       }
       time++;
-      paths++;
       total += push(meeting, eps);
       adopt(eps);
       if (total >= limit) {
@@ -428,11 +409,6 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
       dist = new int[end - base];
       residual = new double[arcEnd - arcBegin];
     }
-  }
-
-  /** Whether node {@code v} ended the last call in the source tree (reachable from {@code s}). */
-  boolean inSourceTree(int v) {
-    return tree[v] == SOURCE_TREE;
   }
 
   /**
@@ -588,27 +564,38 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
         dist[p] = bestDist + 1;
         continue;
       }
-      for (int a = arcStart[p], e = arcStart[p + 1]; a < e; a++) {
-        int q = arcHead[a];
-        if (tree[q] != tree[p]) {
-          continue;
-        }
-        int toP = sourceSide ? a : arcRev[a];
-        int link = sourceSide ? arcRev[a] : a;
-        if (r.residual(link) > eps) {
-          activate(q);
-        }
-        if (parent[q] == toP) {
-          parent[q] = ORPHAN;
-          orphans[orphanCount++] = q;
-        }
-      }
-      if (active[p]) {
-        activeIn[tree[p]]--;
-        activeIn[FREE]++;
-      }
-      tree[p] = FREE;
+      leaveTree(p, eps);
     }
+  }
+
+  /**
+   * Node {@code p} leaves its tree and becomes free: its children there become orphans, and its
+   * neighbours there with a residual arc towards it (source tree) or from it (sink tree) are
+   * activated, so that the tree stays closed.
+   */
+  private void leaveTree(int p, double eps) {
+    byte side = tree[p];
+    boolean sourceSide = side == SOURCE_TREE;
+    for (int a = g.start[p], e = g.start[p + 1]; a < e; a++) {
+      int q = g.head[a];
+      if (tree[q] != side) {
+        continue;
+      }
+      int treeArc = sourceSide ? a : g.rev[a];
+      int link = sourceSide ? g.rev[a] : a;
+      if (r.residual(link) > eps) {
+        activate(q);
+      }
+      if (parent[q] == treeArc) {
+        parent[q] = ORPHAN;
+        orphans[orphanCount++] = q;
+      }
+    }
+    if (active[p]) {
+      activeIn[side]--;
+      activeIn[FREE]++;
+    }
+    tree[p] = FREE;
   }
 
   /**

@@ -178,8 +178,9 @@ final class ReferenceFlow {
 
   /**
    * Installs the reference flow clipped to today's capacities into {@code r}, which must hold the
-   * zero flow on the block, and restores conservation by lowering flows (see the class note). Marks
-   * the arcs whose flow differs from the unclipped reference ({@link Residuals#mark}).
+   * zero flow on the block, and restores conservation by lowering flows (see the class note). The
+   * clipped arcs are marked ({@link Residuals#mark}); the walks that lower flows afterwards mark
+   * nothing (they run after any restart from kept trees, or where none is kept).
    */
   void install(Residuals r) {
     clip(r);
@@ -295,8 +296,6 @@ final class ReferenceFlow {
           if (in > eps) {
             double d = Math.min(in, excess);
             r.push(a, d);
-            r.mark(a);
-            r.mark(rev[a]);
             excess -= d;
             size = receive(arcHead[a], d, size);
           }
@@ -308,8 +307,6 @@ final class ReferenceFlow {
           if (out > eps) {
             double d = Math.min(out, -excess);
             r.push(rev[a], d);
-            r.mark(a);
-            r.mark(rev[a]);
             excess += d;
             size = receive(arcHead[a], -d, size);
           }

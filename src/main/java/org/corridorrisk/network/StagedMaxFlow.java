@@ -92,7 +92,17 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
    * bind), else it runs to its own proof of maximality. Returns the flow added.
    */
   double augmentWarm(int base, int end, int s, int t, boolean bounded, double eps) {
-    return augmentWarm(base, end, s, t, bounded, eps, null);
+    double limit = Double.POSITIVE_INFINITY;
+    if (bounded) {
+      double bound = componentBound(s, t, -1, eps);
+      double tolerance = eps * (end - base);
+      if (bound <= tolerance) {
+        return 0;
+      }
+      limit = bound - tolerance;
+    }
+    exactRuns++;
+    return exact.augment(base, end, s, t, -1, limit, eps);
   }
 
   /**
@@ -123,30 +133,6 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
     ref.install(r);
     augmentWarm(b.base, b.end, b.source, b.sink, servesAll, b.flowEpsilon);
     return true;
-  }
-
-  /**
-   * As {@link #augmentWarm(int, int, int, int, boolean, double)}, but when {@code trees} (from
-   * {@link #closedTrees} on the flow the warm start came from) are given and the exact phase is
-   * {@link BoykovKolmogorov}, it continues from them and needs no bound.
-   */
-  double augmentWarm(
-      int base, int end, int s, int t, boolean bounded, double eps, BoykovKolmogorov.Trees trees) {
-    if (trees != null && exact instanceof BoykovKolmogorov bk) {
-      exactRuns++;
-      return bk.augmentFrom(trees, s, t, eps);
-    }
-    double limit = Double.POSITIVE_INFINITY;
-    if (bounded) {
-      double bound = componentBound(s, t, -1, eps);
-      double tolerance = eps * (end - base);
-      if (bound <= tolerance) {
-        return 0;
-      }
-      limit = bound - tolerance;
-    }
-    exactRuns++;
-    return exact.augment(base, end, s, t, -1, limit, eps);
   }
 
   /**
