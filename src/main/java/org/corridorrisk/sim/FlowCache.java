@@ -34,14 +34,21 @@ final class FlowCache {
 
   static final int MIN_HITS_ONE_IN = 64;
 
+  /**
+   * Whether entries hold link flows: only when the runner's {@link DayOutput}s are filled with them
+   * ({@link DayOutput#linkFlows}); otherwise they are all 0 and copying them is wasted work.
+   */
+  private final boolean linkFlows;
+
   /** Per commodity: look-ups and hits so far, and whether the memo is off for it. */
   private final long[] asked;
 
   private final long[] answered;
   private final boolean[] off;
 
-  FlowCache(StudyModel model, int slots) {
+  FlowCache(StudyModel model, int slots, boolean linkFlows) {
     m = model;
+    this.linkFlows = linkFlows;
     int size = Integer.highestOneBit(Math.max(1, slots));
     mask = size - 1;
     key = new DayKey(m.net);
@@ -111,8 +118,10 @@ final class FlowCache {
       out.withdrawn[s] = o[i++];
       out.injected[s] = o[i++];
     }
-    for (int l : m.linksOf[c]) {
-      out.linkFlow[l] = o[i++];
+    if (linkFlows) {
+      for (int l : m.linksOf[c]) {
+        out.linkFlow[l] = o[i++];
+      }
     }
     costByCommodity[c] = slotCost[slot];
     hits++;
@@ -122,7 +131,10 @@ final class FlowCache {
   /** Stores the outputs just solved for the key built by the last {@link #lookup}. */
   void store(int c, DayOutput out, double cost) {
     int slot = (int) key.hash() & mask;
-    int outLen = m.net.sinksOf(c).length + 2 * m.net.storagesOf(c).length + m.linksOf[c].length;
+    int outLen =
+        m.net.sinksOf(c).length
+            + 2 * m.net.storagesOf(c).length
+            + (linkFlows ? m.linksOf[c].length : 0);
     if (slotKey[slot] == null) {
       slotKey[slot] = new DayKey(m.net);
     }
@@ -139,8 +151,10 @@ final class FlowCache {
       o[i++] = out.withdrawn[s];
       o[i++] = out.injected[s];
     }
-    for (int l : m.linksOf[c]) {
-      o[i++] = out.linkFlow[l];
+    if (linkFlows) {
+      for (int l : m.linksOf[c]) {
+        o[i++] = out.linkFlow[l];
+      }
     }
     slotCost[slot] = cost;
   }

@@ -174,7 +174,7 @@ final class TrialRunner {
     out = new DayOutput(m.net, spills);
     scratchIn = new DayInput(m.net);
     scratchOut = new DayOutput(m.net, spills);
-    cache = new FlowCache(m, FlowCache.slotsFor(m));
+    cache = new FlowCache(m, FlowCache.slotsFor(m), spills);
     ledger = new TrialLedger(m.impact);
     dirty = new boolean[m.commodityCount];
     Arrays.fill(dirty, true);
