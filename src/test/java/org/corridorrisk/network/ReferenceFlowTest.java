@@ -235,7 +235,7 @@ class ReferenceFlowTest {
       assertArrayEquals(b.served, a.served, "day " + day);
       assertArrayEquals(b.linkFlow, a.linkFlow, "day " + day);
     }
-    // a day whose supply falls short of its demand is set up from zero flow (not a full-demand tier)
+    // a day whose supply falls short of its demand starts from zero flow
     assertTrue(installed.installedDays >= 12, installed.installedDays + " of 16 days installed");
   }
 
