@@ -289,6 +289,15 @@ final class FlowGraph {
       double[] startCapacity,
       double[] startResidual) {
     residuals.setRange(b.arcBegin, b.arcEnd, startCapacity, startResidual);
+    patchDay(net, b, in, residuals, nominal);
+  }
+
+  /**
+   * The second half of {@link #setDay(NetworkIndex, Block, DayInput, Residuals, NominalDay,
+   * double[], double[])}, for residuals that already hold its start state: the links and sources
+   * whose capacity differs from the nominal day get today's, with no flow on them, and are marked.
+   */
+  void patchDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
     residuals.clearMarks();
     boolean anyNodeDown = false;
     for (boolean up : in.nodeUp) {

@@ -310,10 +310,12 @@ final class ReferenceFlow {
    * Leaves in {@code r} what {@link FlowGraph#setDay(NetworkIndex, Block, DayInput, Residuals,
    * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, with
    * the same marks in the same order, bit for bit, for less work: the day starts from the state
-   * {@link #keepInstalled} kept, and only the arcs that differ are set again: those the day's
-   * set-up marks (changed links and sources, with their reverses) and the sink arcs whose demand
-   * differs, whose reference flows are then clipped again in reference order. Sink arcs are read in
-   * {@code sinks} order; returns the day's demand of the up sinks, summed in that order.
+   * {@link #keepInstalled} kept (put back by restoring only the arcs the previous day changed, when
+   * {@link Residuals}' journal listed them all; else by copying every arc), and only the arcs that
+   * differ are set again: those the day's set-up marks (changed links and sources, with their
+   * reverses) and the sink arcs whose demand differs, whose reference flows are then clipped again
+   * in reference order. Sink arcs are read in {@code sinks} order; returns the day's demand of the
+   * up sinks, summed in that order.
    */
   double installDay(
       FlowGraph graph,
@@ -323,7 +325,19 @@ final class ReferenceFlow {
       Residuals r,
       FlowGraph.NominalDay nominal,
       int[] sinks) {
-    graph.setDay(net, b, in, r, nominal, installedCap, installedRes);
+    if (r.journalComplete(this)) {
+      for (int i = 0, count = r.journalCount(); i < count; i++) {
+        int a = r.journaled(i);
+        if (a >= b.arcBegin && a < b.arcEnd) {
+          r.restorePair(a, installedCap, installedRes, b.arcBegin);
+        }
+      }
+    } else {
+      r.setRange(b.arcBegin, b.arcEnd, installedCap, installedRes);
+    }
+    // what this day changes is listed, so that the next day restores only that
+    r.startJournal(this, (b.arcEnd - b.arcBegin) / 3);
+    graph.patchDay(net, b, in, r, nominal);
     int n = 0;
     int begin = b.arcBegin;
     for (int i = 0, marks = r.markCount(); i < marks; i++) {
