@@ -305,9 +305,16 @@ final class FlowGraph {
     }
     int[] links = net.linksOf(b.commodity);
     double[] linkCapacity = nominal.linkCapacity;
+    // arrays in locals: the loop runs over every link each day, and setLink's stores would make the
+    // compiler load the fields again on each pass
+    boolean[] linkUp = in.linkUp;
+    double[] dayCapacity = in.linkCapacity;
     for (int k = 0; k < links.length; k++) {
       int l = links[k];
-      double capacity = dayCapacity(net, in, l, anyNodeDown);
+      double capacity =
+          linkUp[l] && (!anyNodeDown || (in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]))
+              ? dayCapacity[l]
+              : 0;
       if (capacity != linkCapacity[k]) {
         setLink(l, capacity, residuals);
         markLink(l, residuals);
