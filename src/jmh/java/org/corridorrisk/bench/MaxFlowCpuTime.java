@@ -24,9 +24,9 @@ import org.corridorrisk.network.SolverStatistics;
  * grid --family-out DIR}). Arguments: network (power-grid or a .yaml), rounds, greedy rounds (-1:
  * default), solves per round, then any of the switches "no-fast-path", "no-reference" (start every
  * max-flow from zero), "no-installed" (each day set up from zero flow and the reference clipped in
- * full), "isap", "push-relabel", "boykov-kolmogorov" (the exact phase). Run: {@code ./mvnw -o -q
- * test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath
- * org.corridorrisk.bench.MaxFlowCpuTime"}
+ * full), "link-flows" (write every link's flow too, as before session 6), "isap", "push-relabel",
+ * "boykov-kolmogorov" (the exact phase). Run: {@code ./mvnw -o -q test-compile exec:exec
+ * -Dexec.executable=java -Dexec.args="-cp %classpath org.corridorrisk.bench.MaxFlowCpuTime"}
  */
 public final class MaxFlowCpuTime {
   private MaxFlowCpuTime() {}
@@ -69,11 +69,13 @@ public final class MaxFlowCpuTime {
             options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.PUSH_RELABEL);
         case "boykov-kolmogorov" ->
             options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.BOYKOV_KOLMOGOROV);
+        case "link-flows" -> {}
         default -> throw new IllegalArgumentException("unknown switch " + args[k]);
       }
     }
     DailyFlowSolver solver = new DailyFlowSolver(net, options);
-    DayOutput out = new DayOutput(net);
+    // as the simulator's outputs: link flows only where a link has spill data (none here)
+    DayOutput out = new DayOutput(net, java.util.Arrays.asList(args).contains("link-flows"));
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);
     List<DayInput> days = new ArrayList<>();
     for (int d = 0; d < 64; d++) {

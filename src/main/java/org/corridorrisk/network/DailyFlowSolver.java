@@ -206,11 +206,10 @@ public final class DailyFlowSolver {
     for (int i : net.sourcesOf(b.commodity)) {
       available += residuals.capacity(graph.nodeArc[i]); // the residual with no flow on it
     }
-    if (demand > b.flowEpsilon && available >= demand && maxFlow.repairClipped(b, ref, true)) {
-      installedDays++;
-      return true;
-    }
-    return false;
+    boolean served =
+        demand > b.flowEpsilon && available >= demand && maxFlow.repairClipped(b, ref, true);
+    installedDays += served ? 1 : 0;
+    return served;
   }
 
   /** Max-flow from {@code s} to {@code t} on block {@code b}, never entering {@code blocked}. */
@@ -386,6 +385,11 @@ public final class DailyFlowSolver {
   double signedLinkFlow(int link) {
     int back = graph.linkArcBackward[link];
     return residuals.flow(graph.linkArcForward[link]) - (back >= 0 ? residuals.flow(back) : 0);
+  }
+
+  /** Commodity {@code c}'s reference flow, or null. */
+  ReferenceFlow referenceFlow(int c) {
+    return reference[c];
   }
 
   /** Injection of a source after the last solve of its commodity. */
