@@ -137,6 +137,11 @@ final class TrialRunner {
   private int[] forcedAssets;
   private int forcedDays;
 
+  /** An independent threat's failing target positions and repair uniforms in one trial. */
+  private final int[] failedPos;
+
+  private final double[] failedURepair;
+
   /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
   private final boolean naive;
 
@@ -204,6 +209,12 @@ final class TrialRunner {
       crewFree[p] = new int[m.crewCount[p]];
       waiting[p] = new int[8];
     }
+    int targets = 0;
+    for (ThreatPlan.Compiled th : m.plan.threats) {
+      targets = Math.max(targets, th.targets == null ? 0 : th.targets.length);
+    }
+    failedPos = new int[targets];
+    failedURepair = new double[targets];
     daysDown = new int[m.assetCount];
     downList = new int[m.assetCount];
     touched = new int[m.assetCount];
@@ -519,6 +530,21 @@ final class TrialRunner {
       if (rated && !(th.ratePerDay > 0)) {
         continue;
       }
+      if (!th.poisson && !th.hazard) {
+        int failed =
+            Streams.independentFailures(
+                seed,
+                trial,
+                th.key,
+                th.targets.length,
+                th.failProbability,
+                failedPos,
+                failedURepair);
+        for (int i = 0; i < failed; i++) {
+          addEvent(th.startDay, ti, Double.NaN, true, failedURepair[i], failedPos[i], 0);
+        }
+        continue;
+      }
       UniformRandomProvider rng = Streams.stream(seed, trial, th.key);
       if (th.hazard) {
         // one uniform per event (arrival, or occurrence); the footprint's draws are keyed
@@ -563,7 +589,7 @@ final class TrialRunner {
           double uRepair = rng.nextDouble();
           addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1, number++);
         }
-      } else if (th.poisson) {
+      } else {
         double t = 0;
         while (true) {
           double uArrival = rng.nextDouble();
@@ -575,16 +601,6 @@ final class TrialRunner {
           double uSuccess = rng.nextDouble();
           double uRepair = rng.nextDouble();
           addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1, number++);
-        }
-      } else {
-        for (int pos = 0; pos < th.targets.length; pos++) {
-          double uFail = rng.nextDouble();
-          if (uFail < th.failProbability) {
-            addEvent(th.startDay, ti, Double.NaN, true, rng.nextDouble(), pos, 0);
-          } else {
-            rng.nextLong(); // the repair uniform, unused: the same step of the stream, not
-            // converted
-          }
         }
       }
     }
