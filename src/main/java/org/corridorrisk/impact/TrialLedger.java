@@ -65,6 +65,16 @@ public final class TrialLedger {
   /** One past the latest day added since the last reset (0: none). */
   private int addedEnd;
 
+  /**
+   * Sink slots whose {@link #unservedBySink} or {@link #personDaysBySink} entry may be nonzero:
+   * every slot added with a shortfall since the last reset (listed once); every other slot holds
+   * +0.0.
+   */
+  private final int[] lossSinks;
+
+  private final boolean[] isLossSink;
+  private int lossSinkCount;
+
   /** Per day: the first later day whose undisturbed shares differ from its own. */
   private int[] shareRunEnd;
 
@@ -96,6 +106,8 @@ public final class TrialLedger {
     shareToday = new double[m.commodityCount];
     indirectToday = new double[m.sectorCount];
     isAdded = new boolean[m.horizonDays];
+    lossSinks = new int[m.sinkCount()];
+    isLossSink = new boolean[m.sinkCount()];
   }
 
   /**
@@ -164,12 +176,42 @@ public final class TrialLedger {
     }
   }
 
+  /**
+   * How many sink slots may have a nonzero {@link #unservedBySink()} or {@link #personDaysBySink()}
+   * entry (those added with a shortfall since the last reset); every other slot holds +0.0 in both.
+   */
+  public int lossSinkCount() {
+    return lossSinkCount;
+  }
+
+  /** The {@code i}-th of those sink slots (in no particular order). */
+  public int lossSink(int i) {
+    return lossSinks[i];
+  }
+
+  private void markLossSink(int i) {
+    if (!isLossSink[i]) {
+      isLossSink[i] = true;
+      lossSinks[lossSinkCount++] = i;
+    }
+  }
+
+  /** Sets the per-sink sums back to +0.0 (only the listed slots can differ from it). */
+  private void clearLossSinks() {
+    for (int k = 0; k < lossSinkCount; k++) {
+      int i = lossSinks[k];
+      unservedBySink[i] = 0;
+      personDaysBySink[i] = 0;
+      isLossSink[i] = false;
+    }
+    lossSinkCount = 0;
+  }
+
   /** Forgets everything: ready for a new trial. */
   public void reset() {
     java.util.Arrays.fill(unservedByCommodity, 0);
-    java.util.Arrays.fill(unservedBySink, 0);
+    clearLossSinks();
     java.util.Arrays.fill(personDaysByCommodity, 0);
-    java.util.Arrays.fill(personDaysBySink, 0);
     java.util.Arrays.fill(peakBySector, 0);
     java.util.Arrays.fill(indirectBySector, 0);
     personDays = 0;
@@ -196,8 +238,41 @@ public final class TrialLedger {
    * @param undisturbedCostToday the same day's cost in the run without threats
    */
   public void addDay(int day, double[] sinkServed, double costToday, double undisturbedCostToday) {
-    prepare(day, sinkServed);
-    apply(day, costToday, undisturbedCostToday);
+    // prepare and apply in one pass over the sinks: each sum gets the same additions in the same
+    // order as prepare, then apply (every chain of additions is per sink, per commodity or over
+    // the sinks in slot order, and none is read in between)
+    int sectors = m.sectorCount;
+    java.util.Arrays.fill(unservedTodayByCommodity, 0);
+    for (int s = 0; s < sectors; s++) {
+      sectorUnservedToday[s] = 0;
+    }
+    shortCount = 0; // the short lists are not filled (only addDays reads them)
+    double[] demand = m.sinkDemandOn(day);
+    double people = personDays;
+    double loss = directLoss;
+    for (int i = 0; i < demand.length; i++) {
+      double unserved = Impacts.unserved(demand[i], sinkServed[i]);
+      if (!(unserved > 0)) {
+        continue;
+      }
+      int c = m.sinkCommodity[i];
+      unservedTodayByCommodity[c] += unserved;
+      double p = m.sinkPopulation[i] * unserved / demand[i];
+      int sector = m.sinkSector[i];
+      if (sector >= 0) {
+        sectorUnservedToday[sector] += unserved;
+      }
+      unservedBySink[i] += unserved;
+      people += p;
+      personDaysByCommodity[c] += p;
+      personDaysBySink[i] += p;
+      loss += m.sinkValueOfLostLoad[i] * unserved;
+      markLossSink(i);
+    }
+    personDays = people;
+    directLoss = loss;
+    prepareSharesAndIim(day);
+    applyCommoditiesAndSectors(day, costToday, undisturbedCostToday);
   }
 
   /**
@@ -318,6 +393,7 @@ public final class TrialLedger {
       }
       unservedBySink[i] = u;
       personDaysBySink[i] = p;
+      markLossSink(i);
     }
     double people = personDays;
     double loss = directLoss;
@@ -405,6 +481,12 @@ public final class TrialLedger {
         sectorUnservedToday[sector] += unserved;
       }
     }
+    prepareSharesAndIim(day);
+  }
+
+  /** The day's served shares and IIM from its unserved volume per commodity and per sector. */
+  private void prepareSharesAndIim(int day) {
+    int sectors = m.sectorCount;
     double[] commodityDemand = m.commodityDemandOn(day);
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
       double d = commodityDemand[c];
@@ -424,20 +506,11 @@ public final class TrialLedger {
   }
 
   /**
-   * Adds the prepared day's impacts as day {@code day}; lists the day as added unless its served
-   * shares are bitwise the undisturbed run's.
+   * Adds the prepared day's unserved volume per commodity, shares and sector losses as day {@code
+   * day} and its rerouting cost (the per-sink sums are added by the caller); lists the day as added
+   * unless its served shares are bitwise the undisturbed run's.
    */
-  private void apply(int day, double costToday, double undisturbedCostToday) {
-    for (int k = 0; k < shortCount; k++) {
-      int i = shortSink[k];
-      double unserved = shortUnserved[k];
-      double people = shortPeople[k];
-      unservedBySink[i] += unserved;
-      personDays += people;
-      personDaysByCommodity[m.sinkCommodity[i]] += people;
-      personDaysBySink[i] += people;
-      directLoss += shortLoss[k];
-    }
+  private void applyCommoditiesAndSectors(int day, double costToday, double undisturbedCostToday) {
     boolean undisturbed = undisturbedShare != null;
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
       unservedByCommodity[c] += unservedTodayByCommodity[c];
@@ -475,10 +548,15 @@ public final class TrialLedger {
     }
     System.arraycopy(
         other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
-    System.arraycopy(other.unservedBySink, 0, unservedBySink, 0, unservedBySink.length);
+    clearLossSinks();
+    for (int k = 0; k < other.lossSinkCount; k++) {
+      int i = other.lossSinks[k];
+      unservedBySink[i] = other.unservedBySink[i];
+      personDaysBySink[i] = other.personDaysBySink[i];
+      markLossSink(i);
+    }
     System.arraycopy(
         other.personDaysByCommodity, 0, personDaysByCommodity, 0, personDaysByCommodity.length);
-    System.arraycopy(other.personDaysBySink, 0, personDaysBySink, 0, personDaysBySink.length);
     System.arraycopy(other.peakBySector, 0, peakBySector, 0, peakBySector.length);
     System.arraycopy(other.indirectBySector, 0, indirectBySector, 0, indirectBySector.length);
     for (int c = 0; c < servedShareByCommodityDay.length; c++) {
