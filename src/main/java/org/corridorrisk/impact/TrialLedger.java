@@ -386,14 +386,43 @@ public final class TrialLedger {
 
   /**
    * Adds the prepared day's shortfalls and indirect losses {@code n} times, exactly as {@code n}
-   * calls of {@link #apply} add them: every sum is its own chain of additions (per sink, per
+   * calls of {@link #addDay} add them: every sum is its own chain of additions (per sink, per
    * commodity, per sector, and the totals over sinks, whose rounds add the day's sinks in slot
-   * order), and each chain gets the same additions in the same order; the loops run chain by chain
-   * with the running sum in a local (no memory round trip per addition). Shares and rerouting cost
-   * are left to the caller.
+   * order), and each chain gets the same additions in the same order; each running sum is a local
+   * (no memory round trip per addition), and each loop carries several independent chains (two
+   * sinks, the totals with a lone commodity's sums, four sectors), so that the processor overlaps
+   * additions that would otherwise each wait for the previous one. Shares and rerouting cost are
+   * left to the caller.
    */
   private void addPreparedDays(int n) {
-    for (int k = 0; k < shortCount; k++) {
+    // per sink, two sinks at a time: four independent chains in one loop (an addition waits only
+    // for its own chain's previous one)
+    int k = 0;
+    for (; k + 1 < shortCount; k += 2) {
+      int i = shortSink[k];
+      int j = shortSink[k + 1];
+      double unservedI = shortUnserved[k];
+      double peopleI = shortPeople[k];
+      double unservedJ = shortUnserved[k + 1];
+      double peopleJ = shortPeople[k + 1];
+      double ui = unservedBySink[i];
+      double pi = personDaysBySink[i];
+      double uj = unservedBySink[j];
+      double pj = personDaysBySink[j];
+      for (int d = 0; d < n; d++) {
+        ui += unservedI;
+        pi += peopleI;
+        uj += unservedJ;
+        pj += peopleJ;
+      }
+      unservedBySink[i] = ui;
+      personDaysBySink[i] = pi;
+      unservedBySink[j] = uj;
+      personDaysBySink[j] = pj;
+      markLossSink(i);
+      markLossSink(j);
+    }
+    for (; k < shortCount; k++) {
       int i = shortSink[k];
       double unserved = shortUnserved[k];
       double people = shortPeople[k];
@@ -409,41 +438,84 @@ public final class TrialLedger {
     }
     double people = personDays;
     double loss = directLoss;
-    for (int d = 0; d < n; d++) {
-      for (int k = 0; k < shortCount; k++) {
-        people += shortPeople[k];
-        loss += shortLoss[k];
+    if (unservedTodayByCommodity.length == 1) {
+      // one commodity: its people chain adds the same values as the total's, so all four chains
+      // (people, loss, the commodity's people and unserved volume) run in one loop
+      double pc = personDaysByCommodity[0];
+      double uc = unservedByCommodity[0];
+      double today = unservedTodayByCommodity[0];
+      for (int d = 0; d < n; d++) {
+        for (int s = 0; s < shortCount; s++) {
+          double p = shortPeople[s];
+          people += p;
+          loss += shortLoss[s];
+          pc += p;
+        }
+        uc += today;
+      }
+      personDaysByCommodity[0] = pc;
+      unservedByCommodity[0] = uc;
+    } else {
+      for (int d = 0; d < n; d++) {
+        for (int s = 0; s < shortCount; s++) {
+          people += shortPeople[s];
+          loss += shortLoss[s];
+        }
+      }
+      for (int c = 0; c < unservedTodayByCommodity.length; c++) {
+        // the day's people of this commodity's sinks, in slot order
+        int count = 0;
+        for (int s = 0; s < shortCount; s++) {
+          if (m.sinkCommodity[shortSink[s]] == c) {
+            commodityPeople[count++] = shortPeople[s];
+          }
+        }
+        double pc = personDaysByCommodity[c];
+        double uc = unservedByCommodity[c];
+        double today = unservedTodayByCommodity[c];
+        for (int d = 0; d < n; d++) {
+          for (int s = 0; s < count; s++) {
+            pc += commodityPeople[s];
+          }
+          uc += today;
+        }
+        personDaysByCommodity[c] = pc;
+        unservedByCommodity[c] = uc;
       }
     }
     personDays = people;
     directLoss = loss;
-    for (int c = 0; c < unservedTodayByCommodity.length; c++) {
-      // the day's people of this commodity's sinks, in slot order
-      int count = 0;
-      for (int k = 0; k < shortCount; k++) {
-        if (m.sinkCommodity[shortSink[k]] == c) {
-          commodityPeople[count++] = shortPeople[k];
-        }
-      }
-      double pc = personDaysByCommodity[c];
-      double uc = unservedByCommodity[c];
-      double today = unservedTodayByCommodity[c];
+    // per sector, four at a time
+    int s = 0;
+    for (; s + 3 < m.sectorCount; s += 4) {
+      double a = indirectBySector[s];
+      double b = indirectBySector[s + 1];
+      double c = indirectBySector[s + 2];
+      double e = indirectBySector[s + 3];
+      double ta = indirectToday[s];
+      double tb = indirectToday[s + 1];
+      double tc = indirectToday[s + 2];
+      double te = indirectToday[s + 3];
       for (int d = 0; d < n; d++) {
-        for (int k = 0; k < count; k++) {
-          pc += commodityPeople[k];
-        }
-        uc += today;
+        a += ta;
+        b += tb;
+        c += tc;
+        e += te;
       }
-      personDaysByCommodity[c] = pc;
-      unservedByCommodity[c] = uc;
+      indirectBySector[s] = a;
+      indirectBySector[s + 1] = b;
+      indirectBySector[s + 2] = c;
+      indirectBySector[s + 3] = e;
     }
-    for (int s = 0; s < m.sectorCount; s++) {
+    for (; s < m.sectorCount; s++) {
       double sum = indirectBySector[s];
       double today = indirectToday[s];
       for (int d = 0; d < n; d++) {
         sum += today;
       }
       indirectBySector[s] = sum;
+    }
+    for (s = 0; s < m.sectorCount; s++) {
       if (q[s] > peakBySector[s]) {
         peakBySector[s] = q[s];
       }
