@@ -240,6 +240,9 @@ final class TrialRunner {
   /** Days this runner accounted as repeats of a steady day, for tests. */
   long repeatedDays;
 
+  /** Of those, days on which a storage inventory moved (repeated by capsHoldUntil), for tests. */
+  long movingRepeatedDays;
+
   /** Whether the last simulated day changed a storage inventory. */
   private boolean inventoryMoved;
 
@@ -910,6 +913,7 @@ final class TrialRunner {
         end = steadyUntil(d, end);
         if (inventoryMoved && end > d + 1) {
           end = capsHoldUntil(d + 1, end);
+          movingRepeatedDays += end - d - 1;
         }
         if (end > d + 1) {
           ledger.addDays(d + 1, end, sinkServed, total, base.costPerDay());
@@ -934,6 +938,9 @@ final class TrialRunner {
    * inventories are then those at its start.
    */
   private int capsHoldUntil(int from, int end) {
+    if (m.storageNodes.length == 1) {
+      return capsHoldUntil(m.storageNodes[0], from, end);
+    }
     for (int t = from; t < end; t++) {
       for (int s : m.storageNodes) {
         if (Double.doubleToRawLongBits(withdrawCap(s, inventory[s]))
@@ -949,6 +956,44 @@ final class TrialRunner {
       }
     }
     return end;
+  }
+
+  /**
+   * {@link #capsHoldUntil(int, int)} for a network with the one storage {@code s}: the same caps
+   * and inventory arithmetic ({@link #withdrawCap}, {@link #injectCap}, the day loop's update) with
+   * the storage's fixed figures and its inventory in locals; stops early at a fixed point (an
+   * inventory that a day leaves bitwise unchanged keeps the caps for every later day too).
+   */
+  private int capsHoldUntil(int s, int from, int end) {
+    long withdraw = Double.doubleToRawLongBits(in.withdrawCap[s]);
+    long inject = Double.doubleToRawLongBits(in.injectCap[s]);
+    double maxWithdraw = m.net.maxWithdrawalPerDay(s) * damage[s];
+    double maxInject = m.net.maxInjectionPerDay(s) * damage[s];
+    double capacity = m.net.storageCapacity(s);
+    boolean curve = m.storageHasCurve[s];
+    double injected = out.injected[s];
+    double withdrawn = out.withdrawn[s];
+    double inv = inventory[s];
+    int t = from;
+    for (; t < end; t++) {
+      double deliver = 1;
+      if (curve) {
+        deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+      }
+      if (Double.doubleToRawLongBits(Math.min(maxWithdraw * deliver, inv)) != withdraw
+          || Double.doubleToRawLongBits(Math.max(0, Math.min(maxInject, capacity - inv)))
+              != inject) {
+        break;
+      }
+      double next = Math.max(0, Math.min(capacity, inv + injected - withdrawn));
+      if (Double.doubleToRawLongBits(next) == Double.doubleToRawLongBits(inv)) {
+        t = end;
+        break;
+      }
+      inv = next;
+    }
+    inventory[s] = inv;
+    return t;
   }
 
   /**
