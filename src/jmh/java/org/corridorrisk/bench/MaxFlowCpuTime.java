@@ -23,8 +23,9 @@ import org.corridorrisk.network.SolverStatistics;
  * network is used and lines fail with its threat's probability (members of {@code bench --suite
  * grid --family-out DIR}). Arguments: network (power-grid or a .yaml), rounds, greedy rounds (-1:
  * default), solves per round, then any of the switches "no-fast-path", "no-reference" (start every
- * max-flow from zero), "isap", "push-relabel", "boykov-kolmogorov" (the exact phase). Run: {@code
- * ./mvnw -o -q test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath
+ * max-flow from zero), "no-installed" (each day set up from zero flow and the reference clipped in
+ * full), "isap", "push-relabel", "boykov-kolmogorov" (the exact phase). Run: {@code ./mvnw -o -q
+ * test-compile exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath
  * org.corridorrisk.bench.MaxFlowCpuTime"}
  */
 public final class MaxFlowCpuTime {
@@ -62,6 +63,7 @@ public final class MaxFlowCpuTime {
       switch (args[k]) {
         case "no-fast-path" -> options = options.withFastPath(false);
         case "no-reference" -> options = options.withReferencePathsMinNodes(Integer.MAX_VALUE);
+        case "no-installed" -> options = options.withInstalledReference(false);
         case "isap" -> options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.ISAP);
         case "push-relabel" ->
             options = options.withExactMaxFlow(SolverOptions.ExactMaxFlow.PUSH_RELABEL);

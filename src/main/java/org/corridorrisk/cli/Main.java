@@ -1,6 +1,8 @@
 package org.corridorrisk.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,19 +16,29 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description =
-        "Monte Carlo risk simulator for energy pipelines, power lines and transport corridors.",
-    subcommands = {
-      ValidateCommand.class,
-      DescribeCommand.class,
-      RunCommand.class,
-      CompareCommand.class,
-      CriticalityCommand.class,
-      ExerciseCommand.class,
-      ImportCommand.class,
-      BenchCommand.class,
-      CommandLine.HelpCommand.class
-    })
+        "Monte Carlo risk simulator for energy pipelines, power lines and transport corridors.")
 public final class Main implements Runnable {
+  /**
+   * The subcommands, by name, in the order usage help lists them. Registered by {@link
+   * #commandLine}, not by the {@code @Command} annotation, so that a process can register only the
+   * one it runs: picocli reads every registered command's annotations and builds its model before
+   * parsing (about 0.2 s of CPU for all of them in a fresh JVM, a fixed cost of every run).
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("validate", ValidateCommand.class);
+    m.put("describe", DescribeCommand.class);
+    m.put("run", RunCommand.class);
+    m.put("compare", CompareCommand.class);
+    m.put("criticality", CriticalityCommand.class);
+    m.put("exercise", ExerciseCommand.class);
+    m.put("import", ImportCommand.class);
+    m.put("bench", BenchCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   @Option(
       names = "--debug",
@@ -49,16 +61,38 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    PhaseClock.startIfAsked();
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new Failures(debug));
     cl.setParameterExceptionHandler(Failures::onBadArguments);
     int code = cl.execute(args);
     out.flush();
+    PhaseClock.current().mark("command");
+    PhaseClock.current().print(err);
     err.flush();
     return code;
+  }
+
+  /**
+   * The command line for {@code args}: when the first argument names a command other than {@code
+   * help}, that command alone is registered, since picocli then parses every later argument with it
+   * (its options, its usage help, its errors) and never looks at the other commands; otherwise (no
+   * command, an option first, {@code help}, a mistyped command) all are, in usage order, so usage
+   * help and the "did you mean" of a mistyped command see them all.
+   */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cl = new CommandLine(new Main());
+    String first = args.length > 0 ? args[0] : "";
+    Class<?> only = "help".equals(first) ? null : SUBCOMMANDS.get(first);
+    if (only != null) {
+      cl.addSubcommand(first, only);
+    } else {
+      SUBCOMMANDS.forEach(cl::addSubcommand);
+    }
+    return cl;
   }
 
   /** Version from the jar manifest. */

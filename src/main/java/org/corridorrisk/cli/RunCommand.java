@@ -138,8 +138,10 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
+    PhaseClock.current().mark("arguments");
     prepareReportInBackground();
     LoadedScenario loaded = ScenarioLoader.load(file);
+    PhaseClock.current().mark("loading");
     Scenario scenario = loaded.baseline();
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
@@ -376,10 +378,12 @@ final class RunCommand implements Callable<Integer> {
                   plan.continueUpTo(),
                   rows,
                   stop::get);
+          PhaseClock.current().mark("outputs opened");
           result =
               engine == null
                   ? MonteCarlo.run(scenario, options)
                   : MonteCarlo.run(scenario, options, engine);
+          PhaseClock.current().markSplit("study set-up", "trials", result.elapsedNanos());
         } finally {
           if (progress != null) {
             progress.finish();
@@ -394,8 +398,11 @@ final class RunCommand implements Callable<Integer> {
         stderr.flush();
       }
       result.prepareSummaries();
+      PhaseClock.current().mark("summaries");
       SummaryJson.write(result, summary, engine == null ? Engines.LOCAL : engine.name());
+      PhaseClock.current().mark("summary.json");
       HtmlReport.write(result, html);
+      PhaseClock.current().mark("report.html");
     } finally {
       interrupts.restore();
       written.countDown();

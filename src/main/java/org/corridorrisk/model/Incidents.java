@@ -147,6 +147,22 @@ public record Incidents(
       deliverability = deliverability == null ? List.of() : List.copyOf(deliverability);
     }
 
+    /**
+     * Whether these extras equal {@link #NONE} (as {@code equals(NONE)} says: a record compares a
+     * double component with {@link Double#compare}, so every NaN throughput is NaN's). Spelled out
+     * because a record's generated {@code equals} is linked through method handles on first use,
+     * which a loader that asks once per asset of a large network pays for while the handles run
+     * interpreted (docs/performance.md, "fixed cost per process").
+     */
+    public boolean isNone() {
+      return profiles.isEmpty()
+          && Double.isNaN(throughput)
+          && repair == null
+          && region == null
+          && operator == null
+          && deliverability.isEmpty();
+    }
+
     /** The extras without a deliverability curve. */
     public AssetExtras(
         List<String> profiles,
@@ -201,6 +217,11 @@ public record Incidents(
     public ThreatExtras {
       damage = damage == null ? List.of() : List.copyOf(damage);
       rateProfile = rateProfile == null ? List.of() : List.copyOf(rateProfile);
+    }
+
+    /** Whether these extras equal {@link #NONE} (spelled out as {@link AssetExtras#isNone}). */
+    public boolean isNone() {
+      return damage.isEmpty() && rateProfile.isEmpty() && hazard == null;
     }
   }
 

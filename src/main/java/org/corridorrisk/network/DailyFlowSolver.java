@@ -1,7 +1,5 @@
 package org.corridorrisk.network;
 
-import static org.corridorrisk.network.StorageSteps.rate;
-
 import java.util.Arrays;
 import org.corridorrisk.model.Sharing;
 
@@ -67,19 +65,6 @@ public final class DailyFlowSolver {
   /** Per commodity: the reference flow, or null (not eligible, or not built yet). */
   private final ReferenceFlow[] reference;
 
-  /**
-   * Per commodity with a reference flow: whether the undisturbed day serves every sink in full, so
-   * that a warm-started max-flow may stop at the component bound (on binding networks the bound is
-   * never reached and computing it costs a search of the graph).
-   */
-  private final boolean[] referenceServesAll;
-
-  /**
-   * Per commodity with a reference flow: the exact phase's closed search trees on the undisturbed
-   * day started from it, or null (the exact phase keeps none).
-   */
-  private final BoykovKolmogorov.Trees[] referenceTrees;
-
   /** Per commodity: its block's capacities on the nominal day, or null before its first solve. */
   private final FlowGraph.NominalDay[] nominalDay;
 
@@ -93,6 +78,10 @@ public final class DailyFlowSolver {
   private final boolean[] fastPathUseful;
 
   private long fastHits;
+
+  /** Days solved from a reference flow's installed state ({@link #serveInstalled}; tests). */
+  long installedDays;
+
   private long fastFallbacks;
 
   /** A solver with {@link SolverOptions#DEFAULTS}. */
@@ -119,8 +108,6 @@ public final class DailyFlowSolver {
             ? new FairTiers(net, graph, residuals, this::maxFlow, storage)
             : null;
     this.reference = new ReferenceFlow[net.commodityCount()];
-    this.referenceServesAll = new boolean[net.commodityCount()];
-    this.referenceTrees = new BoykovKolmogorov.Trees[net.commodityCount()];
     this.nominalDay = new FlowGraph.NominalDay[net.commodityCount()];
     this.prepared = new boolean[net.commodityCount()];
     this.fastPathUseful = new boolean[net.commodityCount()];
@@ -161,8 +148,14 @@ public final class DailyFlowSolver {
       fastPathUseful[commodity] = fastPathServesUndisturbedDay(b);
       reference[commodity] = buildReferenceFlow(b);
     }
+    ReferenceFlow ref = reference[commodity];
+    if (ref != null && ref.hasInstalled() && !fastPathUseful[commodity] && serveInstalled(b, in)) {
+      assert isFeasible(b);
+      graph.write(net, b, residuals, out);
+      return;
+    }
     setUp(b, in);
-    if (fastPathUseful[commodity] && fastPathApplies(b, in)) {
+    if (fastPathUseful[commodity] && fastPath.applies(b, in)) {
       if (fastPath.tryServe(b, in)) {
         fastHits++;
         assert isFeasible(b);
@@ -188,31 +181,36 @@ public final class DailyFlowSolver {
     graph.write(net, b, residuals, out);
   }
 
-  /**
-   * Whether the fast path may be tried: no link costs, no junction with a throughput limit (its
-   * trees are built on links), and no up storage that can withdraw or refill today (storages are
-   * then plain junctions). Tiers are checked by the fast path itself.
-   */
-  private boolean fastPathApplies(Block b, DayInput in) {
-    if (net.hasCosts(b.commodity) || net.limitedJunctionsOf(b.commodity).length > 0) {
-      return false;
-    }
-    double eps = b.flowEpsilon;
-    for (int i : net.storagesOf(b.commodity)) {
-      if (in.nodeUp[i] && (rate(in.withdrawCap[i]) > eps || rate(in.injectCap[i]) > eps)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Today's capacities on the block's arcs, zero flow; sink arcs stay closed until their tier. */
   private void setUp(Block b, DayInput in) {
+    graph.setDay(net, b, in, residuals, nominal(b));
+  }
+
+  private FlowGraph.NominalDay nominal(Block b) {
     FlowGraph.NominalDay nominal = nominalDay[b.commodity];
     if (nominal == null) {
       nominal = nominalDay[b.commodity] = graph.nominalDay(net, b, residuals);
     }
-    graph.setDay(net, b, in, residuals, nominal);
+    return nominal;
+  }
+
+  /**
+   * The one tier of a block with a kept installed reference state, as {@link #serveTiers} serves it
+   * when its sinks are capped at their full demand, prepared from that state ({@link
+   * ReferenceFlow#installDay}); false (nothing solved) when they are not.
+   */
+  private boolean serveInstalled(Block b, DayInput in) {
+    ReferenceFlow ref = reference[b.commodity];
+    double demand = ref.installDay(graph, net, b, in, residuals, nominal(b), b.sinksByTier);
+    double available = 0;
+    for (int i : net.sourcesOf(b.commodity)) {
+      available += residuals.capacity(graph.nodeArc[i]); // the residual with no flow on it
+    }
+    if (demand > b.flowEpsilon && available >= demand && maxFlow.repairClipped(b, ref)) {
+      installedDays++;
+      return true;
+    }
+    return false;
   }
 
   /** Max-flow from {@code s} to {@code t} on block {@code b}, never entering {@code blocked}. */
@@ -250,8 +248,7 @@ public final class DailyFlowSolver {
       if (share == 1 && reference[b.commodity] != null) {
         // warm start: the undisturbed day's flow clipped to today's capacities; no greedy rounds
         int c = b.commodity;
-        if (!maxFlow.augmentFromReference(
-            b, reference[c], referenceServesAll[c], referenceTrees[c])) {
+        if (!maxFlow.augmentFromReference(b, reference[c])) {
           setUp(b, in); // its repair failed (never seen): this one tier from zero flow
           openSinks(b, in, k, share);
           maxFlow(b, b.source, b.sink, -1);
@@ -302,7 +299,7 @@ public final class DailyFlowSolver {
     }
     DayInput nominal = new DayInput(net);
     setUp(b, nominal);
-    return !fastPathApplies(b, nominal) || fastPath.tryServe(b, nominal);
+    return !fastPath.applies(b, nominal) || fastPath.tryServe(b, nominal);
   }
 
   /**
@@ -335,8 +332,8 @@ public final class DailyFlowSolver {
       residuals.setEmpty(graph.nodeArc[i], net.demandPerDay(i));
     }
     double delivered = maxFlow(b, b.source, b.sink, -1);
-    referenceServesAll[c] = delivered >= demand - b.tolerance();
     ReferenceFlow flow = ReferenceFlow.decompose(graph, b, residuals);
+    flow.servesAll = delivered >= demand - b.tolerance();
     // the undisturbed day as serveTiers starts it, for the exact phase's closed search trees
     DayInput nominal = new DayInput(net);
     setUp(b, nominal);
@@ -344,9 +341,15 @@ public final class DailyFlowSolver {
       residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
     }
     flow.install(residuals);
+    if (fair == null && options.installedReference()) {
+      flow.keepInstalled(residuals, b);
+    }
     // serveTiers sets every sink arc each day without marking it
     int[] sinkArcs = Arrays.stream(net.sinksOf(c)).map(i -> graph.nodeArc[i]).toArray();
-    referenceTrees[c] = maxFlow.closedTrees(b, sinkArcs);
+    flow.trees = maxFlow.closedTrees(b, sinkArcs);
+    if (flow.trees == null) {
+      flow.dropInstalled(); // without trees the exact phase needs install's walks first
+    }
     return flow;
   }
 

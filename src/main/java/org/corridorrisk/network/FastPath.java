@@ -126,6 +126,26 @@ final class FastPath {
   }
 
   /**
+   * Whether the fast path may be tried: no link costs, no junction with a throughput limit (its
+   * trees are built on links), and no up storage that can withdraw or refill today (storages are
+   * then plain junctions). Tiers are checked by the fast path itself.
+   */
+  boolean applies(Block b, DayInput in) {
+    if (net.hasCosts(b.commodity) || net.limitedJunctionsOf(b.commodity).length > 0) {
+      return false;
+    }
+    double eps = b.flowEpsilon;
+    for (int i : net.storagesOf(b.commodity)) {
+      if (in.nodeUp[i]
+          && (StorageSteps.rate(in.withdrawCap[i]) > eps
+              || StorageSteps.rate(in.injectCap[i]) > eps)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Tries the fast path for block {@code b}; on success writes the flow into the solver's residuals
    * (sink arcs carry their served amounts) and returns true; on failure returns false with the
    * residuals unchanged.

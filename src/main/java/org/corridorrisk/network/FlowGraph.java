@@ -271,7 +271,24 @@ final class FlowGraph {
    * rewritten (on a large network a few percent of them), so the result is the same for less work.
    */
   void setDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
-    residuals.setEmptyRange(b.arcBegin, b.arcEnd, nominal.arcCapacity);
+    setDay(net, b, in, residuals, nominal, nominal.arcCapacity, nominal.arcCapacity);
+  }
+
+  /**
+   * As {@link #setDay(NetworkIndex, Block, DayInput, Residuals, NominalDay)}, starting from
+   * capacities {@code startCapacity} and residuals {@code startResidual} (indexed from the block's
+   * first arc) instead of the nominal day's zero flow: the links and sources rewritten (and marked)
+   * get today's capacity with no flow on them, every other arc keeps the given state.
+   */
+  void setDay(
+      NetworkIndex net,
+      Block b,
+      DayInput in,
+      Residuals residuals,
+      NominalDay nominal,
+      double[] startCapacity,
+      double[] startResidual) {
+    residuals.setRange(b.arcBegin, b.arcEnd, startCapacity, startResidual);
     residuals.clearMarks();
     boolean anyNodeDown = false;
     for (boolean up : in.nodeUp) {

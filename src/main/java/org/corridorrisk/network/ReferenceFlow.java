@@ -58,6 +58,41 @@ final class ReferenceFlow {
   /** Tail and head of each clipped arc. */
   private final int[] ends;
 
+  /**
+   * Whether the undisturbed day serves every sink in full, so that a warm-started max-flow may stop
+   * at the component bound (on binding networks the bound is never reached and computing it costs a
+   * search of the graph); set by the solver that built this flow.
+   */
+  boolean servesAll;
+
+  /**
+   * The exact phase's closed search trees on the undisturbed day started from this flow, or null
+   * (the exact phase keeps none); set by the solver that built this flow.
+   */
+  BoykovKolmogorov.Trees trees;
+
+  /** The block's first arc. */
+  private final int arcBegin;
+
+  /**
+   * Per arc of the block (from {@link #arcBegin}): capacity and residual of the state {@link
+   * #keepInstalled} kept, or null.
+   */
+  private double[] installedCap;
+
+  private double[] installedRes;
+
+  /** Per arc of the block: its index in {@link #arcs}, or -1 (kept with the installed state). */
+  private int[] indexOfArc;
+
+  /**
+   * Reference arcs {@link #installDay} sets again (indices into {@link #arcs}, repeats allowed).
+   */
+  private int[] touched;
+
+  /** Arcs {@link #install} clipped on the nominal day (kept with the installed state). */
+  private int[] clippedOnNominal;
+
   private ReferenceFlow(FlowGraph graph, Block b, int[] arcs, double[] flows) {
     this.arcs = arcs;
     this.flows = flows;
@@ -66,6 +101,7 @@ final class ReferenceFlow {
     this.source = b.source;
     this.sink = b.sink;
     this.eps = b.flowEpsilon;
+    this.arcBegin = b.arcBegin;
     this.imbalance = new double[graph.nodeCount];
     this.pending = new int[graph.nodeCount];
     this.isPending = new boolean[graph.nodeCount];
@@ -198,32 +234,154 @@ final class ReferenceFlow {
    * then {@link #settleRemaining}.
    */
   void clip(Residuals r) {
-    int count = 0;
+    clippedCount = 0;
     for (int k = 0; k < arcs.length; k++) {
-      int a = arcs[k];
-      double f = flows[k];
-      double room = r.residual(a);
-      if (room >= f) {
-        r.push(a, f);
-      } else {
-        if (room > 0) {
-          r.push(a, room);
-        } else {
-          room = 0;
-        }
-        double cut = f - room;
-        r.mark(a);
-        r.mark(g.rev[a]);
-        imbalance[tail[a]] += cut;
-        imbalance[g.head[a]] -= cut;
-        clipped[count++] = a;
-        ends[2 * count - 2] = tail[a];
-        ends[2 * count - 1] = g.head[a];
-      }
+      clipArc(r, k);
     }
-    clippedCount = count;
     imbalance[source] = 0;
     imbalance[sink] = 0;
+  }
+
+  /** Puts reference arc {@code k}'s flow on it, clipped to its residual (see {@link #clip}). */
+  private void clipArc(Residuals r, int k) {
+    int a = arcs[k];
+    double f = flows[k];
+    double room = r.residual(a);
+    if (room >= f) {
+      r.push(a, f);
+      return;
+    }
+    if (room > 0) {
+      r.push(a, room);
+    } else {
+      room = 0;
+    }
+    double cut = f - room;
+    r.mark(a);
+    r.mark(g.rev[a]);
+    imbalance[tail[a]] += cut;
+    imbalance[g.head[a]] -= cut;
+    int count = ++clippedCount;
+    clipped[count - 1] = a;
+    ends[2 * count - 2] = tail[a];
+    ends[2 * count - 1] = g.head[a];
+  }
+
+  /**
+   * Keeps the state {@code r} holds on block {@code b}'s arcs: the nominal day with its sinks open
+   * at their nominal demand and this flow installed by {@link #install}. From then on {@link
+   * #installDay} prepares a day from it. The arcs {@link #install} clipped there (by rounding: a
+   * path decomposition's sum of path flows may exceed the arc's flow by an ulp) are clipped again
+   * every day, as a full clip would.
+   */
+  void keepInstalled(Residuals r, Block b) {
+    installedCap = new double[b.arcEnd - b.arcBegin];
+    installedRes = new double[b.arcEnd - b.arcBegin];
+    for (int a = b.arcBegin; a < b.arcEnd; a++) {
+      installedCap[a - b.arcBegin] = r.capacity(a);
+      installedRes[a - b.arcBegin] = r.residual(a);
+    }
+    indexOfArc = new int[b.arcEnd - b.arcBegin];
+    Arrays.fill(indexOfArc, -1);
+    for (int k = 0; k < arcs.length; k++) {
+      indexOfArc[arcs[k] - b.arcBegin] = k;
+    }
+    clippedOnNominal = new int[clippedCount];
+    for (int k = 0; k < clippedCount; k++) {
+      clippedOnNominal[k] = clipped[k];
+    }
+    touched = new int[64];
+  }
+
+  /** Forgets the state {@link #keepInstalled} kept. */
+  void dropInstalled() {
+    installedCap = null;
+    installedRes = null;
+    indexOfArc = null;
+    clippedOnNominal = null;
+  }
+
+  /** Whether {@link #keepInstalled} kept a state. */
+  boolean hasInstalled() {
+    return installedCap != null;
+  }
+
+  /**
+   * Leaves in {@code r} what {@link FlowGraph#setDay(NetworkIndex, Block, DayInput, Residuals,
+   * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, with
+   * the same marks in the same order, bit for bit, for less work: the day starts from the state
+   * {@link #keepInstalled} kept, and only the arcs that differ are set again: those the day's
+   * set-up marks (changed links and sources, with their reverses) and the sink arcs whose demand
+   * differs, whose reference flows are then clipped again in reference order. Sink arcs are read in
+   * {@code sinks} order; returns the day's demand of the up sinks, summed in that order.
+   */
+  double installDay(
+      FlowGraph graph,
+      NetworkIndex net,
+      Block b,
+      DayInput in,
+      Residuals r,
+      FlowGraph.NominalDay nominal,
+      int[] sinks) {
+    graph.setDay(net, b, in, r, nominal, installedCap, installedRes);
+    int n = 0;
+    int begin = b.arcBegin;
+    for (int i = 0, marks = r.markCount(); i < marks; i++) {
+      n = clearPair(r, r.marked(i), n);
+    }
+    for (int a : clippedOnNominal) {
+      n = clearPair(r, a, n);
+    }
+    double demand = 0;
+    for (int i : sinks) {
+      int a = graph.nodeArc[i];
+      double open = 0;
+      if (in.nodeUp[i]) {
+        open = in.demand[i];
+        demand += open;
+      }
+      if (Double.doubleToRawLongBits(open) != Double.doubleToRawLongBits(installedCap[a - begin])) {
+        r.setEmpty(a, open);
+        n = clearPair(r, a, n);
+      }
+    }
+    Arrays.sort(touched, 0, n);
+    clippedCount = 0;
+    for (int j = 0; j < n; j++) {
+      if (j == 0 || touched[j] != touched[j - 1]) {
+        clipArc(r, touched[j]);
+      }
+    }
+    imbalance[source] = 0;
+    imbalance[sink] = 0;
+    return demand;
+  }
+
+  /**
+   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and lists those of
+   * them that carry reference flow in {@link #touched} from {@code n}; returns the new count.
+   */
+  private int clearPair(Residuals r, int a, int n) {
+    int back = g.rev[a];
+    r.clearFlow(a);
+    r.clearFlow(back);
+    int k = indexOfArc[a - arcBegin];
+    if (k >= 0) {
+      n = addTouched(k, n);
+    }
+    k = indexOfArc[back - arcBegin];
+    if (k >= 0) {
+      n = addTouched(k, n);
+    }
+    return n;
+  }
+
+  private int addTouched(int k, int n) {
+    if (n == touched.length) {
+      touched = Arrays.copyOf(touched, 2 * n);
+    }
+    touched[n] = k;
+    return n + 1;
   }
 
   /** Per node: inflow minus outflow after {@link #clip} (kept up to date by its users). */

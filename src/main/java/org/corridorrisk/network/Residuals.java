@@ -86,12 +86,17 @@ final class Residuals {
   }
 
   /**
-   * Arcs {@code begin .. end - 1} get capacities {@code capacity[0 .. end - begin - 1]} and no
-   * flow.
+   * Arcs {@code begin .. end - 1} get capacities {@code capacity[0 .. end - begin - 1]} and
+   * residuals {@code residual[0 .. end - begin - 1]} (a flow kept from an earlier state).
    */
-  void setEmptyRange(int begin, int end, double[] capacity) {
+  void setRange(int begin, int end, double[] capacity, double[] residual) {
     System.arraycopy(capacity, 0, cap, begin, end - begin);
-    System.arraycopy(capacity, 0, res, begin, end - begin);
+    System.arraycopy(residual, 0, res, begin, end - begin);
+  }
+
+  /** Removes the flow from arc {@code a} alone (residual = capacity); its reverse keeps its own. */
+  void clearFlow(int a) {
+    res[a] = cap[a];
   }
 
   /** Sets the capacity of arc {@code a} with no flow on it (the arc must carry none). */

@@ -14,6 +14,11 @@ package org.corridorrisk.network;
  * @param exactMaxFlow the algorithm of the exact phase
  * @param fastPathProbe whether a commodity whose undisturbed day the fast path cannot serve skips
  *     it on every day (a property of the network, so every solver decides alike)
+ * @param installedReference whether a block whose reference flow is repaired from closed search
+ *     trees keeps the undisturbed day with that flow installed and prepares each day from it,
+ *     setting again only what differs ({@link ReferenceFlow#installDay}); off, each day starts from
+ *     zero flow and the whole reference flow is clipped again: the same state bit for bit, for more
+ *     work (tests and measurements)
  */
 public record SolverOptions(
     int greedyRounds,
@@ -21,13 +26,14 @@ public record SolverOptions(
     boolean fastPath,
     int referencePathsMinNodes,
     ExactMaxFlow exactMaxFlow,
-    boolean fastPathProbe) {
+    boolean fastPathProbe,
+    boolean installedReference) {
   /**
    * The simulator's settings: 2 greedy rounds, exact phase by Boykov and Kolmogorov's algorithm,
    * fast path, reference flow >= 1000.
    */
   public static final SolverOptions DEFAULTS =
-      new SolverOptions(2, true, true, 1000, ExactMaxFlow.BOYKOV_KOLMOGOROV, true);
+      new SolverOptions(2, true, true, 1000, ExactMaxFlow.BOYKOV_KOLMOGOROV, true, true);
 
   /** The exact phase's max-flow algorithm; both give a maximum flow. */
   public enum ExactMaxFlow {
@@ -57,27 +63,51 @@ public record SolverOptions(
 
   public SolverOptions withGreedyRounds(int rounds) {
     return new SolverOptions(
-        rounds, exactPhase, fastPath, referencePathsMinNodes, exactMaxFlow, fastPathProbe);
+        rounds,
+        exactPhase,
+        fastPath,
+        referencePathsMinNodes,
+        exactMaxFlow,
+        fastPathProbe,
+        installedReference);
   }
 
   public SolverOptions withExactPhase(boolean on) {
     return new SolverOptions(
-        greedyRounds, on, fastPath, referencePathsMinNodes, exactMaxFlow, fastPathProbe);
+        greedyRounds,
+        on,
+        fastPath,
+        referencePathsMinNodes,
+        exactMaxFlow,
+        fastPathProbe,
+        installedReference);
   }
 
   public SolverOptions withFastPath(boolean on) {
     return new SolverOptions(
-        greedyRounds, exactPhase, on, referencePathsMinNodes, exactMaxFlow, fastPathProbe);
+        greedyRounds,
+        exactPhase,
+        on,
+        referencePathsMinNodes,
+        exactMaxFlow,
+        fastPathProbe,
+        installedReference);
   }
 
   public SolverOptions withReferencePathsMinNodes(int nodes) {
     return new SolverOptions(
-        greedyRounds, exactPhase, fastPath, nodes, exactMaxFlow, fastPathProbe);
+        greedyRounds, exactPhase, fastPath, nodes, exactMaxFlow, fastPathProbe, installedReference);
   }
 
   public SolverOptions withExactMaxFlow(ExactMaxFlow algorithm) {
     return new SolverOptions(
-        greedyRounds, exactPhase, fastPath, referencePathsMinNodes, algorithm, fastPathProbe);
+        greedyRounds,
+        exactPhase,
+        fastPath,
+        referencePathsMinNodes,
+        algorithm,
+        fastPathProbe,
+        installedReference);
   }
 
   /**
@@ -87,6 +117,24 @@ public record SolverOptions(
    */
   public SolverOptions withFastPathProbe(boolean on) {
     return new SolverOptions(
-        greedyRounds, exactPhase, fastPath, referencePathsMinNodes, exactMaxFlow, on);
+        greedyRounds,
+        exactPhase,
+        fastPath,
+        referencePathsMinNodes,
+        exactMaxFlow,
+        on,
+        installedReference);
+  }
+
+  /** See {@link SolverOptions#installedReference()}; on by default. */
+  public SolverOptions withInstalledReference(boolean on) {
+    return new SolverOptions(
+        greedyRounds,
+        exactPhase,
+        fastPath,
+        referencePathsMinNodes,
+        exactMaxFlow,
+        fastPathProbe,
+        on);
   }
 }

@@ -107,32 +107,41 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
 
   /**
    * Installs the reference flow {@code ref} of block {@code b} clipped to the day and augments it
-   * to a maximum. With {@code trees} (from {@link #closedTrees}) and {@link BoykovKolmogorov} as
-   * the exact phase, the clipped arcs' imbalances are repaired by the max-flow itself (around the
-   * failed arcs where it can) and only what is left is lowered back to the source or on to the
-   * sink; otherwise the imbalances are lowered first ({@link ReferenceFlow#install}) and {@link
-   * #augmentWarm} runs ({@code servesAll}: whether the undisturbed day serves every sink, which
-   * makes the component bound worth its search). Returns false if the flow could not be repaired
-   * (the caller then starts again from zero flow).
+   * to a maximum. With its {@link ReferenceFlow#trees} (from {@link #closedTrees}) and {@link
+   * BoykovKolmogorov} as the exact phase, the clipped arcs' imbalances are repaired by the max-flow
+   * itself (around the failed arcs where it can) and only what is left is lowered back to the
+   * source or on to the sink; otherwise the imbalances are lowered first ({@link
+   * ReferenceFlow#install}) and {@link #augmentWarm} runs ({@link ReferenceFlow#servesAll}: whether
+   * the undisturbed day serves every sink, which makes the component bound worth its search).
+   * Returns false if the flow could not be repaired (the caller then starts again from zero flow).
    */
-  boolean augmentFromReference(
-      Block b, ReferenceFlow ref, boolean servesAll, BoykovKolmogorov.Trees trees) {
-    if (trees != null && exact instanceof BoykovKolmogorov bk) {
+  boolean augmentFromReference(Block b, ReferenceFlow ref) {
+    if (ref.trees != null && exact instanceof BoykovKolmogorov) {
       ref.clip(r);
-      exactRuns++;
-      bk.augmentFrom(
-          trees,
-          b.source,
-          b.sink,
-          b.flowEpsilon,
-          ref.imbalance(),
-          ref.imbalancedNodes(),
-          ref.imbalancedCount());
-      return ref.settleRemaining(r);
+      return repairClipped(b, ref);
     }
     ref.install(r);
-    augmentWarm(b.base, b.end, b.source, b.sink, servesAll, b.flowEpsilon);
+    augmentWarm(b.base, b.end, b.source, b.sink, ref.servesAll, b.flowEpsilon);
     return true;
+  }
+
+  /**
+   * The second half of {@link #augmentFromReference} with closed trees, after {@link
+   * ReferenceFlow#clip} (or {@link ReferenceFlow#installDay}): the exact phase ({@link
+   * BoykovKolmogorov}) repairs the clipped arcs' imbalances, then what is left is lowered.
+   */
+  boolean repairClipped(Block b, ReferenceFlow ref) {
+    exactRuns++;
+    ((BoykovKolmogorov) exact)
+        .augmentFrom(
+            ref.trees,
+            b.source,
+            b.sink,
+            b.flowEpsilon,
+            ref.imbalance(),
+            ref.imbalancedNodes(),
+            ref.imbalancedCount());
+    return ref.settleRemaining(r);
   }
 
   /**

@@ -277,7 +277,29 @@ final class DocumentReader {
   }
 
   /** Strict UTF-8 (a BOM is skipped); an invalid byte is reported at its line and column. */
-  private static String decode(byte[] bytes) throws Fatal {
+  static String decode(byte[] bytes) throws Fatal {
+    String ascii = plainAscii(bytes);
+    return ascii != null ? ascii : decodeUtf8(bytes);
+  }
+
+  /**
+   * The text of a file of printable ASCII, line breaks and tabs only (what {@code import} writes),
+   * else null: such bytes are their own UTF-8 decoding and hold no control character, so one pass
+   * over the bytes replaces the decoder, its char buffer and the control-character scan of {@link
+   * #decodeUtf8} (about 30 ms of a cold JVM on a 1.3 MB file). Anything else (a BOM, any byte from
+   * 0x80 up, a control character) returns null and takes that path, which reports it.
+   */
+  static String plainAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      // a byte from 0x80 up is negative
+      if (b < 0x20 && (b < 0 || (b != '\n' && b != '\r' && b != '\t'))) {
+        return null;
+      }
+    }
+    return new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+
+  static String decodeUtf8(byte[] bytes) throws Fatal {
     int start =
         bytes.length >= 3
                 && (bytes[0] & 0xff) == 0xEF

@@ -120,7 +120,7 @@ final class IncidentsBuilder {
       JsonNode t = ts.get(i);
       if (t.isObject() && t.path("id").isTextual()) {
         ThreatExtras x = threat(Paths.index("threats", i), t, profiles);
-        if (!x.equals(ThreatExtras.NONE)) {
+        if (!x.isNone()) {
           threats.putIfAbsent(t.get("id").textValue(), x);
         }
       }
@@ -334,7 +334,7 @@ final class IncidentsBuilder {
     String region = e.path("region").isTextual() ? e.get("region").textValue() : null;
     String operator = e.path("operator").isTextual() ? e.get("operator").textValue() : null;
     AssetExtras x = new AssetExtras(profiles, throughput, repair, region, operator, deliverability);
-    if (!x.equals(AssetExtras.NONE)) {
+    if (!x.isNone()) {
       assets.putIfAbsent(e.get("id").textValue(), x);
     }
   }

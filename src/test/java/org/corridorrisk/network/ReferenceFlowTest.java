@@ -166,6 +166,79 @@ class ReferenceFlowTest {
     assertTrue(clippedDays >= 6, "partial clipping on only " + clippedDays + " of 12 days");
   }
 
+  /**
+   * Under {@code sharing: any} each day is prepared from the undisturbed day with the reference
+   * flow installed, setting again only what differs ({@link ReferenceFlow#installDay}); that must
+   * leave the state the full set-up and clip leave, so every output is the same bit for bit, on
+   * random networks (directed and undirected links, nodes and links down, short supply) and on days
+   * solved one after the other by the same solver.
+   */
+  @org.junit.jupiter.api.Test
+  void installedReference_sameOutputsBitForBit_asAFullClip_onRandomNetworks() {
+    RandomNetworks gen = new RandomNetworks();
+    gen.sharing = Sharing.ANY;
+    int installedCases = 0;
+    for (long seed = 0; seed < 1000; seed++) {
+      gen.ampleSupply = seed % 4 != 0;
+      gen.otherCommodity = seed % 5 == 0;
+      RandomNetworks.Case c = gen.generate(90_000 + seed);
+      SolverOptions options = SolverOptions.DEFAULTS.withReferencePathsMinNodes(0);
+      DailyFlowSolver installed = new DailyFlowSolver(c.net(), options);
+      DailyFlowSolver full = new DailyFlowSolver(c.net(), options.withInstalledReference(false));
+      DayInput allUp = new DayInput(c.net());
+      for (DayInput in : new DayInput[] {c.in(), allUp, c.in()}) {
+        DayOutput a = new DayOutput(c.net());
+        DayOutput b = new DayOutput(c.net());
+        installed.solve(GAS, in, a);
+        full.solve(GAS, in, b);
+        assertArrayEquals(b.served, a.served, "seed " + seed);
+        assertArrayEquals(b.linkFlow, a.linkFlow, "seed " + seed);
+      }
+      if (installed.installedDays > 0) {
+        installedCases++;
+      }
+      assertEquals(0, full.installedDays);
+    }
+    assertTrue(installedCases > 300, "installed state used on " + installedCases + " of 1000");
+  }
+
+  /**
+   * As above on the power grid with partial capacities, changed demand, cut supply and sinks and
+   * lines out, the days the installed state has to patch most.
+   */
+  @org.junit.jupiter.api.Test
+  void installedReference_sameOutputsBitForBit_onThePowerGrid() throws Exception {
+    NetworkIndex net = importedGrid(Sharing.ANY);
+    DailyFlowSolver installed = new DailyFlowSolver(net, EXACT_PATH);
+    DailyFlowSolver full = new DailyFlowSolver(net, EXACT_PATH.withInstalledReference(false));
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(13L);
+    for (int day = 0; day < 16; day++) {
+      DayInput in = new DayInput(net);
+      for (int l = 0; l < net.linkCount(); l++) {
+        double u = rng.nextDouble();
+        in.linkUp[l] = u >= 0.04;
+        in.linkCapacity[l] = net.linkCapacity(l) * (u < 0.1 ? 0.3 : day % 4 == 3 ? 1.2 : 1);
+      }
+      for (int i : net.sinksOf(GAS)) {
+        double u = rng.nextDouble();
+        in.nodeUp[i] = u >= 0.02;
+        in.demand[i] = net.demandPerDay(i) * (day % 2 == 0 ? 1 : 0.5 + u);
+      }
+      for (int i : net.sourcesOf(GAS)) {
+        in.supply[i] = net.supplyPerDay(i) * (rng.nextDouble() < 0.05 ? 0.3 : 1);
+        in.nodeUp[i] = day % 3 != 1 || rng.nextDouble() >= 0.02;
+      }
+      DayOutput a = new DayOutput(net);
+      DayOutput b = new DayOutput(net);
+      installed.solve(GAS, in, a);
+      full.solve(GAS, in, b);
+      assertArrayEquals(b.served, a.served, "day " + day);
+      assertArrayEquals(b.linkFlow, a.linkFlow, "day " + day);
+    }
+    // a day whose supply falls short of its demand starts from zero flow
+    assertTrue(installed.installedDays >= 12, installed.installedDays + " of 16 days installed");
+  }
+
   /** The grid tests are about the reference flow of the exact path, so the fast path is off. */
   private static final SolverOptions EXACT_PATH = SolverOptions.DEFAULTS.withFastPath(false);
 
