@@ -149,7 +149,7 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
         check[k++] = a;
       }
     }
-    Trees trees = new Trees(base, end, arcBegin, arcEnd, check);
+    Trees trees = new Trees(base, end, arcBegin, arcEnd, check, alsoCheck.length);
     System.arraycopy(tree, base, trees.tree, 0, end - base);
     System.arraycopy(parent, base, trees.parent, 0, end - base);
     System.arraycopy(dist, base, trees.dist, 0, end - base);
@@ -188,7 +188,26 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    */
   double augmentFrom(
       Trees trees, int s, int t, double eps, double[] imbalance, int[] nodes, int count) {
-    assert marksCoverEveryChange(trees, eps);
+    return augmentFrom(trees, s, t, eps, imbalance, nodes, count, null, 0);
+  }
+
+  /**
+   * As {@link #augmentFrom(Trees, int, int, double, double[], int[], int)}, looking only at the
+   * arcs of {@link Trees#alsoCheck} at {@code positions[0 .. positionCount - 1]} (ascending)
+   * instead of all of them (null: all); the caller guarantees that the others kept the residual
+   * they had when the trees were closed, unless they are marked.
+   */
+  double augmentFrom(
+      Trees trees,
+      int s,
+      int t,
+      double eps,
+      double[] imbalance,
+      int[] nodes,
+      int count,
+      int[] positions,
+      int positionCount) {
+    assert marksCoverEveryChange(trees, eps, positions, positionCount);
     int base = trees.base;
     int n = trees.end - base;
     reset(base, trees.end);
@@ -198,8 +217,14 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     for (int i = 0, marks = r.markCount(); i < marks; i++) {
       recheck(trees, r.marked(i), eps);
     }
-    for (int a : trees.alsoCheck) {
-      recheck(trees, a, eps);
+    if (positions == null) {
+      for (int a : trees.alsoCheck) {
+        recheck(trees, a, eps);
+      }
+    } else {
+      for (int i = 0; i < positionCount; i++) {
+        recheck(trees, trees.alsoCheck[positions[i]], eps);
+      }
     }
     source = s;
     sink = t;
@@ -270,15 +295,17 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   /**
    * Whether every arc whose residual crossed {@code eps} since {@code trees} were closed is marked
-   * or in {@link Trees#alsoCheck} (a check for tests, run with {@code -ea}).
+   * or in {@link Trees#alsoCheck} (at {@code positions}, unless null) (a check for tests, run with
+   * {@code -ea}).
    */
-  private boolean marksCoverEveryChange(Trees trees, double eps) {
+  private boolean marksCoverEveryChange(
+      Trees trees, double eps, int[] positions, int positionCount) {
     boolean[] looked = new boolean[trees.arcEnd - trees.arcBegin];
     for (int i = 0; i < r.markCount(); i++) {
       looked[r.marked(i) - trees.arcBegin] = true;
     }
-    for (int a : trees.alsoCheck) {
-      looked[a - trees.arcBegin] = true;
+    for (int i = 0; i < (positions == null ? trees.alsoCheck.length : positionCount); i++) {
+      looked[trees.alsoCheck[positions == null ? i : positions[i]] - trees.arcBegin] = true;
     }
     for (int a = trees.arcBegin; a < trees.arcEnd; a++) {
       double now = r.residual(a);
@@ -398,8 +425,43 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     /** Arcs every restart looks at, marked or not. */
     final int[] alsoCheck;
 
-    private Trees(int base, int end, int arcBegin, int arcEnd, int[] alsoCheck) {
+    /**
+     * Per arc of the block (from {@link #arcBegin}): its first position in {@link #alsoCheck}, or
+     * -1.
+     */
+    final int[] positionOf;
+
+    /**
+     * Positions in {@link #alsoCheck}, ascending, of the arcs {@link #closedTrees} changed (where
+     * they were given and where they were added): the arcs whose residual differs from the state
+     * the trees were closed from.
+     */
+    final int[] changedPositions;
+
+    private Trees(int base, int end, int arcBegin, int arcEnd, int[] alsoCheck, int given) {
       this.alsoCheck = alsoCheck;
+      positionOf = new int[arcEnd - arcBegin];
+      Arrays.fill(positionOf, -1);
+      boolean[] changed = new boolean[arcEnd - arcBegin];
+      for (int p = alsoCheck.length - 1; p >= 0; p--) {
+        positionOf[alsoCheck[p] - arcBegin] = p;
+        if (p >= given) {
+          changed[alsoCheck[p] - arcBegin] = true;
+        }
+      }
+      int count = 0;
+      for (int a : alsoCheck) {
+        if (changed[a - arcBegin]) {
+          count++;
+        }
+      }
+      changedPositions = new int[count];
+      count = 0;
+      for (int p = 0; p < alsoCheck.length; p++) {
+        if (changed[alsoCheck[p] - arcBegin]) {
+          changedPositions[count++] = p;
+        }
+      }
       this.base = base;
       this.end = end;
       this.arcBegin = arcBegin;

@@ -201,12 +201,12 @@ public final class DailyFlowSolver {
    */
   private boolean serveInstalled(Block b, DayInput in) {
     ReferenceFlow ref = reference[b.commodity];
-    double demand = ref.installDay(graph, net, b, in, residuals, nominal(b), b.sinksByTier);
+    double demand = ref.installDay(graph, net, b, in, residuals, nominal(b));
     double available = 0;
     for (int i : net.sourcesOf(b.commodity)) {
       available += residuals.capacity(graph.nodeArc[i]); // the residual with no flow on it
     }
-    if (demand > b.flowEpsilon && available >= demand && maxFlow.repairClipped(b, ref)) {
+    if (demand > b.flowEpsilon && available >= demand && maxFlow.repairClipped(b, ref, true)) {
       installedDays++;
       return true;
     }
@@ -342,7 +342,7 @@ public final class DailyFlowSolver {
     }
     flow.install(residuals);
     if (fair == null && options.installedReference()) {
-      flow.keepInstalled(residuals, b);
+      flow.keepInstalled(residuals, b, graph.nodeArc);
     }
     // serveTiers sets every sink arc each day without marking it
     int[] sinkArcs = Arrays.stream(net.sinksOf(c)).map(i -> graph.nodeArc[i]).toArray();

@@ -289,6 +289,15 @@ final class FlowGraph {
       double[] startCapacity,
       double[] startResidual) {
     residuals.setRange(b.arcBegin, b.arcEnd, startCapacity, startResidual);
+    patchDay(net, b, in, residuals, nominal);
+  }
+
+  /**
+   * The second half of {@link #setDay(NetworkIndex, Block, DayInput, Residuals, NominalDay,
+   * double[], double[])}, for residuals that already hold its start state: the links and sources
+   * whose capacity differs from the nominal day get today's, with no flow on them, and are marked.
+   */
+  void patchDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
     residuals.clearMarks();
     boolean anyNodeDown = false;
     for (boolean up : in.nodeUp) {
@@ -296,9 +305,16 @@ final class FlowGraph {
     }
     int[] links = net.linksOf(b.commodity);
     double[] linkCapacity = nominal.linkCapacity;
+    // arrays in locals: the loop runs over every link each day, and setLink's stores would make the
+    // compiler load the fields again on each pass
+    boolean[] linkUp = in.linkUp;
+    double[] dayCapacity = in.linkCapacity;
     for (int k = 0; k < links.length; k++) {
       int l = links[k];
-      double capacity = dayCapacity(net, in, l, anyNodeDown);
+      double capacity =
+          linkUp[l] && (!anyNodeDown || (in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]))
+              ? dayCapacity[l]
+              : 0;
       if (capacity != linkCapacity[k]) {
         setLink(l, capacity, residuals);
         markLink(l, residuals);

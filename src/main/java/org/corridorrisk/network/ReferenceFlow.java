@@ -90,6 +90,17 @@ final class ReferenceFlow {
    */
   private int[] touched;
 
+  /**
+   * Per sink of the block, in {@link Block#sinksByTier} order: the raw bits of its sink arc's
+   * capacity in the installed state (kept with it).
+   */
+  private long[] installedDemandBits;
+
+  /** See {@link #recheckPositions}. */
+  private int[] recheck = new int[16];
+
+  private int recheckCount;
+
   /** Arcs {@link #install} clipped on the nominal day (kept with the installed state). */
   private int[] clippedOnNominal;
 
@@ -274,7 +285,7 @@ final class ReferenceFlow {
    * path decomposition's sum of path flows may exceed the arc's flow by an ulp) are clipped again
    * every day, as a full clip would.
    */
-  void keepInstalled(Residuals r, Block b) {
+  void keepInstalled(Residuals r, Block b, int[] nodeArc) {
     installedCap = new double[b.arcEnd - b.arcBegin];
     installedRes = new double[b.arcEnd - b.arcBegin];
     for (int a = b.arcBegin; a < b.arcEnd; a++) {
@@ -291,6 +302,10 @@ final class ReferenceFlow {
       clippedOnNominal[k] = clipped[k];
     }
     touched = new int[64];
+    installedDemandBits = new long[b.sinksByTier.length];
+    for (int j = 0; j < b.sinksByTier.length; j++) {
+      installedDemandBits[j] = Double.doubleToRawLongBits(r.capacity(nodeArc[b.sinksByTier[j]]));
+    }
   }
 
   /** Forgets the state {@link #keepInstalled} kept. */
@@ -299,6 +314,7 @@ final class ReferenceFlow {
     installedRes = null;
     indexOfArc = null;
     clippedOnNominal = null;
+    installedDemandBits = null;
   }
 
   /** Whether {@link #keepInstalled} kept a state. */
@@ -310,10 +326,12 @@ final class ReferenceFlow {
    * Leaves in {@code r} what {@link FlowGraph#setDay(NetworkIndex, Block, DayInput, Residuals,
    * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, with
    * the same marks in the same order, bit for bit, for less work: the day starts from the state
-   * {@link #keepInstalled} kept, and only the arcs that differ are set again: those the day's
-   * set-up marks (changed links and sources, with their reverses) and the sink arcs whose demand
-   * differs, whose reference flows are then clipped again in reference order. Sink arcs are read in
-   * {@code sinks} order; returns the day's demand of the up sinks, summed in that order.
+   * {@link #keepInstalled} kept (put back by restoring only the arcs the previous day changed, when
+   * {@link Residuals}' journal listed them all; else by copying every arc), and only the arcs that
+   * differ are set again: those the day's set-up marks (changed links and sources, with their
+   * reverses) and the sink arcs whose demand differs, whose reference flows are then clipped again
+   * in reference order. Sinks are read in {@link Block#sinksByTier} order (the block has one tier);
+   * returns the day's demand of the up sinks, summed in that order.
    */
   double installDay(
       FlowGraph graph,
@@ -321,9 +339,21 @@ final class ReferenceFlow {
       Block b,
       DayInput in,
       Residuals r,
-      FlowGraph.NominalDay nominal,
-      int[] sinks) {
-    graph.setDay(net, b, in, r, nominal, installedCap, installedRes);
+      FlowGraph.NominalDay nominal) {
+    int[] sinks = b.sinksByTier;
+    if (r.journalComplete(this)) {
+      for (int i = 0, count = r.journalCount(); i < count; i++) {
+        int a = r.journaled(i);
+        if (a >= b.arcBegin && a < b.arcEnd) {
+          r.restorePair(a, installedCap, installedRes, b.arcBegin);
+        }
+      }
+    } else {
+      r.setRange(b.arcBegin, b.arcEnd, installedCap, installedRes);
+    }
+    // what this day changes is listed, so that the next day restores only that
+    r.startJournal(this, (b.arcEnd - b.arcBegin) / 3);
+    graph.patchDay(net, b, in, r, nominal);
     int n = 0;
     int begin = b.arcBegin;
     for (int i = 0, marks = r.markCount(); i < marks; i++) {
@@ -332,19 +362,29 @@ final class ReferenceFlow {
     for (int a : clippedOnNominal) {
       n = clearPair(r, a, n);
     }
+    int positions = 0;
     double demand = 0;
-    for (int i : sinks) {
-      int a = graph.nodeArc[i];
+    boolean[] up = in.nodeUp;
+    double[] dayDemand = in.demand;
+    for (int j = 0; j < sinks.length; j++) {
+      int i = sinks[j];
       double open = 0;
-      if (in.nodeUp[i]) {
-        open = in.demand[i];
+      if (up[i]) {
+        open = dayDemand[i];
         demand += open;
       }
-      if (Double.doubleToRawLongBits(open) != Double.doubleToRawLongBits(installedCap[a - begin])) {
+      if (Double.doubleToRawLongBits(open) != installedDemandBits[j]) {
+        int a = graph.nodeArc[i];
         r.setEmpty(a, open);
         n = clearPair(r, a, n);
+        positions = addPosition(trees.positionOf[a - begin], positions);
       }
     }
+    for (int p : trees.changedPositions) {
+      positions = addPosition(p, positions);
+    }
+    Arrays.sort(recheck, 0, positions);
+    recheckCount = positions;
     Arrays.sort(touched, 0, n);
     clippedCount = 0;
     for (int j = 0; j < n; j++) {
@@ -374,6 +414,31 @@ final class ReferenceFlow {
       n = addTouched(k, n);
     }
     return n;
+  }
+
+  private int addPosition(int p, int count) {
+    if (p < 0) {
+      return count; // not among the arcs the trees check (never for a sink arc)
+    }
+    if (count == recheck.length) {
+      recheck = Arrays.copyOf(recheck, 2 * count + 16);
+    }
+    recheck[count] = p;
+    return count + 1;
+  }
+
+  /**
+   * After {@link #installDay}: the positions in the trees' {@link BoykovKolmogorov.Trees#alsoCheck}
+   * of the arcs that may differ from the state the trees were closed from without being marked (the
+   * sink arcs it set again and the arcs the trees' closing changed), ascending; null before.
+   */
+  int[] recheckPositions() {
+    return recheck;
+  }
+
+  /** Number of entries of {@link #recheckPositions}. */
+  int recheckCount() {
+    return recheckCount;
   }
 
   private int addTouched(int k, int n) {

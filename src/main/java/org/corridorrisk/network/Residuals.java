@@ -28,11 +28,92 @@ final class Residuals {
 
   private int markCount;
 
+  /**
+   * Undo journal: while {@link #journaling}, every arc a single-arc change touches is listed once
+   * ({@link #journal}), so that its {@link #journalOwner} can put a kept state back by restoring
+   * only those arcs (and their reverses) instead of copying every arc ({@link
+   * ReferenceFlow#installDay}). A change of a whole range, or more arcs than the limit, ends it.
+   */
+  private boolean journaling;
+
+  private Object journalOwner;
+  private int[] journal = new int[0];
+  private int journalCount;
+
+  /** Per arc: the {@link #journalEpoch} it was last listed in. */
+  private final int[] journalMark;
+
+  private int journalEpoch;
+
   /** Zero capacities on every arc of {@code arcs}. */
   Residuals(Arcs arcs) {
     this.rev = arcs.rev;
     this.cap = new double[arcs.size()];
     this.res = new double[arcs.size()];
+    this.journalMark = new int[arcs.size()];
+  }
+
+  /**
+   * Lists from now on every arc changed one at a time, for {@code owner}, up to {@code limit} arcs
+   * (the list so far is forgotten).
+   */
+  void startJournal(Object owner, int limit) {
+    if (journal.length < limit) {
+      journal = new int[limit];
+    }
+    if (++journalEpoch == Integer.MAX_VALUE) {
+      Arrays.fill(journalMark, 0);
+      journalEpoch = 1;
+    }
+    journalOwner = owner;
+    journalCount = 0;
+    journaling = true;
+  }
+
+  /**
+   * Whether every arc changed since {@code owner}'s last {@link #startJournal} is listed: no range
+   * was changed whole, no one else started a journal, and the limit was not reached.
+   */
+  boolean journalComplete(Object owner) {
+    return journaling && journalOwner == owner;
+  }
+
+  /** Number of arcs in the journal. */
+  int journalCount() {
+    return journalCount;
+  }
+
+  /** The {@code i}-th arc in the journal. */
+  int journaled(int i) {
+    return journal[i];
+  }
+
+  private void note(int a) {
+    if (journalMark[a] != journalEpoch) {
+      journalMark[a] = journalEpoch;
+      if (journalCount == journal.length) {
+        endJournal();
+        return;
+      }
+      journal[journalCount++] = a;
+    }
+  }
+
+  private void endJournal() {
+    journaling = false;
+    journalOwner = null;
+  }
+
+  /**
+   * Arc {@code a} and its reverse get capacities and residuals from a kept state ({@code capacity},
+   * {@code residual}, indexed from arc {@code first}).
+   */
+  void restorePair(int a, double[] capacity, double[] residual, int first) {
+    int b = rev[a];
+    cap[a] = capacity[a - first];
+    res[a] = residual[a - first];
+    cap[b] = capacity[b - first];
+    res[b] = residual[b - first];
   }
 
   /** Forgets the marked arcs. */
@@ -75,12 +156,16 @@ final class Residuals {
 
   /** Pushes {@code amount} along arc {@code a}: its residual falls, its reverse's rises. */
   void push(int a, double amount) {
+    if (journaling) {
+      note(a);
+    }
     res[a] -= amount;
     res[rev[a]] += amount;
   }
 
   /** Arcs {@code begin .. end - 1} get capacity 0 and flow 0. */
   void clear(int begin, int end) {
+    endJournal();
     Arrays.fill(cap, begin, end, 0);
     Arrays.fill(res, begin, end, 0);
   }
@@ -90,41 +175,60 @@ final class Residuals {
    * residuals {@code residual[0 .. end - begin - 1]} (a flow kept from an earlier state).
    */
   void setRange(int begin, int end, double[] capacity, double[] residual) {
+    endJournal();
     System.arraycopy(capacity, 0, cap, begin, end - begin);
     System.arraycopy(residual, 0, res, begin, end - begin);
   }
 
   /** Removes the flow from arc {@code a} alone (residual = capacity); its reverse keeps its own. */
   void clearFlow(int a) {
+    if (journaling) {
+      note(a);
+    }
     res[a] = cap[a];
   }
 
   /** Sets the capacity of arc {@code a} with no flow on it (the arc must carry none). */
   void setEmpty(int a, double capacity) {
+    if (journaling) {
+      note(a);
+    }
     cap[a] = capacity;
     res[a] = capacity;
   }
 
   /** Raises or lowers the capacity of arc {@code a}, keeping its flow. */
   void changeCapacity(int a, double capacity) {
+    if (journaling) {
+      note(a);
+    }
     res[a] += capacity - cap[a];
     cap[a] = capacity;
   }
 
   /** Freezes arc {@code a} at its current flow: capacity = flow, residual 0. */
   void freeze(int a) {
+    if (journaling) {
+      note(a);
+    }
     cap[a] -= res[a];
     res[a] = 0;
   }
 
   /** Sets the flow on arc {@code a} (from zero flow on it and its reverse) to {@code f}. */
   void setFlow(int a, double f) {
+    if (journaling) {
+      note(a);
+    }
     res[a] = cap[a] - f;
     res[rev[a]] = cap[rev[a]] + f;
   }
 
   /** Sets the capacity of arc {@code a} to {@code f} and saturates it (its reverse had no flow). */
   void saturateAt(int a, double f) {
+    if (journaling) {
+      note(a);
+    }
     cap[a] = f;
     res[a] = 0;
     res[rev[a]] = f;
@@ -132,6 +236,9 @@ final class Residuals {
 
   /** Closes arc {@code a} (residual 0) and returns its residual, for {@link #reopen}. */
   double close(int a) {
+    if (journaling) {
+      note(a);
+    }
     double saved = res[a];
     res[a] = 0;
     return saved;
@@ -139,11 +246,15 @@ final class Residuals {
 
   /** Gives arc {@code a} back the residual {@link #close} returned. */
   void reopen(int a, double residual) {
+    if (journaling) {
+      note(a);
+    }
     res[a] = residual;
   }
 
   /** Removes all flow from arcs {@code begin .. end - 1}, keeping their capacities. */
   void removeFlow(int begin, int end) {
+    endJournal();
     System.arraycopy(cap, begin, res, begin, end - begin);
   }
 
@@ -161,6 +272,9 @@ final class Residuals {
 
   /** Restores the capacity and residual of arc {@code a} from a snapshot. */
   void restoreArc(int a, double[] snapCap, double[] snapRes) {
+    if (journaling) {
+      note(a);
+    }
     cap[a] = snapCap[a];
     res[a] = snapRes[a];
   }
@@ -183,6 +297,9 @@ final class Residuals {
     int firstSaturated = length - 1;
     for (int i = 0; i < length; i++) {
       int a = path[i];
+      if (journaling) {
+        note(a);
+      }
       res[a] -= amount;
       res[rev[a]] += amount;
       if (res[a] <= eps && i < firstSaturated) {

@@ -118,7 +118,7 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   boolean augmentFromReference(Block b, ReferenceFlow ref) {
     if (ref.trees != null && exact instanceof BoykovKolmogorov) {
       ref.clip(r);
-      return repairClipped(b, ref);
+      return repairClipped(b, ref, false);
     }
     ref.install(r);
     augmentWarm(b.base, b.end, b.source, b.sink, ref.servesAll, b.flowEpsilon);
@@ -128,9 +128,11 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   /**
    * The second half of {@link #augmentFromReference} with closed trees, after {@link
    * ReferenceFlow#clip} (or {@link ReferenceFlow#installDay}): the exact phase ({@link
-   * BoykovKolmogorov}) repairs the clipped arcs' imbalances, then what is left is lowered.
+   * BoykovKolmogorov}) repairs the clipped arcs' imbalances, then what is left is lowered. With
+   * {@code installed} (after {@link ReferenceFlow#installDay}) it looks only at the arcs {@link
+   * ReferenceFlow#recheckPositions} lists besides the marked ones.
    */
-  boolean repairClipped(Block b, ReferenceFlow ref) {
+  boolean repairClipped(Block b, ReferenceFlow ref, boolean installed) {
     exactRuns++;
     ((BoykovKolmogorov) exact)
         .augmentFrom(
@@ -140,7 +142,9 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
             b.flowEpsilon,
             ref.imbalance(),
             ref.imbalancedNodes(),
-            ref.imbalancedCount());
+            ref.imbalancedCount(),
+            installed ? ref.recheckPositions() : null,
+            ref.recheckCount());
     return ref.settleRemaining(r);
   }
 

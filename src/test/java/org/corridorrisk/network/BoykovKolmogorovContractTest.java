@@ -117,4 +117,59 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
     r.changeCapacity(widened, r.capacity(widened) + 1);
     assertThrows(AssertionError.class, () -> bk.augmentFrom(trees, 0, t, EPS));
   }
+
+  /**
+   * A restart told to look only at some positions of the trees' extra arcs: the state it starts
+   * from is the one the trees were closed from (as a day prepared from the installed reference flow
+   * is), so the arcs the closing changed ({@link BoykovKolmogorov.Trees#changedPositions}) must be
+   * looked at, and with them the restart reaches the maximum; without them the check fails.
+   */
+  @Test
+  void augmentFrom_atTheChangedPositions_fromTheStateTheTreesWereClosedFrom() {
+    SplittableRandom seeds = new SplittableRandom(2026);
+    for (int k = 0; k < 200; k++) {
+      long seed = seeds.nextLong();
+      RandomGraph g = largerGraph(new SplittableRandom(seed));
+      int s = 0;
+      int t = g.nodes() - 1;
+      int[] alsoCheck = new int[g.arcs().size()];
+      for (int a = 0; a < alsoCheck.length; a++) {
+        alsoCheck[a] = alsoCheck.length - 1 - a; // every arc, in reverse order
+      }
+      Residuals r = residualsOf(g);
+      BoykovKolmogorov bk = new BoykovKolmogorov(g.arcs(), r, g.nodes());
+      BoykovKolmogorov.Trees trees =
+          bk.closedTrees(0, g.nodes(), s, t, 0, g.arcs().size(), alsoCheck, EPS);
+      double maximum = 0;
+      for (int a = g.arcs().start[s]; a < g.arcs().start[s + 1]; a++) {
+        maximum += r.flow(a);
+      }
+      String where = "seed " + seed;
+      int changed = 0;
+      for (int p = 0; p < trees.alsoCheck.length; p++) {
+        int a = trees.alsoCheck[p];
+        boolean listed = java.util.Arrays.binarySearch(trees.changedPositions, p) >= 0;
+        assertEquals(r.flow(a) != 0, listed, "position " + p + " listed iff changed, " + where);
+        if (p < alsoCheck.length && listed) {
+          changed++;
+        }
+      }
+      r.removeFlow(0, g.arcs().size()); // back to the state the trees were closed from
+      r.clearMarks();
+      if (changed == 0) {
+        continue;
+      }
+      int[] none = new int[0];
+      assertThrows(
+          AssertionError.class,
+          () -> bk.augmentFrom(trees, s, t, EPS, null, null, 0, none, 0),
+          "the changed arcs not looked at must fail the check, " + where);
+      r.removeFlow(0, g.arcs().size());
+      r.clearMarks();
+      int[] positions = trees.changedPositions;
+      double added = bk.augmentFrom(trees, s, t, EPS, null, null, 0, positions, positions.length);
+      assertEquals(maximum, added, TOL * g.nodes(), "the maximum again, " + where);
+      checkFeasible(g, r, s, t, where);
+    }
+  }
 }
