@@ -65,6 +65,16 @@ public final class TrialLedger {
   /** One past the latest day added since the last reset (0: none). */
   private int addedEnd;
 
+  /**
+   * Sink slots whose {@link #unservedBySink} or {@link #personDaysBySink} entry may be nonzero:
+   * every slot added with a shortfall since the last reset (listed once); every other slot holds
+   * +0.0.
+   */
+  private final int[] lossSinks;
+
+  private final boolean[] isLossSink;
+  private int lossSinkCount;
+
   /** Per day: the first later day whose undisturbed shares differ from its own. */
   private int[] shareRunEnd;
 
@@ -96,6 +106,8 @@ public final class TrialLedger {
     shareToday = new double[m.commodityCount];
     indirectToday = new double[m.sectorCount];
     isAdded = new boolean[m.horizonDays];
+    lossSinks = new int[m.sinkCount()];
+    isLossSink = new boolean[m.sinkCount()];
   }
 
   /**
@@ -164,12 +176,54 @@ public final class TrialLedger {
     }
   }
 
+  /**
+   * How many sink slots may have a nonzero {@link #unservedBySink()} or {@link #personDaysBySink()}
+   * entry (those added with a shortfall since the last reset); every other slot holds +0.0 in both.
+   */
+  public int lossSinkCount() {
+    return lossSinkCount;
+  }
+
+  /** The {@code i}-th of those sink slots (in no particular order). */
+  public int lossSink(int i) {
+    return lossSinks[i];
+  }
+
+  private void markLossSink(int i) {
+    if (!isLossSink[i]) {
+      isLossSink[i] = true;
+      lossSinks[lossSinkCount++] = i;
+    }
+  }
+
+  /**
+   * Sets the per-sink sums back to +0.0 (only the listed slots can differ from it): slot by slot
+   * when few are listed, by a plain fill when many are (a fill of the whole array is cheaper than
+   * scattered stores once more than about one slot in eight is listed, as on a grid whose
+   * undisturbed day already leaves many sinks short).
+   */
+  private void clearLossSinks() {
+    if (lossSinkCount > unservedBySink.length / 8) {
+      java.util.Arrays.fill(unservedBySink, 0);
+      java.util.Arrays.fill(personDaysBySink, 0);
+      java.util.Arrays.fill(isLossSink, false);
+      lossSinkCount = 0;
+      return;
+    }
+    for (int k = 0; k < lossSinkCount; k++) {
+      int i = lossSinks[k];
+      unservedBySink[i] = 0;
+      personDaysBySink[i] = 0;
+      isLossSink[i] = false;
+    }
+    lossSinkCount = 0;
+  }
+
   /** Forgets everything: ready for a new trial. */
   public void reset() {
     java.util.Arrays.fill(unservedByCommodity, 0);
-    java.util.Arrays.fill(unservedBySink, 0);
+    clearLossSinks();
     java.util.Arrays.fill(personDaysByCommodity, 0);
-    java.util.Arrays.fill(personDaysBySink, 0);
     java.util.Arrays.fill(peakBySector, 0);
     java.util.Arrays.fill(indirectBySector, 0);
     personDays = 0;
@@ -196,8 +250,41 @@ public final class TrialLedger {
    * @param undisturbedCostToday the same day's cost in the run without threats
    */
   public void addDay(int day, double[] sinkServed, double costToday, double undisturbedCostToday) {
-    prepare(day, sinkServed);
-    apply(day, costToday, undisturbedCostToday);
+    // prepare and apply in one pass over the sinks: each sum gets the same additions in the same
+    // order as prepare, then apply (every chain of additions is per sink, per commodity or over
+    // the sinks in slot order, and none is read in between)
+    int sectors = m.sectorCount;
+    java.util.Arrays.fill(unservedTodayByCommodity, 0);
+    for (int s = 0; s < sectors; s++) {
+      sectorUnservedToday[s] = 0;
+    }
+    shortCount = 0; // the short lists are not filled (only addDays reads them)
+    double[] demand = m.sinkDemandOn(day);
+    double people = personDays;
+    double loss = directLoss;
+    for (int i = 0; i < demand.length; i++) {
+      double unserved = Impacts.unserved(demand[i], sinkServed[i]);
+      if (!(unserved > 0)) {
+        continue;
+      }
+      int c = m.sinkCommodity[i];
+      unservedTodayByCommodity[c] += unserved;
+      double p = m.sinkPopulation[i] * unserved / demand[i];
+      int sector = m.sinkSector[i];
+      if (sector >= 0) {
+        sectorUnservedToday[sector] += unserved;
+      }
+      unservedBySink[i] += unserved;
+      people += p;
+      personDaysByCommodity[c] += p;
+      personDaysBySink[i] += p;
+      loss += m.sinkValueOfLostLoad[i] * unserved;
+      markLossSink(i);
+    }
+    personDays = people;
+    directLoss = loss;
+    prepareSharesAndIim(day);
+    applyCommoditiesAndSectors(day, costToday, undisturbedCostToday);
   }
 
   /**
@@ -299,14 +386,43 @@ public final class TrialLedger {
 
   /**
    * Adds the prepared day's shortfalls and indirect losses {@code n} times, exactly as {@code n}
-   * calls of {@link #apply} add them: every sum is its own chain of additions (per sink, per
+   * calls of {@link #addDay} add them: every sum is its own chain of additions (per sink, per
    * commodity, per sector, and the totals over sinks, whose rounds add the day's sinks in slot
-   * order), and each chain gets the same additions in the same order; the loops run chain by chain
-   * with the running sum in a local (no memory round trip per addition). Shares and rerouting cost
-   * are left to the caller.
+   * order), and each chain gets the same additions in the same order; each running sum is a local
+   * (no memory round trip per addition), and each loop carries several independent chains (two
+   * sinks, the totals with a lone commodity's sums, four sectors), so that the processor overlaps
+   * additions that would otherwise each wait for the previous one. Shares and rerouting cost are
+   * left to the caller.
    */
   private void addPreparedDays(int n) {
-    for (int k = 0; k < shortCount; k++) {
+    // per sink, two sinks at a time: four independent chains in one loop (an addition waits only
+    // for its own chain's previous one)
+    int k = 0;
+    for (; k + 1 < shortCount; k += 2) {
+      int i = shortSink[k];
+      int j = shortSink[k + 1];
+      double unservedI = shortUnserved[k];
+      double peopleI = shortPeople[k];
+      double unservedJ = shortUnserved[k + 1];
+      double peopleJ = shortPeople[k + 1];
+      double ui = unservedBySink[i];
+      double pi = personDaysBySink[i];
+      double uj = unservedBySink[j];
+      double pj = personDaysBySink[j];
+      for (int d = 0; d < n; d++) {
+        ui += unservedI;
+        pi += peopleI;
+        uj += unservedJ;
+        pj += peopleJ;
+      }
+      unservedBySink[i] = ui;
+      personDaysBySink[i] = pi;
+      unservedBySink[j] = uj;
+      personDaysBySink[j] = pj;
+      markLossSink(i);
+      markLossSink(j);
+    }
+    for (; k < shortCount; k++) {
       int i = shortSink[k];
       double unserved = shortUnserved[k];
       double people = shortPeople[k];
@@ -318,44 +434,88 @@ public final class TrialLedger {
       }
       unservedBySink[i] = u;
       personDaysBySink[i] = p;
+      markLossSink(i);
     }
     double people = personDays;
     double loss = directLoss;
-    for (int d = 0; d < n; d++) {
-      for (int k = 0; k < shortCount; k++) {
-        people += shortPeople[k];
-        loss += shortLoss[k];
+    if (unservedTodayByCommodity.length == 1) {
+      // one commodity: its people chain adds the same values as the total's, so all four chains
+      // (people, loss, the commodity's people and unserved volume) run in one loop
+      double pc = personDaysByCommodity[0];
+      double uc = unservedByCommodity[0];
+      double today = unservedTodayByCommodity[0];
+      for (int d = 0; d < n; d++) {
+        for (int s = 0; s < shortCount; s++) {
+          double p = shortPeople[s];
+          people += p;
+          loss += shortLoss[s];
+          pc += p;
+        }
+        uc += today;
+      }
+      personDaysByCommodity[0] = pc;
+      unservedByCommodity[0] = uc;
+    } else {
+      for (int d = 0; d < n; d++) {
+        for (int s = 0; s < shortCount; s++) {
+          people += shortPeople[s];
+          loss += shortLoss[s];
+        }
+      }
+      for (int c = 0; c < unservedTodayByCommodity.length; c++) {
+        // the day's people of this commodity's sinks, in slot order
+        int count = 0;
+        for (int s = 0; s < shortCount; s++) {
+          if (m.sinkCommodity[shortSink[s]] == c) {
+            commodityPeople[count++] = shortPeople[s];
+          }
+        }
+        double pc = personDaysByCommodity[c];
+        double uc = unservedByCommodity[c];
+        double today = unservedTodayByCommodity[c];
+        for (int d = 0; d < n; d++) {
+          for (int s = 0; s < count; s++) {
+            pc += commodityPeople[s];
+          }
+          uc += today;
+        }
+        personDaysByCommodity[c] = pc;
+        unservedByCommodity[c] = uc;
       }
     }
     personDays = people;
     directLoss = loss;
-    for (int c = 0; c < unservedTodayByCommodity.length; c++) {
-      // the day's people of this commodity's sinks, in slot order
-      int count = 0;
-      for (int k = 0; k < shortCount; k++) {
-        if (m.sinkCommodity[shortSink[k]] == c) {
-          commodityPeople[count++] = shortPeople[k];
-        }
-      }
-      double pc = personDaysByCommodity[c];
-      double uc = unservedByCommodity[c];
-      double today = unservedTodayByCommodity[c];
+    // per sector, four at a time
+    int s = 0;
+    for (; s + 3 < m.sectorCount; s += 4) {
+      double a = indirectBySector[s];
+      double b = indirectBySector[s + 1];
+      double c = indirectBySector[s + 2];
+      double e = indirectBySector[s + 3];
+      double ta = indirectToday[s];
+      double tb = indirectToday[s + 1];
+      double tc = indirectToday[s + 2];
+      double te = indirectToday[s + 3];
       for (int d = 0; d < n; d++) {
-        for (int k = 0; k < count; k++) {
-          pc += commodityPeople[k];
-        }
-        uc += today;
+        a += ta;
+        b += tb;
+        c += tc;
+        e += te;
       }
-      personDaysByCommodity[c] = pc;
-      unservedByCommodity[c] = uc;
+      indirectBySector[s] = a;
+      indirectBySector[s + 1] = b;
+      indirectBySector[s + 2] = c;
+      indirectBySector[s + 3] = e;
     }
-    for (int s = 0; s < m.sectorCount; s++) {
+    for (; s < m.sectorCount; s++) {
       double sum = indirectBySector[s];
       double today = indirectToday[s];
       for (int d = 0; d < n; d++) {
         sum += today;
       }
       indirectBySector[s] = sum;
+    }
+    for (s = 0; s < m.sectorCount; s++) {
       if (q[s] > peakBySector[s]) {
         peakBySector[s] = q[s];
       }
@@ -405,6 +565,12 @@ public final class TrialLedger {
         sectorUnservedToday[sector] += unserved;
       }
     }
+    prepareSharesAndIim(day);
+  }
+
+  /** The day's served shares and IIM from its unserved volume per commodity and per sector. */
+  private void prepareSharesAndIim(int day) {
+    int sectors = m.sectorCount;
     double[] commodityDemand = m.commodityDemandOn(day);
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
       double d = commodityDemand[c];
@@ -424,20 +590,11 @@ public final class TrialLedger {
   }
 
   /**
-   * Adds the prepared day's impacts as day {@code day}; lists the day as added unless its served
-   * shares are bitwise the undisturbed run's.
+   * Adds the prepared day's unserved volume per commodity, shares and sector losses as day {@code
+   * day} and its rerouting cost (the per-sink sums are added by the caller); lists the day as added
+   * unless its served shares are bitwise the undisturbed run's.
    */
-  private void apply(int day, double costToday, double undisturbedCostToday) {
-    for (int k = 0; k < shortCount; k++) {
-      int i = shortSink[k];
-      double unserved = shortUnserved[k];
-      double people = shortPeople[k];
-      unservedBySink[i] += unserved;
-      personDays += people;
-      personDaysByCommodity[m.sinkCommodity[i]] += people;
-      personDaysBySink[i] += people;
-      directLoss += shortLoss[k];
-    }
+  private void applyCommoditiesAndSectors(int day, double costToday, double undisturbedCostToday) {
     boolean undisturbed = undisturbedShare != null;
     for (int c = 0; c < unservedTodayByCommodity.length; c++) {
       unservedByCommodity[c] += unservedTodayByCommodity[c];
@@ -475,10 +632,15 @@ public final class TrialLedger {
     }
     System.arraycopy(
         other.unservedByCommodity, 0, unservedByCommodity, 0, unservedByCommodity.length);
-    System.arraycopy(other.unservedBySink, 0, unservedBySink, 0, unservedBySink.length);
+    clearLossSinks();
+    for (int k = 0; k < other.lossSinkCount; k++) {
+      int i = other.lossSinks[k];
+      unservedBySink[i] = other.unservedBySink[i];
+      personDaysBySink[i] = other.personDaysBySink[i];
+      markLossSink(i);
+    }
     System.arraycopy(
         other.personDaysByCommodity, 0, personDaysByCommodity, 0, personDaysByCommodity.length);
-    System.arraycopy(other.personDaysBySink, 0, personDaysBySink, 0, personDaysBySink.length);
     System.arraycopy(other.peakBySector, 0, peakBySector, 0, peakBySector.length);
     System.arraycopy(other.indirectBySector, 0, indirectBySector, 0, indirectBySector.length);
     for (int c = 0; c < servedShareByCommodityDay.length; c++) {

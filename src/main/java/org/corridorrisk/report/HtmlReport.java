@@ -99,6 +99,9 @@ public final class HtmlReport {
     return new Builder(result).figures();
   }
 
+  /** A chart and its SVG. */
+  private record Drawn(Figure figure, String svg) {}
+
   /** Builds one report; holds the per-metric summaries so each array is sorted once. */
   private static final class Builder {
     final StudyResult r;
@@ -220,12 +223,11 @@ public final class HtmlReport {
         }
       }
 
-      List<Figure> figures = figures();
-      // the charts are independent: drawn on all cores, placed in page order
-      List<String> svgs = figures.parallelStream().map(Figure::svg).toList();
+      // the charts are independent: built and drawn on all cores, placed in page order
+      List<Drawn> drawn = drawnFigures();
       String section = "";
-      for (int i = 0; i < figures.size(); i++) {
-        Figure f = figures.get(i);
+      for (Drawn d : drawn) {
+        Figure f = d.figure();
         String wanted = sectionOf(f.id());
         if (!wanted.equals(section)) {
           section = wanted;
@@ -234,7 +236,7 @@ public final class HtmlReport {
             page.table(sectorTable());
           }
         }
-        page.figure(f, svgs.get(i));
+        page.figure(f, d.svg());
       }
       page.section("method", "How to read this report");
       page.paragraph(
@@ -674,19 +676,34 @@ public final class HtmlReport {
      * computed in the constructor, and builds its own chart objects.
      */
     List<Figure> figures() {
-      List<java.util.function.Supplier<List<Figure>>> parts =
-          List.of(
-              () -> List.of(lossHistogram()),
-              () -> List.of(lossExceedance()),
-              () -> List.of(personDaysExceedance()),
-              () -> List.of(resilience()),
-              this::sinkBars,
-              () -> sectorBars().stream().toList(),
-              () -> List.of(driversTornado()),
-              () -> List.of(driversScatter()),
-              () -> List.of(networkMap()),
-              () -> List.of(convergence()));
-      return parts.parallelStream().flatMap(p -> p.get().stream()).toList();
+      return parts().parallelStream().flatMap(p -> p.get().stream()).toList();
+    }
+
+    /**
+     * {@link #figures()} with their SVG, each part drawn by the task that built it: one pass over
+     * the parts on all cores instead of two (build all, then draw all), so a part that is long to
+     * build and to draw (the network map of a large grid) no longer waits for the others' builds
+     * before it is drawn.
+     */
+    List<Drawn> drawnFigures() {
+      return parts().parallelStream()
+          .flatMap(p -> p.get().stream().map(f -> new Drawn(f, f.svg())).toList().stream())
+          .toList();
+    }
+
+    /** The chart parts in page order; a part gives one figure or several (one per commodity). */
+    private List<java.util.function.Supplier<List<Figure>>> parts() {
+      return List.of(
+          () -> List.of(lossHistogram()),
+          () -> List.of(lossExceedance()),
+          () -> List.of(personDaysExceedance()),
+          () -> List.of(resilience()),
+          this::sinkBars,
+          () -> sectorBars().stream().toList(),
+          () -> List.of(driversTornado()),
+          () -> List.of(driversScatter()),
+          () -> List.of(networkMap()),
+          () -> List.of(convergence()));
     }
 
     String moneyLabel(String what) {

@@ -819,9 +819,13 @@ public final class MonteCarlo {
             }
             rows.append('\n');
           }
-          double[] sinkUnserved = runner.ledger().unservedBySink();
-          double[] sinkPersonDays = runner.ledger().personDaysBySink();
-          for (int k = 0; k < sinkUnserved.length; k++) {
+          // only the sinks the trial added a shortfall to: the others hold +0.0, and adding +0.0
+          // to a sum that started at +0.0 and only grew changes no bit
+          TrialLedger trialLedger = runner.ledger();
+          double[] sinkUnserved = trialLedger.unservedBySink();
+          double[] sinkPersonDays = trialLedger.personDaysBySink();
+          for (int i = 0, n = trialLedger.lossSinkCount(); i < n; i++) {
+            int k = trialLedger.lossSink(i);
             stats.sinkUnserved[k] += sinkUnserved[k];
             stats.sinkPersonDays[k] += sinkPersonDays[k];
           }

@@ -62,12 +62,77 @@ final class Streams {
 
   /** The generator of one threat in one trial. */
   static UniformRandomProvider stream(long seed, long trial, long threatKey) {
-    long a = mix(seed ^ GOLDEN);
-    long b = mix(a + trial * GOLDEN + 1);
-    long c = mix(b ^ threatKey);
+    long c = streamKey(seed, trial, threatKey);
     return new L64X128Mix(
         new long[] {
           mix(c + GOLDEN), mix(c + 2 * GOLDEN), mix(c + 3 * GOLDEN), mix(c + 4 * GOLDEN)
         });
+  }
+
+  private static long streamKey(long seed, long trial, long threatKey) {
+    long a = mix(seed ^ GOLDEN);
+    long b = mix(a + trial * GOLDEN + 1);
+    return mix(b ^ threatKey);
+  }
+
+  /** The multiplier of the LCG half of {@code L64_X128_MIX} (Steele and Vigna 2021). */
+  private static final long LCG_M = 0xd1342543de82ef95L;
+
+  /**
+   * The failure draws of an independent threat in one trial, exactly as drawing them from {@link
+   * #stream}: for each target position in order, {@code u = nextDouble()}; when {@code u <
+   * failProbability} the position fails and {@code nextDouble()} is its repair uniform, otherwise
+   * the repair uniform is stepped over ({@code nextLong()}). Writes the failing positions in order
+   * to {@code failed} and their repair uniforms to {@code uRepair} (both at least {@code targets}
+   * long); returns how many failed.
+   *
+   * <p>Design note: this is Commons RNG's {@code L64X128Mix.next()} (an LCG step, a xoroshiro128
+   * step, the lea64 mix of their sum) and {@code nextDouble() = (nextLong() >>> 11) * 0x1.0p-53}
+   * with the generator's four state words in locals rather than in an object's fields, and without
+   * the mix of the values stepped over (their output is never read; the state advances the same
+   * way). Grid scenarios draw two uniforms for each of thousands of lines per trial, so this loop
+   * was about a tenth of a trial. {@code StreamsTest} checks it against the library generator.
+   */
+  static int independentFailures(
+      long seed,
+      long trial,
+      long threatKey,
+      int targets,
+      double failProbability,
+      int[] failed,
+      double[] uRepair) {
+    long c = streamKey(seed, trial, threatKey);
+    // the state L64X128Mix(long[]) takes from the same four seed words
+    long la = mix(c + GOLDEN) | 1L;
+    long ls = mix(c + 2 * GOLDEN);
+    long x0 = mix(c + 3 * GOLDEN);
+    long x1 = mix(c + 4 * GOLDEN);
+    int n = 0;
+    for (int pos = 0; pos < targets; pos++) {
+      // the failure uniform
+      long z = lea64(ls + x0);
+      ls = LCG_M * ls + la;
+      long s1 = x1 ^ x0;
+      x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
+      x1 = Long.rotateLeft(s1, 37);
+      boolean fails = (z >>> 11) * 0x1.0p-53 < failProbability;
+      // the repair uniform: always a step of the stream; mixed only when read
+      if (fails) {
+        failed[n] = pos;
+        uRepair[n++] = (lea64(ls + x0) >>> 11) * 0x1.0p-53;
+      }
+      ls = LCG_M * ls + la;
+      s1 = x1 ^ x0;
+      x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
+      x1 = Long.rotateLeft(s1, 37);
+    }
+    return n;
+  }
+
+  /** The output mix of the LXM generators (Commons RNG's {@code LXMSupport.lea64}). */
+  private static long lea64(long x) {
+    x = (x ^ (x >>> 32)) * 0xdaba0b6eb09322e3L;
+    x = (x ^ (x >>> 32)) * 0xdaba0b6eb09322e3L;
+    return x ^ (x >>> 32);
   }
 }

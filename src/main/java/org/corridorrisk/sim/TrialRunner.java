@@ -137,6 +137,11 @@ final class TrialRunner {
   private int[] forcedAssets;
   private int forcedDays;
 
+  /** An independent threat's failing target positions and repair uniforms in one trial. */
+  private final int[] failedPos;
+
+  private final double[] failedURepair;
+
   /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
   private final boolean naive;
 
@@ -204,6 +209,12 @@ final class TrialRunner {
       crewFree[p] = new int[m.crewCount[p]];
       waiting[p] = new int[8];
     }
+    int targets = 0;
+    for (ThreatPlan.Compiled th : m.plan.threats) {
+      targets = Math.max(targets, th.targets == null ? 0 : th.targets.length);
+    }
+    failedPos = new int[targets];
+    failedURepair = new double[targets];
     daysDown = new int[m.assetCount];
     downList = new int[m.assetCount];
     touched = new int[m.assetCount];
@@ -228,6 +239,9 @@ final class TrialRunner {
 
   /** Days this runner accounted as repeats of a steady day, for tests. */
   long repeatedDays;
+
+  /** Of those, days on which a storage inventory moved (repeated by capsHoldUntil), for tests. */
+  long movingRepeatedDays;
 
   /** Whether the last simulated day changed a storage inventory. */
   private boolean inventoryMoved;
@@ -519,6 +533,21 @@ final class TrialRunner {
       if (rated && !(th.ratePerDay > 0)) {
         continue;
       }
+      if (!th.poisson && !th.hazard) {
+        int failed =
+            Streams.independentFailures(
+                seed,
+                trial,
+                th.key,
+                th.targets.length,
+                th.failProbability,
+                failedPos,
+                failedURepair);
+        for (int i = 0; i < failed; i++) {
+          addEvent(th.startDay, ti, Double.NaN, true, failedURepair[i], failedPos[i], 0);
+        }
+        continue;
+      }
       UniformRandomProvider rng = Streams.stream(seed, trial, th.key);
       if (th.hazard) {
         // one uniform per event (arrival, or occurrence); the footprint's draws are keyed
@@ -563,7 +592,7 @@ final class TrialRunner {
           double uRepair = rng.nextDouble();
           addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1, number++);
         }
-      } else if (th.poisson) {
+      } else {
         double t = 0;
         while (true) {
           double uArrival = rng.nextDouble();
@@ -575,16 +604,6 @@ final class TrialRunner {
           double uSuccess = rng.nextDouble();
           double uRepair = rng.nextDouble();
           addEvent(t, ti, uTarget, uSuccess < th.successProbability, uRepair, -1, number++);
-        }
-      } else {
-        for (int pos = 0; pos < th.targets.length; pos++) {
-          double uFail = rng.nextDouble();
-          if (uFail < th.failProbability) {
-            addEvent(th.startDay, ti, Double.NaN, true, rng.nextDouble(), pos, 0);
-          } else {
-            rng.nextLong(); // the repair uniform, unused: the same step of the stream, not
-            // converted
-          }
         }
       }
     }
@@ -894,6 +913,7 @@ final class TrialRunner {
         end = steadyUntil(d, end);
         if (inventoryMoved && end > d + 1) {
           end = capsHoldUntil(d + 1, end);
+          movingRepeatedDays += end - d - 1;
         }
         if (end > d + 1) {
           ledger.addDays(d + 1, end, sinkServed, total, base.costPerDay());
@@ -918,6 +938,9 @@ final class TrialRunner {
    * inventories are then those at its start.
    */
   private int capsHoldUntil(int from, int end) {
+    if (m.storageNodes.length == 1) {
+      return capsHoldUntil(m.storageNodes[0], from, end);
+    }
     for (int t = from; t < end; t++) {
       for (int s : m.storageNodes) {
         if (Double.doubleToRawLongBits(withdrawCap(s, inventory[s]))
@@ -933,6 +956,44 @@ final class TrialRunner {
       }
     }
     return end;
+  }
+
+  /**
+   * {@link #capsHoldUntil(int, int)} for a network with the one storage {@code s}: the same caps
+   * and inventory arithmetic ({@link #withdrawCap}, {@link #injectCap}, the day loop's update) with
+   * the storage's fixed figures and its inventory in locals; stops early at a fixed point (an
+   * inventory that a day leaves bitwise unchanged keeps the caps for every later day too).
+   */
+  private int capsHoldUntil(int s, int from, int end) {
+    long withdraw = Double.doubleToRawLongBits(in.withdrawCap[s]);
+    long inject = Double.doubleToRawLongBits(in.injectCap[s]);
+    double maxWithdraw = m.net.maxWithdrawalPerDay(s) * damage[s];
+    double maxInject = m.net.maxInjectionPerDay(s) * damage[s];
+    double capacity = m.net.storageCapacity(s);
+    boolean curve = m.storageHasCurve[s];
+    double injected = out.injected[s];
+    double withdrawn = out.withdrawn[s];
+    double inv = inventory[s];
+    int t = from;
+    for (; t < end; t++) {
+      double deliver = 1;
+      if (curve) {
+        deliver = m.storageExtras[s].withdrawalFactor(capacity > 0 ? inv / capacity : 0);
+      }
+      if (Double.doubleToRawLongBits(Math.min(maxWithdraw * deliver, inv)) != withdraw
+          || Double.doubleToRawLongBits(Math.max(0, Math.min(maxInject, capacity - inv)))
+              != inject) {
+        break;
+      }
+      double next = Math.max(0, Math.min(capacity, inv + injected - withdrawn));
+      if (Double.doubleToRawLongBits(next) == Double.doubleToRawLongBits(inv)) {
+        t = end;
+        break;
+      }
+      inv = next;
+    }
+    inventory[s] = inv;
+    return t;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.corridorrisk.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.corridorrisk.impact.TrialMetrics;
@@ -212,5 +213,20 @@ class ShortcutEquivalenceTest {
     TrialRunner fast = assertSameAsNaive(Yaml.load(yaml).baseline(), 400);
     assertTrue(fast.mergedDays > 0, "merged " + fast.mergedDays);
     assertTrue(fast.repeatedDays > 0, "repeated " + fast.repeatedDays);
+  }
+
+  /**
+   * The Southern Gas Corridor example has one storage (the network's only one, which the repeated
+   * days handle on their own path): it empties through outages and refills after them, hit again
+   * while moving; every trial as the plain day-by-day loop gives it.
+   */
+  @Test
+  void aLoneStorageMovingThroughRepeatedDaysGivesTheSameTrials() throws Exception {
+    String yaml =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("scenarios/southern-gas-corridor.yaml"));
+    TrialRunner fast = assertSameAsNaive(Yaml.load(yaml).baseline(), 300);
+    assertEquals(1, new StudyModel(Yaml.load(yaml).baseline()).storageNodes.length);
+    assertTrue(fast.movingRepeatedDays > 1000, "moving repeats " + fast.movingRepeatedDays);
   }
 }
