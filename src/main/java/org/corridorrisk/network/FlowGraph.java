@@ -271,31 +271,15 @@ final class FlowGraph {
    * rewritten (on a large network a few percent of them), so the result is the same for less work.
    */
   void setDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
-    setDay(net, b, in, residuals, nominal, nominal.arcCapacity, nominal.arcCapacity);
-  }
-
-  /**
-   * As {@link #setDay(NetworkIndex, Block, DayInput, Residuals, NominalDay)}, starting from
-   * capacities {@code startCapacity} and residuals {@code startResidual} (indexed from the block's
-   * first arc) instead of the nominal day's zero flow: the links and sources rewritten (and marked)
-   * get today's capacity with no flow on them, every other arc keeps the given state.
-   */
-  void setDay(
-      NetworkIndex net,
-      Block b,
-      DayInput in,
-      Residuals residuals,
-      NominalDay nominal,
-      double[] startCapacity,
-      double[] startResidual) {
-    residuals.setRange(b.arcBegin, b.arcEnd, startCapacity, startResidual);
+    residuals.setRange(b.arcBegin, b.arcEnd, nominal.arcCapacity, nominal.arcCapacity);
     patchDay(net, b, in, residuals, nominal);
   }
 
   /**
-   * The second half of {@link #setDay(NetworkIndex, Block, DayInput, Residuals, NominalDay,
-   * double[], double[])}, for residuals that already hold its start state: the links and sources
-   * whose capacity differs from the nominal day get today's, with no flow on them, and are marked.
+   * The second half of {@link #setDay(NetworkIndex, Block, DayInput, Residuals, NominalDay)}, for
+   * residuals that already hold a start state (the nominal day's, or a kept state with a flow on
+   * it): the links and sources whose capacity differs from the nominal day get today's, with no
+   * flow on them, and are marked; every other arc keeps its state.
    */
   void patchDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
     residuals.clearMarks();
@@ -305,16 +289,9 @@ final class FlowGraph {
     }
     int[] links = net.linksOf(b.commodity);
     double[] linkCapacity = nominal.linkCapacity;
-    // arrays in locals: the loop runs over every link each day, and setLink's stores would make the
-    // compiler load the fields again on each pass
-    boolean[] linkUp = in.linkUp;
-    double[] dayCapacity = in.linkCapacity;
     for (int k = 0; k < links.length; k++) {
       int l = links[k];
-      double capacity =
-          linkUp[l] && (!anyNodeDown || (in.nodeUp[net.linkFrom(l)] && in.nodeUp[net.linkTo(l)]))
-              ? dayCapacity[l]
-              : 0;
+      double capacity = dayCapacity(net, in, l, anyNodeDown);
       if (capacity != linkCapacity[k]) {
         setLink(l, capacity, residuals);
         markLink(l, residuals);

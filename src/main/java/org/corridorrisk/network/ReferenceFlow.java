@@ -356,25 +356,24 @@ final class ReferenceFlow {
     if (r.journalComplete(this)) {
       for (int i = 0, count = r.journalCount(); i < count; i++) {
         int a = r.journaled(i);
-        if (a >= b.arcBegin && a < b.arcEnd) {
-          r.restorePair(a, installedCap, installedRes, b.arcBegin);
+        if (a >= arcBegin && a < b.arcEnd) {
+          r.restorePair(a, installedCap, installedRes, arcBegin);
         }
       }
     } else {
-      r.setRange(b.arcBegin, b.arcEnd, installedCap, installedRes);
+      r.setRange(arcBegin, b.arcEnd, installedCap, installedRes);
     }
     // what this day changes is listed, so that the next day restores only that
-    r.startJournal(this, (b.arcEnd - b.arcBegin) / 3);
+    r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     graph.patchDay(net, b, in, r, nominal);
     // Many changes (a tenth of the lines out): patching arc by arc and sorting the patched arcs
     // costs more than a pass over every arc, so the flow is removed and the whole reference
     // clipped, as on a day set up from zero flow (the same state: only the work differs).
-    boolean dense = r.markCount() > (b.arcEnd - b.arcBegin) / DENSE_MARKS;
+    boolean dense = r.markCount() > (b.arcEnd - arcBegin) / DENSE_MARKS;
     if (dense) {
-      r.removeFlow(b.arcBegin, b.arcEnd);
+      r.removeFlow(arcBegin, b.arcEnd);
     }
     int n = 0;
-    int begin = b.arcBegin;
     for (int i = 0, marks = dense ? 0 : r.markCount(); i < marks; i++) {
       n = clearPair(r, r.marked(i), n);
     }
@@ -397,18 +396,16 @@ final class ReferenceFlow {
         r.setEmpty(a, open);
         if (!dense) {
           n = clearPair(r, a, n);
-          positions = addPosition(trees.positionOf[a - begin], positions);
+          positions = addPosition(trees.positionOf[a - arcBegin], positions);
         }
       }
     }
     recheckAll = dense;
-    if (!dense) {
-      patchedDays++;
-    }
     if (dense) {
       clip(r);
       return demand;
     }
+    patchedDays++;
     for (int p : trees.changedPositions) {
       positions = addPosition(p, positions);
     }

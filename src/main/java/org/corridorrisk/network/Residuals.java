@@ -40,6 +40,9 @@ final class Residuals {
   private int[] journal = new int[0];
   private int journalCount;
 
+  /** Most arcs the current journal lists ({@link #startJournal}'s limit). */
+  private int journalLimit;
+
   /** Per arc: the {@link #journalEpoch} it was last listed in. */
   private final int[] journalMark;
 
@@ -61,6 +64,7 @@ final class Residuals {
     if (journal.length < limit) {
       journal = new int[limit];
     }
+    journalLimit = limit;
     if (++journalEpoch == Integer.MAX_VALUE) {
       Arrays.fill(journalMark, 0);
       journalEpoch = 1;
@@ -91,7 +95,7 @@ final class Residuals {
   private void note(int a) {
     if (journalMark[a] != journalEpoch) {
       journalMark[a] = journalEpoch;
-      if (journalCount == journal.length) {
+      if (journalCount == journalLimit) {
         endJournal();
         return;
       }
