@@ -22,6 +22,15 @@ public final class DayKey {
     values = new double[size[1]];
   }
 
+  /**
+   * A key as large as {@code shape} (keys of one network): what a memo allocates per slot, without
+   * working out the size again (which builds a probe {@link DayInput}).
+   */
+  public DayKey(DayKey shape) {
+    bits = new long[shape.bits.length];
+    values = new double[shape.values.length];
+  }
+
   /** A key holding up to {@code maxBits} bits and {@code maxValues} values (tests). */
   DayKey(int maxBits, int maxValues) {
     bits = new long[(maxBits + 63) / 64];

@@ -23,10 +23,18 @@ public final class BatchStats implements Serializable {
   final double[] assetLoss;
   final double[][] shareSum;
 
-  BatchStats(int columns, int sinks, int assets, int commodities, int days) {
+  /** Whether the column accumulators keep percentile sketches. */
+  final boolean sketches;
+
+  /**
+   * @param sketches whether the column accumulators keep percentile sketches (not needed when the
+   *     study keeps every trial's values: {@link MetricAccumulator#MetricAccumulator(boolean)})
+   */
+  BatchStats(int columns, int sinks, int assets, int commodities, int days, boolean sketches) {
+    this.sketches = sketches;
     this.columns = new MetricAccumulator[columns];
     for (int i = 0; i < columns; i++) {
-      this.columns[i] = new MetricAccumulator();
+      this.columns[i] = new MetricAccumulator(sketches);
     }
     sinkUnserved = new double[sinks];
     sinkPersonDays = new double[sinks];
@@ -43,7 +51,8 @@ public final class BatchStats implements Serializable {
         sinkUnserved.length,
         assetDays.length,
         shareSum.length,
-        shareSum.length == 0 ? 0 : shareSum[0].length);
+        shareSum.length == 0 ? 0 : shareSum[0].length,
+        sketches);
   }
 
   /** Trials summarized. */

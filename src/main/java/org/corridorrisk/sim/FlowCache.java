@@ -136,7 +136,7 @@ final class FlowCache {
             + 2 * m.net.storagesOf(c).length
             + (linkFlows ? m.linksOf[c].length : 0);
     if (slotKey[slot] == null) {
-      slotKey[slot] = new DayKey(m.net);
+      slotKey[slot] = new DayKey(key);
     }
     if (slotOut[slot] == null || slotOut[slot].length < outLen) {
       slotOut[slot] = new double[outLen];

@@ -12,19 +12,48 @@ import java.io.Serializable;
  * accumulates each batch of consecutive trials in trial order and merges batches through a fixed
  * {@link BatchTree}; {@link #ofValues} does exactly the same from an array, so a summary computed
  * from kept values and one from the engine's accumulators agree bit for bit. Not thread-safe.
+ *
+ * <p>Design note: a study that keeps every trial's value takes its percentiles from the sorted
+ * values, never from the sketch, so its accumulators can go without one ({@link
+ * #MetricAccumulator(boolean)}): the sketch's bucket index (a logarithm per value) and its merges
+ * were about a tenth of the CPU of a million trials of a small network. Moments and counts are the
+ * same either way; asking such an accumulator for a sketch quantile fails loudly.
  */
 public final class MetricAccumulator implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Moments moments = new Moments();
-  private final LogHistogram sketch = new LogHistogram();
+
+  /** The percentile sketch, or {@code null} when percentiles come from the values themselves. */
+  private final LogHistogram sketch;
+
   private long positive;
   private long negative;
+
+  /** An accumulator with a percentile sketch. */
+  public MetricAccumulator() {
+    this(true);
+  }
+
+  /**
+   * An accumulator with a percentile sketch or, when {@code withSketch} is false, with moments and
+   * counts only (for a study whose percentiles come from the kept per-trial values).
+   */
+  public MetricAccumulator(boolean withSketch) {
+    sketch = withSketch ? new LogHistogram() : null;
+  }
+
+  /** Whether this accumulator keeps a percentile sketch. */
+  public boolean hasSketch() {
+    return sketch != null;
+  }
 
   /** Adds one trial's value. */
   public void add(double x) {
     moments.add(x);
-    sketch.add(x);
+    if (sketch != null) {
+      sketch.add(x);
+    }
     if (x > 0) {
       positive++;
     } else if (x < 0) {
@@ -32,10 +61,19 @@ public final class MetricAccumulator implements Serializable {
     }
   }
 
-  /** Adds the later trials summarized by {@code o} (not changed). */
+  /**
+   * Adds the later trials summarized by {@code o} (not changed). Without a sketch, {@code o}'s
+   * sketch (if any) is not needed; with one, {@code o} must have one too.
+   */
   public void merge(MetricAccumulator o) {
     moments.merge(o.moments);
-    sketch.merge(o.sketch);
+    if (sketch != null) {
+      if (o.sketch == null) {
+        throw new IllegalStateException(
+            "cannot merge an accumulator without a sketch into one with");
+      }
+      sketch.merge(o.sketch);
+    }
     positive += o.positive;
     negative += o.negative;
   }
@@ -48,7 +86,11 @@ public final class MetricAccumulator implements Serializable {
     return moments;
   }
 
+  /** The percentile sketch; fails for an accumulator without one ({@link #hasSketch()}). */
   public LogHistogram sketch() {
+    if (sketch == null) {
+      throw new IllegalStateException("this accumulator keeps no percentile sketch");
+    }
     return sketch;
   }
 
@@ -62,8 +104,9 @@ public final class MetricAccumulator implements Serializable {
     return negative;
   }
 
+  /** The largest value added; fails without a sketch (which keeps it). */
   public double max() {
-    return sketch.max();
+    return sketch().max();
   }
 
   /**
@@ -71,23 +114,28 @@ public final class MetricAccumulator implements Serializable {
    * BatchTree#BATCH} consecutive values in order, merged through a {@link BatchTree}.
    */
   public static MetricAccumulator ofValues(double[] values, int n) {
+    return ofValues(values, n, true);
+  }
+
+  /** {@link #ofValues(double[], int)}, with a sketch or without. */
+  public static MetricAccumulator ofValues(double[] values, int n, boolean withSketch) {
     BatchTree<MetricAccumulator> tree = new BatchTree<>(MetricAccumulator::merge);
     for (int lo = 0; lo < n; lo += BatchTree.BATCH) {
       int hi = Math.min(n, lo + BatchTree.BATCH);
-      MetricAccumulator a = new MetricAccumulator();
+      MetricAccumulator a = new MetricAccumulator(withSketch);
       for (int i = lo; i < hi; i++) {
         a.add(values[i]);
       }
       tree.push(a, 1);
     }
     MetricAccumulator total = tree.total();
-    return total == null ? new MetricAccumulator() : total;
+    return total == null ? new MetricAccumulator(withSketch) : total;
   }
 
-  /** Whether both hold the same numbers, bit for bit. */
+  /** Whether both hold the same numbers, bit for bit (and both have a sketch or neither). */
   public boolean sameAs(MetricAccumulator o) {
     return moments.sameAs(o.moments)
-        && sketch.sameCounts(o.sketch)
+        && (sketch == null ? o.sketch == null : o.sketch != null && sketch.sameCounts(o.sketch))
         && positive == o.positive
         && negative == o.negative;
   }

@@ -71,6 +71,10 @@ public record MetricSummary(
     if (n < 1) {
       throw new IllegalArgumentException("need at least one value but had " + n);
     }
+    if (sorted == null && !acc.hasSketch()) {
+      throw new IllegalArgumentException(
+          "an accumulator without a sketch needs the sorted values for its percentiles");
+    }
     if (sorted != null && sorted.length != n) {
       throw new IllegalArgumentException(
           "sorted values: " + sorted.length + " but the accumulator has " + n);

@@ -49,12 +49,43 @@ class StopAndContinueTest {
     for (int c = 0; c < one.columns().length; c++) {
       assertTrue(one.columns()[c].sameAs(three.columns()[c]), "column " + c);
     }
-    // the engine's accumulators equal those computed afresh from the kept per-trial values
+    // the engine's accumulators equal those computed afresh from the kept per-trial values; a
+    // study that keeps every trial's values takes its percentiles from them, so its accumulators
+    // keep no sketch
     double[][] values = one.columnValues();
     for (int c = 0; c < values.length; c++) {
+      assertFalse(one.columns()[c].hasSketch(), "column " + c);
       assertTrue(
           one.columns()[c].sameAs(
-              org.corridorrisk.stats.MetricAccumulator.ofValues(values[c], one.keptTrials())),
+              org.corridorrisk.stats.MetricAccumulator.ofValues(
+                  values[c], one.keptTrials(), false)),
+          "column " + c);
+    }
+  }
+
+  @Test
+  void aStudyThatMayRunMoreTrialsThanItKeepsKeepsSketchesEqualToThoseOfItsValues()
+      throws Exception {
+    // a partition of a study planned beyond the exact limit: its accumulators must keep the
+    // percentile sketch (the summary of such a study reads percentiles from it), and the sketch
+    // must be the one of the partition's per-trial values
+    Scenario s = example();
+    long planned = MonteCarlo.EXACT_LIMIT + 1;
+    int n = 1_250;
+    MonteCarlo.Partition p = MonteCarlo.runPartition(s, RunOptions.of(planned, 5, 1), 0, n);
+    org.corridorrisk.stats.BatchTree<BatchStats> tree =
+        new org.corridorrisk.stats.BatchTree<>(BatchStats::merge);
+    for (org.corridorrisk.stats.BatchTree.Block<BatchStats> b : p.blocks()) {
+      tree.push(b.value(), b.size());
+    }
+    BatchStats total = tree.total();
+    assertEquals(n, total.trials());
+    for (int c = 0; c < p.kept().length; c++) {
+      assertTrue(total.column(c).hasSketch(), "column " + c);
+      assertTrue(
+          total
+              .column(c)
+              .sameAs(org.corridorrisk.stats.MetricAccumulator.ofValues(p.kept()[c], n, true)),
           "column " + c);
     }
   }

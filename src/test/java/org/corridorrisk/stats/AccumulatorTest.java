@@ -1,6 +1,8 @@
 package org.corridorrisk.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -81,6 +83,36 @@ class AccumulatorTest {
       }
       assertTrue(whole.sameAs(driver.total()), "partitions of " + part + " batches");
     }
+  }
+
+  @Test
+  void withoutASketchTheMomentsCountsAndExactSummaryAreTheSame() {
+    double[] v = heavy(12_345, 9);
+    for (int i = 0; i < v.length; i += 5) {
+      v[i] = -v[i] / 2;
+    }
+    MetricAccumulator with = MetricAccumulator.ofValues(v, v.length, true);
+    MetricAccumulator without = MetricAccumulator.ofValues(v, v.length, false);
+    assertTrue(with.hasSketch());
+    assertFalse(without.hasSketch());
+    assertTrue(with.moments().sameAs(without.moments()));
+    assertEquals(with.positive(), without.positive());
+    assertEquals(with.negative(), without.negative());
+    assertTrue(with.positive() > 0 && with.negative() > 0);
+    // one with a sketch and one without are not the same accumulator
+    assertFalse(with.sameAs(without));
+    assertFalse(without.sameAs(with));
+    double[] sorted = v.clone();
+    Arrays.sort(sorted);
+    assertEquals(MetricSummary.of(with, sorted), MetricSummary.of(without, sorted));
+    // percentiles of an accumulator without a sketch need the sorted values
+    assertThrows(IllegalArgumentException.class, () -> MetricSummary.of(without, null));
+    assertThrows(IllegalStateException.class, without::sketch);
+    // merging: a sketch-less accumulator takes anything; one with a sketch needs one
+    MetricAccumulator a = new MetricAccumulator(false);
+    a.merge(with);
+    assertTrue(a.moments().sameAs(with.moments()));
+    assertThrows(IllegalStateException.class, () -> new MetricAccumulator(true).merge(without));
   }
 
   @Test
