@@ -341,7 +341,7 @@ public final class DailyFlowSolver {
     }
     flow.install(residuals);
     if (fair == null && options.installedReference()) {
-      flow.keepInstalled(residuals, b, graph.nodeArc);
+      flow.keepInstalled(residuals, b, graph.nodeArc, nominal);
     }
     // serveTiers sets every sink arc each day without marking it
     int[] sinkArcs = Arrays.stream(net.sinksOf(c)).map(i -> graph.nodeArc[i]).toArray();

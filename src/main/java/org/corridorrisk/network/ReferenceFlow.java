@@ -96,6 +96,17 @@ final class ReferenceFlow {
    */
   private long[] installedDemandBits;
 
+  /**
+   * The nominal day's node states and demands behind the installed state (kept with it): a day
+   * whose {@link DayInput#nodeUp} and {@link DayInput#demand} equal them sets no sink arc again.
+   */
+  private boolean[] installedUp;
+
+  private double[] installedDemand;
+
+  /** The up sinks' nominal demand, summed in {@link Block#sinksByTier} order (kept with it). */
+  private double installedDemandSum;
+
   /** See {@link #recheckPositions}. */
   private int[] recheck = new int[16];
 
@@ -297,7 +308,7 @@ final class ReferenceFlow {
    * path decomposition's sum of path flows may exceed the arc's flow by an ulp) are clipped again
    * every day, as a full clip would.
    */
-  void keepInstalled(Residuals r, Block b, int[] nodeArc) {
+  void keepInstalled(Residuals r, Block b, int[] nodeArc, DayInput nominal) {
     installedCap = new double[b.arcEnd - b.arcBegin];
     installedRes = new double[b.arcEnd - b.arcBegin];
     for (int a = b.arcBegin; a < b.arcEnd; a++) {
@@ -318,6 +329,14 @@ final class ReferenceFlow {
     for (int j = 0; j < b.sinksByTier.length; j++) {
       installedDemandBits[j] = Double.doubleToRawLongBits(r.capacity(nodeArc[b.sinksByTier[j]]));
     }
+    installedUp = nominal.nodeUp.clone();
+    installedDemand = nominal.demand.clone();
+    installedDemandSum = 0;
+    for (int i : b.sinksByTier) {
+      installedDemandSum += installedUp[i] ? installedDemand[i] : 0;
+      assert Double.doubleToRawLongBits(installedUp[i] ? installedDemand[i] : 0)
+          == Double.doubleToRawLongBits(r.capacity(nodeArc[i]));
+    }
   }
 
   /** Forgets the state {@link #keepInstalled} kept. */
@@ -327,6 +346,8 @@ final class ReferenceFlow {
     indexOfArc = null;
     clippedOnNominal = null;
     installedDemandBits = null;
+    installedUp = null;
+    installedDemand = null;
   }
 
   /** Whether {@link #keepInstalled} kept a state. */
@@ -363,15 +384,19 @@ final class ReferenceFlow {
     } else {
       r.setRange(arcBegin, b.arcEnd, installedCap, installedRes);
     }
-    // what this day changes is listed, so that the next day restores only that
-    r.startJournal(this, (b.arcEnd - arcBegin) / 3);
+    r.endJournal(); // the set-up's changes are listed from its marks below, if at all
     graph.patchDay(net, b, in, r, nominal);
     // Many changes (a tenth of the lines out): patching arc by arc and sorting the patched arcs
     // costs more than a pass over every arc, so the flow is removed and the whole reference
     // clipped, as on a day set up from zero flow (the same state: only the work differs).
     boolean dense = r.markCount() > (b.arcEnd - arcBegin) / DENSE_MARKS;
     if (dense) {
-      r.removeFlow(arcBegin, b.arcEnd);
+      r.removeFlow(arcBegin, b.arcEnd); // the next day copies every arc back
+    } else {
+      // what this day changes is listed, so that the next day restores only that: the set-up's
+      // changes are its marks, which clearPair lists below, and every later change is listed as it
+      // is made
+      r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     }
     int n = 0;
     for (int i = 0, marks = dense ? 0 : r.markCount(); i < marks; i++) {
@@ -381,22 +406,27 @@ final class ReferenceFlow {
       n = clearPair(r, clippedOnNominal[k], n);
     }
     int positions = 0;
-    double demand = 0;
-    boolean[] up = in.nodeUp;
-    double[] dayDemand = in.demand;
-    for (int j = 0; j < sinks.length; j++) {
-      int i = sinks[j];
-      double open = 0;
-      if (up[i]) {
-        open = dayDemand[i];
-        demand += open;
-      }
-      if (Double.doubleToRawLongBits(open) != installedDemandBits[j]) {
-        int a = graph.nodeArc[i];
-        r.setEmpty(a, open);
-        if (!dense) {
-          n = clearPair(r, a, n);
-          positions = addPosition(trees.positionOf[a - arcBegin], positions);
+    double demand;
+    if (Arrays.equals(in.nodeUp, installedUp) && Arrays.equals(in.demand, installedDemand)) {
+      demand = installedDemandSum; // every sink arc as installed
+    } else {
+      demand = 0;
+      boolean[] up = in.nodeUp;
+      double[] dayDemand = in.demand;
+      for (int j = 0; j < sinks.length; j++) {
+        int i = sinks[j];
+        double open = 0;
+        if (up[i]) {
+          open = dayDemand[i];
+          demand += open;
+        }
+        if (Double.doubleToRawLongBits(open) != installedDemandBits[j]) {
+          int a = graph.nodeArc[i];
+          r.setEmpty(a, open);
+          if (!dense) {
+            n = clearPair(r, a, n);
+            positions = addPosition(trees.positionOf[a - arcBegin], positions);
+          }
         }
       }
     }
@@ -409,9 +439,9 @@ final class ReferenceFlow {
     for (int p : trees.changedPositions) {
       positions = addPosition(p, positions);
     }
-    Arrays.sort(recheck, 0, positions);
+    IntSort.sort(recheck, 0, positions);
     recheckCount = positions;
-    Arrays.sort(touched, 0, n);
+    IntSort.sort(touched, 0, n);
     clippedCount = 0;
     for (int j = 0; j < n; j++) {
       if (j == 0 || touched[j] != touched[j - 1]) {

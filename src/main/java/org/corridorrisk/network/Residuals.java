@@ -103,7 +103,8 @@ final class Residuals {
     }
   }
 
-  private void endJournal() {
+  /** Ends the journal: {@link #journalComplete} is false until the next {@link #startJournal}. */
+  void endJournal() {
     journaling = false;
     journalOwner = null;
   }
