@@ -15,9 +15,11 @@ import java.util.Arrays;
  * measured in docs/performance.md). The digit counts of all passes are taken in the one pass that
  * makes the keys; digits of 11 bits keep each pass's 2,048 counters and write positions in the
  * processor's caches, where digits of 16 bits (four passes, 65,536 write positions) scattered their
- * writes over the whole array (on the columns of a million-trial run of southern-gas-corridor:
- * about 40% less time, docs/performance.md). The result is the same array. Arrays with NaN (whose
- * payloads the library keeps in place at the end) and small arrays go to the library sort.
+ * writes over the whole array. On the nine columns of a million-trial run of southern-gas-corridor,
+ * each sorted once in a fresh JVM as after a run, that is 300 to 400 ms instead of 360 to 570 ms;
+ * sorted again once compiled, both take the same time (docs/performance.md, issue 15 session 7).
+ * The result is the same array. Arrays with NaN (whose payloads the library keeps in place at the
+ * end) and small arrays go to the library sort.
  */
 public final class DoubleSort {
   /** Below this many values the library sort is used. */
