@@ -13,12 +13,13 @@ import org.corridorrisk.model.NodeKind;
  * <p>Values that are not finite or are negative are treated as 0 by the solver.
  *
  * <p>Design note: {@link #writeKey} derives a memo key from every array of this class, so a cache
- * of daily solves cannot serve stale flows when an input is added. Rates enter the key as the
- * entries that differ from their values at construction (the nominal day), so a large network's key
- * stays short while most rates are nominal. Every per-day array is allocated through {@link
- * #nodeRate} or {@link #linkRate} (a per-node array names the kind of node it is read for), which
- * registers it for the key; {@code DayInputKeyTest} fails for a public array that the key misses.
- * Rejected: listing the fields by hand in the cache (a new field was easy to forget).
+ * of daily solves cannot serve stale flows when an input is added. Every array enters the key as
+ * the entries that differ from their values at construction (the nominal day: everything up), so
+ * the key stays short while most of the network is up and nominal ({@link DayKey}). Every per-day
+ * array is allocated through {@link #nodeRate} or {@link #linkRate} (a per-node array names the
+ * kind of node it is read for), which registers it for the key; {@code DayInputKeyTest} fails for a
+ * public array that the key misses. Rejected: listing the fields by hand in the cache (a new field
+ * was easy to forget).
  */
 public final class DayInput {
   private final NetworkIndex net;
@@ -120,19 +121,36 @@ public final class DayInput {
   }
 
   /**
-   * Writes into {@code key} everything of this input that the solve of {@code commodity} reads:
-   * which of its nodes and links are up and every registered rate at its nodes of the rate's kind
-   * (and at its links). Two inputs with equal keys give bit-identical solves.
+   * Writes into {@code key} everything of this input that the solve of {@code commodity} reads, as
+   * its difference from the nominal day ({@link DayKey}): which of its nodes and links are down and
+   * every registered rate, at its nodes of the rate's kind (and at its links), that differs from
+   * its value at construction. Two inputs with equal keys give bit-identical solves.
    */
   public void writeKey(int commodity, DayKey key) {
+    KeyPlan plan = keyPlan(commodity);
     key.start(commodity);
-    key.addBits(nodeUp, net.nodesOf(commodity));
-    key.addBits(linkUp, net.linksOf(commodity));
-    int[][] at = keyIndices(commodity);
+    if (plan.nodesFrom >= 0) {
+      key.addDown(0, nodeUp, plan.nodesFrom, plan.nodesTo);
+    } else {
+      key.addDown(0, nodeUp, plan.nodes);
+    }
+    if (plan.linksFrom >= 0) {
+      key.addDown(1, linkUp, plan.linksFrom, plan.linksTo);
+    } else {
+      key.addDown(1, linkUp, plan.links);
+    }
     double[][] rates = rateArrays;
     double[][] nominals = nominalArrays;
     for (int r = 0; r < rates.length; r++) {
-      addChanges(key, rates[r], nominals[r], at[r]);
+      int[] at = plan.rateAt[r];
+      if (at.length == 0) {
+        continue;
+      }
+      if (plan.rateFrom[r] >= 0) {
+        key.addChanged(2 + r, rates[r], nominals[r], plan.rateFrom[r], plan.rateTo[r]);
+      } else {
+        key.addChanged(2 + r, rates[r], nominals[r], at);
+      }
     }
     key.finish();
   }
@@ -142,11 +160,57 @@ public final class DayInput {
 
   private double[][] nominalArrays;
 
-  /** Per commodity (filled on first use): per registered rate, the indices the key reads. */
-  private int[][][] keyIndices;
+  /** Per commodity (filled on first use): what the key reads. */
+  private KeyPlan[] keyPlans;
 
-  private int[][] keyIndices(int commodity) {
-    if (keyIndices == null) {
+  /**
+   * The indices the key of one commodity reads, per section (its nodes' up flags, its links' up
+   * flags, then each registered rate), with the bounds of a section whose indices are consecutive
+   * (read as a range; -1 otherwise).
+   */
+  private static final class KeyPlan {
+    final int[] nodes;
+    final int nodesFrom;
+    final int nodesTo;
+    final int[] links;
+    final int linksFrom;
+    final int linksTo;
+    final int[][] rateAt;
+    final int[] rateFrom;
+    final int[] rateTo;
+
+    KeyPlan(int[] nodes, int[] links, int[][] rateAt) {
+      this.nodes = nodes;
+      nodesFrom = rangeStart(nodes);
+      nodesTo = nodesFrom < 0 ? -1 : nodesFrom + nodes.length;
+      this.links = links;
+      linksFrom = rangeStart(links);
+      linksTo = linksFrom < 0 ? -1 : linksFrom + links.length;
+      this.rateAt = rateAt;
+      rateFrom = new int[rateAt.length];
+      rateTo = new int[rateAt.length];
+      for (int r = 0; r < rateAt.length; r++) {
+        rateFrom[r] = rangeStart(rateAt[r]);
+        rateTo[r] = rateFrom[r] < 0 ? -1 : rateFrom[r] + rateAt[r].length;
+      }
+    }
+
+    /** The first index when {@code at} lists consecutive increasing indices, else -1. */
+    private static int rangeStart(int[] at) {
+      if (at.length == 0) {
+        return -1;
+      }
+      for (int i = 1; i < at.length; i++) {
+        if (at[i] != at[0] + i) {
+          return -1;
+        }
+      }
+      return at[0];
+    }
+  }
+
+  private KeyPlan keyPlan(int commodity) {
+    if (keyPlans == null) {
       int rates = nodeRates.size() + linkRates.size();
       rateArrays = new double[rates][];
       nominalArrays = nominal.toArray(new double[0][]);
@@ -156,53 +220,36 @@ public final class DayInput {
       for (int r = 0; r < linkRates.size(); r++) {
         rateArrays[nodeRates.size() + r] = linkRates.get(r);
       }
-      keyIndices = new int[net.commodityCount()][][];
+      keyPlans = new KeyPlan[net.commodityCount()];
     }
-    int[][] at = keyIndices[commodity];
-    if (at == null) {
-      at = new int[rateArrays.length][];
+    KeyPlan plan = keyPlans[commodity];
+    if (plan == null) {
+      int[][] at = new int[rateArrays.length][];
       for (int r = 0; r < nodeRates.size(); r++) {
         at[r] = nodesOfKind(commodity, nodeRateKinds.get(r));
       }
       for (int r = 0; r < linkRates.size(); r++) {
         at[nodeRates.size() + r] = net.linksOf(commodity);
       }
-      keyIndices[commodity] = at;
+      plan = new KeyPlan(net.nodesOf(commodity), net.linksOf(commodity), at);
+      keyPlans[commodity] = plan;
     }
-    return at;
+    return plan;
   }
 
-  /**
-   * Adds (index, value) for every entry of {@code rate} at {@code at} that differs (bitwise) from
-   * its nominal value, then the count of such entries: unambiguous, and short on the usual day
-   * where most rates are nominal (a power grid's thousands of line capacities).
-   */
-  private static void addChanges(DayKey key, double[] rate, double[] nominal, int[] at) {
-    int changed = 0;
-    for (int i : at) {
-      if (Double.doubleToRawLongBits(rate[i]) != Double.doubleToRawLongBits(nominal[i])) {
-        key.addValue(i);
-        key.addValue(rate[i]);
-        changed++;
-      }
-    }
-    key.addValue(changed);
-  }
-
-  /** The most bits and values a key of any commodity of {@code net} holds: {bits, values}. */
-  static int[] keySize(NetworkIndex net) {
+  /** The most words a key of any commodity of {@code net} holds ({@link DayKey}). */
+  static int keySize(NetworkIndex net) {
     DayInput probe = new DayInput(net);
-    int bits = 0;
-    int values = 0;
+    int words = 0;
     for (int c = 0; c < net.commodityCount(); c++) {
-      bits = Math.max(bits, net.nodesOf(c).length + net.linksOf(c).length);
-      int v = probe.linkRates.size() * (2 * net.linksOf(c).length + 1);
+      int w = net.nodesOf(c).length + net.linksOf(c).length;
+      w += probe.linkRates.size() * 2 * net.linksOf(c).length;
       for (NodeKind kind : probe.nodeRateKinds) {
-        v += 2 * probe.nodesOfKind(c, kind).length + 1;
+        w += 2 * probe.nodesOfKind(c, kind).length;
       }
-      values = Math.max(values, v);
+      words = Math.max(words, w);
     }
-    return new int[] {bits, values};
+    return words;
   }
 
   private int[] nodesOfKind(int commodity, NodeKind kind) {

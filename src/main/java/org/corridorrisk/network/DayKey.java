@@ -3,23 +3,34 @@ package org.corridorrisk.network;
 import java.util.Arrays;
 
 /**
- * The memo key of one commodity's day, written by {@link DayInput#writeKey}: up/down bits and
- * rates, compared in full (not only by hash). Reusable: one instance per cache slot plus one
- * scratch key. Not thread-safe.
+ * The memo key of one commodity's day, written by {@link DayInput#writeKey}: the entries of the
+ * day's input that differ from the nominal day, compared in full (not only by hash). Reusable: one
+ * instance per cache slot plus one scratch key. Not thread-safe.
+ *
+ * <p>Layout: a sequence of 64-bit words. Each entry that differs from the nominal day is a tag
+ * word, {@code (section << 32) | index}, where the section names the input array (one per up-flag
+ * array and per rate array, in {@link DayInput#writeKey}'s order) and the index is the node or
+ * link; a rate entry is followed by one word, the raw bits of its value (an up-flag entry needs
+ * none: it can only differ by being down). Sections are written in a fixed order and indices in
+ * increasing order within a section, so equal inputs give equal sequences, and a sequence reads
+ * back unambiguously (the tag says whether a value word follows), so different inputs give
+ * different ones.
+ *
+ * <p>Design note: the key used to hold one bit per node and link plus every changed rate with a
+ * count per array, hashed value by value with a full mixing step each. On a usual day only a
+ * handful of entries differ from the nominal day, so the key is now only those, written by a scan
+ * that compares each entry with its nominal value (no packing of bits), and hashed word by word.
+ * Measured on southern-gas-corridor in docs/performance.md (issue 15, session 7).
  */
 public final class DayKey {
-  private final long[] bits;
-  private final double[] values;
+  private final long[] words;
   private int commodity = -1;
-  private int bitCount;
-  private int valueCount;
+  private int length;
   private long hash;
 
   /** A key large enough for any commodity of {@code net}. */
   public DayKey(NetworkIndex net) {
-    int[] size = DayInput.keySize(net);
-    bits = new long[(size[0] + 63) / 64];
-    values = new double[size[1]];
+    words = new long[DayInput.keySize(net)];
   }
 
   /**
@@ -27,59 +38,84 @@ public final class DayKey {
    * working out the size again (which builds a probe {@link DayInput}).
    */
   public DayKey(DayKey shape) {
-    bits = new long[shape.bits.length];
-    values = new double[shape.values.length];
+    words = new long[shape.words.length];
   }
 
-  /** A key holding up to {@code maxBits} bits and {@code maxValues} values (tests). */
-  DayKey(int maxBits, int maxValues) {
-    bits = new long[(maxBits + 63) / 64];
-    values = new double[maxValues];
+  /** A key holding up to {@code maxWords} words (tests). */
+  DayKey(int maxWords) {
+    words = new long[maxWords];
   }
 
   void start(int c) {
     commodity = c;
-    bitCount = 0;
-    valueCount = 0; // every word up to the bit count is written by addBits
+    length = 0;
   }
 
-  /** Adds one bit per index of {@code at}: {@code up[i]}. */
-  void addBits(boolean[] up, int[] at) {
-    int k = bitCount;
-    long word = k % 64 == 0 ? 0 : bits[k >>> 6];
+  /** Adds a tag word for every index {@code i} of {@code at} with {@code up[i]} false. */
+  void addDown(int section, boolean[] up, int[] at) {
+    long tag = (long) section << 32;
+    long[] w = words;
+    int n = length;
     for (int i : at) {
-      if (up[i]) {
-        word |= 1L << (k & 63);
-      }
-      k++;
-      if ((k & 63) == 0) {
-        bits[(k - 1) >>> 6] = word;
-        word = 0;
+      if (!up[i]) {
+        w[n++] = tag | i;
       }
     }
-    if ((k & 63) != 0) {
-      bits[k >>> 6] = word;
-    }
-    bitCount = k;
+    length = n;
   }
 
-  void addValue(double value) {
-    values[valueCount++] = value;
+  /** {@link #addDown(int, boolean[], int[])} over the indices {@code from..to-1}. */
+  void addDown(int section, boolean[] up, int from, int to) {
+    long tag = (long) section << 32;
+    long[] w = words;
+    int n = length;
+    for (int i = from; i < to; i++) {
+      if (!up[i]) {
+        w[n++] = tag | i;
+      }
+    }
+    length = n;
+  }
+
+  /**
+   * Adds a tag word and the value's bits for every index {@code i} of {@code at} whose {@code
+   * rate[i]} differs (bitwise) from {@code nominal[i]}.
+   */
+  void addChanged(int section, double[] rate, double[] nominal, int[] at) {
+    long tag = (long) section << 32;
+    long[] w = words;
+    int n = length;
+    for (int i : at) {
+      long bits = Double.doubleToRawLongBits(rate[i]);
+      if (bits != Double.doubleToRawLongBits(nominal[i])) {
+        w[n++] = tag | i;
+        w[n++] = bits;
+      }
+    }
+    length = n;
+  }
+
+  /** {@link #addChanged(int, double[], double[], int[])} over the indices {@code from..to-1}. */
+  void addChanged(int section, double[] rate, double[] nominal, int from, int to) {
+    long tag = (long) section << 32;
+    long[] w = words;
+    int n = length;
+    for (int i = from; i < to; i++) {
+      long bits = Double.doubleToRawLongBits(rate[i]);
+      if (bits != Double.doubleToRawLongBits(nominal[i])) {
+        w[n++] = tag | i;
+        w[n++] = bits;
+      }
+    }
+    length = n;
   }
 
   void finish() {
     long h = mix(commodity + 0x632BE59BD9B4E019L);
-    for (int i = 0, words = words(); i < words; i++) {
-      h = mix(h ^ bits[i]);
-    }
-    for (int i = 0; i < valueCount; i++) {
-      h = mix(h ^ Double.doubleToLongBits(values[i]));
+    for (int i = 0; i < length; i++) {
+      h = mix(h ^ words[i]);
     }
     hash = h;
-  }
-
-  private int words() {
-    return (bitCount + 63) / 64;
   }
 
   /** The commodity the key was written for (-1 before the first write). */
@@ -92,32 +128,26 @@ public final class DayKey {
     return hash;
   }
 
-  /** Whether {@code other} holds the same commodity, bits and values (bitwise). */
+  /** Words the key holds (entries that differ from the nominal day, with their values). */
+  int length() {
+    return length;
+  }
+
+  /** Whether {@code other} holds the same commodity and words (bitwise). */
   public boolean sameAs(DayKey other) {
-    int words = words();
-    if (commodity != other.commodity
-        || hash != other.hash
-        || bitCount != other.bitCount
-        || valueCount != other.valueCount
-        || !Arrays.equals(bits, 0, words, other.bits, 0, words)) {
-      return false;
-    }
-    for (int i = 0; i < valueCount; i++) {
-      if (Double.doubleToLongBits(values[i]) != Double.doubleToLongBits(other.values[i])) {
-        return false;
-      }
-    }
-    return true;
+    int n = length;
+    return commodity == other.commodity
+        && hash == other.hash
+        && n == other.length
+        && Arrays.equals(words, 0, n, other.words, 0, n);
   }
 
   /** Makes this key a copy of {@code other} (keys of one network). */
   public void copyFrom(DayKey other) {
     commodity = other.commodity;
-    bitCount = other.bitCount;
-    valueCount = other.valueCount;
+    length = other.length;
     hash = other.hash;
-    System.arraycopy(other.bits, 0, bits, 0, other.words());
-    System.arraycopy(other.values, 0, values, 0, valueCount);
+    System.arraycopy(other.words, 0, words, 0, length);
   }
 
   /** SplitMix64's finalizer. */

@@ -15,6 +15,11 @@ import org.corridorrisk.network.DayOutput;
  * not depend on which worker ran a trial. Keys are compared in full, not just by hash, and come
  * from {@link DayInput} itself, so a new input cannot be left out of the key. Rejected: a HashMap
  * of boxed keys (allocation and boxing in the hot loop); listing {@code DayInput}'s fields here.
+ *
+ * <p>Two-way set associative: a key may sit in either slot of the pair its hash picks, and a new
+ * entry replaces the one of the pair used least recently. Directly mapped, two states that recur
+ * all the time (everything up; the most frequent outage) could share one slot and evict each other
+ * on every look-up: on southern-gas-corridor one such pair made a third of all solves.
  */
 final class FlowCache {
   private final StudyModel m;
@@ -23,6 +28,15 @@ final class FlowCache {
   private final DayKey[] slotKey;
   private final double[][] slotOut;
   private final double[] slotCost;
+
+  /** Per slot: the look-up count when it was last found or filled (least recently used). */
+  private final long[] slotUsed;
+
+  private long clock;
+
+  /** The slot the last {@link #lookup} chose for a miss ({@link #store} fills it). */
+  private int victim;
+
   long hits;
   long misses;
 
@@ -49,12 +63,13 @@ final class FlowCache {
   FlowCache(StudyModel model, int slots, boolean linkFlows) {
     m = model;
     this.linkFlows = linkFlows;
-    int size = Integer.highestOneBit(Math.max(1, slots));
+    int size = Integer.highestOneBit(Math.max(2, slots));
     mask = size - 1;
     key = new DayKey(m.net);
     slotKey = new DayKey[size];
     slotOut = new double[size][];
     slotCost = new double[size];
+    slotUsed = new long[size];
     asked = new long[m.commodityCount];
     answered = new long[m.commodityCount];
     off = new boolean[m.commodityCount];
@@ -100,14 +115,30 @@ final class FlowCache {
    */
   boolean lookup(int c, DayInput in, DayOutput out, double[] costByCommodity) {
     in.writeKey(c, key);
-    int slot = (int) key.hash() & mask;
+    int first = (int) key.hash() & mask;
+    int second = first ^ 1;
     if (++asked[c] == JUDGE_AFTER && answered[c] * MIN_HITS_ONE_IN < JUDGE_AFTER) {
       off[c] = true; // this look-up still counts; later ones are not made
     }
-    if (slotKey[slot] == null || !slotKey[slot].sameAs(key)) {
+    long now = ++clock;
+    int slot;
+    if (slotKey[first] != null && slotKey[first].sameAs(key)) {
+      slot = first;
+    } else if (slotKey[second] != null && slotKey[second].sameAs(key)) {
+      slot = second;
+    } else {
       misses++;
+      // the slot to fill: an empty one of the pair, else the one used least recently
+      if (slotKey[first] == null) {
+        victim = first;
+      } else if (slotKey[second] == null) {
+        victim = second;
+      } else {
+        victim = slotUsed[first] <= slotUsed[second] ? first : second;
+      }
       return false;
     }
+    slotUsed[slot] = now;
     answered[c]++;
     double[] o = slotOut[slot];
     int i = 0;
@@ -128,9 +159,10 @@ final class FlowCache {
     return true;
   }
 
-  /** Stores the outputs just solved for the key built by the last {@link #lookup}. */
+  /** Stores the outputs just solved for the key built by the last {@link #lookup} (a miss). */
   void store(int c, DayOutput out, double cost) {
-    int slot = (int) key.hash() & mask;
+    int slot = victim;
+    slotUsed[slot] = clock;
     int outLen =
         m.net.sinksOf(c).length
             + 2 * m.net.storagesOf(c).length

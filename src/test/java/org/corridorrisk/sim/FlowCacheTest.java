@@ -100,4 +100,62 @@ class FlowCacheTest {
     assertTrue(cache.worthAsking(0), "the memo was switched off");
     assertTrue(cache.hits > cache.misses, "hits " + cache.hits + ", misses " + cache.misses);
   }
+
+  @Test
+  void aPairOfSlotsHoldsTwoStatesAndReplacesTheOneUsedLeastRecently() {
+    // a memo of one pair of slots: every key maps to it. Three states of a two-link network:
+    // everything up (A), link a down (B), link b down (C)
+    String text =
+        "format: corridor-risk/v1\nname: pair\nhorizon_days: 1\n"
+            + "commodities: [{id: gas, unit: mcm/d}]\n"
+            + "nodes:\n"
+            + "  - {id: s, kind: source, commodity: gas, supply: 10}\n"
+            + "  - {id: t, kind: sink, commodity: gas, demand: 8, value_of_lost_load: 1}\n"
+            + "links:\n"
+            + "  - {id: a, from: s, to: t, commodity: gas, capacity: 5}\n"
+            + "  - {id: b, from: s, to: t, commodity: gas, capacity: 4}\n"
+            + "threats:\n"
+            + "  - {id: sab, model: poisson, events_per_year: 1, success_probability: 1,\n"
+            + "     targets: {links: [a]}, repair_days: {dist: fixed, value: 1}}\n";
+    StudyModel model = new StudyModel(Yaml.load(text).baseline());
+    FlowCache cache = new FlowCache(model, 2, false);
+    org.corridorrisk.network.DayInput[] state = new org.corridorrisk.network.DayInput[3];
+    for (int i = 0; i < 3; i++) {
+      state[i] = new org.corridorrisk.network.DayInput(model.net);
+    }
+    state[1].linkUp[model.net.linkIndex("a")] = false;
+    state[2].linkUp[model.net.linkIndex("b")] = false;
+    org.corridorrisk.network.DayOutput out = new org.corridorrisk.network.DayOutput(model.net);
+    double[] cost = new double[1];
+    // the served volume stored for each state tells which entry answered
+    int sink = model.net.nodeIndex("t");
+    // A, B: two misses, stored; then both stay (A and B alternate without a miss)
+    int[] order = {0, 1, 0, 1, 0, 1};
+    for (int k = 0; k < order.length; k++) {
+      boolean hit = look(cache, state[order[k]], out, cost, sink, order[k]);
+      assertEquals(k >= 2, hit, "look-up " + k);
+    }
+    // C misses and replaces the entry used least recently (A, last used before B)
+    assertFalse(look(cache, state[2], out, cost, sink, 2));
+    assertTrue(look(cache, state[1], out, cost, sink, 1), "B, used most recently, stays");
+    assertFalse(look(cache, state[0], out, cost, sink, 0), "A was replaced");
+    assertEquals(4, cache.misses);
+  }
+
+  /** Looks {@code in} up; on a miss stores a served volume of {@code tag} for it. */
+  private static boolean look(
+      FlowCache cache,
+      org.corridorrisk.network.DayInput in,
+      org.corridorrisk.network.DayOutput out,
+      double[] cost,
+      int sink,
+      int tag) {
+    if (cache.lookup(0, in, out, cost)) {
+      assertEquals(tag, out.served[sink], "the entry of this state answered");
+      return true;
+    }
+    out.served[sink] = tag;
+    cache.store(0, out, tag);
+    return false;
+  }
 }
