@@ -284,7 +284,8 @@ final class FlowGraph {
   void patchDay(NetworkIndex net, Block b, DayInput in, Residuals residuals, NominalDay nominal) {
     residuals.clearMarks();
     double[] linkCapacity = nominal.linkCapacity;
-    if (Arrays.mismatch(in.nodeUp, nominal.allUp) >= 0) { // a node is down
+    boolean anyNodeDown = Arrays.mismatch(in.nodeUp, nominal.allUp) >= 0;
+    if (anyNodeDown) {
       int[] links = net.linksOf(b.commodity);
       for (int k = 0; k < links.length; k++) {
         int l = links[k];
@@ -322,15 +323,34 @@ final class FlowGraph {
     }
     int[] sources = net.sourcesOf(b.commodity);
     double[] sourceRate = nominal.sourceRate;
-    for (int k = 0; k < sources.length; k++) {
-      int i = sources[k];
-      double rate = supplyRate(in, i);
-      if (rate != sourceRate[k]) {
-        residuals.setEmpty(nodeArc[i], rate);
-        residuals.mark(nodeArc[i]);
+    if (anyNodeDown) {
+      for (int k = 0; k < sources.length; k++) {
+        patchSource(in, sources[k], sourceRate[k], residuals);
+      }
+    } else {
+      // as for the links: only sources whose supply differs from the nominal day's can differ
+      double[] supply = in.supply;
+      for (int i = nextMismatch(supply, nominal.allSupply, 0);
+          i < supply.length;
+          i = nextMismatch(supply, nominal.allSupply, i + 1)) {
+        int k = nominal.sourceSlot[i];
+        if (k >= 0) {
+          patchSource(in, i, sourceRate[k], residuals);
+        }
       }
     }
     setRest(net, b, in, residuals);
+  }
+
+  /**
+   * Source {@code i} gets today's rate, with no flow, and is marked, if that is not {@code was}.
+   */
+  private void patchSource(DayInput in, int i, double was, Residuals residuals) {
+    double rate = supplyRate(in, i);
+    if (rate != was) {
+      residuals.setEmpty(nodeArc[i], rate);
+      residuals.mark(nodeArc[i]);
+    }
   }
 
   /**
@@ -362,6 +382,11 @@ final class FlowGraph {
     for (int k = 0; k < links.length; k++) {
       linkSlot[links[k]] = k;
     }
+    int[] sourceSlot = new int[net.nodeCount()];
+    Arrays.fill(sourceSlot, -1);
+    for (int k = 0; k < sources.length; k++) {
+      sourceSlot[sources[k]] = k;
+    }
     for (double capacity : in.linkCapacity) {
       // patchDay skips links whose capacity has the nominal bits; NaN != NaN would not
       assert !Double.isNaN(capacity) : "NaN link capacity";
@@ -373,7 +398,9 @@ final class FlowGraph {
         allUp,
         in.linkUp.clone(),
         in.linkCapacity.clone(),
-        linkSlot);
+        linkSlot,
+        in.supply.clone(),
+        sourceSlot);
   }
 
   /**
@@ -391,7 +418,9 @@ final class FlowGraph {
       boolean[] allUp,
       boolean[] linkUp,
       double[] allLinkCapacity,
-      int[] linkSlot) {}
+      int[] linkSlot,
+      double[] allSupply,
+      int[] sourceSlot) {}
 
   /** The first index from {@code from} at which {@code a} and {@code b} differ, or their length. */
   private static int nextMismatch(boolean[] a, boolean[] b, int from) {

@@ -41,6 +41,11 @@ class FlowGraphPatchDayTest {
         // partial damage and raised capacities
         c.in().linkCapacity[l] *= u < 0.1 ? 0.5 : u < 0.15 ? 2 : 1;
       }
+      for (int i = 0; i < c.net().nodeCount(); i++) {
+        // cut and raised supplies (read for sources only)
+        double u = rng.nextDouble();
+        c.in().supply[i] *= u < 0.2 ? 0.5 : u < 0.3 ? 3 : 1;
+      }
       boolean up = true;
       for (boolean nodeUp : c.in().nodeUp) {
         up &= nodeUp;
@@ -67,6 +72,9 @@ class FlowGraphPatchDayTest {
         double u = rng.nextDouble();
         in.linkUp[l] = u >= out;
         in.linkCapacity[l] *= u > 0.99 ? 0.4 : 1;
+      }
+      for (int i : net.sourcesOf(0)) {
+        in.supply[i] *= rng.nextDouble() < 0.05 ? 0.3 : 1;
       }
       if (day % 4 == 3) {
         in.nodeUp[rng.nextInt(net.nodeCount())] = false;
