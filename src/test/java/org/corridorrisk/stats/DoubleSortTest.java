@@ -23,7 +23,9 @@ class DoubleSortTest {
       case 3 -> Double.MIN_VALUE * rng.nextInt(100) * (rng.nextBoolean() ? 1 : -1); // subnormal
       case 4 -> 1.0 + rng.nextInt(1000) * Math.ulp(1.0); // same high bits
       case 5 -> Math.scalb(1.0, rng.nextInt(2000) - 1000); // same low bits
-      default -> rng.nextInt(100_000) == 0 ? Double.NaN : Double.longBitsToDouble(rng.nextLong());
+      case 6 -> 0.0; // every value the same
+      case 7 -> rng.nextInt(100_000) == 0 ? Double.NaN : Double.longBitsToDouble(rng.nextLong());
+      default -> throw new IllegalArgumentException("shape " + shape);
     };
   }
 
@@ -31,10 +33,10 @@ class DoubleSortTest {
   void sortsExactlyAsTheLibrary() {
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(8L);
     for (int n : new int[] {0, 1, 4095, 4096, 4097, 30_000, 200_003}) {
-      for (int shape = 0; shape < 8; shape++) {
+      for (int shape = 0; shape < 9; shape++) {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) {
-          a[i] = shape == 7 ? value(rng, rng.nextInt(7)) : value(rng, shape);
+          a[i] = shape == 8 ? value(rng, rng.nextInt(8)) : value(rng, shape);
         }
         double[] expected = a.clone();
         Arrays.sort(expected);
