@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# End-to-end speed of the binding-capacity grid family (issue 15's acceptance figure):
+# every member through the launcher, JVM start included, 20,000 trials on 2 threads under
+# `sharing: any`; prints wall time, user CPU and trials/s per member.
+#
+#   docs/grid-family-e2e.sh [DIR] [TRIALS]
+#
+# DIR (default: a new temporary folder) receives the members (written by `bench --suite grid
+# --family-out`, with the line `sharing: any` appended) and their outputs; TRIALS defaults to
+# 20000. Run it on a quiet machine: the figures are wall-clock times (bash's `time`). The first
+# launcher run after a build records the class-data archive and is slower, so one short run goes
+# first.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${1:-$(mktemp -d)}"
+trials="${2:-20000}"
+mkdir -p "$dir/members" "$dir/out"
+cd "$here"
+if ! ls "$dir"/members/grid-*.yaml >/dev/null 2>&1; then
+  ./corridor-risk bench --suite grid --trials 10 --family-out "$dir/family" >/dev/null
+  for f in "$dir"/family/grid-*.yaml; do
+    grep -v '^sharing:' "$f" >"$dir/members/$(basename "$f")"
+    echo "sharing: any" >>"$dir/members/$(basename "$f")"
+  done
+fi
+./corridor-risk run "$(ls "$dir"/members/grid-*.yaml | head -n 1)" --trials 10 --quiet \
+  --no-trials-csv --out "$dir/out/warm-up" >/dev/null
+printf '%-28s %8s %8s %10s %s\n' member wall_s user_s trials/s load_before
+for f in "$dir"/members/grid-*.yaml; do
+  name="$(basename "$f" .yaml)"
+  load="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
+  TIMEFORMAT='%R %U'
+  { time ./corridor-risk run "$f" --trials "$trials" --threads 2 --seed 1 --quiet \
+    --no-trials-csv --out "$dir/out/$name" >/dev/null 2>&1; } 2>"$dir/out/$name.time"
+  read -r wall user <"$dir/out/$name.time"
+  awk -v n="$name" -v w="$wall" -v u="$user" -v t="$trials" -v l="$load" \
+    'BEGIN { printf "%-28s %8.2f %8.2f %10.0f %s\n", n, w, u, t / w, l }'
+done
