@@ -17,9 +17,11 @@ import org.corridorrisk.network.DayOutput;
  * of boxed keys (allocation and boxing in the hot loop); listing {@code DayInput}'s fields here.
  *
  * <p>Two-way set associative: a key may sit in either slot of the pair its hash picks, and a new
- * entry replaces the one of the pair used least recently. Directly mapped, two states that recur
- * all the time (everything up; the most frequent outage) could share one slot and evict each other
- * on every look-up: on southern-gas-corridor one such pair made a third of all solves.
+ * entry replaces the one of the pair used least recently. Directly mapped, states that recur all
+ * the time (everything up; the most frequent outages) could share one slot and evict each other on
+ * every look-up: on southern-gas-corridor, 1.3 million trials of one worker needed 17,090 solves
+ * directly mapped (46,908 with the hash of the current key, by the luck of which states collide)
+ * and need 7,360 with pairs.
  */
 final class FlowCache {
   private final StudyModel m;
