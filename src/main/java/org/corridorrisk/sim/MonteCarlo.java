@@ -812,8 +812,9 @@ public final class MonteCarlo {
      * optimizing compiler then compiles the trial's work once, as that method, and each loop on its
      * own. With the trial's work inside the batch loop, that loop was compiled on stack replacement
      * twice (at two loop entries) with the whole trial inlined, and the trial's own loops gave it
-     * three more such compiles: about a quarter of the compiler's CPU in a million-trial run of a
-     * small network, on a 2-core machine where the compiler competes with the two workers.
+     * three more such compiles: the largest of the compiler's jobs in a million-trial run of a
+     * small network (about 50 kB of code each), on a 2-core machine where the compiler competes
+     * with the two workers (docs/performance.md, issue 15 session 7).
      */
     private void trials(long seed, long lo, long hi, BatchStats stats, boolean csv) {
       for (long trial = lo; trial < hi; trial++) {
