@@ -82,13 +82,122 @@ public final class NumberText {
     return new CompactFormat(true);
   }
 
-  private static double round3(double a) {
-    return new BigDecimal(a).round(new MathContext(3)).doubleValue();
+  static double round3(double a) {
+    long n = threeDigits(a);
+    if (n == NO_FAST_PATH) {
+      return new BigDecimal(a).round(new MathContext(3)).doubleValue();
+    }
+    if (n == 0) {
+      return 0.0; // BigDecimal has no negative zero
+    }
+    int exponent = (int) (n >> 16);
+    double digits = (short) n;
+    // one correctly rounded operation on exact operands: the double nearest the decimal
+    return exponent >= 0 ? digits * POWERS[exponent] : digits / POWERS[-exponent];
   }
 
-  private static String plain(double v) {
-    String s = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
-    return s;
+  static String plain(double v) {
+    long n = threeDigits(v);
+    if (n == NO_FAST_PATH) {
+      return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+    if (n == 0) {
+      return "0";
+    }
+    int exponent = (int) (n >> 16);
+    int digits = (short) n;
+    StringBuilder text = new StringBuilder(12);
+    if (digits < 0) {
+      text.append('-');
+      digits = -digits;
+    }
+    while (digits % 10 == 0) {
+      digits /= 10;
+      exponent++;
+    }
+    String d = Integer.toString(digits);
+    if (exponent >= 0) {
+      text.append(d);
+      for (int k = 0; k < exponent; k++) {
+        text.append('0');
+      }
+    } else if (-exponent < d.length()) {
+      text.append(d, 0, d.length() + exponent)
+          .append('.')
+          .append(d, d.length() + exponent, d.length());
+    } else {
+      text.append("0.");
+      for (int k = 0; k < -exponent - d.length(); k++) {
+        text.append('0');
+      }
+      text.append(d);
+    }
+    return text.toString();
+  }
+
+  /** {@link #threeDigits}: the value is left to {@link BigDecimal}. */
+  private static final long NO_FAST_PATH = Long.MIN_VALUE;
+
+  /** Exact powers of ten as doubles (10^22 is the largest one a double holds exactly). */
+  private static final double[] POWERS = new double[23];
+
+  static {
+    POWERS[0] = 1;
+    for (int k = 1; k < POWERS.length; k++) {
+      POWERS[k] = POWERS[k - 1] * 10;
+    }
+  }
+
+  /**
+   * {@code v} rounded to three significant digits, half away from zero, from its exact binary value
+   * (as {@code new BigDecimal(v).round(new MathContext(3))}), as {@code (exponent << 16) | (digits
+   * & 0xffff)} for the value {@code digits x 10^exponent} ({@code |digits|} from 100 to 999, or
+   * 1000); 0 for zero; {@link #NO_FAST_PATH} when it cannot be sure in double arithmetic (the
+   * scaled value lies within 10^-9 of half-way between two integers, or near a power of ten where
+   * the exponent may be off, or the value is outside 10^-17 to 10^22) and {@link BigDecimal} must
+   * decide.
+   *
+   * <p>Design note: {@code new BigDecimal(double)} expands the double's exact binary value (dozens
+   * of digits) with {@code BigInteger} arithmetic; the report formats thousands of numbers, and the
+   * optimizing compiler then compiles {@code BigInteger}'s multiplication and powers at the end of
+   * every run. Scaling by an exact power of ten costs one rounding (a relative error below 2^-52),
+   * so away from the boundaries the double decides as the exact value would.
+   */
+  private static long threeDigits(double v) {
+    if (v == 0) {
+      return 0;
+    }
+    double a = Math.abs(v);
+    if (!(a >= 1e-17 && a < 1e22)) {
+      return NO_FAST_PATH;
+    }
+    int e = (int) Math.floor(Math.log10(a));
+    int shift = 2 - e; // scale a into [100, 1000)
+    if (shift > 22 || shift < -22) {
+      return NO_FAST_PATH;
+    }
+    double q = shift >= 0 ? a * POWERS[shift] : a / POWERS[-shift];
+    if (!(q >= 100 && q < 1000 * (1 - 1e-12))) {
+      // log10 was off by one: a power of ten, or the scaling's rounding crossed 1000
+      return NO_FAST_PATH;
+    }
+    // q is within 6e-14 of the exact scaled value; only a value near half-way between two integers
+    // (the rounding boundary) needs the exact one (a value just under 100 rounds to 100 either way)
+    double whole = Math.floor(q);
+    double fraction = q - whole;
+    if (Math.abs(fraction - 0.5) < 1e-9) {
+      return NO_FAST_PATH;
+    }
+    long digits = (long) whole + (fraction > 0.5 ? 1 : 0);
+    int exponent = -shift;
+    if (digits == 1000) {
+      digits = 100;
+      exponent++;
+    }
+    if (v < 0) {
+      digits = -digits;
+    }
+    return ((long) exponent << 16) | (digits & 0xffff);
   }
 
   /** Tick labels: compact numbers or percentages. */
