@@ -288,12 +288,7 @@ final class FlowGraph {
     if (anyNodeDown) {
       int[] links = net.linksOf(b.commodity);
       for (int k = 0; k < links.length; k++) {
-        int l = links[k];
-        double capacity = dayCapacity(net, in, l, true);
-        if (capacity != linkCapacity[k]) {
-          setLink(l, capacity, residuals);
-          markLink(l, residuals);
-        }
+        patchLink(net, in, links[k], true, linkCapacity[k], residuals);
       }
     } else {
       // Every node up: a link's capacity can differ from the nominal day's only where its state or
@@ -307,11 +302,7 @@ final class FlowGraph {
       for (int l = Math.min(nextUp, nextCapacity); l < n; l = Math.min(nextUp, nextCapacity)) {
         int k = nominal.linkSlot[l];
         if (k >= 0) {
-          double capacity = dayCapacity(net, in, l, false);
-          if (capacity != linkCapacity[k]) {
-            setLink(l, capacity, residuals);
-            markLink(l, residuals);
-          }
+          patchLink(net, in, l, false, linkCapacity[k], residuals);
         }
         if (nextUp == l) {
           nextUp = nextMismatch(up, nominal.linkUp, l + 1);
@@ -340,6 +331,19 @@ final class FlowGraph {
       }
     }
     setRest(net, b, in, residuals);
+  }
+
+  /**
+   * Link {@code l} gets today's capacity (its ends checked with {@code checkEnds}), with no flow,
+   * and is marked, if that is not {@code was}.
+   */
+  private void patchLink(
+      NetworkIndex net, DayInput in, int l, boolean checkEnds, double was, Residuals residuals) {
+    double capacity = dayCapacity(net, in, l, checkEnds);
+    if (capacity != was) {
+      setLink(l, capacity, residuals);
+      markLink(l, residuals);
+    }
   }
 
   /**
@@ -407,9 +411,10 @@ final class FlowGraph {
    * What {@link #nominalDay} returns; immutable, owned by one solver. Besides the block's arc
    * capacities, link capacities and source rates (in the order of {@code net.linksOf} and {@code
    * net.sourcesOf}), a node state of all up, the nominal day's link states and link capacities of
-   * the whole network (indexed by link) and each link's position in {@code net.linksOf} of the
-   * block (-1 for another commodity's link), with which {@link #patchDay} finds the links that
-   * changed.
+   * the whole network (indexed by link), each link's position in {@code net.linksOf} of the block
+   * (-1 for another commodity's link), the nominal supplies (indexed by node) and each source's
+   * position in {@code net.sourcesOf} of the block (-1 for other nodes): with these {@link
+   * #patchDay} finds the links and sources that changed.
    */
   record NominalDay(
       double[] arcCapacity,

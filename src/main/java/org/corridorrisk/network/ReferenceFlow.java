@@ -91,14 +91,9 @@ final class ReferenceFlow {
   private int[] touched;
 
   /**
-   * Per sink of the block, in {@link Block#sinksByTier} order: the raw bits of its sink arc's
-   * capacity in the installed state (kept with it).
-   */
-  private long[] installedDemandBits;
-
-  /**
-   * The nominal day's node states and demands behind the installed state (kept with it): a day
-   * whose {@link DayInput#nodeUp} and {@link DayInput#demand} equal them sets no sink arc again.
+   * The nominal day's node states and demands behind the installed state (kept with it): a sink's
+   * installed open capacity is its demand there if it is up, else 0, and a day whose {@link
+   * DayInput#nodeUp} and {@link DayInput#demand} equal them sets no sink arc again.
    */
   private boolean[] installedUp;
 
@@ -325,10 +320,6 @@ final class ReferenceFlow {
       clippedOnNominal[k] = clipped[k];
     }
     touched = new int[64];
-    installedDemandBits = new long[b.sinksByTier.length];
-    for (int j = 0; j < b.sinksByTier.length; j++) {
-      installedDemandBits[j] = Double.doubleToRawLongBits(r.capacity(nodeArc[b.sinksByTier[j]]));
-    }
     installedUp = nominal.nodeUp.clone();
     installedDemand = nominal.demand.clone();
     installedDemandSum = 0;
@@ -345,7 +336,6 @@ final class ReferenceFlow {
     installedRes = null;
     indexOfArc = null;
     clippedOnNominal = null;
-    installedDemandBits = null;
     installedUp = null;
     installedDemand = null;
   }
@@ -420,7 +410,8 @@ final class ReferenceFlow {
           open = dayDemand[i];
           demand += open;
         }
-        if (Double.doubleToRawLongBits(open) != installedDemandBits[j]) {
+        double installed = installedUp[i] ? installedDemand[i] : 0;
+        if (Double.doubleToRawLongBits(open) != Double.doubleToRawLongBits(installed)) {
           int a = graph.nodeArc[i];
           r.setEmpty(a, open);
           if (!dense) {
