@@ -62,13 +62,19 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     PhaseClock.startIfAsked();
-    boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    CommandLine cl = commandLine(args);
-    cl.setOut(out);
-    cl.setErr(err);
-    cl.setExecutionExceptionHandler(new Failures(debug));
-    cl.setParameterExceptionHandler(Failures::onBadArguments);
-    int code = cl.execute(args);
+    ReadAhead.start(args); // a run's scenario is read while picocli parses the arguments
+    int code;
+    try {
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      CommandLine cl = commandLine(args);
+      cl.setOut(out);
+      cl.setErr(err);
+      cl.setExecutionExceptionHandler(new Failures(debug));
+      cl.setParameterExceptionHandler(Failures::onBadArguments);
+      code = cl.execute(args);
+    } finally {
+      ReadAhead.clear();
+    }
     out.flush();
     PhaseClock.current().mark("command");
     PhaseClock.current().print(err);

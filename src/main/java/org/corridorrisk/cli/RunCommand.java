@@ -23,7 +23,6 @@ import org.corridorrisk.report.TrialsCsv;
 import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
-import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
 import org.corridorrisk.sim.StudyResult;
@@ -140,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
     validateOptions(threadCount);
     PhaseClock.current().mark("arguments");
     prepareReportInBackground();
-    LoadedScenario loaded = ScenarioLoader.load(file);
+    LoadedScenario loaded = ReadAhead.load(file);
     PhaseClock.current().mark("loading");
     Scenario scenario = loaded.baseline();
     Path dir = out != null ? out : Paths.get("out", scenario.name());
@@ -192,7 +191,10 @@ final class RunCommand implements Callable<Integer> {
    * read and checked, instead of after. A failure is left to the call in {@code execute}, which
    * reports it.
    */
-  private static void prepareReportInBackground() {
+  static void prepareReportInBackground() {
+    if (!FONTS_STARTED.compareAndSet(false, true)) {
+      return; // once per process: the fonts stay loaded
+    }
     Thread t =
         new Thread(
             () -> {
@@ -206,6 +208,8 @@ final class RunCommand implements Callable<Integer> {
     t.setDaemon(true);
     t.start();
   }
+
+  private static final AtomicBoolean FONTS_STARTED = new AtomicBoolean();
 
   /** Past this many trials, trials.csv is written only when asked for. */
   static final long CSV_LIMIT = 10_000_000L;

@@ -38,8 +38,8 @@ public final class Scenario {
   private final Economy economy;
   private final List<Mitigation> mitigations;
   private final Incidents incidents;
-  private final Map<String, Node> nodeById = new HashMap<>();
-  private final Map<String, Link> linkById = new HashMap<>();
+  private final Map<String, Node> nodeById;
+  private final Map<String, Link> linkById;
 
   /**
    * How a tier shares a shortage; set only by {@link #withSharing} on a fresh copy, before the copy
@@ -110,6 +110,8 @@ public final class Scenario {
     this.dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     this.economy = economy;
     this.mitigations = mitigations == null ? List.of() : List.copyOf(mitigations);
+    this.nodeById = new HashMap<>();
+    this.linkById = new HashMap<>();
     for (Node n : this.nodes) {
       nodeById.putIfAbsent(n.id(), n);
     }
@@ -275,12 +277,11 @@ public final class Scenario {
     }
     for (int i = 0; i < links.size(); i++) {
       Link l = links.get(i);
-      String path = "links[" + i + "]";
       Integer prior = firstAsset.putIfAbsent(l.id(), -1 - i);
       if (prior != null) {
         out.add(
             new RuleViolation(
-                path + ".id",
+                "links[" + i + "].id",
                 Rule.DUPLICATE_ID,
                 values(l.id(), assetPath(prior)),
                 "duplicate id '" + l.id() + "' (first used at " + assetPath(prior) + ")"));
@@ -288,7 +289,7 @@ public final class Scenario {
       if (!commodityIds.contains(l.commodity())) {
         out.add(
             new RuleViolation(
-                path + ".commodity",
+                "links[" + i + "].commodity",
                 Rule.UNKNOWN_REFERENCE,
                 values(l.commodity()),
                 "unknown commodity '"
@@ -296,19 +297,19 @@ public final class Scenario {
                     + "'"
                     + suggestion(l.commodity(), commodityIds)));
       }
-      checkEnd(l, l.from(), path, ".from", out);
-      checkEnd(l, l.to(), path, ".to", out);
+      checkEnd(l, l.from(), i, ".from", out);
+      checkEnd(l, l.to(), i, ".to", out);
       if (l.from().equals(l.to())) {
         out.add(
             new RuleViolation(
-                path + ".to",
+                "links[" + i + "].to",
                 Rule.LOOP,
                 values(l.from()),
                 "must differ from 'from' (link '" + l.id() + "' is a loop)"));
       }
     }
     if (out.isEmpty()) {
-      checkReachability(out);
+      checkReachability(firstAsset, out);
     }
     checkDependencies(out);
     checkEconomy(out);
@@ -319,20 +320,19 @@ public final class Scenario {
     return code >= 0 ? "nodes[" + code + "]" : "links[" + (-1 - code) + "]";
   }
 
-  private void checkEnd(
-      Link l, String nodeId, String linkPath, String end, List<RuleViolation> out) {
+  private void checkEnd(Link l, String nodeId, int link, String end, List<RuleViolation> out) {
     Node n = nodeById.get(nodeId);
     if (n == null) {
       out.add(
           new RuleViolation(
-              linkPath + end,
+              "links[" + link + "]" + end,
               Rule.UNKNOWN_REFERENCE,
               values(nodeId),
               "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
     } else if (!n.commodity().equals(l.commodity())) {
       out.add(
           new RuleViolation(
-              linkPath + end,
+              "links[" + link + "]" + end,
               Rule.COMMODITY_MISMATCH,
               values(n.commodity(), l.commodity()),
               "node '"
@@ -346,32 +346,61 @@ public final class Scenario {
     }
   }
 
-  private void checkReachability(List<RuleViolation> out) {
-    Map<String, List<String>> next = new HashMap<>();
-    for (Link l : links) {
-      next.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());
-      if (!l.directed()) {
-        next.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l.from());
+  /**
+   * Reports every sink that no source or storage reaches along the links (undirected links both
+   * ways). Runs only when every id is unique and every link end is a known node, so {@code
+   * firstAsset} (id to node index, or {@code -1 - link index}) gives each link end its node index;
+   * the search runs over arrays of indices (adjacency in compressed rows, in link order).
+   */
+  private void checkReachability(Map<String, Integer> firstAsset, List<RuleViolation> out) {
+    int nodeCount = nodes.size();
+    int linkCount = links.size();
+    int[] from = new int[linkCount];
+    int[] to = new int[linkCount];
+    int[] start = new int[nodeCount + 1];
+    for (int l = 0; l < linkCount; l++) {
+      Link link = links.get(l);
+      from[l] = firstAsset.get(link.from());
+      to[l] = firstAsset.get(link.to());
+      start[from[l] + 1]++;
+      if (!link.directed()) {
+        start[to[l] + 1]++;
       }
     }
-    Set<String> reached = new HashSet<>();
-    ArrayDeque<String> queue = new ArrayDeque<>();
-    for (Node n : nodes) {
-      if (n.kind() == NodeKind.SOURCE || n.kind() == NodeKind.STORAGE) {
-        reached.add(n.id());
-        queue.add(n.id());
+    for (int n = 0; n < nodeCount; n++) {
+      start[n + 1] += start[n];
+    }
+    int[] next = new int[start[nodeCount]];
+    int[] fill = java.util.Arrays.copyOf(start, nodeCount);
+    for (int l = 0; l < linkCount; l++) {
+      next[fill[from[l]]++] = to[l];
+      if (!links.get(l).directed()) {
+        next[fill[to[l]]++] = from[l];
       }
     }
-    while (!queue.isEmpty()) {
-      for (String m : next.getOrDefault(queue.poll(), List.of())) {
-        if (reached.add(m)) {
-          queue.add(m);
+    boolean[] reached = new boolean[nodeCount];
+    int[] queue = new int[nodeCount];
+    int tail = 0;
+    for (int n = 0; n < nodeCount; n++) {
+      NodeKind kind = nodes.get(n).kind();
+      if (kind == NodeKind.SOURCE || kind == NodeKind.STORAGE) {
+        reached[n] = true;
+        queue[tail++] = n;
+      }
+    }
+    for (int head = 0; head < tail; head++) {
+      int n = queue[head];
+      for (int k = start[n]; k < start[n + 1]; k++) {
+        int m = next[k];
+        if (!reached[m]) {
+          reached[m] = true;
+          queue[tail++] = m;
         }
       }
     }
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      if (n.kind() == NodeKind.SINK && !reached.contains(n.id())) {
+      if (n.kind() == NodeKind.SINK && !reached[i]) {
         out.add(
             new RuleViolation(
                 "nodes[" + i + "]",
@@ -743,11 +772,35 @@ public final class Scenario {
     return sharing;
   }
 
-  /** A copy of this scenario with another {@code sharing} rule. */
+  /**
+   * A copy of this scenario with another {@code sharing} rule.
+   *
+   * <p>The rules are not checked again: the sharing rule takes part in none of them, and this
+   * scenario passed them all when it was built, so the copy shares its validated parts (lists, id
+   * maps, resolved threat targets and crews) instead of building them anew. A large imported
+   * network with a {@code sharing} key in its file paid for its checks twice before.
+   */
   public Scenario withSharing(Sharing newSharing) {
-    Scenario copy = withMitigations(mitigations);
-    copy.sharing = Checks.notNull(newSharing, "sharing", "scenario");
-    return copy;
+    return new Scenario(this, Checks.notNull(newSharing, "sharing", "scenario"));
+  }
+
+  /** The copy of {@link #withSharing}: every part of {@code from}, and {@code sharing}. */
+  private Scenario(Scenario from, Sharing sharing) {
+    this.name = from.name;
+    this.description = from.description;
+    this.horizonDays = from.horizonDays;
+    this.currency = from.currency;
+    this.commodities = from.commodities;
+    this.nodes = from.nodes;
+    this.links = from.links;
+    this.threats = from.threats;
+    this.dependencies = from.dependencies;
+    this.economy = from.economy;
+    this.mitigations = from.mitigations;
+    this.incidents = from.incidents;
+    this.nodeById = from.nodeById;
+    this.linkById = from.linkById;
+    this.sharing = sharing;
   }
 
   /** A copy of this scenario with other mitigations declared (the loader uses it). */

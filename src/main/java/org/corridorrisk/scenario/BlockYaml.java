@@ -312,12 +312,24 @@ final class BlockYaml {
     return c >= 0xA0 && c != 0x2028 && c != 0x2029 && c != 0xFEFF && !Character.isSurrogate(c);
   }
 
-  /** A word YAML 1.1 or 1.2 may read as a boolean or null, in any capitalization. */
-  private static boolean special(String word) {
-    return switch (word.toLowerCase(java.util.Locale.ROOT)) {
-      case "y", "n", "yes", "no", "on", "off", "true", "false", "null" -> true;
-      default -> false;
-    };
+  /** The words YAML 1.1 or 1.2 may read as a boolean or null (in any capitalization). */
+  private static final String[] SPECIAL = {
+    "y", "n", "yes", "no", "on", "off", "true", "false", "null"
+  };
+
+  /**
+   * A word YAML 1.1 or 1.2 may read as a boolean or null, in any capitalization. Compared letter by
+   * letter ignoring case (no lower-case copy of every short word: node ids are such words); {@code
+   * equalsIgnoreCase} accepts every word whose lower case is one of {@link #SPECIAL} (and a few
+   * more, such as a long s for an s, which then go to the full reader: never a wrong tree).
+   */
+  static boolean special(String word) {
+    for (String s : SPECIAL) {
+      if (s.length() == word.length() && s.equalsIgnoreCase(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A plain scalar starting with a letter: a string, or true, false, null. */
