@@ -102,6 +102,42 @@ public final class HtmlReport {
   /** A chart and its SVG. */
   private record Drawn(Figure figure, String svg) {}
 
+  /**
+   * The tornado's bars: the {@code max} hit assets with the longest bars (loss when disabled
+   * against loss when intact, around {@code mean}), longest first, ties by label.
+   *
+   * <p>Design note: only the bars shown get their label (the id with the share of trials disabled
+   * as a percentage): a large grid has thousands of hit assets and showed 15. Ordering ties by id
+   * is ordering them by label: ids are unique and made of {@code [A-Za-z0-9._-]}, all after the
+   * space that ends an id in its label, so two labels first differ inside the shorter id or at its
+   * end, where the shorter id's space sorts first, as the shorter id does.
+   */
+  static List<TornadoBar> tornadoBars(List<AssetStat> hit, double mean, int max) {
+    record Row(AssetStat asset, double low, double high) {}
+    List<Row> rows = new ArrayList<>(hit.size());
+    for (AssetStat a : hit) {
+      double share = a.shareOfTrialsDisabled();
+      double whenDisabled = a.meanEconomicLossWhenDisabled();
+      double whenIntact =
+          share < 1 ? Math.max(0, (mean - share * whenDisabled) / (1 - share)) : mean;
+      rows.add(new Row(a, whenIntact, whenDisabled));
+    }
+    rows.sort(
+        Comparator.comparingDouble((Row t) -> Math.abs(t.high() - t.low()))
+            .reversed()
+            .thenComparing(t -> t.asset().id()));
+    List<TornadoBar> shown = new ArrayList<>();
+    for (Row t : rows.subList(0, Math.min(max, rows.size()))) {
+      AssetStat a = t.asset();
+      shown.add(
+          new TornadoBar(
+              a.id() + " (" + NumberText.percent(a.shareOfTrialsDisabled()) + ")",
+              t.low(),
+              t.high()));
+    }
+    return shown;
+  }
+
   /** Builds one report; holds the per-metric summaries so each array is sorted once. */
   private static final class Builder {
     final StudyResult r;
@@ -935,29 +971,16 @@ public final class HtmlReport {
 
     Figure driversTornado() {
       double mean = metrics.get(Metric.ECONOMIC_LOSS).summary().mean();
-      List<TornadoBar> rows = new ArrayList<>();
-      for (AssetStat a : hitAssets()) {
-        double share = a.shareOfTrialsDisabled();
-        double whenDisabled = a.meanEconomicLossWhenDisabled();
-        double whenIntact =
-            share < 1 ? Math.max(0, (mean - share * whenDisabled) / (1 - share)) : mean;
-        rows.add(
-            new TornadoBar(
-                a.id() + " (" + NumberText.percent(share) + ")", whenIntact, whenDisabled));
-      }
-      rows.sort(
-          Comparator.comparingDouble((TornadoBar t) -> Math.abs(t.high() - t.low()))
-              .reversed()
-              .thenComparing(TornadoBar::label));
-      List<TornadoBar> shown = rows.subList(0, Math.min(MAX_DRIVERS, rows.size()));
+      List<AssetStat> hit = hitAssets();
+      List<TornadoBar> shown = tornadoBars(hit, mean, MAX_DRIVERS);
       String guide =
-          rows.isEmpty()
+          hit.isEmpty()
               ? "No asset was disabled in any trial."
               : "Mean economic loss in the trials where the asset was disabled (right) and where it was not (left), "
                   + "around the overall mean (black line); in brackets: share of trials it was disabled. "
                   + "Long bars mark assets whose loss drives the risk (association, not proof of cause)."
-                  + (rows.size() > shown.size()
-                      ? " Showing " + shown.size() + " of " + rows.size() + " assets hit."
+                  + (hit.size() > shown.size()
+                      ? " Showing " + shown.size() + " of " + hit.size() + " assets hit."
                       : "");
       return Charts.tornado(
           "drivers-tornado",

@@ -324,6 +324,10 @@ final class BlockYaml {
    * more, such as a long s for an s, which then go to the full reader: never a wrong tree).
    */
   static boolean special(String word) {
+    if (word.isEmpty() || "yYnNoOtTfF".indexOf(word.charAt(0)) < 0) {
+      return false; // every special word starts with one of these, and no other character equals
+      // one of them ignoring case (no other character's upper or lower case is y, n, o, t or f)
+    }
     for (String s : SPECIAL) {
       if (s.length() == word.length() && s.equalsIgnoreCase(word)) {
         return true;

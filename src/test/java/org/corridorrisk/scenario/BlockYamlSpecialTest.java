@@ -61,4 +61,17 @@ class BlockYamlSpecialTest {
     }
     assertTrue(special > 100, "special words drawn: " + special);
   }
+
+  @Test
+  void everyFirstCharacter_thatMakesASpecialWord_isRecognized() {
+    String[] tails = {"", "es", "o", "n", "ff", "rue", "ull", "alse", "ES", "RUE"};
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      for (String tail : tails) {
+        String w = c + tail;
+        if (byDefinition(w)) {
+          assertTrue(BlockYaml.special(w), w);
+        }
+      }
+    }
+  }
 }

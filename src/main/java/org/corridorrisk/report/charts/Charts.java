@@ -668,7 +668,6 @@ public final class Charts {
       String yLabel,
       boolean logX,
       boolean logY) {
-    Map<String, XYSeries> byGroup = new LinkedHashMap<>();
     double minX = Double.POSITIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY;
     List<Point> shown = new ArrayList<>();
@@ -679,7 +678,6 @@ public final class Charts {
           || (logY && p.y() <= 0)) {
         continue;
       }
-      byGroup.computeIfAbsent(p.group(), g -> new XYSeries(g, false, true)).add(p.x(), p.y());
       minX = Math.min(minX, p.x() > 0 ? p.x() : minX);
       minY = Math.min(minY, p.y() > 0 ? p.y() : minY);
       shown.add(p);
@@ -694,10 +692,11 @@ public final class Charts {
               + String.format(java.util.Locale.ROOT, "%,d", shown.size())
               + " drawn).";
       shown = kept;
-      byGroup.clear();
-      for (Point p : shown) {
-        byGroup.computeIfAbsent(p.group(), g -> new XYSeries(g, false, true)).add(p.x(), p.y());
-      }
+    }
+    // the series hold the points drawn (after thinning): one pass, groups in order of appearance
+    Map<String, XYSeries> byGroup = new LinkedHashMap<>();
+    for (Point p : shown) {
+      byGroup.computeIfAbsent(p.group(), g -> new XYSeries(g, false, true)).add(p.x(), p.y());
     }
     XYSeriesCollection dataset = new XYSeriesCollection();
     byGroup.values().forEach(dataset::addSeries);

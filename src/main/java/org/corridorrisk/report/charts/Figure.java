@@ -125,7 +125,46 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
     }
   }
 
-  private static String round2(double v) {
+  /**
+   * A coordinate of the SVG rounded to hundredths, without trailing zeros ({@code 12}, {@code
+   * 12.5}, {@code -0.05}). Called for every number of every path (hundreds of thousands on the map
+   * and the scatter of a large grid), so the usual case writes its digits into a small array
+   * instead of concatenating strings; {@link #round2Concatenated} is the definition (and the rare
+   * case of magnitudes from 10^16 on).
+   */
+  static String round2(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return "0";
+    }
+    long hundredths = Math.round(v * 100);
+    if (hundredths % 100 == 0) {
+      return Long.toString(hundredths / 100);
+    }
+    long a = Math.abs(hundredths);
+    if (a < 0 || a >= 1_000_000_000_000_000L) { // Long.MIN_VALUE stays negative
+      return round2Concatenated(v);
+    }
+    char[] buf = new char[20];
+    int pos = buf.length;
+    long frac = a % 100;
+    if (frac % 10 != 0) {
+      buf[--pos] = (char) ('0' + frac % 10);
+    }
+    buf[--pos] = (char) ('0' + frac / 10);
+    buf[--pos] = '.';
+    long whole = a / 100;
+    do {
+      buf[--pos] = (char) ('0' + whole % 10);
+      whole /= 10;
+    } while (whole > 0);
+    if (hundredths < 0) {
+      buf[--pos] = '-';
+    }
+    return new String(buf, pos, buf.length - pos);
+  }
+
+  /** {@link #round2} by string concatenation: its definition, kept for tests and huge values. */
+  static String round2Concatenated(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return "0";
     }
