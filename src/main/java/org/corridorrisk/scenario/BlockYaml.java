@@ -46,6 +46,22 @@ final class BlockYaml {
   private final String text;
   private final int length;
 
+  /**
+   * Recently read short slices of the text and the value each was read as (null for a key), by a
+   * hash of their characters: a generated file repeats its keys, kinds, commodities, capacities and
+   * the node ids its links name, so most keys and scalars are found here instead of being copied,
+   * parsed and allocated again. Same text, same value: a value node is immutable and Jackson shares
+   * them too ({@code deepCopy} of a value node returns it).
+   */
+  private final String[] sliceText = new String[SLICES];
+
+  private final JsonNode[] sliceValue = new JsonNode[SLICES];
+
+  private static final int SLICES = 1024;
+
+  /** Longer slices are not remembered. */
+  private static final int MAX_SLICE = 24;
+
   /** The current content line: its start, end (exclusive, before the line break), indentation. */
   private int lineStart;
 
@@ -129,7 +145,7 @@ final class BlockYaml {
     int keyStart = first;
     while (true) {
       int keyEnd = keyEnd(keyStart);
-      String key = text.substring(keyStart, keyEnd);
+      String key = slice(keyStart, keyEnd);
       if (obj.has(key) || keyEnd - keyStart <= 5 && special(key)) {
         throw NotInSubset.INSTANCE; // the full reader reports duplicates
       }
@@ -267,13 +283,17 @@ final class BlockYaml {
     if (end - p > DocumentReader.MAX_STRING_CHARS) {
       throw NotInSubset.INSTANCE;
     }
-    if (keyStartChar(c)) {
-      return word(p, end);
+    boolean word = keyStartChar(c);
+    if (!word && c != '-' && (c < '0' || c > '9')) {
+      throw NotInSubset.INSTANCE;
     }
-    if (c == '-' || (c >= '0' && c <= '9')) {
-      return number(p, end);
+    // the same characters read as the same value: a remembered one passed every check below
+    int slot = slot(p, end);
+    JsonNode known = remembered(slot, p, end);
+    if (known != null) {
+      return known;
     }
-    throw NotInSubset.INSTANCE;
+    return remember(slot, p, end, word ? word(p, end) : number(p, end));
   }
 
   /**
@@ -415,6 +435,55 @@ final class BlockYaml {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /** The cache slot of {@code text[start, end)}, or -1 when it is too long to remember. */
+  private int slot(int start, int end) {
+    if (end - start > MAX_SLICE) {
+      return -1;
+    }
+    int h = 0;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + text.charAt(i);
+    }
+    return (h ^ (h >>> 10)) & (SLICES - 1);
+  }
+
+  /** Whether the slot holds the characters {@code text[start, end)}. */
+  private boolean holds(int slot, int start, int end) {
+    String c = sliceText[slot];
+    return c != null && c.length() == end - start && text.regionMatches(start, c, 0, end - start);
+  }
+
+  /** {@code text[start, end)} as a string, the remembered one when the slot holds it. */
+  private String slice(int start, int end) {
+    int slot = slot(start, end);
+    if (slot < 0) {
+      return text.substring(start, end);
+    }
+    if (holds(slot, start, end)) {
+      return sliceText[slot];
+    }
+    String s = text.substring(start, end);
+    sliceText[slot] = s;
+    sliceValue[slot] = null;
+    return s;
+  }
+
+  /** The value remembered for {@code text[start, end)}, or null. */
+  private JsonNode remembered(int slot, int start, int end) {
+    return slot >= 0 && holds(slot, start, end) ? sliceValue[slot] : null;
+  }
+
+  /** Remembers {@code value} as what {@code text[start, end)} reads as; returns it. */
+  private JsonNode remember(int slot, int start, int end, JsonNode value) {
+    if (slot >= 0) {
+      if (!holds(slot, start, end)) {
+        sliceText[slot] = text.substring(start, end);
+      }
+      sliceValue[slot] = value;
+    }
+    return value;
   }
 
   /** A quoted string closed on this line, without escapes ('' in single quotes is a quote). */

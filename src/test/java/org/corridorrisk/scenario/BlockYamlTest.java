@@ -100,6 +100,38 @@ class BlockYamlTest {
   }
 
   @Test
+  void repeatedAndCollidingScalars_readAsTheFullReaderReadsThem() {
+    // BlockYaml remembers short slices (1,024 slots): thousands of items whose values repeat and
+    // whose distinct values outnumber the slots, so slices are found, evicted and read again
+    UniformRandomProvider random = RandomSource.XO_RO_SHI_RO_128_PP.create(1130L);
+    List<String> pool = new ArrayList<>();
+    for (int i = 0; i < 1_500; i++) {
+      pool.add(
+          switch (i % 6) {
+            case 0 -> "n" + i;
+            case 1 -> Integer.toString(i - 700);
+            case 2 -> (i - 700) + "." + (i % 7) + "5";
+            case 3 -> "power-line";
+            case 4 -> "1.0e" + (i % 9);
+            default -> "w" + (i * 7919 % 1000) + "x";
+          });
+    }
+    StringBuilder text = new StringBuilder("format: corridor-risk/v1\nitems:\n");
+    for (int i = 0; i < 4_000; i++) {
+      String key = "k" + random.nextInt(40);
+      text.append("  - id: ").append(pool.get(random.nextInt(pool.size()))).append('\n');
+      text.append("    ").append(key).append(": ").append(pool.get(random.nextInt(pool.size())));
+      text.append('\n');
+      text.append("    v: ").append(pool.get(random.nextInt(pool.size()))).append('\n');
+    }
+    String t = text.toString();
+    JsonNode fast = fast(t);
+    assertNotNull(fast, "in the subset");
+    assertEquals(full(t), fast);
+    assertEquals(full(t).toString(), fast.toString());
+  }
+
+  @Test
   void scalars_sameTypeAndValueOrDeclined() {
     String[] scalars = {
       "1",
