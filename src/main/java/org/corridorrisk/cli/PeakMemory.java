@@ -90,12 +90,22 @@ final class PeakMemory {
           String[] parts = line.substring(REPORT.length()).trim().split(" ");
           rss = Long.parseLong(parts[0]);
           cpu = Long.parseLong(parts[1]);
-        } else if (!line.isBlank()) {
+        } else if (!line.isBlank() && !isLoggingNotice(line)) {
           last = line;
         }
       }
     }
     return new Measurement(p.waitFor(), rss, cpu, last);
+  }
+
+  /**
+   * Whether a line of the child's output is a notice of the logging framework (SLF4J prints one
+   * when it starts, from whichever thread first logs: with the scenario read ahead and the report's
+   * fonts loaded on threads of their own, that can come after the run's own error message), so that
+   * it is not taken for the run's last message.
+   */
+  static boolean isLoggingNotice(String line) {
+    return line.startsWith("SLF4J(") || line.startsWith("SLF4J:");
   }
 
   /**

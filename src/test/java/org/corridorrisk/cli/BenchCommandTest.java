@@ -167,6 +167,18 @@ class BenchCommandTest {
   }
 
   @Test
+  void peakMemory_loggingNotices_areNotTheRunsMessage() {
+    assertTrue(
+        PeakMemory.isLoggingNotice(
+            "SLF4J(I): Actual provider is of type [org.slf4j.nop.NOPServiceProvider@78d3030a]"));
+    assertTrue(
+        PeakMemory.isLoggingNotice("SLF4J(W): Class path contains multiple SLF4J providers."));
+    assertTrue(PeakMemory.isLoggingNotice("SLF4J: Failed to load class"));
+    assertFalse(PeakMemory.isLoggingNotice("/tmp/bad.yaml:2:1: YAML syntax error: ..."));
+    assertFalse(PeakMemory.isLoggingNotice("SLF4J-free scenario.yaml:1:1: nodes: required"));
+  }
+
+  @Test
   void peakMemory_childFlags_keepModulesAndPropertiesOnly() {
     assertEquals(
         List.of(
