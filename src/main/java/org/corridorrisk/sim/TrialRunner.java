@@ -146,6 +146,18 @@ final class TrialRunner {
   private final boolean naive;
 
   /**
+   * Facts of the model that let the event path skip per-asset look-ups (each a cache miss on a
+   * large network, where a trial hits dozens of assets spread over the arrays): whether any link
+   * spills, any asset has its own repair time, any asset has a repair crew; per threat, whether
+   * every target is hit alone (no common-mode group).
+   */
+  private final boolean anySpill;
+
+  private final boolean anyAssetRepair;
+  private final boolean anyCrew;
+  private final boolean[] hitsAlone;
+
+  /**
    * Watches the current trial (a replay); {@code null} in the study, where every use below is one
    * test of this field (see {@link TrialObserver}).
    */
@@ -177,6 +189,24 @@ final class TrialRunner {
       spills |= m.impact.linkSpills(l);
     }
     out = new DayOutput(m.net, spills);
+    anySpill = spills;
+    boolean repairs = false;
+    boolean crews = false;
+    for (int a = 0; a < m.assetCount; a++) {
+      repairs |= m.assetRepair[a] != null;
+      crews |= m.crewPool[a] >= 0;
+    }
+    anyAssetRepair = repairs;
+    anyCrew = crews;
+    hitsAlone = new boolean[m.plan.threats.length];
+    for (int t = 0; t < hitsAlone.length; t++) {
+      ThreatPlan.Compiled th = m.plan.threats[t];
+      boolean alone = th.hitGroup != null;
+      for (int pos = 0; alone && pos < th.hitGroup.length; pos++) {
+        alone = th.hitGroup[pos].length == 1 && th.hitGroup[pos][0] == th.targets[pos];
+      }
+      hitsAlone[t] = alone;
+    }
     scratchIn = new DayInput(m.net);
     scratchOut = new DayOutput(m.net, spills);
     cache = new FlowCache(m, FlowCache.slotsFor(m), spills);
@@ -744,9 +774,14 @@ final class TrialRunner {
     segHead[a] = -1;
     jobOf[a] = -1;
     if (damage[a] != 1.0) {
+      double old = damage[a];
       damage[a] = 1.0;
       setUp(in, a, true, true);
-      rates(a, 0);
+      if (rateFactor(old) != 1.0) {
+        rates(a, 0);
+      } else {
+        assert ratesHold(a, 0) : "rates of asset " + a + " not those of its damage";
+      }
     }
   }
 
@@ -1123,7 +1158,11 @@ final class TrialRunner {
     }
     damage[a] = f;
     setUp(in, a, f > 0, true);
-    rates(a, d);
+    if (rateFactor(old) != rateFactor(f)) {
+      rates(a, d);
+    } else {
+      assert ratesHold(a, d) : "rates of asset " + a + " not those of its damage";
+    }
     if (a < m.nodeCount && m.net.nodeKind(a) == NodeKind.STORAGE) {
       refreshCaps();
     }
@@ -1319,6 +1358,41 @@ final class TrialRunner {
     jobOf[a] = -1;
   }
 
+  /**
+   * The factor a damage puts on an asset's rates ({@link #rates}): the damage when above 0; 1 when
+   * out (an asset that is out keeps its nominal rates, its up flag says it is out). A change of
+   * damage that keeps this factor (from intact to out and back, the usual hit) leaves the rates as
+   * they are, so {@link #rates} is skipped then: the rates of every asset are those of its damage
+   * ({@link #ratesHold}) at all times, for today's profile factor once {@link #applyProfiles} ran.
+   */
+  private static double rateFactor(double damage) {
+    return damage > 0 ? damage : 1.0;
+  }
+
+  /**
+   * Whether {@link #rates} would leave {@code in} as it is for asset {@code a} on day {@code d}
+   * (checked with {@code -ea} where it is skipped); assets with a profile are not checked, their
+   * rates may still hold the factor of an earlier day until {@link #applyProfiles} runs.
+   */
+  private boolean ratesHold(int a, int d) {
+    if (m.profileFactor[a] != null) {
+      return true;
+    }
+    double f = rateFactor(damage[a]);
+    if (a >= m.nodeCount) {
+      int l = a - m.nodeCount;
+      return in.linkCapacity[l] == m.net.linkCapacity(l) * f;
+    }
+    return switch (m.net.nodeKind(a)) {
+      case SOURCE -> baseSupply[a] == m.net.supplyPerDay(a) * f;
+      case JUNCTION -> {
+        double v = m.net.throughputPerDay(a) * f;
+        yield in.throughput[a] == v || !(v < Double.POSITIVE_INFINITY);
+      }
+      default -> true;
+    };
+  }
+
   /** Sets today's profiled values (demand, supply, link capacity) of the profiled assets. */
   private void applyProfiles(int d) {
     for (int a : m.profiledAssets) {
@@ -1456,6 +1530,15 @@ final class TrialRunner {
               ? maxDamageTarget(th, d, evUTarget[e])
               : th.pick(evUTarget[e]);
     }
+    if (observer == null && hitsAlone[evThreat[e]]) {
+      // the usual hit of a study: one asset, nothing reported (what the loop below does then)
+      int a = th.targets[pos];
+      if (anySpill) {
+        spillOf(a);
+      }
+      hitAsset(a, d, e, th, evURepair[e], null, 0);
+      return;
+    }
     int[] group = th.hitGroup[pos];
     String target = null;
     double[] spills = null;
@@ -1501,15 +1584,16 @@ final class TrialRunner {
       String commonModeOf,
       double spill) {
     int number = evNumber[e];
-    long key = m.assetKey[a];
+    long key = 0; // read only for damage states (their draws and stages are keyed by the asset)
     int state = -1;
     double f = 0.0;
     if (th.stateFactor.length > 0) {
+      key = m.assetKey[a];
       state = th.damageState(Streams.uniform(curSeed, curTrial, th.key, number, key, 0));
       f = th.stateFactor[state];
     }
     RepairTime dist = state >= 0 ? th.stateRepair[state] : null;
-    if (dist == null) {
+    if (dist == null && anyAssetRepair) {
       dist = m.assetRepair[a];
     }
     if (dist == null) {
@@ -1530,8 +1614,8 @@ final class TrialRunner {
               Streams.uniform(curSeed, curTrial, th.key, number, key, 3 + k));
       stageCount++;
     }
-    boolean wasOut = inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
-    int pool = m.crewPool[a];
+    boolean wasOut = observer != null && inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
+    int pool = anyCrew ? m.crewPool[a] : -1;
     int end;
     if (pool >= 0) {
       crewHit(a, d, evThreat[e], r, f, stageFrom, stages);
