@@ -73,6 +73,9 @@ final class FlowGraph {
    */
   final int[] throughArc;
 
+  /** Per arc: 1 when it or its reverse is a sink arc (role {@link #SINK}), else 0. */
+  private final byte[] sinkSide;
+
   /** Nodes in the largest block. */
   final int maxBlockSize;
 
@@ -192,6 +195,13 @@ final class FlowGraph {
       arcCost[b] = list.cost[a];
     }
     arcs = new Arcs(arcStart, arcHead, arcRev);
+    sinkSide = new byte[arcCount];
+    for (int a = 0; a < arcCount; a++) {
+      if (arcRole[a] == SINK) {
+        sinkSide[a] = 1;
+        sinkSide[arcRev[a]] = 1;
+      }
+    }
     linkArcForward = new int[m];
     linkArcBackward = new int[m];
     arcLink = new int[arcCount];
@@ -551,14 +561,12 @@ final class FlowGraph {
     }
     double eps = b.flowEpsilon;
     int[] rev = arcs.rev;
+    byte[] side = sinkSide;
     for (int j = 0, n = residuals.journalCount(); j < n; j++) {
       int a = residuals.journaled(j);
-      if (arcRole[a] == SINK) {
-        served[globalOf[arcTail[a]]] = clean(residuals.flow(a), eps);
-      }
-      int back = rev[a];
-      if (arcRole[back] == SINK) {
-        served[globalOf[arcTail[back]]] = clean(residuals.flow(back), eps);
+      if (side[a] != 0) {
+        int sinkArc = arcRole[a] == SINK ? a : rev[a];
+        served[globalOf[arcTail[sinkArc]]] = clean(residuals.flow(sinkArc), eps);
       }
     }
     writeRest(net, b, residuals, out);
