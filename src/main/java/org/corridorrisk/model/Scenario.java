@@ -254,49 +254,11 @@ public final class Scenario {
     Map<String, Integer> firstAsset = new HashMap<>(2 * (nodes.size() + links.size()));
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
-      Integer prior = firstAsset.putIfAbsent(n.id(), i);
-      if (prior != null) {
-        out.add(
-            new RuleViolation(
-                "nodes[" + i + "].id",
-                Rule.DUPLICATE_ID,
-                values(n.id(), assetPath(prior)),
-                "duplicate id '" + n.id() + "' (first used at " + assetPath(prior) + ")"));
-      }
-      if (!commodityIds.contains(n.commodity())) {
-        out.add(
-            new RuleViolation(
-                "nodes[" + i + "].commodity",
-                Rule.UNKNOWN_REFERENCE,
-                values(n.commodity()),
-                "unknown commodity '"
-                    + n.commodity()
-                    + "'"
-                    + suggestion(n.commodity(), commodityIds)));
-      }
+      checkAsset("nodes", i, i, n.id(), n.commodity(), firstAsset, commodityIds, out);
     }
     for (int i = 0; i < links.size(); i++) {
       Link l = links.get(i);
-      Integer prior = firstAsset.putIfAbsent(l.id(), -1 - i);
-      if (prior != null) {
-        out.add(
-            new RuleViolation(
-                "links[" + i + "].id",
-                Rule.DUPLICATE_ID,
-                values(l.id(), assetPath(prior)),
-                "duplicate id '" + l.id() + "' (first used at " + assetPath(prior) + ")"));
-      }
-      if (!commodityIds.contains(l.commodity())) {
-        out.add(
-            new RuleViolation(
-                "links[" + i + "].commodity",
-                Rule.UNKNOWN_REFERENCE,
-                values(l.commodity()),
-                "unknown commodity '"
-                    + l.commodity()
-                    + "'"
-                    + suggestion(l.commodity(), commodityIds)));
-      }
+      checkAsset("links", i, -1 - i, l.id(), l.commodity(), firstAsset, commodityIds, out);
       checkEnd(l, l.from(), i, ".from", out);
       checkEnd(l, l.to(), i, ".to", out);
       if (l.from().equals(l.to())) {
@@ -314,6 +276,40 @@ public final class Scenario {
     checkDependencies(out);
     checkEconomy(out);
     duplicates(mitigations.stream().map(Mitigation::id).toList(), "mitigations", "mitigation", out);
+  }
+
+  /**
+   * The checks a node and a link share: its id is not used by an earlier asset ({@code code}: node
+   * {@code i} as {@code i}, link {@code i} as {@code -1 - i}, as {@link #assetPath} reads it) and
+   * its commodity is declared. {@code list} and {@code i} give the asset's path ({@code nodes[3]}),
+   * built only for a violation.
+   */
+  private static void checkAsset(
+      String list,
+      int i,
+      int code,
+      String id,
+      String commodity,
+      Map<String, Integer> firstAsset,
+      Set<String> commodityIds,
+      List<RuleViolation> out) {
+    Integer prior = firstAsset.putIfAbsent(id, code);
+    if (prior != null) {
+      out.add(
+          new RuleViolation(
+              list + "[" + i + "].id",
+              Rule.DUPLICATE_ID,
+              values(id, assetPath(prior)),
+              "duplicate id '" + id + "' (first used at " + assetPath(prior) + ")"));
+    }
+    if (!commodityIds.contains(commodity)) {
+      out.add(
+          new RuleViolation(
+              list + "[" + i + "].commodity",
+              Rule.UNKNOWN_REFERENCE,
+              values(commodity),
+              "unknown commodity '" + commodity + "'" + suggestion(commodity, commodityIds)));
+    }
   }
 
   private static String assetPath(int code) {
