@@ -262,6 +262,12 @@ public final class TrialLedger {
     double[] demand = m.sinkDemandOn(day);
     double people = personDays;
     double loss = directLoss;
+    if (unservedTodayByCommodity.length == 1) {
+      addSinksOfOneCommodity(demand, sinkServed, people, loss);
+      prepareSharesAndIim(day);
+      applyCommoditiesAndSectors(day, costToday, undisturbedCostToday);
+      return;
+    }
     for (int i = 0; i < demand.length; i++) {
       double unserved = Impacts.unserved(demand[i], sinkServed[i]);
       if (!(unserved > 0)) {
@@ -285,6 +291,49 @@ public final class TrialLedger {
     directLoss = loss;
     prepareSharesAndIim(day);
     applyCommoditiesAndSectors(day, costToday, undisturbedCostToday);
+  }
+
+  /**
+   * The pass over the sinks of {@link #addDay} for a model with one commodity: the same additions
+   * in the same order, with the commodity's two running sums in locals rather than in memory (a
+   * chain of additions through memory waits for each store), and without the person-days of a sink
+   * whose population is 0: its person-days are {@code 0 x unserved / demand = +0.0}, and adding
+   * +0.0 changes no sum here (every sum starts at +0.0 and only adds values {@code >= +0.0}, so
+   * none is -0.0), which spares a division and two sums per short sink on networks without
+   * population.
+   */
+  private void addSinksOfOneCommodity(
+      double[] demand, double[] sinkServed, double people, double loss) {
+    double today = unservedTodayByCommodity[0];
+    double commodityPeople = personDaysByCommodity[0];
+    double[] population = m.sinkPopulation;
+    double[] valueOfLostLoad = m.sinkValueOfLostLoad;
+    int[] sectorOf = m.sinkSector;
+    for (int i = 0; i < demand.length; i++) {
+      double unserved = Impacts.unserved(demand[i], sinkServed[i]);
+      if (!(unserved > 0)) {
+        continue;
+      }
+      today += unserved;
+      int sector = sectorOf[i];
+      if (sector >= 0) {
+        sectorUnservedToday[sector] += unserved;
+      }
+      unservedBySink[i] += unserved;
+      double pop = population[i];
+      if (pop != 0) {
+        double p = pop * unserved / demand[i];
+        people += p;
+        commodityPeople += p;
+        personDaysBySink[i] += p;
+      }
+      loss += valueOfLostLoad[i] * unserved;
+      markLossSink(i);
+    }
+    unservedTodayByCommodity[0] = today;
+    personDaysByCommodity[0] = commodityPeople;
+    personDays = people;
+    directLoss = loss;
   }
 
   /**

@@ -237,6 +237,47 @@ public final class DayInput {
     return plan;
   }
 
+  /**
+   * Optional hint for the solver from a caller that tracks its own writes ({@link #hintChanges}):
+   * when set, every link whose {@link #linkUp} or {@link #linkCapacity} differs from the nominal
+   * day's (a {@code new DayInput}) has its flag set in {@code hintLinks}, and every source whose
+   * {@link #supply} differs has its flag set in {@code hintNodes} (flagging more is allowed). With
+   * it, a day with every node up is prepared from the flagged links and sources (found by a
+   * vectorized pass over the flags, a byte each) instead of comparing every capacity and supply (8
+   * bytes each, twice); the solver checks the flags with {@code -ea}. Null when not set: a caller
+   * that writes these arrays without keeping the flags covering must not set it, or must {@link
+   * #clearHint} it.
+   */
+  private boolean[] hintLinks;
+
+  private boolean[] hintNodes;
+
+  /**
+   * Sets the hint (the arrays are not copied: the caller keeps them covering while the hint is
+   * set); see {@link #hintLinks}.
+   */
+  public void hintChanges(boolean[] links, boolean[] nodes) {
+    if (links.length != linkUp.length || nodes.length != nodeUp.length) {
+      throw new IllegalArgumentException("hint flags of another network");
+    }
+    hintLinks = links;
+    hintNodes = nodes;
+  }
+
+  /** Forgets the hint: solvers compare every entry again. */
+  public void clearHint() {
+    hintLinks = null;
+    hintNodes = null;
+  }
+
+  boolean[] hintLinks() {
+    return hintLinks;
+  }
+
+  boolean[] hintNodes() {
+    return hintNodes;
+  }
+
   /** The most words a key of any commodity of {@code net} holds ({@link DayKey}). */
   static int keySize(NetworkIndex net) {
     DayInput probe = new DayInput(net);

@@ -73,6 +73,14 @@ final class FlowGraph {
    */
   final int[] throughArc;
 
+  /** No flag set, per link and per node: what {@link #patchDay} compares a day's hint with. */
+  private final boolean[] noLinks;
+
+  private final boolean[] noNodes;
+
+  /** Per arc: 1 when it or its reverse is a sink arc (role {@link #SINK}), else 0. */
+  private final byte[] sinkSide;
+
   /** Nodes in the largest block. */
   final int maxBlockSize;
 
@@ -192,6 +200,15 @@ final class FlowGraph {
       arcCost[b] = list.cost[a];
     }
     arcs = new Arcs(arcStart, arcHead, arcRev);
+    noLinks = new boolean[m];
+    noNodes = new boolean[n];
+    sinkSide = new byte[arcCount];
+    for (int a = 0; a < arcCount; a++) {
+      if (arcRole[a] == SINK) {
+        sinkSide[a] = 1;
+        sinkSide[arcRev[a]] = 1;
+      }
+    }
     linkArcForward = new int[m];
     linkArcBackward = new int[m];
     arcLink = new int[arcCount];
@@ -285,6 +302,32 @@ final class FlowGraph {
     residuals.clearMarks();
     double[] linkCapacity = nominal.linkCapacity;
     boolean anyNodeDown = Arrays.mismatch(in.nodeUp, nominal.allUp) >= 0;
+    if (!anyNodeDown && in.hintLinks() != null) {
+      // the caller flags the links and sources that may differ from the nominal day: only those
+      // are looked at, in the same ascending order (a flagged one that does not differ is a no-op)
+      assert hintCovers(in, nominal) : "the day's hint leaves out a changed link or source";
+      boolean[] flags = in.hintLinks();
+      for (int l = nextMismatch(flags, noLinks, 0);
+          l < flags.length;
+          l = nextMismatch(flags, noLinks, l + 1)) {
+        int k = nominal.linkSlot[l];
+        if (k >= 0) {
+          patchLink(net, in, l, false, linkCapacity[k], residuals);
+        }
+      }
+      boolean[] nodeFlags = in.hintNodes();
+      double[] sourceRate = nominal.sourceRate;
+      for (int i = nextMismatch(nodeFlags, noNodes, 0);
+          i < nodeFlags.length;
+          i = nextMismatch(nodeFlags, noNodes, i + 1)) {
+        int k = nominal.sourceSlot[i];
+        if (k >= 0) {
+          patchSource(in, i, sourceRate[k], residuals);
+        }
+      }
+      setRest(net, b, in, residuals);
+      return;
+    }
     if (anyNodeDown) {
       int[] links = net.linksOf(b.commodity);
       for (int k = 0; k < links.length; k++) {
@@ -427,6 +470,32 @@ final class FlowGraph {
       double[] allSupply,
       int[] sourceSlot) {}
 
+  /**
+   * Whether {@code in}'s hint flags every link and source whose state or rate differs from the
+   * nominal day's (for assertions).
+   */
+  private static boolean hintCovers(DayInput in, NominalDay nominal) {
+    boolean[] links = in.hintLinks();
+    for (int l = 0; l < in.linkUp.length; l++) {
+      boolean differs =
+          in.linkUp[l] != nominal.linkUp[l]
+              || Double.doubleToRawLongBits(in.linkCapacity[l])
+                  != Double.doubleToRawLongBits(nominal.allLinkCapacity[l]);
+      if (differs && !links[l]) {
+        return false;
+      }
+    }
+    boolean[] nodes = in.hintNodes();
+    for (int i = 0; i < in.supply.length; i++) {
+      if (Double.doubleToRawLongBits(in.supply[i])
+              != Double.doubleToRawLongBits(nominal.allSupply[i])
+          && !nodes[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The first index from {@code from} at which {@code a} and {@code b} differ, or their length. */
   private static int nextMismatch(boolean[] a, boolean[] b, int from) {
     int i = Arrays.mismatch(a, from, a.length, b, from, b.length);
@@ -551,14 +620,12 @@ final class FlowGraph {
     }
     double eps = b.flowEpsilon;
     int[] rev = arcs.rev;
+    byte[] side = sinkSide;
     for (int j = 0, n = residuals.journalCount(); j < n; j++) {
       int a = residuals.journaled(j);
-      if (arcRole[a] == SINK) {
-        served[globalOf[arcTail[a]]] = clean(residuals.flow(a), eps);
-      }
-      int back = rev[a];
-      if (arcRole[back] == SINK) {
-        served[globalOf[arcTail[back]]] = clean(residuals.flow(back), eps);
+      if (side[a] != 0) {
+        int sinkArc = arcRole[a] == SINK ? a : rev[a];
+        served[globalOf[arcTail[sinkArc]]] = clean(residuals.flow(sinkArc), eps);
       }
     }
     writeRest(net, b, residuals, out);

@@ -78,6 +78,9 @@ final class Streams {
   /** The multiplier of the LCG half of {@code L64_X128_MIX} (Steele and Vigna 2021). */
   private static final long LCG_M = 0xd1342543de82ef95L;
 
+  /** {@link #LCG_M} squared (modulo 2^64): the multiplier of two LCG steps. */
+  private static final long LCG_M2 = LCG_M * LCG_M;
+
   /**
    * The failure draws of an independent threat in one trial, exactly as drawing them from {@link
    * #stream}: for each target position in order, {@code u = nextDouble()}; when {@code u <
@@ -107,11 +110,13 @@ final class Streams {
     long ls = mix(c + 2 * GOLDEN);
     long x0 = mix(c + 3 * GOLDEN);
     long x1 = mix(c + 4 * GOLDEN);
+    // two LCG steps at once (s -> m s + a twice is s -> m^2 s + (m + 1) a, modulo 2^64): the LCG's
+    // chain of dependent multiplications is then as long as the xoroshiro step's, not twice
+    long la2 = (LCG_M + 1) * la;
     int n = 0;
     for (int pos = 0; pos < targets; pos++) {
       // the failure uniform
       long z = lea64(ls + x0);
-      ls = LCG_M * ls + la;
       long s1 = x1 ^ x0;
       x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
       x1 = Long.rotateLeft(s1, 37);
@@ -119,9 +124,9 @@ final class Streams {
       // the repair uniform: always a step of the stream; mixed only when read
       if (fails) {
         failed[n] = pos;
-        uRepair[n++] = (lea64(ls + x0) >>> 11) * 0x1.0p-53;
+        uRepair[n++] = (lea64(LCG_M * ls + la + x0) >>> 11) * 0x1.0p-53;
       }
-      ls = LCG_M * ls + la;
+      ls = LCG_M2 * ls + la2;
       s1 = x1 ^ x0;
       x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
       x1 = Long.rotateLeft(s1, 37);

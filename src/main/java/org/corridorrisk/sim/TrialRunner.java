@@ -158,6 +158,20 @@ final class TrialRunner {
   private final boolean[] hitsAlone;
 
   /**
+   * The solver's hint on {@link #in} ({@link DayInput#hintChanges}): per link and per node, whether
+   * its rates or state may differ from the nominal day's. Set for every asset with a profile and
+   * every source with a dependency (always), and for every asset this trial touched ({@link
+   * #track}, cleared when {@link #resetTrial} restores it): every write to {@code in} goes through
+   * {@link #setUp}, {@link #rates} and {@link #updateDependentSupplies} for such assets only.
+   */
+  private final boolean[] linkMayDiffer;
+
+  private final boolean[] nodeMayDiffer;
+
+  /** Per asset: whether its flag above is set for good (a profile or a dependency). */
+  private final boolean[] alwaysMayDiffer;
+
+  /**
    * Watches the current trial (a replay); {@code null} in the study, where every use below is one
    * test of this field (see {@link TrialObserver}).
    */
@@ -257,6 +271,28 @@ final class TrialRunner {
     Arrays.fill(in.linkUp, true);
     if (baseline != null) {
       ledger.useUndisturbedShares(baseline.servedShare());
+    }
+    linkMayDiffer = new boolean[m.net.linkCount()];
+    nodeMayDiffer = new boolean[m.nodeCount];
+    alwaysMayDiffer = new boolean[m.assetCount];
+    for (int a : m.profiledAssets) {
+      alwaysMayDiffer[a] = true;
+      flagMayDiffer(a);
+    }
+    for (int[] sources : m.dependentSources) {
+      for (int a : sources) {
+        alwaysMayDiffer[a] = true;
+        flagMayDiffer(a);
+      }
+    }
+    in.hintChanges(linkMayDiffer, nodeMayDiffer);
+  }
+
+  private void flagMayDiffer(int a) {
+    if (a < m.nodeCount) {
+      nodeMayDiffer[a] = true;
+    } else {
+      linkMayDiffer[a - m.nodeCount] = true;
     }
   }
 
@@ -754,6 +790,16 @@ final class TrialRunner {
     for (int i = 0; i < downCount; i++) {
       restoreFully(downList[i]);
     }
+    for (int i = 0; i < touchedCount; i++) {
+      int a = touched[i];
+      if (!alwaysMayDiffer[a]) {
+        if (a < m.nodeCount) {
+          nodeMayDiffer[a] = false;
+        } else {
+          linkMayDiffer[a - m.nodeCount] = false;
+        }
+      }
+    }
     downCount = 0;
     touchedCount = 0;
     segCount = 0;
@@ -1201,6 +1247,7 @@ final class TrialRunner {
     if (!isTouched[a]) {
       isTouched[a] = true;
       touched[touchedCount++] = a;
+      flagMayDiffer(a);
     }
   }
 
