@@ -68,12 +68,8 @@ public final class DailyFlowSolver {
   /** Per commodity: its block's capacities on the nominal day, or null before its first solve. */
   private final FlowGraph.NominalDay[] nominalDay;
 
-  /**
-   * Per commodity: the deliveries of its reference flow's installed state ({@link
-   * FlowGraph#served}), or null; with them a day served from that state is written from the arcs it
-   * changed ({@link FlowGraph#writeFromKept}).
-   */
-  private final double[][] installedServed;
+  /** Days served from a reference flow's installed state. */
+  final InstalledDays installed;
 
   /** Per commodity: whether its reference flow and fast-path decision are made. */
   private final boolean[] prepared;
@@ -85,12 +81,6 @@ public final class DailyFlowSolver {
   private final boolean[] fastPathUseful;
 
   private long fastHits;
-
-  /** Days solved from a reference flow's installed state ({@link #serveInstalled}; tests). */
-  long installedDays;
-
-  /** Of those, days written from the installed deliveries ({@link FlowGraph#writeFromKept}). */
-  long keptWrites;
 
   private long fastFallbacks;
 
@@ -119,7 +109,7 @@ public final class DailyFlowSolver {
             : null;
     this.reference = new ReferenceFlow[net.commodityCount()];
     this.nominalDay = new FlowGraph.NominalDay[net.commodityCount()];
-    this.installedServed = new double[net.commodityCount()][];
+    this.installed = new InstalledDays(net, graph, residuals, maxFlow);
     this.prepared = new boolean[net.commodityCount()];
     this.fastPathUseful = new boolean[net.commodityCount()];
   }
@@ -160,15 +150,11 @@ public final class DailyFlowSolver {
       reference[commodity] = buildReferenceFlow(b);
     }
     ReferenceFlow ref = reference[commodity];
-    if (ref != null && ref.hasInstalled() && !fastPathUseful[commodity] && serveInstalled(b, in)) {
+    if (ref != null
+        && ref.hasInstalled()
+        && !fastPathUseful[commodity]
+        && installed.serve(b, in, out, ref, nominal(b))) {
       assert isFeasible(b);
-      if (installedServed[commodity] != null && residuals.journalComplete(ref)) {
-        // the day differs from the installed state only where the journal says
-        graph.writeFromKept(net, b, residuals, out, installedServed[commodity]);
-        keptWrites++;
-      } else {
-        graph.write(net, b, residuals, out);
-      }
       return;
     }
     setUp(b, in);
@@ -209,24 +195,6 @@ public final class DailyFlowSolver {
       nominal = nominalDay[b.commodity] = graph.nominalDay(net, b, residuals);
     }
     return nominal;
-  }
-
-  /**
-   * The one tier of a block with a kept installed reference state, as {@link #serveTiers} serves it
-   * when its sinks are capped at their full demand, prepared from that state ({@link
-   * ReferenceFlow#installDay}); false (nothing solved) when they are not.
-   */
-  private boolean serveInstalled(Block b, DayInput in) {
-    ReferenceFlow ref = reference[b.commodity];
-    double demand = ref.installDay(graph, net, b, in, residuals, nominal(b));
-    double available = 0;
-    for (int i : net.sourcesOf(b.commodity)) {
-      available += residuals.capacity(graph.nodeArc[i]); // the residual with no flow on it
-    }
-    boolean served =
-        demand > b.flowEpsilon && available >= demand && maxFlow.repairClipped(b, ref, true);
-    installedDays += served ? 1 : 0;
-    return served;
   }
 
   /** Max-flow from {@code s} to {@code t} on block {@code b}, never entering {@code blocked}. */
@@ -358,8 +326,7 @@ public final class DailyFlowSolver {
     }
     flow.install(residuals);
     if (fair == null && options.installedReference()) {
-      flow.keepInstalled(residuals, b, graph.nodeArc, nominal);
-      installedServed[c] = graph.served(net, b, residuals);
+      flow.keepInstalled(graph, net, residuals, b, nominal);
     }
     // serveTiers sets every sink arc each day without marking it
     int[] sinkArcs = Arrays.stream(net.sinksOf(c)).map(i -> graph.nodeArc[i]).toArray();

@@ -80,6 +80,9 @@ final class ReferenceFlow {
    */
   private double[] installedCap;
 
+  /** {@link #installedServed}. */
+  private double[] installedServed;
+
   private double[] installedRes;
 
   /** Per arc of the block: its index in {@link #arcs}, or -1 (kept with the installed state). */
@@ -301,9 +304,11 @@ final class ReferenceFlow {
    * at their nominal demand and this flow installed by {@link #install}. From then on {@link
    * #installDay} prepares a day from it. The arcs {@link #install} clipped there (by rounding: a
    * path decomposition's sum of path flows may exceed the arc's flow by an ulp) are clipped again
-   * every day, as a full clip would.
+   * every day, as a full clip would. The state's deliveries are kept too ({@link
+   * #installedServed}).
    */
-  void keepInstalled(Residuals r, Block b, int[] nodeArc, DayInput nominal) {
+  void keepInstalled(FlowGraph graph, NetworkIndex net, Residuals r, Block b, DayInput nominal) {
+    int[] nodeArc = graph.nodeArc;
     installedCap = new double[b.arcEnd - b.arcBegin];
     installedRes = new double[b.arcEnd - b.arcBegin];
     for (int a = b.arcBegin; a < b.arcEnd; a++) {
@@ -328,11 +333,22 @@ final class ReferenceFlow {
       assert Double.doubleToRawLongBits(installedUp[i] ? installedDemand[i] : 0)
           == Double.doubleToRawLongBits(r.capacity(nodeArc[i]));
     }
+    installedServed = graph.served(net, b, r);
+  }
+
+  /**
+   * The deliveries of the state {@link #keepInstalled} kept ({@link FlowGraph#served}), or null: a
+   * day prepared from that state is written from them and the arcs it changed ({@link
+   * FlowGraph#writeFromKept}).
+   */
+  double[] installedServed() {
+    return installedServed;
   }
 
   /** Forgets the state {@link #keepInstalled} kept. */
   void dropInstalled() {
     installedCap = null;
+    installedServed = null;
     installedRes = null;
     indexOfArc = null;
     clippedOnNominal = null;
@@ -495,6 +511,28 @@ final class ReferenceFlow {
     }
     touched[n] = k;
     return n + 1;
+  }
+
+  /**
+   * Forgets the imbalances the last {@link #clip} or {@link #installDay} left, for a day that is
+   * not repaired from them after all (it is set up again from zero flow): the next clip adds its
+   * own to zeros, as {@link #settleRemaining} leaves them.
+   */
+  void discardImbalances() {
+    for (int k = 0; k < 2 * clippedCount; k++) {
+      imbalance[ends[k]] = 0;
+    }
+    imbalance[source] = 0;
+    imbalance[sink] = 0;
+    clippedCount = 0;
+    assert allBalanced();
+  }
+
+  private boolean allBalanced() {
+    for (int x = 0; x < imbalance.length; x++) {
+      assert imbalance[x] == 0 && !isPending[x] : "imbalance left at " + x;
+    }
+    return true;
   }
 
   /** Per node: inflow minus outflow after {@link #clip} (kept up to date by its users). */

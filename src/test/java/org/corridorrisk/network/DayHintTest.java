@@ -110,7 +110,8 @@ class DayHintTest {
       assertArrayEquals(b.served, a.served, 0.0, "day " + day);
       assertArrayEquals(b.linkFlow, a.linkFlow, 0.0, "day " + day);
     }
-    assertTrue(hinted.installedDays > 15, hinted.installedDays + " days from the installed state");
+    assertTrue(
+        hinted.installed.days > 15, hinted.installed.days + " days from the installed state");
   }
 
   @Test

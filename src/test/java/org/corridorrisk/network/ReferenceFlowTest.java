@@ -194,10 +194,10 @@ class ReferenceFlowTest {
         assertArrayEquals(b.served, a.served, "seed " + seed);
         assertArrayEquals(b.linkFlow, a.linkFlow, "seed " + seed);
       }
-      if (installed.installedDays > 0) {
+      if (installed.installed.days > 0) {
         installedCases++;
       }
-      assertEquals(0, full.installedDays);
+      assertEquals(0, full.installed.days);
     }
     assertTrue(installedCases > 300, "installed state used on " + installedCases + " of 1000");
   }
@@ -242,9 +242,9 @@ class ReferenceFlowTest {
       assertArrayEquals(b.linkFlow, a.linkFlow, "day " + day);
     }
     // a day whose supply falls short of its demand starts from zero flow
-    assertTrue(installed.installedDays >= 12, installed.installedDays + " of 16 days installed");
+    assertTrue(installed.installed.days >= 12, installed.installed.days + " of 16 days installed");
     long patched = installed.referenceFlow(GAS).patchedDays;
-    assertTrue(patched >= 4 && patched <= installed.installedDays - 4, patched + " days patched");
+    assertTrue(patched >= 4 && patched <= installed.installed.days - 4, patched + " days patched");
   }
 
   /** The grid tests are about the reference flow of the exact path, so the fast path is off. */
