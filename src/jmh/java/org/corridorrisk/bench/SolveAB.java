@@ -3,12 +3,9 @@ package org.corridorrisk.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -83,41 +80,17 @@ public final class SolveAB {
         b.micros[r] = (mx.getCurrentThreadCpuTime() - start) / 1e3 / solves;
       }
     }
-    for (Build b : builds) {
-      double[] t = b.micros.clone();
-      Arrays.sort(t);
-      System.out.printf(
-          "%-10s CPU us/solve: min %.1f, q1 %.1f, median %.1f%n",
-          b.name, t[0], t[rounds / 4], t[rounds / 2]);
-    }
-    for (int k = 1; k < builds.size(); k++) {
-      double[] ratio = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        ratio[r] = builds.get(k).micros[r] / builds.get(0).micros[r];
-      }
-      Arrays.sort(ratio);
-      System.out.printf(
-          "%s / %s per round: median %.3f (quartiles %.3f to %.3f, %d rounds)%n",
-          builds.get(k).name,
-          builds.get(0).name,
-          ratio[rounds / 2],
-          ratio[rounds / 4],
-          ratio[3 * rounds / 4],
-          rounds);
-    }
+    PairedBuilds.report(
+        "solve",
+        builds.stream().map(b -> b.name).toList(),
+        builds.stream().map(b -> b.micros).toList());
   }
 
   /** Loads one build's classes and prepares its solver and days through reflection. */
   private static Build load(
       String name, Path checkout, String[] dependencies, Path scenarioFile, int rounds)
       throws Exception {
-    List<URL> urls = new ArrayList<>();
-    urls.add(checkout.resolve("target/classes").toUri().toURL());
-    for (String d : dependencies) {
-      urls.add(Path.of(d).toUri().toURL());
-    }
-    ClassLoader loader =
-        new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    ClassLoader loader = PairedBuilds.loader(checkout, dependencies);
     Class<?> scenarioLoader = loader.loadClass("org.corridorrisk.scenario.ScenarioLoader");
     Class<?> scenarioType = loader.loadClass("org.corridorrisk.model.Scenario");
     Class<?> index = loader.loadClass("org.corridorrisk.network.NetworkIndex");
