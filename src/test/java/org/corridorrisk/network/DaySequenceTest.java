@@ -67,6 +67,69 @@ class DaySequenceTest {
     assertTrue(shortDays > 200, "days of short supply: " + shortDays);
   }
 
+  /**
+   * The same with every feature of the random networks (storages, priority tiers, link costs, both
+   * sharing rules) and days that also take nodes out and change demands: under {@code fair} each
+   * sink's delivery is the one max-min fair split of the tier totals, so sinks are compared one by
+   * one; under {@code any} the tier totals and the total withdrawal (both unique) are.
+   */
+  @Test
+  void everyFeature_daysOneAfterAnother_matchEachDayAlone() {
+    RandomNetworks gen = new RandomNetworks();
+    for (long seed = 0; seed < 300; seed++) {
+      gen.sharing = seed % 2 == 0 ? Sharing.ANY : Sharing.FAIR;
+      gen.storages = seed % 3 != 0;
+      gen.priorities = seed % 4 < 2;
+      gen.costs = seed % 5 < 2;
+      gen.ampleSupply = seed % 7 < 4;
+      gen.otherCommodity = seed % 6 == 0;
+      RandomNetworks.Case c = gen.generate(90_000 + seed);
+      NetworkIndex net = c.net();
+      SolverOptions options = SolverOptions.DEFAULTS.withReferencePathsMinNodes(0);
+      DailyFlowSolver sequence = new DailyFlowSolver(net, options);
+      UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(seed);
+      for (int day = 0; day < 6; day++) {
+        DayInput in = day == 0 ? c.in() : new DayInput(net);
+        if (day > 0) {
+          for (int l = 0; l < net.linkCount(); l++) {
+            in.linkUp[l] = rng.nextDouble() >= 0.1;
+          }
+          for (int i = 0; i < net.nodeCount(); i++) {
+            in.nodeUp[i] = rng.nextDouble() >= 0.05;
+            in.demand[i] *= rng.nextDouble() < 0.1 ? 1.5 : 1.0;
+            in.supply[i] *= rng.nextDouble() < 0.2 ? 0.4 : 1.0;
+          }
+        }
+        DayOutput got = new DayOutput(net);
+        DayOutput alone = new DayOutput(net);
+        for (int k = 0; k < net.commodityCount(); k++) {
+          String where = "seed " + seed + " day " + day + " commodity " + k + " " + gen.sharing;
+          try {
+            sequence.solve(k, in, got);
+          } catch (AssertionError e) {
+            throw new AssertionError(where + ": " + e.getMessage(), e);
+          }
+          new DailyFlowSolver(net, options).solve(k, in, alone);
+          double expected = total(net, k, alone.served);
+          double tol = 1e-9 * (1 + expected);
+          assertEquals(expected, total(net, k, got.served), tol, where);
+          double withdrawn = 0;
+          double withdrawnAlone = 0;
+          for (int i : net.storagesOf(k)) {
+            withdrawn += got.withdrawn[i];
+            withdrawnAlone += alone.withdrawn[i];
+          }
+          assertEquals(withdrawnAlone, withdrawn, tol, where + ": total withdrawal");
+          if (gen.sharing == Sharing.FAIR) {
+            for (int i : net.sinksOf(k)) {
+              assertEquals(alone.served[i], got.served[i], tol, where + ": sink " + i);
+            }
+          }
+        }
+      }
+    }
+  }
+
   private static double total(NetworkIndex net, int commodity, double[] served) {
     double sum = 0;
     for (int i : net.sinksOf(commodity)) {
