@@ -49,19 +49,7 @@ class DaySequenceTest {
           }
           shortDays += factor < 1 ? 1 : 0;
         }
-        DayOutput got = new DayOutput(net);
-        DayOutput alone = new DayOutput(net);
-        for (int k = 0; k < net.commodityCount(); k++) {
-          String where = "seed " + seed + " day " + day + " commodity " + k;
-          try {
-            sequence.solve(k, in, got);
-          } catch (AssertionError e) {
-            throw new AssertionError(where + ": " + e.getMessage(), e);
-          }
-          new DailyFlowSolver(net, options).solve(k, in, alone);
-          double expected = total(net, k, alone.served);
-          assertEquals(expected, total(net, k, got.served), 1e-9 * (1 + expected), where);
-        }
+        solveAndCompare(sequence, net, options, in, false, "seed " + seed + " day " + day);
       }
     }
     assertTrue(shortDays > 200, "days of short supply: " + shortDays);
@@ -71,7 +59,7 @@ class DaySequenceTest {
    * The same with every feature of the random networks (storages, priority tiers, link costs, both
    * sharing rules) and days that also take nodes out and change demands: under {@code fair} each
    * sink's delivery is the one max-min fair split of the tier totals, so sinks are compared one by
-   * one; under {@code any} the tier totals and the total withdrawal (both unique) are.
+   * one; under {@code any} the total delivery and the total withdrawal (both unique) are.
    */
   @Test
   void everyFeature_daysOneAfterAnother_matchEachDayAlone() {
@@ -100,32 +88,46 @@ class DaySequenceTest {
             in.supply[i] *= rng.nextDouble() < 0.2 ? 0.4 : 1.0;
           }
         }
-        DayOutput got = new DayOutput(net);
-        DayOutput alone = new DayOutput(net);
-        for (int k = 0; k < net.commodityCount(); k++) {
-          String where = "seed " + seed + " day " + day + " commodity " + k + " " + gen.sharing;
-          try {
-            sequence.solve(k, in, got);
-          } catch (AssertionError e) {
-            throw new AssertionError(where + ": " + e.getMessage(), e);
-          }
-          new DailyFlowSolver(net, options).solve(k, in, alone);
-          double expected = total(net, k, alone.served);
-          double tol = 1e-9 * (1 + expected);
-          assertEquals(expected, total(net, k, got.served), tol, where);
-          double withdrawn = 0;
-          double withdrawnAlone = 0;
-          for (int i : net.storagesOf(k)) {
-            withdrawn += got.withdrawn[i];
-            withdrawnAlone += alone.withdrawn[i];
-          }
-          assertEquals(withdrawnAlone, withdrawn, tol, where + ": total withdrawal");
-          if (gen.sharing == Sharing.FAIR) {
-            for (int i : net.sinksOf(k)) {
-              assertEquals(alone.served[i], got.served[i], tol, where + ": sink " + i);
-            }
-          }
-        }
+        boolean fair = gen.sharing == Sharing.FAIR;
+        solveAndCompare(sequence, net, options, in, fair, "seed " + seed + " day " + day);
+      }
+    }
+  }
+
+  /**
+   * Solves day {@code in} with {@code sequence} (which has served the earlier days) and with a new
+   * solver, and compares per commodity the total delivery, the total withdrawal and, with {@code
+   * perSink}, every sink's delivery.
+   */
+  private static void solveAndCompare(
+      DailyFlowSolver sequence,
+      NetworkIndex net,
+      SolverOptions options,
+      DayInput in,
+      boolean perSink,
+      String day) {
+    DayOutput got = new DayOutput(net);
+    DayOutput alone = new DayOutput(net);
+    for (int k = 0; k < net.commodityCount(); k++) {
+      String where = day + " commodity " + k;
+      try {
+        sequence.solve(k, in, got);
+      } catch (AssertionError e) {
+        throw new AssertionError(where + ": " + e.getMessage(), e);
+      }
+      new DailyFlowSolver(net, options).solve(k, in, alone);
+      double expected = total(net, k, alone.served);
+      double tol = 1e-9 * (1 + expected);
+      assertEquals(expected, total(net, k, got.served), tol, where);
+      double withdrawn = 0;
+      double withdrawnAlone = 0;
+      for (int i : net.storagesOf(k)) {
+        withdrawn += got.withdrawn[i];
+        withdrawnAlone += alone.withdrawn[i];
+      }
+      assertEquals(withdrawnAlone, withdrawn, tol, where + ": total withdrawal");
+      for (int i : perSink ? net.sinksOf(k) : new int[0]) {
+        assertEquals(alone.served[i], got.served[i], tol, where + ": sink " + i);
       }
     }
   }
