@@ -409,8 +409,13 @@ final class ReferenceFlow {
       journaledDays++;
       r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     }
-    for (int i = 0, marks = r.markCount(); i < marks; i++) {
-      clearPair(r, r.marked(i));
+    int[] rev = g.rev;
+    for (int i = 0, marks = r.markCount(), previous = -1; i < marks; i++) {
+      int a = r.marked(i);
+      if (previous < 0 || rev[a] != previous) { // a link's twin follows it: the same pair
+        clearPair(r, a);
+      }
+      previous = a;
     }
     for (int a : clippedOnNominal) {
       clearPair(r, a);
