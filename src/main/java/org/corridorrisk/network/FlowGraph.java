@@ -59,6 +59,13 @@ final class FlowGraph {
   /** Per link: its separate backward arc (to -> from) in the four-arc model, else -1. */
   final int[] linkArcBackward;
 
+  /**
+   * Per link {@code l}, at {@code 3 l .. 3 l + 2}: the arcs {@link #setLink} sets, in its order
+   * (forward, its twin when undirected, the backward arc; -1 for the ones it lacks), so that {@link
+   * #patchDay} reads one place per link.
+   */
+  private final int[] linkSetArcs;
+
   /** Per arc of a link (both arcs of each pair): the link; -1 for terminal arcs. */
   final int[] arcLink;
 
@@ -213,6 +220,7 @@ final class FlowGraph {
     linkArcBackward = new int[m];
     arcLink = new int[arcCount];
     Arrays.fill(arcLink, -1);
+    linkSetArcs = new int[3 * m];
     for (int l = 0; l < m; l++) {
       linkArcForward[l] = newIndex[fwd[l]];
       linkArcBackward[l] = bwd[l] < 0 ? -1 : newIndex[bwd[l]];
@@ -222,6 +230,10 @@ final class FlowGraph {
         arcLink[linkArcBackward[l]] = l;
         arcLink[arcRev[linkArcBackward[l]]] = l;
       }
+      int twin = arcRev[linkArcForward[l]];
+      linkSetArcs[3 * l] = linkArcForward[l];
+      linkSetArcs[3 * l + 1] = arcRole[twin] == LINK_TWIN ? twin : -1;
+      linkSetArcs[3 * l + 2] = linkArcBackward[l];
     }
     nodeArc = new int[n];
     injectArc = new int[n];
@@ -384,8 +396,25 @@ final class FlowGraph {
       NetworkIndex net, DayInput in, int l, boolean checkEnds, double was, Residuals residuals) {
     double capacity = dayCapacity(net, in, l, checkEnds);
     if (capacity != was) {
-      setLink(l, capacity, residuals);
-      markLink(l, residuals);
+      // as setLink, then marks the arcs it set, reading the link's arcs once
+      int[] set = linkSetArcs;
+      int a = set[3 * l];
+      int twin = set[3 * l + 1];
+      int back = set[3 * l + 2];
+      residuals.setEmpty(a, capacity);
+      if (twin >= 0) {
+        residuals.setEmpty(twin, capacity);
+      }
+      if (back >= 0) {
+        residuals.setEmpty(back, capacity);
+      }
+      residuals.mark(a);
+      if (twin >= 0) {
+        residuals.mark(twin);
+      }
+      if (back >= 0) {
+        residuals.mark(back);
+      }
     }
   }
 
@@ -530,20 +559,6 @@ final class FlowGraph {
     int back = linkArcBackward[l];
     if (back >= 0) {
       residuals.setEmpty(back, capacity);
-    }
-  }
-
-  /** Marks link {@code l}'s arcs (those {@link #setLink} sets). */
-  private void markLink(int l, Residuals residuals) {
-    int a = linkArcForward[l];
-    residuals.mark(a);
-    int twin = arcs.rev[a];
-    if (arcRole[twin] == FlowGraph.LINK_TWIN) {
-      residuals.mark(twin);
-    }
-    int back = linkArcBackward[l];
-    if (back >= 0) {
-      residuals.mark(back);
     }
   }
 

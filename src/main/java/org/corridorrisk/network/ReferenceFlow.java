@@ -89,9 +89,10 @@ final class ReferenceFlow {
   private int[] indexOfArc;
 
   /**
-   * Reference arcs {@link #installDay} sets again (indices into {@link #arcs}, repeats allowed).
+   * Reference arcs {@link #installDay} sets again: bit {@code k} for index {@code k} into {@link
+   * #arcs} (all clear between days).
    */
-  private int[] touched;
+  private final long[] touchedBits;
 
   /**
    * The nominal day's node states and demands behind the installed state (kept with it): a sink's
@@ -108,15 +109,15 @@ final class ReferenceFlow {
   /** See {@link #recheckPositions}. */
   private int[] recheck = new int[16];
 
-  /** Days {@link #installDay} patched arc by arc (tests). */
-  long patchedDays;
+  /** Days {@link #installDay} journaled (tests). */
+  long journaledDays;
 
-  /** Whether the last {@link #installDay} clipped every arc: every extra arc is then looked at. */
+  /** Whether no {@link #installDay} ran yet: every extra arc is then looked at. */
   private boolean recheckAll = true;
 
   /**
-   * {@link #installDay} patches arc by arc up to one mark per this many arcs of the block, and
-   * clips every arc above (where that is less work; measured on the binding grid family).
+   * {@link #installDay} journals a day's changes up to one mark per this many arcs of the block
+   * (above, the next day copies every arc back; measured on the binding grid family).
    */
   private static final int DENSE_MARKS = 32;
 
@@ -139,6 +140,7 @@ final class ReferenceFlow {
     this.isPending = new boolean[graph.nodeCount];
     this.clipped = new int[arcs.length];
     this.ends = new int[2 * arcs.length];
+    this.touchedBits = new long[(arcs.length + 63) >>> 6];
   }
 
   /**
@@ -324,7 +326,6 @@ final class ReferenceFlow {
     for (int k = 0; k < clippedCount; k++) {
       clippedOnNominal[k] = clipped[k];
     }
-    touched = new int[64];
     installedUp = nominal.nodeUp.clone();
     installedDemand = nominal.demand.clone();
     installedDemandSum = 0;
@@ -371,6 +372,14 @@ final class ReferenceFlow {
    * reverses) and the sink arcs whose demand differs, whose reference flows are then clipped again
    * in reference order. Sinks are read in {@link Block#sinksByTier} order (the block has one tier);
    * returns the day's demand of the up sinks, summed in that order.
+   *
+   * <p>Design note: the reference arcs to clip again are collected in a bit set over reference
+   * positions ({@link #touchedBits}), which yields them ascending and once each for one pass over a
+   * word per 64 reference arcs. Replaced (session 10): sorting the collected positions, which on a
+   * day with many changes (a tenth of the lines out) cost more than removing every arc's flow and
+   * clipping the whole reference again, so such days did that instead (about ten times the arcs
+   * clipped and a copy of every arc). A day with many changes still ends the journal: listing what
+   * its max-flow changes would cost every push more than the next day's copy of every arc saves.
    */
   double installDay(
       FlowGraph graph,
@@ -392,24 +401,19 @@ final class ReferenceFlow {
     }
     r.endJournal(); // the set-up's changes are listed from its marks below, if at all
     graph.patchDay(net, b, in, r, nominal);
-    // Many changes (a tenth of the lines out): patching arc by arc and sorting the patched arcs
-    // costs more than a pass over every arc, so the flow is removed and the whole reference
-    // clipped, as on a day set up from zero flow (the same state: only the work differs).
-    boolean dense = r.markCount() > (b.arcEnd - arcBegin) / DENSE_MARKS;
-    if (dense) {
-      r.removeFlow(arcBegin, b.arcEnd); // the next day copies every arc back
-    } else {
-      // what this day changes is listed, so that the next day restores only that: the set-up's
-      // changes are its marks, which clearPair lists below, and every later change is listed as it
-      // is made
+    // what this day changes is listed, so that the next day restores only that: the set-up's
+    // changes are its marks, which clearPair lists below, and every later change is listed as it
+    // is made; not on a day with many changes (the next day copies every arc back)
+    boolean journaled = r.markCount() <= (b.arcEnd - arcBegin) / DENSE_MARKS;
+    if (journaled) {
+      journaledDays++;
       r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     }
-    int n = 0;
-    for (int i = 0, marks = dense ? 0 : r.markCount(); i < marks; i++) {
-      n = clearPair(r, r.marked(i), n);
+    for (int i = 0, marks = r.markCount(); i < marks; i++) {
+      clearPair(r, r.marked(i));
     }
-    for (int k = 0; !dense && k < clippedOnNominal.length; k++) {
-      n = clearPair(r, clippedOnNominal[k], n);
+    for (int a : clippedOnNominal) {
+      clearPair(r, a);
     }
     int positions = 0;
     double demand;
@@ -430,29 +434,27 @@ final class ReferenceFlow {
         if (Double.doubleToRawLongBits(open) != Double.doubleToRawLongBits(installed)) {
           int a = graph.nodeArc[i];
           r.setEmpty(a, open);
-          if (!dense) {
-            n = clearPair(r, a, n);
-            positions = addPosition(trees.positionOf[a - arcBegin], positions);
-          }
+          clearPair(r, a);
+          positions = addPosition(trees.positionOf[a - arcBegin], positions);
         }
       }
     }
-    recheckAll = dense;
-    if (dense) {
-      clip(r);
-      return demand;
-    }
-    patchedDays++;
+    recheckAll = false;
     for (int p : trees.changedPositions) {
       positions = addPosition(p, positions);
     }
     IntSort.sort(recheck, 0, positions);
     recheckCount = positions;
-    IntSort.sort(touched, 0, n);
     clippedCount = 0;
-    for (int j = 0; j < n; j++) {
-      if (j == 0 || touched[j] != touched[j - 1]) {
-        clipArc(r, touched[j]);
+    long[] bits = touchedBits;
+    for (int w = 0; w < bits.length; w++) {
+      long word = bits[w];
+      if (word != 0) {
+        bits[w] = 0;
+        do {
+          clipArc(r, (w << 6) + Long.numberOfTrailingZeros(word));
+          word &= word - 1;
+        } while (word != 0);
       }
     }
     imbalance[source] = 0;
@@ -461,22 +463,21 @@ final class ReferenceFlow {
   }
 
   /**
-   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and lists those of
-   * them that carry reference flow in {@link #touched} from {@code n}; returns the new count.
+   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and adds those of
+   * them that carry reference flow to {@link #touchedBits}.
    */
-  private int clearPair(Residuals r, int a, int n) {
+  private void clearPair(Residuals r, int a) {
     int back = g.rev[a];
     r.clearFlow(a);
     r.clearFlow(back);
     int k = indexOfArc[a - arcBegin];
     if (k >= 0) {
-      n = addTouched(k, n);
+      touchedBits[k >>> 6] |= 1L << k;
     }
     k = indexOfArc[back - arcBegin];
     if (k >= 0) {
-      n = addTouched(k, n);
+      touchedBits[k >>> 6] |= 1L << k;
     }
-    return n;
   }
 
   private int addPosition(int p, int count) {
@@ -494,7 +495,7 @@ final class ReferenceFlow {
    * After {@link #installDay}: the positions in the trees' {@link BoykovKolmogorov.Trees#alsoCheck}
    * of the arcs that may differ from the state the trees were closed from without being marked (the
    * sink arcs it set again and the arcs the trees' closing changed), ascending; null when all of
-   * them are to be looked at (before, and after a day with many changes).
+   * them are to be looked at (before the first).
    */
   int[] recheckPositions() {
     return recheckAll ? null : recheck;
@@ -503,14 +504,6 @@ final class ReferenceFlow {
   /** Number of entries of {@link #recheckPositions}. */
   int recheckCount() {
     return recheckCount;
-  }
-
-  private int addTouched(int k, int n) {
-    if (n == touched.length) {
-      touched = Arrays.copyOf(touched, 2 * n);
-    }
-    touched[n] = k;
-    return n + 1;
   }
 
   /**

@@ -205,7 +205,8 @@ class ReferenceFlowTest {
   /**
    * As above on the power grid with partial capacities, changed demand, cut supply and sinks and
    * lines out, the days the installed state has to patch most; on half of the days few lines change
-   * (patched arc by arc), on the others many (the whole reference clipped).
+   * (the day's changes journaled, the next day restores only those), on the others many (not
+   * journaled: the next day copies every arc back).
    */
   @org.junit.jupiter.api.Test
   void installedReference_sameOutputsBitForBit_onThePowerGrid() throws Exception {
@@ -215,7 +216,7 @@ class ReferenceFlowTest {
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(13L);
     for (int day = 0; day < 16; day++) {
       DayInput in = new DayInput(net);
-      // even days change few lines (patched arc by arc), odd days many (every arc clipped)
+      // even days change few lines (journaled), odd days many (not journaled)
       double out = day % 2 == 0 ? 0.003 : 0.04;
       double partial = day % 2 == 0 ? 0.006 : 0.1;
       for (int l = 0; l < net.linkCount(); l++) {
@@ -243,8 +244,9 @@ class ReferenceFlowTest {
     }
     // a day whose supply falls short of its demand starts from zero flow
     assertTrue(installed.installed.days >= 12, installed.installed.days + " of 16 days installed");
-    long patched = installed.referenceFlow(GAS).patchedDays;
-    assertTrue(patched >= 4 && patched <= installed.installed.days - 4, patched + " days patched");
+    long journaled = installed.referenceFlow(GAS).journaledDays;
+    assertTrue(
+        journaled >= 4 && journaled <= installed.installed.days - 4, journaled + " days journaled");
   }
 
   /** The grid tests are about the reference flow of the exact path, so the fast path is off. */
