@@ -122,12 +122,15 @@ public final class HtmlReport {
           share < 1 ? Math.max(0, (mean - share * whenDisabled) / (1 - share)) : mean;
       rows.add(new Row(a, whenIntact, whenDisabled));
     }
-    rows.sort(
-        Comparator.comparingDouble((Row t) -> Math.abs(t.high() - t.low()))
-            .reversed()
-            .thenComparing(t -> t.asset().id()));
+    List<Row> longest =
+        Ranking.first(
+            rows,
+            max,
+            Comparator.comparingDouble((Row t) -> Math.abs(t.high() - t.low()))
+                .reversed()
+                .thenComparing(t -> t.asset().id()));
     List<TornadoBar> shown = new ArrayList<>();
-    for (Row t : rows.subList(0, Math.min(max, rows.size()))) {
+    for (Row t : longest) {
       AssetStat a = t.asset();
       shown.add(
           new TornadoBar(
@@ -891,17 +894,17 @@ public final class HtmlReport {
       List<Figure> out = new ArrayList<>();
       for (Commodity c : s.commodities()) {
         List<SinkStat> sinks =
-            r.sinks().stream()
-                .filter(k -> k.commodity().equals(c.id()))
-                .sorted(
-                    Comparator.comparingDouble(SinkStat::meanUnservedVolume)
-                        .reversed()
-                        .thenComparing(SinkStat::id))
-                .toList();
+            r.sinks().stream().filter(k -> k.commodity().equals(c.id())).toList();
         if (sinks.isEmpty()) {
           continue;
         }
-        List<SinkStat> shown = sinks.subList(0, Math.min(MAX_BARS, sinks.size()));
+        List<SinkStat> shown =
+            Ranking.first(
+                sinks,
+                MAX_BARS,
+                Comparator.comparingDouble(SinkStat::meanUnservedVolume)
+                    .reversed()
+                    .thenComparing(SinkStat::id));
         List<Bar> bars = new ArrayList<>();
         for (SinkStat k :
             shown.stream()
@@ -996,15 +999,17 @@ public final class HtmlReport {
     Figure driversScatter() {
       double total = metrics.get(Metric.ECONOMIC_LOSS).summary().mean();
       List<AssetStat> hit = hitAssets();
-      List<AssetStat> ranked =
-          hit.stream()
-              .sorted(
+      List<String> labelled =
+          Ranking.first(
+                  hit,
+                  12,
                   Comparator.comparingDouble(
                           (AssetStat a) ->
                               a.shareOfTrialsDisabled() * a.meanEconomicLossWhenDisabled())
                       .reversed())
+              .stream()
+              .map(AssetStat::id)
               .toList();
-      List<String> labelled = ranked.stream().limit(12).map(AssetStat::id).toList();
       List<Point> points = new ArrayList<>();
       for (AssetStat a : hit) {
         points.add(
@@ -1037,19 +1042,17 @@ public final class HtmlReport {
       r.sinks().forEach(k -> unservedShare.put(k.id(), k.meanUnservedShare()));
       Map<String, Double> outage = new LinkedHashMap<>();
       r.assets().forEach(a -> outage.put(a.id(), a.meanOutageDays()));
-      List<Node> sinksByShare =
-          s.nodes().stream()
-              .filter(x -> x.kind() == NodeKind.SINK)
-              .sorted(
-                  Comparator.comparingDouble((Node x) -> unservedShare.getOrDefault(x.id(), 0.0))
-                      .reversed())
-              .toList();
       // candidates for labels; the map drops those that would overlap (sources and worst sinks win)
       java.util.Set<String> labelled = new java.util.HashSet<>();
       if (s.nodes().size() <= 4 * MAX_MAP_LABELS) {
         s.nodes().forEach(x -> labelled.add(x.id()));
       } else {
-        sinksByShare.stream().limit(MAX_MAP_LABELS).forEach(x -> labelled.add(x.id()));
+        Ranking.first(
+                s.nodes().stream().filter(x -> x.kind() == NodeKind.SINK).toList(),
+                MAX_MAP_LABELS,
+                Comparator.comparingDouble((Node x) -> unservedShare.getOrDefault(x.id(), 0.0))
+                    .reversed())
+            .forEach(x -> labelled.add(x.id()));
         s.nodes().stream()
             .filter(x -> x.kind() == NodeKind.SOURCE)
             .limit(MAX_MAP_LABELS)
