@@ -123,6 +123,18 @@ final class ReferenceFlow {
 
   private int recheckCount;
 
+  /**
+   * Per arc of the block: the {@link #markDay} of the last {@link #installDay} whose set-up marked
+   * it. Such an arc, when clipped, is not marked again: a repeated mark changes nothing in the
+   * trees' recheck ({@link BoykovKolmogorov#augmentFrom}: the first one already orphaned or
+   * activated what the arc's change concerns, and nothing runs in between), and on a day with a
+   * tenth of the lines out about a third of the marks were such repeats (a line out that carried
+   * reference flow is clipped too).
+   */
+  private int[] markedOn;
+
+  private int markDay;
+
   /** Arcs {@link #install} clipped on the nominal day (kept with the installed state). */
   private int[] clippedOnNominal;
 
@@ -278,6 +290,14 @@ final class ReferenceFlow {
 
   /** Puts reference arc {@code k}'s flow on it, clipped to its residual (see {@link #clip}). */
   private void clipArc(Residuals r, int k) {
+    clipArc(r, k, false);
+  }
+
+  /**
+   * As {@link #clipArc(Residuals, int)}; with {@code once}, an arc the day's set-up marked ({@link
+   * #markedOn}) is not marked again.
+   */
+  private void clipArc(Residuals r, int k, boolean once) {
     int a = arcs[k];
     double f = flows[k];
     double room = r.residual(a);
@@ -291,8 +311,13 @@ final class ReferenceFlow {
       room = 0;
     }
     double cut = f - room;
-    r.mark(a);
-    r.mark(g.rev[a]);
+    int back = g.rev[a];
+    if (!once || markedOn[a - arcBegin] != markDay) {
+      r.mark(a);
+    }
+    if (!once || markedOn[back - arcBegin] != markDay) {
+      r.mark(back);
+    }
     imbalance[tail[a]] += cut;
     imbalance[g.head[a]] -= cut;
     int count = ++clippedCount;
@@ -317,6 +342,7 @@ final class ReferenceFlow {
       installedCap[a - b.arcBegin] = r.capacity(a);
       installedRes[a - b.arcBegin] = r.residual(a);
     }
+    markedOn = new int[b.arcEnd - b.arcBegin];
     indexOfArc = new int[b.arcEnd - b.arcBegin];
     Arrays.fill(indexOfArc, -1);
     for (int k = 0; k < arcs.length; k++) {
@@ -352,6 +378,7 @@ final class ReferenceFlow {
     installedServed = null;
     installedRes = null;
     indexOfArc = null;
+    markedOn = null;
     clippedOnNominal = null;
     installedUp = null;
     installedDemand = null;
@@ -364,14 +391,14 @@ final class ReferenceFlow {
 
   /**
    * Leaves in {@code r} what {@link FlowGraph#setDay(NetworkIndex, Block, DayInput, Residuals,
-   * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, with
-   * the same marks in the same order, bit for bit, for less work: the day starts from the state
-   * {@link #keepInstalled} kept (put back by restoring only the arcs the previous day changed, when
-   * {@link Residuals}' journal listed them all; else by copying every arc), and only the arcs that
-   * differ are set again: those the day's set-up marks (changed links and sources, with their
-   * reverses) and the sink arcs whose demand differs, whose reference flows are then clipped again
-   * in reference order. Sinks are read in {@link Block#sinksByTier} order (the block has one tier);
-   * returns the day's demand of the up sinks, summed in that order.
+   * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, bit
+   * for bit, with the same marks in the same order but for repeats ({@link #markedOn}), for less
+   * work: the day starts from the state {@link #keepInstalled} kept (put back by restoring only the
+   * arcs the previous day changed, when {@link Residuals}' journal listed them all; else by copying
+   * every arc), and only the arcs that differ are set again: those the day's set-up marks (changed
+   * links and sources, with their reverses) and the sink arcs whose demand differs, whose reference
+   * flows are then clipped again in reference order. Sinks are read in {@link Block#sinksByTier}
+   * order (the block has one tier); returns the day's demand of the up sinks, summed in that order.
    *
    * <p>Design note: the reference arcs to clip again are collected in a bit set over reference
    * positions ({@link #touchedBits}), which yields them ascending and once each for one pass over a
@@ -409,8 +436,18 @@ final class ReferenceFlow {
       journaledDays++;
       r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     }
-    for (int i = 0, marks = r.markCount(); i < marks; i++) {
-      clearPair(r, r.marked(i));
+    if (++markDay == Integer.MAX_VALUE) {
+      Arrays.fill(markedOn, 0);
+      markDay = 1;
+    }
+    int[] rev = g.rev;
+    for (int i = 0, marks = r.markCount(), previous = -1; i < marks; i++) {
+      int a = r.marked(i);
+      markedOn[a - arcBegin] = markDay;
+      if (previous < 0 || rev[a] != previous) { // a link's twin follows it: the same pair
+        clearPair(r, a);
+      }
+      previous = a;
     }
     for (int a : clippedOnNominal) {
       clearPair(r, a);
@@ -452,7 +489,7 @@ final class ReferenceFlow {
       if (word != 0) {
         bits[w] = 0;
         do {
-          clipArc(r, (w << 6) + Long.numberOfTrailingZeros(word));
+          clipArc(r, (w << 6) + Long.numberOfTrailingZeros(word), true);
           word &= word - 1;
         } while (word != 0);
       }

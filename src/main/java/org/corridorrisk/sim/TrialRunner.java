@@ -1720,10 +1720,22 @@ final class TrialRunner {
   private final java.util.IdentityHashMap<RepairTime, java.util.function.DoubleUnaryOperator>
       quantiles = new java.util.IdentityHashMap<>();
 
-  /** {@link ThreatPlan.Compiled#days} through the runner's quantile functions (same values). */
+  /** The repair time {@link #repairDays} looked up last, and its quantile function. */
+  private RepairTime lastRepair;
+
+  private java.util.function.DoubleUnaryOperator lastQuantiles;
+
+  /**
+   * {@link ThreatPlan.Compiled#days} through the runner's quantile functions (same values); the
+   * last one looked up is kept aside, since the hits of a trial (hundreds on a grid at p 10%)
+   * mostly share one repair time.
+   */
   private int repairDays(RepairTime dist, double u) {
-    return ThreatPlan.Compiled.wholeDays(
-        quantiles.computeIfAbsent(dist, RepairTime::quantiles).applyAsDouble(u));
+    if (dist != lastRepair) {
+      lastQuantiles = quantiles.computeIfAbsent(dist, RepairTime::quantiles);
+      lastRepair = dist;
+    }
+    return ThreatPlan.Compiled.wholeDays(lastQuantiles.applyAsDouble(u));
   }
 
   /**
