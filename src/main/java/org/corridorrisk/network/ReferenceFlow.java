@@ -441,13 +441,28 @@ final class ReferenceFlow {
       markDay = 1;
     }
     int[] rev = g.rev;
-    for (int i = 0, marks = r.markCount(), previous = -1; i < marks; i++) {
+    int marks = r.markCount();
+    for (int i = 0; i < marks; i++) {
+      markedOn[r.marked(i) - arcBegin] = markDay;
+    }
+    for (int i = 0, previous = -1; i < marks; i++) {
       int a = r.marked(i);
-      markedOn[a - arcBegin] = markDay;
-      if (previous < 0 || rev[a] != previous) { // a link's twin follows it: the same pair
-        clearPair(r, a);
+      if (previous >= 0 && rev[a] == previous) {
+        previous = a;
+        continue; // a link's twin follows it: the same pair
       }
       previous = a;
+      if (journaled) {
+        clearPair(r, a); // which lists both arcs in the journal
+      } else {
+        // the set-up left every arc it marked without flow (capacity and residual set alike), so
+        // only an unmarked reverse needs its flow removed; the reference arcs are listed alike
+        int back = rev[a];
+        if (markedOn[back - arcBegin] != markDay) {
+          r.clearFlow(back);
+        }
+        touch(a, back);
+      }
     }
     for (int a : clippedOnNominal) {
       clearPair(r, a);
@@ -507,6 +522,14 @@ final class ReferenceFlow {
     int back = g.rev[a];
     r.clearFlow(a);
     r.clearFlow(back);
+    touch(a, back);
+  }
+
+  /**
+   * Adds those of arc {@code a} and its reverse {@code back} that carry reference flow to {@link
+   * #touchedBits}.
+   */
+  private void touch(int a, int back) {
     int k = indexOfArc[a - arcBegin];
     if (k >= 0) {
       touchedBits[k >>> 6] |= 1L << k;
