@@ -60,9 +60,9 @@ final class FlowGraph {
   final int[] linkArcBackward;
 
   /**
-   * Per link {@code l}, at {@code 3 l .. 3 l + 2}: the arcs {@link #setLink} sets, in its order
-   * (forward, its twin when undirected, the backward arc; -1 for the ones it lacks), so that {@link
-   * #patchDay} reads one place per link.
+   * Per link {@code l}, at {@code 3 l .. 3 l + 2}: the arcs {@link #setLink} sets and {@link
+   * #markLink} marks, in that order (forward, its twin when undirected, the backward arc; -1 for
+   * the ones it lacks), read from one place per link.
    */
   private final int[] linkSetArcs;
 
@@ -396,25 +396,8 @@ final class FlowGraph {
       NetworkIndex net, DayInput in, int l, boolean checkEnds, double was, Residuals residuals) {
     double capacity = dayCapacity(net, in, l, checkEnds);
     if (capacity != was) {
-      // as setLink, then marks the arcs it set, reading the link's arcs once
-      int[] set = linkSetArcs;
-      int a = set[3 * l];
-      int twin = set[3 * l + 1];
-      int back = set[3 * l + 2];
-      residuals.setEmpty(a, capacity);
-      if (twin >= 0) {
-        residuals.setEmpty(twin, capacity);
-      }
-      if (back >= 0) {
-        residuals.setEmpty(back, capacity);
-      }
-      residuals.mark(a);
-      if (twin >= 0) {
-        residuals.mark(twin);
-      }
-      if (back >= 0) {
-        residuals.mark(back);
-      }
+      setLink(l, capacity, residuals);
+      markLink(l, residuals);
     }
   }
 
@@ -549,16 +532,23 @@ final class FlowGraph {
   }
 
   /** Link {@code l}'s arcs (forward, its twin when undirected, the backward arc) at {@code c}. */
+  /** Sets link {@code l}'s arcs ({@link #linkSetArcs}) to {@code capacity}, without flow. */
   private void setLink(int l, double capacity, Residuals residuals) {
-    int a = linkArcForward[l];
-    residuals.setEmpty(a, capacity);
-    int twin = arcs.rev[a];
-    if (arcRole[twin] == FlowGraph.LINK_TWIN) {
-      residuals.setEmpty(twin, capacity);
+    for (int k = 3 * l; k < 3 * l + 3; k++) {
+      int a = linkSetArcs[k];
+      if (a >= 0) {
+        residuals.setEmpty(a, capacity);
+      }
     }
-    int back = linkArcBackward[l];
-    if (back >= 0) {
-      residuals.setEmpty(back, capacity);
+  }
+
+  /** Marks the arcs {@link #setLink} sets, in the same order. */
+  private void markLink(int l, Residuals residuals) {
+    for (int k = 3 * l; k < 3 * l + 3; k++) {
+      int a = linkSetArcs[k];
+      if (a >= 0) {
+        residuals.mark(a);
+      }
     }
   }
 
