@@ -86,8 +86,8 @@ final class Streams {
    * #stream}: for each target position in order, {@code u = nextDouble()}; when {@code u <
    * failProbability} the position fails and {@code nextDouble()} is its repair uniform, otherwise
    * the repair uniform is stepped over ({@code nextLong()}). Writes the failing positions in order
-   * to {@code failed} and their repair uniforms to {@code uRepair} (both at least {@code targets}
-   * long); returns how many failed.
+   * to {@code failed} and their repair uniforms to {@code uRepair}, from index {@code at} on (both
+   * at least {@code at + targets} long); returns how many failed.
    *
    * <p>Design note: this is Commons RNG's {@code L64X128Mix.next()} (an LCG step, a xoroshiro128
    * step, the lea64 mix of their sum) and {@code nextDouble() = (nextLong() >>> 11) * 0x1.0p-53}
@@ -103,7 +103,8 @@ final class Streams {
       int targets,
       double failProbability,
       int[] failed,
-      double[] uRepair) {
+      double[] uRepair,
+      int at) {
     long c = streamKey(seed, trial, threatKey);
     // the state L64X128Mix(long[]) takes from the same four seed words
     long la = mix(c + GOLDEN) | 1L;
@@ -113,7 +114,7 @@ final class Streams {
     // two LCG steps at once (s -> m s + a twice is s -> m^2 s + (m + 1) a, modulo 2^64): the LCG's
     // chain of dependent multiplications is then as long as the xoroshiro step's, not twice
     long la2 = (LCG_M + 1) * la;
-    int n = 0;
+    int n = at;
     for (int pos = 0; pos < targets; pos++) {
       // the failure uniform
       long z = lea64(ls + x0);
@@ -131,7 +132,7 @@ final class Streams {
       x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
       x1 = Long.rotateLeft(s1, 37);
     }
-    return n;
+    return n - at;
   }
 
   /** The output mix of the LXM generators (Commons RNG's {@code LXMSupport.lea64}). */

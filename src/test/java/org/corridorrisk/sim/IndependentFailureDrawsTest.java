@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@link Streams#independentFailures} (the generator's state in locals) against the same draws
  * taken from the library generator {@link Streams#stream} gives: the failing positions and their
  * repair uniforms bit for bit, for probabilities from 0 to 1 (including a probability that is
- * exactly one of the drawn uniforms, where {@code <} must not admit it).
+ * exactly one of the drawn uniforms, where {@code <} must not admit it), written after the entries
+ * before the given index, which stay as they were.
  */
 class IndependentFailureDrawsTest {
 
@@ -41,14 +42,23 @@ class IndependentFailureDrawsTest {
         int targets = (int) (trial * 13 % 400);
         int[] expectedPos = new int[targets];
         double[] expectedU = new double[targets];
-        int[] pos = new int[targets];
-        double[] u = new double[targets];
+        // another threat's failures before this one's
+        int at = (int) (trial % 7);
+        int[] pos = new int[at + targets];
+        double[] u = new double[at + targets];
+        java.util.Arrays.fill(pos, -1);
+        java.util.Arrays.fill(u, -1.0);
         int expected = reference(seed, trial, key, targets, p, expectedPos, expectedU);
-        int got = Streams.independentFailures(seed, trial, key, targets, p, pos, u);
+        int got = Streams.independentFailures(seed, trial, key, targets, p, pos, u, at);
         assertEquals(expected, got, "trial " + trial + " p " + p);
+        for (int i = 0; i < at; i++) {
+          assertEquals(-1, pos[i]);
+          assertEquals(-1.0, u[i]);
+        }
         for (int i = 0; i < got; i++) {
-          assertEquals(expectedPos[i], pos[i]);
-          assertEquals(Double.doubleToRawLongBits(expectedU[i]), Double.doubleToRawLongBits(u[i]));
+          assertEquals(expectedPos[i], pos[at + i]);
+          assertEquals(
+              Double.doubleToRawLongBits(expectedU[i]), Double.doubleToRawLongBits(u[at + i]));
         }
         total += got;
       }
@@ -63,7 +73,7 @@ class IndependentFailureDrawsTest {
     double first = Streams.stream(3, 4, key).nextDouble();
     int[] pos = new int[1];
     double[] u = new double[1];
-    assertEquals(0, Streams.independentFailures(3, 4, key, 1, first, pos, u));
-    assertEquals(1, Streams.independentFailures(3, 4, key, 1, Math.nextUp(first), pos, u));
+    assertEquals(0, Streams.independentFailures(3, 4, key, 1, first, pos, u, 0));
+    assertEquals(1, Streams.independentFailures(3, 4, key, 1, Math.nextUp(first), pos, u, 0));
   }
 }
