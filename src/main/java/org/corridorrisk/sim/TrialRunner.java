@@ -153,6 +153,9 @@ final class TrialRunner {
   /** How many entries of {@link #failedPos} the current trial uses. */
   private int failedCount;
 
+  /** Workspace of {@link Streams#independentFailures}. */
+  private final long[] drawScratch = new long[Streams.BLOCK];
+
   /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
   private final boolean naive;
 
@@ -623,7 +626,8 @@ final class TrialRunner {
                 th.failProbability,
                 failedPos,
                 failedURepair,
-                failedCount);
+                failedCount,
+                drawScratch);
         if (failed > 0) {
           // one event for all of them: they share the time, and the order of events with the same
           // time is threat order, then draw order, which the failures keep within the event
