@@ -96,9 +96,21 @@ final class Streams {
    * way). Grid scenarios draw two uniforms for each of thousands of lines per trial, so this loop
    * was about a tenth of a trial. {@code IndependentFailureDrawsTest} checks it against the library
    * generator. The decision {@code u < p} is taken on the integer {@code nextLong() >>> 11} against
-   * {@link #failThreshold}, the same decision for every draw. Two loops take the same draws: at
-   * probabilities from {@link #BLOCKS_FROM} on, {@link #failuresInBlocks} (no branch on the
-   * decision); below, one by one with a branch (rarely taken, so well predicted).
+   * {@link #failThreshold}, the same decision for every draw.
+   *
+   * <p>Two loops take the same draws. Below {@link #BLOCKS_FROM}, one target at a time with a
+   * branch on "fails" (rarely taken, so well predicted). From it on, where that branch would be
+   * mispredicted often (at 10%, about once in ten targets, in no pattern), per block of {@link
+   * #BLOCK} targets: a first loop steps the stream and sets the bit of each failing target without
+   * a branch, keeping each target's xoroshiro word after its first step in {@code scratch}; then
+   * each set bit's repair uniform is mixed from that word and the LCG state, which is the block's
+   * first state stepped {@code 2j + 1} times ({@link #STEPS_MUL}, {@link #STEPS_ADD}: {@code s ->
+   * m^k s + (1 + m + ... + m^(k-1)) a}). Below {@link #BLOCKS_FROM} the plain loop is faster: it
+   * stores nothing per target. Both loops stay in this method, which a study calls once per trial:
+   * with the block loop in a method of its own, trials ran about a tenth slower for their first
+   * several thousand (measured on a p 10% grid member, until C2 compiled this method and inlined
+   * the loop here), a loop in this method is compiled from its back branches within the first
+   * trials.
    *
    * @param scratch at least {@link #BLOCK} long (the block loop's workspace)
    */
@@ -119,13 +131,38 @@ final class Streams {
     long x0 = mix(c + 3 * GOLDEN);
     long x1 = mix(c + 4 * GOLDEN);
     long threshold = failThreshold(failProbability);
-    if (failProbability >= BLOCKS_FROM) {
-      return failuresInBlocks(la, ls, x0, x1, threshold, targets, failed, uRepair, at, scratch);
-    }
     // two LCG steps at once (s -> m s + a twice is s -> m^2 s + (m + 1) a, modulo 2^64): the LCG's
     // chain of dependent multiplications is then as long as the xoroshiro step's, not twice
     long la2 = (LCG_M + 1) * la;
     int n = at;
+    if (failProbability >= BLOCKS_FROM) {
+      for (int from = 0; from < targets; from += BLOCK) {
+        int len = Math.min(BLOCK, targets - from);
+        long lsBlock = ls;
+        long bits = 0;
+        for (int j = 0; j < len; j++) {
+          long z = lea64(ls + x0);
+          long s1 = x1 ^ x0;
+          x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
+          x1 = Long.rotateLeft(s1, 37);
+          scratch[j] = x0;
+          // both below 2^53 + 1: the difference is negative exactly when the target fails
+          bits |= (((z >>> 11) - threshold) >>> 63) << j;
+          ls = LCG_M2 * ls + la2;
+          s1 = x1 ^ x0;
+          x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
+          x1 = Long.rotateLeft(s1, 37);
+        }
+        while (bits != 0) {
+          int j = Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          long lcg = STEPS_MUL[j] * lsBlock + STEPS_ADD[j] * la;
+          failed[n] = from + j;
+          uRepair[n++] = (lea64(lcg + scratch[j]) >>> 11) * 0x1.0p-53;
+        }
+      }
+      return n - at;
+    }
     for (int pos = 0; pos < targets; pos++) {
       // the failure uniform
       long z = lea64(ls + x0);
@@ -145,62 +182,11 @@ final class Streams {
     return n - at;
   }
 
-  /** The failure probability from which {@link #failuresInBlocks} draws the failures. */
+  /** The failure probability from which {@link #independentFailures} draws in blocks. */
   static final double BLOCKS_FROM = 0.04;
 
-  /** Targets per block of {@link #failuresInBlocks}: the bits of a {@code long}. */
+  /** Targets per block of {@link #independentFailures}: the bits of a {@code long}. */
   static final int BLOCK = 64;
-
-  /**
-   * {@link #independentFailures} from the generator's state, for failure probabilities where a
-   * branch on "fails" would be mispredicted often (at 10%, about once in ten targets, in no
-   * pattern). Per block of {@link #BLOCK} targets, a first loop steps the stream and sets the bit
-   * of each failing target without a branch, keeping each target's xoroshiro word after its first
-   * step in {@code scratch}; then each set bit's repair uniform is mixed from that word and the LCG
-   * state, which is the block's first state stepped {@code 2j + 1} times ({@link #STEPS_MUL} and
-   * {@link #STEPS_ADD}: {@code s -> m^k s + (1 + m + ... + m^(k-1)) a}). Below {@link #BLOCKS_FROM}
-   * the plain loop is faster: its branch is then well predicted and it stores nothing per target.
-   */
-  private static int failuresInBlocks(
-      long la,
-      long ls,
-      long x0,
-      long x1,
-      long threshold,
-      int targets,
-      int[] failed,
-      double[] uRepair,
-      int at,
-      long[] scratch) {
-    long la2 = (LCG_M + 1) * la;
-    int n = at;
-    for (int from = 0; from < targets; from += BLOCK) {
-      int len = Math.min(BLOCK, targets - from);
-      long lsBlock = ls;
-      long bits = 0;
-      for (int j = 0; j < len; j++) {
-        long z = lea64(ls + x0);
-        long s1 = x1 ^ x0;
-        x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
-        x1 = Long.rotateLeft(s1, 37);
-        scratch[j] = x0;
-        // both below 2^53 + 1: the difference is negative exactly when the target fails
-        bits |= (((z >>> 11) - threshold) >>> 63) << j;
-        ls = LCG_M2 * ls + la2;
-        s1 = x1 ^ x0;
-        x0 = Long.rotateLeft(x0, 24) ^ s1 ^ (s1 << 16);
-        x1 = Long.rotateLeft(s1, 37);
-      }
-      while (bits != 0) {
-        int j = Long.numberOfTrailingZeros(bits);
-        bits &= bits - 1;
-        long lcg = STEPS_MUL[j] * lsBlock + STEPS_ADD[j] * la;
-        failed[n] = from + j;
-        uRepair[n++] = (lea64(lcg + scratch[j]) >>> 11) * 0x1.0p-53;
-      }
-    }
-    return n - at;
-  }
 
   /** Per j below {@link #BLOCK}: {@code m^(2j+1)} for the LCG multiplier m (modulo 2^64). */
   private static final long[] STEPS_MUL = new long[BLOCK];

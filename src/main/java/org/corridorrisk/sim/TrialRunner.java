@@ -185,6 +185,9 @@ final class TrialRunner {
   /** Per asset: whether its flag above is set for good (a profile or a dependency). */
   private final boolean[] alwaysMayDiffer;
 
+  /** Whether any asset's is. */
+  private final boolean anyAlwaysMayDiffer;
+
   /**
    * Watches the current trial (a replay); {@code null} in the study, where every use below is one
    * test of this field (see {@link TrialObserver}).
@@ -301,6 +304,11 @@ final class TrialRunner {
         flagMayDiffer(a);
       }
     }
+    boolean always = false;
+    for (boolean b : alwaysMayDiffer) {
+      always |= b;
+    }
+    anyAlwaysMayDiffer = always;
     in.hintChanges(linkMayDiffer, nodeMayDiffer);
   }
 
@@ -820,7 +828,7 @@ final class TrialRunner {
       isTouched[a] = false;
       daysDown[a] = 0;
       restoreFully(a);
-      if (!alwaysMayDiffer[a]) {
+      if (!anyAlwaysMayDiffer || !alwaysMayDiffer[a]) {
         if (a < m.nodeCount) {
           nodeMayDiffer[a] = false;
         } else {
@@ -855,7 +863,9 @@ final class TrialRunner {
   private void restoreFully(int a) {
     inDown[a] = false;
     segHead[a] = -1;
-    jobOf[a] = -1;
+    if (anyCrew) {
+      jobOf[a] = -1; // only a crew's job sets it (a store less per hit asset without crews)
+    }
     if (damage[a] != 1.0) {
       double old = damage[a];
       damage[a] = 1.0;
@@ -1559,24 +1569,31 @@ final class TrialRunner {
   }
 
   private void setUp(DayInput input, int asset, boolean up, boolean markDirty) {
-    int c;
     if (asset < m.nodeCount) {
       if (input.nodeUp[asset] == up) {
         return;
       }
       input.nodeUp[asset] = up;
-      c = m.net.nodeCommodity(asset);
     } else {
       int l = asset - m.nodeCount;
       if (input.linkUp[l] == up) {
         return;
       }
       input.linkUp[l] = up;
-      c = m.net.linkCommodity(l);
     }
     if (markDirty) {
-      dirty[c] = true;
+      dirty[commodityOf(asset)] = true;
     }
+  }
+
+  /** The commodity of an asset: with one commodity, without looking it up. */
+  private int commodityOf(int asset) {
+    if (dirty.length == 1) {
+      return 0;
+    }
+    return asset < m.nodeCount
+        ? m.net.nodeCommodity(asset)
+        : m.net.linkCommodity(asset - m.nodeCount);
   }
 
   private boolean isUp(int asset) {
