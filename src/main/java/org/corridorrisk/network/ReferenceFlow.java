@@ -37,7 +37,6 @@ final class ReferenceFlow {
 
   private final double[] flows;
   private final Arcs g;
-  private final int[] tail;
   private final int source;
   private final int sink;
   private final double eps;
@@ -90,12 +89,19 @@ final class ReferenceFlow {
 
   private double[] installedRes;
 
-  /** Per arc of the block: its index in {@link #arcs}, or -1 (kept with the installed state). */
-  private int[] indexOfArc;
+  /**
+   * Per arc of the block, bit {@code a - arcBegin}: whether it is a reference arc (in {@link
+   * #arcs}); with {@link #referenceBefore}, the index in {@link #arcs} of a reference arc is the
+   * number of reference arcs before it (a rank over the bits).
+   */
+  private final long[] referenceBits;
+
+  /** Per word of {@link #referenceBits}: the reference arcs in the words before it. */
+  private final int[] referenceBefore;
 
   /**
-   * Reference arcs {@link #installDay} sets again: bit {@code k} for index {@code k} into {@link
-   * #arcs} (all clear between days).
+   * Arcs {@link #installDay} sets again, bit {@code a - arcBegin} (all clear between days): those
+   * that are reference arcs ({@link #referenceBits}) are clipped again.
    */
   private final long[] touchedBits;
 
@@ -129,16 +135,14 @@ final class ReferenceFlow {
   private int recheckCount;
 
   /**
-   * Per arc of the block: the {@link #markDay} of the last {@link #installDay} whose set-up marked
-   * it. Such an arc, when clipped, is not marked again: a repeated mark changes nothing in the
-   * trees' recheck ({@link BoykovKolmogorov#augmentFrom}: the first one already orphaned or
-   * activated what the arc's change concerns, and nothing runs in between), and on a day with a
-   * tenth of the lines out about a third of the marks were such repeats (a line out that carried
-   * reference flow is clipped too).
+   * Per arc of the block, bit {@code a - arcBegin}: whether the set-up of the running {@link
+   * #installDay} marked it (all clear between days). Such an arc, when clipped, is not marked
+   * again: a repeated mark changes nothing in the trees' recheck ({@link
+   * BoykovKolmogorov#augmentFrom}: the first one already orphaned or activated what the arc's
+   * change concerns, and nothing runs in between), and on a day with a tenth of the lines out about
+   * a third of the marks were such repeats (a line out that carried reference flow is clipped too).
    */
-  private int[] markedOn;
-
-  private int markDay;
+  private final long[] markedBits;
 
   /** Arcs {@link #install} clipped on the nominal day (kept with the installed state). */
   private int[] clippedOnNominal;
@@ -147,7 +151,6 @@ final class ReferenceFlow {
     this.arcs = arcs;
     this.flows = flows;
     this.g = graph.arcs;
-    this.tail = graph.arcTail;
     this.source = b.source;
     this.sink = b.sink;
     this.eps = b.flowEpsilon;
@@ -159,7 +162,17 @@ final class ReferenceFlow {
     isPending[sink] = true;
     this.clipped = new int[arcs.length];
     this.ends = new int[2 * arcs.length];
-    this.touchedBits = new long[(arcs.length + 63) >>> 6];
+    int words = (b.arcEnd - b.arcBegin + 63) >>> 6;
+    this.referenceBits = new long[words];
+    this.referenceBefore = new int[words];
+    this.touchedBits = new long[words];
+    this.markedBits = new long[words];
+    for (int a : arcs) {
+      referenceBits[(a - arcBegin) >>> 6] |= 1L << (a - arcBegin);
+    }
+    for (int w = 1; w < words; w++) {
+      referenceBefore[w] = referenceBefore[w - 1] + Long.bitCount(referenceBits[w - 1]);
+    }
   }
 
   /**
@@ -274,8 +287,8 @@ final class ReferenceFlow {
   void install(Residuals r) {
     clip(r);
     for (int k = 0; k < clippedCount; k++) {
-      settle(r, tail[clipped[k]], Long.MAX_VALUE);
-      settle(r, g.head[clipped[k]], Long.MAX_VALUE);
+      settle(r, ends[2 * k], Long.MAX_VALUE);
+      settle(r, ends[2 * k + 1], Long.MAX_VALUE);
     }
     imbalance[source] = 0;
     imbalance[sink] = 0;
@@ -304,7 +317,7 @@ final class ReferenceFlow {
 
   /**
    * As {@link #clipArc(Residuals, int)}; with {@code once}, an arc the day's set-up marked ({@link
-   * #markedOn}) is not marked again.
+   * #markedBits}) is not marked again.
    */
   private void clipArc(Residuals r, int k, boolean once) {
     int a = arcs[k];
@@ -321,18 +334,20 @@ final class ReferenceFlow {
     }
     double cut = f - room;
     int back = g.rev[a];
-    if (!once || markedOn[a - arcBegin] != markDay) {
+    if (!once || !isMarked(a)) {
       r.mark(a);
     }
-    if (!once || markedOn[back - arcBegin] != markDay) {
+    if (!once || !isMarked(back)) {
       r.mark(back);
     }
-    imbalance[tail[a]] += cut;
-    imbalance[g.head[a]] -= cut;
+    int from = g.head[back];
+    int to = g.head[a];
+    imbalance[from] += cut;
+    imbalance[to] -= cut;
     int count = ++clippedCount;
     clipped[count - 1] = a;
-    ends[2 * count - 2] = tail[a];
-    ends[2 * count - 1] = g.head[a];
+    ends[2 * count - 2] = from;
+    ends[2 * count - 1] = to;
   }
 
   /**
@@ -350,12 +365,6 @@ final class ReferenceFlow {
     for (int a = b.arcBegin; a < b.arcEnd; a++) {
       installedCap[a - b.arcBegin] = r.capacity(a);
       installedRes[a - b.arcBegin] = r.residual(a);
-    }
-    markedOn = new int[b.arcEnd - b.arcBegin];
-    indexOfArc = new int[b.arcEnd - b.arcBegin];
-    Arrays.fill(indexOfArc, -1);
-    for (int k = 0; k < arcs.length; k++) {
-      indexOfArc[arcs[k] - b.arcBegin] = k;
     }
     clippedOnNominal = new int[clippedCount];
     for (int k = 0; k < clippedCount; k++) {
@@ -386,8 +395,6 @@ final class ReferenceFlow {
     installedCap = null;
     installedServed = null;
     installedRes = null;
-    indexOfArc = null;
-    markedOn = null;
     clippedOnNominal = null;
     installedUp = null;
     installedDemand = null;
@@ -401,7 +408,7 @@ final class ReferenceFlow {
   /**
    * Leaves in {@code r} what {@link FlowGraph#setDay(NetworkIndex, Block, DayInput, Residuals,
    * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, bit
-   * for bit, with the same marks in the same order but for repeats ({@link #markedOn}), for less
+   * for bit, with the same marks in the same order but for repeats ({@link #markedBits}), for less
    * work: the day starts from the state {@link #keepInstalled} kept (put back by restoring only the
    * arcs the previous day changed, when {@link Residuals}' journal listed them all; else by copying
    * every arc), and only the arcs that differ are set again: those the day's set-up marks (changed
@@ -409,13 +416,18 @@ final class ReferenceFlow {
    * flows are then clipped again in reference order. Sinks are read in {@link Block#sinksByTier}
    * order (the block has one tier); returns the day's demand of the up sinks, summed in that order.
    *
-   * <p>Design note: the reference arcs to clip again are collected in a bit set over reference
-   * positions ({@link #touchedBits}), which yields them ascending and once each for one pass over a
-   * word per 64 reference arcs. Replaced (session 10): sorting the collected positions, which on a
-   * day with many changes (a tenth of the lines out) cost more than removing every arc's flow and
-   * clipping the whole reference again, so such days did that instead (about ten times the arcs
-   * clipped and a copy of every arc). A day with many changes still ends the journal: listing what
-   * its max-flow changes would cost every push more than the next day's copy of every arc saves.
+   * <p>Design note: the reference arcs to clip again are collected in a bit set over the block's
+   * arcs ({@link #touchedBits}), which yields them ascending and once each for one pass over a word
+   * per 64 arcs; a word's reference arcs are its bits that are also in {@link #referenceBits}, and
+   * their indices into {@link #arcs} follow by counting bits. Replaced (session 10): sorting the
+   * collected positions, which on a day with many changes (a tenth of the lines out) cost more than
+   * removing every arc's flow and clipping the whole reference again, so such days did that instead
+   * (about ten times the arcs clipped and a copy of every arc). Replaced (session 11): per-arc
+   * tables (the reference index of each arc, and the day each arc was last marked, 90 kB each on
+   * the power-grid family) read at a few thousand scattered arcs a day; bits over the arcs do the
+   * same in 3 kB each and keep the day's other arrays in the caches. A day with many changes still
+   * ends the journal: listing what its max-flow changes would cost every push more than the next
+   * day's copy of every arc saves.
    */
   double installDay(
       FlowGraph graph,
@@ -424,6 +436,7 @@ final class ReferenceFlow {
       DayInput in,
       Residuals r,
       FlowGraph.NominalDay nominal) {
+    assert isClear(markedBits) && isClear(touchedBits) : "bits left from an earlier day";
     int[] sinks = b.sinksByTier;
     if (r.journalComplete(this)) {
       for (int i = 0, count = r.journalCount(); i < count; i++) {
@@ -445,14 +458,12 @@ final class ReferenceFlow {
       journaledDays++;
       r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     }
-    if (++markDay == Integer.MAX_VALUE) {
-      Arrays.fill(markedOn, 0);
-      markDay = 1;
-    }
     int[] rev = g.rev;
     int marks = r.markCount();
+    long[] marked = markedBits;
     for (int i = 0; i < marks; i++) {
-      markedOn[r.marked(i) - arcBegin] = markDay;
+      int k = r.marked(i) - arcBegin;
+      marked[k >>> 6] |= 1L << k;
     }
     for (int i = 0, previous = -1; i < marks; i++) {
       int a = r.marked(i);
@@ -467,7 +478,7 @@ final class ReferenceFlow {
         // the set-up left every arc it marked without flow (capacity and residual set alike), so
         // only an unmarked reverse needs its flow removed; the reference arcs are listed alike
         int back = rev[a];
-        if (markedOn[back - arcBegin] != markDay) {
+        if (!isMarked(back)) {
           r.clearFlow(back);
         }
         touch(a, back);
@@ -508,24 +519,29 @@ final class ReferenceFlow {
     recheckCount = positions;
     clippedCount = 0;
     long[] bits = touchedBits;
+    long[] reference = referenceBits;
     for (int w = 0; w < bits.length; w++) {
       long word = bits[w];
       if (word != 0) {
         bits[w] = 0;
-        do {
-          clipArc(r, (w << 6) + Long.numberOfTrailingZeros(word), true);
+        long ref = reference[w];
+        word &= ref;
+        while (word != 0) {
+          long below = Long.lowestOneBit(word) - 1;
+          clipArc(r, referenceBefore[w] + Long.bitCount(ref & below), true);
           word &= word - 1;
-        } while (word != 0);
+        }
       }
     }
+    Arrays.fill(markedBits, 0);
     imbalance[source] = 0;
     imbalance[sink] = 0;
     return demand;
   }
 
   /**
-   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and adds those of
-   * them that carry reference flow to {@link #touchedBits}.
+   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and adds them to
+   * {@link #touchedBits}.
    */
   private void clearPair(Residuals r, int a) {
     int back = g.rev[a];
@@ -534,19 +550,29 @@ final class ReferenceFlow {
     touch(a, back);
   }
 
-  /**
-   * Adds those of arc {@code a} and its reverse {@code back} that carry reference flow to {@link
-   * #touchedBits}.
-   */
+  /** Adds arc {@code a} and its reverse {@code back} to {@link #touchedBits}. */
   private void touch(int a, int back) {
-    int k = indexOfArc[a - arcBegin];
-    if (k >= 0) {
-      touchedBits[k >>> 6] |= 1L << k;
+    int k = a - arcBegin;
+    touchedBits[k >>> 6] |= 1L << k;
+    k = back - arcBegin;
+    touchedBits[k >>> 6] |= 1L << k;
+  }
+
+  private static boolean isClear(long[] bits) {
+    for (long word : bits) {
+      if (word != 0) {
+        return false;
+      }
     }
-    k = indexOfArc[back - arcBegin];
-    if (k >= 0) {
-      touchedBits[k >>> 6] |= 1L << k;
-    }
+    return true;
+  }
+
+  /**
+   * Whether the running {@link #installDay}'s set-up marked arc {@code a} ({@link #markedBits}).
+   */
+  private boolean isMarked(int a) {
+    int k = a - arcBegin;
+    return (markedBits[k >>> 6] & (1L << k)) != 0;
   }
 
   private int addPosition(int p, int count) {
