@@ -53,6 +53,16 @@ public final class Impacts {
    */
   public static double unserved(double demandPerDay, double served) {
     double shortfall = demandPerDay - served;
-    return shortfall > ROUNDING_TOLERANCE * demandPerDay ? shortfall : 0;
+    return isShort(demandPerDay, shortfall) ? shortfall : 0;
+  }
+
+  /**
+   * Whether a sink with demand {@code demandPerDay} (never negative in a model) and {@code
+   * shortfall = demandPerDay - served} is short: exactly when {@link #unserved} is above 0, and it
+   * is then {@code shortfall}. One comparison, so that a pass over many sinks can count the short
+   * ones without a branch.
+   */
+  public static boolean isShort(double demandPerDay, double shortfall) {
+    return shortfall > ROUNDING_TOLERANCE * demandPerDay;
   }
 }

@@ -49,6 +49,11 @@ public final class TrialLedger {
   private final double[] shortPeople;
   private final double[] shortLoss;
   private final double[] commodityPeople;
+
+  /** Scratch of the one-commodity pass: the day's short sink slots and their shortfalls. */
+  private final int[] listedSink;
+
+  private final double[] listedUnserved;
   private int shortCount;
   private final double[] shareToday;
   private final double[] indirectToday;
@@ -103,6 +108,8 @@ public final class TrialLedger {
     shortPeople = new double[m.sinkCount()];
     shortLoss = new double[m.sinkCount()];
     commodityPeople = new double[m.sinkCount()];
+    listedSink = new int[m.sinkCount()];
+    listedUnserved = new double[m.sinkCount()];
     shareToday = new double[m.commodityCount];
     indirectToday = new double[m.sectorCount];
     isAdded = new boolean[m.horizonDays];
@@ -301,19 +308,35 @@ public final class TrialLedger {
    * +0.0 changes no sum here (every sum starts at +0.0 and only adds values {@code >= +0.0}, so
    * none is -0.0), which spares a division and two sums per short sink on networks without
    * population.
+   *
+   * <p>Design note: two passes. The first lists the short sinks and their shortfalls in slot order
+   * without a branch (every sink is written at the end of the list, which grows by one only when
+   * the sink is short, {@link Impacts#isShort}); the second adds the listed sinks. On a grid day at
+   * a 10% failure probability a third of the sinks are short in no pattern, so a branch on "short"
+   * in a single pass was mispredicted about once in three sinks, and the pass took about twice as
+   * long as the two.
    */
   private void addSinksOfOneCommodity(
       double[] demand, double[] sinkServed, double people, double loss) {
+    int[] listed = listedSink;
+    double[] listedShortfall = listedUnserved;
+    int n = 0;
+    for (int i = 0; i < demand.length; i++) {
+      double d = demand[i];
+      double shortfall = d - sinkServed[i];
+      listed[n] = i;
+      listedShortfall[n] = shortfall;
+      assert Impacts.isShort(d, shortfall) == Impacts.unserved(d, sinkServed[i]) > 0;
+      n += Impacts.isShort(d, shortfall) ? 1 : 0;
+    }
     double today = unservedTodayByCommodity[0];
     double commodityPeople = personDaysByCommodity[0];
     double[] population = m.sinkPopulation;
     double[] valueOfLostLoad = m.sinkValueOfLostLoad;
     int[] sectorOf = m.sinkSector;
-    for (int i = 0; i < demand.length; i++) {
-      double unserved = Impacts.unserved(demand[i], sinkServed[i]);
-      if (!(unserved > 0)) {
-        continue;
-      }
+    for (int k = 0; k < n; k++) {
+      int i = listed[k];
+      double unserved = listedShortfall[k];
       today += unserved;
       int sector = sectorOf[i];
       if (sector >= 0) {

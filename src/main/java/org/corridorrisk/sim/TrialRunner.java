@@ -128,6 +128,11 @@ final class TrialRunner {
   private double[] evURepair = new double[16];
   private int[] evTargetPos = new int[16];
   private int[] evNumber = new int[16];
+
+  /** Events of {@link #INDEPENDENT_FAILURES}: their first failure in {@link #failedPos}, count. */
+  private int[] evFailFrom = new int[16];
+
+  private int[] evFailCount = new int[16];
   private int[] evOrder = new int[16];
   private int[] evSortTmp = new int[16];
 
@@ -137,10 +142,19 @@ final class TrialRunner {
   private int[] forcedAssets;
   private int forcedDays;
 
-  /** An independent threat's failing target positions and repair uniforms in one trial. */
+  /**
+   * The failing target positions and repair uniforms of every independent threat in one trial, one
+   * threat's after the other (each threat's failures are one event, {@link #INDEPENDENT_FAILURES}).
+   */
   private final int[] failedPos;
 
   private final double[] failedURepair;
+
+  /** How many entries of {@link #failedPos} the current trial uses. */
+  private int failedCount;
+
+  /** Workspace of {@link Streams#independentFailures}. */
+  private final long[] drawScratch = new long[Streams.BLOCK];
 
   /** Reference mode for tests: no undisturbed prefix, no memo, every commodity solved every day. */
   private final boolean naive;
@@ -170,6 +184,9 @@ final class TrialRunner {
 
   /** Per asset: whether its flag above is set for good (a profile or a dependency). */
   private final boolean[] alwaysMayDiffer;
+
+  /** Whether any asset's is. */
+  private final boolean anyAlwaysMayDiffer;
 
   /**
    * Watches the current trial (a replay); {@code null} in the study, where every use below is one
@@ -255,7 +272,9 @@ final class TrialRunner {
     }
     int targets = 0;
     for (ThreatPlan.Compiled th : m.plan.threats) {
-      targets = Math.max(targets, th.targets == null ? 0 : th.targets.length);
+      if (!th.poisson && !th.hazard) {
+        targets += th.targets.length;
+      }
     }
     failedPos = new int[targets];
     failedURepair = new double[targets];
@@ -285,6 +304,11 @@ final class TrialRunner {
         flagMayDiffer(a);
       }
     }
+    boolean always = false;
+    for (boolean b : alwaysMayDiffer) {
+      always |= b;
+    }
+    anyAlwaysMayDiffer = always;
     in.hintChanges(linkMayDiffer, nodeMayDiffer);
   }
 
@@ -589,6 +613,7 @@ final class TrialRunner {
 
   private void drawEvents(long seed, long trial) {
     evCount = 0;
+    failedCount = 0;
     curSeed = seed;
     curTrial = trial;
     ThreatPlan.Compiled[] threats = m.plan.threats;
@@ -608,9 +633,16 @@ final class TrialRunner {
                 th.targets.length,
                 th.failProbability,
                 failedPos,
-                failedURepair);
-        for (int i = 0; i < failed; i++) {
-          addEvent(th.startDay, ti, Double.NaN, true, failedURepair[i], failedPos[i], 0);
+                failedURepair,
+                failedCount,
+                drawScratch);
+        if (failed > 0) {
+          // one event for all of them: they share the time, and the order of events with the same
+          // time is threat order, then draw order, which the failures keep within the event
+          addEvent(th.startDay, ti, Double.NaN, true, Double.NaN, INDEPENDENT_FAILURES, 0);
+          evFailFrom[evCount - 1] = failedCount;
+          evFailCount[evCount - 1] = failed;
+          failedCount += failed;
         }
         continue;
       }
@@ -680,8 +712,14 @@ final class TrialRunner {
   private static final int HAZARD_EVENT = -2;
 
   /**
-   * @param pos target position (independent threats), -1 (chosen when applied) or {@link
-   *     #HAZARD_EVENT}
+   * {@code pos} of an independent threat's failures in a trial (at least one): each is a hit of its
+   * own on its target position with its own repair uniform, applied in draw order.
+   */
+  private static final int INDEPENDENT_FAILURES = -3;
+
+  /**
+   * @param pos -1 (the target is chosen when applied), {@link #HAZARD_EVENT} or {@link
+   *     #INDEPENDENT_FAILURES}
    * @param number the event's number within its threat (Poisson: attempt index; independent: 0),
    *     keying its new draws (damage state, stages, hazard footprint)
    */
@@ -702,6 +740,8 @@ final class TrialRunner {
       evURepair = Arrays.copyOf(evURepair, n);
       evTargetPos = Arrays.copyOf(evTargetPos, n);
       evNumber = Arrays.copyOf(evNumber, n);
+      evFailFrom = Arrays.copyOf(evFailFrom, n);
+      evFailCount = Arrays.copyOf(evFailCount, n);
       evOrder = new int[n];
       evSortTmp = new int[n];
     }
@@ -781,18 +821,14 @@ final class TrialRunner {
   // ---------------------------------------------------------------- trial loop
 
   private void resetTrial() {
+    // every asset in the down list is in the touched list too (both are filled by track only)
+    assert downListIsTouched();
     for (int i = 0; i < touchedCount; i++) {
       int a = touched[i];
       isTouched[a] = false;
       daysDown[a] = 0;
       restoreFully(a);
-    }
-    for (int i = 0; i < downCount; i++) {
-      restoreFully(downList[i]);
-    }
-    for (int i = 0; i < touchedCount; i++) {
-      int a = touched[i];
-      if (!alwaysMayDiffer[a]) {
+      if (!anyAlwaysMayDiffer || !alwaysMayDiffer[a]) {
         if (a < m.nodeCount) {
           nodeMayDiffer[a] = false;
         } else {
@@ -814,11 +850,22 @@ final class TrialRunner {
     }
   }
 
+  private boolean downListIsTouched() {
+    for (int i = 0; i < downCount; i++) {
+      if (!isTouched[downList[i]]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Back to intact with no outage state (values of profiled assets are set again each day). */
   private void restoreFully(int a) {
     inDown[a] = false;
     segHead[a] = -1;
-    jobOf[a] = -1;
+    if (anyCrew) {
+      jobOf[a] = -1; // only a crew's job sets it (a store less per hit asset without crews)
+    }
     if (damage[a] != 1.0) {
       double old = damage[a];
       damage[a] = 1.0;
@@ -1522,24 +1569,31 @@ final class TrialRunner {
   }
 
   private void setUp(DayInput input, int asset, boolean up, boolean markDirty) {
-    int c;
     if (asset < m.nodeCount) {
       if (input.nodeUp[asset] == up) {
         return;
       }
       input.nodeUp[asset] = up;
-      c = m.net.nodeCommodity(asset);
     } else {
       int l = asset - m.nodeCount;
       if (input.linkUp[l] == up) {
         return;
       }
       input.linkUp[l] = up;
-      c = m.net.linkCommodity(l);
     }
     if (markDirty) {
-      dirty[c] = true;
+      dirty[commodityOf(asset)] = true;
     }
+  }
+
+  /** The commodity of an asset: with one commodity, without looking it up. */
+  private int commodityOf(int asset) {
+    if (dirty.length == 1) {
+      return 0;
+    }
+    return asset < m.nodeCount
+        ? m.net.nodeCommodity(asset)
+        : m.net.linkCommodity(asset - m.nodeCount);
   }
 
   private boolean isUp(int asset) {
@@ -1571,19 +1625,33 @@ final class TrialRunner {
       return;
     }
     int pos = evTargetPos[e];
+    if (pos == INDEPENDENT_FAILURES) {
+      for (int k = evFailFrom[e], end = k + evFailCount[e]; k < end; k++) {
+        hitTarget(e, d, th, failedPos[k], failedURepair[k]);
+      }
+      return;
+    }
     if (pos < 0) {
       pos =
           th.selection == Selection.MAX_DAMAGE
               ? maxDamageTarget(th, d, evUTarget[e])
               : th.pick(evUTarget[e]);
     }
+    hitTarget(e, d, th, pos, evURepair[e]);
+  }
+
+  /**
+   * A successful hit of event {@code e} on target position {@code pos}: its common-mode group is
+   * hit (spills first, from the flow before the hit), reported when watched.
+   */
+  private void hitTarget(int e, int d, ThreatPlan.Compiled th, int pos, double uRepair) {
     if (observer == null && hitsAlone[evThreat[e]]) {
       // the usual hit of a study: one asset, nothing reported (what the loop below does then)
       int a = th.targets[pos];
       if (anySpill) {
         spillOf(a);
       }
-      hitAsset(a, d, e, th, evURepair[e], null, 0);
+      hitAsset(a, d, e, th, uRepair, null, 0);
       return;
     }
     int[] group = th.hitGroup[pos];
@@ -1610,7 +1678,7 @@ final class TrialRunner {
           d,
           e,
           th,
-          evURepair[e],
+          uRepair,
           a != th.targets[pos] ? target : null,
           spills == null ? 0 : spills[i]);
     }
