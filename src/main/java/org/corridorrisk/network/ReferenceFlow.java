@@ -37,7 +37,6 @@ final class ReferenceFlow {
 
   private final double[] flows;
   private final Arcs g;
-  private final int[] tail;
   private final int source;
   private final int sink;
   private final double eps;
@@ -48,6 +47,11 @@ final class ReferenceFlow {
   /** Nodes waiting to pass an imbalance on, and whether a node is among them. */
   private final int[] pending;
 
+  /**
+   * Whether a node is in {@link #pending}; always true for the source and the sink, which absorb
+   * any imbalance that reaches them (the supply used or a delivery falls) and so are never queued:
+   * what {@link #settle} adds to their {@link #imbalance} is dropped when it ends.
+   */
   private final boolean[] isPending;
 
   /** Arcs clipped today (their tails and heads hold the imbalances to pass on). */
@@ -85,12 +89,19 @@ final class ReferenceFlow {
 
   private double[] installedRes;
 
-  /** Per arc of the block: its index in {@link #arcs}, or -1 (kept with the installed state). */
-  private int[] indexOfArc;
+  /**
+   * Per arc of the block, bit {@code a - arcBegin}: whether it is a reference arc (in {@link
+   * #arcs}); with {@link #referenceBefore}, the index in {@link #arcs} of a reference arc is the
+   * number of reference arcs before it (a rank over the bits).
+   */
+  private final long[] referenceBits;
+
+  /** Per word of {@link #referenceBits}: the reference arcs in the words before it. */
+  private final int[] referenceBefore;
 
   /**
-   * Reference arcs {@link #installDay} sets again: bit {@code k} for index {@code k} into {@link
-   * #arcs} (all clear between days).
+   * Arcs {@link #installDay} sets again, bit {@code a - arcBegin} (all clear between days): those
+   * that are reference arcs ({@link #referenceBits}) are clipped again.
    */
   private final long[] touchedBits;
 
@@ -124,16 +135,28 @@ final class ReferenceFlow {
   private int recheckCount;
 
   /**
-   * Per arc of the block: the {@link #markDay} of the last {@link #installDay} whose set-up marked
-   * it. Such an arc, when clipped, is not marked again: a repeated mark changes nothing in the
-   * trees' recheck ({@link BoykovKolmogorov#augmentFrom}: the first one already orphaned or
-   * activated what the arc's change concerns, and nothing runs in between), and on a day with a
-   * tenth of the lines out about a third of the marks were such repeats (a line out that carried
-   * reference flow is clipped too).
+   * Per arc of the block, bit {@code a - arcBegin}: whether the set-up of the running {@link
+   * #installDay} marked it (all clear between days). Such an arc, when clipped, is not marked
+   * again: a repeated mark changes nothing in the trees' recheck ({@link
+   * BoykovKolmogorov#augmentFrom}: the first one already orphaned or activated what the arc's
+   * change concerns, and nothing runs in between), and on a day with a tenth of the lines out about
+   * a third of the marks were such repeats (a line out that carried reference flow is clipped too).
    */
-  private int[] markedOn;
+  private final long[] markedBits;
 
-  private int markDay;
+  /**
+   * {@link Residuals#capacityStamp} when the last {@link #installDay} returned, or -1: while it is
+   * unchanged, the capacities differ from the installed state's only at that day's marks and at
+   * {@link #sinkArcsSet}, and the next day restores just those capacities (the residuals are copied
+   * whole: the max-flow changed them all over). On a p 10% grid day that halves the copy of a day
+   * with many changes (measured: the restore 14.9 -> 11.2 us per day).
+   */
+  private long capacitiesAfterDay = -1;
+
+  /** The sink arcs the last {@link #installDay} set to another capacity. */
+  private int[] sinkArcsSet = new int[0];
+
+  private int sinkArcsSetCount;
 
   /** Arcs {@link #install} clipped on the nominal day (kept with the installed state). */
   private int[] clippedOnNominal;
@@ -142,7 +165,6 @@ final class ReferenceFlow {
     this.arcs = arcs;
     this.flows = flows;
     this.g = graph.arcs;
-    this.tail = graph.arcTail;
     this.source = b.source;
     this.sink = b.sink;
     this.eps = b.flowEpsilon;
@@ -150,9 +172,21 @@ final class ReferenceFlow {
     this.imbalance = new double[graph.nodeCount];
     this.pending = new int[graph.nodeCount];
     this.isPending = new boolean[graph.nodeCount];
+    isPending[source] = true;
+    isPending[sink] = true;
     this.clipped = new int[arcs.length];
     this.ends = new int[2 * arcs.length];
-    this.touchedBits = new long[(arcs.length + 63) >>> 6];
+    int words = (b.arcEnd - b.arcBegin + 63) >>> 6;
+    this.referenceBits = new long[words];
+    this.referenceBefore = new int[words];
+    this.touchedBits = new long[words];
+    this.markedBits = new long[words];
+    for (int a : arcs) {
+      referenceBits[(a - arcBegin) >>> 6] |= 1L << (a - arcBegin);
+    }
+    for (int w = 1; w < words; w++) {
+      referenceBefore[w] = referenceBefore[w - 1] + Long.bitCount(referenceBits[w - 1]);
+    }
   }
 
   /**
@@ -267,9 +301,11 @@ final class ReferenceFlow {
   void install(Residuals r) {
     clip(r);
     for (int k = 0; k < clippedCount; k++) {
-      settle(r, tail[clipped[k]], Long.MAX_VALUE);
-      settle(r, g.head[clipped[k]], Long.MAX_VALUE);
+      settle(r, ends[2 * k], Long.MAX_VALUE);
+      settle(r, ends[2 * k + 1], Long.MAX_VALUE);
     }
+    imbalance[source] = 0;
+    imbalance[sink] = 0;
   }
 
   /**
@@ -295,7 +331,7 @@ final class ReferenceFlow {
 
   /**
    * As {@link #clipArc(Residuals, int)}; with {@code once}, an arc the day's set-up marked ({@link
-   * #markedOn}) is not marked again.
+   * #markedBits}) is not marked again.
    */
   private void clipArc(Residuals r, int k, boolean once) {
     int a = arcs[k];
@@ -312,18 +348,20 @@ final class ReferenceFlow {
     }
     double cut = f - room;
     int back = g.rev[a];
-    if (!once || markedOn[a - arcBegin] != markDay) {
+    if (!once || !isMarked(a)) {
       r.mark(a);
     }
-    if (!once || markedOn[back - arcBegin] != markDay) {
+    if (!once || !isMarked(back)) {
       r.mark(back);
     }
-    imbalance[tail[a]] += cut;
-    imbalance[g.head[a]] -= cut;
+    int from = g.head[back];
+    int to = g.head[a];
+    imbalance[from] += cut;
+    imbalance[to] -= cut;
     int count = ++clippedCount;
     clipped[count - 1] = a;
-    ends[2 * count - 2] = tail[a];
-    ends[2 * count - 1] = g.head[a];
+    ends[2 * count - 2] = from;
+    ends[2 * count - 1] = to;
   }
 
   /**
@@ -342,12 +380,6 @@ final class ReferenceFlow {
       installedCap[a - b.arcBegin] = r.capacity(a);
       installedRes[a - b.arcBegin] = r.residual(a);
     }
-    markedOn = new int[b.arcEnd - b.arcBegin];
-    indexOfArc = new int[b.arcEnd - b.arcBegin];
-    Arrays.fill(indexOfArc, -1);
-    for (int k = 0; k < arcs.length; k++) {
-      indexOfArc[arcs[k] - b.arcBegin] = k;
-    }
     clippedOnNominal = new int[clippedCount];
     for (int k = 0; k < clippedCount; k++) {
       clippedOnNominal[k] = clipped[k];
@@ -361,6 +393,9 @@ final class ReferenceFlow {
           == Double.doubleToRawLongBits(r.capacity(nodeArc[i]));
     }
     installedServed = graph.served(net, b, r);
+    sinkArcsSet = new int[b.sinksByTier.length];
+    sinkArcsSetCount = 0;
+    capacitiesAfterDay = -1;
   }
 
   /**
@@ -377,11 +412,10 @@ final class ReferenceFlow {
     installedCap = null;
     installedServed = null;
     installedRes = null;
-    indexOfArc = null;
-    markedOn = null;
     clippedOnNominal = null;
     installedUp = null;
     installedDemand = null;
+    capacitiesAfterDay = -1;
   }
 
   /** Whether {@link #keepInstalled} kept a state. */
@@ -392,7 +426,7 @@ final class ReferenceFlow {
   /**
    * Leaves in {@code r} what {@link FlowGraph#setDay(NetworkIndex, Block, DayInput, Residuals,
    * FlowGraph.NominalDay)}, opening every up sink at its full demand and {@link #clip} leave, bit
-   * for bit, with the same marks in the same order but for repeats ({@link #markedOn}), for less
+   * for bit, with the same marks in the same order but for repeats ({@link #markedBits}), for less
    * work: the day starts from the state {@link #keepInstalled} kept (put back by restoring only the
    * arcs the previous day changed, when {@link Residuals}' journal listed them all; else by copying
    * every arc), and only the arcs that differ are set again: those the day's set-up marks (changed
@@ -400,13 +434,18 @@ final class ReferenceFlow {
    * flows are then clipped again in reference order. Sinks are read in {@link Block#sinksByTier}
    * order (the block has one tier); returns the day's demand of the up sinks, summed in that order.
    *
-   * <p>Design note: the reference arcs to clip again are collected in a bit set over reference
-   * positions ({@link #touchedBits}), which yields them ascending and once each for one pass over a
-   * word per 64 reference arcs. Replaced (session 10): sorting the collected positions, which on a
-   * day with many changes (a tenth of the lines out) cost more than removing every arc's flow and
-   * clipping the whole reference again, so such days did that instead (about ten times the arcs
-   * clipped and a copy of every arc). A day with many changes still ends the journal: listing what
-   * its max-flow changes would cost every push more than the next day's copy of every arc saves.
+   * <p>Design note: the reference arcs to clip again are collected in a bit set over the block's
+   * arcs ({@link #touchedBits}), which yields them ascending and once each for one pass over a word
+   * per 64 arcs; a word's reference arcs are its bits that are also in {@link #referenceBits}, and
+   * their indices into {@link #arcs} follow by counting bits. Replaced (session 10): sorting the
+   * collected positions, which on a day with many changes (a tenth of the lines out) cost more than
+   * removing every arc's flow and clipping the whole reference again, so such days did that instead
+   * (about ten times the arcs clipped and a copy of every arc). Replaced (session 11): per-arc
+   * tables (the reference index of each arc, and the day each arc was last marked, 90 kB each on
+   * the power-grid family) read at a few thousand scattered arcs a day; bits over the arcs do the
+   * same in 3 kB each and keep the day's other arrays in the caches. A day with many changes still
+   * ends the journal: listing what its max-flow changes would cost every push more than the next
+   * day's copy of every arc saves.
    */
   double installDay(
       FlowGraph graph,
@@ -415,6 +454,7 @@ final class ReferenceFlow {
       DayInput in,
       Residuals r,
       FlowGraph.NominalDay nominal) {
+    assert isClear(markedBits) && isClear(touchedBits) : "bits left from an earlier day";
     int[] sinks = b.sinksByTier;
     if (r.journalComplete(this)) {
       for (int i = 0, count = r.journalCount(); i < count; i++) {
@@ -423,9 +463,21 @@ final class ReferenceFlow {
           r.restorePair(a, installedCap, installedRes, arcBegin);
         }
       }
+    } else if (r.capacityStamp() == capacitiesAfterDay) {
+      // no capacity changed since the last installDay and its marks are still listed: capacities
+      // differ from the installed state's only at the arcs its set-up marked and the sink arcs it
+      // set, so only residuals are copied whole
+      for (int i = 0, count = r.markCount(); i < count; i++) {
+        r.restoreCapacity(r.marked(i), installedCap, arcBegin);
+      }
+      for (int i = 0; i < sinkArcsSetCount; i++) {
+        r.restoreCapacity(sinkArcsSet[i], installedCap, arcBegin);
+      }
+      r.setResiduals(arcBegin, b.arcEnd, installedRes);
     } else {
       r.setRange(arcBegin, b.arcEnd, installedCap, installedRes);
     }
+    sinkArcsSetCount = 0;
     r.endJournal(); // the set-up's changes are listed from its marks below, if at all
     graph.patchDay(net, b, in, r, nominal);
     // what this day changes is listed, so that the next day restores only that: the set-up's
@@ -436,14 +488,12 @@ final class ReferenceFlow {
       journaledDays++;
       r.startJournal(this, (b.arcEnd - arcBegin) / 3);
     }
-    if (++markDay == Integer.MAX_VALUE) {
-      Arrays.fill(markedOn, 0);
-      markDay = 1;
-    }
     int[] rev = g.rev;
     int marks = r.markCount();
+    long[] marked = markedBits;
     for (int i = 0; i < marks; i++) {
-      markedOn[r.marked(i) - arcBegin] = markDay;
+      int k = r.marked(i) - arcBegin;
+      marked[k >>> 6] |= 1L << k;
     }
     for (int i = 0, previous = -1; i < marks; i++) {
       int a = r.marked(i);
@@ -458,7 +508,7 @@ final class ReferenceFlow {
         // the set-up left every arc it marked without flow (capacity and residual set alike), so
         // only an unmarked reverse needs its flow removed; the reference arcs are listed alike
         int back = rev[a];
-        if (markedOn[back - arcBegin] != markDay) {
+        if (!isMarked(back)) {
           r.clearFlow(back);
         }
         touch(a, back);
@@ -486,6 +536,7 @@ final class ReferenceFlow {
         if (Double.doubleToRawLongBits(open) != Double.doubleToRawLongBits(installed)) {
           int a = graph.nodeArc[i];
           r.setEmpty(a, open);
+          sinkArcsSet[sinkArcsSetCount++] = a;
           clearPair(r, a);
           positions = addPosition(trees.positionOf[a - arcBegin], positions);
         }
@@ -499,24 +550,30 @@ final class ReferenceFlow {
     recheckCount = positions;
     clippedCount = 0;
     long[] bits = touchedBits;
+    long[] reference = referenceBits;
     for (int w = 0; w < bits.length; w++) {
       long word = bits[w];
       if (word != 0) {
         bits[w] = 0;
-        do {
-          clipArc(r, (w << 6) + Long.numberOfTrailingZeros(word), true);
+        long ref = reference[w];
+        word &= ref;
+        while (word != 0) {
+          long below = Long.lowestOneBit(word) - 1;
+          clipArc(r, referenceBefore[w] + Long.bitCount(ref & below), true);
           word &= word - 1;
-        } while (word != 0);
+        }
       }
     }
+    Arrays.fill(markedBits, 0);
     imbalance[source] = 0;
     imbalance[sink] = 0;
+    capacitiesAfterDay = r.capacityStamp();
     return demand;
   }
 
   /**
-   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and adds those of
-   * them that carry reference flow to {@link #touchedBits}.
+   * Removes any flow from arc {@code a} and its reverse (their capacities stay) and adds them to
+   * {@link #touchedBits}.
    */
   private void clearPair(Residuals r, int a) {
     int back = g.rev[a];
@@ -525,19 +582,29 @@ final class ReferenceFlow {
     touch(a, back);
   }
 
-  /**
-   * Adds those of arc {@code a} and its reverse {@code back} that carry reference flow to {@link
-   * #touchedBits}.
-   */
+  /** Adds arc {@code a} and its reverse {@code back} to {@link #touchedBits}. */
   private void touch(int a, int back) {
-    int k = indexOfArc[a - arcBegin];
-    if (k >= 0) {
-      touchedBits[k >>> 6] |= 1L << k;
+    int k = a - arcBegin;
+    touchedBits[k >>> 6] |= 1L << k;
+    k = back - arcBegin;
+    touchedBits[k >>> 6] |= 1L << k;
+  }
+
+  private static boolean isClear(long[] bits) {
+    for (long word : bits) {
+      if (word != 0) {
+        return false;
+      }
     }
-    k = indexOfArc[back - arcBegin];
-    if (k >= 0) {
-      touchedBits[k >>> 6] |= 1L << k;
-    }
+    return true;
+  }
+
+  /**
+   * Whether the running {@link #installDay}'s set-up marked arc {@code a} ({@link #markedBits}).
+   */
+  private boolean isMarked(int a) {
+    int k = a - arcBegin;
+    return (markedBits[k >>> 6] & (1L << k)) != 0;
   }
 
   private int addPosition(int p, int count) {
@@ -583,7 +650,8 @@ final class ReferenceFlow {
 
   private boolean allBalanced() {
     for (int x = 0; x < imbalance.length; x++) {
-      assert imbalance[x] == 0 && !isPending[x] : "imbalance left at " + x;
+      boolean terminal = x == source || x == sink;
+      assert imbalance[x] == 0 && isPending[x] == terminal : "imbalance left at " + x;
     }
     return true;
   }
@@ -617,9 +685,13 @@ final class ReferenceFlow {
           imbalance[x] = 0;
           isPending[x] = false;
         }
+        isPending[source] = true;
+        isPending[sink] = true;
         return false;
       }
     }
+    imbalance[source] = 0;
+    imbalance[sink] = 0;
     return true;
   }
 
@@ -628,8 +700,16 @@ final class ReferenceFlow {
    * lowers the flow on arcs into the node (moving the excess to their tails, towards the source), a
    * deficit lowers the flow on arcs out of it (moving the deficit to their heads, towards the
    * sink). Imbalances reaching the source or the sink vanish: the supply used or a delivery falls.
+   *
+   * <p>Design note: the source and the sink are never queued ({@link #isPending}). On the binding
+   * grid family (p 10%) they were 43% of the nodes taken from the queue, each only to have its
+   * imbalance dropped. Neither ever passes anything on, so leaving them out changes no flow; only
+   * the budget counts fewer steps.
    */
   private long settle(Residuals r, int start, long budget) {
+    if (start == source || start == sink) {
+      return budget;
+    }
     if (Math.abs(imbalance[start]) <= eps && !isPending[start]) {
       imbalance[start] = 0;
       return budget;
@@ -648,9 +728,6 @@ final class ReferenceFlow {
       isPending[x] = false;
       double excess = imbalance[x];
       imbalance[x] = 0;
-      if (x == source || x == sink) {
-        continue;
-      }
       if (excess > eps) {
         // lower flow arriving at x: arc a leaves x, its reverse brought flow in
         for (int a = arcStart[x], e = arcStart[x + 1]; a < e && excess > eps; a++) {

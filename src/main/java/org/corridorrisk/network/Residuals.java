@@ -48,6 +48,12 @@ final class Residuals {
 
   private int journalEpoch;
 
+  /**
+   * Raised by every change of a capacity and by {@link #clearMarks}: while it stays the same, no
+   * capacity changed and the marks listed then are still listed ({@link #capacityStamp}).
+   */
+  private long capacityStamp;
+
   /** Zero capacities on every arc of {@code arcs}. */
   Residuals(Arcs arcs) {
     this.rev = arcs.rev;
@@ -114,6 +120,7 @@ final class Residuals {
    * {@code residual}, indexed from arc {@code first}).
    */
   void restorePair(int a, double[] capacity, double[] residual, int first) {
+    capacityStamp++;
     int b = rev[a];
     cap[a] = capacity[a - first];
     res[a] = residual[a - first];
@@ -123,7 +130,35 @@ final class Residuals {
 
   /** Forgets the marked arcs. */
   void clearMarks() {
+    capacityStamp++;
     markCount = 0;
+  }
+
+  /**
+   * A value that differs from every earlier one once a capacity has changed or the marks were
+   * cleared: equal stamps mean that no capacity changed in between and that the marks listed at the
+   * first are still listed (more may have been added).
+   */
+  long capacityStamp() {
+    return capacityStamp;
+  }
+
+  /**
+   * Arc {@code a} gets its capacity from a kept state ({@code capacity}, indexed from arc {@code
+   * first}).
+   */
+  void restoreCapacity(int a, double[] capacity, int first) {
+    capacityStamp++;
+    cap[a] = capacity[a - first];
+  }
+
+  /**
+   * Arcs {@code begin .. end - 1} get residuals {@code residual[0 .. end - begin - 1]}, keeping
+   * their capacities.
+   */
+  void setResiduals(int begin, int end, double[] residual) {
+    endJournal();
+    System.arraycopy(residual, 0, res, begin, end - begin);
   }
 
   /** Marks arc {@code a} as changed. */
@@ -171,6 +206,7 @@ final class Residuals {
   /** Arcs {@code begin .. end - 1} get capacity 0 and flow 0. */
   void clear(int begin, int end) {
     endJournal();
+    capacityStamp++;
     Arrays.fill(cap, begin, end, 0);
     Arrays.fill(res, begin, end, 0);
   }
@@ -181,6 +217,7 @@ final class Residuals {
    */
   void setRange(int begin, int end, double[] capacity, double[] residual) {
     endJournal();
+    capacityStamp++;
     System.arraycopy(capacity, 0, cap, begin, end - begin);
     System.arraycopy(residual, 0, res, begin, end - begin);
   }
@@ -198,6 +235,7 @@ final class Residuals {
     if (journaling) {
       note(a);
     }
+    capacityStamp++;
     cap[a] = capacity;
     res[a] = capacity;
   }
@@ -207,6 +245,7 @@ final class Residuals {
     if (journaling) {
       note(a);
     }
+    capacityStamp++;
     res[a] += capacity - cap[a];
     cap[a] = capacity;
   }
@@ -216,6 +255,7 @@ final class Residuals {
     if (journaling) {
       note(a);
     }
+    capacityStamp++;
     cap[a] -= res[a];
     res[a] = 0;
   }
@@ -234,6 +274,7 @@ final class Residuals {
     if (journaling) {
       note(a);
     }
+    capacityStamp++;
     cap[a] = f;
     res[a] = 0;
     res[rev[a]] = f;
@@ -280,6 +321,7 @@ final class Residuals {
     if (journaling) {
       note(a);
     }
+    capacityStamp++;
     cap[a] = snapCap[a];
     res[a] = snapRes[a];
   }
