@@ -98,19 +98,19 @@ final class Streams {
    * generator. The decision {@code u < p} is taken on the integer {@code nextLong() >>> 11} against
    * {@link #failThreshold}, the same decision for every draw.
    *
-   * <p>Two loops take the same draws. Below {@link #BLOCKS_FROM}, one target at a time with a
-   * branch on "fails" (rarely taken, so well predicted). From it on, where that branch would be
-   * mispredicted often (at 10%, about once in ten targets, in no pattern), per block of {@link
-   * #BLOCK} targets: a first loop steps the stream and sets the bit of each failing target without
-   * a branch, keeping each target's xoroshiro word after its first step in {@code scratch}; then
-   * each set bit's repair uniform is mixed from that word and the LCG state, which is the block's
-   * first state stepped {@code 2j + 1} times ({@link #STEPS_MUL}, {@link #STEPS_ADD}: {@code s ->
-   * m^k s + (1 + m + ... + m^(k-1)) a}). Below {@link #BLOCKS_FROM} the plain loop is faster: it
-   * stores nothing per target. Both loops stay in this method, which a study calls once per trial:
-   * with the block loop in a method of its own, trials ran about a tenth slower for their first
-   * several thousand (measured on a p 10% grid member, until C2 compiled this method and inlined
-   * the loop here), a loop in this method is compiled from its back branches within the first
-   * trials.
+   * <p>Two loops take the same draws. Below {@link #BLOCKS_FROM} (or for fewer than {@link #BLOCK}
+   * targets), one target at a time with a branch on "fails" (rarely taken, so well predicted, or
+   * taken a few times only). From it on, where that branch would be mispredicted often (at 10%,
+   * about once in ten targets, in no pattern), per block of {@link #BLOCK} targets: a first loop
+   * steps the stream and sets the bit of each failing target without a branch, keeping each
+   * target's xoroshiro word after its first step in {@code scratch}; then each set bit's repair
+   * uniform is mixed from that word and the LCG state, which is the block's first state stepped
+   * {@code 2j + 1} times ({@link #STEPS_MUL}, {@link #STEPS_ADD}: {@code s -> m^k s + (1 + m + ...
+   * + m^(k-1)) a}). Below {@link #BLOCKS_FROM} the plain loop is faster: it stores nothing per
+   * target. Both loops stay in this method, which a study calls once per trial: with the block loop
+   * in a method of its own, trials ran about a tenth slower for their first several thousand
+   * (measured on a p 10% grid member, until C2 compiled this method and inlined the loop here), a
+   * loop in this method is compiled from its back branches within the first trials.
    *
    * @param scratch at least {@link #BLOCK} long (the block loop's workspace)
    */
@@ -135,7 +135,7 @@ final class Streams {
     // chain of dependent multiplications is then as long as the xoroshiro step's, not twice
     long la2 = (LCG_M + 1) * la;
     int n = at;
-    if (failProbability >= BLOCKS_FROM) {
+    if (failProbability >= BLOCKS_FROM && targets >= BLOCK) {
       for (int from = 0; from < targets; from += BLOCK) {
         int len = Math.min(BLOCK, targets - from);
         long lsBlock = ls;
