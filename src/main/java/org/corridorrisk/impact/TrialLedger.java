@@ -34,6 +34,7 @@ public final class TrialLedger {
   private final double[] cStar;
   private final double[] q;
   private final double[] scratch;
+  private final IimMemo iim;
   private final double[] peakBySector;
   private final double[] indirectBySector;
   private final double[][] servedShareByCommodityDay;
@@ -99,6 +100,7 @@ public final class TrialLedger {
     cStar = new double[m.sectorCount];
     q = new double[m.sectorCount];
     scratch = new double[m.sectorCount];
+    iim = new IimMemo(m.interdependency);
     peakBySector = new double[m.sectorCount];
     indirectBySector = new double[m.sectorCount];
     servedShareByCommodityDay = new double[m.commodityCount][m.horizonDays];
@@ -654,7 +656,7 @@ public final class TrialLedger {
         double d = sectorDemand[s];
         cStar[s] = d > 0 ? Math.min(1, sectorUnservedToday[s] / d) : 0;
       }
-      Iim.leastFixedPoint(m.interdependency, cStar, q, scratch);
+      iim.leastFixedPoint(cStar, q, scratch);
       for (int s = 0; s < sectors; s++) {
         indirectToday[s] = (q[s] - cStar[s]) * m.sectorOutputPerDay[s];
       }
