@@ -235,7 +235,10 @@ final class SchemaCheck {
     return n.isMissingNode() ? null : n;
   }
 
-  /** " (required when kind is source)" for requirements that depend on another key. */
+  /**
+   * " (required when kind is source)" for requirements that depend on another key; " (required when
+   * model is not hazard)" for one in the {@code else} branch.
+   */
   private static String condition(Error e) {
     JsonNode thenParent = schemaAt(e, 2); // .../allOf/0 for .../allOf/0/then/required
     if (thenParent == null || !thenParent.has("if")) {
@@ -245,12 +248,15 @@ final class SchemaCheck {
     if (props == null) {
       return "";
     }
+    NodePath fragment = e.getSchemaLocation().getFragment();
+    int n = fragment.getNameCount();
+    boolean otherwise = n >= 2 && "else".equals(String.valueOf(fragment.getElement(n - 2)));
+    String is = otherwise ? " is not " : " is ";
     List<String> parts = new ArrayList<>();
     props
         .fields()
-        .forEachRemaining(
-            f -> parts.add(f.getKey() + " is " + f.getValue().path("const").asText()));
-    return " (required when " + String.join(" and ", parts) + ")";
+        .forEachRemaining(f -> parts.add(f.getKey() + is + f.getValue().path("const").asText()));
+    return " (required when " + String.join(otherwise ? " or " : " and ", parts) + ")";
   }
 
   private static String sizeMessage(String keyword, Error e, String path) {

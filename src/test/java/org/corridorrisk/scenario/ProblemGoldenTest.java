@@ -126,6 +126,16 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void targetsOfAPoissonThreat_requiredBecauseItIsNotAHazard() {
+    // the schema requires targets in the else branch of "model is hazard": the reason must not read
+    // "required when model is hazard" (a hazard may leave targets out)
+    assertProblems(
+        replace("    targets: {links: [l]}\n", ""),
+        "t.yaml:22:5: threats[0] (t).targets: is required but missing (required when model is not"
+            + " hazard)");
+  }
+
+  @Test
   void unknownEnumValue_suggestsTheClosest() {
     assertProblems(
         replace("kind: sink", "kind: snk"),
