@@ -64,6 +64,16 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void hugeSupply_isOutOfRange() {
+    // 1e308 passes every ">= 0" rule, but a horizon's sums of it overflow to Infinity (the run
+    // then failed in the report with an internal error, exit 1)
+    assertProblems(
+        replace("supply: 10", "supply: 1.0e308"),
+        "t.yaml:10:13: nodes[0] (a).supply: must be at most 1e30 (larger numbers overflow the sums"
+            + " over days and trials) but was 1.0E308");
+  }
+
+  @Test
   void duplicateId_namesTheFirstUse() {
     assertProblems(
         replace("- id: b\n    kind: sink", "- id: a\n    kind: sink").replace("to: b", "to: a2"),
