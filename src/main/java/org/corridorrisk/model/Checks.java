@@ -59,11 +59,20 @@ final class Checks {
   }
 
   static double positive(double value, String field, String owner) {
+    return belowMax(positiveAnySize(value, field, owner), field, owner);
+  }
+
+  /**
+   * A finite number > 0 without the {@link #MAX_QUANTITY} bound: for parameters that only scale a
+   * ratio (a hazard's halving distance, a fragility's median and beta), which cannot overflow a
+   * sum.
+   */
+  static double positiveAnySize(double value, String field, String owner) {
     if (!(value > 0) || Double.isInfinite(value)) {
       throw RuleException.of(
           field, Rule.RANGE, value, "must be a finite number > 0 but was " + value, owner);
     }
-    return belowMax(value, field, owner);
+    return value;
   }
 
   private static double belowMax(double value, String field, String owner) {

@@ -78,6 +78,14 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void hugeProfileFactor_isOutOfRange() {
+    // a factor multiplies demand, supply or capacity: 1e300 would overflow the day's sums
+    assertProblems(
+        with("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: 1.0e300}"),
+        "t.yaml:7:74: profiles[1] (cargo).steps[1].factor: must be <= 1.0E30 but was 1.0E300");
+  }
+
+  @Test
   void threatRepairDays_optionalWhenEveryTargetHasAnother() {
     // repair time precedence: damage state, asset, threat. Threat t hits l (own repair_days) and j
     // (none; t's first damage state has none either); hazard q damages l and a (a has none).
