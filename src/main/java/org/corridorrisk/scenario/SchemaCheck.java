@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.corridorrisk.model.Spelling;
@@ -132,7 +135,7 @@ final class SchemaCheck {
     private final List<String> explained = new ArrayList<>();
 
     /** Wanted types of the type errors at each place, in the validator's order. */
-    private final java.util.Map<String, List<String>> types = new java.util.LinkedHashMap<>();
+    private final Map<String, List<String>> types = new LinkedHashMap<>();
 
     Alternatives(List<Error> errors) {
       for (Error e : errors) {
@@ -184,7 +187,7 @@ final class SchemaCheck {
           names.add(name);
         }
       }
-      names.sort(java.util.Comparator.comparing(n -> n.startsWith("a mapping")));
+      names.sort(Comparator.comparing(n -> n.startsWith("a mapping")));
       return "must be " + String.join(" or ", names) + " but was " + show(e.getInstanceNode());
     }
   }
