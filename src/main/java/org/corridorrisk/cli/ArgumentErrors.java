@@ -167,6 +167,9 @@ final class ArgumentErrors {
     if (a instanceof PositionalParamSpec p) {
       String label = p.paramLabel();
       String desc = p.description().length > 0 ? p.description()[0] : "";
+      if (label.equals("FILE") && p.command() != null && "import".equals(p.command().name())) {
+        return "a network FILE to import (e.g. data/gaslib/GasLib-11.zip)";
+      }
       return label.equals("FILE")
           ? "a scenario FILE (e.g. scenarios/btc-oil.yaml)"
           : label + (desc.isEmpty() ? "" : " (" + trimDot(desc) + ")");

@@ -1,6 +1,9 @@
 package org.corridorrisk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -33,15 +36,37 @@ final class ConsoleProgress implements RunOptions.TrialProgress {
     this.nextDrawNanos = new AtomicLong(startNanos);
   }
 
+  /** Where Linux shows the file that descriptor 2 (stderr) is open on. */
+  static final Path STDERR_LINK = Path.of("/proc/self/fd/2");
+
   /**
-   * A progress bar writing to {@code err} when a terminal is attached and {@code quiet} is off;
+   * A progress bar writing to {@code err} when stderr is a terminal and {@code quiet} is off;
    * otherwise {@code null} (no progress).
    */
   static ConsoleProgress forTerminal(boolean quiet, PrintWriter err) {
-    if (quiet || System.console() == null) {
+    if (quiet || !stderrIsTerminal(STDERR_LINK, System.console() != null)) {
       return null;
     }
     return new ConsoleProgress(err, System::nanoTime);
+  }
+
+  /**
+   * Whether stderr is a terminal. Java's {@code System.console()} answers for stdin and stdout, so
+   * {@code run FILE 2>run.log} at a terminal would get the bar in the log and {@code run FILE | tee
+   * out.txt} none on the terminal. Where {@code fd2} (Linux's {@code /proc/self/fd/2}) can be read,
+   * stderr is a terminal when it points at a terminal device ({@code /dev/pts/N}, {@code
+   * /dev/tty*}, {@code /dev/console}); elsewhere {@code consoleAttached} decides.
+   */
+  static boolean stderrIsTerminal(Path fd2, boolean consoleAttached) {
+    String target;
+    try {
+      target = Files.readSymbolicLink(fd2).toString();
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return consoleAttached;
+    }
+    return target.startsWith("/dev/pts/")
+        || target.startsWith("/dev/tty")
+        || target.equals("/dev/console");
   }
 
   @Override

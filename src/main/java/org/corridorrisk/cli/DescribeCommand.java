@@ -244,10 +244,14 @@ final class DescribeCommand implements Callable<Integer> {
       if (t.commonMode()) {
         sb.append("; common mode: a hit disables its whole corridor");
       }
-      sb.append("; repair ")
-          .append(t.repair().distName())
-          .append(String.format(Locale.ROOT, ", mean %.1f days", t.repair().meanDays()))
-          .append('\n');
+      if (t.repair() == null) {
+        sb.append("; repair: the damage state's or the asset's own\n");
+      } else {
+        sb.append("; repair ")
+            .append(t.repair().distName())
+            .append(String.format(Locale.ROOT, ", mean %.1f days", t.repair().meanDays()))
+            .append('\n');
+      }
       if (!x.rateProfile().isEmpty()) {
         sb.append("    rate profile: ").append(String.join(" x ", x.rateProfile())).append('\n');
       }

@@ -28,6 +28,23 @@ final class Engines {
     }
   }
 
+  /**
+   * Sets Spark's quiet logging up (see {@code SparkEngine.quietLogging}) when Spark is on the class
+   * path; a command with {@code --engine spark} calls it first, before anything can start Log4j.
+   */
+  static void prepareSpark() {
+    if (!sparkAvailable()) {
+      return;
+    }
+    try {
+      Class.forName(SPARK_ENGINE_CLASS, true, Engines.class.getClassLoader())
+          .getMethod("quietLogging")
+          .invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot load the Spark engine " + SPARK_ENGINE_CLASS, e);
+    }
+  }
+
   /** Opens the Spark engine for one study (see {@code SparkEngine.open}). */
   static MonteCarlo.RangeEngine openSpark(
       String master, String scenarioName, Path file, byte[] contents) {

@@ -137,6 +137,9 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
+    if (Engines.SPARK.equals(engine)) {
+      Engines.prepareSpark();
+    }
     PhaseClock.current().mark("arguments");
     prepareReportInBackground();
     LoadedScenario loaded = ReadAhead.load(file);

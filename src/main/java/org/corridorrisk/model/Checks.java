@@ -42,18 +42,48 @@ final class Checks {
     return true;
   }
 
+  /**
+   * The largest quantity a scenario may give (a supply, a value of lost load, a population, a cost,
+   * a repair parameter, ...). Far above any real figure, and small enough that products and sums
+   * over a horizon's days, sinks and trials (and their squares and cubes in the moments) stay
+   * finite: 1e308 passed ">= 0" and made the metrics Infinity.
+   */
+  static final double MAX_QUANTITY = 1e30;
+
   static double nonNegative(double value, String field, String owner) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw RuleException.of(
           field, Rule.RANGE, value, "must be a finite number >= 0 but was " + value, owner);
     }
-    return value;
+    return belowMax(value, field, owner);
   }
 
   static double positive(double value, String field, String owner) {
+    return belowMax(positiveAnySize(value, field, owner), field, owner);
+  }
+
+  /**
+   * A finite number > 0 without the {@link #MAX_QUANTITY} bound: for parameters that only scale a
+   * ratio (a hazard's halving distance, a fragility's median and beta), which cannot overflow a
+   * sum.
+   */
+  static double positiveAnySize(double value, String field, String owner) {
     if (!(value > 0) || Double.isInfinite(value)) {
       throw RuleException.of(
           field, Rule.RANGE, value, "must be a finite number > 0 but was " + value, owner);
+    }
+    return value;
+  }
+
+  private static double belowMax(double value, String field, String owner) {
+    if (value > MAX_QUANTITY) {
+      throw RuleException.of(
+          field,
+          Rule.RANGE,
+          value,
+          "must be at most 1e30 (larger numbers overflow the sums over days and trials) but was "
+              + value,
+          owner);
     }
     return value;
   }

@@ -278,7 +278,7 @@ public record Incidents(
       double halvingKm,
       List<Fragility> fragility) {
     public Hazard {
-      Checks.positive(halvingKm, "halving_km", "hazard");
+      Checks.positiveAnySize(halvingKm, "halving_km", "hazard");
       fragility = fragility == null ? List.of() : List.copyOf(fragility);
     }
   }
@@ -290,8 +290,8 @@ public record Incidents(
   public record Fragility(List<String> kinds, double median, double beta) {
     public Fragility {
       kinds = List.copyOf(kinds);
-      Checks.positive(median, "median", "fragility");
-      Checks.positive(beta, "beta", "fragility");
+      Checks.positiveAnySize(median, "median", "fragility");
+      Checks.positiveAnySize(beta, "beta", "fragility");
     }
   }
 

@@ -14,7 +14,9 @@ import java.util.List;
  * @param successProbability chance an attempt (poisson) or a failure draw (independent, multiplied
  *     with {@code probability}) disables its target; default 1
  * @param commonMode a success also disables every target sharing the hit asset's corridor
- * @param repair time to repair a disabled asset
+ * @param repair time to repair a disabled asset, or {@code null} when the threat gives none: every
+ *     asset it can damage then has a repair time of its own or every damage state gives one (a
+ *     scenario rule; see the repair time precedence in docs/scenario-format.md)
  * @param targetSpec the target selectors as written
  * @param targets resolved asset ids (nodes in file order, then links in file order), never empty
  *     for a validated scenario
@@ -44,7 +46,6 @@ public record Threat(
     }
     Checks.notNull(selection, "selection", owner);
     Checks.probability(successProbability, "success_probability", owner);
-    Checks.notNull(repair, "repair_days", owner);
     Checks.notNull(targetSpec, "targets", owner);
     targets = targets == null ? List.of() : List.copyOf(targets);
   }

@@ -604,6 +604,9 @@ final class IncidentsBuilder {
           hit.add(a);
         }
       }
+      if (t.repair() == null) {
+        unrepaired(s, x, h == null ? hit : located(s, hit), Paths.field(path, "repair_days"));
+      }
       for (int k = 0; k < x.damage().size(); k++) {
         DamageState d = x.damage().get(k);
         String sp = Paths.index(Paths.field(path, "damage"), k);
@@ -685,6 +688,46 @@ final class IncidentsBuilder {
         return;
       }
     }
+  }
+
+  /**
+   * A threat without {@code repair_days}: each asset it can damage needs a repair time from the
+   * precedence (the damage state's, else the asset's own), so when not every damage state gives
+   * one, every such asset must have its own.
+   */
+  private void unrepaired(Scenario s, ThreatExtras x, List<String> assets, String at) {
+    boolean everyState = !x.damage().isEmpty();
+    for (DamageState d : x.damage()) {
+      everyState &= d.repair() != null;
+    }
+    if (everyState) {
+      return;
+    }
+    for (String a : assets) {
+      if (s.incidents().asset(a).repair() == null) {
+        Node n = s.node(a);
+        String what = n != null ? n.kind().fileName() : "link";
+        issues.add(
+            at,
+            "is required but missing: "
+                + what
+                + " '"
+                + a
+                + "' has no repair_days of its own and not every damage state gives one",
+            false);
+        return;
+      }
+    }
+  }
+
+  private static List<String> located(Scenario s, List<String> assets) {
+    List<String> out = new ArrayList<>();
+    for (String a : assets) {
+      if (located(s, a)) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   private static boolean located(Scenario s, String asset) {

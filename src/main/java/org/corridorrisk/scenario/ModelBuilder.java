@@ -363,7 +363,9 @@ final class ModelBuilder {
         s.selection() == null
             ? Selection.UNIFORM
             : Objects.requireNonNullElse(Selection.fromFileName(s.selection()), Selection.UNIFORM);
-    RepairTime repair = repair(Paths.field(path, "repair_days"), s.repairDays());
+    // a threat without repair_days relies on its assets' or damage states' own (IncidentsBuilder)
+    RepairTime repair =
+        s.repairDays() == null ? null : repair(Paths.field(path, "repair_days"), s.repairDays());
     TargetSpec targets =
         s.targets() == null
             ? new TargetSpec(null, null, null, null, null)

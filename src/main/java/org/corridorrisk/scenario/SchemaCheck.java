@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.corridorrisk.model.Spelling;
@@ -65,10 +68,19 @@ final class SchemaCheck {
     JsonNode sanitized = root.deepCopy();
     List<String[]> unknownKeys = new ArrayList<>();
     List<Error> required = new ArrayList<>();
+    Alternatives alternatives = new Alternatives(errors);
     for (Error e : errors) {
       String keyword = e.getKeyword() == null ? "" : e.getKeyword();
       List<Object> at = shortcut.original(elements(e.getInstanceLocation()));
       String path = path(at);
+      if (alternatives.covers(e)) {
+        String merged = alternatives.merged(e);
+        if (merged != null) {
+          issues.add(path, merged, false);
+        }
+        remove(sanitized, at);
+        continue;
+      }
       switch (keyword) {
         case "additionalProperties" -> {
           String key = e.getProperty();
@@ -104,6 +116,80 @@ final class SchemaCheck {
       }
     }
     return sanitized;
+  }
+
+  /**
+   * The errors of a value that may take one of several forms ({@code oneOf}: a profile id or a list
+   * of ids; an intensity number or a distribution). The validator reports the {@code oneOf} itself
+   * ("valid to one and only one schema, but 0 are valid") and each form's errors, so a negative
+   * intensity also read "must be a mapping". When some form failed for a reason other than the
+   * value's type (a bound, a size, an unknown distribution inside it), that reason is the news: the
+   * other forms' type errors and the {@code oneOf} are left out. When every form failed on the
+   * type, one line names them all ("must be a number or a mapping ... but was true").
+   */
+  private static final class Alternatives {
+    /** Instance locations of the failed {@code oneOf}s. */
+    private final List<String> places = new ArrayList<>();
+
+    /** Places where some error at or below it is not a type error of the place itself. */
+    private final List<String> explained = new ArrayList<>();
+
+    /** Wanted types of the type errors at each place, in the validator's order. */
+    private final Map<String, List<String>> types = new LinkedHashMap<>();
+
+    Alternatives(List<Error> errors) {
+      for (Error e : errors) {
+        if ("oneOf".equals(e.getKeyword())) {
+          places.add(path(elements(e.getInstanceLocation())));
+        }
+      }
+      for (Error e : errors) {
+        String at = path(elements(e.getInstanceLocation()));
+        for (String place : places) {
+          boolean here = at.equals(place);
+          boolean below = at.startsWith(place + ".") || at.startsWith(place + "[");
+          if (here && "type".equals(e.getKeyword())) {
+            Object[] args = e.getArguments();
+            types
+                .computeIfAbsent(place, k -> new ArrayList<>())
+                .add(args != null && args.length > 1 ? String.valueOf(args[1]) : "");
+          } else if (below || (here && !"oneOf".equals(e.getKeyword()))) {
+            explained.add(place);
+          }
+        }
+      }
+    }
+
+    /** Whether {@code e} is a {@code oneOf} or a form's type error that is handled here. */
+    boolean covers(Error e) {
+      String at = path(elements(e.getInstanceLocation()));
+      return places.contains(at)
+          && ("oneOf".equals(e.getKeyword()) || "type".equals(e.getKeyword()));
+    }
+
+    /**
+     * The one line for a place whose forms all failed on the type, given on its {@code oneOf}
+     * error; {@code null} for the errors that are left out.
+     */
+    String merged(Error e) {
+      String at = path(elements(e.getInstanceLocation()));
+      if (!"oneOf".equals(e.getKeyword()) || explained.contains(at)) {
+        return null;
+      }
+      List<String> wanted = types.getOrDefault(at, List.of());
+      if (wanted.isEmpty()) {
+        return e.getMessage();
+      }
+      List<String> names = new ArrayList<>();
+      for (String w : wanted) {
+        String name = typeName(w);
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      }
+      names.sort(Comparator.comparing(n -> n.startsWith("a mapping")));
+      return "must be " + String.join(" or ", names) + " but was " + show(e.getInstanceNode());
+    }
   }
 
   /**
@@ -235,7 +321,10 @@ final class SchemaCheck {
     return n.isMissingNode() ? null : n;
   }
 
-  /** " (required when kind is source)" for requirements that depend on another key. */
+  /**
+   * " (required when kind is source)" for requirements that depend on another key; " (required when
+   * model is not hazard)" for one in the {@code else} branch.
+   */
   private static String condition(Error e) {
     JsonNode thenParent = schemaAt(e, 2); // .../allOf/0 for .../allOf/0/then/required
     if (thenParent == null || !thenParent.has("if")) {
@@ -245,12 +334,15 @@ final class SchemaCheck {
     if (props == null) {
       return "";
     }
+    NodePath fragment = e.getSchemaLocation().getFragment();
+    int n = fragment.getNameCount();
+    boolean otherwise = n >= 2 && "else".equals(String.valueOf(fragment.getElement(n - 2)));
+    String is = otherwise ? " is not " : " is ";
     List<String> parts = new ArrayList<>();
     props
         .fields()
-        .forEachRemaining(
-            f -> parts.add(f.getKey() + " is " + f.getValue().path("const").asText()));
-    return " (required when " + String.join(" and ", parts) + ")";
+        .forEachRemaining(f -> parts.add(f.getKey() + is + f.getValue().path("const").asText()));
+    return " (required when " + String.join(otherwise ? " or " : " and ", parts) + ")";
   }
 
   private static String sizeMessage(String keyword, Error e, String path) {
@@ -336,17 +428,21 @@ final class SchemaCheck {
         + (best != null ? ", did you mean '" + best + "'?" : "");
   }
 
+  /** "a number", "a mapping (key: value pairs)", ... for a JSON Schema type. */
+  private static String typeName(String expected) {
+    return switch (expected) {
+      case "number" -> "a number";
+      case "integer" -> "a whole number";
+      case "string" -> "a string";
+      case "object" -> "a mapping (key: value pairs)";
+      case "array" -> "a list";
+      case "boolean" -> "true or false";
+      default -> expected;
+    };
+  }
+
   private static String typeMessage(String expected, JsonNode instance) {
-    String want =
-        switch (expected) {
-          case "number" -> "a number";
-          case "integer" -> "a whole number";
-          case "string" -> "a string";
-          case "object" -> "a mapping (key: value pairs)";
-          case "array" -> "a list";
-          case "boolean" -> "true or false";
-          default -> expected;
-        };
+    String want = typeName(expected);
     String hint = "";
     if (instance != null
         && instance.isTextual()

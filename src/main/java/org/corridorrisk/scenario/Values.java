@@ -19,6 +19,9 @@ final class Values {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
+    if (Math.abs(v) >= 1e15 || Math.abs(v) < 1e-9) {
+      return Double.toString(v); // 1.0E300, not three hundred digits
+    }
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 

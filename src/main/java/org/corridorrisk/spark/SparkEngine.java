@@ -76,6 +76,16 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   }
 
   /**
+   * Points Log4j at the quiet configuration (errors only, on stderr) unless the user named one. The
+   * command calls it before it reads the scenario: Log4j configures itself once, when first used,
+   * and the reader's background warm-up may use it long before {@link #open}; Spark's errors would
+   * then go to stdout with their stack traces.
+   */
+  public static void quietLogging() {
+    QuietLogging.install();
+  }
+
+  /**
    * Joins the active SparkContext or starts one.
    *
    * @param master Spark master URL, or {@code null} for spark-submit's or {@code local[*]}
@@ -84,7 +94,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
    * @param bytes the scenario file's contents
    */
   public static SparkEngine open(String master, String appName, String fileName, byte[] bytes) {
-    QuietLogging.install();
+    quietLogging();
     boolean existing = org.apache.spark.SparkEnv.get() != null;
     SparkConf conf = new SparkConf().setAppName(appName);
     if (master != null) {

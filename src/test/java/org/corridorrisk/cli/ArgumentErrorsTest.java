@@ -68,6 +68,16 @@ class ArgumentErrorsTest {
   }
 
   @Test
+  void importWithoutAFile_asksForANetworkFile() {
+    // import reads a network file (GasLib, Matrix Market, GraphML), not a scenario
+    assertEquals(2, run("import", "--out", "x.yaml"));
+    assertEquals(
+        "corridor-risk: 'corridor-risk import' needs a network FILE to import (e.g."
+            + " data/gaslib/GasLib-11.zip)",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
   void missingFileAndExtraArgument_areNamed() {
     assertEquals(2, run("run"));
     assertEquals(

@@ -1,13 +1,17 @@
 package org.corridorrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleProgressTest {
 
@@ -33,6 +37,31 @@ class ConsoleProgressTest {
     // surefire runs tests without a console, as a pipe or CI log would
     org.junit.jupiter.api.Assumptions.assumeTrue(System.console() == null);
     assertNull(ConsoleProgress.forTerminal(false, new PrintWriter(new StringWriter())));
+  }
+
+  @TempDir Path tmp;
+
+  @Test
+  void stderrRedirectedToAFile_noBarEvenWithAConsole() throws Exception {
+    // `run FILE 2>run.log` at a terminal: Java's console (stdin and stdout) is there, but the bar
+    // would fill the log with carriage returns; the contract shows it when stderr is a terminal
+    Path log = Files.createFile(tmp.resolve("run.log"));
+    Path fd2 = Files.createSymbolicLink(tmp.resolve("fd2"), log);
+    assertFalse(ConsoleProgress.stderrIsTerminal(fd2, true));
+  }
+
+  @Test
+  void stderrOnATerminal_barEvenWithoutAConsole() throws Exception {
+    // `run FILE | tee out.txt`: stdout is a pipe (no Java console), stderr still the terminal
+    Path fd2 = Files.createSymbolicLink(tmp.resolve("fd2"), Path.of("/dev/pts/7"));
+    assertTrue(ConsoleProgress.stderrIsTerminal(fd2, false));
+  }
+
+  @Test
+  void noDescriptorLink_fallsBackToTheConsole() {
+    Path none = tmp.resolve("missing");
+    assertTrue(ConsoleProgress.stderrIsTerminal(none, true));
+    assertFalse(ConsoleProgress.stderrIsTerminal(none, false));
   }
 
   @Test

@@ -78,6 +78,44 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void hugeProfileFactor_isOutOfRange() {
+    // a factor multiplies demand, supply or capacity: 1e300 would overflow the day's sums
+    assertProblems(
+        with("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: 1.0e300}"),
+        "t.yaml:7:74: profiles[1] (cargo).steps[1].factor: must be <= 1.0E30 but was 1.0E300");
+  }
+
+  @Test
+  void threatRepairDays_optionalWhenEveryTargetHasAnother() {
+    // repair time precedence: damage state, asset, threat. Threat t hits l (own repair_days) and j
+    // (none; t's first damage state has none either); hazard q damages l and a (a has none).
+    String noThreatRepairs =
+        with("    repair_days: {dist: fixed, value: 3}\n", "")
+            .replace("    repair_days: {dist: fixed, value: 5}\n", "");
+    assertProblems(
+        noThreatRepairs,
+        "t.yaml:21:5: threats[0] (t).repair_days: is required but missing: junction 'j' has no"
+            + " repair_days of its own and not every damage state gives one",
+        "t.yaml:30:5: threats[1] (q).repair_days: is required but missing: source 'a' has no"
+            + " repair_days of its own and not every damage state gives one");
+    assertProblems(
+        noThreatRepairs
+            .replace("throughput: 8,", "throughput: 8, repair_days: {dist: fixed, value: 4},")
+            .replace(
+                "supply_profile: cargo,",
+                "supply_profile: cargo, repair_days: {dist: fixed," + " value: 6},"));
+    // every damage state of t gives one: j's own is not needed for t
+    assertProblems(
+        noThreatRepairs
+            .replace(
+                "{probability: 0.3, capacity_factor: 0}",
+                "{probability: 0.3, capacity_factor: 0, repair_days: {dist: fixed, value: 1}}")
+            .replace(
+                "supply_profile: cargo,",
+                "supply_profile: cargo, repair_days: {dist: fixed," + " value: 6},"));
+  }
+
+  @Test
   void badStartDate_isLocated() {
     assertProblems(
         with("start_date: 2023-10-01", "start_date: 2023-02-30"),

@@ -34,6 +34,17 @@ class ProblemGoldenTest {
             - {link: l, set: {capacity: 20}}
       """;
 
+  private static final String HAZARD =
+      replace(
+          "    model: poisson\n    events_per_year: 1\n    targets: {links: [l]}\n",
+          """
+              model: hazard
+              probability: 1
+              epicenter: {lat: 40, lon: 40}
+              intensity: {at_epicenter: 0.5, halving_km: 25}
+              fragility: [{kinds: [other], median: 0.5, beta: 0.5}]
+          """);
+
   private static void assertProblems(String text, String... expected) {
     assertEquals(List.of(expected), problems(text));
   }
@@ -50,6 +61,16 @@ class ProblemGoldenTest {
     assertProblems(
         replace("supply: 10", "supply: -5"),
         "t.yaml:10:13: nodes[0] (a).supply: must be >= 0 but was -5");
+  }
+
+  @Test
+  void hugeSupply_isOutOfRange() {
+    // 1e308 passes every ">= 0" rule, but a horizon's sums of it overflow to Infinity (the run
+    // then failed in the report with an internal error, exit 1)
+    assertProblems(
+        replace("supply: 10", "supply: 1.0e308"),
+        "t.yaml:10:13: nodes[0] (a).supply: must be at most 1e30 (larger numbers overflow the sums"
+            + " over days and trials) but was 1.0E308");
   }
 
   @Test
@@ -123,6 +144,53 @@ class ProblemGoldenTest {
     assertProblems(
         replace("    demand: 5\n", ""),
         "t.yaml:11:5: nodes[1] (b).demand: is required but missing (required when kind is sink)");
+  }
+
+  @Test
+  void targetsOfAPoissonThreat_requiredBecauseItIsNotAHazard() {
+    // the schema requires targets in the else branch of "model is hazard": the reason must not read
+    // "required when model is hazard" (a hazard may leave targets out)
+    assertProblems(
+        replace("    targets: {links: [l]}\n", ""),
+        "t.yaml:22:5: threats[0] (t).targets: is required but missing (required when model is not"
+            + " hazard)");
+  }
+
+  @Test
+  void emptyName_oneProblem() {
+    assertProblems(replace("name: t", "name: ''"), "t.yaml:2:7: name: must not be empty");
+  }
+
+  @Test
+  void emptyProfileList_oneProblemFromTheListForm() {
+    // demand_profile is one id or a list of ids: an empty list breaks only the list form, so the
+    // string form's "must be a string" and the schema's "valid to one and only one" are not news
+    assertProblems(
+        replace("demand: 5", "demand: 5\n    demand_profile: []"),
+        "t.yaml:15:21: nodes[1] (b).demand_profile: must list at least 1 entries but has 0");
+  }
+
+  @Test
+  void negativeIntensity_oneProblemFromTheNumberForm() {
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: -0.5"),
+        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be >= 0 but was -0.5");
+  }
+
+  @Test
+  void intensityOfNeitherForm_namesBoth() {
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: true"),
+        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be a number or a mapping (key:"
+            + " value pairs) but was true");
+  }
+
+  @Test
+  void badDistributionOfIntensity_reportedInsideIt() {
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: gamma, value: 1}"),
+        "t.yaml:26:38: threats[0] (t).intensity.at_epicenter.dist: must be one of fixed,"
+            + " exponential, lognormal, triangular, uniform but was 'gamma'");
   }
 
   @Test
