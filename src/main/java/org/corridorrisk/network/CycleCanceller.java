@@ -11,6 +11,18 @@ import java.util.Arrays;
  * <p>Negative cycles are found by Bellman-Ford passes from all nodes at distance 0 with a check of
  * the predecessor graph after every pass. Rejected: successive shortest paths for every phase of
  * the daily solve (the phases change arc capacities, which breaks the reduced-cost invariant).
+ *
+ * <p>Design note: restarting Bellman-Ford for every cycle costs (cycles x passes x arcs), about the
+ * square of the network's size: on the 4,941-node power grid with a tariff on every line, 1,466
+ * cycles a day of 12 passes each, 3.7 s a day (docs/performance.md, "Scenario families beyond the
+ * grid"). Blocks of at least {@link SolverOptions#keptLabelCyclesMinNodes} nodes therefore keep
+ * their labels from one cancelled cycle to the next ({@link #cancelWithKeptLabels}): a label-
+ * correcting search with a first-in, first-out queue, whose predecessor graph is checked for a
+ * cycle after every {@code n} scans; a cancelled cycle only re-queues its own nodes (the tails of
+ * the arcs it opened). It ends when no residual arc can lower a label, which proves that no
+ * negative cycle is left whatever labels it started from. It may cancel other cycles in another
+ * order than the restarting search, so on large blocks it can reach another flow of the same cost;
+ * small blocks keep the restarting search and their flows bit for bit.
  */
 final class CycleCanceller {
   private static final int MAX_CYCLE_CANCELLATIONS = 1_000_000;
@@ -20,18 +32,28 @@ final class CycleCanceller {
   private final double[] potential;
   private final int[] pred;
   private final int[] mark;
+  private final int[] queue;
+  private final boolean[] queued;
+  private final int keptLabelsMinNodes;
   private int walkId;
 
-  CycleCanceller(FlowGraph graph, Residuals r) {
+  CycleCanceller(FlowGraph graph, Residuals r, int keptLabelsMinNodes) {
     this.graph = graph;
     this.r = r;
+    this.keptLabelsMinNodes = keptLabelsMinNodes;
     potential = new double[graph.nodeCount];
     pred = new int[graph.nodeCount];
     mark = new int[graph.nodeCount];
+    queue = new int[graph.nodeCount];
+    queued = new boolean[graph.nodeCount];
   }
 
   /** Cancels the negative cycles of block {@code b} (none through its root or sink). */
   void cancelNegativeCycles(Block b) {
+    if (b.end - b.base >= keptLabelsMinNodes) {
+      cancelWithKeptLabels(b);
+      return;
+    }
     double eps = b.flowEpsilon;
     double costEps = b.costEpsilon;
     int[] arcTail = graph.arcTail;
@@ -58,6 +80,113 @@ final class CycleCanceller {
         r.push(a, bottleneck);
         v = arcTail[a];
       } while (v != x);
+    }
+  }
+
+  /**
+   * Cancels the negative cycles of block {@code b} with labels kept from one cycle to the next (see
+   * the class comment). Labels only fall, so a cycle of the predecessor graph has a negative cost
+   * (its arc set last fell by more than the cost tolerance); one through an arc that a cancellation
+   * has since closed is not cancelled, and that arc leaves the predecessor graph.
+   */
+  private void cancelWithKeptLabels(Block b) {
+    int base = b.base;
+    int end = b.end;
+    int root = b.storageRoot;
+    int t = b.sink;
+    int n = end - base;
+    double eps = b.flowEpsilon;
+    double costEps = b.costEpsilon;
+    int[] arcStart = graph.arcs.start;
+    int[] arcHead = graph.arcs.head;
+    int[] arcTail = graph.arcTail;
+    double[] arcCost = graph.arcCost;
+    Arrays.fill(potential, base, end, 0);
+    Arrays.fill(pred, base, end, -1);
+    int head = 0;
+    int size = 0;
+    for (int u = base; u < end; u++) {
+      queued[u] = u != root && u != t;
+      if (queued[u]) {
+        queue[size++] = u;
+      }
+    }
+    int cancelled = 0;
+    int scans = 0;
+    while (size > 0) {
+      int u = queue[head];
+      head = head + 1 == n ? 0 : head + 1;
+      size--;
+      queued[u] = false;
+      double du = potential[u];
+      for (int a = arcStart[u], e = arcStart[u + 1]; a < e; a++) {
+        if (r.residual(a) > eps) {
+          int w = arcHead[a];
+          if (w == root || w == t) {
+            continue;
+          }
+          double candidate = du + arcCost[a];
+          if (candidate < potential[w] - costEps) {
+            potential[w] = candidate;
+            pred[w] = a;
+            if (!queued[w]) {
+              queued[w] = true;
+              int slot = head + size < n ? head + size : head + size - n;
+              queue[slot] = w;
+              size++;
+            }
+          }
+        }
+      }
+      if (++scans < n) {
+        continue;
+      }
+      scans = 0;
+      for (int x = cycleInPredecessors(base, end); x >= 0; x = cycleInPredecessors(base, end)) {
+        if (++cancelled > MAX_CYCLE_CANCELLATIONS) {
+          return;
+        }
+        double bottleneck = Double.POSITIVE_INFINITY;
+        double cycleCost = 0;
+        int closed = -1;
+        int v = x;
+        do {
+          int a = pred[v];
+          double residual = r.residual(a);
+          if (!(residual > eps)) {
+            closed = v;
+          }
+          bottleneck = Math.min(bottleneck, residual);
+          cycleCost += arcCost[a];
+          v = arcTail[a];
+        } while (v != x);
+        if (closed >= 0 || !(cycleCost < -costEps)) {
+          pred[closed >= 0 ? closed : x] = -1;
+          continue;
+        }
+        v = x;
+        do {
+          int a = pred[v];
+          r.push(a, bottleneck);
+          // the reverse of a, out of v, now has a residual: v must be scanned again
+          if (!queued[v]) {
+            queued[v] = true;
+            int slot = head + size < n ? head + size : head + size - n;
+            queue[slot] = v;
+            size++;
+          }
+          v = arcTail[a];
+        } while (v != x);
+        v = x;
+        do {
+          int a = pred[v];
+          int tail = arcTail[a];
+          if (!(r.residual(a) > eps)) {
+            pred[v] = -1;
+          }
+          v = tail;
+        } while (v != x);
+      }
     }
   }
 

@@ -101,7 +101,7 @@ public final class DailyFlowSolver {
     this.maxFlow =
         new StagedMaxFlow(graph.arcs, residuals, graph.nodeCount, graph.maxBlockSize, options);
     this.fastPath = new FastPath(net, graph, residuals);
-    this.cycles = new CycleCanceller(graph, residuals);
+    this.cycles = new CycleCanceller(graph, residuals, options.keptLabelCyclesMinNodes());
     this.storage = new StorageSteps(net, graph, residuals, this::maxFlow);
     this.fair =
         net.scenario().sharing() == Sharing.FAIR

@@ -19,6 +19,9 @@ package org.corridorrisk.network;
  *     setting again only what differs ({@link ReferenceFlow#installDay}); off, each day starts from
  *     zero flow and the whole reference flow is clipped again: the same state bit for bit, for more
  *     work (tests and measurements)
+ * @param keptLabelCyclesMinNodes commodity blocks with link costs and at least this many nodes look
+ *     for negative-cost cycles with labels kept from one cancelled cycle to the next ({@link
+ *     CycleCanceller}); smaller ones restart Bellman-Ford from zero for every cycle, as before
  */
 public record SolverOptions(
     int greedyRounds,
@@ -27,13 +30,15 @@ public record SolverOptions(
     int referencePathsMinNodes,
     ExactMaxFlow exactMaxFlow,
     boolean fastPathProbe,
-    boolean installedReference) {
+    boolean installedReference,
+    int keptLabelCyclesMinNodes) {
   /**
    * The simulator's settings: 2 greedy rounds, exact phase by Boykov and Kolmogorov's algorithm,
-   * fast path, reference flow >= 1000.
+   * fast path, reference flow >= 1000, negative cycles with kept labels >= 64 (every example stays
+   * below).
    */
   public static final SolverOptions DEFAULTS =
-      new SolverOptions(2, true, true, 1000, ExactMaxFlow.BOYKOV_KOLMOGOROV, true, true);
+      new SolverOptions(2, true, true, 1000, ExactMaxFlow.BOYKOV_KOLMOGOROV, true, true, 64);
 
   /** The exact phase's max-flow algorithm; both give a maximum flow. */
   public enum ExactMaxFlow {
@@ -69,7 +74,8 @@ public record SolverOptions(
         referencePathsMinNodes,
         exactMaxFlow,
         fastPathProbe,
-        installedReference);
+        installedReference,
+        keptLabelCyclesMinNodes);
   }
 
   public SolverOptions withExactPhase(boolean on) {
@@ -80,7 +86,8 @@ public record SolverOptions(
         referencePathsMinNodes,
         exactMaxFlow,
         fastPathProbe,
-        installedReference);
+        installedReference,
+        keptLabelCyclesMinNodes);
   }
 
   public SolverOptions withFastPath(boolean on) {
@@ -91,12 +98,20 @@ public record SolverOptions(
         referencePathsMinNodes,
         exactMaxFlow,
         fastPathProbe,
-        installedReference);
+        installedReference,
+        keptLabelCyclesMinNodes);
   }
 
   public SolverOptions withReferencePathsMinNodes(int nodes) {
     return new SolverOptions(
-        greedyRounds, exactPhase, fastPath, nodes, exactMaxFlow, fastPathProbe, installedReference);
+        greedyRounds,
+        exactPhase,
+        fastPath,
+        nodes,
+        exactMaxFlow,
+        fastPathProbe,
+        installedReference,
+        keptLabelCyclesMinNodes);
   }
 
   public SolverOptions withExactMaxFlow(ExactMaxFlow algorithm) {
@@ -107,7 +122,8 @@ public record SolverOptions(
         referencePathsMinNodes,
         algorithm,
         fastPathProbe,
-        installedReference);
+        installedReference,
+        keptLabelCyclesMinNodes);
   }
 
   /**
@@ -123,7 +139,8 @@ public record SolverOptions(
         referencePathsMinNodes,
         exactMaxFlow,
         on,
-        installedReference);
+        installedReference,
+        keptLabelCyclesMinNodes);
   }
 
   /** See {@link SolverOptions#installedReference()}; on by default. */
@@ -135,6 +152,19 @@ public record SolverOptions(
         referencePathsMinNodes,
         exactMaxFlow,
         fastPathProbe,
-        on);
+        on,
+        keptLabelCyclesMinNodes);
+  }
+
+  public SolverOptions withKeptLabelCyclesMinNodes(int nodes) {
+    return new SolverOptions(
+        greedyRounds,
+        exactPhase,
+        fastPath,
+        referencePathsMinNodes,
+        exactMaxFlow,
+        fastPathProbe,
+        installedReference,
+        nodes);
   }
 }
