@@ -36,6 +36,9 @@ final class CycleCanceller {
   private final boolean[] queued;
   private final int keptLabelsMinNodes;
   private int walkId;
+  private int queueHead;
+  private int queueSize;
+  private int queueLength;
 
   CycleCanceller(FlowGraph graph, Residuals r, int keptLabelsMinNodes) {
     this.graph = graph;
@@ -97,47 +100,27 @@ final class CycleCanceller {
     int n = end - base;
     double eps = b.flowEpsilon;
     double costEps = b.costEpsilon;
-    int[] arcStart = graph.arcs.start;
-    int[] arcHead = graph.arcs.head;
     int[] arcTail = graph.arcTail;
     double[] arcCost = graph.arcCost;
     Arrays.fill(potential, base, end, 0);
     Arrays.fill(pred, base, end, -1);
-    int head = 0;
-    int size = 0;
+    queueHead = 0;
+    queueSize = 0;
+    queueLength = n;
+    Arrays.fill(queued, base, end, false);
     for (int u = base; u < end; u++) {
-      queued[u] = u != root && u != t;
-      if (queued[u]) {
-        queue[size++] = u;
+      if (u != root && u != t) {
+        enqueue(u);
       }
     }
     int cancelled = 0;
     int scans = 0;
-    while (size > 0) {
-      int u = queue[head];
-      head = head + 1 == n ? 0 : head + 1;
-      size--;
+    while (queueSize > 0) {
+      int u = queue[queueHead];
+      queueHead = queueHead + 1 == n ? 0 : queueHead + 1;
+      queueSize--;
       queued[u] = false;
-      double du = potential[u];
-      for (int a = arcStart[u], e = arcStart[u + 1]; a < e; a++) {
-        if (r.residual(a) > eps) {
-          int w = arcHead[a];
-          if (w == root || w == t) {
-            continue;
-          }
-          double candidate = du + arcCost[a];
-          if (candidate < potential[w] - costEps) {
-            potential[w] = candidate;
-            pred[w] = a;
-            if (!queued[w]) {
-              queued[w] = true;
-              int slot = head + size < n ? head + size : head + size - n;
-              queue[slot] = w;
-              size++;
-            }
-          }
-        }
-      }
+      relaxArcsOf(u, root, t, eps, costEps, true);
       if (++scans < n) {
         continue;
       }
@@ -169,12 +152,7 @@ final class CycleCanceller {
           int a = pred[v];
           r.push(a, bottleneck);
           // the reverse of a, out of v, now has a residual: v must be scanned again
-          if (!queued[v]) {
-            queued[v] = true;
-            int slot = head + size < n ? head + size : head + size - n;
-            queue[slot] = v;
-            size++;
-          }
+          enqueue(v);
           v = arcTail[a];
         } while (v != x);
         v = x;
@@ -196,32 +174,14 @@ final class CycleCanceller {
     int end = b.end;
     int root = b.storageRoot;
     int t = b.sink;
-    int[] arcStart = graph.arcs.start;
-    int[] arcHead = graph.arcs.head;
-    double[] arcCost = graph.arcCost;
     Arrays.fill(potential, base, end, 0);
     Arrays.fill(pred, base, end, -1);
     int n = end - base;
     for (int pass = 0; pass <= n; pass++) {
       boolean changed = false;
       for (int u = base; u < end; u++) {
-        if (u == root || u == t) {
-          continue;
-        }
-        double du = potential[u];
-        for (int a = arcStart[u], e = arcStart[u + 1]; a < e; a++) {
-          if (r.residual(a) > eps) {
-            int w = arcHead[a];
-            if (w == root || w == t) {
-              continue;
-            }
-            double candidate = du + arcCost[a];
-            if (candidate < potential[w] - costEps) {
-              potential[w] = candidate;
-              pred[w] = a;
-              changed = true;
-            }
-          }
+        if (u != root && u != t) {
+          changed |= relaxArcsOf(u, root, t, eps, costEps, false);
         }
       }
       if (!changed) {
@@ -233,6 +193,47 @@ final class CycleCanceller {
       }
     }
     return -1;
+  }
+
+  /**
+   * Lowers the labels that the residual arcs out of {@code u} can lower (none into {@code root} or
+   * {@code t}); with {@code queueing}, queues each lowered node that is not queued. Returns whether
+   * any label fell.
+   */
+  private boolean relaxArcsOf(
+      int u, int root, int t, double eps, double costEps, boolean queueing) {
+    int[] arcStart = graph.arcs.start;
+    int[] arcHead = graph.arcs.head;
+    double[] arcCost = graph.arcCost;
+    boolean fell = false;
+    double du = potential[u];
+    for (int a = arcStart[u], e = arcStart[u + 1]; a < e; a++) {
+      if (r.residual(a) > eps) {
+        int w = arcHead[a];
+        if (w == root || w == t) {
+          continue;
+        }
+        double candidate = du + arcCost[a];
+        if (candidate < potential[w] - costEps) {
+          potential[w] = candidate;
+          pred[w] = a;
+          fell = true;
+          if (queueing) {
+            enqueue(w);
+          }
+        }
+      }
+    }
+    return fell;
+  }
+
+  private void enqueue(int w) {
+    if (!queued[w]) {
+      queued[w] = true;
+      int slot = queueHead + queueSize;
+      queue[slot < queueLength ? slot : slot - queueLength] = w;
+      queueSize++;
+    }
   }
 
   /** A node on a cycle of the predecessor graph, or -1 when it is a forest. */
