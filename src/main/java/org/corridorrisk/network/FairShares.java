@@ -57,6 +57,13 @@ import java.util.Arrays;
  * residual of every arc at one of its nodes, taken when its last group was finished). The number of
  * rounds is that of the component with the most levels, not the number of levels of the day.
  *
+ * <p>Snapshots are kept through the undo journal of {@link Residuals}: it is restarted whenever
+ * every component is at its snapshot (after each round's splits), so that saving or resetting a
+ * component copies only the arcs listed since, those of the component's nodes, not every arc of the
+ * component (on the binding power-grid family the component is nearly the whole grid and a test
+ * changes a few hundred arcs). When the journal is not complete (a range was changed whole, e.g. by
+ * a reference flow installed before the first test) every arc of the component is copied.
+ *
  * <h2>Numerics</h2>
  *
  * <p>A group counts as saturated when every residual is at most {@code eps x block size}, the
@@ -82,7 +89,15 @@ final class FairShares {
   private final NetworkIndex net;
   private final FlowGraph graph;
   private final Residuals residuals;
+
+  /** The max-flow of a phase's first test (from the phase's starting flow). */
   private final MaxFlow maxFlow;
+
+  /**
+   * The max-flow of the tests after the first, which start from the flow that earlier tests left
+   * (or from a component's snapshot).
+   */
+  private final MaxFlow laterTests;
 
   // Snapshot of capacities and residuals (whole arrays; only the current block is used).
   private final double[] snapCap;
@@ -93,6 +108,10 @@ final class FairShares {
   private final int[] parent;
   private final int[] compNodes;
   private final int[] compNodeStart;
+
+  /** Per component: the arcs at its nodes (what {@link #save} copies without the journal). */
+  private final int[] compArcs;
+
   private int compCount;
   private int componentsOfCommodity = -1;
 
@@ -115,6 +134,12 @@ final class FairShares {
   private boolean middle;
   private double tol;
 
+  // The running block: its network nodes and its arcs.
+  private int networkBase;
+  private int networkEnd;
+  private int arcBegin;
+  private int arcEnd;
+
   // Reachability.
   private final int[] seen;
   private final int[] queue;
@@ -128,11 +153,13 @@ final class FairShares {
   /** Groups finished without a clean split (rounding; see the class comment). */
   long degenerate;
 
-  FairShares(NetworkIndex net, FlowGraph graph, Residuals residuals, MaxFlow maxFlow) {
+  FairShares(
+      NetworkIndex net, FlowGraph graph, Residuals residuals, MaxFlow maxFlow, MaxFlow laterTests) {
     this.net = net;
     this.graph = graph;
     this.residuals = residuals;
     this.maxFlow = maxFlow;
+    this.laterTests = laterTests;
     int arcs = graph.arcs.size();
     int nodes = graph.nodeCount;
     snapCap = new double[arcs];
@@ -141,6 +168,7 @@ final class FairShares {
     parent = new int[nodes];
     compNodes = new int[nodes];
     compNodeStart = new int[nodes + 2];
+    compArcs = new int[nodes];
     order = new int[nodes];
     paramStart = new int[nodes + 2];
     stackLo = new int[nodes];
@@ -200,10 +228,15 @@ final class FairShares {
     parWeights = weights;
     this.middle = middle;
     tol = b.tolerance();
+    networkBase = b.base;
+    networkEnd = b.source; // the block's network nodes come before S, R and T
+    arcBegin = b.arcBegin;
+    arcEnd = b.arcEnd;
     double eps = b.flowEpsilon;
     int s = b.source;
     int t = b.sink;
     residuals.copyRange(b.arcBegin, b.arcEnd, snapCap, snapRes);
+    residuals.startJournal(this, b.arcEnd - b.arcBegin);
     // First test: every arc at its full weight.
     for (int k = 0; k < count; k++) {
       raise(arcs[k], weights[k]);
@@ -248,6 +281,7 @@ final class FairShares {
     if (reset && fixRoot) {
       fixRoot(b);
     }
+    residuals.startJournal(this, b.arcEnd - b.arcBegin); // every component is at its snapshot
     while (true) {
       int n = 0;
       for (int q = 0; q < compCount; q++) {
@@ -258,7 +292,7 @@ final class FairShares {
       if (n == 0) {
         break;
       }
-      maxFlow.run(b, s, t, blocked);
+      laterTests.run(b, s, t, blocked);
       tests++;
       rounds++;
       boolean reach = false;
@@ -282,6 +316,7 @@ final class FairShares {
       if (reset && fixRoot) {
         fixRoot(b);
       }
+      residuals.startJournal(this, b.arcEnd - b.arcBegin);
     }
     release(count);
   }
@@ -530,8 +565,10 @@ final class FairShares {
     for (int q = 0; q < count; q++) {
       compNodeStart[q + 2] += compNodeStart[q + 1];
     }
+    Arrays.fill(compArcs, 0, count, 0);
     for (int v = base; v < end; v++) {
       compNodes[compNodeStart[compOf[v] + 1]++] = v;
+      compArcs[compOf[v]] += graph.arcs.start[v + 1] - graph.arcs.start[v];
     }
   }
 
@@ -569,28 +606,81 @@ final class FairShares {
     }
   }
 
-  /** Copies the snapshot back onto every arc at a node of component {@code q} (and its twin). */
+  /**
+   * Copies the snapshot back onto every arc at a node of component {@code q} and onto the twins of
+   * those that lead to {@code S}, {@code R} or {@code T} (the twins of the others are at nodes of
+   * the same component, or carry nothing either way).
+   */
   private void restore(int q) {
+    if (journalIsShorter(q)) {
+      for (int i = 0, count = residuals.journalCount(); i < count; i++) {
+        int a = residuals.journaled(i);
+        if (componentOfArc(a) == q) {
+          residuals.restoreArc(a, snapCap, snapRes);
+          residuals.restoreArc(graph.arcs.rev[a], snapCap, snapRes);
+        }
+      }
+      return;
+    }
+    if (compNodeStart[q + 1] - compNodeStart[q] == networkEnd - networkBase) {
+      residuals.restoreRange(arcBegin, arcEnd, snapCap, snapRes); // the block's only component
+      return;
+    }
     int[] arcStart = graph.arcs.start;
+    int[] arcHead = graph.arcs.head;
     int[] arcRev = graph.arcs.rev;
     for (int j = compNodeStart[q], e = compNodeStart[q + 1]; j < e; j++) {
       int v = compNodes[j];
       for (int a = arcStart[v], f = arcStart[v + 1]; a < f; a++) {
         residuals.restoreArc(a, snapCap, snapRes);
-        residuals.restoreArc(arcRev[a], snapCap, snapRes);
+        if (arcHead[a] >= networkEnd) {
+          residuals.restoreArc(arcRev[a], snapCap, snapRes);
+        }
       }
     }
   }
 
-  /** Takes the snapshot of every arc at a node of component {@code q} (and its twin). */
+  /**
+   * Whether the journal is complete and lists fewer arcs than component {@code q} has: then {@link
+   * #save} and {@link #restore} go through the journal (every arc of the block changed since its
+   * start is listed), else through the component's nodes.
+   */
+  private boolean journalIsShorter(int q) {
+    return residuals.journalComplete(this) && residuals.journalCount() < compArcs[q];
+  }
+
+  /** The component of arc {@code a}'s network end (its tail, or its head if that is S, R or T). */
+  private int componentOfArc(int a) {
+    int u = graph.arcTail[a];
+    return compOf[u < networkEnd ? u : graph.arcs.head[a]];
+  }
+
+  /** Takes the snapshot of the arcs {@link #restore} restores. */
   private void save(int q) {
+    if (journalIsShorter(q)) {
+      for (int i = 0, count = residuals.journalCount(); i < count; i++) {
+        int a = residuals.journaled(i);
+        if (componentOfArc(a) == q) {
+          residuals.copyArc(a, snapCap, snapRes);
+          residuals.copyArc(graph.arcs.rev[a], snapCap, snapRes);
+        }
+      }
+      return;
+    }
+    if (compNodeStart[q + 1] - compNodeStart[q] == networkEnd - networkBase) {
+      residuals.copyRange(arcBegin, arcEnd, snapCap, snapRes);
+      return;
+    }
     int[] arcStart = graph.arcs.start;
+    int[] arcHead = graph.arcs.head;
     int[] arcRev = graph.arcs.rev;
     for (int j = compNodeStart[q], e = compNodeStart[q + 1]; j < e; j++) {
       int v = compNodes[j];
       for (int a = arcStart[v], f = arcStart[v + 1]; a < f; a++) {
         residuals.copyArc(a, snapCap, snapRes);
-        residuals.copyArc(arcRev[a], snapCap, snapRes);
+        if (arcHead[a] >= networkEnd) {
+          residuals.copyArc(arcRev[a], snapCap, snapRes);
+        }
       }
     }
   }

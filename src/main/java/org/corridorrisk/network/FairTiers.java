@@ -32,13 +32,14 @@ final class FairTiers {
       FlowGraph graph,
       Residuals residuals,
       FairShares.MaxFlow maxFlow,
+      FairShares.MaxFlow laterMaxFlow,
       StorageSteps storage) {
     this.net = net;
     this.graph = graph;
     this.residuals = residuals;
     this.maxFlow = maxFlow;
     this.storage = storage;
-    this.shares = new FairShares(net, graph, residuals, maxFlow);
+    this.shares = new FairShares(net, graph, residuals, maxFlow, laterMaxFlow);
     this.installReference = () -> reference.install(residuals);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];

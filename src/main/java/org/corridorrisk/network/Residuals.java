@@ -316,6 +316,18 @@ final class Residuals {
     snapRes[a] = res[a];
   }
 
+  /** Restores the capacities and residuals of arcs {@code begin .. end - 1} from a snapshot. */
+  void restoreRange(int begin, int end, double[] snapCap, double[] snapRes) {
+    if (journaling) {
+      for (int a = begin; a < end; a++) {
+        note(a);
+      }
+    }
+    capacityStamp++;
+    System.arraycopy(snapCap, begin, cap, begin, end - begin);
+    System.arraycopy(snapRes, begin, res, begin, end - begin);
+  }
+
   /** Restores the capacity and residual of arc {@code a} from a snapshot. */
   void restoreArc(int a, double[] snapCap, double[] snapRes) {
     if (journaling) {

@@ -92,9 +92,13 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
    * bind), else it runs to its own proof of maximality. Returns the flow added.
    */
   double augmentWarm(int base, int end, int s, int t, boolean bounded, double eps) {
+    return augmentWarm(base, end, s, t, -1, bounded, eps);
+  }
+
+  double augmentWarm(int base, int end, int s, int t, int blocked, boolean bounded, double eps) {
     double limit = Double.POSITIVE_INFINITY;
     if (bounded) {
-      double bound = componentBound(s, t, -1, eps);
+      double bound = componentBound(s, t, blocked, eps);
       double tolerance = eps * (end - base);
       if (bound <= tolerance) {
         return 0;
@@ -102,7 +106,21 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
       limit = bound - tolerance;
     }
     exactRuns++;
-    return exact.augment(base, end, s, t, -1, limit, eps);
+    return exact.augment(base, end, s, t, blocked, limit, eps);
+  }
+
+  /**
+   * The exact phase alone on block {@code b}, to its own proof of maximality, never entering {@code
+   * blocked}: for {@link FairShares}' tests after a phase's first, which start from flows that
+   * earlier tests left near a maximum, where the bound and the greedy rounds cost a search each and
+   * add little (docs/performance.md, "Fair sharing on binding networks"). Without the exact phase
+   * ({@link SolverOptions#exactPhase} false, for inspection) the greedy rounds run instead.
+   */
+  double exactOnly(Block b, int s, int t, int blocked) {
+    if (!exactPhase) {
+      return augment(b.base, b.end, s, t, blocked, Double.POSITIVE_INFINITY, b.flowEpsilon);
+    }
+    return augmentWarm(b.base, b.end, s, t, blocked, false, b.flowEpsilon);
   }
 
   /**
