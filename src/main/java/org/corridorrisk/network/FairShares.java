@@ -606,37 +606,61 @@ final class FairShares {
     }
   }
 
-  /**
-   * Copies the snapshot back onto every arc at a node of component {@code q} and onto the twins of
-   * those that lead to {@code S}, {@code R} or {@code T} (the twins of the others are at nodes of
-   * the same component, or carry nothing either way).
-   */
+  /** Puts the snapshot back on the arcs of component {@code q} ({@link #transfer}). */
   private void restore(int q) {
+    transfer(q, false);
+  }
+
+  /** Takes the snapshot of the arcs of component {@code q} ({@link #transfer}). */
+  private void save(int q) {
+    transfer(q, true);
+  }
+
+  /**
+   * Copies between the residuals and the snapshot ({@code toSnapshot}: into the snapshot) every arc
+   * at a node of component {@code q} and the twins of those that lead to {@code S}, {@code R} or
+   * {@code T} (the twins of the others are at nodes of the same component, or carry nothing either
+   * way); through the journal when that is the shorter list, and as one range when the component is
+   * the block's only one.
+   */
+  private void transfer(int q, boolean toSnapshot) {
+    int[] arcRev = graph.arcs.rev;
     if (journalIsShorter(q)) {
       for (int i = 0, count = residuals.journalCount(); i < count; i++) {
         int a = residuals.journaled(i);
         if (componentOfArc(a) == q) {
-          residuals.restoreArc(a, snapCap, snapRes);
-          residuals.restoreArc(graph.arcs.rev[a], snapCap, snapRes);
+          transferArc(a, toSnapshot);
+          transferArc(arcRev[a], toSnapshot);
         }
       }
       return;
     }
     if (compNodeStart[q + 1] - compNodeStart[q] == networkEnd - networkBase) {
-      residuals.restoreRange(arcBegin, arcEnd, snapCap, snapRes); // the block's only component
+      if (toSnapshot) {
+        residuals.copyRange(arcBegin, arcEnd, snapCap, snapRes);
+      } else {
+        residuals.restoreRange(arcBegin, arcEnd, snapCap, snapRes);
+      }
       return;
     }
     int[] arcStart = graph.arcs.start;
     int[] arcHead = graph.arcs.head;
-    int[] arcRev = graph.arcs.rev;
     for (int j = compNodeStart[q], e = compNodeStart[q + 1]; j < e; j++) {
       int v = compNodes[j];
       for (int a = arcStart[v], f = arcStart[v + 1]; a < f; a++) {
-        residuals.restoreArc(a, snapCap, snapRes);
+        transferArc(a, toSnapshot);
         if (arcHead[a] >= networkEnd) {
-          residuals.restoreArc(arcRev[a], snapCap, snapRes);
+          transferArc(arcRev[a], toSnapshot);
         }
       }
+    }
+  }
+
+  private void transferArc(int a, boolean toSnapshot) {
+    if (toSnapshot) {
+      residuals.copyArc(a, snapCap, snapRes);
+    } else {
+      residuals.restoreArc(a, snapCap, snapRes);
     }
   }
 
@@ -653,35 +677,5 @@ final class FairShares {
   private int componentOfArc(int a) {
     int u = graph.arcTail[a];
     return compOf[u < networkEnd ? u : graph.arcs.head[a]];
-  }
-
-  /** Takes the snapshot of the arcs {@link #restore} restores. */
-  private void save(int q) {
-    if (journalIsShorter(q)) {
-      for (int i = 0, count = residuals.journalCount(); i < count; i++) {
-        int a = residuals.journaled(i);
-        if (componentOfArc(a) == q) {
-          residuals.copyArc(a, snapCap, snapRes);
-          residuals.copyArc(graph.arcs.rev[a], snapCap, snapRes);
-        }
-      }
-      return;
-    }
-    if (compNodeStart[q + 1] - compNodeStart[q] == networkEnd - networkBase) {
-      residuals.copyRange(arcBegin, arcEnd, snapCap, snapRes);
-      return;
-    }
-    int[] arcStart = graph.arcs.start;
-    int[] arcHead = graph.arcs.head;
-    int[] arcRev = graph.arcs.rev;
-    for (int j = compNodeStart[q], e = compNodeStart[q + 1]; j < e; j++) {
-      int v = compNodes[j];
-      for (int a = arcStart[v], f = arcStart[v + 1]; a < f; a++) {
-        residuals.copyArc(a, snapCap, snapRes);
-        if (arcHead[a] >= networkEnd) {
-          residuals.copyArc(arcRev[a], snapCap, snapRes);
-        }
-      }
-    }
   }
 }

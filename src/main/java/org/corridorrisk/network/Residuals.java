@@ -32,7 +32,9 @@ final class Residuals {
    * Undo journal: while {@link #journaling}, every arc a single-arc change touches is listed once
    * ({@link #journal}), so that its {@link #journalOwner} can put a kept state back by restoring
    * only those arcs (and their reverses) instead of copying every arc ({@link
-   * ReferenceFlow#installDay}). A change of a whole range, or more arcs than the limit, ends it.
+   * ReferenceFlow#installDay}; {@link FairShares}' snapshots). A change of a whole range, or more
+   * arcs than the limit, ends it. {@link #restorePair} and {@link #restoreCapacity} do not list:
+   * only {@link ReferenceFlow#installDay} uses them, which ends the journal right after.
    */
   private boolean journaling;
 
