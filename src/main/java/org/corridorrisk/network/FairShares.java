@@ -256,6 +256,7 @@ final class FairShares {
         freeze(arcs[k]);
       }
       release(count);
+      residuals.endJournal();
       return;
     }
     components(b, in);
@@ -319,6 +320,7 @@ final class FairShares {
       residuals.startJournal(this, b.arcEnd - b.arcBegin);
     }
     release(count);
+    residuals.endJournal(); // no later step pays for listing its changes
   }
 
   /**

@@ -32,14 +32,14 @@ final class FairTiers {
       FlowGraph graph,
       Residuals residuals,
       FairShares.MaxFlow maxFlow,
-      FairShares.MaxFlow laterMaxFlow,
+      FairShares.MaxFlow laterTests,
       StorageSteps storage) {
     this.net = net;
     this.graph = graph;
     this.residuals = residuals;
     this.maxFlow = maxFlow;
     this.storage = storage;
-    this.shares = new FairShares(net, graph, residuals, maxFlow, laterMaxFlow);
+    this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
     this.installReference = () -> reference.install(residuals);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];

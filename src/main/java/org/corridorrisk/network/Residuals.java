@@ -318,13 +318,12 @@ final class Residuals {
     snapRes[a] = res[a];
   }
 
-  /** Restores the capacities and residuals of arcs {@code begin .. end - 1} from a snapshot. */
+  /**
+   * Restores the capacities and residuals of arcs {@code begin .. end - 1} from a snapshot (a
+   * change of a whole range: ends the journal).
+   */
   void restoreRange(int begin, int end, double[] snapCap, double[] snapRes) {
-    if (journaling) {
-      for (int a = begin; a < end; a++) {
-        note(a);
-      }
-    }
+    endJournal();
     capacityStamp++;
     System.arraycopy(snapCap, begin, cap, begin, end - begin);
     System.arraycopy(snapRes, begin, res, begin, end - begin);
