@@ -156,6 +156,7 @@ public record SolverOptions(
         keptLabelCyclesMinNodes);
   }
 
+  /** See {@link SolverOptions#keptLabelCyclesMinNodes()}; 64 by default. */
   public SolverOptions withKeptLabelCyclesMinNodes(int nodes) {
     return new SolverOptions(
         greedyRounds,
