@@ -51,6 +51,18 @@ final class TrialRunner {
   private final DayOutput out;
   private final DayInput scratchIn;
   private final DayOutput scratchOut;
+
+  /** The day as it stands at a max-damage attempt, link flows filled. */
+  private final DayOutput dayOut;
+
+  private final MaxDamageChoice maxDamageChoice;
+
+  /**
+   * For tests: the max-damage attacker solves every candidate, also those whose group carries
+   * nothing today (the reference that {@link MaxDamageChoice}'s shortcut is checked against).
+   */
+  boolean fullMaxDamage;
+
   private final FlowCache cache;
   private final TrialLedger ledger;
   private final boolean[] dirty;
@@ -240,6 +252,14 @@ final class TrialRunner {
     }
     scratchIn = new DayInput(m.net);
     scratchOut = new DayOutput(m.net, spills);
+    dayOut = new DayOutput(m.net, true);
+    int maxTargets = 0;
+    for (ThreatPlan.Compiled th : m.plan.threats) {
+      if (th.selection == Selection.MAX_DAMAGE) {
+        maxTargets = Math.max(maxTargets, th.targets.length);
+      }
+    }
+    maxDamageChoice = new MaxDamageChoice(m.net, maxTargets);
     cache = new FlowCache(m, FlowCache.slotsFor(m), spills);
     ledger = new TrialLedger(m.impact);
     dirty = new boolean[m.commodityCount];
@@ -326,6 +346,9 @@ final class TrialRunner {
 
   /** Days this runner took from the undisturbed run after a first hit (merge back), for tests. */
   long mergedDays;
+
+  /** Max-damage candidates this runner judged without a solve of their own, for tests. */
+  long maxDamageSkips;
 
   /** Days this runner accounted as repeats of a steady day, for tests. */
   long repeatedDays;
@@ -1997,45 +2020,91 @@ final class TrialRunner {
    * The max-damage attacker's choice: the currently-up target whose loss (with its common-mode
    * group) now costs most over today, judged by the day's economic loss, then the day's unserved
    * share, ties by canonical target order. When no target is up, the target uniform picks one.
+   *
+   * <p>The day is solved once as it stands; a target whose hit group carries nothing in that flow
+   * costs exactly the day's own loss and share, without a solve of its own ({@link
+   * MaxDamageChoice}). Every other target is solved with its group out.
    */
   private int maxDamageTarget(ThreatPlan.Compiled th, int d, double uTarget) {
-    int best = -1;
-    double bestLoss = Double.NEGATIVE_INFINITY;
-    double bestShare = Double.NEGATIVE_INFINITY;
+    MaxDamageChoice choice = maxDamageChoice;
+    choice.start();
     double undisturbed = base.costPerDay()[d];
+    boolean daySolved = false;
     for (int pos = 0; pos < th.targets.length; pos++) {
       if (!isUp(th.targets[pos])) {
         continue;
       }
-      System.arraycopy(in.nodeUp, 0, scratchIn.nodeUp, 0, in.nodeUp.length);
-      System.arraycopy(in.linkUp, 0, scratchIn.linkUp, 0, in.linkUp.length);
-      System.arraycopy(in.supply, 0, scratchIn.supply, 0, in.supply.length);
-      System.arraycopy(in.demand, 0, scratchIn.demand, 0, in.demand.length);
-      System.arraycopy(in.linkCapacity, 0, scratchIn.linkCapacity, 0, in.linkCapacity.length);
-      System.arraycopy(in.withdrawCap, 0, scratchIn.withdrawCap, 0, in.withdrawCap.length);
-      System.arraycopy(in.injectCap, 0, scratchIn.injectCap, 0, in.injectCap.length);
+      if (!fullMaxDamage && !daySolved) {
+        copyInput(in, scratchIn);
+        solveDayWithLinkFlows(scratchIn, dayOut);
+        choice.readDay(dayOut);
+        double loss = loss(d, dayOut, scratchCost, undisturbed);
+        choice.day(loss, m.impact.dayUnservedShareSum(d, scratchServed));
+        daySolved = true;
+      }
+      if (daySolved && choice.carriesNothing(th.hitGroup[pos], dayOut)) {
+        choice.offerIdle(pos);
+        maxDamageSkips++;
+        continue;
+      }
+      copyInput(in, scratchIn);
       for (int a : th.hitGroup[pos]) {
         setUp(scratchIn, a, false, false);
       }
-      double total = 0;
       for (int c : m.order) {
         updateDependentSupplies(c, scratchIn, scratchOut, false);
         solveCached(c, scratchIn, scratchOut, scratchCost);
-        total += scratchCost[c];
       }
-      int[] sinkNodes = sinkNodes();
-      for (int k = 0; k < scratchServed.length; k++) {
-        scratchServed[k] = scratchOut.served[sinkNodes[k]];
-      }
-      double loss = m.impact.dayEconomicLoss(d, scratchServed, total, undisturbed, lossWork);
-      double share = m.impact.dayUnservedShareSum(d, scratchServed);
-      if (loss > bestLoss || (loss == bestLoss && share > bestShare)) {
-        best = pos;
-        bestLoss = loss;
-        bestShare = share;
-      }
+      double loss = loss(d, scratchOut, scratchCost, undisturbed);
+      choice.offer(pos, loss, m.impact.dayUnservedShareSum(d, scratchServed));
     }
+    int best = choice.best();
     return best >= 0 ? best : th.pick(uTarget);
+  }
+
+  /**
+   * Solves every commodity of {@code input} in evaluation order into {@code output} (link flows
+   * filled), each straight from the solver: the flow memo keeps link flows only when a link spills.
+   */
+  private void solveDayWithLinkFlows(DayInput input, DayOutput output) {
+    for (int c : m.order) {
+      updateDependentSupplies(c, input, output, false);
+      solver.solve(c, input, output);
+      scratchCost[c] = output.cost;
+    }
+  }
+
+  /**
+   * The day's economic loss for the deliveries in {@code output} and the transport costs {@code
+   * costs} (summed in evaluation order); leaves the deliveries per sink in {@link #scratchServed}.
+   */
+  private double loss(int d, DayOutput output, double[] costs, double undisturbed) {
+    double total = 0;
+    for (int c : m.order) {
+      total += costs[c];
+    }
+    int[] sinkNodes = sinkNodes();
+    for (int k = 0; k < scratchServed.length; k++) {
+      scratchServed[k] = output.served[sinkNodes[k]];
+    }
+    return m.impact.dayEconomicLoss(d, scratchServed, total, undisturbed, lossWork);
+  }
+
+  /** Copies every array of a day input (the solver reads nothing else of it). */
+  private static void copyInput(DayInput from, DayInput to) {
+    System.arraycopy(from.nodeUp, 0, to.nodeUp, 0, from.nodeUp.length);
+    System.arraycopy(from.linkUp, 0, to.linkUp, 0, from.linkUp.length);
+    System.arraycopy(from.supply, 0, to.supply, 0, from.supply.length);
+    System.arraycopy(from.demand, 0, to.demand, 0, from.demand.length);
+    System.arraycopy(from.linkCapacity, 0, to.linkCapacity, 0, from.linkCapacity.length);
+    System.arraycopy(from.withdrawCap, 0, to.withdrawCap, 0, from.withdrawCap.length);
+    System.arraycopy(from.injectCap, 0, to.injectCap, 0, from.injectCap.length);
+    System.arraycopy(from.throughput, 0, to.throughput, 0, from.throughput.length);
+  }
+
+  /** The last max-damage scan, for tests (an observer reads it at the hit that follows it). */
+  MaxDamageChoice maxDamageChoice() {
+    return maxDamageChoice;
   }
 
   /** The economic loss of the last trial (after it ran). */
