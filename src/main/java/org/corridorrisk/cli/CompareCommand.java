@@ -111,8 +111,29 @@ final class CompareCommand implements Callable<Integer> {
           "No progress bars and no ranking table or verdicts: print only where the outputs went.")
   boolean quiet;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = Engines.LOCAL,
+      description =
+          "local (threads on this machine, default) or spark (Apache Spark, every run of the"
+              + " comparison; same results, see docs/scale-out.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
+              + "spark-submit's, else local[*]).")
+  String master;
+
   @Override
   public Integer call() throws ScenarioException, IOException {
+    Engines.checkOptions(engine, master);
+    if (Engines.SPARK.equals(engine)) {
+      Engines.prepareSpark();
+    }
     RunOptions options = options();
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario baseline = loaded.baseline();
@@ -122,27 +143,40 @@ final class CompareCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress[] bar = {null};
-    Comparison comparison =
-        ComparisonRunner.run(
-            baseline,
-            variants,
-            options,
-            (id, i, n) -> {
-              if (bar[0] != null) {
-                bar[0].finish();
-              }
-              bar[0] = ConsoleProgress.forTerminal(quiet, err);
-              if (bar[0] != null) {
-                err.println("run " + i + "/" + n + ": " + id);
-                err.flush();
-              }
-              return bar[0];
-            });
+    MonteCarlo.RangeEngine rangeEngine =
+        Engines.SPARK.equals(engine)
+            ? Engines.openSpark(master, baseline.name(), file, loaded.contents())
+            : null;
+    Comparison comparison;
+    try {
+      comparison =
+          ComparisonRunner.run(
+              baseline,
+              variants,
+              options,
+              (id, i, n) -> {
+                if (bar[0] != null) {
+                  bar[0].finish();
+                }
+                bar[0] = ConsoleProgress.forTerminal(quiet, err);
+                if (bar[0] != null) {
+                  err.println("run " + i + "/" + n + ": " + id);
+                  err.flush();
+                }
+                return bar[0];
+              },
+              rangeEngine);
+    } finally {
+      Engines.close(rangeEngine);
+    }
     if (bar[0] != null) {
       bar[0].finish();
     }
 
-    CompareJson.write(comparison, dir.resolve("compare.json"));
+    CompareJson.write(
+        comparison,
+        dir.resolve("compare.json"),
+        rangeEngine == null ? Engines.LOCAL : rangeEngine.name());
     CompareReport.write(comparison, dir.resolve("compare.html"));
     PrintWriter o = spec.commandLine().getOut();
     if (!quiet) {

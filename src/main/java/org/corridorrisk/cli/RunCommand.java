@@ -239,15 +239,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validateOptions(int threadCount) {
-    if (!Engines.LOCAL.equals(engine) && !Engines.SPARK.equals(engine)) {
-      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
-    }
-    if (master != null && !Engines.SPARK.equals(engine)) {
-      throw new UserInputException("--master needs --engine spark");
-    }
-    if (master != null && master.isBlank()) {
-      throw new UserInputException("--master must not be empty (e.g. local[2])");
-    }
+    Engines.checkOptions(engine, master);
     if (trials != null && (trials < 1 || trials > MonteCarlo.MAX_TRIALS)) {
       throw new UserInputException(
           String.format(
