@@ -28,6 +28,7 @@ import org.corridorrisk.study.ComparisonRunner;
 import org.corridorrisk.study.MitigationComparison;
 import org.corridorrisk.study.PairedMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,29 +112,11 @@ final class CompareCommand implements Callable<Integer> {
           "No progress bars and no ranking table or verdicts: print only where the outputs went.")
   boolean quiet;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ENGINE",
-      defaultValue = Engines.LOCAL,
-      description =
-          "local (threads on this machine, default) or spark (Apache Spark, every run of the"
-              + " comparison; same results, see docs/scale-out.md).")
-  String engine;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description =
-          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
-              + "spark-submit's, else local[*]).")
-  String master;
+  @Mixin EngineOptions engine;
 
   @Override
   public Integer call() throws ScenarioException, IOException {
-    Engines.checkOptions(engine, master);
-    if (Engines.SPARK.equals(engine)) {
-      Engines.prepareSpark();
-    }
+    engine.prepare();
     RunOptions options = options();
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario baseline = loaded.baseline();
@@ -143,10 +126,7 @@ final class CompareCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress[] bar = {null};
-    MonteCarlo.RangeEngine rangeEngine =
-        Engines.SPARK.equals(engine)
-            ? Engines.openSpark(master, baseline.name(), file, loaded.contents())
-            : null;
+    MonteCarlo.RangeEngine rangeEngine = engine.open(baseline.name(), file, loaded.contents());
     Comparison comparison;
     try {
       comparison =

@@ -18,19 +18,6 @@ final class Engines {
 
   private Engines() {}
 
-  /** Checks {@code --engine} and {@code --master} as {@code run} and {@code compare} take them. */
-  static void checkOptions(String engine, String master) {
-    if (!LOCAL.equals(engine) && !SPARK.equals(engine)) {
-      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
-    }
-    if (master != null && !SPARK.equals(engine)) {
-      throw new UserInputException("--master needs --engine spark");
-    }
-    if (master != null && master.isBlank()) {
-      throw new UserInputException("--master must not be empty (e.g. local[2])");
-    }
-  }
-
   /** Whether Spark's classes can be loaded. */
   static boolean sparkAvailable() {
     try {

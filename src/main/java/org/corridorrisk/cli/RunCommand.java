@@ -114,22 +114,7 @@ final class RunCommand implements Callable<Integer> {
           "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
   String charts;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ENGINE",
-      defaultValue = "local",
-      description =
-          "local (threads on this machine, default) or spark (Apache Spark; same results, see "
-              + "docs/scale-out.md).")
-  String engine;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description =
-          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
-              + "spark-submit's, else local[*]).")
-  String master;
+  @CommandLine.Mixin EngineOptions engine;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -137,9 +122,6 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
-    if (Engines.SPARK.equals(engine)) {
-      Engines.prepareSpark();
-    }
     PhaseClock.current().mark("arguments");
     prepareReportInBackground();
     LoadedScenario loaded = ReadAhead.load(file);
@@ -164,10 +146,7 @@ final class RunCommand implements Callable<Integer> {
           CSV_LIMIT);
       stderr.flush();
     }
-    MonteCarlo.RangeEngine rangeEngine =
-        Engines.SPARK.equals(engine)
-            ? Engines.openSpark(master, scenario.name(), file, loaded.contents())
-            : null;
+    MonteCarlo.RangeEngine rangeEngine = engine.open(scenario.name(), file, loaded.contents());
     StudyResult r;
     try {
       r =
@@ -239,7 +218,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validateOptions(int threadCount) {
-    Engines.checkOptions(engine, master);
+    engine.prepare();
     if (trials != null && (trials < 1 || trials > MonteCarlo.MAX_TRIALS)) {
       throw new UserInputException(
           String.format(
