@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.corridorrisk.impact.Metric;
@@ -16,6 +17,7 @@ import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.CompareJson;
 import org.corridorrisk.report.CompareReport;
+import org.corridorrisk.report.charts.HtmlPage;
 import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
@@ -114,9 +116,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin EngineOptions engine;
 
+  @Mixin ChartOptions charts;
+
   @Override
   public Integer call() throws ScenarioException, IOException {
     engine.prepare();
+    Set<String> chartFormats = charts.formats();
     RunOptions options = options();
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario baseline = loaded.baseline();
@@ -157,13 +162,15 @@ final class CompareCommand implements Callable<Integer> {
         comparison,
         dir.resolve("compare.json"),
         rangeEngine == null ? Engines.LOCAL : rangeEngine.name());
-    CompareReport.write(comparison, dir.resolve("compare.html"));
+    HtmlPage page = CompareReport.page(comparison);
+    page.write(dir.resolve("compare.html"));
     PrintWriter o = spec.commandLine().getOut();
     if (!quiet) {
       printTable(comparison, o);
       o.println();
     }
     o.println("wrote " + dir.resolve("compare.json") + " and " + dir.resolve("compare.html"));
+    ChartOptions.write(page.figures(), dir, chartFormats, o);
     o.flush();
     return Failures.OK;
   }

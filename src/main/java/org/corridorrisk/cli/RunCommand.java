@@ -1,6 +1,5 @@
 package org.corridorrisk.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.PeopleServed;
 import org.corridorrisk.report.SummaryJson;
@@ -107,12 +105,7 @@ final class RunCommand implements Callable<Integer> {
               + " about the run still go to stderr).")
   boolean quiet;
 
-  @Option(
-      names = "--charts",
-      paramLabel = "FORMATS",
-      description =
-          "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
-  String charts;
+  @CommandLine.Mixin ChartOptions charts;
 
   @CommandLine.Mixin EngineOptions engine;
 
@@ -130,12 +123,7 @@ final class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Set<String> chartFormats;
-    try {
-      chartFormats = charts == null ? Set.of() : ChartExport.parseFormats(charts);
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("--charts: " + e.getMessage());
-    }
+    Set<String> chartFormats = charts.formats();
     RunOptions plan =
         plan(trials, seed, threadCount, targetCi == null ? Double.NaN : targetCi, null);
     boolean csv = !noTrialsCsv && (forceTrialsCsv || plan.maxTrials() <= CSV_LIMIT);
@@ -400,9 +388,7 @@ final class RunCommand implements Callable<Integer> {
     }
     stdout.println("      " + html);
     if (!chartFormats.isEmpty()) {
-      Path chartDir = dir.resolve("charts");
-      List<Path> files = ChartExport.write(HtmlReport.figures(result), chartDir, chartFormats);
-      stdout.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
+      ChartOptions.write(HtmlReport.figures(result), dir, chartFormats, stdout);
     }
     stdout.println("open the report: " + html.toAbsolutePath().toUri());
     stdout.flush();
