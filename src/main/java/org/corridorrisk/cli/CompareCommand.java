@@ -118,6 +118,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin ChartOptions charts;
 
+  @Option(
+      names = "--no-trials-csv",
+      description =
+          "Accepted as for run, so that run's options work here: compare writes no trials.csv.")
+  boolean noTrialsCsv;
+
   @Override
   public Integer call() throws ScenarioException, IOException {
     engine.prepare();
