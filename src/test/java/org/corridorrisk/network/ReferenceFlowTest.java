@@ -37,14 +37,10 @@ class ReferenceFlowTest {
       gen.ampleSupply = seed % 3 != 0;
       gen.otherCommodity = seed % 5 == 0;
       RandomNetworks.Case c = gen.generate(50_000 + seed);
-      DayOutput cold = new DayOutput(c.net());
-      new DailyFlowSolver(
-              c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(Integer.MAX_VALUE))
-          .solve(GAS, c.in(), cold);
-      DayOutput warm = new DayOutput(c.net());
-      DailyFlowSolver solver =
-          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
-      solver.solve(GAS, c.in(), warm);
+      ColdAndWarm day = ColdAndWarm.solve(c);
+      DayOutput cold = day.cold();
+      DayOutput warm = day.warm();
+      DailyFlowSolver solver = day.solver();
       if (solver.usesReferenceFlow(GAS)) {
         warmCases++;
       }
@@ -72,14 +68,10 @@ class ReferenceFlowTest {
     for (long seed = 0; seed < 600; seed++) {
       gen.undirectedOnly = seed % 3 == 0;
       RandomNetworks.Case c = gen.generate(90_000 + seed);
-      DayOutput cold = new DayOutput(c.net());
-      new DailyFlowSolver(
-              c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(Integer.MAX_VALUE))
-          .solve(GAS, c.in(), cold);
-      DayOutput warm = new DayOutput(c.net());
-      DailyFlowSolver solver =
-          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
-      solver.solve(GAS, c.in(), warm);
+      ColdAndWarm day = ColdAndWarm.solve(c);
+      DayOutput cold = day.cold();
+      DayOutput warm = day.warm();
+      DailyFlowSolver solver = day.solver();
       warmCases += solver.usesReferenceFlow(GAS) ? 1 : 0;
       costly += cold.cost > 0 ? 1 : 0;
       String where = sharing + " seed " + seed;
@@ -322,6 +314,24 @@ class ReferenceFlowTest {
           .solve(GAS, new DayInput(net), nominalOutput);
     }
     return nominalOutput;
+  }
+
+  /**
+   * One day solved from zero (no reference flow) and from the reference flow (which any block then
+   * uses), with the solver of the latter.
+   */
+  private record ColdAndWarm(DayOutput cold, DayOutput warm, DailyFlowSolver solver) {
+    static ColdAndWarm solve(RandomNetworks.Case c) {
+      DayOutput cold = new DayOutput(c.net());
+      new DailyFlowSolver(
+              c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(Integer.MAX_VALUE))
+          .solve(GAS, c.in(), cold);
+      DayOutput warm = new DayOutput(c.net());
+      DailyFlowSolver solver =
+          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
+      solver.solve(GAS, c.in(), warm);
+      return new ColdAndWarm(cold, warm, solver);
+    }
   }
 
   private static double totalServed(NetworkIndex net, DayOutput out) {
