@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.corridorrisk.impact.Metric;
@@ -16,6 +17,7 @@ import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.CompareJson;
 import org.corridorrisk.report.CompareReport;
+import org.corridorrisk.report.charts.HtmlPage;
 import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
@@ -28,6 +30,7 @@ import org.corridorrisk.study.ComparisonRunner;
 import org.corridorrisk.study.MitigationComparison;
 import org.corridorrisk.study.PairedMetric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -111,8 +114,20 @@ final class CompareCommand implements Callable<Integer> {
           "No progress bars and no ranking table or verdicts: print only where the outputs went.")
   boolean quiet;
 
+  @Mixin EngineOptions engine;
+
+  @Mixin ChartOptions charts;
+
+  @Option(
+      names = "--no-trials-csv",
+      description =
+          "Accepted as for run, so that run's options work here: compare writes no trials.csv.")
+  boolean noTrialsCsv;
+
   @Override
   public Integer call() throws ScenarioException, IOException {
+    engine.prepare();
+    Set<String> chartFormats = charts.formats();
     RunOptions options = options();
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario baseline = loaded.baseline();
@@ -122,34 +137,46 @@ final class CompareCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress[] bar = {null};
-    Comparison comparison =
-        ComparisonRunner.run(
-            baseline,
-            variants,
-            options,
-            (id, i, n) -> {
-              if (bar[0] != null) {
-                bar[0].finish();
-              }
-              bar[0] = ConsoleProgress.forTerminal(quiet, err);
-              if (bar[0] != null) {
-                err.println("run " + i + "/" + n + ": " + id);
-                err.flush();
-              }
-              return bar[0];
-            });
+    MonteCarlo.RangeEngine rangeEngine = engine.open(baseline.name(), file, loaded.contents());
+    Comparison comparison;
+    try {
+      comparison =
+          ComparisonRunner.run(
+              baseline,
+              variants,
+              options,
+              (id, i, n) -> {
+                if (bar[0] != null) {
+                  bar[0].finish();
+                }
+                bar[0] = ConsoleProgress.forTerminal(quiet, err);
+                if (bar[0] != null) {
+                  err.println("run " + i + "/" + n + ": " + id);
+                  err.flush();
+                }
+                return bar[0];
+              },
+              rangeEngine);
+    } finally {
+      Engines.close(rangeEngine);
+    }
     if (bar[0] != null) {
       bar[0].finish();
     }
 
-    CompareJson.write(comparison, dir.resolve("compare.json"));
-    CompareReport.write(comparison, dir.resolve("compare.html"));
+    CompareJson.write(
+        comparison,
+        dir.resolve("compare.json"),
+        rangeEngine == null ? Engines.LOCAL : rangeEngine.name());
+    HtmlPage page = CompareReport.page(comparison);
+    page.write(dir.resolve("compare.html"));
     PrintWriter o = spec.commandLine().getOut();
     if (!quiet) {
       printTable(comparison, o);
       o.println();
     }
     o.println("wrote " + dir.resolve("compare.json") + " and " + dir.resolve("compare.html"));
+    ChartOptions.write(page.figures(), dir, chartFormats, o);
     o.flush();
     return Failures.OK;
   }

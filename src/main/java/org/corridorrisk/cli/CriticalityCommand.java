@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.CriticalityJson;
 import org.corridorrisk.report.CriticalityReport;
+import org.corridorrisk.report.charts.HtmlPage;
 import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
@@ -22,6 +24,7 @@ import org.corridorrisk.study.CriticalityStudy;
 import org.corridorrisk.study.SetOutage;
 import org.corridorrisk.study.WorstSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -104,6 +107,8 @@ final class CriticalityCommand implements Callable<Integer> {
               + "heuristic takes over (default: ${DEFAULT-VALUE}).")
   long maxEvaluations;
 
+  @Mixin ChartOptions charts;
+
   @Option(
       names = "--out",
       paramLabel = "DIR",
@@ -128,6 +133,7 @@ final class CriticalityCommand implements Callable<Integer> {
     if (maxEvaluations < 1) {
       throw new UserInputException("--max-evaluations must be >= 1 but was " + maxEvaluations);
     }
+    Set<String> chartFormats = charts.formats();
     if (!Files.isRegularFile(file)) {
       throw new UserInputException(file + ": no such file");
     }
@@ -146,14 +152,15 @@ final class CriticalityCommand implements Callable<Integer> {
             includeSinks);
     CriticalityResult result = CriticalityStudy.run(scenario, options);
     CriticalityJson.write(result, dir.resolve("criticality.json"));
-    CriticalityReport.write(result, dir.resolve("criticality.html"));
+    HtmlPage page = CriticalityReport.page(result);
+    page.write(dir.resolve("criticality.html"));
+    PrintWriter o = spec.commandLine().getOut();
     if (!quiet) {
-      print(result, spec.commandLine().getOut());
+      print(result, o);
     }
-    spec.commandLine()
-        .getOut()
-        .println(
-            "wrote " + dir.resolve("criticality.json") + " and " + dir.resolve("criticality.html"));
+    o.println(
+        "wrote " + dir.resolve("criticality.json") + " and " + dir.resolve("criticality.html"));
+    ChartOptions.write(page.figures(), dir, chartFormats, o);
     return Failures.OK;
   }
 

@@ -49,19 +49,39 @@ final class DescribeCommand implements Callable<Integer> {
       description = "Scenario file (.yaml, .yml or .json).")
   Path file;
 
+  @picocli.CommandLine.Option(
+      names = "--full",
+      description =
+          "List every threat target and every structural warning (by default long lists are cut"
+              + " to the first "
+              + SHOWN
+              + " entries, with a count of the rest).")
+  boolean full;
+
   @Spec CommandSpec spec;
+
+  /** Entries of a long list shown without {@code --full}. */
+  static final int SHOWN = 20;
 
   @Override
   public Integer call() throws ScenarioException {
     Scenario s = ScenarioLoader.load(file).baseline();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(describe(s));
+    out.print(describe(s, full));
     out.flush();
     return Failures.OK;
   }
 
-  /** The description of a scenario as text (one trailing newline). */
+  /** The description of a scenario as text (one trailing newline), long lists cut. */
   static String describe(Scenario s) {
+    return describe(s, false);
+  }
+
+  /**
+   * The description of a scenario as text (one trailing newline); {@code full} lists every target
+   * and warning.
+   */
+  static String describe(Scenario s, boolean full) {
     StringBuilder sb = new StringBuilder();
     sb.append("Scenario ")
         .append(s.name())
@@ -86,12 +106,12 @@ final class DescribeCommand implements Callable<Integer> {
     network(s, sb);
     corridors(s, sb);
     profiles(s, sb);
-    threats(s, sb);
+    threats(s, sb, full);
     crews(s, sb);
     dependencies(s, sb);
     economy(s, sb);
     mitigations(s, sb);
-    warnings(s, sb);
+    warnings(s, sb, full);
     return sb.toString();
   }
 
@@ -179,7 +199,7 @@ final class DescribeCommand implements Callable<Integer> {
             sb.append("  ").append(id).append(": ").append(String.join(", ", links)).append('\n'));
   }
 
-  private static void threats(Scenario s, StringBuilder sb) {
+  private static void threats(Scenario s, StringBuilder sb, boolean full) {
     sb.append("\nThreats\n");
     for (Threat t : s.threats()) {
       sb.append("  ").append(t.id()).append(" (").append(t.model().fileName());
@@ -288,7 +308,7 @@ final class DescribeCommand implements Callable<Integer> {
       sb.append("    targets (")
           .append(t.targets().size())
           .append("): ")
-          .append(String.join(", ", t.targets()))
+          .append(firstOf(t.targets(), full ? Integer.MAX_VALUE : SHOWN))
           .append('\n');
     }
   }
@@ -431,10 +451,10 @@ final class DescribeCommand implements Callable<Integer> {
     }
   }
 
-  private static void warnings(Scenario s, StringBuilder sb) {
+  private static void warnings(Scenario s, StringBuilder sb, boolean full) {
     List<String> warnings = new ArrayList<>();
     for (Commodity c : s.commodities()) {
-      warnings.addAll(cutWarnings(s, c.id()));
+      warnings.addAll(cutWarnings(s, c.id(), full));
     }
     sb.append("\nWarnings");
     if (warnings.isEmpty()) {
@@ -445,19 +465,15 @@ final class DescribeCommand implements Callable<Integer> {
     warnings.forEach(w -> sb.append("  ").append(w).append('\n'));
   }
 
-  /** Single points of failure of one commodity's network ({@link SupplyCuts}), as warning lines. */
-  static List<String> cutWarnings(Scenario s, String commodity) {
+  /**
+   * Single points of failure of one commodity's network ({@link SupplyCuts}), as warning lines: one
+   * per sink and per link, or, when that makes more than {@link #SHOWN} lines and {@code full} is
+   * false, the counts and the {@link #SHOWN} links that cut the most sinks.
+   */
+  static List<String> cutWarnings(Scenario s, String commodity, boolean full) {
     SupplyCuts cuts = SupplyCuts.of(s, commodity);
-    if (!cuts.analyzed()) {
-      long nodes = s.nodes().stream().filter(n -> n.commodity().equals(commodity)).count();
-      long links = s.links().stream().filter(l -> l.commodity().equals(commodity)).count();
-      return List.of(
-          commodity
-              + ": single-point-of-failure analysis skipped (network too large: "
-              + nodes
-              + " nodes, "
-              + links
-              + " links)");
+    if (!full && cuts.sinkCuts().size() + cuts.linkCuts().size() > SHOWN) {
+      return cutSummary(cuts);
     }
     List<String> out = new ArrayList<>();
     cuts.sinkCuts()
@@ -480,6 +496,45 @@ final class DescribeCommand implements Callable<Integer> {
                         + " alone cuts "
                         + String.join(", ", sinks)));
     return out;
+  }
+
+  /** The counts of a long warning list and the links that cut the most sinks, worst first. */
+  private static List<String> cutSummary(SupplyCuts cuts) {
+    String commodity = cuts.commodity();
+    List<String> out = new ArrayList<>();
+    out.add(
+        commodity
+            + ": "
+            + plural(cuts.sinkCuts().size(), "sink")
+            + " can each be cut off from every source and storage by losing one link or node, and "
+            + plural(cuts.linkCuts().size(), "link")
+            + " each cut sinks alone (describe --full lists them all); the links that cut the"
+            + " most sinks:");
+    List<Map.Entry<String, List<String>>> worst = new ArrayList<>(cuts.linkCuts().entrySet());
+    // stable: ties stay in file order
+    worst.sort((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()));
+    for (Map.Entry<String, List<String>> e : worst.subList(0, Math.min(SHOWN, worst.size()))) {
+      out.add(
+          commodity
+              + ": losing link "
+              + e.getKey()
+              + " alone cuts "
+              + plural(e.getValue().size(), "sink")
+              + ": "
+              + firstOf(e.getValue(), 5));
+    }
+    return out;
+  }
+
+  /** The first {@code shown} items joined by commas, then how many more there are. */
+  private static String firstOf(List<String> items, int shown) {
+    if (items.size() <= shown) {
+      return String.join(", ", items);
+    }
+    return String.join(", ", items.subList(0, shown))
+        + ", ... and "
+        + String.format(Locale.ROOT, "%,d", items.size() - shown)
+        + " more";
   }
 
   private static <K> String counts(

@@ -28,6 +28,7 @@ import org.corridorrisk.report.exercise.Provenance;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
+import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
 import org.corridorrisk.sim.StudyResult;
@@ -75,7 +76,9 @@ final class ExerciseCommand implements Callable<Integer> {
       names = "--metric",
       paramLabel = "M",
       defaultValue = "economic_loss",
-      description = "Metric ranked by --percentile (default: ${DEFAULT-VALUE}).")
+      description =
+          "Metric ranked by --percentile: any column of trials.csv, e.g. economic_loss or"
+              + " unserved_volume.gas (default: ${DEFAULT-VALUE}).")
   String metric;
 
   @Option(
@@ -161,19 +164,6 @@ final class ExerciseCommand implements Callable<Integer> {
       throw new UserInputException(
           "--percentile must be between 0 and 100 but was " + NumberText.compact(percentile));
     }
-    Metric ranked = Metric.fromKey(metric);
-    if (ranked == null) {
-      List<String> keys = Arrays.stream(Metric.values()).map(Metric::key).toList();
-      String best = Spelling.closest(metric, keys);
-      throw new UserInputException(
-          "--metric: no metric '"
-              + metric
-              + "'"
-              + (best != null ? ", did you mean '" + best + "'?" : "")
-              + " (metrics: "
-              + String.join(", ", keys)
-              + ")");
-    }
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (threadCount < 1 || threadCount > 4096) {
       throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
@@ -187,6 +177,18 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario scenario = loaded.baseline();
+    List<String> columns = Columns.names(scenario);
+    if (!columns.contains(metric)) {
+      String best = Spelling.closest(metric, columns);
+      throw new UserInputException(
+          "--metric: no metric '"
+              + metric
+              + "'"
+              + (best != null ? ", did you mean '" + best + "'?" : "")
+              + " (the columns of trials.csv: "
+              + String.join(", ", columns)
+              + ")");
+    }
     List<ExerciseStudy.Decision> branches = new ArrayList<>();
     for (String d : decisions) {
       branches.add(decision(loaded, d));
@@ -239,7 +241,7 @@ final class ExerciseCommand implements Callable<Integer> {
               "--percentile needs every trial's value; give --trials of at most "
                   + MonteCarlo.EXACT_LIMIT);
         }
-        pick = ExerciseStudy.nearestRank(study.values(ranked), percentile, ranked.key());
+        pick = ExerciseStudy.nearestRank(columnValues(study, metric), percentile, metric);
       }
     }
     ExerciseStudy.Result result;
@@ -262,7 +264,7 @@ final class ExerciseCommand implements Callable<Integer> {
           "trial choice: nearest-rank percentile "
               + NumberText.compact(percentile)
               + " of "
-              + ranked.key()
+              + metric
               + " over "
               + studyTrials
               + " trials, ties to the lowest trial");
@@ -295,6 +297,35 @@ final class ExerciseCommand implements Callable<Integer> {
   }
 
   /** Parses {@code DAY:MITIGATION} (mitigation ids joined by {@code +}) against the scenario. */
+  /** The kept per-trial values of one {@code trials.csv} column ({@link Columns#names}). */
+  private static double[] columnValues(StudyResult study, String column) {
+    Metric m = Metric.fromKey(column);
+    if (m != null) {
+      return study.values(m);
+    }
+    Scenario s = study.scenario();
+    for (int c = 0; c < s.commodities().size(); c++) {
+      String id = s.commodities().get(c).id();
+      if (column.equals("unserved_volume." + id)) {
+        return study.unservedVolume()[c];
+      }
+      if (column.equals(Metric.PERSON_DAYS_WITHOUT_SERVICE.key() + "." + id)) {
+        return study.personDays()[c];
+      }
+    }
+    List<String> sectors =
+        s.economy().map(e -> e.sectors().stream().map(x -> x.id()).toList()).orElse(List.of());
+    for (int i = 0; i < sectors.size(); i++) {
+      if (column.equals("peak_inoperability." + sectors.get(i))) {
+        return study.peakInoperability()[i];
+      }
+      if (column.equals("indirect_loss." + sectors.get(i))) {
+        return study.sectorIndirectLoss()[i];
+      }
+    }
+    throw new IllegalStateException("no column " + column);
+  }
+
   private ExerciseStudy.Decision decision(LoadedScenario loaded, String text)
       throws ScenarioException {
     Scenario s = loaded.baseline();

@@ -52,6 +52,11 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       traceIfDebug(ex, err);
       return USER_INPUT;
     }
+    for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return outOfMemory(oom, err, debug);
+      }
+    }
     err.println("corridor-risk: internal error: " + ex);
     err.println(
         "This is a bug; please report it at "
@@ -59,6 +64,27 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             + " with the command and scenario"
             + (debug ? "." : " (rerun with --debug for a stack trace)."));
     traceIfDebug(ex, err);
+    return INTERNAL;
+  }
+
+  /**
+   * The Java heap ran out (in the command or a worker thread): what to do about it, exit 1, the
+   * stack trace only with {@code --debug}.
+   */
+  static int outOfMemory(OutOfMemoryError e, PrintWriter err, boolean debug) {
+    err.printf(
+        java.util.Locale.ROOT,
+        "corridor-risk: out of memory: the Java heap (at most %,d MiB here) is too small for this"
+            + " command. Give the JVM more, e.g. CORRIDOR_RISK_JAVA_OPTS=-Xmx4g ./corridor-risk"
+            + " ..., or use fewer --threads (each keeps its own working set). If it happens with"
+            + " ample memory, please report it at %s%s%n",
+        Runtime.getRuntime().maxMemory() >> 20,
+        REPORT_URL,
+        debug ? "." : " (rerun with --debug for a stack trace).");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
     return INTERNAL;
   }
 

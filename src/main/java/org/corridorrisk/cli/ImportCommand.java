@@ -139,6 +139,13 @@ final class ImportCommand implements Callable<Integer> {
     if (Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
       throw new UserInputException("--out " + out + " is the input file; choose another name");
     }
+    if (Files.isDirectory(out)) {
+      throw new UserInputException(
+          "--out "
+              + out
+              + " is a directory; give the scenario file to write, e.g. --out "
+              + out.resolve("network.yaml"));
+    }
     if (!force && Files.exists(out)) {
       throw new UserInputException(
           out + " already exists; choose another --out or add --force to overwrite it");

@@ -71,7 +71,11 @@ public final class Main implements Runnable {
       cl.setErr(err);
       cl.setExecutionExceptionHandler(new Failures(debug));
       cl.setParameterExceptionHandler(Failures::onBadArguments);
-      code = cl.execute(args);
+      try {
+        code = cl.execute(args);
+      } catch (OutOfMemoryError e) {
+        code = Failures.outOfMemory(e, err, debug);
+      }
     } finally {
       ReadAhead.clear();
     }

@@ -28,6 +28,9 @@ final class OutputDirectory {
    *     or one of the outputs would replace the scenario file
    */
   static void prepare(Path dir, Path scenarioFile, String... outputNames) throws IOException {
+    if (dir.toString().isBlank()) {
+      throw new UserInputException("--out must name a directory, e.g. --out out/study");
+    }
     refuseFileInPath(dir, "--out " + dir);
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {

@@ -1,6 +1,5 @@
 package org.corridorrisk.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.PeopleServed;
 import org.corridorrisk.report.SummaryJson;
@@ -107,29 +105,9 @@ final class RunCommand implements Callable<Integer> {
               + " about the run still go to stderr).")
   boolean quiet;
 
-  @Option(
-      names = "--charts",
-      paramLabel = "FORMATS",
-      description =
-          "Also write every report chart into DIR/charts/ as svg and/or png (e.g. svg,png).")
-  String charts;
+  @CommandLine.Mixin ChartOptions charts;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ENGINE",
-      defaultValue = "local",
-      description =
-          "local (threads on this machine, default) or spark (Apache Spark; same results, see "
-              + "docs/scale-out.md).")
-  String engine;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description =
-          "With --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default: "
-              + "spark-submit's, else local[*]).")
-  String master;
+  @CommandLine.Mixin EngineOptions engine;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -137,9 +115,6 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ScenarioException, IOException {
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     validateOptions(threadCount);
-    if (Engines.SPARK.equals(engine)) {
-      Engines.prepareSpark();
-    }
     PhaseClock.current().mark("arguments");
     prepareReportInBackground();
     LoadedScenario loaded = ReadAhead.load(file);
@@ -148,12 +123,7 @@ final class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Paths.get("out", scenario.name());
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    Set<String> chartFormats;
-    try {
-      chartFormats = charts == null ? Set.of() : ChartExport.parseFormats(charts);
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("--charts: " + e.getMessage());
-    }
+    Set<String> chartFormats = charts.formats();
     RunOptions plan =
         plan(trials, seed, threadCount, targetCi == null ? Double.NaN : targetCi, null);
     boolean csv = !noTrialsCsv && (forceTrialsCsv || plan.maxTrials() <= CSV_LIMIT);
@@ -164,10 +134,7 @@ final class RunCommand implements Callable<Integer> {
           CSV_LIMIT);
       stderr.flush();
     }
-    MonteCarlo.RangeEngine rangeEngine =
-        Engines.SPARK.equals(engine)
-            ? Engines.openSpark(master, scenario.name(), file, loaded.contents())
-            : null;
+    MonteCarlo.RangeEngine rangeEngine = engine.open(scenario.name(), file, loaded.contents());
     StudyResult r;
     try {
       r =
@@ -239,15 +206,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void validateOptions(int threadCount) {
-    if (!Engines.LOCAL.equals(engine) && !Engines.SPARK.equals(engine)) {
-      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
-    }
-    if (master != null && !Engines.SPARK.equals(engine)) {
-      throw new UserInputException("--master needs --engine spark");
-    }
-    if (master != null && master.isBlank()) {
-      throw new UserInputException("--master must not be empty (e.g. local[2])");
-    }
+    engine.prepare();
     if (trials != null && (trials < 1 || trials > MonteCarlo.MAX_TRIALS)) {
       throw new UserInputException(
           String.format(
@@ -429,9 +388,7 @@ final class RunCommand implements Callable<Integer> {
     }
     stdout.println("      " + html);
     if (!chartFormats.isEmpty()) {
-      Path chartDir = dir.resolve("charts");
-      List<Path> files = ChartExport.write(HtmlReport.figures(result), chartDir, chartFormats);
-      stdout.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
+      ChartOptions.write(HtmlReport.figures(result), dir, chartFormats, stdout);
     }
     stdout.println("open the report: " + html.toAbsolutePath().toUri());
     stdout.flush();

@@ -1,109 +1,113 @@
 package org.corridorrisk.model;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-import org.jgrapht.Graph;
-import org.jgrapht.graph.DirectedMultigraph;
-import org.jgrapht.graph.MaskSubgraph;
-import org.jgrapht.traverse.BreadthFirstIterator;
 
 /**
  * Single points of failure of one commodity's network, with nothing else disabled: the sinks that
  * one lost link or node cuts off from every source and storage, and the links whose loss alone cuts
  * sinks. Reachability only: capacities are not considered.
  *
- * <p>Design note: each asset is removed in turn from the JGraphT view of the commodity ({@link
- * Scenario#graph(String)}, masked with {@link MaskSubgraph}) and a breadth-first search runs from a
- * super source joined to every source and storage. That is O(assets x network), instant for
- * corridor-sized networks; above {@link #WORK_LIMIT} the analysis is skipped ({@link #analyzed()}
- * is false) rather than made to wait. Rejected: biconnected components (articulation points and
- * bridges of the undirected graph), which ignore link direction and do not say which sinks a cut
- * separates from supply.
+ * <p>Design note: a sink is cut by losing an asset exactly when the asset lies on every path to it
+ * from a super source joined to every source and storage, that is when the asset <em>dominates</em>
+ * the sink in that directed graph. Each link becomes a node of its own on its arcs ({@code from ->
+ * link -> to}, and back for an undirected link), so that links and nodes are both found by one
+ * dominator tree ({@link Dominators}): the assets cutting a sink are its ancestors in the tree, the
+ * sinks a link cuts are its descendants. That is a few linear passes over the network: the Western
+ * US power grid (4,941 nodes, 6,594 lines) takes milliseconds. Replaced: removing each asset in
+ * turn and searching again (assets x network; it had to be skipped on networks of that size).
+ * Rejected: biconnected components (articulation points and bridges of the undirected graph), which
+ * ignore link direction and do not say which sinks a cut separates from supply.
  *
  * @param commodity the commodity analysed
- * @param analyzed false when the network was too large and nothing was computed
  * @param sinkCuts per sink that some single asset cuts off: the assets ("link X", "node Y"), links
  *     first in file order, then nodes in file order; sinks in file order
- * @param linkCuts per link whose loss alone cuts sinks: the sinks it cuts, in file order
+ * @param linkCuts per link whose loss alone cuts sinks: the sinks it cuts, in file order; links in
+ *     file order
  */
 public record SupplyCuts(
-    String commodity,
-    boolean analyzed,
-    Map<String, List<String>> sinkCuts,
-    Map<String, List<String>> linkCuts) {
-
-  /** Largest (assets x (nodes + arcs)) product for which the analysis runs. */
-  public static final long WORK_LIMIT = 200_000_000L;
-
-  private static final String SUPER_SOURCE = "\u0000supply";
+    String commodity, Map<String, List<String>> sinkCuts, Map<String, List<String>> linkCuts) {
 
   /** Analyses one commodity of the scenario. */
   public static SupplyCuts of(Scenario s, String commodity) {
-    Graph<String, Object> g = new DirectedMultigraph<>(Object.class);
-    Graph<String, Scenario.Arc> base = s.graph(commodity);
-    base.vertexSet().forEach(g::addVertex);
-    base.edgeSet().forEach(e -> g.addEdge(base.getEdgeSource(e), base.getEdgeTarget(e), e));
-    g.addVertex(SUPER_SOURCE);
-    List<String> sinks = new ArrayList<>();
-    List<String> nodeIds = new ArrayList<>();
-    for (Node n : s.nodes()) {
-      if (!n.commodity().equals(commodity)) {
+    // graph nodes: the commodity's nodes in file order, then its links in file order, then the
+    // super source
+    List<Node> nodes = s.nodes().stream().filter(n -> n.commodity().equals(commodity)).toList();
+    List<Link> links = s.links().stream().filter(l -> l.commodity().equals(commodity)).toList();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      index.put(nodes.get(i).id(), i);
+    }
+    int firstLink = nodes.size();
+    int root = firstLink + links.size();
+    int n = root + 1;
+    List<int[]> arcs = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      NodeKind kind = nodes.get(i).kind();
+      if (kind == NodeKind.SOURCE || kind == NodeKind.STORAGE) {
+        arcs.add(new int[] {root, i});
+      }
+    }
+    for (int j = 0; j < links.size(); j++) {
+      Link l = links.get(j);
+      int from = index.get(l.from());
+      int to = index.get(l.to());
+      int via = firstLink + j;
+      arcs.add(new int[] {from, via});
+      arcs.add(new int[] {via, to});
+      if (!l.directed()) {
+        arcs.add(new int[] {to, via});
+        arcs.add(new int[] {via, from});
+      }
+    }
+    int[] start = new int[n + 1];
+    arcs.forEach(a -> start[a[0] + 1]++);
+    for (int v = 0; v < n; v++) {
+      start[v + 1] += start[v];
+    }
+    int[] heads = new int[arcs.size()];
+    int[] fill = java.util.Arrays.copyOf(start, n);
+    arcs.forEach(a -> heads[fill[a[0]]++] = a[1]);
+    int[] idom = Dominators.immediate(n, start, heads, root);
+
+    Map<String, List<String>> bySink = new LinkedHashMap<>();
+    List<List<String>> cutByLink = new ArrayList<>();
+    links.forEach(l -> cutByLink.add(new ArrayList<>()));
+    for (int k = 0; k < nodes.size(); k++) {
+      if (nodes.get(k).kind() != NodeKind.SINK || idom[k] == Dominators.UNREACHED) {
         continue;
       }
-      nodeIds.add(n.id());
-      if (n.kind() == NodeKind.SOURCE || n.kind() == NodeKind.STORAGE) {
-        g.addEdge(SUPER_SOURCE, n.id(), "supply:" + n.id());
-      } else if (n.kind() == NodeKind.SINK) {
-        sinks.add(n.id());
-      }
-    }
-    List<Link> links = s.links().stream().filter(l -> l.commodity().equals(commodity)).toList();
-    long work =
-        (long) (links.size() + nodeIds.size()) * (g.vertexSet().size() + g.edgeSet().size());
-    if (work > WORK_LIMIT) {
-      return new SupplyCuts(commodity, false, Map.of(), Map.of());
-    }
-    Set<String> reachedBefore = reach(g, v -> false, e -> false);
-    Map<String, List<String>> bySink = new LinkedHashMap<>();
-    sinks.forEach(k -> bySink.put(k, new ArrayList<>()));
-    Map<String, List<String>> byLink = new LinkedHashMap<>();
-    for (Link l : links) {
-      Set<String> reached =
-          reach(g, v -> false, e -> e instanceof Scenario.Arc a && a.link().id().equals(l.id()));
-      List<String> cut =
-          sinks.stream().filter(k -> reachedBefore.contains(k) && !reached.contains(k)).toList();
-      if (!cut.isEmpty()) {
-        cut.forEach(k -> bySink.get(k).add("link " + l.id()));
-        byLink.put(l.id(), cut);
-      }
-    }
-    for (String v : nodeIds) {
-      Set<String> reached = reach(g, x -> x.equals(v), e -> false);
-      for (String k : sinks) {
-        if (!k.equals(v) && reachedBefore.contains(k) && !reached.contains(k)) {
-          bySink.get(k).add("node " + v);
+      List<Integer> cutLinks = new ArrayList<>();
+      List<Integer> cutNodes = new ArrayList<>();
+      for (int d = idom[k]; d != root; d = idom[d]) {
+        if (d >= firstLink) {
+          cutLinks.add(d - firstLink);
+          cutByLink.get(d - firstLink).add(nodes.get(k).id());
+        } else {
+          cutNodes.add(d);
         }
       }
+      if (cutLinks.isEmpty() && cutNodes.isEmpty()) {
+        continue;
+      }
+      Collections.sort(cutLinks);
+      Collections.sort(cutNodes);
+      List<String> assets = new ArrayList<>();
+      cutLinks.forEach(j -> assets.add("link " + links.get(j).id()));
+      cutNodes.forEach(v -> assets.add("node " + nodes.get(v).id()));
+      bySink.put(nodes.get(k).id(), List.copyOf(assets));
     }
-    bySink.values().removeIf(List::isEmpty);
-    bySink.replaceAll((k, v) -> List.copyOf(v));
+    Map<String, List<String>> byLink = new LinkedHashMap<>();
+    for (int j = 0; j < links.size(); j++) {
+      if (!cutByLink.get(j).isEmpty()) {
+        byLink.put(links.get(j).id(), List.copyOf(cutByLink.get(j)));
+      }
+    }
     return new SupplyCuts(
-        commodity,
-        true,
-        java.util.Collections.unmodifiableMap(bySink),
-        java.util.Collections.unmodifiableMap(byLink));
-  }
-
-  private static Set<String> reach(
-      Graph<String, Object> g, Predicate<String> maskVertex, Predicate<Object> maskEdge) {
-    Graph<String, Object> view = new MaskSubgraph<>(g, maskVertex, maskEdge);
-    Set<String> reached = new HashSet<>();
-    new BreadthFirstIterator<>(view, SUPER_SOURCE).forEachRemaining(reached::add);
-    return reached;
+        commodity, Collections.unmodifiableMap(bySink), Collections.unmodifiableMap(byLink));
   }
 }

@@ -288,15 +288,16 @@ public final class DailyFlowSolver {
 
   /**
    * The reference flow of block {@code b}, or null when it does not apply: one priority tier, no
-   * storage, no costs, a block of at least {@link SolverOptions#referencePathsMinNodes} nodes, and
-   * nominal supply covering nominal demand (so the tier's sinks are capped at their full demand).
-   * Solves the undisturbed day from zero, once per solver; leaves the residuals to the next setUp.
+   * storage, a block of at least {@link SolverOptions#referencePathsMinNodes} nodes, and nominal
+   * supply covering nominal demand (so the tier's sinks are capped at their full demand). Solves
+   * the undisturbed day from zero, once per solver; leaves the residuals to the next setUp. With
+   * link costs it is the cheapest undisturbed flow, so that a day's cycle search starts near the
+   * cheapest flow; such days are never served from the installed state, which skips the search.
    */
   private ReferenceFlow buildReferenceFlow(Block b) {
     int c = b.commodity;
     if (b.tierCount() != 1
         || net.storagesOf(c).length > 0
-        || net.hasCosts(c)
         || b.size() < options.referencePathsMinNodes()) {
       return null;
     }
@@ -316,6 +317,10 @@ public final class DailyFlowSolver {
       residuals.setEmpty(graph.nodeArc[i], net.demandPerDay(i));
     }
     double delivered = maxFlow(b, b.source, b.sink, -1);
+    if (net.hasCosts(c)) {
+      cycles.cancelNegativeCycles(b);
+      cycles.cancelOpposingFlows(net, c);
+    }
     ReferenceFlow flow = ReferenceFlow.decompose(graph, b, residuals);
     flow.servesAll = delivered >= demand - b.tolerance();
     // the undisturbed day as serveTiers starts it, for the exact phase's closed search trees
@@ -325,7 +330,7 @@ public final class DailyFlowSolver {
       residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
     }
     flow.install(residuals);
-    if (fair == null && options.installedReference()) {
+    if (fair == null && options.installedReference() && !net.hasCosts(c)) {
       flow.keepInstalled(graph, net, residuals, b, nominal);
     }
     // serveTiers sets every sink arc each day without marking it

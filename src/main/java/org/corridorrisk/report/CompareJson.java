@@ -28,18 +28,32 @@ public final class CompareJson {
 
   private CompareJson() {}
 
-  /** Writes the comparison to {@code file} (UTF-8, replacing it). */
+  /** Writes the comparison to {@code file} (UTF-8, replacing it), run by the local engine. */
   public static void write(Comparison comparison, Path file) throws IOException {
-    Files.writeString(file, MAPPER.writeValueAsString(toJson(comparison)) + "\n");
+    write(comparison, file, SummaryJson.LOCAL);
   }
 
-  /** The document as a Jackson tree. */
+  /**
+   * Writes the comparison to {@code file} (UTF-8, replacing it), naming the engine that ran its
+   * trials ({@code local}, {@code spark}).
+   */
+  public static void write(Comparison comparison, Path file, String engine) throws IOException {
+    Files.writeString(file, MAPPER.writeValueAsString(toJson(comparison, engine)) + "\n");
+  }
+
+  /** The document as a Jackson tree (local engine). */
   public static ObjectNode toJson(Comparison c) {
+    return toJson(c, SummaryJson.LOCAL);
+  }
+
+  /** The document as a Jackson tree, naming the engine that ran the trials. */
+  public static ObjectNode toJson(Comparison c, String engine) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("scenario", c.baseline().scenario().name());
     root.put("trials", c.trials());
     root.put("seed", c.baseline().options().seed());
+    root.put("engine", engine);
     root.put("currency", c.baseline().scenario().currency());
     root.put("headline_metric", c.headlineMetric().key());
     ObjectNode baselineMetrics = root.putObject("baseline").putObject("metrics");

@@ -39,8 +39,8 @@ public final class CompareReport {
     page(comparison).write(file);
   }
 
-  /** The page. */
-  static HtmlPage page(Comparison c) {
+  /** The page: {@link HtmlPage#write} writes it, {@link HtmlPage#figures} lists its charts. */
+  public static HtmlPage page(Comparison c) {
     String name = c.baseline().scenario().name();
     String currency = c.baseline().scenario().currency();
     HtmlPage page = new HtmlPage("Mitigation comparison: " + name);

@@ -25,8 +25,8 @@ import org.corridorrisk.stats.MetricSummary;
  * Writes {@code summary.json} exactly as in the output contract: {@code format}, {@code scenario},
  * {@code trials}, {@code seed}, {@code metrics} (the seven metrics in {@link Metric} order, each
  * with mean, std, ci95_low, ci95_high, p50, p90, p95, p99, var95, cvar95, max), {@code
- * by_commodity} (unserved_volume per commodity, scenario order) and, only when the scenario has an
- * economy, {@code economy.sectors}. Besides the contract's keys: per commodity {@code
+ * by_commodity} (unserved_volume per commodity, scenario order) and {@code economy.sectors} (empty
+ * when the scenario has no economy). Besides the contract's keys: per commodity {@code
  * person_days_without_service} (same keys as a metric) and {@code people_served} (populations of
  * that commodity's sinks only: people are never added across commodities), {@code by_region} (only
  * when a sink carries a {@code region} label: people served and mean person-days per region and
@@ -136,10 +136,11 @@ public final class SummaryJson {
       if (PeopleServed.hasRegions(s)) {
         writeRegions(g, r);
       }
+      // always written (the contract's example has it): no sectors without an economy section
+      g.writeObjectFieldStart("economy");
+      g.writeArrayFieldStart("sectors");
       if (s.economy().isPresent()) {
         Economy e = s.economy().get();
-        g.writeObjectFieldStart("economy");
-        g.writeArrayFieldStart("sectors");
         for (int i = 0; i < e.sectors().size(); i++) {
           g.writeStartObject();
           g.writeStringField("id", e.sectors().get(i).id());
@@ -149,9 +150,9 @@ public final class SummaryJson {
               "mean_indirect_loss", r.columns()[cols.indirectLoss(i)].moments().mean());
           g.writeEndObject();
         }
-        g.writeEndArray();
-        g.writeEndObject();
       }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeEndObject();
       g.writeRaw('\n');
     } catch (IOException e) {

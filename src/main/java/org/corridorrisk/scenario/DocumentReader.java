@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -33,9 +34,12 @@ import org.yaml.snakeyaml.error.Mark;
  * value ({@link Locations}), with bounded resources.
  *
  * <p>Scalars follow YAML 1.2's core schema: {@code 4.0e7} and {@code 1.5E+9} are numbers, only
- * {@code true}/{@code false} are booleans ({@code yes}, {@code on} stay strings). Anchors and
- * aliases are expanded here (Jackson's YAML parser would return an alias as the anchor's name);
- * merge keys ({@code <<: *defaults}) are supported. Duplicate keys are reported.
+ * {@code true}/{@code false} are booleans ({@code yes}, {@code on} stay strings), an integer with
+ * leading zeros is decimal ({@code 010} is 10, not YAML 1.1's octal 8), {@code 0x1A} is
+ * hexadecimal, and YAML 1.1's other number forms ({@code 1_000}, {@code 0b101}, {@code 1:30}) are
+ * strings, which the schema then reports where a number is expected. Anchors and aliases are
+ * expanded here (Jackson's YAML parser would return an alias as the anchor's name); merge keys
+ * ({@code <<: *defaults}) are supported. Duplicate keys are reported.
  *
  * <p>Limits (each reported as a located problem): {@link #MAX_FILE_BYTES} per file, nesting depth
  * {@link #MAX_DEPTH}, {@link #MAX_NUMBER_CHARS} digits per number, {@link #MAX_STRING_CHARS} per
@@ -465,6 +469,9 @@ final class DocumentReader {
       throw new Fatal(
           tokenLoc(), path, "a number with more than " + MAX_NUMBER_CHARS + " characters (limit)");
     }
+    if (yaml) {
+      return yaml12Integer(text);
+    }
     try {
       return switch (parser.getNumberType()) {
         case INT -> NODES.numberNode(parser.getIntValue());
@@ -482,12 +489,90 @@ final class DocumentReader {
       throw new Fatal(
           tokenLoc(), path, "a number with more than " + MAX_NUMBER_CHARS + " characters (limit)");
     }
+    if (yaml && !isYaml12Float(text)) {
+      return NODES.textNode(text); // e.g. YAML 1.1's 1_000.5 or 1:30.5
+    }
     try {
       return NODES.numberNode(parser.getDoubleValue());
     } catch (JsonProcessingException | NumberFormatException e) {
       // e.g. YAML's .inf and .nan: not numbers a scenario can use; the schema reports the string
       return NODES.textNode(text);
     }
+  }
+
+  /**
+   * A plain scalar the YAML parser (which resolves YAML 1.1) calls an integer, read by YAML 1.2's
+   * core schema: {@code [-+]?[0-9]+} in decimal, {@code 0x[0-9a-fA-F]+} in hexadecimal, {@code
+   * 0o[0-7]+} in octal; anything else (YAML 1.1's {@code 1_000}, {@code 0b101}, {@code 1:30}) is a
+   * string.
+   */
+  static JsonNode yaml12Integer(String text) {
+    BigInteger v;
+    int sign = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
+    if (text.length() > sign && allDigits(text, sign, 10)) {
+      v = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
+    } else if (text.length() > 2 && text.startsWith("0x") && allDigits(text, 2, 16)) {
+      v = new BigInteger(text.substring(2), 16);
+    } else if (text.length() > 2 && text.startsWith("0o") && allDigits(text, 2, 8)) {
+      v = new BigInteger(text.substring(2), 8);
+    } else {
+      return NODES.textNode(text);
+    }
+    if (v.bitLength() < 32) {
+      return NODES.numberNode(v.intValue());
+    }
+    return v.bitLength() < 64 ? NODES.numberNode(v.longValue()) : NODES.numberNode(v);
+  }
+
+  /** YAML 1.2's core schema float: {@code [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?}. */
+  static boolean isYaml12Float(String text) {
+    int i = 0;
+    int n = text.length();
+    if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+      i++;
+    }
+    int intStart = i;
+    while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    boolean intDigits = i > intStart;
+    boolean fractionDigits = false;
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      int fractionStart = i;
+      while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      fractionDigits = i > fractionStart;
+    }
+    if (!intDigits && !fractionDigits) {
+      return false;
+    }
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        i++;
+      }
+      int expStart = i;
+      while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        i++;
+      }
+      if (i == expStart) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /** Whether {@code text} from {@code from} on holds only ASCII digits of {@code radix}. */
+  private static boolean allDigits(String text, int from, int radix) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c > 'z' || Character.digit(c, radix) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ObjectNode readObject(String path) throws IOException, Fatal {

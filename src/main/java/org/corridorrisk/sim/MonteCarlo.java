@@ -118,6 +118,18 @@ public final class MonteCarlo {
         PartitionRequest request,
         java.util.function.Predicate<Partition> sink,
         java.util.function.BooleanSupplier stop);
+
+    /**
+     * The same engine for the scenario with these mitigations applied (ids as the file declares
+     * them, applied in this order, as {@code compare} builds a variant); it shares this engine's
+     * resources, and closing this engine ends both. An empty list is the baseline.
+     *
+     * @throws UnsupportedOperationException if the engine runs only its file's baseline
+     */
+    default RangeEngine withMitigations(List<String> mitigationIds) {
+      throw new UnsupportedOperationException(
+          "the " + name() + " engine runs only the scenario's baseline");
+    }
   }
 
   /**

@@ -68,11 +68,38 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   private final Broadcast<byte[]> scenario;
   private final String fileName;
 
+  /** The mitigations the tasks apply to the shipped file (empty: its baseline). */
+  private final List<String> mitigations;
+
+  /** Whether {@link #close()} frees the context (if {@link #owned}) and the broadcast file. */
+  private final boolean closes;
+
   private SparkEngine(JavaSparkContext sc, boolean owned, String fileName, byte[] bytes) {
+    this(sc, owned, fileName, sc.broadcast(bytes), List.of(), true);
+  }
+
+  private SparkEngine(
+      JavaSparkContext sc,
+      boolean owned,
+      String fileName,
+      Broadcast<byte[]> scenario,
+      List<String> mitigations,
+      boolean closes) {
     this.sc = sc;
     this.owned = owned;
     this.fileName = fileName;
-    this.scenario = sc.broadcast(bytes);
+    this.scenario = scenario;
+    this.mitigations = List.copyOf(mitigations);
+    this.closes = closes;
+  }
+
+  /**
+   * The same context and shipped file, with tasks that run the scenario with {@code mitigationIds}
+   * applied (compare's variants); closing the view frees nothing.
+   */
+  @Override
+  public SparkEngine withMitigations(List<String> mitigationIds) {
+    return new SparkEngine(sc, false, fileName, scenario, mitigationIds, false);
   }
 
   /**
@@ -202,7 +229,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       sc.sc()
           .runJob(
               sc.parallelize(tasks, tasks.size()).rdd(),
-              partitionTask(scenario, fileName),
+              partitionTask(scenario, fileName, mitigations),
               resultHandler(ordered),
               RESULT_TAG);
     } catch (RuntimeException e) {
@@ -224,7 +251,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
 
   /** The task: runs the partition's one range (a static method, so nothing else is captured). */
   private static Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, byte[]>
-      partitionTask(Broadcast<byte[]> scenario, String fileName) {
+      partitionTask(Broadcast<byte[]> scenario, String fileName, List<String> mitigations) {
     return (Function1<scala.collection.Iterator<MonteCarlo.PartitionRequest>, byte[]>
             & java.io.Serializable)
         it -> {
@@ -233,7 +260,8 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
             throw new IllegalStateException("a Spark partition holds more than one trial range");
           }
           return TaskResults.encode(
-              MonteCarlo.runPartition(Executors.prepared(fileName, scenario.value()), r));
+              MonteCarlo.runPartition(
+                  Executors.prepared(fileName, scenario.value(), mitigations), r));
         };
   }
 
@@ -291,6 +319,9 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
 
   @Override
   public void close() {
+    if (!closes) {
+      return; // a view of another engine (withMitigations): that engine frees what they share
+    }
     try {
       scenario.destroy();
     } catch (RuntimeException e) {

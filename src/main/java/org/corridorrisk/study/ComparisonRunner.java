@@ -54,13 +54,28 @@ public final class ComparisonRunner {
    */
   public static Comparison run(
       Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
+    return run(baseline, variants, options, listener, null);
+  }
+
+  /**
+   * As {@link #run(Scenario, List, RunOptions, Listener)}, with every run's trials executed by
+   * {@code engine} ({@link MonteCarlo#run(Scenario, RunOptions, MonteCarlo.RangeEngine)}; each
+   * variant through {@link MonteCarlo.RangeEngine#withMitigations} with its members), or by local
+   * threads when it is {@code null}. The result is the same bit for bit.
+   */
+  public static Comparison run(
+      Scenario baseline,
+      List<Variant> variants,
+      RunOptions options,
+      Listener listener,
+      MonteCarlo.RangeEngine engine) {
     if (options.continueUpTo() <= options.trials() || options.hasCiTarget()) {
-      return runOnce(baseline, variants, options, listener);
+      return runOnce(baseline, variants, options, listener, engine);
     }
     // continuation: the whole comparison at n trials, doubled while an estimate rests on few
     long n = options.trials();
     while (true) {
-      Comparison c = runOnce(baseline, variants, options.withExactly(n, null), listener);
+      Comparison c = runOnce(baseline, variants, options.withExactly(n, null), listener, engine);
       if (n >= options.continueUpTo() || !needsMoreTrials(c)) {
         return c;
       }
@@ -88,12 +103,17 @@ public final class ComparisonRunner {
   }
 
   private static Comparison runOnce(
-      Scenario baseline, List<Variant> variants, RunOptions options, Listener listener) {
+      Scenario baseline,
+      List<Variant> variants,
+      RunOptions options,
+      Listener listener,
+      MonteCarlo.RangeEngine engine) {
     Listener tell = listener == null ? (id, i, n) -> null : listener;
     int count = variants.size() + 1;
     StudyResult base =
-        MonteCarlo.run(
+        study(
             baseline,
+            engine,
             new RunOptions(
                 options.trials(),
                 options.seed(),
@@ -116,9 +136,19 @@ public final class ComparisonRunner {
               0,
               null,
               options.stop());
+      MonteCarlo.RangeEngine variantEngine =
+          engine == null ? null : engine.withMitigations(v.members());
       runs.add(
-          new MitigatedRun(v.id(), v.costUsd(), v.members(), MonteCarlo.run(v.scenario(), paired)));
+          new MitigatedRun(
+              v.id(), v.costUsd(), v.members(), study(v.scenario(), variantEngine, paired)));
     }
     return Comparison.of(base, runs);
+  }
+
+  private static StudyResult study(
+      Scenario scenario, MonteCarlo.RangeEngine engine, RunOptions options) {
+    return engine == null
+        ? MonteCarlo.run(scenario, options)
+        : MonteCarlo.run(scenario, options, engine);
   }
 }

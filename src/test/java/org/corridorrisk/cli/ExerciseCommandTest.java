@@ -170,6 +170,62 @@ class ExerciseCommandTest {
     assertTrue(ties > 0, "some percentile falls on tied values (trials without loss)");
   }
 
+  /** {@code --metric} takes any column of trials.csv, here a commodity's unserved volume. */
+  @Test
+  void percentile_ofAPerCommodityColumn() throws Exception {
+    Path file = decisions();
+    Path run = tmp.resolve("run-column");
+    assertEquals(
+        0,
+        execute(
+            "run",
+            file.toString(),
+            "--trials",
+            "200",
+            "--seed",
+            "9",
+            "--quiet",
+            "--out",
+            run.toString()),
+        err.toString());
+    List<String[]> rows = csv(run.resolve("trials.csv"));
+    String column =
+        Arrays.stream(rows.get(0)).filter(h -> h.startsWith("unserved_volume.")).findFirst().get();
+    int col = Arrays.asList(rows.get(0)).indexOf(column);
+    double[] v = new double[200];
+    for (int k = 0; k < 200; k++) {
+      v[k] = Double.parseDouble(rows.get(k + 1)[col]);
+    }
+    double[] sorted = v.clone();
+    Arrays.sort(sorted);
+    double value = sorted[(int) Math.ceil(0.9 * 200) - 1];
+    int expected = 0;
+    while (v[expected] != value) {
+      expected++;
+    }
+    Path dir = tmp.resolve("p90-column");
+    assertEquals(
+        0,
+        execute(
+            "exercise",
+            file.toString(),
+            "--percentile",
+            "90",
+            "--metric",
+            column,
+            "--trials",
+            "200",
+            "--seed",
+            "9",
+            "--quiet",
+            "--out",
+            dir.toString()),
+        err.toString());
+    JsonNode ex = exercise(dir);
+    assertEquals(expected, ex.path("trial").asInt());
+    assertEquals(value, ex.path("totals").path(column).asDouble(), 0.0);
+  }
+
   @Test
   void outputs_followTheContract_withBranchesAndProvenance() throws Exception {
     Path file = decisions();

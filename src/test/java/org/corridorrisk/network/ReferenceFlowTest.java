@@ -37,14 +37,10 @@ class ReferenceFlowTest {
       gen.ampleSupply = seed % 3 != 0;
       gen.otherCommodity = seed % 5 == 0;
       RandomNetworks.Case c = gen.generate(50_000 + seed);
-      DayOutput cold = new DayOutput(c.net());
-      new DailyFlowSolver(
-              c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(Integer.MAX_VALUE))
-          .solve(GAS, c.in(), cold);
-      DayOutput warm = new DayOutput(c.net());
-      DailyFlowSolver solver =
-          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
-      solver.solve(GAS, c.in(), warm);
+      ColdAndWarm day = ColdAndWarm.solve(c);
+      DayOutput cold = day.cold();
+      DayOutput warm = day.warm();
+      DailyFlowSolver solver = day.solver();
       if (solver.usesReferenceFlow(GAS)) {
         warmCases++;
       }
@@ -52,6 +48,50 @@ class ReferenceFlowTest {
       checkFeasible(c, solver, warm, seed);
     }
     assertTrue(warmCases > 300, "reference flow exercised on " + warmCases + " of 1000 cases");
+  }
+
+  /**
+   * With link costs the reference is the cheapest undisturbed flow: a day started from it delivers
+   * what a day from zero delivers (every sink under {@code fair}, the total under {@code any}) and,
+   * for the same deliveries, at the same, cheapest, cost.
+   */
+  @ParameterizedTest
+  @EnumSource(Sharing.class)
+  void cheapestReference_sameDeliveriesAndCost_asADayFromZero_onRandomNetworks(Sharing sharing) {
+    RandomNetworks gen = new RandomNetworks();
+    gen.sharing = sharing;
+    gen.costs = true;
+    gen.ampleSupply = true;
+    int warmCases = 0;
+    int costly = 0;
+    int compared = 0;
+    for (long seed = 0; seed < 600; seed++) {
+      gen.undirectedOnly = seed % 3 == 0;
+      RandomNetworks.Case c = gen.generate(90_000 + seed);
+      ColdAndWarm day = ColdAndWarm.solve(c);
+      DayOutput cold = day.cold();
+      DayOutput warm = day.warm();
+      DailyFlowSolver solver = day.solver();
+      warmCases += solver.usesReferenceFlow(GAS) ? 1 : 0;
+      costly += cold.cost > 0 ? 1 : 0;
+      String where = sharing + " seed " + seed;
+      assertEquals(totalServed(c.net(), cold), totalServed(c.net(), warm), TOL, where);
+      boolean sameDeliveries = true;
+      for (int i = 0; i < cold.served.length; i++) {
+        sameDeliveries &= Math.abs(cold.served[i] - warm.served[i]) <= TOL;
+      }
+      // fair shares are unique; under any, another maximum flow may serve other sinks, and the
+      // cheapest flow is the cheapest for the deliveries chosen
+      assertTrue(sharing == Sharing.ANY || sameDeliveries, where);
+      if (sameDeliveries) {
+        compared++;
+        assertEquals(cold.cost, warm.cost, 1e-9 * Math.max(1, Math.abs(cold.cost)), where);
+      }
+      checkFeasible(c, solver, warm, seed);
+    }
+    assertTrue(warmCases > 300, "reference flow exercised on " + warmCases + " of 600 cases");
+    assertTrue(costly > 300, "days with a cost: " + costly);
+    assertTrue(compared > 300, "costs compared on " + compared + " of 600 cases");
   }
 
   @ParameterizedTest
@@ -274,6 +314,24 @@ class ReferenceFlowTest {
           .solve(GAS, new DayInput(net), nominalOutput);
     }
     return nominalOutput;
+  }
+
+  /**
+   * One day solved from zero (no reference flow) and from the reference flow (which any block then
+   * uses), with the solver of the latter.
+   */
+  private record ColdAndWarm(DayOutput cold, DayOutput warm, DailyFlowSolver solver) {
+    static ColdAndWarm solve(RandomNetworks.Case c) {
+      DayOutput cold = new DayOutput(c.net());
+      new DailyFlowSolver(
+              c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(Integer.MAX_VALUE))
+          .solve(GAS, c.in(), cold);
+      DayOutput warm = new DayOutput(c.net());
+      DailyFlowSolver solver =
+          new DailyFlowSolver(c.net(), SolverOptions.DEFAULTS.withReferencePathsMinNodes(0));
+      solver.solve(GAS, c.in(), warm);
+      return new ColdAndWarm(cold, warm, solver);
+    }
   }
 
   private static double totalServed(NetworkIndex net, DayOutput out) {

@@ -163,6 +163,65 @@ class SparkEngineTest {
         Files.readString(spark.resolve("trials.csv")));
   }
 
+  /**
+   * {@code compare --engine spark}: the baseline, each mitigation and a portfolio run as Spark jobs
+   * whose tasks apply the variant's patches to the shipped file; compare.json equals the local one
+   * (the engine aside), with tasks of 200 trials so every run has several. With a CI target the
+   * baseline stops early in stages and the variants follow its trial count.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"--fixed", "--target-ci=0.3"})
+  void compareOnSparkEqualsLocal(String mode) throws IOException {
+    List<String> common =
+        new ArrayList<>(
+            List.of(
+                "compare",
+                "scenarios/btc-oil.yaml",
+                "--trials",
+                mode.equals("--fixed") ? "650" : "4950",
+                "--seed",
+                "7",
+                "--mitigations",
+                "fast-leak-detection,river-crossing-patrols",
+                "--portfolio",
+                "river-crossing-patrols+spare-parts-and-repair-crews",
+                "--quiet"));
+    if (!mode.equals("--fixed")) {
+      common.add(mode);
+    }
+    Path local = tmp.resolve("compare-local" + mode);
+    Path spark = tmp.resolve("compare-spark" + mode);
+    List<String> l = new ArrayList<>(common);
+    l.addAll(List.of("--out", local.toString()));
+    List<String> k = new ArrayList<>(common);
+    k.addAll(List.of("--out", spark.toString(), "--engine", "spark"));
+    run(l.toArray(String[]::new));
+    sc.setLocalProperty(SparkEngine.PARTITION_TRIALS, "200");
+    try {
+      run(k.toArray(String[]::new));
+    } finally {
+      sc.setLocalProperty(SparkEngine.PARTITION_TRIALS, null);
+    }
+    String localJson = Files.readString(local.resolve("compare.json"), StandardCharsets.UTF_8);
+    String sparkJson = Files.readString(spark.resolve("compare.json"), StandardCharsets.UTF_8);
+    assertTrue(localJson.contains("\"engine\" : \"local\""), localJson);
+    assertTrue(sparkJson.contains("\"engine\" : \"spark\""), sparkJson);
+    assertTrue(localJson.contains("river-crossing-patrols+spare-parts-and-repair-crews"));
+    assertEquals(
+        localJson.replace("\"engine\" : \"local\"", "\"engine\" : \"?\""),
+        sparkJson.replace("\"engine\" : \"spark\"", "\"engine\" : \"?\""));
+  }
+
+  @Test
+  void compareTakesEngineAndMasterAsRunDoes() {
+    String file = "scenarios/btc-oil.yaml";
+    String out = tmp.resolve("compare-bad").toString();
+    assertEquals(2, exit("compare", file, "--out", out, "--engine", "hadoop"));
+    assertTrue(lastErr.contains("--engine must be local or spark"), lastErr);
+    assertEquals(2, exit("compare", file, "--out", out, "--master", "local[2]"));
+    assertTrue(lastErr.contains("--master needs --engine spark"), lastErr);
+  }
+
   @Test
   void economyAndEverySectorAreCompared() throws IOException {
     // at least one example carries an economy, so the sector means are part of the comparison

@@ -29,6 +29,7 @@ public final class HtmlPage {
   private final StringBuilder body = new StringBuilder(64 * 1024);
   private boolean sectionOpen;
   private final List<String[]> toc = new ArrayList<>();
+  private final List<Figure> figures = new ArrayList<>();
 
   /** A page with this document title (plain text). */
   public HtmlPage(String title) {
@@ -124,8 +125,14 @@ public final class HtmlPage {
     return figure(figure, figure.svg());
   }
 
+  /** The figures on the page, in order ({@code --charts} writes them as files). */
+  public List<Figure> figures() {
+    return List.copyOf(figures);
+  }
+
   /** A figure whose {@link Figure#svg()} was drawn beforehand ({@code svg}). */
   public HtmlPage figure(Figure figure, String svg) {
+    figures.add(figure);
     body.append("<figure class=\"chart\" id=\"fig-")
         .append(figure.id())
         .append("\" data-chart=\"")

@@ -1,0 +1,51 @@
+package org.corridorrisk.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.corridorrisk.report.ChartExport;
+import org.corridorrisk.report.charts.Figure;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --charts FORMATS} option of {@code run}, {@code compare} and {@code criticality} (a
+ * picocli mixin): every chart of the command's HTML page also as a file in {@code DIR/charts/}, for
+ * slides and briefings.
+ */
+final class ChartOptions {
+  @Option(
+      names = "--charts",
+      paramLabel = "FORMATS",
+      description =
+          "Also write every chart of the page into DIR/charts/ as svg and/or png (e.g. svg,png).")
+  String charts;
+
+  /** The formats asked for (empty without the option); a bad list is exit 2. */
+  Set<String> formats() {
+    if (charts == null) {
+      return Set.of();
+    }
+    try {
+      return ChartExport.parseFormats(charts);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--charts: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes {@code figures} into {@code dir/charts/} in the {@code formats} asked for and says so on
+   * {@code out}; does nothing when none were.
+   */
+  static void write(List<Figure> figures, Path dir, Set<String> formats, PrintWriter out)
+      throws IOException {
+    if (formats.isEmpty()) {
+      return;
+    }
+    Path chartDir = dir.resolve("charts");
+    List<Path> files = ChartExport.write(figures, chartDir, formats);
+    out.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
+  }
+}

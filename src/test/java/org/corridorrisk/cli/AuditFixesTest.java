@@ -1,0 +1,81 @@
+package org.corridorrisk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Departures from the command-line contract found by an outside-style audit (2026-12-01). */
+class AuditFixesTest {
+  private String err = "";
+
+  private int exit(String... args) {
+    StringWriter e = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(e));
+    err = e.toString();
+    return code;
+  }
+
+  @Test
+  void summaryJson_alwaysHasTheEconomyKey(@TempDir Path dir) throws Exception {
+    assertEquals(
+        0,
+        exit("run", "scenarios/btc-oil.yaml", "--trials", "50", "--quiet", "--out", dir.toString()),
+        err);
+    var economy = new ObjectMapper().readTree(dir.resolve("summary.json").toFile()).get("economy");
+    assertTrue(economy != null && economy.get("sectors").isArray(), String.valueOf(economy));
+    assertEquals(0, economy.get("sectors").size());
+  }
+
+  @Test
+  void compare_takesRunsNoTrialsCsv(@TempDir Path dir) {
+    assertEquals(
+        0,
+        exit(
+            "compare",
+            "scenarios/btc-oil.yaml",
+            "--trials",
+            "100",
+            "--no-trials-csv",
+            "--quiet",
+            "--out",
+            dir.toString()),
+        err);
+    assertFalse(Files.exists(dir.resolve("trials.csv")));
+  }
+
+  @Test
+  void emptyOut_andImportOntoADirectory_sayWhatIsWrong(@TempDir Path dir) throws Exception {
+    assertEquals(2, exit("run", "scenarios/btc-oil.yaml", "--trials", "10", "--out", ""));
+    assertTrue(err.contains("--out must name a directory"), err);
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    assertEquals(
+        2, exit("import", "data/gaslib/GasLib-11.zip", "--out", folder.toString(), "--force"));
+    assertTrue(err.contains("is a directory; give the scenario file to write"), err);
+  }
+
+  @Test
+  void outOfMemory_isAMessageWithoutStackTrace() {
+    StringWriter e = new StringWriter();
+    CommandLine cl = new CommandLine(new Main());
+    cl.setErr(new PrintWriter(e));
+    int code =
+        new Failures(false)
+            .handleExecutionException(
+                new IllegalStateException("a worker failed", new OutOfMemoryError("Java heap")),
+                cl,
+                null);
+    assertEquals(Failures.INTERNAL, code);
+    assertTrue(e.toString().contains("out of memory"), e.toString());
+    assertTrue(e.toString().contains("CORRIDOR_RISK_JAVA_OPTS=-Xmx"), e.toString());
+    assertFalse(e.toString().contains("\tat "), e.toString());
+  }
+}
