@@ -110,26 +110,8 @@ class ExerciseCommandTest {
   @Test
   void percentile_picksTheNearestRankTrial_lowestIndexOnTies() throws Exception {
     Path file = decisions();
-    Path run = tmp.resolve("run");
-    assertEquals(
-        0,
-        execute(
-            "run",
-            file.toString(),
-            "--trials",
-            "200",
-            "--seed",
-            "9",
-            "--quiet",
-            "--out",
-            run.toString()),
-        err.toString());
-    List<String[]> rows = csv(run.resolve("trials.csv"));
-    int col = Arrays.asList(rows.get(0)).indexOf("economic_loss");
-    double[] v = new double[200];
-    for (int k = 0; k < 200; k++) {
-      v[k] = Double.parseDouble(rows.get(k + 1)[col]);
-    }
+    List<String[]> rows = study(file, tmp.resolve("run"));
+    double[] v = column(rows, "economic_loss");
     double[] sorted = v.clone();
     Arrays.sort(sorted);
     int ties = 0;
@@ -170,11 +152,8 @@ class ExerciseCommandTest {
     assertTrue(ties > 0, "some percentile falls on tied values (trials without loss)");
   }
 
-  /** {@code --metric} takes any column of trials.csv, here a commodity's unserved volume. */
-  @Test
-  void percentile_ofAPerCommodityColumn() throws Exception {
-    Path file = decisions();
-    Path run = tmp.resolve("run-column");
+  /** Runs the 200-trial study (seed 9) the percentile tests replay; its trials.csv rows. */
+  private List<String[]> study(Path file, Path out) throws Exception {
     assertEquals(
         0,
         execute(
@@ -186,16 +165,29 @@ class ExerciseCommandTest {
             "9",
             "--quiet",
             "--out",
-            run.toString()),
+            out.toString()),
         err.toString());
-    List<String[]> rows = csv(run.resolve("trials.csv"));
-    String column =
-        Arrays.stream(rows.get(0)).filter(h -> h.startsWith("unserved_volume.")).findFirst().get();
-    int col = Arrays.asList(rows.get(0)).indexOf(column);
-    double[] v = new double[200];
-    for (int k = 0; k < 200; k++) {
+    return csv(out.resolve("trials.csv"));
+  }
+
+  /** One column of trials.csv rows (header first), per trial. */
+  private static double[] column(List<String[]> rows, String name) {
+    int col = Arrays.asList(rows.get(0)).indexOf(name);
+    double[] v = new double[rows.size() - 1];
+    for (int k = 0; k < v.length; k++) {
       v[k] = Double.parseDouble(rows.get(k + 1)[col]);
     }
+    return v;
+  }
+
+  /** {@code --metric} takes any column of trials.csv, here a commodity's unserved volume. */
+  @Test
+  void percentile_ofAPerCommodityColumn() throws Exception {
+    Path file = decisions();
+    List<String[]> rows = study(file, tmp.resolve("run-column"));
+    String column =
+        Arrays.stream(rows.get(0)).filter(h -> h.startsWith("unserved_volume.")).findFirst().get();
+    double[] v = column(rows, column);
     double[] sorted = v.clone();
     Arrays.sort(sorted);
     double value = sorted[(int) Math.ceil(0.9 * 200) - 1];
