@@ -101,6 +101,26 @@ public final class DayInput {
   }
 
   /**
+   * Makes this input equal to {@code other}, an input of the same network: which nodes and links
+   * are up, and every registered rate (so a rate added to this class is copied too). A hint this
+   * input had is forgotten; {@code other}'s is not copied.
+   */
+  public void copyFrom(DayInput other) {
+    if (other.net != net) {
+      throw new IllegalArgumentException("a day input of another network");
+    }
+    System.arraycopy(other.nodeUp, 0, nodeUp, 0, nodeUp.length);
+    System.arraycopy(other.linkUp, 0, linkUp, 0, linkUp.length);
+    for (int k = 0; k < nodeRates.size(); k++) {
+      System.arraycopy(other.nodeRates.get(k), 0, nodeRates.get(k), 0, nodeUp.length);
+    }
+    for (int k = 0; k < linkRates.size(); k++) {
+      System.arraycopy(other.linkRates.get(k), 0, linkRates.get(k), 0, linkUp.length);
+    }
+    clearHint();
+  }
+
+  /**
    * Sets everything up and every rate to its nominal day-0 value (inventory as in the scenario).
    */
   public void resetToNominal() {

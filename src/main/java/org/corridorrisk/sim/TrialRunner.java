@@ -2035,7 +2035,7 @@ final class TrialRunner {
         continue;
       }
       if (!fullMaxDamage && !daySolved) {
-        copyInput(in, scratchIn);
+        scratchIn.copyFrom(in);
         solveDayWithLinkFlows(scratchIn, dayOut);
         choice.readDay(dayOut);
         double loss = loss(d, dayOut, scratchCost, undisturbed);
@@ -2047,7 +2047,7 @@ final class TrialRunner {
         maxDamageSkips++;
         continue;
       }
-      copyInput(in, scratchIn);
+      scratchIn.copyFrom(in);
       for (int a : th.hitGroup[pos]) {
         setUp(scratchIn, a, false, false);
       }
@@ -2088,18 +2088,6 @@ final class TrialRunner {
       scratchServed[k] = output.served[sinkNodes[k]];
     }
     return m.impact.dayEconomicLoss(d, scratchServed, total, undisturbed, lossWork);
-  }
-
-  /** Copies every array of a day input (the solver reads nothing else of it). */
-  private static void copyInput(DayInput from, DayInput to) {
-    System.arraycopy(from.nodeUp, 0, to.nodeUp, 0, from.nodeUp.length);
-    System.arraycopy(from.linkUp, 0, to.linkUp, 0, from.linkUp.length);
-    System.arraycopy(from.supply, 0, to.supply, 0, from.supply.length);
-    System.arraycopy(from.demand, 0, to.demand, 0, from.demand.length);
-    System.arraycopy(from.linkCapacity, 0, to.linkCapacity, 0, from.linkCapacity.length);
-    System.arraycopy(from.withdrawCap, 0, to.withdrawCap, 0, from.withdrawCap.length);
-    System.arraycopy(from.injectCap, 0, to.injectCap, 0, from.injectCap.length);
-    System.arraycopy(from.throughput, 0, to.throughput, 0, from.throughput.length);
   }
 
   /** The last max-damage scan, for tests (an observer reads it at the hit that follows it). */

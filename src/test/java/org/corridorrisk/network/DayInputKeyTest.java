@@ -57,6 +57,33 @@ class DayInputKeyTest {
     assertTrue(arrays >= 5, "found " + arrays + " public arrays");
   }
 
+  /** A copy has every public array of its original, so its memo key too. */
+  @Test
+  void copyFrom_copiesEveryPublicArray() throws IllegalAccessException {
+    NetworkIndex net = network();
+    for (Field field : DayInput.class.getDeclaredFields()) {
+      if (!Modifier.isPublic(field.getModifiers()) || !field.getType().isArray()) {
+        continue;
+      }
+      DayInput changed = new DayInput(net);
+      Object array = field.get(changed);
+      int length = java.lang.reflect.Array.getLength(array);
+      for (int i = 0; i < length; i++) {
+        if (array instanceof boolean[] flags) {
+          flags[i] = !flags[i];
+        } else {
+          ((double[]) array)[i] += 1.5 + i;
+        }
+      }
+      DayInput copy = new DayInput(net);
+      copy.copyFrom(changed);
+      Object copied = field.get(copy);
+      assertTrue(
+          java.util.Objects.deepEquals(array, copied), "DayInput." + field.getName() + " copied");
+      assertTrue(sameKey(net, changed, copy), "DayInput." + field.getName() + " in the key");
+    }
+  }
+
   @Test
   void equalInputs_giveEqualKeys() {
     NetworkIndex net = network();
