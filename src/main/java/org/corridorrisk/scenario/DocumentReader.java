@@ -510,6 +510,10 @@ final class DocumentReader {
     BigInteger v;
     int sign = text.startsWith("-") || text.startsWith("+") ? 1 : 0;
     if (text.length() > sign && allDigits(text, sign, 10)) {
+      if (text.length() - sign <= 18) {
+        long small = Long.parseLong(text); // leading zeros and a '+' are fine
+        return small == (int) small ? NODES.numberNode((int) small) : NODES.numberNode(small);
+      }
       v = new BigInteger(text.startsWith("+") ? text.substring(1) : text);
     } else if (text.length() > 2 && text.startsWith("0x") && allDigits(text, 2, 16)) {
       v = new BigInteger(text.substring(2), 16);
