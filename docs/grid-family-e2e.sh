@@ -28,6 +28,15 @@ if ! ls "$dir"/members/grid-*.yaml >/dev/null 2>&1; then
 fi
 ./corridor-risk run "$(ls "$dir"/members/grid-*.yaml | head -n 1)" --trials 10 --quiet \
   --no-trials-csv --out "$dir/out/warm-up" >/dev/null
+# what the figures were measured on, so that a pasted table says it itself
+cpu="$(awk -F': ' '/^model name/ && !n { n = $2 } /^cpu family/ && !f { f = $2 }
+  /^model[[:space:]]*:/ && !m { m = $2 } END { if (n) printf "%s (family %s, model %s)", n, f, m }' \
+  /proc/cpuinfo 2>/dev/null)"
+java_version="$(java -version 2>&1 | sed -n 2p)"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit+changes"; fi
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); commit $commit; ${cpu:-unknown CPU}, $(nproc) cores;" \
+  "${java_version:-unknown JVM}"
 printf '%-28s %8s %8s %10s %s\n' member wall_s user_s trials/s load_before
 : >"$dir/out/rounds.txt"
 for ((round = 1; round <= rounds; round++)); do
