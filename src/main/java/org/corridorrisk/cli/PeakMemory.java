@@ -23,9 +23,9 @@ import java.util.Locale;
  * resident set size" for the same process; read just before the child exits, it covers the whole
  * study (JVM start, parsing, the trials, the outputs). A child JVM is needed because a JVM's
  * high-water mark never falls: the parent's would mix every case it ran. The child gets the
- * parent's class path (so the launcher's Spark class path carries over) and the parent's module and
- * system-property flags ({@code --add-opens}, {@code -D...}, which Spark needs on Java 17), but not
- * its heap size, agents or class-data-sharing flags.
+ * parent's class path (so the launcher's Spark class path carries over), the parent's module and
+ * system-property flags ({@code --add-opens}, {@code -D...}, which Spark needs on Java 17) and its
+ * collector, but not its heap size, agents or class-data-sharing flags.
  */
 final class PeakMemory {
   /** Start of the child's report line. */
@@ -109,9 +109,10 @@ final class PeakMemory {
   }
 
   /**
-   * The flags of this JVM a child should share: module openings and exports, system properties and
-   * {@code -XX:+IgnoreUnrecognizedVMOptions}; not heap sizes, agents, debugging, logging or
-   * class-data-sharing archives.
+   * The flags of this JVM a child should share: module openings and exports, system properties, the
+   * garbage collector ({@code -XX:+Use...GC}: the launcher picks Parallel GC, whose peak resident
+   * set differs from G1's) and {@code -XX:+IgnoreUnrecognizedVMOptions}; not heap sizes, agents,
+   * debugging, logging or class-data-sharing archives.
    */
   static List<String> inheritedFlags(List<String> parentFlags) {
     List<String> kept = new ArrayList<>();
@@ -119,6 +120,7 @@ final class PeakMemory {
       if (f.startsWith("--add-opens")
           || f.startsWith("--add-exports")
           || f.equals("-XX:+IgnoreUnrecognizedVMOptions")
+          || (f.startsWith("-XX:+Use") && f.endsWith("GC"))
           || (f.startsWith("-D") && !f.startsWith("-Djava.class.path"))) {
         kept.add(f);
       }

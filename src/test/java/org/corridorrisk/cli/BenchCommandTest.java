@@ -179,11 +179,12 @@ class BenchCommandTest {
   }
 
   @Test
-  void peakMemory_childFlags_keepModulesAndPropertiesOnly() {
+  void peakMemory_childFlags_keepModulesPropertiesAndCollectorOnly() {
     assertEquals(
         List.of(
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "-Dslf4j.provider=x",
+            "-XX:+UseParallelGC",
             "-XX:+IgnoreUnrecognizedVMOptions"),
         PeakMemory.inheritedFlags(
             List.of(
@@ -191,6 +192,8 @@ class BenchCommandTest {
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-javaagent:/x/jacoco.jar=destfile=y",
                 "-Dslf4j.provider=x",
+                "-XX:+UseParallelGC",
+                "-XX:+UseTransparentHugePages",
                 "-XX:SharedArchiveFile=a.jsa",
                 "-XX:+IgnoreUnrecognizedVMOptions")));
   }
