@@ -88,6 +88,9 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   private int source;
   private int sink;
 
+  /** {@link #activeIn} of the source tree when {@link #grow} last stopped; -1 at its limit. */
+  private int activeInSourceTreeAtStop;
+
   private int queueHead;
   private int queueSize;
   private int orphanCount;
@@ -95,6 +98,13 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   /** Orphans adopted or freed since construction. */
   long adoptions;
+
+  /**
+   * Whether the last {@link #augment} stopped because its source tree had no active node left: the
+   * source tree then holds exactly the nodes reachable from {@code s} by residual arcs (without
+   * entering {@code blocked}), see {@link #markSourceTree}.
+   */
+  private boolean sourceTreeClosed;
 
   BoykovKolmogorov(Arcs g, Residuals r, int nodes) {
     this.g = g;
@@ -111,13 +121,34 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   @Override
   public double augment(int base, int end, int s, int t, int blocked, double limit, double eps) {
+    sourceTreeClosed = false;
     if (s == t || limit <= 0) {
       return 0;
     }
     reset(base, end);
     Arrays.fill(tree, base, end, FREE);
     plantRoots(s, t);
-    return grow(blocked, limit, eps, true);
+    double added = grow(blocked, limit, eps, true);
+    sourceTreeClosed = activeInSourceTreeAtStop == 0;
+    return added;
+  }
+
+  /** Whether the last {@link #augment} closed its source tree (see {@link #markSourceTree}). */
+  boolean sourceTreeClosed() {
+    return sourceTreeClosed;
+  }
+
+  /**
+   * Marks with {@code id} in {@code seen} the nodes {@code base .. end - 1} in the source tree the
+   * last {@link #augment} left: the nodes reachable from {@code s} by residual arcs when {@link
+   * #sourceTreeClosed}, as long as no residual has changed since.
+   */
+  void markSourceTree(int base, int end, int[] seen, int id) {
+    for (int v = base; v < end; v++) {
+      if (tree[v] == SOURCE_TREE) {
+        seen[v] = id;
+      }
+    }
   }
 
   /**
@@ -403,6 +434,9 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
         break;
       }
     }
+    // the search stopped with its source tree closed only if no node of it is left to scan and
+    // the limit did not cut it short
+    activeInSourceTreeAtStop = total >= limit ? -1 : activeIn[SOURCE_TREE];
     // leave no node marked active for the next call's ranges
     while (queueSize > 0) {
       dequeue();

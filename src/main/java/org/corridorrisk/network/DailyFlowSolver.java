@@ -105,7 +105,7 @@ public final class DailyFlowSolver {
     this.storage = new StorageSteps(net, graph, residuals, this::maxFlow);
     this.fair =
         net.scenario().sharing() == Sharing.FAIR
-            ? new FairTiers(net, graph, residuals, this::maxFlow, maxFlow::exactOnly, storage)
+            ? new FairTiers(net, graph, residuals, this::maxFlow, maxFlow, storage)
             : null;
     this.reference = new ReferenceFlow[net.commodityCount()];
     this.nominalDay = new FlowGraph.NominalDay[net.commodityCount()];

@@ -86,6 +86,15 @@ final class FairShares {
     double run(Block b, int s, int t, int blocked);
   }
 
+  /**
+   * The nodes reachable from the source after a later test, when its max-flow knows them ({@link
+   * StagedMaxFlow#markSourceSide}): marks them with {@code id} in {@code seen} and returns true, or
+   * returns false and marks nothing.
+   */
+  interface SourceSide {
+    boolean mark(Block b, int[] seen, int id);
+  }
+
   private final NetworkIndex net;
   private final FlowGraph graph;
   private final Residuals residuals;
@@ -98,6 +107,9 @@ final class FairShares {
    * (or from a component's snapshot).
    */
   private final MaxFlow laterTests;
+
+  /** What {@link #laterTests} knows of the nodes reachable from the source after a test. */
+  private final SourceSide sourceSide;
 
   // Snapshot of capacities and residuals (whole arrays; only the current block is used).
   private final double[] snapCap;
@@ -154,12 +166,18 @@ final class FairShares {
   long degenerate;
 
   FairShares(
-      NetworkIndex net, FlowGraph graph, Residuals residuals, MaxFlow maxFlow, MaxFlow laterTests) {
+      NetworkIndex net,
+      FlowGraph graph,
+      Residuals residuals,
+      MaxFlow maxFlow,
+      MaxFlow laterTests,
+      SourceSide sourceSide) {
     this.net = net;
     this.graph = graph;
     this.residuals = residuals;
     this.maxFlow = maxFlow;
     this.laterTests = laterTests;
+    this.sourceSide = sourceSide;
     int arcs = graph.arcs.size();
     int nodes = graph.nodeCount;
     snapCap = new double[arcs];
@@ -307,7 +325,12 @@ final class FairShares {
         reach |= !sat;
       }
       if (reach) {
-        markReachable(s, t, blocked, eps);
+        int id = nextStamp();
+        if (sourceSide.mark(b, seen, id)) {
+          assert sameAsSearch(s, t, blocked, eps, b.base, b.end);
+        } else {
+          search(s, t, blocked, eps, id);
+        }
       }
       reset = false;
       for (int i = 0; i < n; i++) {
@@ -476,13 +499,41 @@ final class FairShares {
     }
   }
 
-  /** Marks with the current stamp the nodes reachable from {@code s} by residual arcs. */
+  /** Marks with a new stamp the nodes reachable from {@code s} by residual arcs. */
   private void markReachable(int s, int t, int blocked, double eps) {
+    search(s, t, blocked, eps, nextStamp());
+  }
+
+  private int nextStamp() {
     int id = ++stamp;
     if (id == Integer.MAX_VALUE) {
       Arrays.fill(seen, 0);
       stamp = id = 1;
     }
+    return id;
+  }
+
+  /**
+   * Whether the nodes {@code base .. end - 1} marked with the current stamp are those {@link
+   * #search} marks (a check for tests, run with {@code -ea}).
+   */
+  private boolean sameAsSearch(int s, int t, int blocked, double eps, int base, int end) {
+    int given = stamp;
+    boolean[] marked = new boolean[end - base];
+    for (int v = base; v < end; v++) {
+      marked[v - base] = seen[v] == given;
+    }
+    int id = nextStamp();
+    search(s, t, blocked, eps, id);
+    for (int v = base; v < end; v++) {
+      assert marked[v - base] == (seen[v] == id) : "source side differs at node " + v;
+      seen[v] = marked[v - base] ? id : 0;
+    }
+    return true;
+  }
+
+  /** Marks with {@code id} the nodes reachable from {@code s} by residual arcs. */
+  private void search(int s, int t, int blocked, double eps, int id) {
     int[] arcStart = graph.arcs.start;
     int[] arcHead = graph.arcs.head;
     seen[s] = id;

@@ -32,14 +32,16 @@ final class FairTiers {
       FlowGraph graph,
       Residuals residuals,
       FairShares.MaxFlow maxFlow,
-      FairShares.MaxFlow laterTests,
+      StagedMaxFlow laterTests,
       StorageSteps storage) {
     this.net = net;
     this.graph = graph;
     this.residuals = residuals;
     this.maxFlow = maxFlow;
     this.storage = storage;
-    this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
+    this.shares =
+        new FairShares(
+            net, graph, residuals, maxFlow, laterTests::exactOnly, laterTests::markSourceSide);
     this.installReference = () -> reference.install(residuals);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];

@@ -26,6 +26,9 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   private final double[] compDemand;
   private int stamp;
 
+  /** Whether {@link #markSourceSide} may answer from the last {@link #exactOnly}'s search. */
+  private boolean sourceSideKnown;
+
   /** Counters since construction: greedy rounds run, exact phases run. */
   long greedyRounds;
 
@@ -117,10 +120,34 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
    * ({@link SolverOptions#exactPhase} false, for inspection) the greedy rounds run instead.
    */
   double exactOnly(Block b, int s, int t, int blocked) {
+    sourceSideKnown = false;
     if (!exactPhase) {
       return augment(b.base, b.end, s, t, blocked, Double.POSITIVE_INFINITY, b.flowEpsilon);
     }
-    return augmentWarm(b.base, b.end, s, t, blocked, false, b.flowEpsilon);
+    double added = augmentWarm(b.base, b.end, s, t, blocked, false, b.flowEpsilon);
+    sourceSideKnown = exact instanceof BoykovKolmogorov bk && bk.sourceTreeClosed();
+    return added;
+  }
+
+  /**
+   * Right after {@link #exactOnly} on block {@code b} (no residual changed since): marks with
+   * {@code id} in {@code seen} the block's nodes reachable from the source by residual arcs, when
+   * the exact phase's search ended with its source tree closed, which then is that set; returns
+   * false, marking nothing, when it did not (the caller then searches). Answers once per call of
+   * {@link #exactOnly}.
+   *
+   * <p>Design note: {@link FairShares} needs that set after every test to split the tested group by
+   * the minimum cut; a search over the block for it was about an eighth of a fair day on the
+   * binding power-grid family, and {@link BoykovKolmogorov} usually stops with exactly that set in
+   * hand (docs/performance.md, "Issue 15, session 17").
+   */
+  boolean markSourceSide(Block b, int[] seen, int id) {
+    if (!sourceSideKnown) {
+      return false;
+    }
+    sourceSideKnown = false;
+    ((BoykovKolmogorov) exact).markSourceTree(b.base, b.end, seen, id);
+    return true;
   }
 
   /**
