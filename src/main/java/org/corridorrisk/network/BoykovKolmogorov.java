@@ -88,6 +88,16 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   private int source;
   private int sink;
 
+  /** Whether {@link #grow} leaves its active nodes queued (for {@link #augmentAgain}). */
+  private boolean keepSearch;
+
+  /** First node of the block whose search is kept for {@link #augmentAgain}, or -1. */
+  private int kept = -1;
+
+  private int keptEnd;
+  private int keptBlocked;
+  private double keptEps;
+
   /** {@link #activeIn} of the source tree when {@link #grow} last stopped; -1 at its limit. */
   private int activeInSourceTreeAtStop;
 
@@ -121,6 +131,15 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   @Override
   public double augment(int base, int end, int s, int t, int blocked, double limit, double eps) {
+    return augment(base, end, s, t, blocked, limit, eps, false);
+  }
+
+  /**
+   * As {@link #augment(int, int, int, int, int, double, double)}; with {@code keep}, the search
+   * (trees, active nodes) is kept for {@link #augmentAgain}.
+   */
+  double augment(
+      int base, int end, int s, int t, int blocked, double limit, double eps, boolean keep) {
     sourceTreeClosed = false;
     if (s == t || limit <= 0) {
       return 0;
@@ -128,9 +147,84 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     reset(base, end);
     Arrays.fill(tree, base, end, FREE);
     plantRoots(s, t);
+    keepSearch = keep;
     double added = grow(blocked, limit, eps, true);
     sourceTreeClosed = activeInSourceTreeAtStop == 0;
+    if (keep && limit == Double.POSITIVE_INFINITY) {
+      kept = base;
+      keptEnd = end;
+      keptBlocked = blocked;
+      keptEps = eps;
+    }
     return added;
+  }
+
+  /**
+   * Whether {@link #augmentAgain} can go on from the search the last call kept on nodes {@code base
+   * .. end - 1} with the same terminals, {@code blocked} and {@code eps}.
+   */
+  boolean kept(int base, int end, int s, int t, int blocked, double eps) {
+    return kept == base
+        && keptEnd == end
+        && source == s
+        && sink == t
+        && keptBlocked == blocked
+        && keptEps == eps;
+  }
+
+  /**
+   * Augments to a maximum again after the residuals changed, going on from the search the last
+   * {@link #augment} with {@code keep} (or the last call of this) left ({@link #kept} must hold):
+   * the residuals may have changed since only at arcs {@code changed[0 .. count - 1]} and their
+   * reverses. Each is looked at as {@link #augmentFrom} looks at a marked arc, from its present
+   * residual: a tree arc without residual cuts its lower end off as an orphan, an arc with residual
+   * activates its tail if that is in the source tree and its head if that is in the sink tree (the
+   * arcs may be listed more than once, or unchanged). The search is kept again.
+   *
+   * <p>Design note: {@link FairShares} runs dozens of maximum flows a day on the same block, each
+   * after a few hundred arcs changed (the tested group's capacities, a component put back to its
+   * snapshot); a fresh search each time cost most of a fair day on the binding power-grid family
+   * (docs/performance.md, "Issue 15, session 17").
+   */
+  double augmentAgain(int[] changed, int count) {
+    assert kept >= 0 : "no search kept";
+    sourceTreeClosed = false;
+    double eps = keptEps;
+    time++;
+    int[] arcRev = g.rev;
+    for (int i = 0; i < count; i++) {
+      int a = changed[i];
+      recheckLive(a, eps);
+      recheckLive(arcRev[a], eps);
+    }
+    adopt(eps);
+    keepSearch = true;
+    double added = grow(keptBlocked, Double.POSITIVE_INFINITY, eps, true);
+    sourceTreeClosed = activeInSourceTreeAtStop == 0;
+    return added;
+  }
+
+  /** Updates the live trees for arc {@code a}, whatever its residual was before. */
+  private void recheckLive(int a, double eps) {
+    int u = tailOf(a);
+    int v = g.head[a];
+    if (r.residual(a) > eps) {
+      if (tree[u] == SOURCE_TREE) {
+        activate(u);
+      }
+      if (tree[v] == SINK_TREE) {
+        activate(v);
+      }
+    } else {
+      if (tree[v] == SOURCE_TREE && parent[v] == a) {
+        parent[v] = ORPHAN;
+        orphans[orphanCount++] = v;
+      }
+      if (tree[u] == SINK_TREE && parent[u] == a) {
+        parent[u] = ORPHAN;
+        orphans[orphanCount++] = u;
+      }
+    }
   }
 
   /** Whether the last {@link #augment} closed its source tree (see {@link #markSourceTree}). */
@@ -351,6 +445,11 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   /** Empties the queue, the orphans and the stamps of nodes {@code base .. end - 1}. */
   private void reset(int base, int end) {
+    while (queueSize > 0) {
+      dequeue(); // a kept search may have left nodes of another block queued
+    }
+    kept = -1;
+    keepSearch = false;
     Arrays.fill(active, base, end, false);
     Arrays.fill(stamp, base, end, 0);
     queueHead = 0;
@@ -437,6 +536,10 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     // the search stopped with its source tree closed only if no node of it is left to scan and
     // the limit did not cut it short
     activeInSourceTreeAtStop = total >= limit ? -1 : activeIn[SOURCE_TREE];
+    if (keepSearch) {
+      keepSearch = false;
+      return total;
+    }
     // leave no node marked active for the next call's ranges
     while (queueSize > 0) {
       dequeue();

@@ -86,15 +86,6 @@ final class FairShares {
     double run(Block b, int s, int t, int blocked);
   }
 
-  /**
-   * The nodes reachable from the source after a later test, when its max-flow knows them ({@link
-   * StagedMaxFlow#markSourceSide}): marks them with {@code id} in {@code seen} and returns true, or
-   * returns false and marks nothing.
-   */
-  interface SourceSide {
-    boolean mark(Block b, int[] seen, int id);
-  }
-
   private final NetworkIndex net;
   private final FlowGraph graph;
   private final Residuals residuals;
@@ -104,12 +95,22 @@ final class FairShares {
 
   /**
    * The max-flow of the tests after the first, which start from the flow that earlier tests left
-   * (or from a component's snapshot).
+   * (or from a component's snapshot): the exact phase alone, going on from the search of the test
+   * before where every change since is known ({@link #changed}).
    */
-  private final MaxFlow laterTests;
+  private final StagedMaxFlow laterTests;
 
-  /** What {@link #laterTests} knows of the nodes reachable from the source after a test. */
-  private final SourceSide sourceSide;
+  /**
+   * Arcs changed (each with its reverse) since the last later test's max-flow, from the journal of
+   * {@link Residuals}, while {@link #changesKnown}: what the next one has to look at when it goes
+   * on from the search of the last ({@link StagedMaxFlow#exactAgain}).
+   */
+  private int[] changed = new int[0];
+
+  private int changedCount;
+
+  /** Whether {@link #changed} lists every change since the last later test's max-flow. */
+  private boolean changesKnown;
 
   // Snapshot of capacities and residuals (whole arrays; only the current block is used).
   private final double[] snapCap;
@@ -170,14 +171,12 @@ final class FairShares {
       FlowGraph graph,
       Residuals residuals,
       MaxFlow maxFlow,
-      MaxFlow laterTests,
-      SourceSide sourceSide) {
+      StagedMaxFlow laterTests) {
     this.net = net;
     this.graph = graph;
     this.residuals = residuals;
     this.maxFlow = maxFlow;
     this.laterTests = laterTests;
-    this.sourceSide = sourceSide;
     int arcs = graph.arcs.size();
     int nodes = graph.nodeCount;
     snapCap = new double[arcs];
@@ -301,6 +300,7 @@ final class FairShares {
       fixRoot(b);
     }
     residuals.startJournal(this, b.arcEnd - b.arcBegin); // every component is at its snapshot
+    changesKnown = false; // the first later test starts afresh
     while (true) {
       int n = 0;
       for (int q = 0; q < compCount; q++) {
@@ -311,7 +311,13 @@ final class FairShares {
       if (n == 0) {
         break;
       }
-      laterTests.run(b, s, t, blocked);
+      if (changesKnown && listChanges()) {
+        laterTests.exactAgain(b, s, t, blocked, changed, changedCount);
+      } else {
+        laterTests.exactOnly(b, s, t, blocked);
+      }
+      changedCount = 0;
+      changesKnown = true;
       tests++;
       rounds++;
       boolean reach = false;
@@ -326,7 +332,7 @@ final class FairShares {
       }
       if (reach) {
         int id = nextStamp();
-        if (sourceSide.mark(b, seen, id)) {
+        if (laterTests.markSourceSide(b, seen, id)) {
           assert sameAsSearch(s, t, blocked, eps, b.base, b.end);
         } else {
           search(s, t, blocked, eps, id);
@@ -340,10 +346,32 @@ final class FairShares {
       if (reset && fixRoot) {
         fixRoot(b);
       }
+      changesKnown &= listChanges(); // the journal is restarted: keep what it listed
       residuals.startJournal(this, b.arcEnd - b.arcBegin);
     }
     release(count);
     residuals.endJournal(); // no later step pays for listing its changes
+  }
+
+  /**
+   * Adds the arcs the journal lists to {@link #changed}; false when the journal is not complete or
+   * the list would pass the block's arcs (the next later test then starts afresh).
+   */
+  private boolean listChanges() {
+    if (!residuals.journalComplete(this)) {
+      return false;
+    }
+    int count = residuals.journalCount();
+    if (changedCount + count > arcEnd - arcBegin) {
+      return false;
+    }
+    if (changed.length < changedCount + count) {
+      changed = Arrays.copyOf(changed, Math.max(2 * changed.length, changedCount + count));
+    }
+    for (int i = 0; i < count; i++) {
+      changed[changedCount++] = residuals.journaled(i);
+    }
+    return true;
   }
 
   /**

@@ -39,9 +39,7 @@ final class FairTiers {
     this.residuals = residuals;
     this.maxFlow = maxFlow;
     this.storage = storage;
-    this.shares =
-        new FairShares(
-            net, graph, residuals, maxFlow, laterTests::exactOnly, laterTests::markSourceSide);
+    this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
     this.installReference = () -> reference.install(residuals);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];

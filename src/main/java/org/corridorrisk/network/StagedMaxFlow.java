@@ -124,9 +124,33 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
     if (!exactPhase) {
       return augment(b.base, b.end, s, t, blocked, Double.POSITIVE_INFINITY, b.flowEpsilon);
     }
-    double added = augmentWarm(b.base, b.end, s, t, blocked, false, b.flowEpsilon);
-    sourceSideKnown = exact instanceof BoykovKolmogorov bk && bk.sourceTreeClosed();
+    if (!(exact instanceof BoykovKolmogorov bk)) {
+      return augmentWarm(b.base, b.end, s, t, blocked, false, b.flowEpsilon);
+    }
+    exactRuns++;
+    double added =
+        bk.augment(b.base, b.end, s, t, blocked, Double.POSITIVE_INFINITY, b.flowEpsilon, true);
+    sourceSideKnown = bk.sourceTreeClosed();
     return added;
+  }
+
+  /**
+   * As {@link #exactOnly}, after an earlier call of it (or of this) on the same block with the same
+   * terminals and {@code blocked}, when the residuals have changed since only at arcs {@code
+   * changed[0 .. count - 1]} and their reverses (besides the max-flow's own pushes): the exact
+   * phase goes on from the search it kept ({@link BoykovKolmogorov#augmentAgain}) where it can,
+   * else it starts afresh.
+   */
+  double exactAgain(Block b, int s, int t, int blocked, int[] changed, int count) {
+    if (exactPhase
+        && exact instanceof BoykovKolmogorov bk
+        && bk.kept(b.base, b.end, s, t, blocked, b.flowEpsilon)) {
+      exactRuns++;
+      double added = bk.augmentAgain(changed, count);
+      sourceSideKnown = bk.sourceTreeClosed();
+      return added;
+    }
+    return exactOnly(b, s, t, blocked);
   }
 
   /**

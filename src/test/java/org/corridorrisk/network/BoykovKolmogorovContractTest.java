@@ -172,4 +172,114 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
       checkFeasible(g, r, s, t, where);
     }
   }
+
+  /**
+   * The kept search ({@link BoykovKolmogorov#augmentAgain}) after changes of the kind {@link
+   * FairShares} makes between its tests, listed as its journal lists them: arcs cut down to their
+   * flow, arcs widened, and the whole state put back to a snapshot taken before the last maximum
+   * (only the arcs that differ listed). Each round must add what JGraphT finds addable, keep the
+   * flow feasible, and, when the source tree closed, hold exactly the nodes reachable from the
+   * source.
+   */
+  @Test
+  void augmentAgain_afterListedChanges_addsWhatAColdMaximumAdds() {
+    SplittableRandom seeds = new SplittableRandom(1717);
+    int rounds = 0;
+    int grew = 0;
+    int closed = 0;
+    for (int k = 0; k < 300; k++) {
+      long seed = seeds.nextLong();
+      SplittableRandom rng = new SplittableRandom(seed);
+      RandomGraph g = largerGraph(rng);
+      int s = 0;
+      int t = g.nodes() - 1;
+      int blocked = k % 4 == 0 ? 1 : -1;
+      int arcs = g.arcs().size();
+      Residuals r = residualsOf(g);
+      BoykovKolmogorov bk = new BoykovKolmogorov(g.arcs(), r, g.nodes());
+      bk.augment(0, g.nodes(), s, t, blocked, Double.POSITIVE_INFINITY, EPS, true);
+      for (int round = 0; round < 6; round++) {
+        String where = "seed " + seed + ", round " + round;
+        double[] snapCap = new double[arcs];
+        double[] snapRes = new double[arcs];
+        r.copyRange(0, arcs, snapCap, snapRes);
+        int[] changed = new int[2 * arcs];
+        int count = 0;
+        if (round % 3 == 2) {
+          // a maximum from the snapshot, then the state put back to it (FairShares' reset)
+          for (int a = 0; a < arcs; a++) {
+            if (rng.nextInt(6) == 0) {
+              r.changeCapacity(a, r.capacity(a) + rng.nextInt(1, 4));
+            }
+          }
+          double[] wideCap = new double[arcs];
+          double[] wideRes = new double[arcs];
+          r.copyRange(0, arcs, wideCap, wideRes);
+          bk.augment(0, g.nodes(), s, t, blocked, Double.POSITIVE_INFINITY, EPS, true);
+          for (int a = 0; a < arcs; a++) {
+            if (r.capacity(a) != snapCap[a] || r.residual(a) != snapRes[a]) {
+              changed[count++] = a;
+            }
+          }
+          r.restoreRange(0, arcs, snapCap, snapRes);
+        } else {
+          for (int a = 0; a < arcs; a++) {
+            int change = rng.nextInt(12);
+            if (change == 0) {
+              r.changeCapacity(a, Math.max(0, r.flow(a)));
+              changed[count++] = a;
+            } else if (change == 1) {
+              r.changeCapacity(a, r.capacity(a) + rng.nextInt(1, 4));
+              changed[count++] = a;
+            }
+          }
+        }
+        double[] capacity = new double[arcs];
+        for (int a = 0; a < arcs; a++) {
+          capacity[a] = r.capacity(a);
+        }
+        RandomGraph today = new RandomGraph(g.arcs(), g.nodes(), g.tail(), capacity, g.twin());
+        double addable = reference(today, r, s, t, blocked);
+        assertTrue(bk.kept(0, g.nodes(), s, t, blocked, EPS), "search kept, " + where);
+        double added = bk.augmentAgain(changed, count);
+        assertEquals(addable, added, TOL * g.nodes(), "flow added = JGraphT's, " + where);
+        checkFeasible(today, r, s, t, where);
+        if (bk.sourceTreeClosed()) {
+          int[] seen = new int[g.nodes()];
+          bk.markSourceTree(0, g.nodes(), seen, 7);
+          boolean[] reachable = reachableFrom(today, r, s, t, blocked);
+          for (int v = 0; v < g.nodes(); v++) {
+            assertEquals(reachable[v], seen[v] == 7, "source tree at node " + v + ", " + where);
+          }
+          closed++;
+        }
+        rounds++;
+        if (added > 1) {
+          grew++;
+        }
+      }
+    }
+    assertTrue(grew > 200, "rounds where the changes let more flow through: " + grew);
+    assertTrue(closed > 200, "rounds that closed the source tree: " + closed + " of " + rounds);
+  }
+
+  /** Nodes reachable from {@code s} by arcs with residual, not entering {@code t} or blocked. */
+  private static boolean[] reachableFrom(RandomGraph g, Residuals r, int s, int t, int blocked) {
+    boolean[] seen = new boolean[g.nodes()];
+    int[] queue = new int[g.nodes()];
+    seen[s] = true;
+    queue[0] = s;
+    int tail = 1;
+    for (int head = 0; head < tail; head++) {
+      int u = queue[head];
+      for (int a = g.arcs().start[u]; a < g.arcs().start[u + 1]; a++) {
+        int w = g.arcs().head[a];
+        if (r.residual(a) > EPS && !seen[w] && w != t && w != blocked) {
+          seen[w] = true;
+          queue[tail++] = w;
+        }
+      }
+    }
+    return seen;
+  }
 }
