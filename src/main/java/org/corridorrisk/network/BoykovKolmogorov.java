@@ -206,25 +206,7 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   /** Updates the live trees for arc {@code a}, whatever its residual was before. */
   private void recheckLive(int a, double eps) {
-    int u = tailOf(a);
-    int v = g.head[a];
-    if (r.residual(a) > eps) {
-      if (tree[u] == SOURCE_TREE) {
-        activate(u);
-      }
-      if (tree[v] == SINK_TREE) {
-        activate(v);
-      }
-    } else {
-      if (tree[v] == SOURCE_TREE && parent[v] == a) {
-        parent[v] = ORPHAN;
-        orphans[orphanCount++] = v;
-      }
-      if (tree[u] == SINK_TREE && parent[u] == a) {
-        parent[u] = ORPHAN;
-        orphans[orphanCount++] = u;
-      }
-    }
+    updateTrees(a, r.residual(a) > eps);
   }
 
   /** Whether the last {@link #augment} closed its source tree (see {@link #markSourceTree}). */
@@ -397,9 +379,17 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   private void recheck(Trees trees, int a, double eps) {
     assert eps == trees.eps : "trees closed with another epsilon";
     boolean open = r.residual(a) > eps;
-    if (open == trees.wasOpen(a)) {
-      return;
+    if (open != trees.wasOpen(a)) {
+      updateTrees(a, open);
     }
+  }
+
+  /**
+   * The trees after arc {@code a} opened (a residual above the epsilon: its tail is activated if in
+   * the source tree, its head if in the sink tree) or closed (a tree arc cuts its lower end off as
+   * an orphan).
+   */
+  private void updateTrees(int a, boolean open) {
     int u = tailOf(a);
     int v = g.head[a];
     if (open) {
