@@ -88,6 +88,12 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   private int source;
   private int sink;
 
+  /**
+   * Whether {@link #grow} goes on while the source tree has active nodes ({@link
+   * #closeSourceTree}).
+   */
+  private boolean growSourceOnly;
+
   /** Whether {@link #grow} leaves its active nodes queued (for {@link #augmentAgain}). */
   private boolean keepSearch;
 
@@ -202,6 +208,22 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     double added = grow(keptBlocked, Double.POSITIVE_INFINITY, eps, true);
     sourceTreeClosed = activeInSourceTreeAtStop == 0;
     return added;
+  }
+
+  /**
+   * After a kept search ({@link #kept}) that stopped with its sink tree closed: grows the source
+   * tree until it is closed too, so that it holds the nodes reachable from the source ({@link
+   * #markSourceTree}). The flow is already maximal (the closed sink tree proves it), so no path is
+   * found; the search stays kept, both trees closed.
+   */
+  void closeSourceTree() {
+    assert kept >= 0 : "no search kept";
+    keepSearch = true;
+    growSourceOnly = true;
+    double added = grow(keptBlocked, Double.POSITIVE_INFINITY, keptEps, true);
+    growSourceOnly = false;
+    assert added <= keptEps * (keptEnd - kept) : "a path beside a closed sink tree: " + added;
+    sourceTreeClosed = activeInSourceTreeAtStop == 0;
   }
 
   /** Updates the live trees for arc {@code a}, whatever its residual was before. */
@@ -473,7 +495,9 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     int[] arcHead = g.head;
     int[] arcRev = g.rev;
     double total = 0;
-    while (stopEarly ? activeIn[SOURCE_TREE] > 0 && activeIn[SINK_TREE] > 0 : queueSize > 0) {
+    while (stopEarly
+        ? activeIn[SOURCE_TREE] > 0 && (activeIn[SINK_TREE] > 0 || growSourceOnly)
+        : queueSize > 0) {
       int p = queue[queueHead];
       byte side = tree[p];
       if (side == FREE) {

@@ -130,7 +130,7 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
     exactRuns++;
     double added =
         bk.augment(b.base, b.end, s, t, blocked, Double.POSITIVE_INFINITY, b.flowEpsilon, true);
-    sourceSideKnown = bk.sourceTreeClosed();
+    sourceSideKnown = true;
     return added;
   }
 
@@ -147,30 +147,35 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
         && bk.kept(b.base, b.end, s, t, blocked, b.flowEpsilon)) {
       exactRuns++;
       double added = bk.augmentAgain(changed, count);
-      sourceSideKnown = bk.sourceTreeClosed();
+      sourceSideKnown = true;
       return added;
     }
     return exactOnly(b, s, t, blocked);
   }
 
   /**
-   * Right after {@link #exactOnly} on block {@code b} (no residual changed since): marks with
-   * {@code id} in {@code seen} the block's nodes reachable from the source by residual arcs, when
-   * the exact phase's search ended with its source tree closed, which then is that set; returns
-   * false, marking nothing, when it did not (the caller then searches). Answers once per call of
-   * {@link #exactOnly}.
+   * Right after {@link #exactOnly} or {@link #exactAgain} on block {@code b} (no residual changed
+   * since): marks with {@code id} in {@code seen} the block's nodes reachable from the source by
+   * residual arcs, which are the source tree of the exact phase's search once that is closed (it is
+   * grown to closure first when the sink tree closed first); returns false, marking nothing, when
+   * the exact phase is not {@link BoykovKolmogorov} (the caller then searches). Answers once per
+   * call.
    *
    * <p>Design note: {@link FairShares} needs that set after every test to split the tested group by
    * the minimum cut; a search over the block for it was about an eighth of a fair day on the
-   * binding power-grid family, and {@link BoykovKolmogorov} usually stops with exactly that set in
-   * hand (docs/performance.md, "Issue 15, session 17").
+   * binding power-grid family, and the search's source tree holds most of it already
+   * (docs/performance.md, "Issue 15, session 17").
    */
   boolean markSourceSide(Block b, int[] seen, int id) {
     if (!sourceSideKnown) {
       return false;
     }
     sourceSideKnown = false;
-    ((BoykovKolmogorov) exact).markSourceTree(b.base, b.end, seen, id);
+    BoykovKolmogorov bk = (BoykovKolmogorov) exact;
+    if (!bk.sourceTreeClosed()) {
+      bk.closeSourceTree(); // the sink tree closed first: the rest of the source tree is grown
+    }
+    bk.markSourceTree(b.base, b.end, seen, id);
     return true;
   }
 

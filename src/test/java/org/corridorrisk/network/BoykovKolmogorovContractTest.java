@@ -178,8 +178,9 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
    * FairShares} makes between its tests, listed as its journal lists them: arcs cut down to their
    * flow, arcs widened, and the whole state put back to a snapshot taken before the last maximum
    * (only the arcs that differ listed). Each round must add what JGraphT finds addable, keep the
-   * flow feasible, and, when the source tree closed, hold exactly the nodes reachable from the
-   * source.
+   * flow feasible, and leave a source tree (grown to closure by {@link
+   * BoykovKolmogorov#closeSourceTree} when the sink tree closed first) that holds exactly the nodes
+   * reachable from the source.
    */
   @Test
   void augmentAgain_afterListedChanges_addsWhatAColdMaximumAdds() {
@@ -245,13 +246,16 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
         assertEquals(addable, added, TOL * g.nodes(), "flow added = JGraphT's, " + where);
         checkFeasible(today, r, s, t, where);
         if (bk.sourceTreeClosed()) {
-          int[] seen = new int[g.nodes()];
-          bk.markSourceTree(0, g.nodes(), seen, 7);
-          boolean[] reachable = reachableFrom(today, r, s, t, blocked);
-          for (int v = 0; v < g.nodes(); v++) {
-            assertEquals(reachable[v], seen[v] == 7, "source tree at node " + v + ", " + where);
-          }
           closed++;
+        } else {
+          bk.closeSourceTree(); // the sink tree closed first
+          assertTrue(bk.sourceTreeClosed(), "source tree grown to closure, " + where);
+        }
+        int[] seen = new int[g.nodes()];
+        bk.markSourceTree(0, g.nodes(), seen, 7);
+        boolean[] reachable = reachableFrom(today, r, s, t, blocked);
+        for (int v = 0; v < g.nodes(); v++) {
+          assertEquals(reachable[v], seen[v] == 7, "source tree at node " + v + ", " + where);
         }
         rounds++;
         if (added > 1) {
@@ -261,6 +265,8 @@ class BoykovKolmogorovContractTest extends AugmentingMaxFlowContractTest {
     }
     assertTrue(grew > 200, "rounds where the changes let more flow through: " + grew);
     assertTrue(closed > 200, "rounds that closed the source tree: " + closed + " of " + rounds);
+    assertTrue(
+        closed < rounds - 100, "rounds that closed the sink tree first: " + (rounds - closed));
   }
 
   /** Nodes reachable from {@code s} by arcs with residual, not entering {@code t} or blocked. */
