@@ -104,8 +104,13 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
   private int keptBlocked;
   private double keptEps;
 
-  /** {@link #activeIn} of the source tree when {@link #grow} last stopped; -1 at its limit. */
-  private int activeInSourceTreeAtStop;
+  /**
+   * {@link #activeIn} of the source tree when {@link #grow} last stopped; -1 at its limit (or when
+   * {@link #augment} had nothing to do). 0: the source tree is closed, and holds exactly the nodes
+   * reachable from {@code s} by residual arcs without entering {@code blocked} ({@link
+   * #markSourceTree}).
+   */
+  private int activeInSourceTreeAtStop = -1;
 
   private int queueHead;
   private int queueSize;
@@ -114,13 +119,6 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
 
   /** Orphans adopted or freed since construction. */
   long adoptions;
-
-  /**
-   * Whether the last {@link #augment} stopped because its source tree had no active node left: the
-   * source tree then holds exactly the nodes reachable from {@code s} by residual arcs (without
-   * entering {@code blocked}), see {@link #markSourceTree}.
-   */
-  private boolean sourceTreeClosed;
 
   BoykovKolmogorov(Arcs g, Residuals r, int nodes) {
     this.g = g;
@@ -146,8 +144,8 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    */
   double augment(
       int base, int end, int s, int t, int blocked, double limit, double eps, boolean keep) {
-    sourceTreeClosed = false;
     if (s == t || limit <= 0) {
+      activeInSourceTreeAtStop = -1;
       return 0;
     }
     reset(base, end);
@@ -155,7 +153,6 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     plantRoots(s, t);
     keepSearch = keep;
     double added = grow(blocked, limit, eps, true);
-    sourceTreeClosed = activeInSourceTreeAtStop == 0;
     if (keep && limit == Double.POSITIVE_INFINITY) {
       kept = base;
       keptEnd = end;
@@ -194,7 +191,6 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
    */
   double augmentAgain(int[] changed, int count) {
     assert kept >= 0 : "no search kept";
-    sourceTreeClosed = false;
     double eps = keptEps;
     time++;
     int[] arcRev = g.rev;
@@ -205,9 +201,7 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     }
     adopt(eps);
     keepSearch = true;
-    double added = grow(keptBlocked, Double.POSITIVE_INFINITY, eps, true);
-    sourceTreeClosed = activeInSourceTreeAtStop == 0;
-    return added;
+    return grow(keptBlocked, Double.POSITIVE_INFINITY, eps, true);
   }
 
   /**
@@ -223,7 +217,6 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     double added = grow(keptBlocked, Double.POSITIVE_INFINITY, keptEps, true);
     growSourceOnly = false;
     assert added <= keptEps * (keptEnd - kept) : "a path beside a closed sink tree: " + added;
-    sourceTreeClosed = activeInSourceTreeAtStop == 0;
   }
 
   /** Updates the live trees for arc {@code a}, whatever its residual was before. */
@@ -231,9 +224,12 @@ final class BoykovKolmogorov implements AugmentingMaxFlow {
     updateTrees(a, r.residual(a) > eps);
   }
 
-  /** Whether the last {@link #augment} closed its source tree (see {@link #markSourceTree}). */
+  /**
+   * Whether the last search ({@link #augment}, {@link #augmentAgain}, {@link #closeSourceTree})
+   * stopped with its source tree closed (see {@link #markSourceTree}).
+   */
   boolean sourceTreeClosed() {
-    return sourceTreeClosed;
+    return activeInSourceTreeAtStop == 0;
   }
 
   /**
