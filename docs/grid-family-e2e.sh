@@ -19,13 +19,7 @@ trials="${2:-20000}"
 rounds="${3:-1}"
 mkdir -p "$dir/members" "$dir/out"
 cd "$here"
-if ! ls "$dir"/members/grid-*.yaml >/dev/null 2>&1; then
-  ./corridor-risk bench --suite grid --trials 10 --family-out "$dir/family" >/dev/null
-  for f in "$dir"/family/grid-*.yaml; do
-    grep -v '^sharing:' "$f" >"$dir/members/$(basename "$f")"
-    echo "sharing: any" >>"$dir/members/$(basename "$f")"
-  done
-fi
+docs/grid-family-members.sh "$dir"
 ./corridor-risk run "$(ls "$dir"/members/grid-*.yaml | head -n 1)" --trials 10 --quiet \
   --no-trials-csv --out "$dir/out/warm-up" >/dev/null
 # what the figures were measured on, so that a pasted table says it itself

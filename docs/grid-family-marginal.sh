@@ -21,13 +21,7 @@ rounds="${3:-3}"
 pattern="${4:-*-p10}"
 mkdir -p "$dir/members" "$dir/out"
 cd "$here"
-if ! ls "$dir"/members/grid-*.yaml >/dev/null 2>&1; then
-  ./corridor-risk bench --suite grid --trials 10 --family-out "$dir/family" >/dev/null
-  for f in "$dir"/family/grid-*.yaml; do
-    grep -v '^sharing:' "$f" >"$dir/members/$(basename "$f")"
-    echo "sharing: any" >>"$dir/members/$(basename "$f")"
-  done
-fi
+docs/grid-family-members.sh "$dir"
 members=("$dir"/members/grid-$pattern.yaml)
 if [ ! -e "${members[0]}" ]; then
   echo "no member matches grid-$pattern.yaml in $dir/members" >&2
