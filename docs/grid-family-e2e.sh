@@ -22,18 +22,7 @@ cd "$here"
 docs/grid-family-members.sh "$dir"
 ./corridor-risk run "$(ls "$dir"/members/grid-*.yaml | head -n 1)" --trials 10 --quiet \
   --no-trials-csv --out "$dir/out/warm-up" >/dev/null
-# what the figures were measured on, so that a pasted table says it itself
-cpu="$(awk -F': ' '/^model name/ && !n { n = $2 } /^cpu family/ && !f { f = $2 }
-  /^model[[:space:]]*:/ && !m { m = $2 } END { if (n) printf "%s (family %s, model %s)", n, f, m }' \
-  /proc/cpuinfo 2>/dev/null)"
-# the JVM the launcher runs: JAVA_HOME's when it has one, else `java` on the path
-java_bin="java"
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java_bin="$JAVA_HOME/bin/java"; fi
-java_version="$("$java_bin" -version 2>&1 | sed -n 2p)"
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit+changes"; fi
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); commit $commit; ${cpu:-unknown CPU}, $(nproc) cores;" \
-  "${java_version:-unknown JVM}"
+docs/measured-on.sh
 printf '%-28s %8s %8s %10s %s\n' member wall_s user_s trials/s load_before
 : >"$dir/out/rounds.txt"
 for ((round = 1; round <= rounds; round++)); do

@@ -29,12 +29,8 @@ if [ ! -e "${members[0]}" ]; then
 fi
 ./corridor-risk run "${members[0]}" --trials 10 --quiet --no-trials-csv \
   --out "$dir/out/warm-up" >/dev/null
-cpu="$(awk -F': ' '/^model name/ && !n { n = $2 } /^cpu family/ && !f { f = $2 }
-  /^model[[:space:]]*:/ && !m { m = $2 } END { if (n) printf "%s (family %s, model %s)", n, f, m }' \
-  /proc/cpuinfo 2>/dev/null)"
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); commit $commit; ${cpu:-unknown CPU}, $(nproc) cores;" \
-  "$trials and $((2 * trials)) trials, $rounds rounds"
+docs/measured-on.sh
+echo "# $trials and $((2 * trials)) trials, $rounds rounds"
 : >"$dir/out/marginal.txt"
 TIMEFORMAT='%R'
 for ((round = 1; round <= rounds; round++)); do
