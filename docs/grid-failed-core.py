@@ -5,7 +5,9 @@ For a few random failure states (each line down with probability P, Python's own
 fixed seed: not the simulator's streams), prints the nodes and lines of the failed graph's 2-core,
 its components and how many of its nodes are sources or sinks after the trees outside it have
 passed their supply and demand on (each leaf sends min(surplus, capacity) to its neighbour or asks
-it for min(deficit, capacity), which is exact for a maximum total delivery).
+it for min(deficit, capacity), which is exact for a maximum total delivery), and the largest
+2-edge-connected component of the failed graph (what is left of it with its bridges removed: the
+largest piece a decomposition at single lines would still have to solve as one maximum flow).
 
     python3 docs/grid-failed-core.py SOURCE_SHARE P CAPACITY [STATES]
     python3 docs/grid-failed-core.py 0.05 0.1 8.829489 3
@@ -57,11 +59,14 @@ for state in range(states):
                 degree[u] -= 1
                 if degree[u] <= 1:
                     leaves.append(u)
+    no_bridges = failed.copy()
+    no_bridges.remove_edges_from(list(nx.bridges(failed)))
+    largest_2ec = max(len(c) for c in nx.connected_components(no_bridges))
     core = failed.subgraph(alive)
     surplus = sum(1 for v in alive if balance[v] > 1e-9)
     deficit = sum(1 for v in alive if balance[v] < -1e-9)
     print(
         f"state {state}: 2-core {core.number_of_nodes()} nodes, {core.number_of_edges()} lines, "
         f"{nx.number_connected_components(core)} components; {surplus} with surplus, "
-        f"{deficit} with deficit"
+        f"{deficit} with deficit; largest 2-edge-connected component {largest_2ec} nodes"
     )
