@@ -17,16 +17,19 @@ import org.corridorrisk.scenario.ScenarioLoader;
  *
  * <ol>
  *   <li>one breadth-first traversal of the failed network from every source, over the lines that
- *       are up, in both directions (an exact method must at least look at every arc of the side of
- *       the minimum cut it proves, and a day's source side and sink side together are the whole
- *       grid), in compressed-row arrays without residuals, stamps or trees to repair;
+ *       are up, in both directions, in compressed-row arrays without stamps or trees to repair (an
+ *       exact method looks at every arc of at least the side of the minimum cut it proves; this
+ *       traversal looks at the whole grid, so on a day whose cut has a small side it is no strict
+ *       bound);
  *   <li>plus {@code PATHS} walks from nodes reached by the traversal up to their root, each twice
  *       (once for the bottleneck, once to push; the residuals are a plain array): the augmenting
- *       paths (sessions 8 to 19 counted about 700 a day of one or two units each).
+ *       paths (sessions 8 to 19 counted about 700 a day of one or two units each). Random reached
+ *       nodes are nearer their roots than the ends of real augmenting paths, so the arcs scanned
+ *       and walked are printed too, for scaling the walks to a solver's own path lengths.
  * </ol>
  *
- * Nothing here is a solver: the traversal proves nothing and the walks route nothing. It only
- * bounds from below what a solve restarted this way can cost on this machine.
+ * Nothing here is a solver: the traversal proves nothing and the walks route nothing. It only shows
+ * what that much work costs on this machine, beside what the solve costs.
  *
  * <p>Failure states: 64, drawn as {@code MaxFlowCpuTime} draws them (each line down with the
  * member's threat probability, generator L64_X128_MIX seeded 42). Run (after {@code ./mvnw -o -q
@@ -53,6 +56,8 @@ public final class SolveFloor {
   private final int[] parentArc;
   private final int[] reached;
   private int reachedCount;
+  private long arcsScanned;
+  private long walkSteps;
 
   private SolveFloor(NetworkIndex net) {
     n = net.nodeCount();
@@ -98,6 +103,7 @@ public final class SolveFloor {
     }
     for (int h = 0; h < tail; h++) {
       int u = queue[h];
+      arcsScanned += start[u + 1] - start[u];
       for (int a = start[u]; a < start[u + 1]; a++) {
         int v = head[a];
         if (parent[v] == -2 && up[link[a]] && residual[a] > 0) {
@@ -116,6 +122,7 @@ public final class SolveFloor {
     double bottleneck = Double.POSITIVE_INFINITY;
     for (int x = v, a; (a = parentArc[x]) >= 0; x = tail[a]) {
       bottleneck = Math.min(bottleneck, residual[a]);
+      walkSteps++;
     }
     double unit = Math.min(1e-9, bottleneck);
     for (int x = v, a; (a = parentArc[x]) >= 0; x = tail[a]) {
@@ -164,6 +171,8 @@ public final class SolveFloor {
       solver.solve(0, days[i & 63], out);
       reachedTotal += floor.reachedCount;
     }
+    floor.arcsScanned = 0;
+    floor.walkSteps = 0;
     double[] floorMicros = new double[rounds];
     double[] solveMicros = new double[rounds];
     for (int r = 0; r < rounds; r++) {
@@ -182,6 +191,10 @@ public final class SolveFloor {
     }
     Arrays.sort(floorMicros);
     Arrays.sort(solveMicros);
+    long floorDays = (long) rounds * PER_ROUND;
+    System.out.printf(
+        "%s: %d arcs scanned and %d walk steps (each walked twice) a day on average%n",
+        args[0], floor.arcsScanned / floorDays, floor.walkSteps / floorDays);
     System.out.printf(
         "%s: %d nodes reached a day on average; floor (one traversal + %d paths walked twice)"
             + " CPU us/day median %.1f (best %.1f); DailyFlowSolver.solve median %.1f (best %.1f);"
