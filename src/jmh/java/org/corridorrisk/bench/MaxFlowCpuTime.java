@@ -128,6 +128,6 @@ public final class MaxFlowCpuTime {
         perSolveMicros[0],
         Arrays.toString(perSolveMicros),
         served,
-        sink > 0 ? "ok" : "?");
+        served > 0 && sink >= 0 ? "ok" : "?");
   }
 }
