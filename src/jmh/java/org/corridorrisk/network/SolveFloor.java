@@ -54,7 +54,6 @@ public final class SolveFloor {
   private final int[] sources;
   private final int[] queue;
   private final int[] parentArc;
-  private final int[] reached;
   private int reachedCount;
   private long arcsScanned;
   private long walkSteps;
@@ -89,7 +88,6 @@ public final class SolveFloor {
     sources = net.sourcesOf(0);
     queue = new int[n];
     parentArc = new int[n];
-    reached = new int[n];
   }
 
   /** One traversal from every source over the lines up; returns the nodes reached. */
@@ -112,8 +110,7 @@ public final class SolveFloor {
         }
       }
     }
-    reachedCount = tail;
-    System.arraycopy(queue, 0, reached, 0, tail);
+    reachedCount = tail; // queue[0 .. tail - 1] holds the nodes reached until the next traversal
     return tail;
   }
 
@@ -135,7 +132,7 @@ public final class SolveFloor {
     traverse(up);
     double sink = 0;
     for (int k = 0; k < paths && reachedCount > 0; k++) {
-      sink += walk(reached[pick.nextInt(reachedCount)]);
+      sink += walk(queue[pick.nextInt(reachedCount)]);
     }
     return sink;
   }
