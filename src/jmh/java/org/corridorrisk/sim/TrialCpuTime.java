@@ -1,5 +1,6 @@
 package org.corridorrisk.sim;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -17,12 +18,15 @@ import org.corridorrisk.scenario.ScenarioLoader;
  *       each round, the best, and the flow memo's hits and misses.
  *   <li>{@code ramp}: a study of 1,000,000 trials on 2 threads in a fresh JVM, as {@code run} does
  *       it, printing the wall time at which each further 100,000 trials were done: how long the
- *       first trials take while the JIT compiles, against the rate afterwards.
+ *       first trials take while the JIT compiles, against the rate afterwards. Optional third and
+ *       fourth arguments set the trials and the step (session 22: {@code 40000 2000} on a grid
+ *       family member), and each step then also prints its trials/s and the JIT's total compilation
+ *       time so far.
  * </ul>
  *
- * Arguments: {@code steady|ramp SCENARIO.yaml}. Run: {@code ./mvnw -o -q test-compile exec:exec
- * -Dexec.executable=java -Dexec.args="-cp %classpath org.corridorrisk.sim.TrialCpuTime steady
- * scenarios/southern-gas-corridor.yaml"}
+ * Arguments: {@code steady|ramp SCENARIO.yaml [TRIALS STEP]}. Run: {@code ./mvnw -o -q test-compile
+ * exec:exec -Dexec.executable=java -Dexec.args="-cp %classpath org.corridorrisk.sim.TrialCpuTime
+ * steady scenarios/southern-gas-corridor.yaml"}
  */
 public final class TrialCpuTime {
   private TrialCpuTime() {}
@@ -33,7 +37,9 @@ public final class TrialCpuTime {
     if (mode.equals("steady")) {
       steady(scenario);
     } else if (mode.equals("ramp")) {
-      ramp(scenario);
+      int trials = args.length > 3 ? Integer.parseInt(args[2]) : 1_000_000;
+      int step = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+      ramp(scenario, trials, step);
     } else {
       throw new IllegalArgumentException("mode steady or ramp, not " + mode);
     }
@@ -63,26 +69,32 @@ public final class TrialCpuTime {
         out + ", best " + best + "; memo hits " + cache.hits + ", misses " + cache.misses);
   }
 
-  private static void ramp(Scenario scenario) {
+  private static void ramp(Scenario scenario, int trials, int step) {
     long start = System.nanoTime();
-    long[] next = {100_000};
-    StringBuilder out = new StringBuilder("trials done at s:");
+    long[] next = {step};
+    long[] last = {start};
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    StringBuilder out = new StringBuilder("trials done at s (trials/s in the step, JIT s so far):");
     RunOptions options =
         new RunOptions(
-            1_000_000,
+            trials,
             1,
             2,
             Double.NaN,
             (done, planned) -> {
               synchronized (next) {
                 if (done >= next[0]) {
+                  long now = System.nanoTime();
                   out.append(
                       String.format(
                           Locale.ROOT,
-                          " %dk %.2f",
-                          done / 1000,
-                          (System.nanoTime() - start) / 1e9));
-                  next[0] += 100_000;
+                          "%n  %d %.2f (%.0f, %.2f)",
+                          done,
+                          (now - start) / 1e9,
+                          step / ((now - last[0]) / 1e9),
+                          jit.getTotalCompilationTime() / 1e3));
+                  last[0] = now;
+                  next[0] += step;
                 }
               }
             },
