@@ -258,7 +258,7 @@ public final class ExactPhaseCpuTime {
   }
 
   /** Today's capacities as the solver sets them, with every up sink open at its full demand. */
-  private static void setUp(NetworkIndex net, FlowGraph graph, Block b, Residuals r, DayInput in) {
+  static void setUp(NetworkIndex net, FlowGraph graph, Block b, Residuals r, DayInput in) {
     graph.setDay(net, b, in, r);
     for (int i : net.sinksOf(b.commodity)) {
       r.setEmpty(graph.nodeArc[i], in.nodeUp[i] ? Math.max(0, in.demand[i]) : 0);

@@ -407,7 +407,7 @@ public final class PseudoflowCpuTime {
         int d = i % STATES;
         for (int k = 0; k < 4; k++) {
           if (k < 3) {
-            setUp(net, graph, b, res, days[d]);
+            ExactPhaseCpuTime.setUp(net, graph, b, res, days[d]);
             res.removeFlow(b.arcBegin, b.arcEnd);
             if (k == 2 && i < STATES && round == -2) {
               for (int a = b.arcBegin; a < b.arcEnd; a++) {
@@ -508,13 +508,5 @@ public final class PseudoflowCpuTime {
       }
     }
     return total;
-  }
-
-  /** Today's capacities as the solver sets them, with every up sink open at its full demand. */
-  private static void setUp(NetworkIndex net, FlowGraph graph, Block b, Residuals r, DayInput in) {
-    graph.setDay(net, b, in, r);
-    for (int i : net.sinksOf(b.commodity)) {
-      r.setEmpty(graph.nodeArc[i], in.nodeUp[i] ? Math.max(0, in.demand[i]) : 0);
-    }
   }
 }
