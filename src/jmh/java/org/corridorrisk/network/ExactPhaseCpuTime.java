@@ -14,6 +14,7 @@ import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sharing;
+import org.corridorrisk.model.Threat;
 import org.corridorrisk.scenario.ScenarioLoader;
 
 /**
@@ -163,15 +164,7 @@ public final class ExactPhaseCpuTime {
         for (int k = 0; k < 2; k++) {
           r.removeFlow(b.arcBegin, b.arcEnd);
           long start = CPU.getCurrentThreadCpuTime();
-          double v =
-              algorithms[k].augment(
-                  b.base,
-                  b.end,
-                  b.source,
-                  b.sink,
-                  b.storageRoot,
-                  Double.POSITIVE_INFINITY,
-                  b.flowEpsilon);
+          double v = maxFlow(algorithms[k], b);
           long spent = CPU.getCurrentThreadCpuTime() - start;
           if (round >= 0) {
             nanos[k][d][round] = spent;
@@ -255,6 +248,23 @@ public final class ExactPhaseCpuTime {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
+  }
+
+  /** A maximum flow {@code S -> T} of block {@code b} by {@code algorithm}, from the flow held. */
+  static double maxFlow(AugmentingMaxFlow algorithm, Block b) {
+    return algorithm.augment(
+        b.base, b.end, b.source, b.sink, b.storageRoot, Double.POSITIVE_INFINITY, b.flowEpsilon);
+  }
+
+  /**
+   * The largest failure probability of the scenario's threats (each line's, on the grid members).
+   */
+  static double lineFailureProbability(Scenario scenario) {
+    double down = 0;
+    for (Threat t : scenario.threats()) {
+      down = Math.max(down, t.probability());
+    }
+    return down;
   }
 
   /** Today's capacities as the solver sets them, with every up sink open at its full demand. */

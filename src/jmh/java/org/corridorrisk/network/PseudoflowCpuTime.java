@@ -5,10 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.model.Threat;
 import org.corridorrisk.scenario.ScenarioLoader;
 
 /**
@@ -367,23 +364,16 @@ public final class PseudoflowCpuTime {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int perRound = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     NetworkIndex net = NetworkIndex.compile(scenario);
-    double down = 0;
-    for (Threat t : scenario.threats()) {
-      down = Math.max(down, t.probability());
-    }
-    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);
-    DayInput[] days = new DayInput[STATES];
-    for (int d = 0; d < STATES; d++) {
-      days[d] = new DayInput(net);
-      for (int l = 0; l < net.linkCount(); l++) {
-        days[d].linkUp[l] = rng.nextDouble() >= down;
-      }
-    }
+    double down = ExactPhaseCpuTime.lineFailureProbability(scenario);
+    // the states MaxFlowCpuTime and SolveFloor draw: each line down with the member's probability
+    DayInput[] days = ExactPhaseCpuTime.days(net, down, STATES, 42L).toArray(new DayInput[0]);
     FlowGraph graph = net.flowGraph();
     Block b = graph.blocks[0];
     Residuals res = new Residuals(graph.arcs);
-    Isap isap = new Isap(graph.arcs, res, graph.nodeCount, graph.maxBlockSize);
-    BoykovKolmogorov bk = new BoykovKolmogorov(graph.arcs, res, graph.nodeCount);
+    AugmentingMaxFlow[] fromZero = {
+      new Isap(graph.arcs, res, graph.nodeCount, graph.maxBlockSize),
+      new BoykovKolmogorov(graph.arcs, res, graph.nodeCount)
+    };
     HighestLabelPseudoflow hpf = new HighestLabelPseudoflow(graph.arcs, res, graph.nodeCount);
     DailyFlowSolver solver = new DailyFlowSolver(net, SolverOptions.DEFAULTS);
     DayOutput out = new DayOutput(net, false);
@@ -391,10 +381,6 @@ public final class PseudoflowCpuTime {
     double[] zero = new double[graph.arcs.size()];
     String[] names = {"isap", "bk", "pseudoflow", "solve"};
     double[][] micros = new double[4][rounds];
-    long merges = 0;
-    long relabels = 0;
-    long pushSteps = 0;
-    long pseudoDays = 0;
     double sink = 0;
     for (int round = -2; round < rounds; round++) {
       long[] spent = new long[4];
@@ -418,26 +404,7 @@ public final class PseudoflowCpuTime {
           long t0 = CPU.getCurrentThreadCpuTime();
           double v = 0;
           switch (k) {
-            case 0 ->
-                v =
-                    isap.augment(
-                        b.base,
-                        b.end,
-                        b.source,
-                        b.sink,
-                        b.storageRoot,
-                        Double.POSITIVE_INFINITY,
-                        b.flowEpsilon);
-            case 1 ->
-                v =
-                    bk.augment(
-                        b.base,
-                        b.end,
-                        b.source,
-                        b.sink,
-                        b.storageRoot,
-                        Double.POSITIVE_INFINITY,
-                        b.flowEpsilon);
+            case 0, 1 -> v = ExactPhaseCpuTime.maxFlow(fromZero[k], b);
             case 2 -> hpf.minCut(b.base, b.end, b.source, b.sink, b.storageRoot, b.flowEpsilon);
             default -> {
               solver.solve(0, days[d], out);

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.corridorrisk.model.Scenario;
-import org.corridorrisk.model.Threat;
 import org.corridorrisk.scenario.ScenarioLoader;
 
 /**
@@ -142,10 +141,7 @@ public final class SolveFloor {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int paths = args.length > 2 ? Integer.parseInt(args[2]) : 700;
     NetworkIndex net = NetworkIndex.compile(scenario);
-    double down = 0;
-    for (Threat t : scenario.threats()) {
-      down = Math.max(down, t.probability());
-    }
+    double down = ExactPhaseCpuTime.lineFailureProbability(scenario);
     UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(42L);
     DayInput[] days = new DayInput[STATES];
     boolean[][] up = new boolean[STATES][];
