@@ -43,6 +43,12 @@ public final class TrialLedger {
   private double reroutingCost;
   private double spillVolume;
 
+  /**
+   * Demand volume per commodity over the horizon, the denominator of {@code unserved_fraction}: the
+   * model's own, or after {@link #handOver} the demand of the days each model ran.
+   */
+  private double[] demandVolume;
+
   // the day being added (prepare): sinks with a shortfall, their unserved volume and people,
   // served share per commodity, indirect loss per sector
   private final int[] shortSink;
@@ -91,6 +97,7 @@ public final class TrialLedger {
 
   public TrialLedger(ImpactModel model) {
     m = model;
+    demandVolume = m.commodityDemandVolume;
     unservedByCommodity = new double[m.commodityCount];
     unservedTodayByCommodity = new double[m.commodityCount];
     unservedBySink = new double[m.sinkCount()];
@@ -230,6 +237,7 @@ public final class TrialLedger {
 
   /** Forgets everything: ready for a new trial. */
   public void reset() {
+    demandVolume = m.commodityDemandVolume;
     java.util.Arrays.fill(unservedByCommodity, 0);
     clearLossSinks();
     java.util.Arrays.fill(personDaysByCommodity, 0);
@@ -735,6 +743,32 @@ public final class TrialLedger {
     directLoss = other.directLoss;
     reroutingCost = other.reroutingCost;
     spillVolume = other.spillVolume;
+    demandVolume = other.m == m ? other.demandVolume : m.commodityDemandVolume;
+  }
+
+  /**
+   * A decision's hand-over on day {@code day}: the sums of {@code before} (a ledger of the scenario
+   * before the decision, filled up to that day) as by {@link #copyFrom}, and {@code
+   * unserved_fraction}'s denominator made of {@code before}'s demand on the days before {@code day}
+   * and this ledger's model's demand from it on (a patch may change demand profiles or rates).
+   */
+  public void handOver(TrialLedger before, int day) {
+    copyFrom(before);
+    boolean sameBefore = true;
+    for (int d = 0; d < day && sameBefore; d++) {
+      sameBefore = java.util.Arrays.equals(before.m.commodityDemandOn(d), m.commodityDemandOn(d));
+    }
+    if (sameBefore) {
+      return; // the days before ran at this model's demand: its own total, to the last bit
+    }
+    double[] volume = new double[m.commodityCount];
+    for (int d = 0; d < m.horizonDays; d++) {
+      double[] demand = d < day ? before.m.commodityDemandOn(d) : m.commodityDemandOn(d);
+      for (int c = 0; c < volume.length; c++) {
+        volume[c] += demand[c];
+      }
+    }
+    demandVolume = volume;
   }
 
   /** Adds the volume of one spill. */
@@ -786,7 +820,7 @@ public final class TrialLedger {
       indirect += indirectBySector[s];
     }
     values[Metric.UNSERVED_FRACTION.ordinal()] =
-        Impacts.unservedFraction(unservedByCommodity, m.commodityDemandVolume);
+        Impacts.unservedFraction(unservedByCommodity, demandVolume);
     values[Metric.PERSON_DAYS_WITHOUT_SERVICE.ordinal()] = this.personDays;
     values[Metric.DIRECT_LOSS.ordinal()] = directLoss;
     values[Metric.INDIRECT_LOSS.ordinal()] = indirect;

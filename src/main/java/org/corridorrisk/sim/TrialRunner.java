@@ -527,7 +527,7 @@ final class TrialRunner {
    */
   private void takeOver(TrialRunner before, int day) {
     resetTrial();
-    ledger.copyFrom(before.ledger);
+    ledger.handOver(before.ledger, day);
     for (int s : m.storageNodes) {
       int a = before.m.net.nodeIndex(m.net.nodeId(s));
       if (a < 0) {

@@ -308,6 +308,70 @@ class TrialReplayTest {
         "the delivery shows unless the store was full anyway");
   }
 
+  /**
+   * One sink whose demand profile (3, then 1) or rate a decision on day 1 changes; the link is
+   * halved on day 3 only, so the sink loses 10 on day 0 (demand 30, capacity 20) and 5 on day 3
+   * when its demand is 10.
+   */
+  private static final String PROFILED =
+      """
+      format: corridor-risk/v1
+      name: profiled-decision
+      horizon_days: 4
+      commodities:
+        - {id: gas, unit: mcm/d}
+      profiles:
+        - id: p
+          steps: [{from_day: 0, factor: 3.0}, {from_day: 1, factor: 1.0}]
+      nodes:
+        - {id: s, kind: source, commodity: gas, supply: 100}
+        - {id: c, kind: sink, commodity: gas, demand: 10, demand_profile: p}
+      links:
+        - {id: l, from: s, to: c, commodity: gas, capacity: 20}
+      threats:
+        - id: q
+          model: independent
+          probability: 1.0
+          start_day: 3
+          targets: {links: [l]}
+          damage:
+            - {probability: 1.0, capacity_factor: 0.5}
+          repair_days: {dist: fixed, value: 1}
+      mitigations:
+        - id: flat
+          cost: 1
+          changes:
+            - {profile: p, set: {steps: [{from_day: 0, factor: 1.0}]}}
+        - id: half
+          cost: 1
+          changes:
+            - {node: c, set: {demand: 5}}
+      """;
+
+  @Test
+  void decisionChangingDemand_dividesByTheDemandOfTheDaysEachScenarioRan() throws Exception {
+    LoadedScenario loaded =
+        ScenarioLoader.parse(
+            "profiled.yaml", PROFILED.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    int u = Metric.UNSERVED_FRACTION.ordinal();
+    TrialMetrics baseline = base.replay(SEED, 0, null);
+    // days: demand 30, 10, 10, 10; unserved 10, 0, 0, 0 (day 3: capacity 10 serves all 10)
+    assertEquals(10.0 / 60, baseline.values()[u], 1e-12);
+    // flat from day 1: the same days as the baseline (the profile is 1 from day 1 anyway)
+    TrialMetrics flat =
+        new TrialReplay(loaded.variant(List.of("flat"))).branchFrom(base, SEED, 0, 1, null);
+    assertEquals(baseline.values()[u], flat.values()[u], 1e-12);
+    // demand 5 from day 1: days 30, 5, 5, 5, unserved 10 on day 0 only
+    TrialMetrics half =
+        new TrialReplay(loaded.variant(List.of("half"))).branchFrom(base, SEED, 0, 1, null);
+    assertEquals(10.0 / 45, half.values()[u], 1e-12);
+    // decided on day 0: the trial of the patched scenario, its own demand throughout
+    TrialReplay flatReplay = new TrialReplay(loaded.variant(List.of("flat")));
+    TrialMetrics flatTrial = flatReplay.replay(SEED, 0, null);
+    assertSameMetrics(flatTrial, flatReplay.branchFrom(base, SEED, 0, 0, null), "flat on day 0");
+  }
+
   @Test
   void decisionDayOutsideTheHorizon_isRejected() throws Exception {
     LoadedScenario loaded = decisions();
