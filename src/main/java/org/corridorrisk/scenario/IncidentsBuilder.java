@@ -53,7 +53,7 @@ final class IncidentsBuilder {
   private final Issues issues;
 
   /** Every profile id written in the file, also of profiles with a fault (reported there). */
-  private final Set<String> declaredProfiles = new java.util.HashSet<>();
+  private final Set<String> declaredProfiles = new java.util.LinkedHashSet<>(); // file order
 
   private final BiFunction<String, RepairSpec, RepairTime> repairs;
 
@@ -297,7 +297,8 @@ final class IncidentsBuilder {
     if (declaredProfiles.contains(id)) {
       return; // the profile itself is broken, reported there
     }
-    String close = Spelling.closest(id, profiles.keySet());
+    // hints name every profile the file declares, broken ones too (those are reported there)
+    String close = Spelling.closest(id, declaredProfiles);
     issues.addFollowOn(
         at,
         "unknown profile '"
@@ -305,9 +306,9 @@ final class IncidentsBuilder {
             + "'"
             + (close != null
                 ? " (did you mean '" + close + "'?)"
-                : profiles.isEmpty()
+                : declaredProfiles.isEmpty()
                     ? " (the file defines no profiles: add them under profiles)"
-                    : " (defined: " + String.join(", ", profiles.keySet()) + ")"),
+                    : " (defined: " + String.join(", ", declaredProfiles) + ")"),
         false);
   }
 
@@ -421,20 +422,25 @@ final class IncidentsBuilder {
     List<DamageState> out = new ArrayList<>();
     double sum = 0;
     boolean ok = true;
+    boolean probabilitiesOk = true; // the sum is worth checking even when a factor is wrong
     for (int i = 0; i < list.size(); i++) {
       JsonNode s = list.get(i);
       String sp = Paths.index(path, i);
-      if (!s.path("probability").isNumber() || !s.path("capacity_factor").isNumber()) {
+      double p = s.path("probability").isNumber() ? s.get("probability").doubleValue() : Double.NaN;
+      if (p >= 0 && p <= 1) {
+        sum += p;
+      } else {
+        probabilitiesOk = false;
+      }
+      if (!s.path("capacity_factor").isNumber()) {
         ok = false;
         continue;
       }
-      double p = s.get("probability").doubleValue();
       double f = s.get("capacity_factor").doubleValue();
       if (!(p >= 0 && p <= 1 && f >= 0 && f <= 1)) {
         ok = false;
         continue;
       }
-      sum += p;
       RepairTime repair =
           s.has("repair_days")
               ? repair(Paths.field(sp, "repair_days"), s.get("repair_days"))
@@ -454,7 +460,7 @@ final class IncidentsBuilder {
       }
       out.add(new DamageState(p, f, repair, stages));
     }
-    if (ok && Math.abs(sum - 1) > 1e-9) {
+    if (probabilitiesOk && Math.abs(sum - 1) > 1e-9) {
       issues.addFollowOn(
           path,
           "the probabilities of the damage states must sum to 1 but sum to "
@@ -662,31 +668,39 @@ final class IncidentsBuilder {
     if (!(factor > 0)) {
       return;
     }
+    List<String> sinks = new ArrayList<>();
+    List<String> junctions = new ArrayList<>();
     for (String a : hit) {
       Node n = s.node(a);
       if (n == null) {
         continue;
       }
       if (n.kind() == NodeKind.SINK) {
-        issues.addFollowOn(
-            at,
-            "is above 0 but the threat can hit sink '"
-                + a
-                + "', which can only be out (partial capacity applies to links, sources,"
-                + " storages and junctions with throughput)",
-            false);
-        return;
+        sinks.add(a);
+      } else if (n.kind() == NodeKind.JUNCTION && Double.isNaN(inc.asset(a).throughput())) {
+        junctions.add(a);
       }
-      if (n.kind() == NodeKind.JUNCTION && Double.isNaN(inc.asset(a).throughput())) {
-        issues.addFollowOn(
-            at,
-            "is above 0 but the threat can hit junction '"
-                + a
-                + "', which has no throughput to scale (give it throughput: ... or use"
-                + " capacity_factor: 0)",
-            false);
-        return;
-      }
+    }
+    // one message for both kinds: a second problem at the same key would be dropped as a follow-on
+    List<String> reasons = new ArrayList<>();
+    if (!sinks.isEmpty()) {
+      reasons.add(
+          (sinks.size() == 1 ? "sink '" + sinks.get(0) + "'" : "sinks " + few(sinks))
+              + ", which can only be out (partial capacity applies to links, sources, storages and"
+              + " junctions with throughput)");
+    }
+    if (!junctions.isEmpty()) {
+      reasons.add(
+          (junctions.size() == 1
+                  ? "junction '" + junctions.get(0) + "', which has"
+                  : "junctions " + few(junctions) + ", which have")
+              + " no throughput to scale (give "
+              + (junctions.size() == 1 ? "it" : "them")
+              + " throughput: ... or use capacity_factor: 0)");
+    }
+    if (!reasons.isEmpty()) {
+      issues.addFollowOn(
+          at, "is above 0 but the threat can hit " + String.join(", and ", reasons), false);
     }
   }
 

@@ -209,6 +209,38 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void everyProblemOfOneDamageState_isReported() {
+    // a sink and a junction without throughput under one partial factor: one line names both
+    String both =
+        "is above 0 but the threat can hit sink 'b', which can only be out (partial capacity"
+            + " applies to links, sources, storages and junctions with throughput), and junction"
+            + " 'j', which has no throughput to scale (give it throughput: ... or use"
+            + " capacity_factor: 0)";
+    assertProblems(
+        with("throughput: 8, ", "")
+            .replace(
+                "targets: {kinds: [subsea-pipeline, junction]}",
+                "targets: {kinds: [subsea-pipeline, junction, sink]}"),
+        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: " + both,
+        "t.yaml:29:42: threats[0] (t).damage[1].restoration[0].capacity_factor: " + both);
+    // a factor out of range does not hide probabilities that do not sum to 1
+    assertProblems(
+        with("{probability: 0.3, capacity_factor: 0}", "{probability: 0.2, capacity_factor: 1.5}"),
+        "t.yaml:27:7: threats[0] (t).damage: the probabilities of the damage states must sum to 1 but"
+            + " sum to 0.9 (a successful hit always leaves the asset in one of them)",
+        "t.yaml:27:45: threats[0] (t).damage[0].capacity_factor: must be <= 1 but was 1.5");
+  }
+
+  @Test
+  void unknownProfile_namesTheDeclaredProfiles_evenBrokenOnes() {
+    assertProblems(
+        with("supply_profile: cargo", "supply_profile: nope")
+            .replace("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: -0.5}"),
+        "t.yaml:7:74: profiles[1] (cargo).steps[1].factor: must be >= 0 but was -0.5",
+        "t.yaml:11:71: nodes[0] (a).supply_profile: unknown profile 'nope' (defined: heat, cargo)");
+  }
+
+  @Test
   void throughputOnASink_doesNotApply() {
     assertProblems(
         with("demand: 5, demand_profile", "demand: 5, throughput: 3, demand_profile"),
