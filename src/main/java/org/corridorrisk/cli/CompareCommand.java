@@ -24,7 +24,6 @@ import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
-import org.corridorrisk.stats.MetricSummary;
 import org.corridorrisk.study.Comparison;
 import org.corridorrisk.study.ComparisonRunner;
 import org.corridorrisk.study.MitigationComparison;
@@ -334,8 +333,8 @@ final class CompareCommand implements Callable<Integer> {
           human(m.costUsd()),
           reduction,
           pdRel,
-          String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsBetter()),
-          String.format(Locale.ROOT, "%.1f%%", 100 * econ.shareOfTrialsWorse()),
+          share(econ.shareOfTrialsBetter()),
+          share(econ.shareOfTrialsWorse()),
           ratio(m.benefitCostRatio()));
     }
     o.println(
@@ -345,17 +344,8 @@ final class CompareCommand implements Callable<Integer> {
     for (MitigationComparison m : c.ranking()) {
       o.println(m.id() + ": " + m.verdict());
     }
-    for (Metric metric : Metric.values()) {
-      MetricSummary b = c.baselineMetric(metric);
-      if (org.corridorrisk.report.SummaryJson.few(b)) {
-        o.printf(
-            Locale.ROOT,
-            "note: the baseline mean %s rests on few trials (%,d with a loss, %.0f effective);"
-                + " treat it as rough%n",
-            metric.key(),
-            b.trialsWithLoss(),
-            b.effectiveTrials());
-      }
+    for (String note : org.corridorrisk.report.CompareJson.baselineNotes(c)) {
+      o.println("note: " + note);
     }
     for (MitigationComparison m : c.ranking()) {
       for (Metric metric : new Metric[] {Metric.ECONOMIC_LOSS, c.headlineMetric()}) {
@@ -397,5 +387,10 @@ final class CompareCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "%.2f", x);
     }
     return String.format(Locale.ROOT, "%.2g", x);
+  }
+
+  /** A share of trials as the table shows it: one decimal, "<0.1%" for a share above 0 below it. */
+  static String share(double x) {
+    return x > 0 && x < 0.0005 ? "<0.1%" : String.format(Locale.ROOT, "%.1f%%", 100 * x);
   }
 }

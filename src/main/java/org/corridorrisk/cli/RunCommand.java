@@ -452,6 +452,10 @@ final class RunCommand implements Callable<Integer> {
             Intervals.FEW_TRIALS);
       }
     }
+    String noLoss = SummaryJson.noLossNote(r);
+    if (noLoss != null) {
+      out.println("note: " + noLoss);
+    }
     if (!r.exact()) {
       out.printf(
           Locale.ROOT,

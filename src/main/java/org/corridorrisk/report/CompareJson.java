@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.stats.MetricSummary;
 import org.corridorrisk.study.Comparison;
@@ -94,8 +95,36 @@ public final class CompareJson {
     c.ranking().stream()
         .filter(MitigationComparison::efficient)
         .forEach(mc -> efficient.add(mc.id()));
+    baselineNotes(c).forEach(notes::add);
     root.set("notes", notes);
     return root;
+  }
+
+  /**
+   * What the report, compare.json and the terminal say about the baseline's estimates: each mean
+   * that rests on few trials, and a baseline in which no trial had a loss ({@link
+   * SummaryJson#noLossNote}).
+   */
+  public static List<String> baselineNotes(Comparison c) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Metric metric : Metric.values()) {
+      MetricSummary b = c.baselineMetric(metric);
+      if (SummaryJson.few(b)) {
+        out.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "the baseline mean %s rests on few trials (%,d with a loss, %.0f effective); treat"
+                    + " it as rough",
+                metric.key(),
+                b.trialsWithLoss(),
+                b.effectiveTrials()));
+      }
+    }
+    String noLoss = SummaryJson.noLossNote(c.baseline());
+    if (noLoss != null) {
+      out.add("baseline: " + noLoss);
+    }
+    return out;
   }
 
   /** The {@code summary.json} keys of one metric. */

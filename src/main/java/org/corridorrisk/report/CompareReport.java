@@ -185,6 +185,9 @@ public final class CompareReport {
     page.note(
         "Intervals: Hall's skew-corrected t interval of the mean of the paired differences, which"
             + " stays honest when a few trials carry the difference (docs/model.md, section 6).");
+    for (String note : CompareJson.baselineNotes(c)) {
+      page.note(Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".");
+    }
     List<String> few = new ArrayList<>();
     for (MitigationComparison m : ranked) {
       for (Metric metric : Metric.values()) {

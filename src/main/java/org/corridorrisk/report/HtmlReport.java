@@ -188,11 +188,19 @@ public final class HtmlReport {
                 + " (start_date)");
       }
       String trials = String.format(Locale.ROOT, "%,d", total);
-      if (total < r.options().trials()) {
+      long planned = r.options().maxTrials();
+      if (r.interrupted()) {
+        trials += " (interrupted; " + String.format(Locale.ROOT, "%,d", planned) + " planned)";
+      } else if (r.options().hasCiTarget() && total < planned) {
         trials +=
-            " (stopped early at the CI target; "
+            " (stopped early at the CI target; at most "
+                + String.format(Locale.ROOT, "%,d", planned)
+                + ")";
+      } else if (total > r.options().trials()) {
+        trials +=
+            " (continued from "
                 + String.format(Locale.ROOT, "%,d", r.options().trials())
-                + " planned)";
+                + " while an estimate rested on few trials or no trial had a loss)";
       }
       facts.put("trials", trials);
       facts.put("seed", Long.toString(r.options().seed()));
@@ -314,6 +322,12 @@ public final class HtmlReport {
         }
       }
       StringBuilder b = new StringBuilder();
+      String noLoss = SummaryJson.noLossNote(r);
+      if (noLoss != null) {
+        b.append(Character.toUpperCase(noLoss.charAt(0)))
+            .append(noLoss.substring(1))
+            .append(". Run more trials (--trials) to find how rare the losses are. ");
+      }
       if (!few.isEmpty()) {
         b.append("Rests on few trials: the mean of ")
             .append(String.join(", ", few))

@@ -116,6 +116,12 @@ public final class SummaryJson {
         }
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("notes");
+      String noLoss = noLossNote(r);
+      if (noLoss != null) {
+        g.writeString(noLoss);
+      }
+      g.writeEndArray();
       g.writeObjectFieldStart("metrics");
       for (Metric metric : Metric.values()) {
         g.writeFieldName(metric.key());
@@ -217,6 +223,29 @@ public final class SummaryJson {
     g.writeNumberField("effective_trials", Double.isNaN(e) ? 0 : e);
     g.writeBooleanField("few_trials", few(m));
     g.writeEndObject();
+  }
+
+  /**
+   * When no trial had a loss although the scenario has threats: a sentence saying what the trials
+   * do show (the Wilson bound on the chance of a loss) and that the intervals [0, 0] only say no
+   * loss was seen; {@code null} otherwise. A study without {@code --trials} only ends like this at
+   * its most trials ({@code MonteCarlo.needsMoreTrials}).
+   */
+  public static String noLossNote(StudyResult r) {
+    if (r.scenario().threats().isEmpty()) {
+      return null;
+    }
+    for (Metric m : org.corridorrisk.sim.MonteCarlo.WATCHED) {
+      if (r.summary(m).trialsWithLoss() > 0) {
+        return null;
+      }
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "no trial of %,d had a loss: the chance of a loss in one trial is below %.2g (upper end of"
+            + " the 95%% Wilson interval), and the intervals [0, 0] only say that no loss was seen",
+        r.trials(),
+        r.summary(Metric.ECONOMIC_LOSS).shareWithLossHigh());
   }
 
   /** Whether a summary's mean rests on few trials (some loss, few effective trials). */

@@ -170,15 +170,22 @@ public final class MonteCarlo {
    * The continuation rule: whether a study should go on because the mean of {@code economic_loss},
    * {@code person_days_without_service} or {@code unserved_fraction} rests on few trials: some
    * trial had a loss, yet fewer than {@link Intervals#FEW_TRIALS} effective trials (Kish) carry the
-   * mean.
+   * mean; or because no trial had a loss at all although the scenario has threats (losses rarer
+   * than one in the trials so far: an interval of [0, 0] would claim more than the trials show).
+   *
+   * @param threatened whether the scenario has a threat (without one every trial is the undisturbed
+   *     run, and more trials cannot change anything)
    */
-  public static boolean needsMoreTrials(MetricAccumulator[] columns) {
+  public static boolean needsMoreTrials(MetricAccumulator[] columns, boolean threatened) {
+    boolean anyLoss = false;
     for (Metric m : WATCHED) {
-      if (few(columns[m.ordinal()].moments())) {
+      Moments moments = columns[m.ordinal()].moments();
+      if (few(moments)) {
         return true;
       }
+      anyLoss |= moments.effectiveCount() > 0;
     }
-    return false;
+    return threatened && !anyLoss;
   }
 
   /** Whether a mean with some non-zero value rests on fewer than the few-trials threshold. */
@@ -397,7 +404,7 @@ public final class MonteCarlo {
               break;
             }
             target = Math.min(max, n + CHECK_EVERY);
-          } else if (needsMoreTrials(soFar.columns)) {
+          } else if (needsMoreTrials(soFar.columns, !m.scenario.threats().isEmpty())) {
             target = nextStage(n, max);
           } else {
             break;

@@ -76,7 +76,7 @@ public final class ComparisonRunner {
     long n = options.trials();
     while (true) {
       Comparison c = runOnce(baseline, variants, options.withExactly(n, null), listener, engine);
-      if (n >= options.continueUpTo() || !needsMoreTrials(c)) {
+      if (n >= options.continueUpTo() || !needsMoreTrials(c, !baseline.threats().isEmpty())) {
         return c;
       }
       n = MonteCarlo.nextStage(n, options.continueUpTo());
@@ -88,8 +88,8 @@ public final class ComparisonRunner {
    * MonteCarlo#needsMoreTrials}), or a mitigation whose mean reduction of a watched metric rests on
    * few trials.
    */
-  public static boolean needsMoreTrials(Comparison c) {
-    if (MonteCarlo.needsMoreTrials(c.baseline().columns())) {
+  public static boolean needsMoreTrials(Comparison c, boolean threatened) {
+    if (MonteCarlo.needsMoreTrials(c.baseline().columns(), threatened)) {
       return true;
     }
     for (MitigationComparison m : c.mitigations()) {

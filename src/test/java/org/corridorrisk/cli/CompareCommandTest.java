@@ -355,4 +355,12 @@ class CompareCommandTest {
     assertFalse(err.toString().contains("Exception"), err::toString);
     assertFalse(Files.exists(tmp.resolve("o")), "nothing is written before the check");
   }
+
+  @Test
+  void tableShares_showASmallNonZeroShareAsBelowAPermille() {
+    assertEquals("<0.1%", CompareCommand.share(0.0003));
+    assertEquals("0.0%", CompareCommand.share(0));
+    assertEquals("0.1%", CompareCommand.share(0.0005));
+    assertEquals("42.0%", CompareCommand.share(0.42));
+  }
 }

@@ -183,10 +183,13 @@ class HtmlReportTest {
   @Test
   void earlyStoppedRun_reportsOnlyTheTrialsRun() {
     StudyResult full = SyntheticStudy.result(3_000, 9, true);
+    // a study with a CI target of 1% and at most 3,000 trials that stopped at 1,000
+    org.corridorrisk.sim.RunOptions ci =
+        new org.corridorrisk.sim.RunOptions(3_000, 9, 2, 0.01, null);
     StudyResult stopped =
         new StudyResult(
             full.scenario(),
-            full.options(),
+            ci,
             1_000,
             full.elapsedNanos(),
             full.metricValues(),
@@ -201,7 +204,23 @@ class HtmlReportTest {
     assertEquals(
         MetricSummary.of(full.values(Metric.ECONOMIC_LOSS), 1_000).mean(),
         dataValue(html, "economic_loss", "mean"));
-    assertTrue(html.contains("1,000 (stopped early"));
+    assertTrue(html.contains("1,000 (stopped early at the CI target; at most 3,000)"));
+    // the same trials without a CI target: only an interruption stops a study early
+    StudyResult plain =
+        new StudyResult(
+            full.scenario(),
+            full.options(),
+            1_000,
+            full.elapsedNanos(),
+            full.metricValues(),
+            full.unservedVolume(),
+            full.personDays(),
+            full.peakInoperability(),
+            full.sectorIndirectLoss(),
+            full.daily(),
+            full.sinks(),
+            full.assets());
+    assertFalse(html(plain).contains("stopped early"));
   }
 
   /** Writes the synthetic report to target/ for a look in a browser (not an assertion). */

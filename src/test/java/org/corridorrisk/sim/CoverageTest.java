@@ -40,12 +40,17 @@ class CoverageTest {
   }
 
   static Scenario scenario() {
+    return scenario(0.001);
+  }
+
+  /** The same pipe and city, failing with {@code probability} per trial. */
+  static Scenario scenario(double probability) {
     Threat t =
         new Threat(
             "anchor-drag",
             ThreatModel.INDEPENDENT,
             0,
-            0.001,
+            probability,
             0,
             Selection.UNIFORM,
             1.0,

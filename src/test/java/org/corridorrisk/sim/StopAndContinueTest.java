@@ -109,14 +109,36 @@ class StopAndContinueTest {
     // a doubling of 10,000 (10k, 20k, 40k, ...)
     assertEquals(0, Long.bitCount(n / MonteCarlo.DEFAULT_TRIALS) - 1, "doubling: " + n);
     assertTrue(n > MonteCarlo.DEFAULT_TRIALS, "continued: " + n);
-    assertFalse(MonteCarlo.needsMoreTrials(r.columns()), "stopped once enough trials");
+    assertFalse(MonteCarlo.needsMoreTrials(r.columns(), true), "stopped once enough trials");
     // and the stage before did need more
     StudyResult before = MonteCarlo.run(s, RunOptions.of(n / 2, 1, 2));
-    assertTrue(MonteCarlo.needsMoreTrials(before.columns()));
+    assertTrue(MonteCarlo.needsMoreTrials(before.columns(), true));
     assertTrue(r.summary(Metric.UNSERVED_FRACTION).effectiveTrials() >= 30);
     // the same as a plain run of that many trials
     assertEquals(
         SummaryJson.toJson(MonteCarlo.run(s, RunOptions.of(n, 1, 1))), SummaryJson.toJson(r));
+  }
+
+  @Test
+  void continuationGoesOnWhileNoTrialHadALoss_onlyWhenTheScenarioHasThreats() {
+    // the coverage scenario's pipe, but a failure 1,000 times rarer: no loss in the first stages
+    Scenario rare = CoverageTest.scenario(1e-6);
+    RunOptions upTo40k =
+        new RunOptions(MonteCarlo.DEFAULT_TRIALS, 1, 2, Double.NaN, null, 40_000, null, null);
+    StudyResult r = MonteCarlo.run(rare, upTo40k);
+    assertEquals(0, r.summary(Metric.ECONOMIC_LOSS).trialsWithLoss());
+    assertEquals(40_000, r.trials(), "10,000 -> 20,000 -> 40,000 while nothing was seen");
+    assertTrue(SummaryJson.noLossNote(r).startsWith("no trial of 40,000 had a loss"));
+    // without threats every trial is the undisturbed run: no reason to go on, nothing to note
+    Scenario calm =
+        Build.horizon(120)
+            .source("src", 1)
+            .sink("city", 1)
+            .link(org.corridorrisk.model.Link.of("pipe", "src", "city", "gas", 1))
+            .scenario();
+    StudyResult c = MonteCarlo.run(calm, upTo40k);
+    assertEquals(MonteCarlo.DEFAULT_TRIALS, c.trials());
+    assertEquals(null, SummaryJson.noLossNote(c));
   }
 
   @Test
