@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.corridorrisk.importer.ImportFormat;
 import org.corridorrisk.importer.ImportOptions;
@@ -131,6 +132,7 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
+    refuseJsonOut();
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       OutputDirectory.refuseFileInPath(out, "--out " + out);
@@ -171,5 +173,22 @@ final class ImportCommand implements Callable<Integer> {
             imported.linkCount(),
             imported.document().path("threats").size());
     return Failures.OK;
+  }
+
+  /**
+   * The scenario is written as YAML with a header comment, which a {@code .json} file cannot hold
+   * (and {@code validate} reads {@code .json} files as JSON).
+   */
+  private void refuseJsonOut() {
+    Path fileName = out.getFileName();
+    if (fileName != null && fileName.toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+      throw new UserInputException(
+          "--out "
+              + out
+              + ": import writes YAML (with a header comment), not JSON; give a .yaml file name,"
+              + " e.g. --out "
+              + out.resolveSibling(
+                  fileName.toString().substring(0, fileName.toString().length() - 5) + ".yaml"));
+    }
   }
 }

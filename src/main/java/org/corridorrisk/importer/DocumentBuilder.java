@@ -3,12 +3,16 @@ package org.corridorrisk.importer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
  * Builds a {@code corridor-risk/v1} scenario tree in the key order of the format page, so the
- * written YAML reads like a hand-written scenario. Numbers are rounded to 6 decimals (1 m3/d when
- * the unit is mcm/d) so files show plain decimals.
+ * written YAML reads like a hand-written scenario. Numbers are written exactly as given (the
+ * shortest text that reads back as the same double); callers round what they compute with {@link
+ * #round6} or {@link #roundDerived}, never what the user gave.
  */
 final class DocumentBuilder {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -32,8 +36,34 @@ final class DocumentBuilder {
     threats = root.putArray("threats");
   }
 
+  /**
+   * Above this magnitude a double has no 6th decimal to round (its spacing exceeds 1e-7), and
+   * {@code x * 1e6} would no longer fit a {@code long} exactly.
+   */
+  private static final double ROUNDING_LIMIT = 1e9;
+
+  /**
+   * {@code x} rounded to 6 decimals (1 m3/d when the unit is mcm/d). Values of magnitude {@code
+   * 1e9} and more are returned unchanged: rounding through a {@code long} would clip them (1e35
+   * became 9.2e12).
+   */
   static double round6(double x) {
+    if (!Double.isFinite(x) || Math.abs(x) >= ROUNDING_LIMIT) {
+      return x;
+    }
     return Math.round(x * 1e6) / 1e6;
+  }
+
+  /**
+   * A computed value (a supply, a default capacity) rounded for a readable file without losing it:
+   * 6 decimals from 1 upwards ({@link #round6}), 6 significant digits below 1, so a small positive
+   * value never becomes 0.
+   */
+  static double roundDerived(double x) {
+    if (x == 0 || !Double.isFinite(x) || Math.abs(x) >= 1) {
+      return round6(x);
+    }
+    return new BigDecimal(x).round(new MathContext(6, RoundingMode.HALF_EVEN)).doubleValue();
   }
 
   /** Adds a node of this builder's commodity; returns it for further keys. */
@@ -47,7 +77,7 @@ final class DocumentBuilder {
 
   ObjectNode source(String id, double supplyPerDay) {
     ObjectNode n = node(id, "source");
-    n.put("supply", round6(supplyPerDay));
+    n.put("supply", supplyPerDay);
     return n;
   }
 
@@ -59,7 +89,7 @@ final class DocumentBuilder {
   ObjectNode sink(
       String id, double demandPerDay, double valueOfLostLoad, boolean explicitDefaults) {
     ObjectNode n = node(id, "sink");
-    n.put("demand", round6(demandPerDay));
+    n.put("demand", demandPerDay);
     if (explicitDefaults) {
       n.put("priority", 1);
       n.put("population", 0);
@@ -82,7 +112,7 @@ final class DocumentBuilder {
     l.put("to", to);
     l.put("commodity", commodity);
     l.put("kind", kind);
-    l.put("capacity", round6(capacityPerDay));
+    l.put("capacity", capacityPerDay);
     l.put("directed", directed);
     return l;
   }

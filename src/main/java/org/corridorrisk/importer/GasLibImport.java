@@ -166,7 +166,7 @@ final class GasLibImport {
       ObjectNode node;
       switch (n.type()) {
         case "source" -> {
-          node = doc.source(id, raw * MCM_PER_DAY_PER_1000M3_PER_HOUR);
+          node = doc.source(id, mcmPerDay(raw));
           supplyRaw += raw;
           sources++;
           if (nom == null) {
@@ -174,7 +174,7 @@ final class GasLibImport {
           }
         }
         case "sink" -> {
-          node = doc.sink(id, raw * MCM_PER_DAY_PER_1000M3_PER_HOUR, voll, true);
+          node = doc.sink(id, mcmPerDay(raw), voll, true);
           demandRaw += raw;
           sinks++;
           if (nom == null) {
@@ -216,7 +216,7 @@ final class GasLibImport {
               nodeIds.get(a.from()),
               nodeIds.get(a.to()),
               "pipeline",
-              capacityRaw * MCM_PER_DAY_PER_1000M3_PER_HOUR,
+              mcmPerDay(capacityRaw),
               directed);
       if (!Double.isNaN(a.lengthKm()) && a.lengthKm() >= 0) {
         link.put("length_km", a.lengthKm());
@@ -391,6 +391,11 @@ final class GasLibImport {
     return ids.size() <= 10
         ? String.join(", ", ids)
         : String.join(", ", ids.subList(0, 10)) + ", ...";
+  }
+
+  /** A GasLib flow (1000 m3/h) in mcm/d, rounded to 6 decimals (1 m3/d). */
+  static double mcmPerDay(double thousandCubicMetresPerHour) {
+    return DocumentBuilder.round6(thousandCubicMetresPerHour * MCM_PER_DAY_PER_1000M3_PER_HOUR);
   }
 
   static String plain(double x) {

@@ -1,12 +1,20 @@
 package org.corridorrisk.importer;
 
+import java.util.List;
+import org.corridorrisk.scenario.ScenarioLimits;
+
 /**
  * What the user may override when importing. Every field is optional: {@code null} means "the
  * documented default for the format" (see docs/import.md), which the written scenario's header
  * comment states.
  *
- * @param name scenario name; default the file name without extension, sanitized
- * @param horizonDays horizon in days (>= 1); default 90 for GasLib, 1 for topology-only formats
+ * <p>Ranges are those {@code validate} accepts ({@link ScenarioLimits}): a number at most {@link
+ * ScenarioLimits#MAX_QUANTITY}, a horizon at most {@link ScenarioLimits#maxHorizonDays()}.
+ *
+ * @param name scenario name (not empty, no {@code /} or {@code \}); default the file name without
+ *     extension, sanitized
+ * @param horizonDays horizon in days (1 to 36500); default 90 for GasLib, 1 for topology-only
+ *     formats
  * @param sources topology formats: number of highest-degree nodes made sources (>= 1); default
  *     max(1, round(N / 20))
  * @param demandPerNode topology formats: demand per day of every non-source node (> 0); default 1.0
@@ -15,7 +23,8 @@ package org.corridorrisk.importer;
  * @param failureProbability topology formats: probability each link fails at day 0 (0..1); default
  *     0.05
  * @param commodity commodity id; default {@code gas} (GasLib) or {@code power}
- * @param linkKind topology formats: link kind; default {@code power-line}
+ * @param linkKind topology formats: link kind, any of {@link ScenarioLimits#linkKinds()}; default
+ *     {@code power-line}
  * @param valueOfLostLoad value of lost load of every sink (currency per unit); default 250000 USD
  *     per mcm for GasLib, 1.0 for topology formats
  */
@@ -30,42 +39,83 @@ public record ImportOptions(
     String linkKind,
     Double valueOfLostLoad) {
 
+  /**
+   * Checks every given value against what the option means and what {@code validate} accepts in the
+   * written scenario ({@link ScenarioLimits}), so an import never writes a file that fails
+   * validation because of an option.
+   *
+   * @throws IllegalArgumentException naming the option, the rule and the value
+   */
   public ImportOptions {
-    if (horizonDays != null && horizonDays < 1) {
-      throw new IllegalArgumentException("--horizon-days must be >= 1 but was " + horizonDays);
+    checkName(name);
+    if (horizonDays != null && (horizonDays < 1 || horizonDays > ScenarioLimits.maxHorizonDays())) {
+      throw new IllegalArgumentException(
+          "--horizon-days must be in [1, "
+              + ScenarioLimits.maxHorizonDays()
+              + "] but was "
+              + horizonDays);
     }
     if (sources != null && sources < 1) {
       throw new IllegalArgumentException("--sources must be >= 1 but was " + sources);
     }
-    if (demandPerNode != null && !(demandPerNode > 0 && Double.isFinite(demandPerNode))) {
-      throw new IllegalArgumentException(
-          "--demand must be a finite number > 0 but was " + demandPerNode);
-    }
-    if (capacityPerDay != null && !(capacityPerDay > 0 && Double.isFinite(capacityPerDay))) {
-      throw new IllegalArgumentException(
-          "--capacity must be a finite number > 0 but was " + capacityPerDay);
-    }
+    checkQuantity("--demand", demandPerNode, false);
+    checkQuantity("--capacity", capacityPerDay, false);
     if (failureProbability != null && !(failureProbability >= 0 && failureProbability <= 1)) {
       throw new IllegalArgumentException(
           "--failure-probability must be in [0, 1] but was " + failureProbability);
     }
-    if (valueOfLostLoad != null && !(valueOfLostLoad >= 0 && Double.isFinite(valueOfLostLoad))) {
-      throw new IllegalArgumentException(
-          "--voll must be a finite number >= 0 but was " + valueOfLostLoad);
-    }
+    checkQuantity("--voll", valueOfLostLoad, true);
     if (commodity != null && !IdSanitizer.isValid(commodity)) {
       throw new IllegalArgumentException(
           "--commodity must match [A-Za-z0-9._-]+ but was '" + commodity + "'");
     }
-    if (linkKind != null && !LINK_KINDS.contains(linkKind)) {
+    if (linkKind != null && !linkKinds().contains(linkKind)) {
       throw new IllegalArgumentException(
-          "--link-kind must be one of " + LINK_KINDS + " but was '" + linkKind + "'");
+          "--link-kind must be one of " + linkKinds() + " but was '" + linkKind + "'");
     }
   }
 
-  /** Link kinds of the scenario format. */
-  static final java.util.List<String> LINK_KINDS =
-      java.util.List.of("pipeline", "rail", "road", "sea", "power-line", "other");
+  private static void checkName(String name) {
+    if (name != null && !ScenarioLimits.schemaAcceptsName(name)) {
+      throw new IllegalArgumentException(
+          "--name must be a non-empty name without '/' or '\\' (a scenario's name names its"
+              + " output folder) but was '"
+              + name
+              + "'");
+    }
+  }
+
+  /**
+   * A quantity option must be finite, positive (or, with {@code zeroAllowed}, zero) and at most
+   * {@link ScenarioLimits#MAX_QUANTITY}, the largest number {@code validate} accepts.
+   */
+  private static void checkQuantity(String option, Double value, boolean zeroAllowed) {
+    if (value == null) {
+      return;
+    }
+    boolean signOk = zeroAllowed ? value >= 0 : value > 0;
+    if (!signOk || !Double.isFinite(value)) {
+      throw new IllegalArgumentException(
+          option
+              + " must be a finite number "
+              + (zeroAllowed ? ">= 0" : "> 0")
+              + " but was "
+              + value);
+    }
+    if (value > ScenarioLimits.MAX_QUANTITY) {
+      throw new IllegalArgumentException(
+          option
+              + " must be at most "
+              + ScenarioLimits.MAX_QUANTITY
+              + " (the largest number a scenario may give) but was "
+              + value);
+    }
+  }
+
+  /** Link kinds of the scenario format, as its schema lists them. */
+  static List<String> linkKinds() {
+    return ScenarioLimits.linkKinds();
+  }
 
   /** All defaults. */
   public static ImportOptions defaults() {

@@ -10,6 +10,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -84,7 +86,7 @@ public record ImportedScenario(ObjectNode document, List<String> header, List<St
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    Path tmp = Files.createTempFile(dir, ".import-", ".yaml.tmp");
+    Path tmp = newTemporaryFile(dir);
     try {
       Files.writeString(tmp, toYaml(), StandardCharsets.UTF_8);
       if (force) {
@@ -96,4 +98,26 @@ public record ImportedScenario(ObjectNode document, List<String> header, List<St
       Files.deleteIfExists(tmp);
     }
   }
+
+  /**
+   * A new empty file beside the output, to be moved over it once written. Created like any other
+   * output file, so it gets the permissions the user's umask allows (e.g. 0644); {@link
+   * Files#createTempFile} would make it 0600, and the move keeps that.
+   */
+  private static Path newTemporaryFile(Path dir) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path tmp =
+          dir.resolve(".import-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".yaml.tmp");
+      try {
+        Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return tmp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 }

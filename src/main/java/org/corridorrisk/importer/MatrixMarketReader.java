@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.corridorrisk.scenario.Problem;
+import org.corridorrisk.scenario.ScenarioLimits;
 
 /**
  * Reads a MatrixMarket coordinate file as an undirected graph: entry (i, j) is a line between nodes
@@ -128,19 +129,27 @@ final class MatrixMarketReader {
     if (dataCount > 0) {
       String[] tokens = lines.get(dataLines[0]).trim().split("\\s+");
       if (tokens.length == 3 && allIntegers(tokens)) {
-        long entries = Long.parseLong(tokens[2]);
+        long entries = parseCapped(tokens[2]);
         if ("pattern".equals(field) || entries == dataCount - 1) {
           sizeLinePresent = true;
-          declaredRows = Math.max(Long.parseLong(tokens[0]), Long.parseLong(tokens[1]));
+          declaredRows = Math.max(parseCapped(tokens[0]), parseCapped(tokens[1]));
           declaredEntries = entries;
           first = 1;
         }
       }
     }
-    if (declaredRows > Integer.MAX_VALUE / 2) {
+    if (declaredRows > ScenarioLimits.MAX_NODES) {
       problems.add(
           new Problem(
-              file, dataLines[0] + 1, 1, "", "matrix size " + declaredRows + " is too large"));
+              file,
+              dataLines[0] + 1,
+              1,
+              "",
+              "the size line declares "
+                  + declaredRows
+                  + " rows/columns (nodes); a scenario holds at most "
+                  + ScenarioLimits.MAX_NODES
+                  + " nodes"));
       return null;
     }
     EdgeList edges = new EdgeList();
@@ -213,11 +222,12 @@ final class MatrixMarketReader {
     return edges.toTopology(ids, nan, nan.clone());
   }
 
+  /**
+   * A 1-based node id, or -1 after adding a located problem. Ids above {@link
+   * ScenarioLimits#MAX_NODES} are refused here, before anything is allocated per node.
+   */
   private int id(Path file, int line, int column, String token, long declaredRows) {
-    long v;
-    try {
-      v = Long.parseLong(token);
-    } catch (NumberFormatException e) {
+    if (!token.matches("[+-]?\\d+")) {
       problems.add(
           new Problem(
               file,
@@ -227,8 +237,23 @@ final class MatrixMarketReader {
               "node id must be a positive integer but was '" + token + "'"));
       return -1;
     }
-    if (v < 1 || v > Integer.MAX_VALUE / 2) {
+    long v = parseCapped(token);
+    if (v < 1) {
       problems.add(new Problem(file, line, column, "", "node id must be >= 1 but was " + v));
+      return -1;
+    }
+    if (v > ScenarioLimits.MAX_NODES) {
+      problems.add(
+          new Problem(
+              file,
+              line,
+              column,
+              "",
+              "node id "
+                  + token
+                  + " is too large: a scenario holds at most "
+                  + ScenarioLimits.MAX_NODES
+                  + " nodes"));
       return -1;
     }
     if (declaredRows >= 0 && v > declaredRows) {
@@ -242,6 +267,18 @@ final class MatrixMarketReader {
       return -1;
     }
     return (int) v;
+  }
+
+  /**
+   * An optionally signed integer, saturated at {@link Long#MAX_VALUE} / {@link Long#MIN_VALUE} when
+   * it has too many digits (still "too large" for every limit here).
+   */
+  private static long parseCapped(String token) {
+    try {
+      return Long.parseLong(token.startsWith("+") ? token.substring(1) : token);
+    } catch (NumberFormatException e) {
+      return token.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   private static boolean allIntegers(String[] tokens) {

@@ -1,12 +1,14 @@
 package org.corridorrisk.importer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
+import org.corridorrisk.scenario.ScenarioLoader;
 
 /**
  * Imports public network files (GasLib, MatrixMarket, GraphML) as {@code corridor-risk/v1}
@@ -54,7 +56,36 @@ public final class ScenarioImporter {
       }
       throw new ScenarioException(problems);
     }
+    requireValid(file, result);
     return result;
+  }
+
+  /**
+   * Runs the checks of {@code validate} on the scenario as it would be written, so that a file that
+   * would fail them is never written. The options and the input are checked earlier with messages
+   * of their own; this catches whatever those checks do not foresee. Each problem names the input
+   * file and the key of the scenario that would be wrong.
+   */
+  private static void requireValid(Path file, ImportedScenario scenario) throws ScenarioException {
+    byte[] yaml = scenario.toYaml().getBytes(StandardCharsets.UTF_8);
+    try {
+      ScenarioLoader.parse("imported.yaml", yaml);
+    } catch (ScenarioException e) {
+      List<Problem> problems = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        problems.add(
+            new Problem(
+                file,
+                0,
+                0,
+                "",
+                "the scenario imported from this file would not pass validate, so it was not"
+                    + " written: "
+                    + (p.path() == null || p.path().isEmpty() ? "" : p.path() + ": ")
+                    + p.message()));
+      }
+      throw new ScenarioException(problems);
+    }
   }
 
   private static ImportedScenario importGasLib(Path file, ImportOptions o, List<Problem> problems)
@@ -95,7 +126,8 @@ public final class ScenarioImporter {
     }
     List<String> provenance = new ArrayList<>(KnownSources.attribution(file));
     provenance.add("Node positions: " + reader.positionNote() + ".");
-    return TopologyImport.build(t, file, "GraphML", provenance, o, new ArrayList<>(), problems);
+    return TopologyImport.build(
+        t, file, "GraphML", provenance, o, new ArrayList<>(reader.warnings()), problems);
   }
 
   /** Attributions of the public data sets this project is tested with, recognized by file name. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.corridorrisk.scenario.Problem;
+import org.corridorrisk.scenario.ScenarioLimits;
 
 /**
  * Turns a bare topology (MatrixMarket, GraphML) into a runnable scenario with documented defaults,
@@ -57,6 +58,7 @@ final class TopologyImport {
       problems.add(
           new Problem(file, 0, 0, "", "the graph has no edges (self-loops are not links)"));
     }
+    checkSize(file, n, m, problems);
     int requested =
         options.sources() != null ? options.sources() : Math.max(1, (int) Math.round(n / 20.0));
     if (problems.isEmpty() && requested >= n) {
@@ -132,11 +134,15 @@ final class TopologyImport {
 
     double demand = options.demandPerNode() != null ? options.demandPerNode() : 1.0;
     double totalDemand = demand * sinks;
-    double supply = totalDemand * SUPPLY_RESERVE / sources;
+    double supply = DocumentBuilder.roundDerived(totalDemand * SUPPLY_RESERVE / sources);
     double capacity =
         options.capacityPerDay() != null
             ? options.capacityPerDay()
-            : CAPACITY_FACTOR * totalDemand / sources;
+            : DocumentBuilder.roundDerived(CAPACITY_FACTOR * totalDemand / sources);
+    checkDerivedQuantities(file, supply, capacity, sources, options, problems);
+    if (!problems.isEmpty()) {
+      return null;
+    }
     double probability =
         options.failureProbability() != null
             ? options.failureProbability()
@@ -217,7 +223,7 @@ final class TopologyImport {
             "    each with supply = total demand x %.1f / %d = %s per day;",
             SUPPLY_RESERVE,
             sources,
-            GasLibImport.plain(DocumentBuilder.round6(supply))));
+            GasLibImport.plain(supply)));
     header.add(
         String.format(
             Locale.ROOT,
@@ -233,7 +239,7 @@ final class TopologyImport {
             Locale.ROOT,
             "  - links: undirected, kind %s, capacity %s per day%s;",
             linkKind,
-            GasLibImport.plain(DocumentBuilder.round6(capacity)),
+            GasLibImport.plain(capacity),
             options.capacityPerDay() != null
                 ? ""
                 : " (= "
@@ -246,6 +252,79 @@ final class TopologyImport {
             GasLibImport.plain(probability)));
     header.add("    repaired after 1 day; horizon_days " + horizon + ".");
     return new ImportedScenario(doc.root(), header, warnings);
+  }
+
+  /** A scenario holds at most {@link ScenarioLimits#MAX_NODES} nodes and as many links. */
+  private static void checkSize(java.nio.file.Path file, int n, int m, List<Problem> problems) {
+    if (n > ScenarioLimits.MAX_NODES) {
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "the graph has "
+                  + n
+                  + " nodes; a scenario holds at most "
+                  + ScenarioLimits.MAX_NODES));
+    }
+    if (m > ScenarioLimits.MAX_LINKS) {
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "the graph has "
+                  + m
+                  + " links; a scenario holds at most "
+                  + ScenarioLimits.MAX_LINKS));
+    }
+  }
+
+  /**
+   * The generated supply and default capacity grow with {@code --demand} times the number of sinks;
+   * each must stay within {@link ScenarioLimits#MAX_QUANTITY} for the scenario to validate.
+   */
+  private static void checkDerivedQuantities(
+      java.nio.file.Path file,
+      double supply,
+      double capacity,
+      int sources,
+      ImportOptions options,
+      List<Problem> problems) {
+    if (supply > ScenarioLimits.MAX_QUANTITY) {
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "--demand "
+                  + GasLibImport.plain(
+                      options.demandPerNode() != null ? options.demandPerNode() : 1)
+                  + " gives each of the "
+                  + sources
+                  + " sources a supply of "
+                  + supply
+                  + " per day (total demand x "
+                  + SUPPLY_RESERVE
+                  + " / sources), above the largest number a scenario may give ("
+                  + ScenarioLimits.MAX_QUANTITY
+                  + "); give a smaller --demand"));
+    } else if (options.capacityPerDay() == null && capacity > ScenarioLimits.MAX_QUANTITY) {
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "the default link capacity (10 x total demand / sources) would be "
+                  + capacity
+                  + ", above the largest number a scenario may give ("
+                  + ScenarioLimits.MAX_QUANTITY
+                  + "); give a smaller --demand or a --capacity"));
+    }
   }
 
   private static int find(int[] parent, int v) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Argument checks shared by the model's constructors; they throw {@link RuleException} with a
  * structured {@link RuleViolation} and a message that names the value and the rule.
  */
-final class Checks {
+public final class Checks {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
   private Checks() {}
@@ -48,7 +48,7 @@ final class Checks {
    * over a horizon's days, sinks and trials (and their squares and cubes in the moments) stay
    * finite: 1e308 passed ">= 0" and made the metrics Infinity.
    */
-  static final double MAX_QUANTITY = 1e30;
+  public static final double MAX_QUANTITY = 1e30;
 
   static double nonNegative(double value, String field, String owner) {
     if (!(value >= 0) || Double.isInfinite(value)) {

@@ -3,6 +3,7 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ImportCommandTest {
   @TempDir Path dir;
@@ -126,5 +129,75 @@ class ImportCommandTest {
             "csv",
             "--out",
             dir.resolve("o.yaml").toString()));
+  }
+
+  /** Imports a small MatrixMarket file with extra options; returns the exit code. */
+  private int importWith(String outName, String... options) throws Exception {
+    Path file = dir.resolve("net.mtx");
+    Files.writeString(file, "1 2\n2 3\n3 4\n");
+    String[] args = new String[options.length + 4];
+    args[0] = "import";
+    args[1] = file.toString();
+    args[2] = "--out";
+    args[3] = dir.resolve(outName).toString();
+    System.arraycopy(options, 0, args, 4, options.length);
+    return run(args);
+  }
+
+  @ParameterizedTest(name = "{0} {1} is refused before anything is written")
+  @CsvSource(
+      value = {
+        "--name, a/b",
+        "--name, ''",
+        "--voll, 1e40",
+        "--demand, 1e35",
+        "--capacity, 1e35",
+        "--horizon-days, 99999"
+      })
+  void optionThatValidateWouldReject_exits2NamingTheOption(String option, String value)
+      throws Exception {
+    assertEquals(2, importWith("o.yaml", option, value), out::toString);
+    assertTrue(err.toString().startsWith("corridor-risk: " + option + " must "), err::toString);
+    assertFalse(err.toString().contains("at org."), "no stack trace");
+    assertFalse(Files.exists(dir.resolve("o.yaml")));
+  }
+
+  @Test
+  void jsonOut_isRefusedWithAHintToUseYaml() throws Exception {
+    assertEquals(2, importWith("x.json"));
+    assertTrue(err.toString().contains("--out"), err::toString);
+    assertTrue(err.toString().contains("x.yaml"), err::toString);
+    assertFalse(Files.exists(dir.resolve("x.json")));
+  }
+
+  @Test
+  void subseaLinkKinds_areAccepted_andTheFileValidates() throws Exception {
+    for (String kind : new String[] {"subsea-cable", "subsea-pipeline"}) {
+      assertEquals(0, importWith(kind + ".yaml", "--link-kind", kind), err::toString);
+      assertEquals(0, run("validate", dir.resolve(kind + ".yaml").toString()), err::toString);
+      assertTrue(Files.readString(dir.resolve(kind + ".yaml")).contains("kind: " + kind));
+    }
+  }
+
+  @Test
+  void tooManyNodes_exits2_andWritesNothing() throws Exception {
+    Path file = dir.resolve("big.mtx");
+    Files.writeString(file, "1 2\n2 250000\n");
+    Path target = dir.resolve("big.yaml");
+    assertEquals(2, run("import", file.toString(), "--out", target.toString()));
+    assertTrue(err.toString().contains("big.mtx:2:3: node id 250000 is too large"), err::toString);
+    assertFalse(Files.exists(target));
+  }
+
+  @Test
+  void writtenFile_getsThePermissionsOfANewFile_notPrivateOnes() throws Exception {
+    assumeTrue(
+        dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    Path reference = dir.resolve("reference.txt");
+    Files.writeString(reference, "x"); // created as any program creates a file: mode by umask
+    assertEquals(0, importWith("perm.yaml"), err::toString);
+    assertEquals(
+        Files.getPosixFilePermissions(reference),
+        Files.getPosixFilePermissions(dir.resolve("perm.yaml")));
   }
 }

@@ -217,6 +217,55 @@ class GasLibImportTest {
     assertTrue(e.problems().get(0).message().contains("zip"), e.getMessage());
   }
 
+  /** A two-node GasLib network whose one pipe has the given flowMax (1000 m3/h). */
+  private Path pipeNetwork(String name, String flowMax) throws IOException {
+    Path net = dir.resolve(name + ".net");
+    Files.writeString(
+        net,
+        String.join(
+            "\n",
+            "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">",
+            "<framework:nodes>",
+            "<source id=\"s\" x=\"0\" y=\"0\"/>",
+            "<sink id=\"t\" x=\"1\" y=\"0\"/>",
+            "</framework:nodes>",
+            "<framework:connections>",
+            "<pipe id=\"p\" from=\"s\" to=\"t\"><flowMax unit=\"1000m_cube_per_hour\" value=\""
+                + flowMax
+                + "\"/></pipe>",
+            "</framework:connections>",
+            "</network>"));
+    Files.writeString(
+        dir.resolve(name + ".scn"),
+        "<boundaryValue><scenario>"
+            + "<node type=\"entry\" id=\"s\"><flow bound=\"both\" value=\"5\" unit=\"1000m_cube_per_hour\"/></node>"
+            + "<node type=\"exit\" id=\"t\"><flow bound=\"both\" value=\"5\" unit=\"1000m_cube_per_hour\"/></node>"
+            + "</scenario></boundaryValue>");
+    return net;
+  }
+
+  @Test
+  void hugeFlowMax_isConvertedWithoutClipping() throws Exception {
+    // rounding to 6 decimals went through a long and turned 2.4e20 into 9.2e12
+    ImportedScenario s =
+        ScenarioImporter.importFile(pipeNetwork("big", "1e22"), null, ImportOptions.defaults());
+    assertEquals(2.4e20, s.document().get("links").get(0).get("capacity").asDouble(), 1e5);
+  }
+
+  @Test
+  void scenarioThatWouldFailValidate_isNotReturned_andTheProblemNamesTheKey() throws Exception {
+    // 1e35 x 0.024 is above the largest number a scenario may give (1e30)
+    Path net = pipeNetwork("huge", "1e35");
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
+    Problem p = e.problems().get(0);
+    assertEquals(net, p.file());
+    assertTrue(p.message().contains("would not pass validate"), p.format());
+    assertTrue(p.message().contains("links[0] (p).capacity: must be at most 1e30"), p.format());
+  }
+
   private Path unzip(String network, String extension) throws IOException {
     try (ZipFile zf = new ZipFile(data("gaslib/" + network + ".zip").toFile())) {
       ZipEntry entry = zf.getEntry(network + "/" + network + extension);

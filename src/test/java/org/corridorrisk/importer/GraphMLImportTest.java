@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +107,110 @@ class GraphMLImportTest {
             () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
     assertTrue(
         e.problems().get(0).message().startsWith("not a readable GraphML file"), e.getMessage());
+  }
+
+  private ScenarioException importFails(String name, String text) throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return assertThrows(
+        ScenarioException.class,
+        () -> ScenarioImporter.importFile(file, null, ImportOptions.defaults()));
+  }
+
+  @Test
+  void edgeIds_areKept_sanitizedAndUnique_onlyEdgesWithoutIdAreNumbered() throws Exception {
+    String body =
+        "<node id=\"n1\"/>\n<node id=\"n2\"/>\n<node id=\"n3\"/>\n<node id=\"n4\"/>\n"
+            + "<edge id=\"line-A\" source=\"n1\" target=\"n2\"/>\n"
+            + "<edge id=\"line B\" source=\"n2\" target=\"n3\"/>\n"
+            + "<edge id=\"n1\" source=\"n3\" target=\"n4\"/>\n" // clashes with a node id
+            + "<edge source=\"n4\" target=\"n1\"/>\n";
+    JsonNode doc = importText("edges.graphml", graphml("", body));
+    JsonNode links = doc.get("links");
+    assertEquals("line-A", links.get(0).get("id").asText());
+    assertEquals("line_B", links.get(1).get("id").asText());
+    assertEquals("n1-2", links.get(2).get("id").asText());
+    assertEquals("l4", links.get(3).get("id").asText());
+  }
+
+  @Test
+  void xmlSyntaxError_isReportedWithLineAndColumn() throws Exception {
+    ScenarioException e =
+        importFails(
+            "unclosed.graphml",
+            graphml(
+                "", "<node id=\"n1\"/>\n<node id=\"n2\">\n<edge source=\"n1\" target=\"n2\"/>\n"));
+    Problem p = e.problems().get(0);
+    assertTrue(p.line() > 0 && p.column() > 0, p.format());
+    assertTrue(p.message().startsWith("not a readable GraphML file: "), p.format());
+    assertFalse(p.message().contains("ParseError"), p.format());
+  }
+
+  @Test
+  void everyUnknownEdgeEnd_isReportedAtItsEdge() throws Exception {
+    ScenarioException e =
+        importFails(
+            "ends.graphml",
+            graphml(
+                "",
+                "<node id=\"n1\"/>\n<node id=\"n2\"/>\n"
+                    + "<edge source=\"n1\" target=\"n9\"/>\n"
+                    + "<edge source=\"n8\" target=\"n2\"/>\n"));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertEquals(6, e.problems().get(0).line());
+    assertTrue(e.problems().get(0).message().contains("target 'n9'"));
+    assertEquals(7, e.problems().get(1).line());
+    assertTrue(e.problems().get(1).message().contains("source 'n8'"));
+  }
+
+  @Test
+  void everyRepeatedNodeId_isReportedAtItsElement() throws Exception {
+    ScenarioException e =
+        importFails(
+            "dup.graphml",
+            graphml(
+                "",
+                "<node id=\"n1\"/>\n<node id=\"n1\"/>\n<node id=\"n2\"/>\n"
+                    + "<node id=\"n2\"/>\n<edge source=\"n1\" target=\"n2\"/>\n"));
+    assertEquals(2, e.problems().size(), e.getMessage());
+    assertEquals(5, e.problems().get(0).line());
+    assertTrue(e.problems().get(0).message().contains("'n1' is used again (first at line 4)"));
+    assertEquals(7, e.problems().get(1).line());
+  }
+
+  @Test
+  void invalidLatLon_areIgnoredWithAWarningNamingTheNodes() throws Exception {
+    String keys =
+        "<key id=\"k0\" for=\"node\" attr.name=\"Latitude\" attr.type=\"string\"/>\n"
+            + "<key id=\"k1\" for=\"node\" attr.name=\"LNG\" attr.type=\"string\"/>\n";
+    String body =
+        "<node id=\"n1\"><data key=\"k0\">100</data><data key=\"k1\">45</data></node>\n"
+            + "<node id=\"n2\"><data key=\"k0\">abc</data><data key=\"k1\">45</data></node>\n"
+            + "<node id=\"n3\"><data key=\"k0\">41</data></node>\n"
+            + "<edge source=\"n1\" target=\"n2\"/>\n<edge source=\"n2\" target=\"n3\"/>\n";
+    Path file = dir.resolve("geo.graphml");
+    Files.writeString(file, graphml(keys, body));
+    ImportedScenario s = ScenarioImporter.importFile(file, null, ImportOptions.defaults());
+    assertEquals(1, s.warnings().size(), s.warnings()::toString);
+    String w = s.warnings().get(0);
+    assertTrue(w.contains("n1 (lat 100 is outside [-90, 90])"), w);
+    assertTrue(w.contains("n2 (lat 'abc' is not a number)"), w);
+    assertTrue(w.contains("n3 (lat 41 without lon)"), w);
+    assertFalse(s.toYaml().contains("no node positions in the file"), s::toYaml);
+    assertFalse(s.document().get("nodes").get(0).has("location"));
+  }
+
+  @Test
+  void keyDefaults_applyToNodesWithoutThatData() throws Exception {
+    String keys =
+        "<key id=\"a\" for=\"node\" attr.name=\"lat\"><default>41</default></key>\n"
+            + "<key id=\"o\" for=\"node\" attr.name=\"lon\"><default>44</default></key>\n";
+    String body =
+        "<node id=\"a\"><data key=\"a\">40</data></node>\n<node id=\"b\"/>\n"
+            + "<edge source=\"a\" target=\"b\"/>\n";
+    JsonNode doc = importText("defaults.graphml", graphml(keys, body));
+    assertEquals(40.0, node(doc, "a").get("location").get("lat").asDouble());
+    assertEquals(41.0, node(doc, "b").get("location").get("lat").asDouble());
+    assertEquals(44.0, node(doc, "b").get("location").get("lon").asDouble());
   }
 }

@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.corridorrisk.model.LinkKind;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
+import org.corridorrisk.scenario.ScenarioLimits;
+import org.corridorrisk.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,5 +197,102 @@ class MatrixMarketImportTest {
     JsonNode doc = importText("h.mtx", "1 2\n2 3\n", ImportOptions.defaults());
     assertFalse(node(doc, "n1").has("priority"));
     assertEquals(1.0, node(doc, "n1").get("value_of_lost_load").asDouble());
+  }
+
+  private ScenarioException importFails(String name, String text, ImportOptions options)
+      throws Exception {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return assertThrows(
+        ScenarioException.class, () -> ScenarioImporter.importFile(file, null, options));
+  }
+
+  @Test
+  void sizeLineAboveTheNodeLimit_isRefusedAtTheSizeLine_beforeAllocating() throws Exception {
+    // 300,000,000 declared nodes used to be allocated one by one until the heap ran out
+    ScenarioException e =
+        importFails(
+            "huge.mtx",
+            "%%MatrixMarket matrix coordinate pattern general\n300000000 300000000 1\n1 2\n",
+            ImportOptions.defaults());
+    Problem p = e.problems().get(0);
+    assertEquals(2, p.line(), p.format());
+    assertTrue(p.message().contains("at most " + ScenarioLimits.MAX_NODES), p.format());
+  }
+
+  @Test
+  void nodeIdAboveTheNodeLimit_isRefusedAtItsLineAndColumn() throws Exception {
+    int tooLarge = ScenarioLimits.MAX_NODES + 1;
+    ScenarioException e =
+        importFails("id.mtx", "1 2\n2 " + tooLarge + "\n", ImportOptions.defaults());
+    Problem p = e.problems().get(0);
+    assertEquals(2, p.line(), p.format());
+    assertEquals(3, p.column(), p.format());
+    assertTrue(p.message().contains("node id " + tooLarge + " is too large"), p.format());
+  }
+
+  @Test
+  void nodeIdBeyondTheIntRange_isCalledTooLarge_notBelowOne() throws Exception {
+    ScenarioException e =
+        importFails("int.mtx", "1 2\n2 3\n3000000000 1\n", ImportOptions.defaults());
+    Problem p = e.problems().get(0);
+    assertEquals(3, p.line(), p.format());
+    assertTrue(p.message().contains("3000000000 is too large"), p.format());
+    ScenarioException digits =
+        importFails("long.mtx", "1 99999999999999999999999\n", ImportOptions.defaults());
+    assertTrue(digits.problems().get(0).message().contains("too large"), digits.getMessage());
+  }
+
+  @Test
+  void tinyAndHugeOptionValues_areWrittenExactly() throws Exception {
+    JsonNode tiny =
+        importText(
+            "t.mtx",
+            "1 2\n2 3\n",
+            new ImportOptions(null, null, 1, 1e-7, 1e-7, null, null, null, null));
+    assertEquals(1e-7, tiny.get("links").get(0).get("capacity").asDouble());
+    assertEquals(1e-7, node(tiny, "n1").get("demand").asDouble());
+    assertEquals(2.4e-7, node(tiny, "n2").get("supply").asDouble()); // 2 sinks x 1e-7 x 1.2
+    JsonNode huge =
+        importText(
+            "h2.mtx",
+            "1 2\n2 3\n",
+            new ImportOptions(null, null, 1, 1e25, 1e30, null, null, null, null));
+    assertEquals(1e30, huge.get("links").get(0).get("capacity").asDouble());
+    assertEquals(1e25, node(huge, "n1").get("demand").asDouble());
+    JsonNode precise =
+        importText(
+            "p.mtx",
+            "1 2\n2 3\n",
+            new ImportOptions(null, null, 1, 0.987654321, 0.123456789, null, null, null, null));
+    assertEquals(0.123456789, precise.get("links").get(0).get("capacity").asDouble());
+    assertEquals(0.987654321, node(precise, "n1").get("demand").asDouble());
+  }
+
+  @Test
+  void demandWhoseSupplyWouldExceedTheLimit_isAProblemNamingTheOption() throws Exception {
+    ScenarioException e =
+        importFails(
+            "d.mtx",
+            "1 2\n2 3\n",
+            new ImportOptions(null, null, 1, 1e30, 1.0, null, null, null, null));
+    assertTrue(e.problems().get(0).message().startsWith("--demand"), e.getMessage());
+  }
+
+  @Test
+  void importedFile_passesValidate_withEveryLinkKindOfTheFormat() throws Exception {
+    for (String kind : ScenarioLimits.linkKinds()) {
+      Path file = dir.resolve(kind + ".mtx");
+      Files.writeString(file, "1 2\n2 3\n");
+      ImportedScenario s =
+          ScenarioImporter.importFile(
+              file, null, new ImportOptions(null, null, null, null, null, null, null, kind, null));
+      Path out = dir.resolve(kind + ".yaml");
+      s.write(out, false);
+      assertEquals(kind, ScenarioLoader.load(out).baseline().links().get(0).kind().fileName());
+    }
+    assertTrue(ScenarioLimits.linkKinds().contains("subsea-cable"));
+    assertTrue(ScenarioLimits.linkKinds().contains("subsea-pipeline"));
+    assertEquals(LinkKind.values().length, ScenarioLimits.linkKinds().size());
   }
 }
