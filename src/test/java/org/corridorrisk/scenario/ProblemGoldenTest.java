@@ -346,6 +346,17 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void spectralRadiusExactlyOne_isRejectedThoughItComputesAsJustBelow() {
+    // the eigenvalues of [[0, 1], [1, 0]] are +-1, computed as +-0.9999999999999998
+    assertProblems(
+        replace(ECONOMY, "[0.1, 0.2]", "[0.0, 1.0]").replace("[0.3, 0.1]", "[1.0, 0.0]"),
+        "t.yaml:32:5: economy.interdependency: must have spectral radius < 1 but was 1; the inoperability "
+            + "model q = A* q + c* then has no finite solution (make each row of A* sum to less than 1)");
+    assertProblems(
+        replace(ECONOMY, "[0.1, 0.2]", "[0.0, 0.9]").replace("[0.3, 0.1]", "[0.9, 0.0]"));
+  }
+
+  @Test
   void matrixNotMatchingSectors() {
     assertProblems(
         replace(ECONOMY, "    - [0.3, 0.1]\n", ""),
