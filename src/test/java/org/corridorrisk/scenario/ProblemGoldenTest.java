@@ -338,6 +338,33 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void nameThatCannotBeAnOutputDirectory_isRejected() {
+    assertProblems(
+        replace(BASE, "name: t", "name: \".\""),
+        "t.yaml:2:7: name: must not be '.' or '..' (the name is the output directory out/<name>)"
+            + " but was '.'");
+    assertProblems(
+        replace(BASE, "name: t", "name: .."),
+        "t.yaml:2:7: name: must not be '.' or '..' (the name is the output directory out/<name>)"
+            + " but was '..'");
+    String control =
+        "t.yaml:2:7: name: must not contain a control character such as a newline or tab (the"
+            + " name is the output directory out/<name>) but was ";
+    assertProblems(replace(BASE, "name: t", "name: \"a\\nb\""), control + "'a\\nb'");
+    assertProblems(replace(BASE, "name: t", "name: \"ab\\n\""), control + "'ab\\n'");
+    assertProblems(replace(BASE, "name: t", "name: \"ba\\x01se\""), control + "'ba\\u0001se'");
+    assertProblems(replace(BASE, "name: t", "name: \"a\\tb\""), control + "'a\\tb'");
+    assertProblems(replace(BASE, "name: t", "name: \"a\\x85b\""), control + "'a\\u0085b'");
+    assertProblems(
+        replace(BASE, "name: t", "name: a/b"),
+        "t.yaml:2:7: name: must not contain '/' or '\\' (the name is the output directory"
+            + " out/<name>) but was 'a/b'");
+    // dots inside a name, or three of them, are fine
+    assertProblems(replace(BASE, "name: t", "name: ..."));
+    assertProblems(replace(BASE, "name: t", "name: v1.2"));
+  }
+
+  @Test
   void spectralRadiusNotBelowOne_saysTheModelHasNoSolution() {
     assertProblems(
         replace(ECONOMY, "[0.1, 0.2]", "[0.9, 0.5]").replace("[0.3, 0.1]", "[0.5, 0.9]"),
