@@ -199,14 +199,42 @@ final class DocumentReader {
         what = "";
         msg = "the file is too large (limit " + MAX_FILE_BYTES + " bytes)";
       }
-      throw new Fatal(at, "", what + firstLine(msg));
+      throw new Fatal(
+          at,
+          "",
+          what.isEmpty()
+              ? msg
+              : what
+                  + (yaml
+                      ? ParserMessages.yaml(firstLine(msg))
+                      : ParserMessages.json(firstLine(msg), openedAt())));
     } catch (IOException | RuntimeException e) {
       // The YAML scanner throws unchecked exceptions for a few malformed inputs.
       throw new Fatal(
           here(),
           "",
-          (yaml ? "YAML" : "JSON") + " syntax error: " + firstLine(String.valueOf(e.getMessage())));
+          yaml
+              ? "YAML syntax error: "
+                  + ParserMessages.yaml(firstLine(String.valueOf(e.getMessage())))
+              : "JSON syntax error: "
+                  + ParserMessages.json(firstLine(String.valueOf(e.getMessage())), null));
     }
+  }
+
+  /**
+   * Where the innermost object or array open at the parser's position starts ("line 3, column 7"),
+   * or null.
+   */
+  private String openedAt() {
+    com.fasterxml.jackson.core.JsonStreamContext ctx =
+        parser == null ? null : parser.getParsingContext();
+    if (ctx == null || ctx.inRoot()) {
+      return null;
+    }
+    JsonLocation l = ctx.startLocation(com.fasterxml.jackson.core.io.ContentReference.unknown());
+    return l == null || l.getLineNr() < 1
+        ? null
+        : "line " + l.getLineNr() + ", column " + Math.max(1, l.getColumnNr());
   }
 
   private static String limitMessage(String original) {
@@ -256,7 +284,7 @@ final class DocumentReader {
     return new Fatal(
         l == null ? here() : new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())),
         "",
-        "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+        "YAML syntax error: " + ParserMessages.yaml(firstLine(e.getOriginalMessage())));
   }
 
   /** SnakeYAML names tokens by their internal symbols; say what they are. */

@@ -475,7 +475,8 @@ class ProblemGoldenTest {
   void jsonSyntaxError_hasLineAndColumn() {
     assertEquals(
         List.of(
-            "t.json:2:10: JSON syntax error: Unexpected character ('}' (code 125)): expected a value"),
+            "t.json:2:10: JSON syntax error: expected a value (a string in double quotes, a number,"
+                + " true, false, null, an array [...] or an object {...}) but found '}'"),
         problems("t.json", "{\"format\": \"corridor-risk/v1\",\n \"name\": }"));
   }
 
