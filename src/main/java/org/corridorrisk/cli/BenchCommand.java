@@ -55,9 +55,10 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the built-in benchmark suite: the example scenarios, GasLib-135 and the",
-      "Western US power grid (imported from the bundled data/ folder); prints trials/s, flows solved/s,",
-      "cache hit rate and the machine."
+      "Runs the built-in benchmark suite and prints trials per second on this machine.",
+      "The suite: the example scenarios, GasLib-135 and the Western US power grid",
+      "(imported from the bundled data/ folder); prints trials/s, flows solved/s, cache",
+      "hit rate and the machine."
     })
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -60,9 +60,10 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(
       names = "--mitigations",
-      split = ",",
-      paramLabel = "ID",
-      description = "Mitigation ids to compare (default: every mitigation in the scenario).")
+      paramLabel = "ID[,ID...]",
+      description =
+          "Mitigation ids to compare, separated by commas (default: every mitigation in the"
+              + " scenario).")
   List<String> mitigationIds;
 
   @Option(
@@ -128,9 +129,10 @@ final class CompareCommand implements Callable<Integer> {
     engine.prepare();
     Set<String> chartFormats = charts.formats();
     RunOptions options = options();
+    List<String> singles = mitigationList();
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario baseline = loaded.baseline();
-    List<ComparisonRunner.Variant> variants = variants(loaded, baseline);
+    List<ComparisonRunner.Variant> variants = variants(loaded, baseline, singles);
     Path dir = out != null ? out : Path.of("out", baseline.name());
     OutputDirectory.prepare(dir, file, "compare.json", "compare.html");
 
@@ -214,8 +216,46 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** The variants to run, in order: single mitigations, then portfolios. */
-  private List<ComparisonRunner.Variant> variants(LoadedScenario loaded, Scenario baseline)
-      throws ScenarioException {
+  /**
+   * The ids given with {@code --mitigations} in order, or null without the option. An empty list,
+   * an empty id (a doubled, leading or trailing comma) or an id named twice is a usage error: the
+   * comparison would otherwise run something else than what was asked for.
+   */
+  List<String> mitigationList() {
+    if (mitigationIds == null) {
+      return null;
+    }
+    List<String> ids = new ArrayList<>();
+    for (String value : mitigationIds) {
+      List<String> parts = Stream.of(value.split(",", -1)).map(String::strip).toList();
+      if (parts.stream().allMatch(String::isEmpty)) {
+        throw new UserInputException(
+            "--mitigations '"
+                + value
+                + "' names no mitigation: give one or more ids separated by commas, e.g."
+                + " --mitigations storage,patrols (leave the option out to compare every"
+                + " mitigation in the scenario)");
+      }
+      if (parts.contains("")) {
+        throw new UserInputException(
+            "--mitigations '"
+                + value
+                + "' has an empty mitigation id (two commas in a row, or a comma at the start or"
+                + " end): separate the ids by single commas, e.g. --mitigations storage,patrols");
+      }
+      for (String id : parts) {
+        if (ids.contains(id)) {
+          throw new UserInputException(
+              "--mitigations names '" + id + "' twice; name each mitigation once");
+        }
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private List<ComparisonRunner.Variant> variants(
+      LoadedScenario loaded, Scenario baseline, List<String> given) throws ScenarioException {
     Map<String, Mitigation> declared = new LinkedHashMap<>();
     baseline.mitigations().forEach(m -> declared.put(m.id(), m));
     if (declared.isEmpty()) {
@@ -224,13 +264,13 @@ final class CompareCommand implements Callable<Integer> {
               + " declares no mitigations, so there is nothing to compare; add a "
               + "'mitigations:' section (each an id, a cost and the changes it makes; see docs/compare.md)");
     }
-    List<String> singles = mitigationIds == null ? List.copyOf(declared.keySet()) : mitigationIds;
+    List<String> singles = given == null ? List.copyOf(declared.keySet()) : given;
     List<ComparisonRunner.Variant> variants = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (String id : singles) {
-      requireDeclared(id.strip(), declared, "--mitigations");
-      if (seen.add(id.strip())) {
-        variants.add(variant(loaded, declared, List.of(id.strip())));
+      requireDeclared(id, declared, "--mitigations");
+      if (seen.add(id)) {
+        variants.add(variant(loaded, declared, List.of(id)));
       }
     }
     for (String p : portfolios) {

@@ -21,6 +21,8 @@ import org.corridorrisk.model.Sector;
 import org.corridorrisk.model.SupplyCuts;
 import org.corridorrisk.model.Threat;
 import org.corridorrisk.model.ThreatModel;
+import org.corridorrisk.scenario.LoadedScenario;
+import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -65,9 +67,10 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ScenarioException {
-    Scenario s = ScenarioLoader.load(file).baseline();
+    LoadedScenario loaded = ScenarioLoader.load(file);
+    List<String> fileWarnings = loaded.warnings().stream().map(Problem::format).toList();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(describe(s, full));
+    out.print(describe(loaded.baseline(), full, fileWarnings));
     out.flush();
     return Failures.OK;
   }
@@ -82,11 +85,20 @@ final class DescribeCommand implements Callable<Integer> {
    * and warning.
    */
   static String describe(Scenario s, boolean full) {
+    return describe(s, full, List.of());
+  }
+
+  /**
+   * The description of a scenario as text (one trailing newline); {@code full} lists every target
+   * and warning; {@code fileWarnings} are the warnings of validate (the same lines), listed under
+   * Warnings.
+   */
+  static String describe(Scenario s, boolean full, List<String> fileWarnings) {
     StringBuilder sb = new StringBuilder();
     sb.append("Scenario ")
         .append(s.name())
         .append(": horizon ")
-        .append(s.horizonDays())
+        .append(num(s.horizonDays()))
         .append(" days, currency ")
         .append(s.currency())
         .append('\n');
@@ -98,7 +110,7 @@ final class DescribeCommand implements Callable<Integer> {
       sb.append("  calendar: day 0 = ")
           .append(inc.startDate())
           .append(", last day ")
-          .append(s.horizonDays() - 1)
+          .append(num(s.horizonDays() - 1))
           .append(" = ")
           .append(inc.dateOf(s.horizonDays() - 1))
           .append('\n');
@@ -111,7 +123,7 @@ final class DescribeCommand implements Callable<Integer> {
     dependencies(s, sb);
     economy(s, sb);
     mitigations(s, sb);
-    warnings(s, sb, full);
+    warnings(s, sb, full, fileWarnings);
     return sb.toString();
   }
 
@@ -152,7 +164,8 @@ final class DescribeCommand implements Callable<Integer> {
           .append(flow);
       if (demand > 0) {
         sb.append(
-            String.format(Locale.ROOT, " (supply covers %.0f%% of demand)", 100 * supply / demand));
+            String.format(
+                Locale.ROOT, " (supply covers %,.0f%% of demand)", 100 * supply / demand));
       }
       sb.append('\n');
       List<Node> storages = nodes.stream().filter(n -> n.kind() == NodeKind.STORAGE).toList();
@@ -172,7 +185,7 @@ final class DescribeCommand implements Callable<Integer> {
           sb.append(
               String.format(
                   Locale.ROOT,
-                  "; covers a supply gap of %s %s for about %.0f days",
+                  "; covers a supply gap of %s %s for about %,.0f days",
                   num(gap),
                   flow,
                   Math.min(withdrawal, gap) <= 0 ? 0 : inventory / Math.min(withdrawal, gap)));
@@ -212,7 +225,7 @@ final class DescribeCommand implements Callable<Integer> {
           sb.append(", probability ")
               .append(num(t.probability()))
               .append(" on day ")
-              .append(t.startDay());
+              .append(num(t.startDay()));
         }
         if (h != null) {
           sb.append(", epicentre ")
@@ -244,7 +257,7 @@ final class DescribeCommand implements Callable<Integer> {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "): expected %.2f attempts and %.2f successful hits over %d days",
+                "): expected %,.2f attempts and %,.2f successful hits over %,d days",
                 attempts,
                 attempts * t.successProbability(),
                 s.horizonDays()));
@@ -253,11 +266,11 @@ final class DescribeCommand implements Callable<Integer> {
         sb.append(", probability ")
             .append(num(t.probability()))
             .append(" on day ")
-            .append(t.startDay());
+            .append(num(t.startDay()));
         sb.append(
             String.format(
                 Locale.ROOT,
-                "): expected %.2f of %d targets to fail",
+                "): expected %,.2f of %,d targets to fail",
                 each * t.targets().size(),
                 t.targets().size()));
       }
@@ -269,7 +282,7 @@ final class DescribeCommand implements Callable<Integer> {
       } else {
         sb.append("; repair ")
             .append(t.repair().distName())
-            .append(String.format(Locale.ROOT, ", mean %.1f days", t.repair().meanDays()))
+            .append(String.format(Locale.ROOT, ", mean %,.1f days", t.repair().meanDays()))
             .append('\n');
       }
       if (!x.rateProfile().isEmpty()) {
@@ -282,13 +295,13 @@ final class DescribeCommand implements Callable<Integer> {
             .append(num(d.capacityFactor()));
         if (d.repair() != null) {
           sb.append(
-              String.format(Locale.ROOT, ", own repair mean %.1f days", d.repair().meanDays()));
+              String.format(Locale.ROOT, ", own repair mean %,.1f days", d.repair().meanDays()));
         }
         for (Incidents.Stage st : d.restoration()) {
           sb.append(
               String.format(
                   Locale.ROOT,
-                  ", then %s for %.1f days",
+                  ", then %s for %,.1f days",
                   num(st.capacityFactor()),
                   st.days().meanDays()));
         }
@@ -306,11 +319,70 @@ final class DescribeCommand implements Callable<Integer> {
         }
       }
       sb.append("    targets (")
-          .append(t.targets().size())
+          .append(num(t.targets().size()))
           .append("): ")
           .append(firstOf(t.targets(), full ? Integer.MAX_VALUE : SHOWN))
           .append('\n');
+      if (x.hazard() != null) {
+        undamaged(s, t, x.hazard(), sb, full);
+      }
     }
+  }
+
+  /**
+   * The targets a hazard cannot damage, with why: no fragility entry for their kind, or no location
+   * (a link needs both ends located). The simulation leaves them alone; validate warns about them.
+   */
+  private static void undamaged(
+      Scenario s, Threat t, Incidents.Hazard h, StringBuilder sb, boolean full) {
+    List<String> noFragility = new ArrayList<>();
+    List<String> noLocation = new ArrayList<>();
+    for (String a : t.targets()) {
+      if (!hasFragility(s, h, a)) {
+        noFragility.add(a);
+      } else if (!located(s, a)) {
+        noLocation.add(a);
+      }
+    }
+    int n = noFragility.size() + noLocation.size();
+    if (n == 0) {
+      return;
+    }
+    int shown = full ? Integer.MAX_VALUE : SHOWN;
+    List<String> parts = new ArrayList<>();
+    if (!noFragility.isEmpty()) {
+      parts.add(firstOf(noFragility, shown) + " (no fragility entry for their kind)");
+    }
+    if (!noLocation.isEmpty()) {
+      parts.add(firstOf(noLocation, shown) + " (no location; a link needs both ends located)");
+    }
+    sb.append("    not damaged by this hazard (")
+        .append(num(n))
+        .append(" of ")
+        .append(num(t.targets().size()))
+        .append("): ")
+        .append(String.join("; ", parts))
+        .append('\n');
+  }
+
+  private static boolean hasFragility(Scenario s, Incidents.Hazard h, String asset) {
+    Node n = s.node(asset);
+    Link l = n == null ? s.link(asset) : null;
+    String kind = n != null ? n.kind().fileName() : l != null ? l.kind().fileName() : null;
+    return kind != null && h.fragility().stream().anyMatch(f -> f.kinds().contains(kind));
+  }
+
+  private static boolean located(Scenario s, String asset) {
+    Node n = s.node(asset);
+    if (n != null) {
+      return n.location() != null;
+    }
+    Link l = s.link(asset);
+    return l != null
+        && s.node(l.from()) != null
+        && s.node(l.to()) != null
+        && s.node(l.from()).location() != null
+        && s.node(l.to()).location() != null;
   }
 
   private static void profiles(Scenario s, StringBuilder sb) {
@@ -368,9 +440,9 @@ final class DescribeCommand implements Callable<Integer> {
           .append(": ")
           .append(plural(c.count(), "crew"))
           .append(", mobilization ")
-          .append(c.mobilizationDays())
+          .append(num(c.mobilizationDays()))
           .append(" days; serves (")
-          .append(c.assets().size())
+          .append(num(c.assets().size()))
           .append("): ")
           .append(String.join(", ", c.assets()))
           .append('\n');
@@ -381,7 +453,7 @@ final class DescribeCommand implements Callable<Integer> {
             (id, a) -> {
               if (a.repair() != null) {
                 own.add(
-                    id + String.format(Locale.ROOT, " (mean %.1f days)", a.repair().meanDays()));
+                    id + String.format(Locale.ROOT, " (mean %,.1f days)", a.repair().meanDays()));
               }
             });
     if (!own.isEmpty()) {
@@ -451,11 +523,13 @@ final class DescribeCommand implements Callable<Integer> {
     }
   }
 
-  private static void warnings(Scenario s, StringBuilder sb, boolean full) {
+  private static void warnings(
+      Scenario s, StringBuilder sb, boolean full, List<String> fileWarnings) {
     List<String> warnings = new ArrayList<>();
     for (Commodity c : s.commodities()) {
       warnings.addAll(cutWarnings(s, c.id(), full));
     }
+    warnings.addAll(fileWarnings);
     sb.append("\nWarnings");
     if (warnings.isEmpty()) {
       sb.append(": none (no single link or node cuts a sink off from every source and storage)\n");
@@ -533,7 +607,7 @@ final class DescribeCommand implements Callable<Integer> {
     }
     return String.join(", ", items.subList(0, shown))
         + ", ... and "
-        + String.format(Locale.ROOT, "%,d", items.size() - shown)
+        + num(items.size() - shown)
         + " more";
   }
 
@@ -552,15 +626,25 @@ final class DescribeCommand implements Callable<Integer> {
         word.endsWith("s")
             ? word + "es"
             : word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
-    return n + " " + (n == 1 ? word : many);
+    return num(n) + " " + (n == 1 ? word : many);
   }
 
-  private static String num(double v) {
+  /**
+   * A number as the rest of the CLI writes it: thousands grouped with commas (21,000,000), others
+   * to 4 significant digits (62.3, 5,633 for 5632.9).
+   */
+  static String num(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) v).replace(',', ' ');
+      return String.format(Locale.ROOT, "%,d", (long) v);
     }
-    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v))
-        .stripTrailingZeros()
-        .toPlainString();
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    java.math.BigDecimal d =
+        new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", v)).stripTrailingZeros();
+    java.text.DecimalFormat f =
+        new java.text.DecimalFormat(
+            "#,##0.###############", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return f.format(d);
   }
 }

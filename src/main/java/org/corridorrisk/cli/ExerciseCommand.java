@@ -48,9 +48,10 @@ import picocli.CommandLine.Parameters;
     name = "exercise",
     mixinStandardHelpOptions = true,
     description = {
-      "Replays one trial of the study as an exercise: a day-by-day narrative (exercise.json),",
-      "a master scenario events list (msel.csv) and a page for the exercise room (exercise.html);",
-      "--decide adds branches with a mitigation in force from a day, on the same random numbers."
+      "Replays one trial of the study as a day-by-day exercise for the exercise room.",
+      "Writes the narrative of each day (exercise.json), a master scenario events list",
+      "(msel.csv) and a page for the exercise room (exercise.html); --decide adds",
+      "branches with a mitigation in force from a day, on the same random numbers."
     })
 final class ExerciseCommand implements Callable<Integer> {
   static final String[] OUTPUTS = {"exercise.json", "msel.csv", "exercise.html"};

@@ -9,7 +9,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
  *
  * <p>{@code interdependency[i][j]} is the share of sector i's inoperability caused by sector j's
  * (Haimes and Jiang 2001; Santos and Haimes 2004). Entries are in [0, 1]. The matrix must have
- * spectral radius below 1, otherwise {@code q = A* q + c*} has no finite solution.
+ * spectral radius below 1, otherwise {@code q = A* q + c*} has no finite solution; a radius within
+ * {@link #RADIUS_TOLERANCE} of 1 counts as 1 (the eigenvalues are computed in floating point).
  */
 public record Economy(List<Sector> sectors, double[][] interdependency) {
 
@@ -44,15 +45,30 @@ public record Economy(List<Sector> sectors, double[][] interdependency) {
       copy[i] = interdependency[i].clone();
     }
     interdependency = copy;
-    if (n > 0 && spectralRadius(copy) >= 1) {
-      double radius = spectralRadius(copy);
+    double radius = n > 0 ? spectralRadius(copy) : 0;
+    if (radius >= 1 - RADIUS_TOLERANCE) {
       throw RuleException.of(
           "interdependency",
           Rule.STABILITY,
           radius,
-          "must have spectral radius < 1 but was " + radius,
+          "must have spectral radius < 1 but was " + shown(radius),
           "economy");
     }
+  }
+
+  /**
+   * A computed spectral radius this close to 1 (or closer) counts as 1. {@link #spectralRadius}
+   * rounds: the radius of [[0, 1], [1, 0]], exactly 1, comes out as 0.9999999999999998; the error
+   * of the eigenvalues is a few units in the last place times the matrix size, far below this.
+   */
+  public static final double RADIUS_TOLERANCE = 1e-9;
+
+  /** The radius to 6 significant digits (1 for 0.9999999999999998, 1.1 for 1.0999999999999999). */
+  private static String shown(double radius) {
+    return new java.math.BigDecimal(radius)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** Index of the sector with this id, or -1. */

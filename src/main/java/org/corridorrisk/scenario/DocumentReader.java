@@ -36,10 +36,11 @@ import org.yaml.snakeyaml.error.Mark;
  * <p>Scalars follow YAML 1.2's core schema: {@code 4.0e7} and {@code 1.5E+9} are numbers, only
  * {@code true}/{@code false} are booleans ({@code yes}, {@code on} stay strings), an integer with
  * leading zeros is decimal ({@code 010} is 10, not YAML 1.1's octal 8), {@code 0x1A} is
- * hexadecimal, and YAML 1.1's other number forms ({@code 1_000}, {@code 0b101}, {@code 1:30}) are
- * strings, which the schema then reports where a number is expected. Anchors and aliases are
- * expanded here (Jackson's YAML parser would return an alias as the anchor's name); merge keys
- * ({@code <<: *defaults}) are supported. Duplicate keys are reported.
+ * hexadecimal, a plain {@code 0o17} is YAML 1.2's octal 15, and YAML 1.1's other number forms
+ * ({@code 1_000}, {@code 0b101}, {@code 1:30}) are strings, which the schema then reports where a
+ * number is expected. Anchors and aliases are expanded here (Jackson's YAML parser would return an
+ * alias as the anchor's name); merge keys ({@code <<: *defaults}) are supported. Duplicate keys are
+ * reported.
  *
  * <p>Limits (each reported as a located problem): {@link #MAX_FILE_BYTES} per file, nesting depth
  * {@link #MAX_DEPTH}, {@link #MAX_NUMBER_CHARS} digits per number, {@link #MAX_STRING_CHARS} per
@@ -98,6 +99,10 @@ final class DocumentReader {
   private final Issues issues;
   private final Map<String, Anchored> anchors = new HashMap<>();
   private JsonParser parser;
+
+  /** The decoded text being read (to tell a plain YAML scalar from a quoted or tagged one). */
+  private String source;
+
   private int values;
   private int aliasValues;
 
@@ -161,6 +166,7 @@ final class DocumentReader {
 
   private JsonNode readAll(byte[] bytes) throws Fatal {
     String text = decode(bytes);
+    source = text;
     try (JsonParser p = yaml ? YAML.createParser(text) : JSON.createParser(text)) {
       parser = p;
       JsonToken first = next();
@@ -199,14 +205,42 @@ final class DocumentReader {
         what = "";
         msg = "the file is too large (limit " + MAX_FILE_BYTES + " bytes)";
       }
-      throw new Fatal(at, "", what + firstLine(msg));
+      throw new Fatal(
+          at,
+          "",
+          what.isEmpty()
+              ? msg
+              : what
+                  + (yaml
+                      ? ParserMessages.yaml(firstLine(msg))
+                      : ParserMessages.json(firstLine(msg), openedAt())));
     } catch (IOException | RuntimeException e) {
       // The YAML scanner throws unchecked exceptions for a few malformed inputs.
       throw new Fatal(
           here(),
           "",
-          (yaml ? "YAML" : "JSON") + " syntax error: " + firstLine(String.valueOf(e.getMessage())));
+          yaml
+              ? "YAML syntax error: "
+                  + ParserMessages.yaml(firstLine(String.valueOf(e.getMessage())))
+              : "JSON syntax error: "
+                  + ParserMessages.json(firstLine(String.valueOf(e.getMessage())), null));
     }
+  }
+
+  /**
+   * Where the innermost object or array open at the parser's position starts ("line 3, column 7"),
+   * or null.
+   */
+  private String openedAt() {
+    com.fasterxml.jackson.core.JsonStreamContext ctx =
+        parser == null ? null : parser.getParsingContext();
+    if (ctx == null || ctx.inRoot()) {
+      return null;
+    }
+    JsonLocation l = ctx.startLocation(com.fasterxml.jackson.core.io.ContentReference.unknown());
+    return l == null || l.getLineNr() < 1
+        ? null
+        : "line " + l.getLineNr() + ", column " + Math.max(1, l.getColumnNr());
   }
 
   private static String limitMessage(String original) {
@@ -256,7 +290,7 @@ final class DocumentReader {
     return new Fatal(
         l == null ? here() : new Locations.Loc(l.getLineNr(), Math.max(1, l.getColumnNr())),
         "",
-        "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+        "YAML syntax error: " + ParserMessages.yaml(firstLine(e.getOriginalMessage())));
   }
 
   /** SnakeYAML names tokens by their internal symbols; say what they are. */
@@ -431,6 +465,8 @@ final class DocumentReader {
         if (yaml && ((YAMLParser) parser).isCurrentAlias()) {
           node = expandAlias(parser.getText(), path, loc);
           anchor = null;
+        } else if (yaml && isYaml12Octal(parser.getText()) && plainScalar()) {
+          node = yaml12Integer(parser.getText()); // YAML 1.2's 0o17; YAML 1.1 has no such form
         } else {
           node = NODES.textNode(checkedText(path));
         }
@@ -452,6 +488,17 @@ final class DocumentReader {
       anchors.put(anchor, new Anchored(node, path));
     }
     return node;
+  }
+
+  /** YAML 1.2's core-schema octal integer: {@code 0o[0-7]+}. */
+  static boolean isYaml12Octal(String text) {
+    return text.length() > 2 && text.startsWith("0o") && allDigits(text, 2, 8);
+  }
+
+  /** Whether the current scalar is written plain (not quoted, not tagged: '0o17' stays text). */
+  private boolean plainScalar() {
+    long at = parser.currentTokenLocation().getCharOffset();
+    return source != null && at >= 0 && at < source.length() && source.startsWith("0o", (int) at);
   }
 
   private String checkedText(String path) throws IOException, Fatal {

@@ -131,17 +131,21 @@ final class IncidentsBuilder {
     for (int i = 0; i < cs.size(); i++) {
       JsonNode c = cs.get(i);
       String path = Paths.index("repair_crews", i);
-      if (!c.isObject() || !c.path("id").isTextual() || !c.path("count").canConvertToInt()) {
+      if (!c.isObject() || !c.path("id").isTextual()) {
         continue;
       }
       String id = c.get("id").textValue();
       String first = crewIds.putIfAbsent(id, path);
       if (first != null) {
+        // reported also when this crew has another fault (as for nodes, threats, profiles)
         issues.addFollowOn(
             Paths.field(path, "id"),
             "duplicate repair crew id '" + id + "' (first used at " + first + ")",
             false);
         continue;
+      }
+      if (!c.path("count").canConvertToInt()) {
+        continue; // the schema reports it
       }
       JsonNode s = c.path("serves");
       TargetSpec serves =

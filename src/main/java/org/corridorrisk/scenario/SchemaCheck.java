@@ -403,10 +403,31 @@ final class SchemaCheck {
       case "pattern" ->
           ID_PATTERN.equals(arg0)
               ? "must be an id made of letters, digits, '.', '_' and '-' but was " + was
-              : "must not contain '/' or '\\' but was " + was;
+              : nameMessage(instance == null ? "" : instance.asText(), was);
       case "minLength" -> "must not be empty";
       default -> e.getMessage();
     };
+  }
+
+  /**
+   * Why a scenario name was rejected: it names the output directory {@code out/<name>}, so it may
+   * not be {@code .} or {@code ..}, nor contain a path separator or a control character.
+   */
+  static String nameMessage(String name, String was) {
+    if (name.equals(".") || name.equals("..")) {
+      return "must not be '.' or '..' (the name is the output directory out/<name>) but was " + was;
+    }
+    if (name.chars().anyMatch(SchemaCheck::isControl)) {
+      return "must not contain a control character such as a newline or tab (the name is the"
+          + " output directory out/<name>) but was "
+          + was;
+    }
+    return "must not contain '/' or '\\' (the name is the output directory out/<name>) but was "
+        + was;
+  }
+
+  private static boolean isControl(int c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
   }
 
   private static String enumMessage(Error e, JsonNode instance) {
@@ -467,7 +488,7 @@ final class SchemaCheck {
     }
     if (n.isTextual()) {
       String t = n.asText();
-      return "'" + (t.length() > 60 ? t.substring(0, 57) + "..." : t) + "'";
+      return "'" + escapeControls(t.length() > 60 ? t.substring(0, 57) + "..." : t) + "'";
     }
     if (n.isObject()) {
       return "a mapping";
@@ -479,5 +500,29 @@ final class SchemaCheck {
       return Values.number(n.doubleValue());
     }
     return n.asText();
+  }
+
+  /** {@code text} with control characters written as escapes (\n, \t, \\u0001), one line. */
+  static String escapeControls(String text) {
+    if (text.chars().noneMatch(SchemaCheck::isControl)) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (isControl(c)) {
+            b.append(String.format("\\u%04X", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
   }
 }

@@ -236,6 +236,47 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_emptyOrMalformedMitigationsList_isAUsageError() throws Exception {
+    String file = scenario("monotone.yaml").toString();
+    String[][] cases = {
+      {",", "--mitigations ',' names no mitigation"},
+      {"", "--mitigations '' names no mitigation"},
+      {"patrols,,walls", "--mitigations 'patrols,,walls' has an empty mitigation id"},
+      {"patrols,", "--mitigations 'patrols,' has an empty mitigation id"},
+      {"patrols, patrols", "--mitigations names 'patrols' twice"},
+    };
+    for (String[] c : cases) {
+      out.getBuffer().setLength(0);
+      err.getBuffer().setLength(0);
+      Path dir = tmp.resolve("o-" + c[0].length());
+      int code =
+          execute(
+              "compare", file, "--trials", "10", "--out", dir.toString(), "--mitigations", c[0]);
+      assertEquals(2, code, c[0] + ": " + err);
+      assertTrue(err.toString().contains(c[1]), err.toString());
+      assertFalse(err.toString().contains("Exception"), err.toString());
+      assertFalse(out.toString().contains("baseline vs"), out.toString());
+      assertFalse(Files.exists(dir.resolve("compare.json")), c[0]);
+    }
+    // the same id in two uses of the option is named twice too
+    err.getBuffer().setLength(0);
+    assertEquals(
+        2,
+        execute(
+            "compare",
+            file,
+            "--trials",
+            "10",
+            "--out",
+            tmp.resolve("o2").toString(),
+            "--mitigations",
+            "patrols",
+            "--mitigations",
+            "patrols"));
+    assertTrue(err.toString().contains("--mitigations names 'patrols' twice"), err.toString());
+  }
+
+  @Test
   void compare_scenarioWithoutMitigations_exitsTwoWithClearMessage() throws Exception {
     String text = Files.readString(scenario("single-link.yaml"));
     Path file = tmp.resolve("plain.yaml");

@@ -67,4 +67,29 @@ class HelpTextTest {
     assertTrue(help.contains("--quiet"), help);
     assertTrue(help.contains("print only where the outputs went"), help);
   }
+
+  /**
+   * The top-level command list shows each command's first description line: every one is a whole
+   * sentence, not a line cut off mid-sentence.
+   */
+  @org.junit.jupiter.api.Test
+  void topLevelHelp_summariesAreWholeSentences() {
+    StringWriter out = new StringWriter();
+    assertEquals(
+        0, Main.execute(new String[] {"--help"}, new PrintWriter(out), new PrintWriter(out)));
+    String text = out.toString();
+    String commands = text.substring(text.indexOf("Commands:"));
+    // join each command's wrapped continuation lines onto its first line
+    String joined = commands.replaceAll("\\R {10,}", " ");
+    for (String line : joined.split("\\R")) {
+      if (line.startsWith("  ") && !line.isBlank()) {
+        String summary = line.strip();
+        assertTrue(summary.endsWith("."), "summary cut off: " + summary);
+      }
+    }
+    assertTrue(
+        joined.contains("exercise     Replays one trial of the study as a day-by-day"), joined);
+    assertTrue(
+        joined.contains("bench        Runs the built-in benchmark suite and prints"), joined);
+  }
 }

@@ -91,7 +91,7 @@ class ValidateDescribeCommandTest {
     assertTrue(out.contains("scp-row: scp, scp-loop"), out);
     assertTrue(out.contains("expected 0.49 attempts and 0.30 successful hits over 90 days"), out);
     assertTrue(out.contains("targets (2): scp, tanap-east"), out);
-    assertTrue(out.contains("more-storage (cost 40 000 000 USD)"), out);
+    assertTrue(out.contains("more-storage (cost 40,000,000 USD)"), out);
     assertTrue(
         out.contains(
             "gas: sink tr-households has a single supply path: losing any one of link tanap-east, "
@@ -119,5 +119,68 @@ class ValidateDescribeCommandTest {
     assertTrue(
         r.err().contains(f + ":33:18: threats[0] (t).probability: must be <= 1 but was 1.7"),
         r.err());
+  }
+
+  private static final String HAZARD =
+      """
+      format: corridor-risk/v1
+      name: base
+      horizon_days: 30
+      commodities:
+        - {id: gas, unit: mcm/d}
+      nodes:
+        - {id: src, kind: source, commodity: gas, supply: 5632.9, location: {lat: 40, lon: 45}}
+        - {id: mid, kind: junction, commodity: gas, location: {lat: 41, lon: 44}}
+        - {id: snk, kind: sink, commodity: gas, demand: 4694, population: 1200000}
+      links:
+        - {id: l1, from: src, to: mid, commodity: gas, kind: pipeline, capacity: 10000}
+        - {id: l2, from: mid, to: snk, commodity: gas, kind: pipeline, capacity: 10000}
+        - {id: l3, from: src, to: mid, commodity: gas, kind: rail, capacity: 10}
+      threats:
+        - id: quake
+          model: hazard
+          events_per_year: 0.5
+          epicenter: {lat: 40, lon: 45}
+          intensity: {at_epicenter: 0.5, halving_km: 25}
+          targets: {links: [l1, l2, l3]}
+          fragility:
+            - {kinds: [pipeline], median: 0.6, beta: 0.5}
+          repair_days: {dist: fixed, value: 3}
+      """;
+
+  @Test
+  void describe_groupsThousandsWithCommasThroughout(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("h.yaml");
+    Files.writeString(f, HAZARD);
+    Run r = run("describe", f.toString());
+    assertEquals(0, r.code(), r.err());
+    // 5632.9 to 4 digits and 4694 in the same style (was "5633 ... 4 694")
+    assertTrue(r.out().contains("supply 5,633 mcm/d against demand 4,694 mcm/d"), r.out());
+    assertTrue(r.out().contains("people served: 1,200,000"), r.out());
+    assertFalse(r.out().matches("(?s).*\\d \\d{3}\\b.*"), r.out());
+  }
+
+  @Test
+  void describe_marksHazardTargetsItCannotDamage_andShowsValidatesWarnings(@TempDir Path dir)
+      throws IOException {
+    Path f = dir.resolve("h.yaml");
+    Files.writeString(f, HAZARD);
+    Run validate = run("validate", f.toString());
+    assertEquals(0, validate.code(), validate.err());
+    Run r = run("describe", f.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("    targets (3): l1, l2, l3\n"), r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "    not damaged by this hazard (2 of 3): l3 (no fragility entry for their kind);"
+                    + " l2 (no location; a link needs both ends located)\n"),
+        r.out());
+    String warnings = r.out().substring(r.out().indexOf("\nWarnings"));
+    for (String line : validate.err().split("\\R")) {
+      assertTrue(line.contains("warning: "), line);
+      assertTrue(warnings.contains("  " + line + "\n"), line + "\n" + r.out());
+    }
+    assertEquals(2, validate.err().split("\\R").length, validate.err());
   }
 }

@@ -260,6 +260,23 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void duplicateCrewId_isReportedAlsoWhenTheCrewHasAnotherFault() {
+    String crews =
+        "  - {id: vessel, count: 1, serves: {kinds: [subsea-pipeline, subsea-cable]},"
+            + " mobilization_days: 2}\n";
+    assertProblems(
+        with(crews, crews + "  - {id: vessel, count: 1.5, serves: {links: [m]}}\n"),
+        "t.yaml:41:10: repair_crews[1] (vessel).id: duplicate repair crew id 'vessel' (first used"
+            + " at line 40, repair_crews[0])",
+        "t.yaml:41:25: repair_crews[1] (vessel).count: must be a whole number but was 1.5");
+    assertProblems(
+        with(crews, crews + "  - {id: vessel, count: 0, serves: {links: [m]}}\n"),
+        "t.yaml:41:10: repair_crews[1] (vessel).id: duplicate repair crew id 'vessel' (first used"
+            + " at line 40, repair_crews[0])",
+        "t.yaml:41:25: repair_crews[1] (vessel).count: must be >= 1 but was 0");
+  }
+
+  @Test
   void hazardShape() {
     assertProblems(
         with(

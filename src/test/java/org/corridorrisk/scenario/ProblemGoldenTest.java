@@ -338,11 +338,49 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void nameThatCannotBeAnOutputDirectory_isRejected() {
+    assertProblems(
+        replace(BASE, "name: t", "name: \".\""),
+        "t.yaml:2:7: name: must not be '.' or '..' (the name is the output directory out/<name>)"
+            + " but was '.'");
+    assertProblems(
+        replace(BASE, "name: t", "name: .."),
+        "t.yaml:2:7: name: must not be '.' or '..' (the name is the output directory out/<name>)"
+            + " but was '..'");
+    String control =
+        "t.yaml:2:7: name: must not contain a control character such as a newline or tab (the"
+            + " name is the output directory out/<name>) but was ";
+    assertProblems(replace(BASE, "name: t", "name: \"a\\nb\""), control + "'a\\nb'");
+    assertProblems(replace(BASE, "name: t", "name: \"ab\\n\""), control + "'ab\\n'");
+    assertProblems(replace(BASE, "name: t", "name: \"ba\\x01se\""), control + "'ba\\u0001se'");
+    assertProblems(replace(BASE, "name: t", "name: \"a\\tb\""), control + "'a\\tb'");
+    assertProblems(replace(BASE, "name: t", "name: \"a\\x85b\""), control + "'a\\u0085b'");
+    assertProblems(
+        replace(BASE, "name: t", "name: a/b"),
+        "t.yaml:2:7: name: must not contain '/' or '\\' (the name is the output directory"
+            + " out/<name>) but was 'a/b'");
+    // dots inside a name, or three of them, are fine
+    assertProblems(replace(BASE, "name: t", "name: ..."));
+    assertProblems(replace(BASE, "name: t", "name: v1.2"));
+  }
+
+  @Test
   void spectralRadiusNotBelowOne_saysTheModelHasNoSolution() {
     assertProblems(
         replace(ECONOMY, "[0.1, 0.2]", "[0.9, 0.5]").replace("[0.3, 0.1]", "[0.5, 0.9]"),
         "t.yaml:32:5: economy.interdependency: must have spectral radius < 1 but was 1.4; the inoperability "
             + "model q = A* q + c* then has no finite solution (make each row of A* sum to less than 1)");
+  }
+
+  @Test
+  void spectralRadiusExactlyOne_isRejectedThoughItComputesAsJustBelow() {
+    // the eigenvalues of [[0, 1], [1, 0]] are +-1, computed as +-0.9999999999999998
+    assertProblems(
+        replace(ECONOMY, "[0.1, 0.2]", "[0.0, 1.0]").replace("[0.3, 0.1]", "[1.0, 0.0]"),
+        "t.yaml:32:5: economy.interdependency: must have spectral radius < 1 but was 1; the inoperability "
+            + "model q = A* q + c* then has no finite solution (make each row of A* sum to less than 1)");
+    assertProblems(
+        replace(ECONOMY, "[0.1, 0.2]", "[0.0, 0.9]").replace("[0.3, 0.1]", "[0.9, 0.0]"));
   }
 
   @Test
@@ -437,7 +475,8 @@ class ProblemGoldenTest {
   void jsonSyntaxError_hasLineAndColumn() {
     assertEquals(
         List.of(
-            "t.json:2:10: JSON syntax error: Unexpected character ('}' (code 125)): expected a value"),
+            "t.json:2:10: JSON syntax error: expected a value (a string in double quotes, a number,"
+                + " true, false, null, an array [...] or an object {...}) but found '}'"),
         problems("t.json", "{\"format\": \"corridor-risk/v1\",\n \"name\": }"));
   }
 

@@ -47,6 +47,28 @@ class Yaml12NumbersTest {
   }
 
   @Test
+  void yaml12Octal_isAnIntegerWhenPlain() {
+    JsonNode r =
+        read(
+            "a: 0o17\nb: '0o17'\nc: \"0o17\"\nd: !!str 0o17\ne: 0o18\nf: [0o17, 0o0]\n"
+                + "g: {x: 0o777}\nh: -0o17\n");
+    assertEquals(15, r.get("a").intValue());
+    assertTrue(r.get("a").isIntegralNumber());
+    assertEquals("0o17", r.get("b").textValue());
+    assertEquals("0o17", r.get("c").textValue());
+    assertEquals("0o17", r.get("d").textValue());
+    assertEquals("0o18", r.get("e").textValue()); // not octal digits: a string
+    assertEquals(15, r.get("f").get(0).intValue());
+    assertEquals(0, r.get("f").get(1).intValue());
+    assertEquals(511, r.get("g").get("x").intValue());
+    assertEquals("-0o17", r.get("h").textValue()); // YAML 1.2's octal has no sign
+    assertEquals(
+        java.util.List.of(),
+        TestFiles.problems(
+            TestFiles.replace(TestFiles.BASE, "horizon_days: 30", "horizon_days: 0o36")));
+  }
+
+  @Test
   void floats() {
     JsonNode r = read("a: 4.0e7\nb: 1.5E+9\nc: 1_000.5\nd: 010.5\ne: .5\nf: 1:30.5\n");
     assertEquals(4.0e7, r.get("a").doubleValue());
