@@ -777,11 +777,49 @@ public final class Scenario {
    * network with a {@code sharing} key in its file paid for its checks twice before.
    */
   public Scenario withSharing(Sharing newSharing) {
-    return new Scenario(this, Checks.notNull(newSharing, "sharing", "scenario"));
+    return new Scenario(this, Checks.notNull(newSharing, "sharing", "scenario"), threats);
   }
 
-  /** The copy of {@link #withSharing}: every part of {@code from}, and {@code sharing}. */
-  private Scenario(Scenario from, Sharing sharing) {
+  /**
+   * A copy of this scenario whose threats list the assets a mitigation added after every other
+   * target: the first {@code baseNodes} nodes and {@code baseLinks} links are the baseline's (a
+   * patch appends what it adds), and each threat's targets keep the canonical order of those
+   * (nodes, then links, in file order), followed by the added nodes, then the added links. A
+   * threat's draws are taken per target position, so a mitigation that adds assets leaves every
+   * baseline target's draws where they were (common random numbers, docs/model.md section 2).
+   * Returns this scenario when nothing was added. The rules are not checked again: only the order
+   * of targets changes.
+   */
+  public Scenario withAddedAssetsLast(int baseNodes, int baseLinks) {
+    if (baseNodes >= nodes.size() && baseLinks >= links.size()) {
+      return this;
+    }
+    Set<String> added = new HashSet<>();
+    nodes.subList(Math.min(baseNodes, nodes.size()), nodes.size()).forEach(n -> added.add(n.id()));
+    Set<String> addedLinks = new HashSet<>();
+    links
+        .subList(Math.min(baseLinks, links.size()), links.size())
+        .forEach(l -> addedLinks.add(l.id()));
+    List<Threat> reordered = new ArrayList<>(threats.size());
+    for (Threat t : threats) {
+      List<String> base = new ArrayList<>();
+      List<String> newNodes = new ArrayList<>();
+      List<String> newLinks = new ArrayList<>();
+      for (String id : t.targets()) {
+        (added.contains(id) ? newNodes : addedLinks.contains(id) ? newLinks : base).add(id);
+      }
+      base.addAll(newNodes);
+      base.addAll(newLinks);
+      reordered.add(base.equals(t.targets()) ? t : t.withTargets(base));
+    }
+    return new Scenario(this, sharing, List.copyOf(reordered));
+  }
+
+  /**
+   * The copy of {@link #withSharing} and {@link #withAddedAssetsLast}: every part of {@code from},
+   * and {@code sharing} and {@code threats}.
+   */
+  private Scenario(Scenario from, Sharing sharing, List<Threat> threats) {
     this.name = from.name;
     this.description = from.description;
     this.horizonDays = from.horizonDays;
@@ -789,7 +827,7 @@ public final class Scenario {
     this.commodities = from.commodities;
     this.nodes = from.nodes;
     this.links = from.links;
-    this.threats = from.threats;
+    this.threats = threats;
     this.dependencies = from.dependencies;
     this.economy = from.economy;
     this.mitigations = from.mitigations;

@@ -152,7 +152,10 @@ final class Validation {
               null));
     }
     issues.addAll(mapped);
-    return mapped.isEmpty() ? s : null;
+    // what the patches added goes after the baseline's assets in every threat's targets
+    return mapped.isEmpty() && s != null
+        ? s.withAddedAssetsLast(root.path("nodes").size(), root.path("links").size())
+        : null;
   }
 
   private static String path(JsonMappingException e) {

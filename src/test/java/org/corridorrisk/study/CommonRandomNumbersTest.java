@@ -58,6 +58,24 @@ class CommonRandomNumbersTest {
     }
   }
 
+  @Test
+  void addedAssetsThatTheThreatTargets_doNotShiftTheDrawsOfTheBaselineTargets() throws Exception {
+    // the threat targets by kind; the mitigation adds a junction and a pipeline it also targets,
+    // idle (nothing flows through them to the sink): every trial must keep its loss
+    LoadedScenario loaded = load("crn-added-target.yaml");
+    StudyResult base = run(loaded.baseline(), 2000, 7);
+    StudyResult mitigated = run(loaded.variant(List.of("idle-junction")), 2000, 7);
+    assertTrue(Synthetic.max(base.values(Metric.ECONOMIC_LOSS)) > 0);
+    double[] b = base.values(Metric.ECONOMIC_LOSS);
+    double[] x = mitigated.values(Metric.ECONOMIC_LOSS);
+    for (int k = 0; k < base.trials(); k++) {
+      assertEquals(b[k], x[k], "trial " + k);
+    }
+    assertEquals(
+        List.of("L", "J9", "Z"),
+        loaded.variant(List.of("idle-junction")).threats().get(0).targets());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"bigger-main", "more-gas-stored", "bypass", "patrols", "repair-crews"})
   void monotonePatch_noTrialWorseInAnyMetric(String mitigation) throws Exception {
