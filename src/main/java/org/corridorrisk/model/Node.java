@@ -17,7 +17,8 @@ package org.corridorrisk.model;
  * @param sector sink: economy sector this demand feeds, or {@code null}
  * @param inventory storage: volume at day 0
  * @param maxWithdrawalPerDay storage: most it can deliver per day
- * @param storageCapacity storage: refill ceiling (volume)
+ * @param storageCapacity storage: refill ceiling (volume); below {@code inventory} the engine takes
+ *     {@code inventory} as the ceiling (the storage holds what it starts with)
  * @param maxInjectionPerDay storage: most it can refill per day
  * @param location WGS84 position, or {@code null} when unknown
  */
@@ -54,14 +55,6 @@ public record Node(
     Checks.nonNegative(maxWithdrawalPerDay, "max_withdrawal", owner);
     Checks.nonNegative(storageCapacity, "capacity", owner);
     Checks.nonNegative(maxInjectionPerDay, "max_injection", owner);
-    if (storageCapacity < inventory) {
-      throw RuleException.of(
-          "capacity",
-          Rule.ORDER,
-          storageCapacity,
-          "must be >= inventory (" + inventory + ") but was " + storageCapacity,
-          owner);
-    }
   }
 
   /** A source injecting up to {@code supplyPerDay}. */

@@ -101,7 +101,9 @@ public final class NetworkIndex {
       boolean storage = node.kind() == NodeKind.STORAGE;
       inventory[i] = storage ? node.inventory() : 0;
       maxWithdrawalPerDay[i] = storage ? node.maxWithdrawalPerDay() : 0;
-      storageCapacity[i] = storage ? node.storageCapacity() : 0;
+      // a ceiling below the initial inventory is raised to it (the storage holds what it starts
+      // with)
+      storageCapacity[i] = storage ? Math.max(node.storageCapacity(), node.inventory()) : 0;
       maxInjectionPerDay[i] = storage ? node.maxInjectionPerDay() : 0;
       double throughput = scenario.incidents().asset(node.id()).throughput();
       throughputPerDay[i] =

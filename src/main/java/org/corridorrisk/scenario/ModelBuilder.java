@@ -243,6 +243,15 @@ final class ModelBuilder {
           boolean storage = k == NodeKind.STORAGE;
           double inventory = storage ? num(s.inventory(), "inventory", d, 0) : 0;
           double withdrawal = storage ? num(s.maxWithdrawal(), "max_withdrawal", d, 0) : 0;
+          if (storage && s.capacity() != null && s.capacity() < inventory) {
+            issues.warn(
+                Paths.field(path, "capacity"),
+                "warning: is below inventory ("
+                    + inventory
+                    + "): the storage starts with its inventory, so the refill ceiling is taken as "
+                    + inventory,
+                false);
+          }
           return new Node(
               id,
               k,

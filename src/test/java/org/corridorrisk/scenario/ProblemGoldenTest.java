@@ -282,13 +282,23 @@ class ProblemGoldenTest {
   }
 
   @Test
-  void storageCapacityBelowInventory() {
-    assertProblems(
+  void storageCapacityBelowInventory_isAWarning_theCeilingIsTheInventory() throws Exception {
+    // the format's own example raises a storage's inventory above its capacity in a mitigation
+    String text =
         replace(
             "- id: b\n",
             "- id: s\n    kind: storage\n    commodity: gas\n    inventory: 500\n"
-                + "    max_withdrawal: 5\n    capacity: 400\n  - id: b\n"),
-        "t.yaml:16:15: nodes[1] (s).capacity: must be >= inventory (500.0) but was 400.0");
+                + "    max_withdrawal: 5\n    capacity: 400\n  - id: b\n");
+    assertProblems(text);
+    LoadedScenario loaded = TestFiles.load(text);
+    assertEquals(
+        List.of(
+            "t.yaml:16:15: nodes[1] (s).capacity: warning: is below inventory (500.0): the storage"
+                + " starts with its inventory, so the refill ceiling is taken as 500.0"),
+        loaded.warnings().stream().map(Problem::format).toList());
+    org.corridorrisk.network.NetworkIndex net =
+        org.corridorrisk.network.NetworkIndex.compile(loaded.baseline());
+    assertEquals(500.0, net.storageCapacity(net.nodeIndex("s")));
   }
 
   @Test
