@@ -111,8 +111,9 @@ final class PeakMemory {
   /**
    * The flags of this JVM a child should share: module openings and exports, system properties, the
    * garbage collector ({@code -XX:+Use...GC}: the launcher picks Parallel GC, whose peak resident
-   * set differs from G1's) and {@code -XX:+IgnoreUnrecognizedVMOptions}; not heap sizes, agents,
-   * debugging, logging or class-data-sharing archives.
+   * set differs from G1's), the launcher's cap on the young generation ({@code -XX:MaxNewSize},
+   * which keeps the resident set flat in long runs) and {@code -XX:+IgnoreUnrecognizedVMOptions};
+   * not heap sizes, agents, debugging, logging or class-data-sharing archives.
    */
   static List<String> inheritedFlags(List<String> parentFlags) {
     List<String> kept = new ArrayList<>();
@@ -121,6 +122,7 @@ final class PeakMemory {
           || f.startsWith("--add-exports")
           || f.equals("-XX:+IgnoreUnrecognizedVMOptions")
           || (f.startsWith("-XX:+Use") && f.endsWith("GC"))
+          || f.startsWith("-XX:MaxNewSize=")
           || (f.startsWith("-D") && !f.startsWith("-Djava.class.path"))) {
         kept.add(f);
       }

@@ -185,6 +185,7 @@ class BenchCommandTest {
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "-Dslf4j.provider=x",
             "-XX:+UseParallelGC",
+            "-XX:MaxNewSize=128m",
             "-XX:+IgnoreUnrecognizedVMOptions"),
         PeakMemory.inheritedFlags(
             List.of(
@@ -193,6 +194,7 @@ class BenchCommandTest {
                 "-javaagent:/x/jacoco.jar=destfile=y",
                 "-Dslf4j.provider=x",
                 "-XX:+UseParallelGC",
+                "-XX:MaxNewSize=128m",
                 "-XX:+UseTransparentHugePages",
                 "-XX:SharedArchiveFile=a.jsa",
                 "-XX:+IgnoreUnrecognizedVMOptions")));
