@@ -53,6 +53,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return USER_INPUT;
     }
     for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof org.corridorrisk.sim.EngineSetupException setup) {
+        err.println("corridor-risk: " + setup.getMessage());
+        traceIfDebug(ex, err);
+        return USER_INPUT;
+      }
+    }
+    for (Throwable c = ex; c != null; c = c.getCause()) {
       if (c instanceof OutOfMemoryError oom) {
         return outOfMemory(oom, err, debug);
       }

@@ -11,6 +11,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.corridorrisk.sim.EngineSetupException;
 import org.corridorrisk.sim.MonteCarlo;
 import scala.Function1;
 import scala.Function2;
@@ -141,15 +142,17 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     // results up to this size go to the driver with the task's status, not through the block
     // manager (the first trials' kept values make a task's result a few MB)
     conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
+    if (conf.contains(PARTITION_TRIALS)) {
+      partitionTrials(conf.get(PARTITION_TRIALS)); // a bad value stops the study before it starts
+    }
     SparkContext context;
     try {
       context = SparkContext.getOrCreate(conf);
     } catch (Exception e) {
-      if (String.valueOf(e.getMessage()).contains("Master URL")) {
-        throw new IllegalArgumentException(
-            MASTER_PROBLEM + "'" + conf.get("spark.master") + "': " + e.getMessage(), e);
-      }
-      throw e;
+      // a context that cannot start is a master or setting the user gave (an unparsable URL,
+      // local[0], ...): said in one line, without Spark's stack trace
+      throw new EngineSetupException(
+          MASTER_PROBLEM + "'" + conf.get("spark.master") + "': " + firstLine(e), e);
     }
     return new SparkEngine(JavaSparkContext.fromSparkContext(context), !existing, fileName, bytes);
   }
@@ -210,13 +213,33 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       MonteCarlo.PartitionRequest request,
       Predicate<MonteCarlo.Partition> sink,
       BooleanSupplier stop) {
+    try {
+      runJobs(request, sink, stop);
+    } catch (RuntimeException e) {
+      if (!sc.sc().isStopped() || stop.getAsBoolean()) {
+        throw e;
+      }
+      // e.g. "All masters are unresponsive": Spark gave up on the master and stopped the context
+      throw new EngineSetupException(
+          "Spark stopped the application before its trials ran (master '"
+              + sc.getConf().get("spark.master", "?")
+              + "'): check that the master is reachable and accepts applications (--debug shows"
+              + " Spark's error)",
+          e);
+    }
+  }
+
+  private void runJobs(
+      MonteCarlo.PartitionRequest request,
+      Predicate<MonteCarlo.Partition> sink,
+      BooleanSupplier stop) {
     String setting = sc.getLocalProperty(PARTITION_TRIALS);
     if (setting == null && sc.getConf().contains(PARTITION_TRIALS)) {
       setting = sc.getConf().get(PARTITION_TRIALS);
     }
     long size =
         setting != null
-            ? Long.parseLong(setting.trim())
+            ? partitionTrials(setting)
             : defaultPartitionTrials(request.to() - request.from(), sc.defaultParallelism());
     List<MonteCarlo.PartitionRequest> tasks = new ArrayList<>();
     for (long[] r : split(request.from(), request.to(), size)) {
@@ -243,6 +266,26 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     if (!ordered.stopped()) {
       ordered.checkComplete(tasks.size());
     }
+  }
+
+  /** The value of {@value #PARTITION_TRIALS}: a whole number of trials, at least 1. */
+  static long partitionTrials(String setting) {
+    try {
+      long v = Long.parseLong(setting.trim());
+      if (v >= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new EngineSetupException(
+        PARTITION_TRIALS + " must be a whole number of trials >= 1 but was '" + setting + "'");
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   private static final AtomicLong JOBS = new AtomicLong();

@@ -131,6 +131,12 @@ public record MetricSummary(
       max = h.max();
     }
     double[] cvarCi = Intervals.cvar(cvar, p95, tailVar, n, 0.05);
+    if (acc.negative() == 0) {
+      // no value below 0: neither the mean nor the expected shortfall can be (an interval's lower
+      // end below 0 only says the sample is small; cutting it there keeps its coverage)
+      ci[0] = Math.max(0, ci[0]);
+      cvarCi[0] = Math.max(0, cvarCi[0]);
+    }
     return new MetricSummary(
         m.mean(),
         m.sampleStd(),

@@ -213,6 +213,18 @@ class SparkEngineTest {
   }
 
   @Test
+  void partitionTrialsSetting_mustBeAWholeNumberOfTrialsAtLeast1() {
+    assertEquals(4096, SparkEngine.partitionTrials(" 4096 "));
+    for (String bad : new String[] {"abc", "0", "-5", "1.5", ""}) {
+      org.corridorrisk.sim.EngineSetupException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              org.corridorrisk.sim.EngineSetupException.class,
+              () -> SparkEngine.partitionTrials(bad));
+      assertTrue(e.getMessage().contains("spark.corridorrisk.partitionTrials"), e.getMessage());
+    }
+  }
+
+  @Test
   void compareTakesEngineAndMasterAsRunDoes() {
     String file = "scenarios/btc-oil.yaml";
     String out = tmp.resolve("compare-bad").toString();

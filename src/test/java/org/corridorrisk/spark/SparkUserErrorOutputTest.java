@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkUserErrorOutputTest {
   @TempDir Path tmp;
 
-  @Test
-  void unusableMasterPrintsNoStackTrace() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"nowhere:7077", "local[0]"})
+  void unusableMasterPrintsNoStackTrace(String master) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         List.of(
@@ -43,7 +43,7 @@ class SparkUserErrorOutputTest {
             "--engine",
             "spark",
             "--master",
-            "nowhere:7077");
+            master);
     Path outFile = tmp.resolve("stdout.txt");
     Path errFile = tmp.resolve("stderr.txt");
     Process p =
@@ -56,7 +56,7 @@ class SparkUserErrorOutputTest {
     String err = Files.readString(errFile, StandardCharsets.UTF_8);
     String both = "stdout:\n" + out + "\nstderr:\n" + err;
     assertEquals(2, p.exitValue(), both);
-    assertTrue(err.contains("--master: Spark cannot use 'nowhere:7077'"), both);
+    assertTrue(err.contains("--master: Spark cannot use '" + master + "'"), both);
     assertFalse(out.contains("\tat ") || err.contains("\tat "), both);
     assertFalse(out.contains("Exception") || err.contains("SparkException"), both);
   }

@@ -187,4 +187,18 @@ class AccumulatorTest {
     assertEquals(10 - half, sym[0], 1e-12);
     assertEquals(10 + half, sym[1], 1e-12);
   }
+
+  @Test
+  void intervalsOfANonNegativeSample_neverReachBelowZero() {
+    // one loss in 100,000 trials: Hall's interval alone would reach below 0
+    double[] v = new double[100_000];
+    v[123] = 1e6;
+    MetricSummary s = MetricSummary.of(v);
+    assertEquals(0.0, s.ci95Low());
+    assertTrue(s.ci95High() > s.mean());
+    assertTrue(s.cvar95Low() >= 0);
+    // with a value below 0 the interval keeps its own lower end
+    v[7] = -1;
+    assertTrue(MetricSummary.of(v).ci95Low() < 0);
+  }
 }
