@@ -340,7 +340,7 @@ final class DescribeCommand implements Callable<Integer> {
     for (String a : t.targets()) {
       if (!hasFragility(s, h, a)) {
         noFragility.add(a);
-      } else if (!located(s, a)) {
+      } else if (!s.isLocated(a)) {
         noLocation.add(a);
       }
     }
@@ -370,19 +370,6 @@ final class DescribeCommand implements Callable<Integer> {
     Link l = n == null ? s.link(asset) : null;
     String kind = n != null ? n.kind().fileName() : l != null ? l.kind().fileName() : null;
     return kind != null && h.fragility().stream().anyMatch(f -> f.kinds().contains(kind));
-  }
-
-  private static boolean located(Scenario s, String asset) {
-    Node n = s.node(asset);
-    if (n != null) {
-      return n.location() != null;
-    }
-    Link l = s.link(asset);
-    return l != null
-        && s.node(l.from()) != null
-        && s.node(l.to()) != null
-        && s.node(l.from()).location() != null
-        && s.node(l.to()).location() != null;
   }
 
   private static void profiles(Scenario s, StringBuilder sb) {

@@ -625,6 +625,24 @@ public final class Scenario {
     return List.copyOf(result);
   }
 
+  /**
+   * Whether asset {@code id} has a place on the map: a node its {@code location}, a link both its
+   * ends' (what a hazard's distance needs). False for an unknown id.
+   */
+  public boolean isLocated(String id) {
+    Node n = node(id);
+    if (n != null) {
+      return n.location() != null;
+    }
+    Link l = link(id);
+    if (l == null) {
+      return false;
+    }
+    Node from = node(l.from());
+    Node to = node(l.to());
+    return from != null && to != null && from.location() != null && to.location() != null;
+  }
+
   /** ", did you mean 'x'?" for the closest candidate within edit distance 3, else "". */
   static String suggestion(String given, Set<String> candidates) {
     String best = Spelling.closest(given, candidates);

@@ -636,7 +636,7 @@ final class IncidentsBuilder {
         for (String a : t.targets()) {
           if (fragilityOf(s, h, a) == null) {
             noFragility.add(a);
-          } else if (!located(s, a)) {
+          } else if (!s.isLocated(a)) {
             noLocation.add(a);
           }
         }
@@ -741,24 +741,11 @@ final class IncidentsBuilder {
   private static List<String> located(Scenario s, List<String> assets) {
     List<String> out = new ArrayList<>();
     for (String a : assets) {
-      if (located(s, a)) {
+      if (s.isLocated(a)) {
         out.add(a);
       }
     }
     return out;
-  }
-
-  private static boolean located(Scenario s, String asset) {
-    Node n = s.node(asset);
-    if (n != null) {
-      return n.location() != null;
-    }
-    Link l = s.link(asset);
-    return l != null
-        && s.node(l.from()) != null
-        && s.node(l.to()) != null
-        && s.node(l.from()).location() != null
-        && s.node(l.to()).location() != null;
   }
 
   /** The first fragility entry listing the asset's kind, or {@code null}. */
