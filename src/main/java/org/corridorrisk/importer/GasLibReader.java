@@ -16,7 +16,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -190,14 +189,6 @@ final class GasLibReader {
     return new GasLibData(netFile, scnFile, title, nodes, arcs, nominations);
   }
 
-  private static XMLStreamReader open(InputStream in) throws XMLStreamException {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    return f.createXMLStreamReader(in);
-  }
-
   /** Reads nodes and arcs; returns the framework title (or null). */
   private String readNet(Path file, InputStream in, List<GasNode> nodes, List<GasArc> arcs) {
     String title = null;
@@ -218,7 +209,7 @@ final class GasLibReader {
     int line = 0;
     int column = 0;
     try {
-      XMLStreamReader r = open(in);
+      XMLStreamReader r = SafeXml.open(in);
       while (r.hasNext()) {
         int event = r.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
@@ -319,7 +310,7 @@ final class GasLibReader {
     int column = 0;
     int nodeDepth = -1;
     try {
-      XMLStreamReader r = open(in);
+      XMLStreamReader r = SafeXml.open(in);
       while (r.hasNext()) {
         int event = r.next();
         if (event == XMLStreamConstants.START_ELEMENT) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -105,14 +104,6 @@ final class GraphMLReader {
     return edges.toTopology(ids, lat, lon);
   }
 
-  private static XMLStreamReader open(InputStream in) throws XMLStreamException {
-    XMLInputFactory f = XMLInputFactory.newFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    return f.createXMLStreamReader(in);
-  }
-
   /**
    * Reads the elements the importer uses; {@code null} after a problem that stops the reading (an
    * XML syntax error, a root that is not {@code <graphml>}).
@@ -125,7 +116,7 @@ final class GraphMLReader {
     StringBuilder text = new StringBuilder();
     int depth = 0;
     try {
-      XMLStreamReader r = open(in);
+      XMLStreamReader r = SafeXml.open(in);
       while (r.hasNext()) {
         int event = r.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
