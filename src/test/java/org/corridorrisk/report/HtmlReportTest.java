@@ -184,43 +184,33 @@ class HtmlReportTest {
   void earlyStoppedRun_reportsOnlyTheTrialsRun() {
     StudyResult full = SyntheticStudy.result(3_000, 9, true);
     // a study with a CI target of 1% and at most 3,000 trials that stopped at 1,000
-    org.corridorrisk.sim.RunOptions ci =
-        new org.corridorrisk.sim.RunOptions(3_000, 9, 2, 0.01, null);
     StudyResult stopped =
-        new StudyResult(
-            full.scenario(),
-            ci,
-            1_000,
-            full.elapsedNanos(),
-            full.metricValues(),
-            full.unservedVolume(),
-            full.personDays(),
-            full.peakInoperability(),
-            full.sectorIndirectLoss(),
-            full.daily(),
-            full.sinks(),
-            full.assets());
+        firstTrials(full, new org.corridorrisk.sim.RunOptions(3_000, 9, 2, 0.01, null), 1_000);
     String html = html(stopped);
     assertEquals(
         MetricSummary.of(full.values(Metric.ECONOMIC_LOSS), 1_000).mean(),
         dataValue(html, "economic_loss", "mean"));
     assertTrue(html.contains("1,000 (stopped early at the CI target; at most 3,000)"));
     // the same trials without a CI target: only an interruption stops a study early
-    StudyResult plain =
-        new StudyResult(
-            full.scenario(),
-            full.options(),
-            1_000,
-            full.elapsedNanos(),
-            full.metricValues(),
-            full.unservedVolume(),
-            full.personDays(),
-            full.peakInoperability(),
-            full.sectorIndirectLoss(),
-            full.daily(),
-            full.sinks(),
-            full.assets());
-    assertFalse(html(plain).contains("stopped early"));
+    assertFalse(html(firstTrials(full, full.options(), 1_000)).contains("stopped early"));
+  }
+
+  /** The first {@code n} trials of {@code full}, as a study run with {@code options}. */
+  private static StudyResult firstTrials(
+      StudyResult full, org.corridorrisk.sim.RunOptions options, int n) {
+    return new StudyResult(
+        full.scenario(),
+        options,
+        n,
+        full.elapsedNanos(),
+        full.metricValues(),
+        full.unservedVolume(),
+        full.personDays(),
+        full.peakInoperability(),
+        full.sectorIndirectLoss(),
+        full.daily(),
+        full.sinks(),
+        full.assets());
   }
 
   /** Writes the synthetic report to target/ for a look in a browser (not an assertion). */
