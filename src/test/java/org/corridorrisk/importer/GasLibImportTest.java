@@ -179,24 +179,7 @@ class GasLibImportTest {
 
   @Test
   void arcToUndeclaredNode_isAProblemAtTheArc() throws Exception {
-    Path net = dir.resolve("x.net");
-    Files.writeString(
-        net,
-        String.join(
-            "\n",
-            "<network xmlns=\"http://gaslib.zib.de/Gas\" xmlns:framework=\"http://gaslib.zib.de/Framework\">",
-            "<framework:nodes>",
-            "<source id=\"s\" x=\"0\" y=\"0\"/>",
-            "<sink id=\"t\" x=\"1\" y=\"0\"/>",
-            "</framework:nodes>",
-            "<framework:connections>",
-            "<pipe id=\"p\" from=\"s\" to=\"nowhere\"><flowMax unit=\"1000m_cube_per_hour\" value=\"10\"/></pipe>",
-            "</framework:connections>",
-            "</network>"));
-    Files.writeString(
-        dir.resolve("x.scn"),
-        "<boundaryValue><scenario><node type=\"entry\" id=\"s\">"
-            + "<flow bound=\"both\" value=\"5\" unit=\"1000m_cube_per_hour\"/></node></scenario></boundaryValue>");
+    Path net = pipeNetwork("x", "nowhere", "10");
     ScenarioException e =
         assertThrows(
             ScenarioException.class,
@@ -219,6 +202,14 @@ class GasLibImportTest {
 
   /** A two-node GasLib network whose one pipe has the given flowMax (1000 m3/h). */
   private Path pipeNetwork(String name, String flowMax) throws IOException {
+    return pipeNetwork(name, "t", flowMax);
+  }
+
+  /**
+   * Nodes s (source) and t (sink) and one pipe from s to {@code to} with the given flowMax (1000
+   * m3/h), on line 7 of the file; its nomination feeds t from s.
+   */
+  private Path pipeNetwork(String name, String to, String flowMax) throws IOException {
     Path net = dir.resolve(name + ".net");
     Files.writeString(
         net,
@@ -230,7 +221,9 @@ class GasLibImportTest {
             "<sink id=\"t\" x=\"1\" y=\"0\"/>",
             "</framework:nodes>",
             "<framework:connections>",
-            "<pipe id=\"p\" from=\"s\" to=\"t\"><flowMax unit=\"1000m_cube_per_hour\" value=\""
+            "<pipe id=\"p\" from=\"s\" to=\""
+                + to
+                + "\"><flowMax unit=\"1000m_cube_per_hour\" value=\""
                 + flowMax
                 + "\"/></pipe>",
             "</framework:connections>",
