@@ -61,44 +61,33 @@ final class MatrixMarketReader {
     if (!lines.isEmpty() && lines.get(0).startsWith("%%")) {
       String[] banner = lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s+");
       if (banner.length < 5 || !banner[0].equals("%%matrixmarket") || !banner[1].equals("matrix")) {
-        problems.add(
-            new Problem(
-                file,
-                1,
-                1,
-                "",
-                "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY' but was '"
-                    + lines.get(0).trim()
-                    + "'"));
+        problem(
+            file,
+            1,
+            1,
+            "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY' but was '"
+                + lines.get(0).trim()
+                + "'");
         return null;
       }
       if (!banner[2].equals("coordinate")) {
-        problems.add(
-            new Problem(
-                file,
-                1,
-                1,
-                "",
-                "only coordinate (sparse) MatrixMarket files are networks; this one is '"
-                    + banner[2]
-                    + "'"));
+        problem(
+            file,
+            1,
+            1,
+            "only coordinate (sparse) MatrixMarket files are networks; this one is '"
+                + banner[2]
+                + "'");
         return null;
       }
       field = banner[3];
       if (!FIELDS.contains(field)) {
-        problems.add(
-            new Problem(
-                file, 1, 1, "", "field must be one of " + FIELDS + " but was '" + field + "'"));
+        problem(file, 1, 1, "field must be one of " + FIELDS + " but was '" + field + "'");
         return null;
       }
       if (!SYMMETRIES.contains(banner[4])) {
-        problems.add(
-            new Problem(
-                file,
-                1,
-                1,
-                "",
-                "symmetry must be one of " + SYMMETRIES + " but was '" + banner[4] + "'"));
+        problem(
+            file, 1, 1, "symmetry must be one of " + SYMMETRIES + " but was '" + banner[4] + "'");
         return null;
       }
       i = 1;
@@ -139,17 +128,15 @@ final class MatrixMarketReader {
       }
     }
     if (declaredRows > ScenarioLimits.MAX_NODES) {
-      problems.add(
-          new Problem(
-              file,
-              dataLines[0] + 1,
-              1,
-              "",
-              "the size line declares "
-                  + declaredRows
-                  + " rows/columns (nodes); a scenario holds at most "
-                  + ScenarioLimits.MAX_NODES
-                  + " nodes"));
+      problem(
+          file,
+          dataLines[0] + 1,
+          1,
+          "the size line declares "
+              + declaredRows
+              + " rows/columns (nodes); a scenario holds at most "
+              + ScenarioLimits.MAX_NODES
+              + " nodes");
       return null;
     }
     EdgeList edges = new EdgeList();
@@ -159,28 +146,19 @@ final class MatrixMarketReader {
       String[] tokens = lines.get(dataLines[k]).trim().split("\\s+");
       int needed = "pattern".equals(field) ? 2 : "complex".equals(field) ? 4 : 3;
       if (tokens.length < 2) {
-        problems.add(
-            new Problem(
-                file,
-                lineNo,
-                1,
-                "",
-                "expected two 1-based node ids but was '" + lines.get(dataLines[k]).trim() + "'"));
+        problem(
+            file,
+            lineNo,
+            1,
+            "expected two 1-based node ids but was '" + lines.get(dataLines[k]).trim() + "'");
         continue;
       }
       if (tokens.length != needed) {
-        problems.add(
-            new Problem(
-                file,
-                lineNo,
-                1,
-                "",
-                "expected "
-                    + needed
-                    + " numbers for a "
-                    + field
-                    + " entry but found "
-                    + tokens.length));
+        problem(
+            file,
+            lineNo,
+            1,
+            "expected " + needed + " numbers for a " + field + " entry but found " + tokens.length);
         continue;
       }
       int a = id(file, lineNo, 1, tokens[0], declaredRows);
@@ -198,16 +176,14 @@ final class MatrixMarketReader {
       edges.add(a - 1, b - 1, null);
     }
     if (declaredEntries >= 0 && declaredEntries != dataCount - 1 && problems.isEmpty()) {
-      problems.add(
-          new Problem(
-              file,
-              dataLines[0] + 1,
-              1,
-              "",
-              "the size line announces "
-                  + declaredEntries
-                  + " entries but the file has "
-                  + (dataCount - 1)));
+      problem(
+          file,
+          dataLines[0] + 1,
+          1,
+          "the size line announces "
+              + declaredEntries
+              + " entries but the file has "
+              + (dataCount - 1));
     }
     if (!problems.isEmpty()) {
       return null;
@@ -228,42 +204,32 @@ final class MatrixMarketReader {
    */
   private int id(Path file, int line, int column, String token, long declaredRows) {
     if (!token.matches("[+-]?\\d+")) {
-      problems.add(
-          new Problem(
-              file,
-              line,
-              column,
-              "",
-              "node id must be a positive integer but was '" + token + "'"));
+      problem(file, line, column, "node id must be a positive integer but was '" + token + "'");
       return -1;
     }
     long v = parseCapped(token);
     if (v < 1) {
-      problems.add(new Problem(file, line, column, "", "node id must be >= 1 but was " + v));
+      problem(file, line, column, "node id must be >= 1 but was " + v);
       return -1;
     }
     if (v > ScenarioLimits.MAX_NODES) {
-      problems.add(
-          new Problem(
-              file,
-              line,
-              column,
-              "",
-              "node id "
-                  + token
-                  + " is too large: a scenario holds at most "
-                  + ScenarioLimits.MAX_NODES
-                  + " nodes"));
+      problem(
+          file,
+          line,
+          column,
+          "node id "
+              + token
+              + " is too large: a scenario holds at most "
+              + ScenarioLimits.MAX_NODES
+              + " nodes");
       return -1;
     }
     if (declaredRows >= 0 && v > declaredRows) {
-      problems.add(
-          new Problem(
-              file,
-              line,
-              column,
-              "",
-              "node id must be <= " + declaredRows + " (the size line) but was " + v));
+      problem(
+          file,
+          line,
+          column,
+          "node id must be <= " + declaredRows + " (the size line) but was " + v);
       return -1;
     }
     return (int) v;
@@ -288,5 +254,10 @@ final class MatrixMarketReader {
       }
     }
     return true;
+  }
+
+  /** Adds a located problem of the file (no scenario key: the input is not a scenario yet). */
+  private void problem(Path file, int line, int column, String message) {
+    problems.add(new Problem(file, line, column, "", message));
   }
 }
