@@ -272,18 +272,23 @@ final class CriticalityCommand implements Callable<Integer> {
                   : " that the heuristic found (not proven)");
         }
       }
+      Metric objective = r.options().objective();
+      // beside the objective, the money (or, when money is the objective, the share not served)
+      Metric beside =
+          objective == Metric.ECONOMIC_LOSS ? Metric.UNSERVED_FRACTION : Metric.ECONOMIC_LOSS;
       for (WorstSet w : r.worstCase()) {
         if (!w.anyLoss()) {
           continue;
         }
         out.printf(
             Locale.ROOT,
-            "  budget %d: %-36s %s %s  economic_loss %s  %s (%s, %d evaluations, %.2f s)%n",
+            "  budget %d: %-36s %s %s  %s %s  %s (%s, %d evaluations, %.2f s)%n",
             w.budget(),
             String.join(", ", w.assetIds()),
-            r.options().objective().key(),
-            value(r.options().objective(), w.get(r.options().objective()), currency),
-            money(currency, w.get(Metric.ECONOMIC_LOSS)),
+            objective.key(),
+            value(objective, w.get(objective), currency),
+            beside.key(),
+            value(beside, w.get(beside), currency),
             w.search().exact() ? "exact" : "NOT exact",
             w.search().method(),
             w.search().evaluations(),

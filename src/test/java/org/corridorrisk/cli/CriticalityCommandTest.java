@@ -72,4 +72,23 @@ class CriticalityCommandTest {
     OutputDirectory.prepare(dir, null);
     assertTrue(Files.exists(dir.resolve(OutputDirectory.MARKER)));
   }
+
+  @Test
+  void worstCaseLines_showTheObjectiveOnceAndAnotherMetricBesideIt() {
+    Outcome o =
+        execute(
+            "criticality",
+            "scenarios/btc-oil.yaml",
+            "--objective",
+            "economic_loss",
+            "--budget",
+            "1",
+            "--out",
+            tmp.resolve("o").toString());
+    assertEquals(0, o.code(), o.err());
+    String line =
+        o.out().lines().filter(l -> l.startsWith("  budget 1:")).findFirst().orElseThrow();
+    assertEquals(1, line.split("economic_loss", -1).length - 1, line);
+    assertTrue(line.contains("unserved_fraction"), line);
+  }
 }
