@@ -3,6 +3,8 @@ package org.corridorrisk.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -168,6 +170,7 @@ final class ModelBuilder {
               incidents);
       if (issues.all().size() == before) {
         extra.check(s);
+        warnSectorsInMixedUnits(s);
       }
       Sharing sharing = f.sharing() == null ? null : Sharing.fromFileName(f.sharing());
       if (sharing != null) {
@@ -194,6 +197,51 @@ final class ModelBuilder {
     } catch (IllegalArgumentException e) {
       issues.addFollowOn("", Objects.toString(e.getMessage(), "invalid scenario"), false);
       return null;
+    }
+  }
+
+  /**
+   * Warns about each sector fed by sinks whose commodities have different volume units: its direct
+   * inoperability (unserved demand over demand, each summed over its sinks) then adds numbers in
+   * different units. Units compare as {@link Commodity#volumeUnit()} ("mcm/d" and "mcm/day" agree);
+   * commodities without a unit count as one unit ("units").
+   */
+  private void warnSectorsInMixedUnits(Scenario s) {
+    if (s.economy().isEmpty()) {
+      return;
+    }
+    List<Sector> sectors = s.economy().get().sectors();
+    for (int i = 0; i < sectors.size(); i++) {
+      String sector = sectors.get(i).id();
+      Map<String, List<String>> sinksByUnit = new LinkedHashMap<>();
+      Map<String, Set<String>> commoditiesByUnit = new LinkedHashMap<>();
+      for (Node n : s.nodes()) {
+        if (n.kind() == NodeKind.SINK && sector.equals(n.sector())) {
+          String unit = s.commodity(n.commodity()).volumeUnit();
+          sinksByUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(n.id());
+          commoditiesByUnit.computeIfAbsent(unit, u -> new LinkedHashSet<>()).add(n.commodity());
+        }
+      }
+      if (sinksByUnit.size() < 2) {
+        continue;
+      }
+      List<String> parts = new ArrayList<>();
+      sinksByUnit.forEach(
+          (unit, sinks) ->
+              parts.add(
+                  String.join(", ", commoditiesByUnit.get(unit))
+                      + " in "
+                      + unit
+                      + ": "
+                      + String.join(", ", sinks)));
+      issues.warn(
+          Paths.index("economy.sectors", i),
+          "warning: is fed by sinks in different units ("
+              + String.join("; ", parts)
+              + "): its direct inoperability adds their unserved demand and their demand across"
+              + " units, so the commodity with the larger numbers dominates; give each unit its own"
+              + " sector",
+          false);
     }
   }
 

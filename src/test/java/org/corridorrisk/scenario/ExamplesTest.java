@@ -1,5 +1,6 @@
 package org.corridorrisk.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,5 +36,45 @@ class ExamplesTest {
       }
     }
     assertTrue(failures.isEmpty(), "examples with problems:\n" + failures);
+  }
+
+  @Test
+  void exampleWarnings_areTheCaspianSectorsFedInSeveralUnits() throws IOException {
+    // the Caspian example's four sectors each take gas, electricity or freight (mcm, GWh, kt);
+    // every other example is free of warnings
+    Path dir = Path.of("scenarios");
+    List<String> warnings = new java.util.ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
+        try {
+          ScenarioLoader.load(f).warnings().forEach(w -> warnings.add(w.format()));
+        } catch (ScenarioException e) {
+          warnings.add(f + " does not load");
+        }
+      }
+    }
+    String file = dir.resolve("caspian-energy-and-transport.yaml").toString();
+    assertEquals(4, warnings.size(), String.join("\n", warnings));
+    String[] sectors = {"households", "industry", "services", "transport"};
+    for (int i = 0; i < 4; i++) {
+      String w = warnings.get(i);
+      assertTrue(
+          w.startsWith(
+              file
+                  + ":"
+                  + (344 + i)
+                  + ":7: economy.sectors["
+                  + i
+                  + "] ("
+                  + sectors[i]
+                  + "): warning: is fed by sinks in different units ("),
+          w);
+    }
+    assertTrue(
+        warnings
+            .get(3)
+            .contains(
+                "(electricity in GWh: ge-rail-traction; freight in kt: ge-port-transit-freight)"),
+        warnings.get(3));
   }
 }

@@ -421,6 +421,41 @@ class ProblemGoldenTest {
         "t.yaml:15:13: nodes[1] (b).sector: unknown sector 'z', did you mean 'x'?");
   }
 
+  /** ECONOMY with gas in {@code gasUnit} and oil in {@code oilUnit}, both feeding sector x. */
+  private static String gasAndOilInOneSector(String gasUnit, String oilUnit) {
+    return ECONOMY
+        .replace(
+            "  - id: gas\n",
+            "  - {id: gas, unit: " + gasUnit + "}\n  - {id: oil, unit: " + oilUnit + "}\n")
+        .replace(
+            "    demand: 5\n",
+            "    demand: 5\n    sector: x\n  - {id: oa, kind: source, commodity: oil, supply: 900}\n"
+                + "  - {id: ob, kind: sink, commodity: oil, demand: 800, sector: x}\n")
+        .replace(
+            "    capacity: 10\n",
+            "    capacity: 10\n  - {id: ol, from: oa, to: ob, commodity: oil, capacity: 900}\n");
+  }
+
+  @Test
+  void sectorFedInDifferentUnits_isAWarning() throws Exception {
+    // the sector's direct inoperability divides unserved demand by demand, each summed over its
+    // sinks: 5 mcm of gas and 800 bbl of oil add up to a meaningless 805
+    String text = gasAndOilInOneSector("mcm/d", "bbl/d");
+    assertProblems(text);
+    assertEquals(
+        List.of(
+            "t.yaml:34:7: economy.sectors[0] (x): warning: is fed by sinks in different units"
+                + " (gas in mcm: b; oil in bbl: ob): its direct inoperability adds their unserved"
+                + " demand and their demand across units, so the commodity with the larger numbers"
+                + " dominates; give each unit its own sector"),
+        TestFiles.load(text).warnings().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void sectorFedInOneUnit_spelledTwoWays_isNoWarning() throws Exception {
+    assertEquals(List.of(), TestFiles.load(gasAndOilInOneSector("mcm/d", "mcm/day")).warnings());
+  }
+
   @Test
   void patchOfUnknownTarget() {
     assertProblems(
