@@ -407,9 +407,13 @@ public final class HtmlReport {
             NumberText.percent(unserved.quantile(1 - 1.0 / every)));
       }
       if (unserved.shareNonZero() > 0) {
+        // "rare" only below a 5% chance: with fewer than 20 trials no return level is shown, and a
+        // loss in 6 of 10 trials is anything but rare
         return String.format(
             Locale.ROOT,
-            "Loss of supply is rare: it occurred in %s of %,d simulated %ss.",
+            unserved.shareNonZero() < RARE_BELOW
+                ? "Loss of supply is rare: it occurred in %s of %,d simulated %ss."
+                : "Loss of supply occurred in %s of %,d simulated %ss.",
             NumberText.percent(unserved.shareNonZero()),
             total,
             periodName);
@@ -420,6 +424,9 @@ public final class HtmlReport {
           periodName,
           total);
     }
+
+    /** A share of trials with a loss below this is called rare in the headline (1 in 20). */
+    static final double RARE_BELOW = 0.05;
 
     /**
      * The most common of 1-in-20, 1-in-100, 1-in-1000 at which the metric is positive; 0 for none.
@@ -508,40 +515,57 @@ public final class HtmlReport {
     }
 
     Table peopleTable() {
+      // the 1-in-20 columns only when there were at least 20 trials to show such a level
+      boolean tail = n >= 20;
+      List<String> headers =
+          new ArrayList<>(
+              List.of(
+                  "commodity",
+                  "people served",
+                  "mean person-days",
+                  "95% CI of mean",
+                  "mean time without service, each"));
+      if (tail) {
+        headers.add(
+            s.horizonDays() == 365 ? "1 in 20 years: at least" : "1 in 20 periods: at least");
+        headers.add("time without service, each");
+      }
       Table t =
           new Table(
               "Person-days without service by commodity, " + perPeriod,
-              "commodity",
-              "people served",
-              "mean person-days",
-              "95% CI of mean",
-              "mean time without service, each",
-              s.horizonDays() == 365 ? "1 in 20 years: at least" : "1 in 20 periods: at least",
-              "time without service, each");
+              headers.toArray(new String[0]));
       for (PeopleServed.CommodityPeople c : PeopleServed.byCommodity(r)) {
         if (!(c.people() > 0)) {
           continue;
         }
         String key = "by_commodity." + c.commodity();
         MetricSummary pd = c.personDays();
-        t.row(
-            Cell.text(c.commodity()),
-            Cell.number(
-                NumberText.compact(c.people()),
-                c.people(),
-                Map.of("metric", key, "stat", "people_served")),
-            Cell.number(
-                NumberText.compact(pd.mean()),
-                pd.mean(),
-                Map.of("metric", key + ".person_days_without_service", "stat", "mean")),
-            Cell.text(
-                NumberText.compact(pd.ci95Low()) + " to " + NumberText.compact(pd.ci95High())),
-            Cell.text(PeopleServed.duration(c.meanDaysEach())),
-            Cell.number(
-                NumberText.compact(pd.p95()),
-                pd.p95(),
-                Map.of("metric", key + ".person_days_without_service", "stat", "p95")),
-            Cell.text(c.people() > 0 ? PeopleServed.duration(pd.p95() / c.people()) : "-"));
+        List<Cell> row =
+            new ArrayList<>(
+                List.of(
+                    Cell.text(c.commodity()),
+                    Cell.number(
+                        NumberText.compact(c.people()),
+                        c.people(),
+                        Map.of("metric", key, "stat", "people_served")),
+                    Cell.number(
+                        NumberText.compact(pd.mean()),
+                        pd.mean(),
+                        Map.of("metric", key + ".person_days_without_service", "stat", "mean")),
+                    Cell.text(
+                        NumberText.compact(pd.ci95Low())
+                            + " to "
+                            + NumberText.compact(pd.ci95High())),
+                    Cell.text(PeopleServed.duration(c.meanDaysEach()))));
+        if (tail) {
+          row.add(
+              Cell.number(
+                  NumberText.compact(pd.p95()),
+                  pd.p95(),
+                  Map.of("metric", key + ".person_days_without_service", "stat", "p95")));
+          row.add(Cell.text(PeopleServed.duration(pd.p95() / c.people())));
+        }
+        t.row(row.toArray(new Cell[0]));
       }
       return t;
     }

@@ -283,8 +283,8 @@ public final class PeopleServed {
   /**
    * A tail clause for one commodity, e.g. "In 1 of 20 years at least 5.3M person-days: all 11.6M
    * people served by gas without it for 0.46 days." Uses the 95th and 99th percentiles of the
-   * summary (as in summary.json); {@code null} when neither is a loss or the commodity has no
-   * people.
+   * summary (as in summary.json), each only from at least 20 or 100 trials; {@code null} when
+   * neither applies or the commodity has no people.
    *
    * @param periodName "year" or "90-day period"
    */
@@ -296,10 +296,11 @@ public final class PeopleServed {
     double negligible = pd.max() * ReportFacts.NEGLIGIBLE_SHARE_OF_MAX;
     int every;
     double q;
-    if (pd.p95() > negligible && pd.p95() > 0) {
+    // a 1-in-N level only from at least N trials
+    if (pd.trials() >= 20 && pd.p95() > negligible && pd.p95() > 0) {
       every = 20;
       q = pd.p95();
-    } else if (pd.p99() > negligible && pd.p99() > 0) {
+    } else if (pd.trials() >= 100 && pd.p99() > negligible && pd.p99() > 0) {
       every = 100;
       q = pd.p99();
     } else {

@@ -173,6 +173,67 @@ class HtmlReportTest {
             "No simulated 90-day period lost any supply: in all 500 trials every sink was fully served."));
   }
 
+  /**
+   * {@code n} trials of the synthetic scenario in which nobody goes without service and the first
+   * {@code lossy} trials lose a tenth of demand (at some money), the rest nothing.
+   */
+  private static StudyResult lossInFirstTrials(int n, int lossy) {
+    StudyResult full = SyntheticStudy.result(n, 1, true);
+    double[][] values = new double[full.metricValues().length][n];
+    for (int t = 0; t < lossy; t++) {
+      values[Metric.UNSERVED_FRACTION.ordinal()][t] = 0.1;
+      values[Metric.DIRECT_LOSS.ordinal()][t] = 1e6;
+      values[Metric.ECONOMIC_LOSS.ordinal()][t] = 1e6;
+    }
+    return new StudyResult(
+        full.scenario(),
+        full.options(),
+        n,
+        full.elapsedNanos(),
+        values,
+        new double[][] {new double[n]},
+        new double[][] {new double[n]},
+        new double[][] {new double[n], new double[n]},
+        new double[][] {new double[n], new double[n]},
+        full.daily(),
+        full.sinks(),
+        full.assets());
+  }
+
+  @Test
+  void headline_callsALossRareOnlyBelowFivePercent() {
+    // 2 of 50 trials (4%): rare
+    assertTrue(
+        html(lossInFirstTrials(50, 2))
+            .contains(
+                "Loss of supply is rare: it occurred in "
+                    + NumberText.percent(0.04)
+                    + " of 50 simulated 90-day periods."));
+    // 2 of 40 (5%) and 6 of 10 (60%, too few trials for a 1-in-20 level): not rare
+    for (int[] c : new int[][] {{40, 2}, {10, 6}}) {
+      String html = html(lossInFirstTrials(c[0], c[1]));
+      String expected =
+          String.format(
+              java.util.Locale.ROOT,
+              "Loss of supply occurred in %s of %d simulated 90-day periods.",
+              NumberText.percent((double) c[1] / c[0]),
+              c[0]);
+      assertTrue(html.contains(expected), expected);
+      assertFalse(html.contains(" is rare"), c[0] + " trials");
+    }
+  }
+
+  @Test
+  void fewerTrialsThanAReturnPeriod_showNoLevelForIt() {
+    // 19 trials cannot show a 1-in-20 level: not in the people headline, not in its table
+    String few = html(SyntheticStudy.result(19, 11, true));
+    assertFalse(few.contains("In 1 of 20 "), "1 of 20 with 19 trials");
+    assertFalse(few.contains("1 in 20 periods: at least"), "1 in 20 with 19 trials");
+    assertFalse(few.contains("In 1 of 100 "), "1 of 100 with 19 trials");
+    String enough = html(SyntheticStudy.result(20, 11, true));
+    assertTrue(enough.contains("1 in 20 periods: at least"), "people table with 20 trials");
+  }
+
   @Test
   void networkWithoutLocations_getsASchematicMap() {
     String html = html(SyntheticStudy.result(500, 1, false));
