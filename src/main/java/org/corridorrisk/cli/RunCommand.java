@@ -16,6 +16,7 @@ import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.PeopleServed;
+import org.corridorrisk.report.ReportFacts;
 import org.corridorrisk.report.SummaryJson;
 import org.corridorrisk.report.TrialsCsv;
 import org.corridorrisk.report.charts.NumberText;
@@ -397,7 +398,6 @@ final class RunCommand implements Callable<Integer> {
 
   /** The compact summary table. */
   static void printTable(StudyResult r, PrintWriter out) {
-    String currency = r.scenario().currency();
     out.printf(
         Locale.ROOT,
         "%s: %,d trials of the %d-day horizon, seed %d, %.1f s (%.0f trials/s)%n",
@@ -420,13 +420,7 @@ final class RunCommand implements Callable<Integer> {
         "unit");
     for (Metric m : Metric.values()) {
       MetricSummary s = r.summary(m);
-      String unit =
-          switch (m.unitKind()) {
-            case "currency" -> currency;
-            case "share of demand" -> "share of demand";
-            case "person-days" -> "person-days";
-            default -> "commodity units";
-          };
+      String unit = ReportFacts.unit(m, r.scenario()); // the report's label, spill unit named
       out.printf(
           Locale.ROOT,
           "%-28s %11s %25s %11s %11s %11s %11s  %s%n",

@@ -17,7 +17,7 @@ import org.corridorrisk.stats.MetricSummary;
  * Small derived facts the report pages share: units of metrics, volume units of commodities, the
  * application version, per-metric summaries computed once on sorted copies.
  */
-final class ReportFacts {
+public final class ReportFacts {
   private ReportFacts() {}
 
   /**
@@ -54,8 +54,13 @@ final class ReportFacts {
     return c.volumeUnit();
   }
 
-  /** The unit label of a metric in this scenario. */
-  static String unit(Metric metric, Scenario s) {
+  /**
+   * The unit label of a metric in this scenario, as the report and the terminal table show it;
+   * {@code spill_volume} is in the volume unit of the spilling links' commodity, "volume (mixed
+   * units)" when links of commodities in different units can spill (their volumes are added as they
+   * are), "volume (no link can spill)" when none can.
+   */
+  public static String unit(Metric metric, Scenario s) {
     return switch (metric) {
       case UNSERVED_FRACTION -> "share of demand";
       case PERSON_DAYS_WITHOUT_SERVICE -> "person-days";

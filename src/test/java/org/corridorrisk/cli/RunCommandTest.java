@@ -69,6 +69,61 @@ class RunCommandTest {
         List.of());
   }
 
+  /** The unit column of the terminal table's row for {@code metric}. */
+  private String terminalUnit(Scenario s, String metric) throws IOException {
+    StringWriter out = new StringWriter();
+    RunCommand.execute(
+        s,
+        null,
+        tmp.resolve("units-" + s.name()),
+        200,
+        5,
+        1,
+        Double.NaN,
+        null,
+        new PrintWriter(out));
+    for (String line : out.toString().split("\n")) {
+      if (line.startsWith(metric + " ")) {
+        return line.substring(line.lastIndexOf("  ") + 2);
+      }
+    }
+    throw new AssertionError("no " + metric + " row in\n" + out);
+  }
+
+  @Test
+  void terminalTable_namesTheSpillUnitAsTheReportDoes() throws IOException {
+    // link a spills gas in mcm/d: the volume is in mcm (the report's label), not "commodity units"
+    Scenario base = scenario();
+    List<Link> links =
+        base.links().stream()
+            .map(
+                l ->
+                    l.id().equals("a")
+                        ? l.with(
+                            l.kind(),
+                            l.corridor(),
+                            l.costPerUnit(),
+                            new org.corridorrisk.model.Spill(2, 0.5))
+                        : l)
+            .toList();
+    Scenario spilling =
+        new Scenario(
+            "spills",
+            "",
+            60,
+            "EUR",
+            base.commodities(),
+            base.nodes(),
+            links,
+            base.threats(),
+            List.of(),
+            base.economy().orElse(null),
+            List.of());
+    assertEquals("mcm", terminalUnit(spilling, "spill_volume"));
+    assertEquals("volume (no link can spill)", terminalUnit(base, "spill_volume"));
+    assertEquals("EUR", terminalUnit(base, "economic_loss"));
+  }
+
   private byte[] summaryBytes(String name, int threads, double targetCi) throws IOException {
     Path dir = tmp.resolve(name);
     RunCommand.execute(
