@@ -1665,7 +1665,8 @@ final class TrialRunner {
 
   /**
    * A successful hit of event {@code e} on target position {@code pos}: its common-mode group is
-   * hit (spills first, from the flow before the hit), reported when watched.
+   * hit (spills first, from the flow before the hit; members already down do not spill again),
+   * reported when watched.
    */
   private void hitTarget(int e, int d, ThreatPlan.Compiled th, int pos, double uRepair) {
     if (observer == null && hitsAlone[evThreat[e]]) {
@@ -1689,7 +1690,10 @@ final class TrialRunner {
       spills = new double[group.length];
     }
     for (int i = 0; i < group.length; i++) {
-      double v = spillOf(group[i]);
+      // the hit target spills as any hit does; a corridor member the blast finds already down is
+      // not taken down by it and spilled when it went down (one spill per pipe and blast)
+      int a = group[i];
+      double v = a == th.targets[pos] || isUp(a) ? spillOf(a) : 0;
       if (spills != null) {
         spills[i] = v;
       }

@@ -190,6 +190,40 @@ class ThreatSemanticsTest {
   }
 
   @Test
+  void commonModeBlastSpillsNoCorridorMemberThatIsAlreadyDown() {
+    // Pipes a and b share corridor "row" and feed their own sink (5 a day each); both fail at day
+    // 2 (independent, probability 1, common mode). a's blast takes a and b: each spills its flow
+    // 5 x 24/24 + 7 = 12. b's own failure is a hit on a disabled pipe: 0 + 7 (as for any hit);
+    // its blast finds a already down and must not spill it again (it did add 7 more).
+    Spill spill = new Spill(24, 7);
+    Link a = Link.of("a", "src", "c1", "gas", 5).with(LinkKind.PIPELINE, "row", 0, spill);
+    Link b = Link.of("b", "src", "c2", "gas", 5).with(LinkKind.PIPELINE, "row", 0, spill);
+    Scenario s =
+        Build.horizon(10)
+            .source("src", 10)
+            .sink("c1", 5)
+            .sink("c2", 5)
+            .link(a)
+            .link(b)
+            .threat(
+                new Threat(
+                    "blast",
+                    ThreatModel.INDEPENDENT,
+                    0,
+                    1.0,
+                    2,
+                    Selection.UNIFORM,
+                    1.0,
+                    true,
+                    new RepairTime.Fixed(3),
+                    new TargetSpec(null, null, null, null, List.of("row")),
+                    null))
+            .scenario();
+    StudyResult r = MonteCarlo.run(s, RunOptions.of(2, 1, 1));
+    assertEquals(12 + 12 + 7, r.values(Metric.SPILL_VOLUME)[0], EPS);
+  }
+
+  @Test
   void capacityWeightedNeverPicksZeroWeightTarget() {
     Link zero =
         Link.of("zero", "src", "city", "gas", 0).with(LinkKind.PIPELINE, null, 0, new Spill(0, 1));
