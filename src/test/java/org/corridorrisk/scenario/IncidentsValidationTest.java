@@ -116,6 +116,36 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void attemptLimit_countsTheRateProfile() {
+    // events_per_year 1 over 30 days, but the rate profile multiplies every day by 1e7:
+    // 1 / 365 x 30 x 1e7 = 821,918 expected attempts, above the limit of 100,000 per trial.
+    String surge =
+        with("rate_profile: heat\n", "rate_profile: surge\n")
+            .replace(
+                "profiles:\n", "profiles:\n  - {id: surge, steps: [{from_day: 0, factor: 1.0e7}]}\n");
+    assertProblems(
+        surge,
+        "t.yaml:24:22: threats[0] (t).events_per_year: threat 't' expects 821,918 attempts per trial"
+            + " (events_per_year 1.0 x the rate profile's factors summed over horizon_days 30 /"
+            + " 365), more than the limit of 100,000 per trial; lower events_per_year, the rate"
+            + " profile or the horizon");
+  }
+
+  @Test
+  void attemptLimit_aRateProfileThatLowersTheRate_isAccepted() {
+    // 2,000,000 a year over 30 days would be 164,384 attempts; the profile keeps only the first
+    // day at 1 and the rest at 0: 2e6 / 365 = 5,479 expected, within the limit.
+    String quiet =
+        with("events_per_year: 1\n", "events_per_year: 2.0e6\n")
+            .replace("rate_profile: heat\n", "rate_profile: burst\n")
+            .replace(
+                "profiles:\n",
+                "profiles:\n  - {id: burst, steps: [{from_day: 0, factor: 1}, {from_day: 1, factor:"
+                    + " 0}]}\n");
+    assertProblems(quiet);
+  }
+
+  @Test
   void badStartDate_isLocated() {
     assertProblems(
         with("start_date: 2023-10-01", "start_date: 2023-02-30"),
