@@ -290,6 +290,19 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void patchChangingACrewOrProfileId_hintsOnlyAtRealPatchOperations() {
+    // there is no add_repair_crew or add_profile: the hint names the operations that exist
+    assertProblems(
+        with("set: {count: 2}", "set: {id: boat}"),
+        "t.yaml:45:37: mitigations[0] (second-vessel).changes[0].set.id: an id cannot be changed by"
+            + " a patch; only nodes and links can be added (add_node, add_link)");
+    assertProblems(
+        with("{profile: heat, set: {monthly:", "{profile: heat, set: {id: warm, monthly:"),
+        "t.yaml:46:31: mitigations[0] (second-vessel).changes[1].set.id: an id cannot be changed by"
+            + " a patch; only nodes and links can be added (add_node, add_link)");
+  }
+
+  @Test
   void duplicateCrewId_isReportedAlsoWhenTheCrewHasAnotherFault() {
     String crews =
         "  - {id: vessel, count: 1, serves: {kinds: [subsea-pipeline, subsea-cable]},"
