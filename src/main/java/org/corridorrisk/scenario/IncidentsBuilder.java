@@ -393,7 +393,7 @@ final class IncidentsBuilder {
     boolean hazard = model == ThreatModel.HAZARD;
     List<String> rate = List.of();
     if (t.has("rate_profile")) {
-      if (model == ThreatModel.INDEPENDENT || (hazard && !t.has("events_per_year"))) {
+      if (model == ThreatModel.INDEPENDENT || (hazard && !given(path, t, "events_per_year"))) {
         issues.addFollowOn(
             Paths.field(path, "rate_profile"),
             "applies only to events that come at a rate (events_per_year); remove it",
@@ -479,9 +479,18 @@ final class IncidentsBuilder {
     return ok ? out : List.of();
   }
 
+  /**
+   * Whether threat {@code t} at {@code path} gives {@code key}: present, or written with a value the
+   * schema rejected (and removed from the tree) and reported already, so that the rules that depend
+   * on which keys are written do not add a second problem for the same value.
+   */
+  private boolean given(String path, JsonNode t, String key) {
+    return t.has(key) || issues.coveredAt(Paths.field(path, key));
+  }
+
   private Hazard hazard(String path, JsonNode t) {
-    boolean rate = t.has("events_per_year");
-    boolean once = t.has("probability");
+    boolean rate = given(path, t, "events_per_year");
+    boolean once = given(path, t, "probability");
     if (rate == once) {
       issues.addFollowOn(
           path,

@@ -340,6 +340,21 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void hazardRateOrProbabilityOutOfRange_isOneProblem() {
+    // the rejected value is still the hazard's choice of form: no "needs events_per_year or
+    // probability", no "rate_profile applies only to events at a rate", no start_day remark
+    assertProblems(
+        with("events_per_year: 0.1", "events_per_year: -0.1\n    rate_profile: heat"),
+        "t.yaml:33:22: threats[1] (q).events_per_year: must be >= 0 but was -0.1");
+    assertProblems(
+        with("events_per_year: 0.1", "events_per_year: 'often'"),
+        "t.yaml:33:22: threats[1] (q).events_per_year: must be a number but was 'often'");
+    assertProblems(
+        with("events_per_year: 0.1", "probability: 1.5\n    start_day: 3"),
+        "t.yaml:33:18: threats[1] (q).probability: must be <= 1 but was 1.5");
+  }
+
+  @Test
   void hazardTargetsWithoutLocation_areWarnedAbout() throws Exception {
     LoadedScenario ok = TestFiles.load(FULL);
     assertEquals(List.of(), ok.warnings());
