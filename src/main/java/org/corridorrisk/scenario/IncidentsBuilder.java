@@ -586,20 +586,14 @@ final class IncidentsBuilder {
     }
     out[0] = v.get(0).doubleValue();
     out[1] = v.get(1).doubleValue();
+    String was = " but was [" + Values.number(out[0]) + ", " + Values.number(out[1]) + "]";
     if (!(Math.abs(out[0]) <= limit && Math.abs(out[1]) <= limit)) {
       issues.addFollowOn(
-          path, "must lie within [-" + (int) limit + ", " + (int) limit + "] degrees", false);
+          path, "must lie within [-" + (int) limit + ", " + (int) limit + "] degrees" + was, false);
       return false;
     }
     if (out[0] > out[1]) {
-      issues.addFollowOn(
-          path,
-          "must be [min, max] with min <= max but was ["
-              + Values.number(out[0])
-              + ", "
-              + Values.number(out[1])
-              + "]",
-          false);
+      issues.addFollowOn(path, "must be [min, max] with min <= max" + was, false);
       return false;
     }
     return true;

@@ -324,6 +324,14 @@ class IncidentsValidationTest {
     assertProblems(
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
+            "epicenter_area: {lat: [59, 95], lon: [23, 185.5]}"),
+        "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must lie within [-90, 90] degrees but"
+            + " was [59, 95]",
+        "t.yaml:34:42: threats[1] (q).epicenter_area.lon: must lie within [-180, 180] degrees but"
+            + " was [23, 185.5]");
+    assertProblems(
+        with(
+            "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [61, 59], lon: [23, 25]}"),
         "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must be [min, max] with min <= max but was"
             + " [61, 59]");
