@@ -1766,6 +1766,7 @@ final class TrialRunner {
       stageCount++;
     }
     boolean wasOut = observer != null && inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
+    long extentBefore = wasOut ? outageExtent(a) : 0;
     int pool = anyCrew ? m.crewPool[a] : -1;
     int end;
     if (pool >= 0) {
@@ -1789,6 +1790,7 @@ final class TrialRunner {
     }
     setDamage(a, factorOn(a, d), d);
     if (observer != null) {
+      boolean extended = wasOut && outageExtent(a) > extentBefore;
       java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
       details.put("repair_days", r);
       if (state >= 0) {
@@ -1797,7 +1799,7 @@ final class TrialRunner {
       if (commonModeOf != null) {
         details.put("common_mode_of", commonModeOf);
       }
-      if (wasOut) {
+      if (extended) {
         details.put("extended", true);
       }
       if (pool >= 0) {
@@ -1811,8 +1813,8 @@ final class TrialRunner {
       }
       observer.event(
           new TrialEvent(TrialEvent.Type.HIT, d, evTime[e], th.id, assetId(a), f, end, details));
-      if (r > 0 || jobOf[a] >= 0) {
-        outageThreat()[a] = th.id;
+      if ((r > 0 || jobOf[a] >= 0) && (!wasOut || extended)) {
+        outageThreat()[a] = th.id; // the threat whose outage ends last (named when it is restored)
         if (!wasOut && pool < 0 && r > 0) {
           observer.event(
               TrialEvent.of(TrialEvent.Type.REPAIR_START, d, d, th.id, assetId(a), f, end));
@@ -1924,6 +1926,29 @@ final class TrialRunner {
 
   private String assetId(int a) {
     return a < m.nodeCount ? m.net.nodeId(a) : m.net.linkId(a - m.nodeCount);
+  }
+
+  /**
+   * Replay only: how far asset {@code a}'s outage is scheduled to run (the end of its last segment
+   * or restoration stage; a crew job waiting for a crew counts past every date, by its repair draw),
+   * to tell whether a hit extended it.
+   */
+  private long outageExtent(int a) {
+    int j = jobOf[a];
+    long end = 0;
+    for (int g = segHead[a]; g >= 0; g = segNext[g]) {
+      if (j < 0 || g != jobSeg[j]) {
+        end = Math.max(end, segTo[g]);
+      }
+    }
+    if (j >= 0) {
+      long jobDone = jobActive[j] ? jobEnd[j] : (long) NO_END + jobRepair[j];
+      for (int k = 0; k < jobStageCount[j]; k++) {
+        jobDone += stageD[jobStageFrom[j] + k];
+      }
+      end = Math.max(end, jobDone);
+    }
+    return end;
   }
 
   private String[] outageThreat() {
