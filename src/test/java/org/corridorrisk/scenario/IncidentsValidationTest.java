@@ -146,6 +146,14 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void emptyRestoration_isLocated() {
+    // a staged recovery without a stage says nothing: like damage: [] it is an error, not a no-op
+    assertProblems(
+        with("restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]", "restoration: []"),
+        "t.yaml:29:23: threats[0] (t).damage[1].restoration: must list at least 1 entries but has 0");
+  }
+
+  @Test
   void badStartDate_isLocated() {
     assertProblems(
         with("start_date: 2023-10-01", "start_date: 2023-02-30"),
