@@ -724,20 +724,28 @@ final class IncidentsBuilder {
     if (everyState) {
       return;
     }
+    List<String> without = new ArrayList<>();
     for (String a : assets) {
       if (s.incidents().asset(a).repair() == null) {
         Node n = s.node(a);
-        String what = n != null ? n.kind().fileName() : "link";
-        issues.add(
-            at,
-            "is required but missing: "
-                + what
-                + " '"
-                + a
-                + "' has no repair_days of its own and not every damage state gives one",
-            false);
-        return;
+        without.add((n != null ? n.kind().fileName() : "link") + " '" + a + "'");
       }
+    }
+    if (without.size() == 1) {
+      issues.add(
+          at,
+          "is required but missing: "
+              + without.get(0)
+              + " has no repair_days of its own and not every damage state gives one",
+          false);
+    } else if (!without.isEmpty()) {
+      issues.add(
+          at,
+          "is required but missing: "
+              + without.size()
+              + " assets have no repair_days of their own and not every damage state gives one: "
+              + few(without),
+          false);
     }
   }
 

@@ -154,6 +154,23 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void missingRepairTime_namesEveryAssetWithout() {
+    // without l's own repair_days, both threats can damage two assets with no repair time
+    String noRepairs =
+        with("    repair_days: {dist: fixed, value: 3}\n", "")
+            .replace("    repair_days: {dist: fixed, value: 5}\n", "")
+            .replace("capacity_profile: heat, repair_days: {dist: fixed, value: 9}", "capacity_profile: heat");
+    assertProblems(
+        noRepairs,
+        "t.yaml:21:5: threats[0] (t).repair_days: is required but missing: 2 assets have no"
+            + " repair_days of their own and not every damage state gives one: junction 'j', link"
+            + " 'l'",
+        "t.yaml:30:5: threats[1] (q).repair_days: is required but missing: 2 assets have no"
+            + " repair_days of their own and not every damage state gives one: source 'a', link"
+            + " 'l'");
+  }
+
+  @Test
   void badStartDate_isLocated() {
     assertProblems(
         with("start_date: 2023-10-01", "start_date: 2023-02-30"),
