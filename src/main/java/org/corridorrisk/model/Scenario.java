@@ -215,8 +215,8 @@ public final class Scenario {
 
   /**
    * Expected attempts (events) per trial of a poisson or hazard threat: {@code events_per_year /
-   * 365} times the sum over the horizon's days of its rate profile's factor (1 a day without a
-   * rate profile, so {@code events_per_year x horizon / 365}); 0 for other threats.
+   * 365} times the sum over the horizon's days of its rate profile's factor (1 a day without a rate
+   * profile, so {@code events_per_year x horizon / 365}); 0 for other threats.
    */
   static double expectedAttempts(Threat t, int horizonDays, Incidents extras) {
     if (t.model() != ThreatModel.POISSON && t.model() != ThreatModel.HAZARD) {

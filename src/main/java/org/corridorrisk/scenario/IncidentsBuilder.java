@@ -480,9 +480,9 @@ final class IncidentsBuilder {
   }
 
   /**
-   * Whether threat {@code t} at {@code path} gives {@code key}: present, or written with a value the
-   * schema rejected (and removed from the tree) and reported already, so that the rules that depend
-   * on which keys are written do not add a second problem for the same value.
+   * Whether threat {@code t} at {@code path} gives {@code key}: present, or written with a value
+   * the schema rejected (and removed from the tree) and reported already, so that the rules that
+   * depend on which keys are written do not add a second problem for the same value.
    */
   private boolean given(String path, JsonNode t, String key) {
     return t.has(key) || issues.coveredAt(Paths.field(path, key));

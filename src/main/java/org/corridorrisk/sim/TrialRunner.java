@@ -106,6 +106,7 @@ final class TrialRunner {
     long end = (long) day + days;
     return end >= NO_END ? NO_END : (int) end;
   }
+
   private final int[] segHead;
   private int segCount;
   private int[] segFrom = new int[16];
@@ -1930,8 +1931,8 @@ final class TrialRunner {
 
   /**
    * Replay only: how far asset {@code a}'s outage is scheduled to run (the end of its last segment
-   * or restoration stage; a crew job waiting for a crew counts past every date, by its repair draw),
-   * to tell whether a hit extended it.
+   * or restoration stage; a crew job waiting for a crew counts past every date, by its repair
+   * draw), to tell whether a hit extended it.
    */
   private long outageExtent(int a) {
     int j = jobOf[a];

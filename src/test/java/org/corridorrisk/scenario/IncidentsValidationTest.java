@@ -122,7 +122,8 @@ class IncidentsValidationTest {
     String surge =
         with("rate_profile: heat\n", "rate_profile: surge\n")
             .replace(
-                "profiles:\n", "profiles:\n  - {id: surge, steps: [{from_day: 0, factor: 1.0e7}]}\n");
+                "profiles:\n",
+                "profiles:\n  - {id: surge, steps: [{from_day: 0, factor: 1.0e7}]}\n");
     assertProblems(
         surge,
         "t.yaml:24:22: threats[0] (t).events_per_year: threat 't' expects 821,918 attempts per trial"
@@ -149,7 +150,9 @@ class IncidentsValidationTest {
   void emptyRestoration_isLocated() {
     // a staged recovery without a stage says nothing: like damage: [] it is an error, not a no-op
     assertProblems(
-        with("restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]", "restoration: []"),
+        with(
+            "restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]",
+            "restoration: []"),
         "t.yaml:29:23: threats[0] (t).damage[1].restoration: must list at least 1 entries but has 0");
   }
 
@@ -159,7 +162,9 @@ class IncidentsValidationTest {
     String noRepairs =
         with("    repair_days: {dist: fixed, value: 3}\n", "")
             .replace("    repair_days: {dist: fixed, value: 5}\n", "")
-            .replace("capacity_profile: heat, repair_days: {dist: fixed, value: 9}", "capacity_profile: heat");
+            .replace(
+                "capacity_profile: heat, repair_days: {dist: fixed, value: 9}",
+                "capacity_profile: heat");
     assertProblems(
         noRepairs,
         "t.yaml:21:5: threats[0] (t).repair_days: is required but missing: 2 assets have no"

@@ -45,8 +45,8 @@ class ThreatKeysDocTest {
           Map.entry("fragility", "[{kinds: [pipeline], median: 0.5, beta: 0.5}]"));
 
   /**
-   * Valid threats of each model (a hazard comes at a rate or once, around a point or in an area):
-   * a key applies to a model when one of them stays valid with the key written into it.
+   * Valid threats of each model (a hazard comes at a rate or once, around a point or in an area): a
+   * key applies to a model when one of them stays valid with the key written into it.
    */
   private static final Map<String, List<Map<String, String>>> BASES =
       Map.of(
@@ -72,7 +72,8 @@ class ThreatKeysDocTest {
 
   private static String scenario(Map<String, String> threat) {
     StringBuilder t = new StringBuilder();
-    threat.forEach((k, v) -> t.append(t.length() == 0 ? "  - " : "    ").append(k + ": " + v + "\n"));
+    threat.forEach(
+        (k, v) -> t.append(t.length() == 0 ? "  - " : "    ").append(k + ": " + v + "\n"));
     return """
         format: corridor-risk/v1
         name: keys

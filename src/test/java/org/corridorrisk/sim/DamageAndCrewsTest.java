@@ -256,6 +256,7 @@ class DamageAndCrewsTest {
       assertEquals(6_000.0, r.values(Metric.PERSON_DAYS_WITHOUT_SERVICE)[k], 1e-6);
     }
   }
+
   @Test
   void restorationStagesPastTheLastDay_doNotWrapAround() {
     // Hit on day 2, repaired after 1 day; then stages of 1e9 days each (0.9, 0.9, 0.9, 0.9, then

@@ -381,6 +381,7 @@ class TrialReplayTest {
     assertThrows(IllegalArgumentException.class, () -> patched.branchFrom(base, 1, 0, -1, null));
     assertFalse(loaded.baseline().horizonDays() > 60);
   }
+
   /** Pipe hit by threat "long" on day 2 (repair 10: back on 12), then by "second" on day 5. */
   private static List<TrialEvent> twoHits(String secondRepair, String crews) {
     String yaml =
@@ -418,7 +419,8 @@ class TrialReplayTest {
 
   @Test
   void aSecondHitThatEndsEarlier_isNotExtended_andTheRestorationNamesTheFirstThreat() {
-    for (String crews : List.of("", "repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]")) {
+    for (String crews :
+        List.of("", "repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]")) {
       List<TrialEvent> events = twoHits("2", crews);
       TrialEvent second = only(events, TrialEvent.Type.HIT, "second");
       assertFalse(second.details().containsKey("extended"), crews + ": " + second);
@@ -430,7 +432,8 @@ class TrialReplayTest {
 
   @Test
   void aSecondHitThatEndsLater_isExtended_andTheRestorationNamesIt() {
-    for (String crews : List.of("", "repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]")) {
+    for (String crews :
+        List.of("", "repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]")) {
       List<TrialEvent> events = twoHits("20", crews);
       TrialEvent second = only(events, TrialEvent.Type.HIT, "second");
       assertEquals(true, second.details().get("extended"), crews + ": " + second);
