@@ -122,6 +122,7 @@ public final class Scenario {
     List<Threat> resolved = new ArrayList<>();
     check(violations);
     List<Threat> given = threats == null ? List.of() : threats;
+    Incidents extras = incidents == null ? Incidents.NONE : incidents;
     double totalAttempts = 0;
     for (int i = 0; i < given.size(); i++) {
       Threat t = given.get(i);
@@ -146,8 +147,9 @@ public final class Scenario {
                 values(t.startDay()),
                 "must be < horizon_days (" + horizonDays + ") but was " + t.startDay()));
       }
-      double attempts = expectedAttempts(t, horizonDays);
+      double attempts = expectedAttempts(t, horizonDays, extras);
       if (attempts > MAX_ATTEMPTS_PER_TRIAL) {
+        boolean profiled = !extras.threat(t.id()).rateProfile().isEmpty();
         violations.add(
             new RuleViolation(
                 "threats[" + i + "].events_per_year",
@@ -156,20 +158,22 @@ public final class Scenario {
                 String.format(
                     java.util.Locale.ROOT,
                     "threat '%s' expects %,.0f attempts per trial (events_per_year %s x"
-                        + " horizon_days %d / 365), more than the limit of %,d per trial; lower"
-                        + " events_per_year or the horizon",
+                        + " %shorizon_days %d / 365), more than the limit of %,d per trial; lower"
+                        + " events_per_year%s or the horizon",
                     t.id(),
                     attempts,
                     t.eventsPerYear(),
+                    profiled ? "the rate profile's factors summed over " : "",
                     horizonDays,
-                    MAX_ATTEMPTS_PER_TRIAL)));
+                    MAX_ATTEMPTS_PER_TRIAL,
+                    profiled ? ", the rate profile" : "")));
       }
       totalAttempts += attempts;
       resolved.add(t.withTargets(targets));
     }
     if (totalAttempts > MAX_ATTEMPTS_PER_TRIAL
         && given.stream()
-            .allMatch(t -> expectedAttempts(t, horizonDays) <= MAX_ATTEMPTS_PER_TRIAL)) {
+            .allMatch(t -> expectedAttempts(t, horizonDays, extras) <= MAX_ATTEMPTS_PER_TRIAL)) {
       violations.add(
           new RuleViolation(
               "threats",
@@ -210,14 +214,23 @@ public final class Scenario {
   public static final long MAX_ATTEMPTS_PER_TRIAL = 100_000;
 
   /**
-   * Expected attempts (events) per trial of a poisson or hazard threat ({@code events_per_year x
-   * horizon / 365}, before any rate profile); 0 for other threats.
+   * Expected attempts (events) per trial of a poisson or hazard threat: {@code events_per_year /
+   * 365} times the sum over the horizon's days of its rate profile's factor (1 a day without a rate
+   * profile, so {@code events_per_year x horizon / 365}); 0 for other threats.
    */
-  static double expectedAttempts(Threat t, int horizonDays) {
+  static double expectedAttempts(Threat t, int horizonDays, Incidents extras) {
     if (t.model() != ThreatModel.POISSON && t.model() != ThreatModel.HAZARD) {
       return 0;
     }
-    return t.eventsPerYear() * horizonDays / 365.0;
+    List<String> rate = extras.threat(t.id()).rateProfile();
+    if (rate.isEmpty()) {
+      return t.eventsPerYear() * horizonDays / 365.0;
+    }
+    double factorDays = 0;
+    for (int d = 0; d < horizonDays; d++) {
+      factorDays += extras.factor(rate, d);
+    }
+    return t.eventsPerYear() / 365.0 * factorDays;
   }
 
   private void check(List<RuleViolation> out) {

@@ -393,7 +393,7 @@ final class IncidentsBuilder {
     boolean hazard = model == ThreatModel.HAZARD;
     List<String> rate = List.of();
     if (t.has("rate_profile")) {
-      if (model == ThreatModel.INDEPENDENT || (hazard && !t.has("events_per_year"))) {
+      if (model == ThreatModel.INDEPENDENT || (hazard && !given(path, t, "events_per_year"))) {
         issues.addFollowOn(
             Paths.field(path, "rate_profile"),
             "applies only to events that come at a rate (events_per_year); remove it",
@@ -479,9 +479,18 @@ final class IncidentsBuilder {
     return ok ? out : List.of();
   }
 
+  /**
+   * Whether threat {@code t} at {@code path} gives {@code key}: present, or written with a value
+   * the schema rejected (and removed from the tree) and reported already, so that the rules that
+   * depend on which keys are written do not add a second problem for the same value.
+   */
+  private boolean given(String path, JsonNode t, String key) {
+    return t.has(key) || issues.coveredAt(Paths.field(path, key));
+  }
+
   private Hazard hazard(String path, JsonNode t) {
-    boolean rate = t.has("events_per_year");
-    boolean once = t.has("probability");
+    boolean rate = given(path, t, "events_per_year");
+    boolean once = given(path, t, "probability");
     if (rate == once) {
       issues.addFollowOn(
           path,
@@ -577,20 +586,14 @@ final class IncidentsBuilder {
     }
     out[0] = v.get(0).doubleValue();
     out[1] = v.get(1).doubleValue();
+    String was = " but was [" + Values.number(out[0]) + ", " + Values.number(out[1]) + "]";
     if (!(Math.abs(out[0]) <= limit && Math.abs(out[1]) <= limit)) {
       issues.addFollowOn(
-          path, "must lie within [-" + (int) limit + ", " + (int) limit + "] degrees", false);
+          path, "must lie within [-" + (int) limit + ", " + (int) limit + "] degrees" + was, false);
       return false;
     }
     if (out[0] > out[1]) {
-      issues.addFollowOn(
-          path,
-          "must be [min, max] with min <= max but was ["
-              + Values.number(out[0])
-              + ", "
-              + Values.number(out[1])
-              + "]",
-          false);
+      issues.addFollowOn(path, "must be [min, max] with min <= max" + was, false);
       return false;
     }
     return true;
@@ -721,20 +724,28 @@ final class IncidentsBuilder {
     if (everyState) {
       return;
     }
+    List<String> without = new ArrayList<>();
     for (String a : assets) {
       if (s.incidents().asset(a).repair() == null) {
         Node n = s.node(a);
-        String what = n != null ? n.kind().fileName() : "link";
-        issues.add(
-            at,
-            "is required but missing: "
-                + what
-                + " '"
-                + a
-                + "' has no repair_days of its own and not every damage state gives one",
-            false);
-        return;
+        without.add((n != null ? n.kind().fileName() : "link") + " '" + a + "'");
       }
+    }
+    if (without.size() == 1) {
+      issues.add(
+          at,
+          "is required but missing: "
+              + without.get(0)
+              + " has no repair_days of its own and not every damage state gives one",
+          false);
+    } else if (!without.isEmpty()) {
+      issues.add(
+          at,
+          "is required but missing: "
+              + without.size()
+              + " assets have no repair_days of their own and not every damage state gives one: "
+              + few(without),
+          false);
     }
   }
 

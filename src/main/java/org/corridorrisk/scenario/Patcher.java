@@ -155,9 +155,9 @@ final class Patcher {
         issues.addFollowOn(
             setPath,
             "an id cannot be changed by a patch"
-                + (kind.equals("threat")
-                    ? ""
-                    : "; add a new " + kind + " with add_" + kind + " instead"),
+                + (TARGET_KEYS.contains("add_" + kind)
+                    ? "; add a new " + kind + " with add_" + kind + " instead"
+                    : "; only nodes and links can be added (add_node, add_link)"),
             true);
         continue;
       }

@@ -95,6 +95,18 @@ final class TrialRunner {
   // Outages of the current trial as segments (pool): asset works at segFactor on days
   // [segFrom, segTo); the factor in force is the smallest of its segments covering the day.
   private static final int NO_END = Integer.MAX_VALUE;
+
+  /**
+   * The day {@code days} after {@code day}, or {@link #NO_END} when that lies beyond the days an
+   * {@code int} counts: a repair or restoration stage that long outlasts every horizon, and the
+   * stages after it never start (a plain sum would wrap to a negative day and bring a later stage
+   * back over the horizon).
+   */
+  private static int dayAfter(int day, int days) {
+    long end = (long) day + days;
+    return end >= NO_END ? NO_END : (int) end;
+  }
+
   private final int[] segHead;
   private int segCount;
   private int[] segFrom = new int[16];
@@ -579,12 +591,13 @@ final class TrialRunner {
         int r = before.jobRepair[job];
         double f = before.jobFactor[job];
         if (pool < 0) {
-          int end = before.jobActive[job] ? before.jobEnd[job] : day + r;
+          int end = before.jobActive[job] ? before.jobEnd[job] : dayAfter(day, r);
           addSegment(b, before.jobDay[job], end, f);
           int t = end;
           for (int k = 0; k < before.jobStageCount[job]; k++) {
-            addSegment(b, t, t + stageD[stageFrom + k], stageF[stageFrom + k]);
-            t += stageD[stageFrom + k];
+            int next = dayAfter(t, stageD[stageFrom + k]);
+            addSegment(b, t, next, stageF[stageFrom + k]);
+            t = next;
           }
         } else {
           crewHit(
@@ -1331,8 +1344,8 @@ final class TrialRunner {
       // later of its end and the hit day plus the new draw; the smaller factor applies
       if (!jobActive[j]) {
         jobRepair[j] = Math.max(jobRepair[j], r);
-      } else if ((long) d + r > jobEnd[j]) {
-        jobEnd[j] = d + r;
+      } else if (dayAfter(d, r) > jobEnd[j]) {
+        jobEnd[j] = dayAfter(d, r);
         segTo[jobSeg[j]] = jobEnd[j];
         crewFree[pool][jobCrew[j]] = jobEnd[j];
       }
@@ -1432,7 +1445,7 @@ final class TrialRunner {
         int j = waiting[p][0];
         System.arraycopy(waiting[p], 1, waiting[p], 0, waitingCount[p] - 1);
         waitingCount[p]--;
-        int end = d + m.crewMobilization[p] + jobRepair[j];
+        int end = dayAfter(dayAfter(d, m.crewMobilization[p]), jobRepair[j]);
         jobActive[j] = true;
         jobCrew[j] = k;
         jobEnd[j] = end;
@@ -1469,8 +1482,9 @@ final class TrialRunner {
     int t = jobEnd[j];
     for (int k = 0; k < jobStageCount[j]; k++) {
       int g = jobStageFrom[j] + k;
-      addSegment(a, t, t + stageD[g], stageF[g]);
-      t += stageD[g];
+      int next = dayAfter(t, stageD[g]);
+      addSegment(a, t, next, stageF[g]);
+      t = next;
     }
     jobOf[a] = -1;
   }
@@ -1757,6 +1771,7 @@ final class TrialRunner {
       stageCount++;
     }
     boolean wasOut = observer != null && inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
+    long extentBefore = wasOut ? outageExtent(a) : 0;
     int pool = anyCrew ? m.crewPool[a] : -1;
     int end;
     if (pool >= 0) {
@@ -1765,20 +1780,22 @@ final class TrialRunner {
       int j = jobOf[a];
       end = j >= 0 && jobActive[j] ? jobEnd[j] : -1;
     } else {
-      int t = d + r;
+      end = dayAfter(d, r);
+      int t = end;
       boolean any = addSegment(a, d, t, f) >= 0;
       for (int k = 0; k < stages; k++) {
         int g = stageFrom + k;
-        any |= addSegment(a, t, t + stageD[g], stageF[g]) >= 0;
-        t += stageD[g];
+        int next = dayAfter(t, stageD[g]);
+        any |= addSegment(a, t, next, stageF[g]) >= 0;
+        t = next;
       }
       if (any) {
         track(a);
       }
-      end = d + r;
     }
     setDamage(a, factorOn(a, d), d);
     if (observer != null) {
+      boolean extended = wasOut && outageExtent(a) > extentBefore;
       java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
       details.put("repair_days", r);
       if (state >= 0) {
@@ -1787,7 +1804,7 @@ final class TrialRunner {
       if (commonModeOf != null) {
         details.put("common_mode_of", commonModeOf);
       }
-      if (wasOut) {
+      if (extended) {
         details.put("extended", true);
       }
       if (pool >= 0) {
@@ -1801,8 +1818,8 @@ final class TrialRunner {
       }
       observer.event(
           new TrialEvent(TrialEvent.Type.HIT, d, evTime[e], th.id, assetId(a), f, end, details));
-      if (r > 0 || jobOf[a] >= 0) {
-        outageThreat()[a] = th.id;
+      if ((r > 0 || jobOf[a] >= 0) && (!wasOut || extended)) {
+        outageThreat()[a] = th.id; // the threat whose outage ends last (named when it is restored)
         if (!wasOut && pool < 0 && r > 0) {
           observer.event(
               TrialEvent.of(TrialEvent.Type.REPAIR_START, d, d, th.id, assetId(a), f, end));
@@ -1914,6 +1931,29 @@ final class TrialRunner {
 
   private String assetId(int a) {
     return a < m.nodeCount ? m.net.nodeId(a) : m.net.linkId(a - m.nodeCount);
+  }
+
+  /**
+   * Replay only: how far asset {@code a}'s outage is scheduled to run (the end of its last segment
+   * or restoration stage; a crew job waiting for a crew counts past every date, by its repair
+   * draw), to tell whether a hit extended it.
+   */
+  private long outageExtent(int a) {
+    int j = jobOf[a];
+    long end = 0;
+    for (int g = segHead[a]; g >= 0; g = segNext[g]) {
+      if (j < 0 || g != jobSeg[j]) {
+        end = Math.max(end, segTo[g]);
+      }
+    }
+    if (j >= 0) {
+      long jobDone = jobActive[j] ? jobEnd[j] : (long) NO_END + jobRepair[j];
+      for (int k = 0; k < jobStageCount[j]; k++) {
+        jobDone += stageD[jobStageFrom[j] + k];
+      }
+      end = Math.max(end, jobDone);
+    }
+    return end;
   }
 
   private String[] outageThreat() {

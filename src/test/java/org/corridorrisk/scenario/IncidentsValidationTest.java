@@ -116,6 +116,66 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void attemptLimit_countsTheRateProfile() {
+    // events_per_year 1 over 30 days, but the rate profile multiplies every day by 1e7:
+    // 1 / 365 x 30 x 1e7 = 821,918 expected attempts, above the limit of 100,000 per trial.
+    String surge =
+        with("rate_profile: heat\n", "rate_profile: surge\n")
+            .replace(
+                "profiles:\n",
+                "profiles:\n  - {id: surge, steps: [{from_day: 0, factor: 1.0e7}]}\n");
+    assertProblems(
+        surge,
+        "t.yaml:24:22: threats[0] (t).events_per_year: threat 't' expects 821,918 attempts per trial"
+            + " (events_per_year 1.0 x the rate profile's factors summed over horizon_days 30 /"
+            + " 365), more than the limit of 100,000 per trial; lower events_per_year, the rate"
+            + " profile or the horizon");
+  }
+
+  @Test
+  void attemptLimit_aRateProfileThatLowersTheRate_isAccepted() {
+    // 2,000,000 a year over 30 days would be 164,384 attempts; the profile keeps only the first
+    // day at 1 and the rest at 0: 2e6 / 365 = 5,479 expected, within the limit.
+    String quiet =
+        with("events_per_year: 1\n", "events_per_year: 2.0e6\n")
+            .replace("rate_profile: heat\n", "rate_profile: burst\n")
+            .replace(
+                "profiles:\n",
+                "profiles:\n  - {id: burst, steps: [{from_day: 0, factor: 1}, {from_day: 1, factor:"
+                    + " 0}]}\n");
+    assertProblems(quiet);
+  }
+
+  @Test
+  void emptyRestoration_isLocated() {
+    // a staged recovery without a stage says nothing: like damage: [] it is an error, not a no-op
+    assertProblems(
+        with(
+            "restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]",
+            "restoration: []"),
+        "t.yaml:29:23: threats[0] (t).damage[1].restoration: must list at least 1 entries but has 0");
+  }
+
+  @Test
+  void missingRepairTime_namesEveryAssetWithout() {
+    // without l's own repair_days, both threats can damage two assets with no repair time
+    String noRepairs =
+        with("    repair_days: {dist: fixed, value: 3}\n", "")
+            .replace("    repair_days: {dist: fixed, value: 5}\n", "")
+            .replace(
+                "capacity_profile: heat, repair_days: {dist: fixed, value: 9}",
+                "capacity_profile: heat");
+    assertProblems(
+        noRepairs,
+        "t.yaml:21:5: threats[0] (t).repair_days: is required but missing: 2 assets have no"
+            + " repair_days of their own and not every damage state gives one: junction 'j', link"
+            + " 'l'",
+        "t.yaml:30:5: threats[1] (q).repair_days: is required but missing: 2 assets have no"
+            + " repair_days of their own and not every damage state gives one: source 'a', link"
+            + " 'l'");
+  }
+
+  @Test
   void badStartDate_isLocated() {
     assertProblems(
         with("start_date: 2023-10-01", "start_date: 2023-02-30"),
@@ -260,6 +320,19 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void patchChangingACrewOrProfileId_hintsOnlyAtRealPatchOperations() {
+    // there is no add_repair_crew or add_profile: the hint names the operations that exist
+    assertProblems(
+        with("set: {count: 2}", "set: {id: boat}"),
+        "t.yaml:45:37: mitigations[0] (second-vessel).changes[0].set.id: an id cannot be changed by"
+            + " a patch; only nodes and links can be added (add_node, add_link)");
+    assertProblems(
+        with("{profile: heat, set: {monthly:", "{profile: heat, set: {id: warm, monthly:"),
+        "t.yaml:46:31: mitigations[0] (second-vessel).changes[1].set.id: an id cannot be changed by"
+            + " a patch; only nodes and links can be added (add_node, add_link)");
+  }
+
+  @Test
   void duplicateCrewId_isReportedAlsoWhenTheCrewHasAnotherFault() {
     String crews =
         "  - {id: vessel, count: 1, serves: {kinds: [subsea-pipeline, subsea-cable]},"
@@ -281,6 +354,14 @@ class IncidentsValidationTest {
     assertProblems(
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
+            "epicenter_area: {lat: [59, 95], lon: [23, 185.5]}"),
+        "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must lie within [-90, 90] degrees but"
+            + " was [59, 95]",
+        "t.yaml:34:42: threats[1] (q).epicenter_area.lon: must lie within [-180, 180] degrees but"
+            + " was [23, 185.5]");
+    assertProblems(
+        with(
+            "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [61, 59], lon: [23, 25]}"),
         "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must be [min, max] with min <= max but was"
             + " [61, 59]");
@@ -294,6 +375,21 @@ class IncidentsValidationTest {
             "model: hazard\n    events_per_year: 0.1\n    probability: 0.5"),
         "t.yaml:31:5: threats[1] (q): a hazard takes events_per_year (events at a rate) or"
             + " probability (once on start_day), not both");
+  }
+
+  @Test
+  void hazardRateOrProbabilityOutOfRange_isOneProblem() {
+    // the rejected value is still the hazard's choice of form: no "needs events_per_year or
+    // probability", no "rate_profile applies only to events at a rate", no start_day remark
+    assertProblems(
+        with("events_per_year: 0.1", "events_per_year: -0.1\n    rate_profile: heat"),
+        "t.yaml:33:22: threats[1] (q).events_per_year: must be >= 0 but was -0.1");
+    assertProblems(
+        with("events_per_year: 0.1", "events_per_year: 'often'"),
+        "t.yaml:33:22: threats[1] (q).events_per_year: must be a number but was 'often'");
+    assertProblems(
+        with("events_per_year: 0.1", "probability: 1.5\n    start_day: 3"),
+        "t.yaml:33:18: threats[1] (q).probability: must be <= 1 but was 1.5");
   }
 
   @Test

@@ -256,4 +256,62 @@ class DamageAndCrewsTest {
       assertEquals(6_000.0, r.values(Metric.PERSON_DAYS_WITHOUT_SERVICE)[k], 1e-6);
     }
   }
+
+  @Test
+  void restorationStagesPastTheLastDay_doNotWrapAround() {
+    // Hit on day 2, repaired after 1 day; then stages of 1e9 days each (0.9, 0.9, 0.9, 0.9, then
+    // 0.2). The first stage already outlasts the horizon, so days 3..19 run at 0.9: 1 unserved a
+    // day (17) plus day 2 out (10) = 27. Summed in int days, the third stage's end would pass
+    // 2^31 and wrap, and the fifth stage (0.2) would come back over days 3..19 (8 a day: 146).
+    String stage = "{capacity_factor: %s, days: {dist: fixed, value: 1.0e9}}";
+    String stages =
+        String.join(
+            ", ",
+            stage.formatted("0.9"),
+            stage.formatted("0.9"),
+            stage.formatted("0.9"),
+            stage.formatted("0.9"),
+            stage.formatted("0.2"));
+    String yaml =
+        oneLink(
+            damage(
+                "      - {probability: 1, capacity_factor: 0, repair_days: {dist: fixed, value: 1},"
+                    + " restoration: ["
+                    + stages
+                    + "]}\n"),
+            "",
+            20);
+    StudyResult r = run(yaml, 2);
+    for (int k = 0; k < 2; k++) {
+      assertEquals(27.0, r.unservedVolume()[0][k], EPS);
+    }
+  }
+
+  @Test
+  void restorationStagesOfACrewJobPastTheLastDay_doNotWrapAround() {
+    // As above with a repair crew: the job's stages start when the crew is done (day 3).
+    String stage = "{capacity_factor: %s, days: {dist: fixed, value: 1.0e9}}";
+    String stages =
+        String.join(
+            ", ",
+            stage.formatted("0.9"),
+            stage.formatted("0.9"),
+            stage.formatted("0.9"),
+            stage.formatted("0.9"),
+            stage.formatted("0.2"));
+    String yaml =
+        oneLink(
+            damage(
+                    "      - {probability: 1, capacity_factor: 0, repair_days: {dist: fixed,"
+                        + " value: 1}, restoration: ["
+                        + stages
+                        + "]}\n")
+                + "repair_crews:\n  - {id: crew, count: 1, serves: {links: [pipe]}}\n",
+            "",
+            20);
+    StudyResult r = run(yaml, 2);
+    for (int k = 0; k < 2; k++) {
+      assertEquals(27.0, r.unservedVolume()[0][k], EPS);
+    }
+  }
 }

@@ -381,4 +381,65 @@ class TrialReplayTest {
     assertThrows(IllegalArgumentException.class, () -> patched.branchFrom(base, 1, 0, -1, null));
     assertFalse(loaded.baseline().horizonDays() > 60);
   }
+
+  /** Pipe hit by threat "long" on day 2 (repair 10: back on 12), then by "second" on day 5. */
+  private static List<TrialEvent> twoHits(String secondRepair, String crews) {
+    String yaml =
+        """
+        format: corridor-risk/v1
+        name: two-hits
+        horizon_days: 30
+        commodities: [{id: gas}]
+        nodes:
+          - {id: src, kind: source, commodity: gas, supply: 10}
+          - {id: city, kind: sink, commodity: gas, demand: 10}
+        links:
+          - {id: pipe, from: src, to: city, commodity: gas, capacity: 10}
+        threats:
+          - {id: long, model: independent, probability: 1, start_day: 2, targets: {links: [pipe]},
+             repair_days: {dist: fixed, value: 10}}
+          - {id: second, model: independent, probability: 1, start_day: 5, targets: {links: [pipe]},
+             repair_days: {dist: fixed, value: %s}}
+        %s
+        """
+            .formatted(secondRepair, crews);
+    Recording rec = new Recording();
+    new TrialReplay(Yaml.load(yaml).baseline()).replay(SEED, 0, rec);
+    return rec.events;
+  }
+
+  private static TrialEvent only(List<TrialEvent> events, TrialEvent.Type type, String threat) {
+    List<TrialEvent> found =
+        events.stream()
+            .filter(e -> e.type() == type && (threat == null || threat.equals(e.threat())))
+            .toList();
+    assertEquals(1, found.size(), type + " " + threat + " in " + events);
+    return found.get(0);
+  }
+
+  @Test
+  void aSecondHitThatEndsEarlier_isNotExtended_andTheRestorationNamesTheFirstThreat() {
+    for (String crews :
+        List.of("", "repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]")) {
+      List<TrialEvent> events = twoHits("2", crews);
+      TrialEvent second = only(events, TrialEvent.Type.HIT, "second");
+      assertFalse(second.details().containsKey("extended"), crews + ": " + second);
+      TrialEvent restored = only(events, TrialEvent.Type.RESTORED, null);
+      assertEquals(12, restored.day(), crews);
+      assertEquals("long", restored.threat(), crews + ": the outage that ended is long's");
+    }
+  }
+
+  @Test
+  void aSecondHitThatEndsLater_isExtended_andTheRestorationNamesIt() {
+    for (String crews :
+        List.of("", "repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]")) {
+      List<TrialEvent> events = twoHits("20", crews);
+      TrialEvent second = only(events, TrialEvent.Type.HIT, "second");
+      assertEquals(true, second.details().get("extended"), crews + ": " + second);
+      TrialEvent restored = only(events, TrialEvent.Type.RESTORED, null);
+      assertEquals(25, restored.day(), crews);
+      assertEquals("second", restored.threat(), crews);
+    }
+  }
 }
