@@ -211,8 +211,8 @@ public final class SummaryJson {
     for (Object[] f : fields) {
       g.writeNumberField((String) f[0], (Double) f[1]);
     }
-    g.writeNumberField("p99_ci95_low", m.p99Low());
-    g.writeNumberField("p99_ci95_high", m.p99High());
+    writeNumberOrNull(g, "p99_ci95_low", m.p99Low());
+    writeNumberOrNull(g, "p99_ci95_high", m.p99High());
     g.writeNumberField("cvar95_ci95_low", m.cvar95Low());
     g.writeNumberField("cvar95_ci95_high", m.cvar95High());
     g.writeNumberField("trials_with_loss", m.trialsWithLoss());
@@ -223,6 +223,16 @@ public final class SummaryJson {
     g.writeNumberField("effective_trials", Double.isNaN(e) ? 0 : e);
     g.writeBooleanField("few_trials", few(m));
     g.writeEndObject();
+  }
+
+  /** A number, or {@code null} where the trials give none (an interval end they cannot bound). */
+  private static void writeNumberOrNull(JsonGenerator g, String key, double value)
+      throws IOException {
+    if (Double.isFinite(value)) {
+      g.writeNumberField(key, value);
+    } else {
+      g.writeNullField(key);
+    }
   }
 
   /**

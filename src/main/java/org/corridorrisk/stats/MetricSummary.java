@@ -16,7 +16,9 @@ package org.corridorrisk.stats;
  * @param shareWithLossHigh see {@code shareWithLossLow}
  * @param effectiveTrials Kish's effective number of trials carrying the mean ({@code NaN} when all
  *     values are 0); the estimate rests on few trials when it is below {@link Intervals#FEW_TRIALS}
- * @param p99Low order-statistic 95% interval of p99
+ * @param p99Low order-statistic 95% interval of p99; an end is {@code NaN} (null in the JSON) when
+ *     too few trials were run for any order statistic to bound p99 on that side ({@link
+ *     Intervals#quantileUpperBounded}: the upper end needs 368 trials)
  * @param p99High see {@code p99Low}
  * @param cvar95Low 95% interval of cvar95
  * @param cvar95High see {@code cvar95Low}
@@ -129,6 +131,12 @@ public record MetricSummary(
       cvar = top[0];
       tailVar = top[1];
       max = h.max();
+    }
+    if (!Intervals.quantileUpperBounded(n, 0.99)) {
+      p99High = Double.NaN; // no order statistic is a bound: the maximum is no upper end
+    }
+    if (!Intervals.quantileLowerBounded(n, 0.99)) {
+      p99Low = Double.NaN;
     }
     double[] cvarCi = Intervals.cvar(cvar, p95, tailVar, n, 0.05);
     if (acc.negative() == 0) {
