@@ -238,11 +238,12 @@ public final class SummaryJson {
   /**
    * When no trial had a loss although the scenario has threats: a sentence saying what the trials
    * do show (the Wilson bound on the chance of a loss) and that the intervals [0, 0] only say no
-   * loss was seen; {@code null} otherwise. A study without {@code --trials} only ends like this at
-   * its most trials ({@code MonteCarlo.needsMoreTrials}).
+   * loss was seen; {@code null} otherwise. A study without {@code --trials} or with {@code
+   * --target-ci} only ends like this at its most trials ({@code MonteCarlo.needsMoreTrials}, {@code
+   * MonteCarlo.targetReached}).
    */
   public static String noLossNote(StudyResult r) {
-    if (r.scenario().threats().isEmpty()) {
+    if (!org.corridorrisk.sim.MonteCarlo.threatened(r.scenario())) {
       return null;
     }
     for (Metric m : org.corridorrisk.sim.MonteCarlo.WATCHED) {
