@@ -44,7 +44,7 @@ final class ChartOptions {
     if (formats.isEmpty()) {
       return;
     }
-    Path chartDir = dir.resolve("charts");
+    Path chartDir = dir.resolve(OutputDirectory.CHARTS);
     List<Path> files = ChartExport.write(figures, chartDir, formats);
     out.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
   }

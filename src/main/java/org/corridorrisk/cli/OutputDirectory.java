@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,9 @@ final class OutputDirectory {
   /** Name of the marker file that says a folder holds corridor-risk outputs. */
   static final String MARKER = ".corridor-risk-output";
 
+  /** The folder under an output folder that {@code --charts} writes into. */
+  static final String CHARTS = "charts";
+
   private OutputDirectory() {}
 
   /**
@@ -28,6 +32,18 @@ final class OutputDirectory {
    *     or one of the outputs would replace the scenario file
    */
   static void prepare(Path dir, Path scenarioFile, String... outputNames) throws IOException {
+    prepare(dir, scenarioFile, Set.of(), outputNames);
+  }
+
+  /**
+   * As {@link #prepare(Path, Path, String...)}, for a command that also writes its charts into
+   * {@code dir/}{@value #CHARTS}{@code /} in {@code chartFormats} (none: no charts). Every check is
+   * made before anything is written or run: an output name taken by a directory, a {@value #CHARTS}
+   * that is a file, or a chart file name ({@code .svg}, {@code .png} as asked) taken by a directory
+   * is refused, since writing would fail after the study or remove what is there.
+   */
+  static void prepare(Path dir, Path scenarioFile, Set<String> chartFormats, String... outputNames)
+      throws IOException {
     if (dir.toString().isBlank()) {
       throw new UserInputException("--out must name a directory, e.g. --out out/study");
     }
@@ -53,6 +69,14 @@ final class OutputDirectory {
     }
     for (String name : outputNames) {
       Path target = dir.resolve(name);
+      if (Files.isDirectory(target)) {
+        throw new UserInputException(
+            "refusing to write "
+                + name
+                + ": "
+                + target
+                + " is a directory; move it or choose another --out");
+      }
       if (scenarioFile != null
           && Files.exists(target)
           && Files.exists(scenarioFile)
@@ -65,6 +89,7 @@ final class OutputDirectory {
                 + "; choose another --out");
       }
     }
+    refuseTakenChartNames(dir.resolve(CHARTS), chartFormats);
     createFolder(dir, "--out " + dir);
     Path marker = dir.resolve(MARKER);
     if (!Files.exists(marker)) {
@@ -73,6 +98,39 @@ final class OutputDirectory {
           "This directory holds corridor-risk outputs; corridor-risk may overwrite "
               + "the files it wrote here.\n");
     }
+  }
+
+  /**
+   * Refuses a charts folder that is a file, or that holds a directory named as a chart file of one
+   * of the {@code formats} (the charts' names are known only after the study, so any such name).
+   */
+  private static void refuseTakenChartNames(Path charts, Set<String> formats) throws IOException {
+    if (formats.isEmpty() || !Files.exists(charts)) {
+      return;
+    }
+    if (!Files.isDirectory(charts)) {
+      throw new UserInputException(
+          "refusing to write the charts: "
+              + charts
+              + " is a file, not a directory; move it or choose another --out");
+    }
+    try (Stream<Path> entries = Files.list(charts)) {
+      for (Path p : (Iterable<Path>) entries.sorted()::iterator) {
+        if (isChartName(p, formats) && Files.isDirectory(p)) {
+          throw new UserInputException(
+              "refusing to write the charts: "
+                  + p
+                  + " is a directory; move it or choose another --out");
+        }
+      }
+    }
+  }
+
+  /** Whether a file name ends in one of the chart {@code formats} ({@code .svg}, {@code .png}). */
+  static boolean isChartName(Path p, Set<String> formats) {
+    String name = p.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && formats.contains(name.substring(dot + 1));
   }
 
   /**
