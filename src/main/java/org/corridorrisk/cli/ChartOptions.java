@@ -46,6 +46,7 @@ final class ChartOptions {
     }
     Path chartDir = dir.resolve(OutputDirectory.CHARTS);
     List<Path> files = ChartExport.write(figures, chartDir, formats);
+    OutputDirectory.recordCharts(dir, files);
     out.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
   }
 }
