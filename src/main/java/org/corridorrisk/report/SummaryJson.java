@@ -213,8 +213,8 @@ public final class SummaryJson {
     }
     writeNumberOrNull(g, "p99_ci95_low", m.p99Low());
     writeNumberOrNull(g, "p99_ci95_high", m.p99High());
-    g.writeNumberField("cvar95_ci95_low", m.cvar95Low());
-    g.writeNumberField("cvar95_ci95_high", m.cvar95High());
+    writeNumberOrNull(g, "cvar95_ci95_low", m.cvar95Low());
+    writeNumberOrNull(g, "cvar95_ci95_high", m.cvar95High());
     g.writeNumberField("trials_with_loss", m.trialsWithLoss());
     g.writeNumberField("share_with_loss", m.shareWithLoss());
     g.writeNumberField("share_with_loss_ci95_low", m.shareWithLossLow());
