@@ -204,11 +204,28 @@ public final class MonteCarlo {
   }
 
   /**
-   * Whether a threat can strike in the scenario's trials (without one every trial is the
-   * undisturbed run, and more trials cannot change anything).
+   * Whether a threat can strike in the scenario's trials: some threat with targets and a chance
+   * above 0 (a Poisson rate above 0, an independent failure with a probability above 0 on a day of
+   * the horizon, and a success probability above 0; a hazard always counts). Without one every
+   * trial is the undisturbed run, and more trials cannot change anything.
    */
   public static boolean threatened(Scenario scenario) {
-    return !scenario.threats().isEmpty();
+    for (org.corridorrisk.model.Threat t : scenario.threats()) {
+      boolean can =
+          switch (t.model()) {
+            case HAZARD -> true;
+            case POISSON -> t.eventsPerYear() > 0 && t.successProbability() > 0;
+            case INDEPENDENT ->
+                t.probability() > 0
+                    && t.successProbability() > 0
+                    && t.startDay() < scenario.horizonDays();
+          };
+      if (can
+          && (t.model() == org.corridorrisk.model.ThreatModel.HAZARD || !t.targets().isEmpty())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some trial had a value above zero in a watched metric. */

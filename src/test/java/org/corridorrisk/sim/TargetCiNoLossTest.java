@@ -39,6 +39,36 @@ class TargetCiNoLossTest {
   }
 
   @Test
+  void targetCi_aThreatThatCannotStrike_stopsAtTheFirstCheck() {
+    // a Poisson rate of 0 or a success probability of 0: no trial can ever have a loss
+    for (org.corridorrisk.model.Threat never :
+        new org.corridorrisk.model.Threat[] {
+          org.corridorrisk.model.Threat.poisson(
+              "none",
+              0,
+              1,
+              new org.corridorrisk.model.RepairTime.Fixed(1),
+              org.corridorrisk.model.TargetSpec.ofLinks("pipe")),
+          org.corridorrisk.model.Threat.poisson(
+              "fails",
+              5,
+              0,
+              new org.corridorrisk.model.RepairTime.Fixed(1),
+              org.corridorrisk.model.TargetSpec.ofLinks("pipe"))
+        }) {
+      Scenario s =
+          Build.horizon(30)
+              .source("src", 1)
+              .sink("city", 1)
+              .link(Link.of("pipe", "src", "city", "gas", 1))
+              .threat(never)
+              .scenario();
+      assertEquals(false, MonteCarlo.threatened(s), never.id());
+      assertEquals(MonteCarlo.CHECK_EVERY, MonteCarlo.run(s, targetCi(5_000)).trials());
+    }
+  }
+
+  @Test
   void targetCi_lossesSeen_stillStopsOnceTheIntervalIsNarrow() {
     // about 1 trial in 1,000 has a loss (of service; the scenario puts no money on it): the
     // study stops long before 10^6 trials, and only once some trial had a loss
