@@ -71,6 +71,11 @@ final class OutputDirectory {
                 + " file); choose another --out or empty it");
       }
     }
+    Path marker = dir.resolve(MARKER);
+    if (Files.exists(marker) && !Files.isRegularFile(marker)) {
+      throw new UserInputException(
+          "refusing to write into " + dir + ": " + marker + " is not a file; choose another --out");
+    }
     Set<String> ours = written(dir);
     for (String name : outputNames) {
       Path target = dir.resolve(name);

@@ -91,6 +91,16 @@ class MarkerListsOurFilesTest {
   }
 
   @Test
+  void aMarkerThatIsAFolder_isRefusedInWords() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("odd").resolve(OutputDirectory.MARKER));
+    UserInputException e =
+        assertThrows(
+            UserInputException.class,
+            () -> OutputDirectory.prepare(dir.getParent(), null, RunCommand.OUTPUTS));
+    assertTrue(e.getMessage().contains("is not a file"), e.getMessage());
+  }
+
+  @Test
   void aFolderMarkedByAnEarlierVersion_keepsItsOutputsReplaceable() throws IOException {
     // earlier versions wrote one sentence and no list: the outputs then in the folder stay ours
     Path dir = Files.createDirectories(tmp.resolve("legacy"));
