@@ -44,8 +44,9 @@ final class ChartOptions {
     if (formats.isEmpty()) {
       return;
     }
-    Path chartDir = dir.resolve("charts");
+    Path chartDir = dir.resolve(OutputDirectory.CHARTS);
     List<Path> files = ChartExport.write(figures, chartDir, formats);
+    OutputDirectory.recordCharts(dir, files);
     out.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
   }
 }

@@ -139,7 +139,7 @@ final class CriticalityCommand implements Callable<Integer> {
     }
     Scenario scenario = ScenarioLoader.load(file).baseline();
     Path dir = out != null ? out : Path.of("out", scenario.name());
-    OutputDirectory.prepare(dir, file, OUTPUTS);
+    OutputDirectory.prepare(dir, file, chartFormats, OUTPUTS);
     CriticalityOptions options =
         new CriticalityOptions(
             outageDays == null ? scenario.horizonDays() : outageDays,

@@ -211,10 +211,10 @@ public final class SummaryJson {
     for (Object[] f : fields) {
       g.writeNumberField((String) f[0], (Double) f[1]);
     }
-    g.writeNumberField("p99_ci95_low", m.p99Low());
-    g.writeNumberField("p99_ci95_high", m.p99High());
-    g.writeNumberField("cvar95_ci95_low", m.cvar95Low());
-    g.writeNumberField("cvar95_ci95_high", m.cvar95High());
+    writeNumberOrNull(g, "p99_ci95_low", m.p99Low());
+    writeNumberOrNull(g, "p99_ci95_high", m.p99High());
+    writeNumberOrNull(g, "cvar95_ci95_low", m.cvar95Low());
+    writeNumberOrNull(g, "cvar95_ci95_high", m.cvar95High());
     g.writeNumberField("trials_with_loss", m.trialsWithLoss());
     g.writeNumberField("share_with_loss", m.shareWithLoss());
     g.writeNumberField("share_with_loss_ci95_low", m.shareWithLossLow());
@@ -225,14 +225,25 @@ public final class SummaryJson {
     g.writeEndObject();
   }
 
+  /** A number, or {@code null} where the trials give none (an interval end they cannot bound). */
+  private static void writeNumberOrNull(JsonGenerator g, String key, double value)
+      throws IOException {
+    if (Double.isFinite(value)) {
+      g.writeNumberField(key, value);
+    } else {
+      g.writeNullField(key);
+    }
+  }
+
   /**
    * When no trial had a loss although the scenario has threats: a sentence saying what the trials
    * do show (the Wilson bound on the chance of a loss) and that the intervals [0, 0] only say no
-   * loss was seen; {@code null} otherwise. A study without {@code --trials} only ends like this at
-   * its most trials ({@code MonteCarlo.needsMoreTrials}).
+   * loss was seen; {@code null} otherwise. A study without {@code --trials} or with {@code
+   * --target-ci} only ends like this at its most trials ({@code MonteCarlo.needsMoreTrials}, {@code
+   * MonteCarlo.targetReached}).
    */
   public static String noLossNote(StudyResult r) {
-    if (r.scenario().threats().isEmpty()) {
+    if (!org.corridorrisk.sim.MonteCarlo.threatened(r.scenario())) {
       return null;
     }
     for (Metric m : org.corridorrisk.sim.MonteCarlo.WATCHED) {

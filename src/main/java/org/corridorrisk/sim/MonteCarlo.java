@@ -177,15 +177,65 @@ public final class MonteCarlo {
    *     run, and more trials cannot change anything)
    */
   public static boolean needsMoreTrials(MetricAccumulator[] columns, boolean threatened) {
-    boolean anyLoss = false;
     for (Metric m : WATCHED) {
-      Moments moments = columns[m.ordinal()].moments();
-      if (few(moments)) {
+      if (few(columns[m.ordinal()].moments())) {
         return true;
       }
-      anyLoss |= moments.effectiveCount() > 0;
     }
-    return threatened && !anyLoss;
+    return threatened && !anyLoss(columns);
+  }
+
+  /**
+   * The {@code --target-ci} rule: whether a study may stop because the mean of {@code
+   * economic_loss} is known to within {@code relative} of itself ({@link StoppingRule#converged}).
+   * A study with threats in which no trial had a loss yet (in any watched metric) has not
+   * converged, whatever {@code economic_loss}'s all-zero sample says: a loss rarer than one in the
+   * trials so far is still possible, the interval [0, 0] would claim more than the trials show (the
+   * rule {@link #needsMoreTrials} applies without a CI target).
+   *
+   * @param threatened whether the scenario has a threat ({@link #threatened(Scenario)})
+   */
+  public static boolean targetReached(
+      MetricAccumulator[] columns, boolean threatened, double relative) {
+    if (threatened && !anyLoss(columns)) {
+      return false;
+    }
+    return StoppingRule.converged(columns[Metric.ECONOMIC_LOSS.ordinal()].moments(), relative);
+  }
+
+  /**
+   * Whether a threat can strike in the scenario's trials: some threat with targets and a chance
+   * above 0 (a Poisson rate above 0, an independent failure with a probability above 0 on a day of
+   * the horizon, and a success probability above 0; a hazard always counts). Without one every
+   * trial is the undisturbed run, and more trials cannot change anything.
+   */
+  public static boolean threatened(Scenario scenario) {
+    for (org.corridorrisk.model.Threat t : scenario.threats()) {
+      boolean can =
+          switch (t.model()) {
+            case HAZARD -> true;
+            case POISSON -> t.eventsPerYear() > 0 && t.successProbability() > 0;
+            case INDEPENDENT ->
+                t.probability() > 0
+                    && t.successProbability() > 0
+                    && t.startDay() < scenario.horizonDays();
+          };
+      if (can
+          && (t.model() == org.corridorrisk.model.ThreatModel.HAZARD || !t.targets().isEmpty())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether some trial had a value above zero in a watched metric. */
+  private static boolean anyLoss(MetricAccumulator[] columns) {
+    for (Metric m : WATCHED) {
+      if (columns[m.ordinal()].moments().effectiveCount() > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a mean with some non-zero value rests on fewer than the few-trials threshold. */
@@ -398,13 +448,11 @@ public final class MonteCarlo {
           }
           BatchStats soFar = tree.total(this::emptyStats);
           if (ci) {
-            if (StoppingRule.converged(
-                soFar.columns[Metric.ECONOMIC_LOSS.ordinal()].moments(),
-                options.targetRelativeCi())) {
+            if (targetReached(soFar.columns, threatened(m.scenario), options.targetRelativeCi())) {
               break;
             }
             target = Math.min(max, n + CHECK_EVERY);
-          } else if (needsMoreTrials(soFar.columns, !m.scenario.threats().isEmpty())) {
+          } else if (needsMoreTrials(soFar.columns, threatened(m.scenario))) {
             target = nextStage(n, max);
           } else {
             break;

@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
  * @param seed the seed; trial k's result depends only on (seed, k)
  * @param threads worker threads (>= 1); never changes results
  * @param targetRelativeCi stop early once the 95% CI half-width of mean economic_loss is within
- *     this share of the mean (and it rests on enough trials); {@code NaN} or {@code <= 0} = no
+ *     this share of the mean (and it rests on enough trials, and some trial had a loss when the
+ *     scenario has threats: {@link MonteCarlo#targetReached}); {@code NaN} or {@code <= 0} = no
  *     early stop
  * @param progress told about completed trials, or {@code null}
  * @param continueUpTo without a CI target: the study doubles its trials while economic_loss or

@@ -117,29 +117,40 @@ public final class LogHistogram implements Serializable {
   }
 
   /**
-   * Mean and sample variance of the largest {@code m} values at bucket resolution (the largest is
-   * taken as the exact max), for the expected shortfall; {@code {NaN, NaN}} when empty.
+   * Mean, sample variance and bias-adjusted skewness ({@link Intervals#adjustedSkewness}) of the
+   * largest {@code m} values at bucket resolution (the largest is taken as the exact max), for the
+   * expected shortfall; {@code {NaN, NaN, 0}} when empty. Two passes over the top buckets: the mean
+   * first, then the deviations from it.
    */
-  public double[] topMeanAndVariance(long m) {
+  public double[] topMoments(long m) {
     long n = count();
     long want = Math.max(1, Math.min(n, m));
     double sum = 0;
-    double sumSq = 0;
     long taken = 0;
     long r = n;
     // walk ranks from the top, bucket by bucket
     while (taken < want) {
       double v = valueAtRank(r);
-      long same = runLength(r);
-      long k = Math.min(same, want - taken);
+      long k = Math.min(runLength(r), want - taken);
       sum += v * k;
-      sumSq += v * v * k;
       taken += k;
       r -= k;
     }
     double mean = sum / want;
-    double var = want > 1 ? Math.max(0, (sumSq - want * mean * mean) / (want - 1)) : 0;
-    return new double[] {mean, var};
+    double ss = 0;
+    double s3 = 0;
+    taken = 0;
+    r = n;
+    while (taken < want) {
+      double d = valueAtRank(r) - mean;
+      long k = Math.min(runLength(r), want - taken);
+      ss += d * d * k;
+      s3 += d * d * d * k;
+      taken += k;
+      r -= k;
+    }
+    double var = want > 1 ? ss / (want - 1) : 0;
+    return new double[] {mean, var, Intervals.adjustedSkewness(want, ss, s3)};
   }
 
   /** How many ranks from {@code rank} downwards share its bucket (at least 1). */

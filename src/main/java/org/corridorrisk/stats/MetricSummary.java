@@ -16,9 +16,12 @@ package org.corridorrisk.stats;
  * @param shareWithLossHigh see {@code shareWithLossLow}
  * @param effectiveTrials Kish's effective number of trials carrying the mean ({@code NaN} when all
  *     values are 0); the estimate rests on few trials when it is below {@link Intervals#FEW_TRIALS}
- * @param p99Low order-statistic 95% interval of p99
+ * @param p99Low order-statistic 95% interval of p99; an end is {@code NaN} (null in the JSON) when
+ *     too few trials were run for any order statistic to bound p99 on that side ({@link
+ *     Intervals#quantileUpperBounded}: the upper end needs 368 trials)
  * @param p99High see {@code p99Low}
- * @param cvar95Low 95% interval of cvar95
+ * @param cvar95Low 95% interval of cvar95 ({@link Intervals#cvar}); {@code NaN} (null in the JSON)
+ *     with fewer than 2 tail trials (fewer than 21 trials)
  * @param cvar95High see {@code cvar95Low}
  * @param exactPercentiles whether the percentiles are exact order statistics
  */
@@ -92,6 +95,7 @@ public record MetricSummary(
     double p99High;
     double cvar;
     double tailVar;
+    double tailSkew;
     double max;
     if (sorted != null) {
       p50 = percentile(sorted, 0.50);
@@ -111,11 +115,14 @@ public record MetricSummary(
       }
       cvar = tailSum / t;
       double ss = 0;
+      double s3 = 0;
       for (int i = sorted.length - t; i < sorted.length; i++) {
         double d = sorted[i] - cvar;
         ss += d * d;
+        s3 += d * d * d;
       }
       tailVar = t > 1 ? ss / (t - 1) : 0;
+      tailSkew = Intervals.adjustedSkewness(t, ss, s3);
       max = sorted[sorted.length - 1];
     } else {
       LogHistogram h = acc.sketch();
@@ -125,17 +132,24 @@ public record MetricSummary(
       p99 = h.quantile(0.99);
       p99Low = h.valueAtRank(p99Ranks[0]);
       p99High = h.valueAtRank(p99Ranks[1]);
-      double[] top = h.topMeanAndVariance(tail);
+      double[] top = h.topMoments(tail);
       cvar = top[0];
       tailVar = top[1];
+      tailSkew = top[2];
       max = h.max();
     }
-    double[] cvarCi = Intervals.cvar(cvar, p95, tailVar, n, 0.05);
+    if (!Intervals.quantileUpperBounded(n, 0.99)) {
+      p99High = Double.NaN; // no order statistic is a bound: the maximum is no upper end
+    }
+    if (!Intervals.quantileLowerBounded(n, 0.99)) {
+      p99Low = Double.NaN;
+    }
+    double[] cvarCi = Intervals.cvar(cvar, p95, tailVar, tailSkew, n, 0.05);
     if (acc.negative() == 0) {
       // no value below 0: neither the mean nor the expected shortfall can be (an interval's lower
       // end below 0 only says the sample is small; cutting it there keeps its coverage)
       ci[0] = Math.max(0, ci[0]);
-      cvarCi[0] = Math.max(0, cvarCi[0]);
+      cvarCi[0] = Double.isNaN(cvarCi[0]) ? cvarCi[0] : Math.max(0, cvarCi[0]);
     }
     return new MetricSummary(
         m.mean(),

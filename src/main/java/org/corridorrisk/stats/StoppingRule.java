@@ -4,7 +4,8 @@ package org.corridorrisk.stats;
  * The {@code --target-ci} rule: a study may stop once the 95% confidence interval of a mean (the
  * project's honest interval, {@link Intervals#mean}; its larger side) is within a share of the
  * mean's magnitude and the mean does not rest on few trials ({@link Intervals#FEW_TRIALS}). A
- * sample that is all zeros (mean 0, std 0) counts as converged.
+ * sample that is all zeros (mean 0, std 0) counts as converged here; the engine does not stop on it
+ * while a threat can still strike ({@code MonteCarlo.targetReached}).
  */
 public final class StoppingRule {
   private StoppingRule() {}

@@ -76,7 +76,7 @@ public final class ComparisonRunner {
     long n = options.trials();
     while (true) {
       Comparison c = runOnce(baseline, variants, options.withExactly(n, null), listener, engine);
-      if (n >= options.continueUpTo() || !needsMoreTrials(c, !baseline.threats().isEmpty())) {
+      if (n >= options.continueUpTo() || !needsMoreTrials(c, MonteCarlo.threatened(baseline))) {
         return c;
       }
       n = MonteCarlo.nextStage(n, options.continueUpTo());
