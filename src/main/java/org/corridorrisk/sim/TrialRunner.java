@@ -1239,6 +1239,20 @@ final class TrialRunner {
     downCount = w;
   }
 
+  /**
+   * The first day asset {@code a} is back from the outage it is in on day {@code d}: the latest end
+   * among its segments covering {@code d} (a job in progress included), -1 when none covers it.
+   */
+  private int outageEnd(int a, int d) {
+    int end = -1;
+    for (int g = segHead[a]; g >= 0; g = segNext[g]) {
+      if (segFrom[g] <= d && segTo[g] > d && segFactor[g] < 1.0) {
+        end = Math.max(end, segTo[g]);
+      }
+    }
+    return end;
+  }
+
   /** The smallest factor among {@code a}'s segments covering day {@code d}; unlinks ended ones. */
   private double factorOn(int a, int d) {
     double f = 1.0;
@@ -1753,6 +1767,10 @@ final class TrialRunner {
       stageCount++;
     }
     boolean wasOut = observer != null && inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
+    // for the replay's narrative: when an asset already out is hit again, the outage it is in
+    // (its end, or a waiting job's repair draw) decides whether this hit lengthens it
+    int outageEnd = wasOut ? outageEnd(a, d) : -1;
+    int waitingRepair = wasOut && jobOf[a] >= 0 ? jobRepair[jobOf[a]] : -1;
     int pool = anyCrew ? m.crewPool[a] : -1;
     int end;
     if (pool >= 0) {
@@ -1771,8 +1789,9 @@ final class TrialRunner {
       if (any) {
         track(a);
       }
-      end = d + r;
+      end = Math.max(d + r, outageEnd);
     }
+    boolean extended = wasOut && (end >= 0 ? end > outageEnd : jobOf[a] >= 0 && r > waitingRepair);
     setDamage(a, factorOn(a, d), d);
     if (observer != null) {
       java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
@@ -1784,6 +1803,9 @@ final class TrialRunner {
         details.put("common_mode_of", commonModeOf);
       }
       if (wasOut) {
+        details.put("already_out", true);
+      }
+      if (extended) {
         details.put("extended", true);
       }
       if (pool >= 0) {
@@ -1797,7 +1819,7 @@ final class TrialRunner {
       }
       observer.event(
           new TrialEvent(TrialEvent.Type.HIT, d, evTime[e], th.id, assetId(a), f, end, details));
-      if (r > 0 || jobOf[a] >= 0) {
+      if ((r > 0 || jobOf[a] >= 0) && (!wasOut || extended)) {
         outageThreat()[a] = th.id;
         if (!wasOut && pool < 0 && r > 0) {
           observer.event(

@@ -85,7 +85,8 @@ public final class Msel {
           switch (e.type()) {
             case ATTEMPT -> null;
             case MISS -> "miss";
-            case HIT -> "hit";
+            case HIT ->
+                Boolean.TRUE.equals(e.details().get("already_out")) ? "hit_while_out" : "hit";
             case REPAIR_START -> "repair_start";
             case RESTORED -> "restored";
             case HAZARD -> "hazard";

@@ -29,6 +29,7 @@ public final class MselTemplates {
   public static final List<String> TYPES =
       List.of(
           "hit",
+          "hit_while_out",
           "miss",
           "repair_start",
           "restored",
