@@ -132,6 +132,10 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
+    if (Files.isDirectory(file)) {
+      throw new UserInputException(
+          file + ": is a directory, not a network file; give the file to import");
+    }
     refuseJsonOut();
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
