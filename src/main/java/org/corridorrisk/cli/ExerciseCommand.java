@@ -163,7 +163,7 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     if (percentile != null && !(percentile >= 0 && percentile <= 100)) {
       throw new UserInputException(
-          "--percentile must be between 0 and 100 but was " + NumberText.compact(percentile));
+          "--percentile must be between 0 and 100 but was " + asGiven(percentile));
     }
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (threadCount < 1 || threadCount > 4096) {
@@ -263,7 +263,7 @@ final class ExerciseCommand implements Callable<Integer> {
     if (percentile != null) {
       methods.add(
           "trial choice: nearest-rank percentile "
-              + NumberText.compact(percentile)
+              + asGiven(percentile)
               + " of "
               + metric
               + " over "
@@ -399,7 +399,7 @@ final class ExerciseCommand implements Callable<Integer> {
             : String.format(
                 Locale.ROOT,
                 ", at percentile %s of %s (%s)",
-                NumberText.compact(p.percentile()),
+                asGiven(p.percentile()),
                 p.metric(),
                 NumberText.compact(p.value())),
         s.horizonDays(),
@@ -425,5 +425,16 @@ final class ExerciseCommand implements Callable<Integer> {
 
   private static String truncate(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+  }
+
+  /**
+   * A percentile as the user wrote it (99.5, 99.99, 0.0001, 95): the shortest decimal that reads
+   * back as the same double, never rounded to a few digits (99.99 is not 100).
+   */
+  static String asGiven(double p) {
+    if (!Double.isFinite(p)) {
+      return Double.toString(p);
+    }
+    return new java.math.BigDecimal(Double.toString(p)).stripTrailingZeros().toPlainString();
   }
 }
