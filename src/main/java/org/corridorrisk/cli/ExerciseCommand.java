@@ -28,6 +28,7 @@ import org.corridorrisk.report.exercise.Provenance;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
+import org.corridorrisk.scenario.SideFile;
 import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
@@ -169,13 +170,8 @@ final class ExerciseCommand implements Callable<Integer> {
     if (threadCount < 1 || threadCount > 4096) {
       throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
     }
-    MselTemplates templates;
-    try {
-      templates =
-          templatesFile == null ? MselTemplates.builtIn() : MselTemplates.load(templatesFile);
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("--templates " + e.getMessage());
-    }
+    MselTemplates templates =
+        templatesFile == null ? MselTemplates.builtIn() : userTemplates(templatesFile);
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario scenario = loaded.baseline();
     List<String> columns = Columns.names(scenario);
@@ -436,5 +432,15 @@ final class ExerciseCommand implements Callable<Integer> {
       return Double.toString(p);
     }
     return new java.math.BigDecimal(Double.toString(p)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A user's MSEL templates; every problem located in the file like a scenario's. */
+  private static MselTemplates userTemplates(Path file) throws ScenarioException {
+    SideFile side = SideFile.read(file);
+    for (MselTemplates.Problem p : MselTemplates.problems(side.root())) {
+      side.problem(p.path(), p.message(), p.atKey());
+    }
+    side.throwIfProblems();
+    return MselTemplates.of(side.root(), file.toString());
   }
 }
