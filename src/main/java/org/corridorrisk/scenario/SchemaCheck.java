@@ -427,7 +427,7 @@ final class SchemaCheck {
   }
 
   private static boolean isControl(int c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    return org.corridorrisk.model.Printable.isControl(c);
   }
 
   private static String enumMessage(Error e, JsonNode instance) {
@@ -504,25 +504,6 @@ final class SchemaCheck {
 
   /** {@code text} with control characters written as escapes (\n, \t, \\u0001), one line. */
   static String escapeControls(String text) {
-    if (text.chars().noneMatch(SchemaCheck::isControl)) {
-      return text;
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (isControl(c)) {
-            b.append(String.format("\\u%04X", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return org.corridorrisk.model.Printable.escapeControls(text);
   }
 }
