@@ -187,8 +187,22 @@ final class ExerciseCommand implements Callable<Integer> {
               + ")");
     }
     List<ExerciseStudy.Decision> branches = new ArrayList<>();
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
     for (String d : decisions) {
-      branches.add(decision(loaded, d));
+      ExerciseStudy.Decision branch = decision(loaded, d);
+      // one branch per decision: the same day and mitigations twice would only repeat a column
+      List<String> ids = new ArrayList<>(Arrays.asList(branch.mitigation().split("\\+")));
+      ids.sort(null);
+      String earlier = seen.putIfAbsent(branch.day() + ":" + String.join("+", ids), d);
+      if (earlier != null) {
+        throw new UserInputException(
+            "--decide '"
+                + d
+                + "' is the same decision as --decide '"
+                + earlier
+                + "'; give each decision once (each one is its own branch)");
+      }
+      branches.add(branch);
     }
 
     ExerciseStudy.Pick pick;
@@ -351,6 +365,7 @@ final class ExerciseCommand implements Callable<Integer> {
     List<String> declared = s.mitigations().stream().map(Mitigation::id).toList();
     List<String> ids = Arrays.asList(text.substring(colon + 1).trim().split("\\+", -1));
     double cost = 0;
+    java.util.Set<String> named = new java.util.HashSet<>();
     for (String id : ids) {
       int i = declared.indexOf(id);
       if (i < 0) {
@@ -365,6 +380,14 @@ final class ExerciseCommand implements Callable<Integer> {
                 + (declared.isEmpty()
                     ? " (the scenario declares none)"
                     : " (declared: " + String.join(", ", declared) + ")"));
+      }
+      if (!named.add(id)) {
+        throw new UserInputException(
+            "--decide '"
+                + text
+                + "': mitigation '"
+                + id
+                + "' is named twice; a mitigation is applied once per branch");
       }
       cost += s.mitigations().get(i).costUsd();
     }
