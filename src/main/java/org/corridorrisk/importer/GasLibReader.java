@@ -284,7 +284,7 @@ final class GasLibReader {
         }
       }
     } catch (XMLStreamException e) {
-      problems.add(at(file, e.getLocation(), "not well-formed XML: " + cleanMessage(e)));
+      problems.add(at(file, e.getLocation(), "not well-formed XML: " + SafeXml.message(e)));
     }
     if (sawNetwork && nodes.isEmpty()) {
       problems.add(
@@ -373,7 +373,7 @@ final class GasLibReader {
         }
       }
     } catch (XMLStreamException e) {
-      problems.add(at(file, e.getLocation(), "not well-formed XML: " + cleanMessage(e)));
+      problems.add(at(file, e.getLocation(), "not well-formed XML: " + SafeXml.message(e)));
     }
     return result;
   }
@@ -426,11 +426,5 @@ final class GasLibReader {
         loc == null ? 0 : Math.max(0, loc.getColumnNumber()),
         "",
         message);
-  }
-
-  private static String cleanMessage(XMLStreamException e) {
-    String m = e.getMessage();
-    int i = m == null ? -1 : m.indexOf("Message: ");
-    return i >= 0 ? m.substring(i + "Message: ".length()).trim() : String.valueOf(m);
   }
 }
