@@ -62,9 +62,21 @@ public final class Msel {
       String expectedAction,
       String type) {
 
+    /**
+     * The row's cells; the texts (from the templates and the scenario's labels) kept from being
+     * read as spreadsheet formulas.
+     */
     List<String> cells() {
       return List.of(
-          id, Integer.toString(day), date, time, from, to, method, message, expectedAction);
+          id,
+          Integer.toString(day),
+          date,
+          time,
+          text(from),
+          text(to),
+          text(method),
+          text(message),
+          text(expectedAction));
     }
   }
 
@@ -335,6 +347,20 @@ public final class Msel {
       sb.append(field(cells.get(i)));
     }
     sb.append("\r\n");
+  }
+
+  /**
+   * A text cell that a spreadsheet would take for a formula (it starts with {@code =}, {@code +},
+   * {@code -}, {@code @}, a tab or a carriage return) with a {@code '} in front, so that opening
+   * msel.csv never runs what a template or a label wrote (CSV injection); other texts unchanged.
+   */
+  static String text(String s) {
+    if (s == null || s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    return formula ? "'" + s : s;
   }
 
   /** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
