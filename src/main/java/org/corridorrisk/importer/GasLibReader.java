@@ -309,6 +309,7 @@ final class GasLibReader {
     int line = 0;
     int column = 0;
     int nodeDepth = -1;
+    boolean flowSeen = false;
     try {
       XMLStreamReader r = SafeXml.open(in);
       while (r.hasNext()) {
@@ -339,7 +340,9 @@ final class GasLibReader {
             type = r.getAttributeValue(null, "type");
             lower = Double.NaN;
             upper = Double.NaN;
+            flowSeen = false;
           } else if (nodeDepth > 0 && depth == nodeDepth + 1 && "flow".equals(name)) {
+            flowSeen = true; // an unusable bound is reported at its element
             String bound = r.getAttributeValue(null, "bound");
             double value = flow(file, r);
             if ("both".equals(bound)) {
@@ -360,9 +363,11 @@ final class GasLibReader {
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (depth == nodeDepth && id != null) {
             if (Double.isNaN(lower) && Double.isNaN(upper)) {
-              problems.add(
-                  new Problem(
-                      file, line, column, "", "nomination of '" + id + "' has no <flow> bound"));
+              if (!flowSeen) {
+                problems.add(
+                    new Problem(
+                        file, line, column, "", "nomination of '" + id + "' has no <flow> bound"));
+              }
             } else {
               result.put(id, new Nomination(type, lower, upper, line, column));
             }
