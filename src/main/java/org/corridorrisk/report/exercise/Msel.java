@@ -297,6 +297,8 @@ public final class Msel {
         }
         Map<String, String> v = common(s, cal, d.day());
         assetValues(s, n.id(), v);
+        // an inventory is a volume: "mcm", not the commodity's rate unit "mcm/d"
+        v.put("unit", s.commodity(n.commodity()).volumeUnit());
         v.put("storage", n.id());
         v.put("inventory", NumberText.compact(inv));
         v.put("capacity", NumberText.compact(cap));
