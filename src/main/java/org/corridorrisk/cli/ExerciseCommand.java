@@ -302,7 +302,7 @@ final class ExerciseCommand implements Callable<Integer> {
     stdout.println("wrote " + json);
     stdout.println("      " + csv);
     stdout.println("      " + html);
-    stdout.println("open the page: " + html.toAbsolutePath().toUri());
+    stdout.println("open the page: " + OutputDirectory.browserUri(html));
     stdout.flush();
     return Failures.OK;
   }
