@@ -185,6 +185,18 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** A folder the user named must exist (a silent skip would bench fewer cases than asked). */
+  private static void requireFolder(Path dir, String option) {
+    if (dir == null || Files.isDirectory(dir)) {
+      return;
+    }
+    throw new UserInputException(
+        option
+            + " "
+            + dir
+            + (Files.exists(dir) ? ": is a file, not a folder" : ": no such folder"));
+  }
+
   @Override
   public Integer call() throws Exception {
     String which = suite.toLowerCase(Locale.ROOT);
@@ -227,6 +239,8 @@ final class BenchCommand implements Callable<Integer> {
           "--sharing cannot be combined with --engine spark (Spark tasks read each scenario's own"
               + " sharing rule from its file)");
     }
+    requireFolder(scenariosDir, "--scenarios");
+    requireFolder(dataDir, "--data");
     String sparkMaster = master != null ? master : "local[" + t + "]";
     List<Long> memoryTrials = peakMemoryTrials == null ? List.of() : peakMemoryTrials;
     for (long m : memoryTrials) {

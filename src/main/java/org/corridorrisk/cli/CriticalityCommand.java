@@ -2,7 +2,6 @@ package org.corridorrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -134,9 +133,6 @@ final class CriticalityCommand implements Callable<Integer> {
       throw new UserInputException("--max-evaluations must be >= 1 but was " + maxEvaluations);
     }
     Set<String> chartFormats = charts.formats();
-    if (!Files.isRegularFile(file)) {
-      throw new UserInputException(file + ": no such file");
-    }
     Scenario scenario = ScenarioLoader.load(file).baseline();
     Path dir = out != null ? out : Path.of("out", scenario.name());
     OutputDirectory.prepare(dir, file, chartFormats, OUTPUTS);

@@ -16,6 +16,7 @@ import org.corridorrisk.model.LinkKind;
 import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.NodeKind;
+import org.corridorrisk.model.Printable;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sector;
 import org.corridorrisk.model.SupplyCuts;
@@ -70,7 +71,9 @@ final class DescribeCommand implements Callable<Integer> {
     LoadedScenario loaded = ScenarioLoader.load(file);
     List<String> fileWarnings = loaded.warnings().stream().map(Problem::format).toList();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(describe(loaded.baseline(), full, fileWarnings));
+    // free text of the file (description, units, labels) may hold control characters
+    out.print(
+        Printable.escapeControlsKeepingLines(describe(loaded.baseline(), full, fileWarnings)));
     out.flush();
     return Failures.OK;
   }

@@ -28,6 +28,7 @@ import org.corridorrisk.report.exercise.Provenance;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
+import org.corridorrisk.scenario.SideFile;
 import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.MonteCarlo;
 import org.corridorrisk.sim.RunOptions;
@@ -163,19 +164,14 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     if (percentile != null && !(percentile >= 0 && percentile <= 100)) {
       throw new UserInputException(
-          "--percentile must be between 0 and 100 but was " + NumberText.compact(percentile));
+          "--percentile must be between 0 and 100 but was " + asGiven(percentile));
     }
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (threadCount < 1 || threadCount > 4096) {
       throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
     }
-    MselTemplates templates;
-    try {
-      templates =
-          templatesFile == null ? MselTemplates.builtIn() : MselTemplates.load(templatesFile);
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("--templates " + e.getMessage());
-    }
+    MselTemplates templates =
+        templatesFile == null ? MselTemplates.builtIn() : userTemplates(templatesFile);
     LoadedScenario loaded = ScenarioLoader.load(file);
     Scenario scenario = loaded.baseline();
     List<String> columns = Columns.names(scenario);
@@ -191,8 +187,22 @@ final class ExerciseCommand implements Callable<Integer> {
               + ")");
     }
     List<ExerciseStudy.Decision> branches = new ArrayList<>();
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
     for (String d : decisions) {
-      branches.add(decision(loaded, d));
+      ExerciseStudy.Decision branch = decision(loaded, d);
+      // one branch per decision: the same day and mitigations twice would only repeat a column
+      List<String> ids = new ArrayList<>(Arrays.asList(branch.mitigation().split("\\+")));
+      ids.sort(null);
+      String earlier = seen.putIfAbsent(branch.day() + ":" + String.join("+", ids), d);
+      if (earlier != null) {
+        throw new UserInputException(
+            "--decide '"
+                + d
+                + "' is the same decision as --decide '"
+                + earlier
+                + "'; give each decision once (each one is its own branch)");
+      }
+      branches.add(branch);
     }
 
     ExerciseStudy.Pick pick;
@@ -263,7 +273,7 @@ final class ExerciseCommand implements Callable<Integer> {
     if (percentile != null) {
       methods.add(
           "trial choice: nearest-rank percentile "
-              + NumberText.compact(percentile)
+              + asGiven(percentile)
               + " of "
               + metric
               + " over "
@@ -292,7 +302,7 @@ final class ExerciseCommand implements Callable<Integer> {
     stdout.println("wrote " + json);
     stdout.println("      " + csv);
     stdout.println("      " + html);
-    stdout.println("open the page: " + html.toAbsolutePath().toUri());
+    stdout.println("open the page: " + OutputDirectory.browserUri(html));
     stdout.flush();
     return Failures.OK;
   }
@@ -355,6 +365,7 @@ final class ExerciseCommand implements Callable<Integer> {
     List<String> declared = s.mitigations().stream().map(Mitigation::id).toList();
     List<String> ids = Arrays.asList(text.substring(colon + 1).trim().split("\\+", -1));
     double cost = 0;
+    java.util.Set<String> named = new java.util.HashSet<>();
     for (String id : ids) {
       int i = declared.indexOf(id);
       if (i < 0) {
@@ -369,6 +380,14 @@ final class ExerciseCommand implements Callable<Integer> {
                 + (declared.isEmpty()
                     ? " (the scenario declares none)"
                     : " (declared: " + String.join(", ", declared) + ")"));
+      }
+      if (!named.add(id)) {
+        throw new UserInputException(
+            "--decide '"
+                + text
+                + "': mitigation '"
+                + id
+                + "' is named twice; a mitigation is applied once per branch");
       }
       cost += s.mitigations().get(i).costUsd();
     }
@@ -399,7 +418,7 @@ final class ExerciseCommand implements Callable<Integer> {
             : String.format(
                 Locale.ROOT,
                 ", at percentile %s of %s (%s)",
-                NumberText.compact(p.percentile()),
+                asGiven(p.percentile()),
                 p.metric(),
                 NumberText.compact(p.value())),
         s.horizonDays(),
@@ -425,5 +444,26 @@ final class ExerciseCommand implements Callable<Integer> {
 
   private static String truncate(String s, int n) {
     return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+  }
+
+  /**
+   * A percentile as the user wrote it (99.5, 99.99, 0.0001, 95): the shortest decimal that reads
+   * back as the same double, never rounded to a few digits (99.99 is not 100).
+   */
+  static String asGiven(double p) {
+    if (!Double.isFinite(p)) {
+      return Double.toString(p);
+    }
+    return new java.math.BigDecimal(Double.toString(p)).stripTrailingZeros().toPlainString();
+  }
+
+  /** A user's MSEL templates; every problem located in the file like a scenario's. */
+  private static MselTemplates userTemplates(Path file) throws ScenarioException {
+    SideFile side = SideFile.read(file);
+    for (MselTemplates.Problem p : MselTemplates.problems(side.root())) {
+      side.problem(p.path(), p.message(), p.atKey());
+    }
+    side.throwIfProblems();
+    return MselTemplates.of(side.root(), file.toString());
   }
 }

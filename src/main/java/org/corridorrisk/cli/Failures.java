@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import org.corridorrisk.model.Printable;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -38,23 +39,23 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return USER_INPUT;
     }
     if (ex instanceof UserInputException ue) {
-      err.println("corridor-risk: " + ue.getMessage());
+      err.println("corridor-risk: " + Printable.escapeControls(ue.getMessage()));
       traceIfDebug(ex, err);
       return USER_INPUT;
     }
     if (ex instanceof NoSuchFileException nf) {
-      err.println("corridor-risk: " + nf.getFile() + ": no such file");
+      err.println("corridor-risk: " + Printable.escapeControls(nf.getFile()) + ": no such file");
       traceIfDebug(ex, err);
       return USER_INPUT;
     }
     if (ex instanceof IOException io) {
-      err.println("corridor-risk: " + io.getMessage());
+      err.println("corridor-risk: " + Printable.escapeControls(io.getMessage()));
       traceIfDebug(ex, err);
       return USER_INPUT;
     }
     for (Throwable c = ex; c != null; c = c.getCause()) {
       if (c instanceof org.corridorrisk.sim.EngineSetupException setup) {
-        err.println("corridor-risk: " + setup.getMessage());
+        err.println("corridor-risk: " + Printable.escapeControls(setup.getMessage()));
         traceIfDebug(ex, err);
         return USER_INPUT;
       }
@@ -111,9 +112,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
     List<String> lines = ArgumentErrors.explain(ex);
-    err.println("corridor-risk: " + lines.get(0));
+    err.println("corridor-risk: " + Printable.escapeControls(lines.get(0)));
     for (String line : lines.subList(1, lines.size())) {
-      err.println(line);
+      err.println(Printable.escapeControls(line));
     }
     return USER_INPUT;
   }

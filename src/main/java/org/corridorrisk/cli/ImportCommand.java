@@ -2,8 +2,11 @@ package org.corridorrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -132,6 +135,10 @@ final class ImportCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
+    if (Files.isDirectory(file)) {
+      throw new UserInputException(
+          file + ": is a directory, not a network file; give the file to import");
+    }
     refuseJsonOut();
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
@@ -158,6 +165,10 @@ final class ImportCommand implements Callable<Integer> {
     } catch (FileAlreadyExistsException e) {
       throw new UserInputException(
           out + " already exists; choose another --out or add --force to overwrite it");
+    } catch (IOException e) {
+      // the file system's message would name the temporary file written beside the output
+      throw new UserInputException(
+          "--out " + out + ": cannot write the file (" + reason(e) + "); choose another --out");
     }
     PrintWriter err = spec.commandLine().getErr();
     for (String w : imported.warnings()) {
@@ -173,6 +184,20 @@ final class ImportCommand implements Callable<Integer> {
             imported.linkCount(),
             imported.document().path("threats").size());
     return Failures.OK;
+  }
+
+  /** Why writing failed, in words and without the temporary file's name. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "the folder does not accept new files";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason().toLowerCase(Locale.ROOT);
+    }
+    return e.getClass().getSimpleName();
   }
 
   /**

@@ -62,6 +62,11 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     PhaseClock.startIfAsked();
+    if (asksForSpark(args)) {
+      // before anything can start Log4j (the read-ahead below, or an argument error): Log4j reads
+      // its configuration once, and Spark would then log through its own verbose defaults
+      Engines.prepareSpark();
+    }
     ReadAhead.start(args); // a run's scenario is read while picocli parses the arguments
     int code;
     try {
@@ -84,6 +89,21 @@ public final class Main implements Runnable {
     PhaseClock.current().print(err);
     err.flush();
     return code;
+  }
+
+  /**
+   * Whether the arguments name the Spark engine ({@code --engine spark} or {@code --engine=spark}).
+   */
+  static boolean asksForSpark(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--engine=" + Engines.SPARK)
+          || args[i].equals("--engine")
+              && i + 1 < args.length
+              && args[i + 1].equals(Engines.SPARK)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

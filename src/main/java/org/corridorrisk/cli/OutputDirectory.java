@@ -284,4 +284,17 @@ final class OutputDirectory {
           what + ": cannot create the folder (" + e.getMessage() + "); choose another --out");
     }
   }
+
+  /**
+   * The address of a written file to open in a browser: its real path ({@code ./a/../b} and links
+   * resolved), so the link is the one a browser's address bar shows; the absolute normalised path
+   * when the real one cannot be read.
+   */
+  static java.net.URI browserUri(Path file) {
+    try {
+      return file.toRealPath().toUri();
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize().toUri();
+    }
+  }
 }

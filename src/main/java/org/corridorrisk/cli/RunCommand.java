@@ -391,7 +391,7 @@ final class RunCommand implements Callable<Integer> {
     if (!chartFormats.isEmpty()) {
       ChartOptions.write(HtmlReport.figures(result), dir, chartFormats, stdout);
     }
-    stdout.println("open the report: " + html.toAbsolutePath().toUri());
+    stdout.println("open the report: " + OutputDirectory.browserUri(html));
     stdout.flush();
     return result;
   }

@@ -284,7 +284,7 @@ final class GasLibReader {
         }
       }
     } catch (XMLStreamException e) {
-      problems.add(at(file, e.getLocation(), "not well-formed XML: " + cleanMessage(e)));
+      problems.add(at(file, e.getLocation(), "not well-formed XML: " + SafeXml.message(e)));
     }
     if (sawNetwork && nodes.isEmpty()) {
       problems.add(
@@ -309,6 +309,7 @@ final class GasLibReader {
     int line = 0;
     int column = 0;
     int nodeDepth = -1;
+    boolean flowSeen = false;
     try {
       XMLStreamReader r = SafeXml.open(in);
       while (r.hasNext()) {
@@ -339,7 +340,9 @@ final class GasLibReader {
             type = r.getAttributeValue(null, "type");
             lower = Double.NaN;
             upper = Double.NaN;
+            flowSeen = false;
           } else if (nodeDepth > 0 && depth == nodeDepth + 1 && "flow".equals(name)) {
+            flowSeen = true; // an unusable bound is reported at its element
             String bound = r.getAttributeValue(null, "bound");
             double value = flow(file, r);
             if ("both".equals(bound)) {
@@ -360,9 +363,11 @@ final class GasLibReader {
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           if (depth == nodeDepth && id != null) {
             if (Double.isNaN(lower) && Double.isNaN(upper)) {
-              problems.add(
-                  new Problem(
-                      file, line, column, "", "nomination of '" + id + "' has no <flow> bound"));
+              if (!flowSeen) {
+                problems.add(
+                    new Problem(
+                        file, line, column, "", "nomination of '" + id + "' has no <flow> bound"));
+              }
             } else {
               result.put(id, new Nomination(type, lower, upper, line, column));
             }
@@ -373,7 +378,7 @@ final class GasLibReader {
         }
       }
     } catch (XMLStreamException e) {
-      problems.add(at(file, e.getLocation(), "not well-formed XML: " + cleanMessage(e)));
+      problems.add(at(file, e.getLocation(), "not well-formed XML: " + SafeXml.message(e)));
     }
     return result;
   }
@@ -426,11 +431,5 @@ final class GasLibReader {
         loc == null ? 0 : Math.max(0, loc.getColumnNumber()),
         "",
         message);
-  }
-
-  private static String cleanMessage(XMLStreamException e) {
-    String m = e.getMessage();
-    int i = m == null ? -1 : m.indexOf("Message: ");
-    return i >= 0 ? m.substring(i + "Message: ".length()).trim() : String.valueOf(m);
   }
 }

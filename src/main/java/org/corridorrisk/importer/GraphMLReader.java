@@ -175,7 +175,7 @@ final class GraphMLReader {
               at == null ? 0 : Math.max(0, at.getLineNumber()),
               at == null ? 0 : Math.max(0, at.getColumnNumber()),
               "",
-              "not a readable GraphML file: " + parserMessage(e)));
+              "not a readable GraphML file: " + SafeXml.message(e)));
       return null;
     }
     return parsed;
@@ -429,18 +429,5 @@ final class GraphMLReader {
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
-  }
-
-  /**
-   * The parser's message without its own location prefix ({@code ParseError at
-   * [row,col]:[6,5]\nMessage: ...}), which the problem carries as LINE:COLUMN.
-   */
-  private static String parserMessage(XMLStreamException e) {
-    String m = e.getMessage();
-    if (m == null) {
-      return e.getClass().getSimpleName();
-    }
-    int at = m.indexOf("Message: ");
-    return (at >= 0 ? m.substring(at + "Message: ".length()) : m).trim();
   }
 }

@@ -16,7 +16,8 @@ public record Problem(Path file, int line, int column, String path, String messa
 
   /**
    * {@code FILE:LINE:COLUMN: path: message}, the format of {@code validate}; {@code FILE: message}
-   * when the problem has no location (a missing or unreadable file).
+   * when the problem has no location (a missing or unreadable file). Control characters are written
+   * as escapes.
    */
   public String format() {
     StringBuilder sb = new StringBuilder().append(file);
@@ -27,6 +28,8 @@ public record Problem(Path file, int line, int column, String path, String messa
     if (path != null && !path.isEmpty()) {
       sb.append(path).append(": ");
     }
-    return sb.append(message).toString();
+    // ids and values in the path and the message come from the user's file: one line, no escapes
+    // a terminal would act on
+    return org.corridorrisk.model.Printable.escapeControls(sb.append(message).toString());
   }
 }

@@ -69,6 +69,7 @@ final class SchemaCheck {
     List<String[]> unknownKeys = new ArrayList<>();
     List<Error> required = new ArrayList<>();
     Alternatives alternatives = new Alternatives(errors);
+    Map<String, String> valueProblems = new LinkedHashMap<>();
     for (Error e : errors) {
       String keyword = e.getKeyword() == null ? "" : e.getKeyword();
       List<Object> at = shortcut.original(elements(e.getInstanceLocation()));
@@ -102,11 +103,17 @@ final class SchemaCheck {
         case "minItems", "minProperties", "maxItems" ->
             issues.add(path, sizeMessage(keyword, e, path), false);
         default -> {
-          issues.add(path, valueMessage(keyword, e), false);
+          // one problem per value: 1e999999 for an integer fails "type" and "maximum" alike; the
+          // type (what the value must be) says it, the range would repeat the same fault
+          String message = valueMessage(keyword, e);
+          if ("type".equals(keyword) || !valueProblems.containsKey(path)) {
+            valueProblems.put(path, message);
+          }
           remove(sanitized, at);
         }
       }
     }
+    valueProblems.forEach((path, message) -> issues.add(path, message, false));
     for (Error e : required) {
       String path = path(shortcut.original(elements(e.getInstanceLocation())));
       String key = e.getProperty();
@@ -427,7 +434,7 @@ final class SchemaCheck {
   }
 
   private static boolean isControl(int c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+    return org.corridorrisk.model.Printable.isControl(c);
   }
 
   private static String enumMessage(Error e, JsonNode instance) {
@@ -504,25 +511,6 @@ final class SchemaCheck {
 
   /** {@code text} with control characters written as escapes (\n, \t, \\u0001), one line. */
   static String escapeControls(String text) {
-    if (text.chars().noneMatch(SchemaCheck::isControl)) {
-      return text;
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (isControl(c)) {
-            b.append(String.format("\\u%04X", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return org.corridorrisk.model.Printable.escapeControls(text);
   }
 }

@@ -1252,6 +1252,20 @@ final class TrialRunner {
     downCount = w;
   }
 
+  /**
+   * The first day asset {@code a} is back from the outage it is in on day {@code d}: the latest end
+   * among its segments covering {@code d} (a job in progress included), -1 when none covers it.
+   */
+  private int outageEnd(int a, int d) {
+    int end = -1;
+    for (int g = segHead[a]; g >= 0; g = segNext[g]) {
+      if (segFrom[g] <= d && segTo[g] > d && segFactor[g] < 1.0) {
+        end = Math.max(end, segTo[g]);
+      }
+    }
+    return end;
+  }
+
   /** The smallest factor among {@code a}'s segments covering day {@code d}; unlinks ended ones. */
   private double factorOn(int a, int d) {
     double f = 1.0;
@@ -1771,7 +1785,10 @@ final class TrialRunner {
       stageCount++;
     }
     boolean wasOut = observer != null && inDown[a] && (jobOf[a] >= 0 || damage[a] < 1.0);
+    // for the replay's narrative: when an asset already out is hit again, the day it is really
+    // back, and whether this hit lengthens the outage it is in
     long extentBefore = wasOut ? outageExtent(a) : 0;
+    int outageEnd = wasOut ? outageEnd(a, d) : -1;
     int pool = anyCrew ? m.crewPool[a] : -1;
     int end;
     if (pool >= 0) {
@@ -1792,6 +1809,7 @@ final class TrialRunner {
       if (any) {
         track(a);
       }
+      end = Math.max(end, outageEnd);
     }
     setDamage(a, factorOn(a, d), d);
     if (observer != null) {
@@ -1803,6 +1821,9 @@ final class TrialRunner {
       }
       if (commonModeOf != null) {
         details.put("common_mode_of", commonModeOf);
+      }
+      if (wasOut) {
+        details.put("already_out", true);
       }
       if (extended) {
         details.put("extended", true);

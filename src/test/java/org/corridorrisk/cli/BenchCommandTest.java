@@ -87,7 +87,7 @@ class BenchCommandTest {
             "--scenarios",
             scenarios.toString(),
             "--data",
-            dir.resolve("none").toString()),
+            Files.createDirectories(dir.resolve("none")).toString()),
         err::toString);
 
     String text = out.toString();
@@ -257,7 +257,7 @@ class BenchCommandTest {
             "--scenarios",
             Files.createDirectory(dir.resolve("empty")).toString(),
             "--data",
-            dir.resolve("none").toString()));
+            Files.createDirectories(dir.resolve("none")).toString()));
     assertTrue(err.toString().contains("no benchmark case found"), err::toString);
   }
 }

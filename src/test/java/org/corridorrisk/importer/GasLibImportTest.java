@@ -238,6 +238,24 @@ class GasLibImportTest {
   }
 
   @Test
+  void aNominationOfNaN_isOneProblem_atItsElement() throws Exception {
+    // "value must be a finite number" says it; "has no <flow> bound" beside it was the same fault
+    Path net = pipeNetwork("nomnan", "10");
+    Files.writeString(
+        dir.resolve("nomnan.scn"),
+        "<boundaryValue><scenario>"
+            + "<node type=\"entry\" id=\"s\"><flow bound=\"both\" value=\"5\" unit=\"1000m_cube_per_hour\"/></node>"
+            + "<node type=\"exit\" id=\"t\"><flow bound=\"both\" value=\"NaN\" unit=\"1000m_cube_per_hour\"/></node>"
+            + "</scenario></boundaryValue>");
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () -> ScenarioImporter.importFile(net, null, ImportOptions.defaults()));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.problems().get(0).message().contains("'NaN'"), e.getMessage());
+  }
+
+  @Test
   void hugeFlowMax_isConvertedWithoutClipping() throws Exception {
     // rounding to 6 decimals went through a long and turned 2.4e20 into 9.2e12
     ImportedScenario s =

@@ -12,17 +12,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bad {@code --master} is the user's input: exit 2 with one line, and no stack trace on stdout or
- * stderr. Runs the CLI in a fresh JVM, as the launcher does: there the scenario reader's warm-up
- * thread can start Log4j before Spark is opened, and Spark's "Error initializing SparkContext" then
- * went to stdout with its stack trace through Log4j's default configuration (the quiet
- * configuration was set too late).
+ * A bad {@code --master} is the user's input: exit 2 with one line (not Spark's own "Error
+ * initializing SparkContext" beside it), and no stack trace on stdout or stderr. Runs the CLI in a
+ * fresh JVM, as the launcher does: there the scenario reader's warm-up thread can start Log4j
+ * before Spark is opened, and Spark's "Error initializing SparkContext" then went to stdout with
+ * its stack trace through Log4j's default configuration (the quiet configuration was set too late).
  */
 class SparkUserErrorOutputTest {
   @TempDir Path tmp;
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"nowhere:7077", "local[0]"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"nowhere:7077", "local[0]", "bogus"})
   void unusableMasterPrintsNoStackTrace(String master) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
@@ -59,5 +59,6 @@ class SparkUserErrorOutputTest {
     assertTrue(err.contains("--master: Spark cannot use '" + master + "'"), both);
     assertFalse(out.contains("\tat ") || err.contains("\tat "), both);
     assertFalse(out.contains("Exception") || err.contains("SparkException"), both);
+    assertEquals(1, err.strip().lines().count(), "one line: " + both);
   }
 }

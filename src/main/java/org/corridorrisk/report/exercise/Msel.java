@@ -62,9 +62,21 @@ public final class Msel {
       String expectedAction,
       String type) {
 
+    /**
+     * The row's cells; the texts (from the templates and the scenario's labels) kept from being
+     * read as spreadsheet formulas.
+     */
     List<String> cells() {
       return List.of(
-          id, Integer.toString(day), date, time, from, to, method, message, expectedAction);
+          id,
+          Integer.toString(day),
+          date,
+          time,
+          text(from),
+          text(to),
+          text(method),
+          text(message),
+          text(expectedAction));
     }
   }
 
@@ -85,7 +97,8 @@ public final class Msel {
           switch (e.type()) {
             case ATTEMPT -> null;
             case MISS -> "miss";
-            case HIT -> "hit";
+            case HIT ->
+                Boolean.TRUE.equals(e.details().get("already_out")) ? "hit_while_out" : "hit";
             case REPAIR_START -> "repair_start";
             case RESTORED -> "restored";
             case HAZARD -> "hazard";
@@ -284,6 +297,8 @@ public final class Msel {
         }
         Map<String, String> v = common(s, cal, d.day());
         assetValues(s, n.id(), v);
+        // an inventory is a volume: "mcm", not the commodity's rate unit "mcm/d"
+        v.put("unit", s.commodity(n.commodity()).volumeUnit());
         v.put("storage", n.id());
         v.put("inventory", NumberText.compact(inv));
         v.put("capacity", NumberText.compact(cap));
@@ -334,6 +349,20 @@ public final class Msel {
       sb.append(field(cells.get(i)));
     }
     sb.append("\r\n");
+  }
+
+  /**
+   * A text cell that a spreadsheet would take for a formula (it starts with {@code =}, {@code +},
+   * {@code -}, {@code @}, a tab or a carriage return) with a {@code '} in front, so that opening
+   * msel.csv never runs what a template or a label wrote (CSV injection); other texts unchanged.
+   */
+  static String text(String s) {
+    if (s == null || s.isEmpty()) {
+      return s;
+    }
+    char c = s.charAt(0);
+    boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    return formula ? "'" + s : s;
   }
 
   /** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */

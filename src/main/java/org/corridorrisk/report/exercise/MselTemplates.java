@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,6 +27,7 @@ public final class MselTemplates {
   public static final List<String> TYPES =
       List.of(
           "hit",
+          "hit_while_out",
           "miss",
           "repair_start",
           "restored",
@@ -67,14 +66,27 @@ public final class MselTemplates {
   }
 
   /**
-   * A user's template file.
-   *
-   * @throws IOException when it cannot be read
-   * @throws IllegalArgumentException with a message naming the file and the key when it is not a
-   *     valid template file
+   * A problem of a template file at a document path ({@code hit.pipeline.time}), located at the key
+   * ({@code atKey}) or at the value by whoever read the file.
    */
-  public static MselTemplates load(Path file) throws IOException {
-    return parse(Files.readAllBytes(file), file.toString());
+  public record Problem(String path, String message, boolean atKey) {}
+
+  /**
+   * A user's template file, already read as a tree (the caller reads the file and locates {@link
+   * #problems}).
+   *
+   * @throws IllegalArgumentException when {@link #problems} finds any
+   */
+  public static MselTemplates of(JsonNode root, String source) {
+    List<Problem> problems = problems(root);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          source
+              + ": "
+              + String.join(
+                  "; ", problems.stream().map(p -> p.path() + ": " + p.message()).toList()));
+    }
+    return new MselTemplates(root, source);
   }
 
   static MselTemplates parse(byte[] yaml, String source) {
@@ -82,29 +94,30 @@ public final class MselTemplates {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     } catch (IOException e) {
-      throw new IllegalArgumentException(
-          source
-              + ": not a YAML template file: "
-              + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                  ? j.getOriginalMessage()
-                  : e.getMessage()));
+      throw new IllegalArgumentException(source + ": not a YAML template file", e);
     }
+    return of(root, source);
+  }
+
+  /** Everything wrong with a template file's tree, in document order; empty when it is valid. */
+  public static List<Problem> problems(JsonNode root) {
+    List<Problem> problems = new ArrayList<>();
     if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException(source + ": a template file is a YAML mapping by type");
+      problems.add(new Problem("", "a template file is a YAML mapping by inject type", false));
+      return problems;
     }
-    List<String> problems = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> type = it.next();
       if (!type.getKey().equals("defaults") && !TYPES.contains(type.getKey())) {
         problems.add(
-            type.getKey()
-                + ": unknown inject type (known: defaults, "
-                + String.join(", ", TYPES)
-                + ")");
+            new Problem(
+                type.getKey(),
+                "unknown inject type (known: defaults, " + String.join(", ", TYPES) + ")",
+                true));
         continue;
       }
       if (!type.getValue().isObject()) {
-        problems.add(type.getKey() + ": must be a mapping");
+        problems.add(new Problem(type.getKey(), "must be a mapping", false));
         continue;
       }
       if (type.getKey().equals("defaults")) {
@@ -116,15 +129,12 @@ public final class MselTemplates {
         checkEntry(type.getKey() + "." + entry.getKey(), entry.getValue(), problems);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(source + ": " + String.join("; ", problems));
-    }
-    return new MselTemplates(root, source);
+    return problems;
   }
 
-  private static void checkEntry(String path, JsonNode entry, List<String> problems) {
+  private static void checkEntry(String path, JsonNode entry, List<Problem> problems) {
     if (!entry.isObject()) {
-      problems.add(path + ": must be a mapping of fields");
+      problems.add(new Problem(path, "must be a mapping of fields", false));
       return;
     }
     for (Iterator<Map.Entry<String, JsonNode>> f = entry.fields(); f.hasNext(); ) {
@@ -132,9 +142,16 @@ public final class MselTemplates {
       String name = field.getKey();
       if (!FIELDS.contains(name) && !name.equals("skip")) {
         problems.add(
-            path + "." + name + ": unknown field (known: " + String.join(", ", FIELDS) + ", skip)");
+            new Problem(
+                path + "." + name,
+                "unknown field (known: " + String.join(", ", FIELDS) + ", skip)",
+                true));
       } else if (name.equals("time") && !CLOCK.matcher(field.getValue().asText()).matches()) {
-        problems.add(path + ".time: must be HH:MM but was '" + field.getValue().asText() + "'");
+        problems.add(
+            new Problem(
+                path + ".time",
+                "must be HH:MM but was '" + field.getValue().asText() + "'",
+                false));
       }
     }
   }

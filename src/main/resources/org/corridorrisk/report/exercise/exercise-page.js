@@ -265,7 +265,9 @@
 
   function eventText(e) {
     var what = { attempt: 'attempt', miss: 'attempt failed', hit: 'hit', repair_start: 'repair starts', restored: 'back in service', hazard: 'hazard' }[e.type] || e.type;
+    if (e.type === 'hit' && e.already_out) what = 'hit again';
     var s = '<span class="tag ' + e.type + '">' + what + '</span>' + esc(e.asset || '(target not known)');
+    if (e.type === 'hit' && e.already_out) s += ' <span class="muted">(already out' + (e.extended ? '; outage lengthened' : '') + ')</span>';
     if (e.threat) s += ' <span class="muted">' + esc(e.threat) + '</span>';
     if (e.type === 'hit' && e.end_day != null) s += e.end_day < H ? ' \u2013 back day ' + e.end_day : ' \u2013 not back within the horizon';
     if (e.common_mode_of) s += ' <span class="muted">(same right-of-way as ' + esc(e.common_mode_of) + ')</span>';
