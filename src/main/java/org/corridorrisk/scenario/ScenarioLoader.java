@@ -26,10 +26,20 @@ public final class ScenarioLoader {
    *     unreadable file is one problem naming it)
    */
   public static LoadedScenario load(Path file) throws ScenarioException {
-    byte[] bytes;
+    return parse(file, readBytes(file, "a scenario file"));
+  }
+
+  /**
+   * A user's file's bytes, within the reader's size limit; {@code kind} says what the file should
+   * be (a directory given instead is "not {@code kind}").
+   *
+   * @throws ScenarioException when the file is a directory, missing, unreadable or too large: one
+   *     problem naming the file
+   */
+  static byte[] readBytes(Path file, String kind) throws ScenarioException {
     try {
       if (Files.isDirectory(file)) {
-        throw fileProblem(file, "is a directory, not a scenario file");
+        throw fileProblem(file, "is a directory, not " + kind);
       }
       long size = Files.size(file);
       if (size > DocumentReader.MAX_FILE_BYTES) {
@@ -41,7 +51,7 @@ public final class ScenarioLoader {
                 + DocumentReader.MAX_FILE_BYTES
                 + " bytes)");
       }
-      bytes = Files.readAllBytes(file);
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw fileProblem(file, "no such file");
     } catch (AccessDeniedException e) {
@@ -49,7 +59,6 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw fileProblem(file, "cannot read the file: " + e.getMessage());
     }
-    return parse(file, bytes);
   }
 
   /**
@@ -101,7 +110,7 @@ public final class ScenarioLoader {
         bytes);
   }
 
-  private static ScenarioException fileProblem(Path file, String message) {
+  static ScenarioException fileProblem(Path file, String message) {
     return new ScenarioException(List.of(new Problem(file, 0, 0, "", message)));
   }
 }

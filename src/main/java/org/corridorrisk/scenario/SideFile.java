@@ -1,11 +1,7 @@
 package org.corridorrisk.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,29 +36,7 @@ public final class SideFile {
    *     with the problem located
    */
   public static SideFile read(Path file) throws ScenarioException {
-    byte[] bytes;
-    try {
-      if (Files.isDirectory(file)) {
-        throw fileProblem(file, "is a directory, not a file");
-      }
-      long size = Files.size(file);
-      if (size > DocumentReader.MAX_FILE_BYTES) {
-        throw fileProblem(
-            file,
-            "the file is too large: "
-                + size
-                + " bytes (limit "
-                + DocumentReader.MAX_FILE_BYTES
-                + " bytes)");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw fileProblem(file, "no such file");
-    } catch (AccessDeniedException e) {
-      throw fileProblem(file, "cannot read the file: permission denied");
-    } catch (IOException e) {
-      throw fileProblem(file, "cannot read the file: " + e.getMessage());
-    }
+    byte[] bytes = ScenarioLoader.readBytes(file, "a file");
     if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
       throw new ScenarioException(List.of(new Problem(file, 1, 1, "", "the file is empty")));
     }
@@ -72,10 +46,6 @@ public final class SideFile {
       throw new ScenarioException(issues.toProblems(file, doc.locations()));
     }
     return new SideFile(file, doc.root(), doc.locations());
-  }
-
-  private static ScenarioException fileProblem(Path file, String message) {
-    return new ScenarioException(List.of(new Problem(file, 0, 0, "", message)));
   }
 
   /** The document. */
