@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,11 +12,9 @@ class ArgumentErrorsTest {
   private String err;
 
   private int run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(e));
-    err = e.toString().replace("\r\n", "\n");
-    return code;
+    Cli cli = Cli.run(args);
+    err = cli.err().replace("\r\n", "\n");
+    return cli.code();
   }
 
   @Test

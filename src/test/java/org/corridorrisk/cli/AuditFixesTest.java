@@ -18,10 +18,9 @@ class AuditFixesTest {
   private String err = "";
 
   private int exit(String... args) {
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(e));
-    err = e.toString();
-    return code;
+    Cli cli = Cli.run(args);
+    err = cli.err();
+    return cli.code();
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,11 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BenchCommandTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    Cli cli = Cli.run(args);
+    out = cli.out();
+    err = cli.err();
+    return cli.code();
   }
 
   @Test
@@ -45,7 +46,7 @@ class BenchCommandTest {
             dir.resolve("data").toString()),
         err::toString);
 
-    String text = out.toString();
+    String text = out;
     assertTrue(
         text.startsWith("machine: " + Runtime.getRuntime().availableProcessors() + " cores"), text);
     // name, nodes, links, days, trials, seconds, trials/s, flows/s, cache hit rate, trials/cpu-s
@@ -90,7 +91,7 @@ class BenchCommandTest {
             Files.createDirectories(dir.resolve("none")).toString()),
         err::toString);
 
-    String text = out.toString();
+    String text = out;
     // name, engine, nodes, links, days, trials, seconds, trials/s, flows/s, cache, trials/cpu-s
     // trials/cpu-s is n/a when the process CPU clock did not advance (a very short local run)
     String rest =
@@ -123,7 +124,7 @@ class BenchCommandTest {
             "1"),
         err::toString);
 
-    String text = out.toString();
+    String text = out;
     assertTrue(text.contains("in a fresh JVM with -Xmx256m"), text);
     // engine, trials, exit code, wall s, cpu s, trials/s, max RSS MiB
     java.util.regex.Matcher rows =
@@ -160,10 +161,9 @@ class BenchCommandTest {
             "1"),
         err::toString);
     // the child's exit code (2: bad input) in the table, then its own message
-    assertTrue(
-        Pattern.compile("(?m)^local\\s+100\\s+2\\s").matcher(out.toString()).find(), out::toString);
-    assertTrue(out.toString().contains("the run failed: " + bad), out::toString);
-    assertTrue(err.toString().contains("a --peak-memory run failed"), err::toString);
+    assertTrue(Pattern.compile("(?m)^local\\s+100\\s+2\\s").matcher(out).find(), out::toString);
+    assertTrue(out.contains("the run failed: " + bad), out::toString);
+    assertTrue(err.contains("a --peak-memory run failed"), err::toString);
   }
 
   @Test
@@ -203,19 +203,19 @@ class BenchCommandTest {
   @Test
   void bench_badEngineOrMasterOrCaseOrHeap_exits2() {
     assertEquals(2, run("bench", "--engine", "flink"));
-    assertTrue(err.toString().contains("--engine must be local or spark"), err::toString);
+    assertTrue(err.contains("--engine must be local or spark"), err::toString);
     assertEquals(2, run("bench", "--master", "local[2]"));
-    assertTrue(err.toString().contains("--master needs --engine spark"), err::toString);
+    assertTrue(err.contains("--master needs --engine spark"), err::toString);
     assertEquals(2, run("bench", "--case", "no-such-case", "--data", dir.toString()));
-    assertTrue(err.toString().contains("no benchmark case is named"), err::toString);
+    assertTrue(err.contains("no benchmark case is named"), err::toString);
     assertEquals(2, run("bench", "--peak-memory", "1000", "--peak-memory-heap", "lots"));
-    assertTrue(err.toString().contains("--peak-memory-heap expects"), err::toString);
+    assertTrue(err.contains("--peak-memory-heap expects"), err::toString);
   }
 
   @Test
   void bench_unknownSharing_exits2() {
     assertEquals(2, run("bench", "--sharing", "proportional"));
-    assertTrue(err.toString().contains("--sharing must be fair or any"), err::toString);
+    assertTrue(err.contains("--sharing must be fair or any"), err::toString);
   }
 
   @Test
@@ -236,14 +236,14 @@ class BenchCommandTest {
             "--family-out",
             out.toString()),
         err::toString);
-    assertTrue(err.toString().contains("never overwrites"), err::toString);
+    assertTrue(err.contains("never overwrites"), err::toString);
     assertEquals("mine", Files.readString(mine));
   }
 
   @Test
   void bench_unknownSuite_exits2() {
     assertEquals(2, run("bench", "--suite", "huge"));
-    assertTrue(err.toString().contains("--suite must be quick, full or grid"), err::toString);
+    assertTrue(err.contains("--suite must be quick, full or grid"), err::toString);
   }
 
   @Test
@@ -258,6 +258,6 @@ class BenchCommandTest {
             Files.createDirectory(dir.resolve("empty")).toString(),
             "--data",
             Files.createDirectories(dir.resolve("none")).toString()));
-    assertTrue(err.toString().contains("no benchmark case found"), err::toString);
+    assertTrue(err.contains("no benchmark case found"), err::toString);
   }
 }

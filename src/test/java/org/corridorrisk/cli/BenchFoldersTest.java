@@ -3,8 +3,6 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,16 +13,10 @@ class BenchFoldersTest {
   @TempDir Path tmp;
 
   private String bench(String option, Path dir) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {"bench", "--suite", "quick", "--trials", "1", option, dir.toString()},
-            new PrintWriter(out),
-            new PrintWriter(err));
-    assertEquals(2, code, err + "\n" + out);
-    assertEquals("", out.toString(), "no case ran");
-    return err.toString();
+    Cli cli = Cli.run("bench", "--suite", "quick", "--trials", "1", option, dir.toString());
+    assertEquals(2, cli.code(), cli.err() + "\n" + cli.out());
+    assertEquals("", cli.out(), "no case ran");
+    return cli.err();
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int execute(String... args) {
-    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    Cli cli = Cli.run(args);
+    out = cli.out();
+    err = cli.err();
+    return cli.code();
   }
 
   private static Path scenario(String name) throws Exception {
@@ -46,7 +47,7 @@ class CompareCommandTest {
             "2",
             "--out",
             dir.toString());
-    assertEquals(0, code, err.toString());
+    assertEquals(0, code, err);
     JsonNode root = compareJson(dir);
     for (String metric :
         List.of(
@@ -115,9 +116,7 @@ class CompareCommandTest {
     Path compareDir = tmp.resolve("compare");
     String file = scenario("monotone.yaml").toString();
     assertEquals(
-        0,
-        execute("run", file, "--trials", "300", "--seed", "9", "--out", runDir.toString()),
-        err.toString());
+        0, execute("run", file, "--trials", "300", "--seed", "9", "--out", runDir.toString()), err);
     assertEquals(
         0,
         execute(
@@ -131,7 +130,7 @@ class CompareCommandTest {
             compareDir.toString(),
             "--mitigations",
             "patrols"),
-        err.toString());
+        err);
     JsonNode summary =
         new ObjectMapper().readTree(runDir.resolve("summary.json").toFile()).path("metrics");
     JsonNode baseline = compareJson(compareDir).path("baseline").path("metrics");
@@ -150,10 +149,8 @@ class CompareCommandTest {
             tmp.resolve("o").toString(),
             "--mitigations",
             "patrols");
-    assertEquals(0, code, err.toString());
-    assertTrue(
-        out.toString().contains("patrols: reduces expected person-days without service by"),
-        out.toString());
+    assertEquals(0, code, err);
+    assertTrue(out.contains("patrols: reduces expected person-days without service by"), out);
   }
 
   @Test
@@ -170,7 +167,7 @@ class CompareCommandTest {
             dir.toString(),
             "--mitigations",
             "patrols,bypass"),
-        err.toString());
+        err);
     List<String> ids = new ArrayList<>();
     compareJson(dir).path("mitigations").forEach(m -> ids.add(m.path("id").asText()));
     assertEquals(List.of("patrols", "bypass"), ids);
@@ -192,7 +189,7 @@ class CompareCommandTest {
             "patrols",
             "--portfolio",
             "patrols+bypass"),
-        err.toString());
+        err);
     JsonNode p = compareJson(dir).path("mitigations").get(1);
     assertEquals("patrols+bypass", p.path("id").asText());
     assertEquals(2.3e7, p.path("cost").asDouble(), 1e-6);
@@ -212,10 +209,8 @@ class CompareCommandTest {
             "--mitigations",
             "patrols,walls");
     assertEquals(2, code);
-    assertTrue(err.toString().contains("'walls'"), err.toString());
-    assertTrue(
-        err.toString().contains("bigger-main, more-gas-stored, bypass, patrols, repair-crews"),
-        err.toString());
+    assertTrue(err.contains("'walls'"), err);
+    assertTrue(err.contains("bigger-main, more-gas-stored, bypass, patrols, repair-crews"), err);
     assertFalse(Files.exists(tmp.resolve("o").resolve("compare.json")));
   }
 
@@ -232,7 +227,7 @@ class CompareCommandTest {
             "--portfolio",
             "patrols+walls");
     assertEquals(2, code);
-    assertTrue(err.toString().contains("'walls'"), err.toString());
+    assertTrue(err.contains("'walls'"), err);
   }
 
   @Test
@@ -246,20 +241,17 @@ class CompareCommandTest {
       {"patrols, patrols", "--mitigations names 'patrols' twice"},
     };
     for (String[] c : cases) {
-      out.getBuffer().setLength(0);
-      err.getBuffer().setLength(0);
       Path dir = tmp.resolve("o-" + c[0].length());
       int code =
           execute(
               "compare", file, "--trials", "10", "--out", dir.toString(), "--mitigations", c[0]);
       assertEquals(2, code, c[0] + ": " + err);
-      assertTrue(err.toString().contains(c[1]), err.toString());
-      assertFalse(err.toString().contains("Exception"), err.toString());
-      assertFalse(out.toString().contains("baseline vs"), out.toString());
+      assertTrue(err.contains(c[1]), err);
+      assertFalse(err.contains("Exception"), err);
+      assertFalse(out.contains("baseline vs"), out);
       assertFalse(Files.exists(dir.resolve("compare.json")), c[0]);
     }
     // the same id in two uses of the option is named twice too
-    err.getBuffer().setLength(0);
     assertEquals(
         2,
         execute(
@@ -273,7 +265,7 @@ class CompareCommandTest {
             "patrols",
             "--mitigations",
             "patrols"));
-    assertTrue(err.toString().contains("--mitigations names 'patrols' twice"), err.toString());
+    assertTrue(err.contains("--mitigations names 'patrols' twice"), err);
   }
 
   @Test
@@ -284,7 +276,7 @@ class CompareCommandTest {
     int code =
         execute("compare", file.toString(), "--trials", "10", "--out", tmp.resolve("o").toString());
     assertEquals(2, code);
-    assertTrue(err.toString().contains("declares no mitigations"), err.toString());
+    assertTrue(err.contains("declares no mitigations"), err);
   }
 
   @Test
@@ -300,7 +292,7 @@ class CompareCommandTest {
             "--out",
             dir.toString());
     assertEquals(2, code);
-    assertTrue(err.toString().contains("not empty"), err.toString());
+    assertTrue(err.contains("not empty"), err);
     assertEquals("keep me", Files.readString(dir.resolve("notes.txt")));
     assertFalse(Files.exists(dir.resolve("compare.json")));
   }
@@ -317,7 +309,7 @@ class CompareCommandTest {
             "10",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
     assertEquals(
         0,
         execute(
@@ -327,7 +319,7 @@ class CompareCommandTest {
             "10",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
   }
 
   @Test
@@ -337,9 +329,7 @@ class CompareCommandTest {
     Files.writeString(file, text);
     Path dir = tmp.resolve("o");
     assertEquals(
-        0,
-        execute("compare", file.toString(), "--trials", "20", "--out", dir.toString()),
-        err.toString());
+        0, execute("compare", file.toString(), "--trials", "20", "--out", dir.toString()), err);
     JsonNode m = compareJson(dir).path("mitigations").get(0);
     assertTrue(m.path("benefit_cost_ratio").isNull());
     assertTrue(m.path("note").asText().contains("cost 0"));
@@ -359,7 +349,7 @@ class CompareCommandTest {
             "0.2",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
     JsonNode root = compareJson(dir);
     assertTrue(
         root.path("trials").asInt() < 20000, "expected an early stop, ran " + root.path("trials"));
@@ -390,10 +380,9 @@ class CompareCommandTest {
             "--out",
             tmp.resolve("o").toString()));
     assertTrue(
-        err.toString().contains("--trials 1,000,001 is above compare's limit of 1,000,000"),
-        err::toString);
-    assertTrue(err.toString().contains("run FILE --trials N"), err::toString);
-    assertFalse(err.toString().contains("Exception"), err::toString);
+        err.contains("--trials 1,000,001 is above compare's limit of 1,000,000"), err::toString);
+    assertTrue(err.contains("run FILE --trials N"), err::toString);
+    assertFalse(err.contains("Exception"), err::toString);
     assertFalse(Files.exists(tmp.resolve("o")), "nothing is written before the check");
   }
 

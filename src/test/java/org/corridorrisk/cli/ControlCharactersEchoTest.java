@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ControlCharactersEchoTest {
   @TempDir Path tmp;
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-  }
 
   private static boolean hasControl(String text) {
     return text.chars().anyMatch(c -> c != '\n' && (c < 0x20 || (c >= 0x7F && c <= 0x9F)));
@@ -56,17 +45,19 @@ class ControlCharactersEchoTest {
                 "links:",
                 "  - {id: line, from: src, to: \"ci\\e[31mty\\rx\", commodity: gas, capacity: 10}",
                 ""));
-    assertEquals(2, execute("validate", f.toString()));
-    assertFalse(hasControl(err.toString()), err.toString());
-    assertTrue(err.toString().contains("nodes[1] (ci\\u001B[31mty\\rx).id"), err.toString());
-    assertTrue(err.toString().contains("unknown node 'ci\\u001B[31mty\\rx'"), err.toString());
+    Cli cli = Cli.run("validate", f.toString());
+    assertEquals(2, cli.code());
+    assertFalse(hasControl(cli.err()), cli.err());
+    assertTrue(cli.err().contains("nodes[1] (ci\\u001B[31mty\\rx).id"), cli.err());
+    assertTrue(cli.err().contains("unknown node 'ci\\u001B[31mty\\rx'"), cli.err());
   }
 
   @Test
   void anArgumentWithControlCharacters_isEscapedInTheError() {
-    assertEquals(2, execute("run", "x.yaml", "--seed", "1\u001b[2J"));
-    assertFalse(hasControl(err.toString()), err.toString());
-    assertTrue(err.toString().contains("\\u001B[2J"), err.toString());
+    Cli cli = Cli.run("run", "x.yaml", "--seed", "1\u001b[2J");
+    assertEquals(2, cli.code());
+    assertFalse(hasControl(cli.err()), cli.err());
+    assertTrue(cli.err().contains("\\u001B[2J"), cli.err());
   }
 
   @Test
@@ -86,9 +77,10 @@ class ControlCharactersEchoTest {
                 "  - {id: t, model: independent, probability: 0.1, targets: {links: [line]},",
                 "     repair_days: {dist: fixed, value: 3}}",
                 ""));
-    assertEquals(0, execute("describe", f.toString()), err.toString());
-    assertFalse(hasControl(out.toString()), out.toString());
-    assertTrue(out.toString().contains("before\\u001B[2Jafter"), out.toString());
-    assertTrue(out.toString().contains("mc\\u001B[1mm"), out.toString());
+    Cli cli = Cli.run("describe", f.toString());
+    assertEquals(0, cli.code(), cli.err());
+    assertFalse(hasControl(cli.out()), cli.out());
+    assertTrue(cli.out().contains("before\\u001B[2Jafter"), cli.out());
+    assertTrue(cli.out().contains("mc\\u001B[1mm"), cli.out());
   }
 }

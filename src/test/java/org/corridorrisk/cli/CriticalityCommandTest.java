@@ -3,8 +3,6 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,15 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CriticalityCommandTest {
   @TempDir Path tmp;
-
-  record Outcome(int code, String out, String err) {}
-
-  static Outcome execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   @ParameterizedTest
   @ValueSource(
@@ -39,8 +28,7 @@ class CriticalityCommandTest {
   void badOption_exitsWithUserInputCode(String option) throws Exception {
     Path file = tmp.resolve("s.yaml");
     Files.writeString(file, "format: corridor-risk/v1\n");
-    Outcome o =
-        execute("criticality", file.toString(), option, "--out", tmp.resolve("o").toString());
+    Cli o = Cli.run("criticality", file.toString(), option, "--out", tmp.resolve("o").toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().startsWith("corridor-risk: "), o.err());
     assertTrue(!o.err().contains("Exception"), o.err());
@@ -48,7 +36,7 @@ class CriticalityCommandTest {
 
   @Test
   void missingFile_exitsWithUserInputCode() {
-    Outcome o = execute("criticality", tmp.resolve("none.yaml").toString());
+    Cli o = Cli.run("criticality", tmp.resolve("none.yaml").toString());
     assertEquals(2, o.code(), o.err());
   }
 
@@ -75,8 +63,8 @@ class CriticalityCommandTest {
 
   @Test
   void worstCaseLines_showTheObjectiveOnceAndAnotherMetricBesideIt() {
-    Outcome o =
-        execute(
+    Cli o =
+        Cli.run(
             "criticality",
             "scenarios/btc-oil.yaml",
             "--objective",

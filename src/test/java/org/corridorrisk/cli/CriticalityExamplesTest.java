@@ -30,8 +30,7 @@ class CriticalityExamplesTest {
   @MethodSource("examples")
   void example_criticality_exactForBudgetsUpToThree(Path example) throws Exception {
     Path out = tmp.resolve("out");
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute("criticality", example.toString(), "--out", out.toString());
+    Cli o = Cli.run("criticality", example.toString(), "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode root = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
     assertTrue(root.get("assets").size() > 0);

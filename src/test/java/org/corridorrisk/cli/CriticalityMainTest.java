@@ -48,8 +48,8 @@ class CriticalityMainTest {
   @Test
   void criticality_writesJsonPerContract() throws Exception {
     Path out = tmp.resolve("out");
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute(
+    Cli o =
+        Cli.run(
             "criticality",
             scenario().toString(),
             "--budget",
@@ -95,9 +95,7 @@ class CriticalityMainTest {
     Path out = tmp.resolve("mine");
     Files.createDirectories(out);
     Files.writeString(out.resolve("criticality.json"), "my notes");
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute(
-            "criticality", scenario().toString(), "--out", out.toString());
+    Cli o = Cli.run("criticality", scenario().toString(), "--out", out.toString());
     assertEquals(2, o.code());
     assertEquals("my notes", Files.readString(out.resolve("criticality.json")));
   }
@@ -106,9 +104,7 @@ class CriticalityMainTest {
   void criticality_invalidScenario_exit2WithLocation() throws Exception {
     Path file = tmp.resolve("bad.yaml");
     Files.writeString(file, PARALLEL.replace("capacity: 10}", "capacity: -10}"));
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute(
-            "criticality", file.toString(), "--out", tmp.resolve("o").toString());
+    Cli o = Cli.run("criticality", file.toString(), "--out", tmp.resolve("o").toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(o.err().contains("bad.yaml:"), o.err());
   }
@@ -116,8 +112,8 @@ class CriticalityMainTest {
   @Test
   void criticality_outageDaysAndObjective_change_theAnswer() throws Exception {
     Path out = tmp.resolve("o2");
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute(
+    Cli o =
+        Cli.run(
             "criticality",
             scenario().toString(),
             "--outage-days",
@@ -150,8 +146,7 @@ class CriticalityMainTest {
         new com.fasterxml.jackson.databind.ObjectMapper()
             .writeValueAsString(
                 new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(PARALLEL)));
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute("criticality", file.toString(), "--out", dir.toString());
+    Cli o = Cli.run("criticality", file.toString(), "--out", dir.toString());
     assertEquals(2, o.code(), o.err());
     assertTrue(Files.readString(file).contains("parallel-paths"));
   }
@@ -161,7 +156,7 @@ class CriticalityMainTest {
     List<String> args = new ArrayList<>(List.of("criticality", scenario().toString()));
     args.addAll(List.of(options));
     args.addAll(List.of("--out", out.toString(), "--threads", "1"));
-    CriticalityCommandTest.Outcome o = CriticalityCommandTest.execute(args.toArray(String[]::new));
+    Cli o = Cli.run(args.toArray(String[]::new));
     assertEquals(0, o.code(), o.err());
     lastOut = o.out();
     return new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
@@ -215,9 +210,7 @@ class CriticalityMainTest {
     Path file = tmp.resolve("redundant.yaml");
     Files.writeString(file, PARALLEL.replace("links: [p1, p2, x]", "links: [p1, p2]"));
     Path out = tmp.resolve("redundant");
-    CriticalityCommandTest.Outcome o =
-        CriticalityCommandTest.execute(
-            "criticality", file.toString(), "--budget", "1", "--out", out.toString());
+    Cli o = Cli.run("criticality", file.toString(), "--budget", "1", "--out", out.toString());
     assertEquals(0, o.code(), o.err());
     JsonNode w = new ObjectMapper().readTree(out.resolve("criticality.json").toFile());
     JsonNode first = w.get("worst_case").get(0);

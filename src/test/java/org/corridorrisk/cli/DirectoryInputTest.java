@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,10 +14,9 @@ class DirectoryInputTest {
   @TempDir Path tmp;
 
   private String run(int expectedCode, String... args) {
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-    assertEquals(expectedCode, code, err.toString());
-    return err.toString();
+    Cli cli = Cli.run(args);
+    assertEquals(expectedCode, cli.code(), cli.err());
+    return cli.err();
   }
 
   @Test

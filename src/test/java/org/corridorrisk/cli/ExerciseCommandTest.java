@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ExerciseCommandTest {
   @TempDir Path tmp;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String err = "";
 
   private int execute(String... args) {
-    out.getBuffer().setLength(0);
-    err.getBuffer().setLength(0);
-    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    Cli cli = Cli.run(args);
+    err = cli.err();
+    return cli.code();
   }
 
   static Path decisions() throws Exception {
@@ -69,7 +66,7 @@ class ExerciseCommandTest {
               "--quiet",
               "--out",
               run.toString()),
-          err.toString());
+          err);
       List<String[]> rows = csv(run.resolve("trials.csv"));
       String[] header = rows.get(0);
       for (int i = 0; i < 3; i++) {
@@ -89,7 +86,7 @@ class ExerciseCommandTest {
                 "--quiet",
                 "--out",
                 dir.toString()),
-            err.toString());
+            err);
         JsonNode totals = exercise(dir).path("totals");
         String[] row = rows.get(k + 1);
         assertEquals(Integer.toString(k), row[0]);
@@ -143,7 +140,7 @@ class ExerciseCommandTest {
               "--quiet",
               "--out",
               dir.toString()),
-          err.toString());
+          err);
       JsonNode ex = exercise(dir);
       assertEquals(expected, ex.path("trial").asInt(), "percentile " + p);
       assertEquals(value, ex.path("selection").path("value").asDouble(), 0.0);
@@ -166,7 +163,7 @@ class ExerciseCommandTest {
             "--quiet",
             "--out",
             out.toString()),
-        err.toString());
+        err);
     return csv(out.resolve("trials.csv"));
   }
 
@@ -212,7 +209,7 @@ class ExerciseCommandTest {
             "--quiet",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
     JsonNode ex = exercise(dir);
     assertEquals(expected, ex.path("trial").asInt());
     assertEquals(value, ex.path("totals").path(column).asDouble(), 0.0);
@@ -242,7 +239,7 @@ class ExerciseCommandTest {
             "--quiet",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
     JsonNode ex = exercise(dir);
     assertEquals("corridor-risk/exercise/v1", ex.path("format").asText());
     assertEquals("exercise-decisions", ex.path("scenario").asText());
@@ -376,7 +373,7 @@ class ExerciseCommandTest {
             "--quiet",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
     List<List<String>> rows =
         rfc4180(Files.readString(dir.resolve("msel.csv"), StandardCharsets.UTF_8));
     assertEquals(
@@ -426,7 +423,7 @@ class ExerciseCommandTest {
             templates.toString(),
             "--out",
             dir2.toString()),
-        err.toString());
+        err);
     List<List<String>> rows2 = rfc4180(Files.readString(dir2.resolve("msel.csv")));
     assertTrue(rows2.size() > 1);
     for (List<String> r : rows2.subList(1, rows2.size())) {
@@ -456,7 +453,7 @@ class ExerciseCommandTest {
             "--quiet",
             "--out",
             dir.toString()),
-        err.toString());
+        err);
     JsonNode ex = exercise(dir);
     assertEquals("2023-10-01", ex.path("start_date").asText());
     assertEquals("2023-10-04", ex.path("days").get(3).path("date").asText());
@@ -557,8 +554,8 @@ class ExerciseCommandTest {
       withOut[args.length + 2] = "--quiet";
       int code = execute(withOut);
       assertEquals(2, code, Arrays.toString(args) + ": " + err);
-      assertTrue(err.toString().contains((String) c[1]), Arrays.toString(args) + ": " + err);
-      assertFalse(err.toString().contains("Exception"), "no stack trace: " + err);
+      assertTrue(err.contains((String) c[1]), Arrays.toString(args) + ": " + err);
+      assertFalse(err.contains("Exception"), "no stack trace: " + err);
     }
     assertFalse(Files.exists(tmp.resolve("bad").resolve("exercise.json")));
   }

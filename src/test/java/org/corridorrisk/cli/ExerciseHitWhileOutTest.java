@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +21,9 @@ class ExerciseHitWhileOutTest {
 
   @Test
   void aHitOnAnAssetAlreadyOut_isNarratedAsSuch_withTheRealEndOfTheOutage() throws Exception {
-    Path file =
-        Path.of(ExerciseHitWhileOutTest.class.getResource("/exercise/hit-while-out.yaml").toURI());
     Path dir = tmp.resolve("ex");
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "exercise",
-              file.toString(),
-              "--trial",
-              "0",
-              "--trials",
-              "10",
-              "--quiet",
-              "--out",
-              dir.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(0, code, err.toString());
+    Cli cli = Cli.exercise("/exercise/hit-while-out.yaml", 10, dir);
+    assertEquals(0, cli.code(), cli.err());
     JsonNode events =
         new ObjectMapper().readTree(dir.resolve("exercise.json").toFile()).path("events");
     List<JsonNode> hits = new ArrayList<>();
@@ -69,8 +49,7 @@ class ExerciseHitWhileOutTest {
     assertEquals(20, restored.path("day").asInt());
     assertEquals("third", restored.path("threat").asText());
 
-    List<List<String>> rows =
-        ExerciseCommandTest.rfc4180(Files.readString(dir.resolve("msel.csv")));
+    List<List<String>> rows = Cli.msel(dir);
     List<String> messages = rows.stream().skip(1).map(r -> r.get(7)).toList();
     long isolated = messages.stream().filter(m -> m.contains("section isolated")).count();
     assertEquals(1, isolated, "one new outage, two hits on it while out: " + messages);

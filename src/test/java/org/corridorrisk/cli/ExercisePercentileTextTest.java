@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,24 +27,18 @@ class ExercisePercentileTextTest {
   @Test
   void percentile_isShownAsGiven_inTheSummaryAndTheProvenance() throws Exception {
     Path dir = tmp.resolve("ex");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "exercise",
-              ExerciseCommandTest.decisions().toString(),
-              "--percentile",
-              "99.99",
-              "--trials",
-              "50",
-              "--out",
-              dir.toString()
-            },
-            new PrintWriter(out),
-            new PrintWriter(err));
-    assertEquals(0, code, err.toString());
-    assertTrue(out.toString().contains("at percentile 99.99 of economic_loss"), out.toString());
+    Cli cli =
+        Cli.run(
+            "exercise",
+            ExerciseCommandTest.decisions().toString(),
+            "--percentile",
+            "99.99",
+            "--trials",
+            "50",
+            "--out",
+            dir.toString());
+    assertEquals(0, cli.code(), cli.err());
+    assertTrue(cli.out().contains("at percentile 99.99 of economic_loss"), cli.out());
     String methods =
         new ObjectMapper()
             .readTree(dir.resolve("exercise.json").toFile())
@@ -58,13 +50,8 @@ class ExercisePercentileTextTest {
 
   @Test
   void percentileOutOfRange_isEchoedAsGiven() {
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {"exercise", "x.yaml", "--percentile", "100.05"},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(2, code, err.toString());
-    assertTrue(err.toString().contains("between 0 and 100 but was 100.05"), err.toString());
+    Cli cli = Cli.run("exercise", "x.yaml", "--percentile", "100.05");
+    assertEquals(2, cli.code(), cli.err());
+    assertTrue(cli.err().contains("between 0 and 100 but was 100.05"), cli.err());
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,12 +34,11 @@ class ExerciseRepeatedDecisionTest {
       args[head.length + 2 * i] = "--decide";
       args[head.length + 2 * i + 1] = decides[i];
     }
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-    assertEquals(2, code, err.toString());
-    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    Cli cli = Cli.run(args);
+    assertEquals(2, cli.code(), cli.err());
+    assertEquals(1, cli.err().strip().lines().count(), cli.err());
     assertFalse(Files.exists(tmp.resolve("ex").resolve("exercise.json")));
-    return err.toString();
+    return cli.err();
   }
 
   @Test
@@ -66,26 +63,21 @@ class ExerciseRepeatedDecisionTest {
 
   @Test
   void theSameMitigationOnTwoDays_isTwoBranches() throws Exception {
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "exercise",
-              ExerciseCommandTest.decisions().toString(),
-              "--trial",
-              "1",
-              "--trials",
-              "10",
-              "--quiet",
-              "--out",
-              tmp.resolve("ok").toString(),
-              "--decide",
-              "3:bigger-store",
-              "--decide",
-              "5:bigger-store"
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(0, code, err.toString());
+    Cli cli =
+        Cli.run(
+            "exercise",
+            ExerciseCommandTest.decisions().toString(),
+            "--trial",
+            "1",
+            "--trials",
+            "10",
+            "--quiet",
+            "--out",
+            tmp.resolve("ok").toString(),
+            "--decide",
+            "3:bigger-store",
+            "--decide",
+            "5:bigger-store");
+    assertEquals(0, cli.code(), cli.err());
   }
 }

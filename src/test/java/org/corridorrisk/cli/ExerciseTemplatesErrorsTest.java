@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,28 +17,13 @@ class ExerciseTemplatesErrorsTest {
   @TempDir Path tmp;
 
   private String exercise(Path templates) throws Exception {
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "exercise",
-              ExerciseCommandTest.decisions().toString(),
-              "--trial",
-              "0",
-              "--trials",
-              "10",
-              "--quiet",
-              "--templates",
-              templates.toString(),
-              "--out",
-              tmp.resolve("ex").toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(2, code, err.toString());
-    assertFalse(err.toString().contains("Exception"), err.toString());
+    Cli cli =
+        Cli.exercise(
+            "/exercise/decisions.yaml", 10, tmp.resolve("ex"), "--templates", templates.toString());
+    assertEquals(2, cli.code(), cli.err());
+    assertFalse(cli.err().contains("Exception"), cli.err());
     assertFalse(Files.exists(tmp.resolve("ex").resolve("msel.csv")));
-    return err.toString();
+    return cli.err();
   }
 
   @Test

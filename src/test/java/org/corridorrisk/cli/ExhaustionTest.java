@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,22 +21,17 @@ class ExhaustionTest {
 
   @Test
   void poissonThreatWithHundredMillionAttemptsIsRefusedUpFront() {
-    StringWriter err = new StringWriter();
     long start = System.nanoTime();
-    int code =
-        Main.execute(
-            new String[] {
-              "run",
-              "src/test/resources/exhaustion/swarm.yaml",
-              "--out",
-              tmp.resolve("out").toString(),
-              "--quiet"
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
+    Cli cli =
+        Cli.run(
+            "run",
+            "src/test/resources/exhaustion/swarm.yaml",
+            "--out",
+            tmp.resolve("out").toString(),
+            "--quiet");
     double seconds = (System.nanoTime() - start) / 1e9;
-    String msg = err.toString();
-    assertEquals(2, code, msg);
+    String msg = cli.err();
+    assertEquals(2, cli.code(), msg);
     assertTrue(msg.contains("swarm.yaml:"), msg);
     assertTrue(msg.contains("threats[0] (drone-swarm).events_per_year"), msg);
     assertTrue(msg.contains("drone-swarm"), msg);

@@ -31,39 +31,30 @@ class HelpTextTest {
         "bench"
       })
   void help_everyCommand_exitsZeroWithoutWarnings(String command) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
     PrintStream oldErr = System.err;
     ByteArrayOutputStream rawErr = new ByteArrayOutputStream();
-    int code;
+    Cli cli;
     try {
       System.setErr(new PrintStream(rawErr, true, StandardCharsets.UTF_8));
-      code =
-          Main.execute(
-              new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(err));
+      cli = Cli.run(command, "--help");
     } finally {
       System.setErr(oldErr);
     }
-    assertEquals(0, code);
-    assertTrue(out.toString().contains("Usage: corridor-risk " + command), out.toString());
-    String warnings = err + rawErr.toString(StandardCharsets.UTF_8);
+    assertEquals(0, cli.code());
+    assertTrue(cli.out().contains("Usage: corridor-risk " + command), cli.out());
+    String warnings = cli.err() + rawErr.toString(StandardCharsets.UTF_8);
     assertFalse(warnings.contains("WARN"), warnings);
-    assertFalse(out.toString().contains("%n"), out.toString());
+    assertFalse(cli.out().contains("%n"), cli.out());
   }
 
   /** The commands the contract gives --quiet describe it as what it does: output paths only. */
   @ParameterizedTest
   @ValueSource(strings = {"run", "compare", "criticality", "exercise"})
   void help_quietCommands_describeQuiet(String command) {
-    StringWriter out = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {command, "--help"},
-            new PrintWriter(out),
-            new PrintWriter(new StringWriter()));
-    assertEquals(0, code);
+    Cli cli = Cli.run(command, "--help");
+    assertEquals(0, cli.code());
     // picocli wraps descriptions: compare with the line breaks and indentation folded away
-    String help = out.toString().replaceAll("\\s+", " ");
+    String help = cli.out().replaceAll("\\s+", " ");
     assertTrue(help.contains("--quiet"), help);
     assertTrue(help.contains("print only where the outputs went"), help);
   }

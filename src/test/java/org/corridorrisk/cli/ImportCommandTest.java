@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,11 +14,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ImportCommandTest {
   @TempDir Path dir;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private String out = "";
+  private String err = "";
 
   private int run(String... args) {
-    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    Cli cli = Cli.run(args);
+    out = cli.out();
+    err = cli.err();
+    return cli.code();
   }
 
   private static String gaslib(String name) {
@@ -33,7 +34,7 @@ class ImportCommandTest {
     assertEquals(
         0, run("import", gaslib("GasLib-11.zip"), "--out", target.toString()), err::toString);
     assertTrue(Files.readString(target).contains("format: corridor-risk/v1"));
-    assertTrue(out.toString().contains("11 nodes, 11 links"), out::toString);
+    assertTrue(out.contains("11 nodes, 11 links"), out::toString);
   }
 
   @Test
@@ -42,8 +43,8 @@ class ImportCommandTest {
     Files.writeString(target, "my own work\n");
     assertEquals(2, run("import", gaslib("GasLib-11.zip"), "--out", target.toString()));
     assertEquals("my own work\n", Files.readString(target));
-    assertTrue(err.toString().contains("--force"), err::toString);
-    assertFalse(err.toString().contains("at org."), "no stack trace");
+    assertTrue(err.contains("--force"), err::toString);
+    assertFalse(err.contains("at org."), "no stack trace");
   }
 
   @Test
@@ -66,7 +67,7 @@ class ImportCommandTest {
             dir.resolve("nope.mtx").toString(),
             "--out",
             dir.resolve("o.yaml").toString()));
-    assertTrue(err.toString().contains("nope.mtx"), err::toString);
+    assertTrue(err.contains("nope.mtx"), err::toString);
   }
 
   @Test
@@ -74,7 +75,7 @@ class ImportCommandTest {
     Path file = dir.resolve("edges.csv");
     Files.writeString(file, "1,2\n");
     assertEquals(2, run("import", file.toString(), "--out", dir.resolve("o.yaml").toString()));
-    assertTrue(err.toString().contains("--format"), err::toString);
+    assertTrue(err.contains("--format"), err::toString);
   }
 
   @Test
@@ -99,8 +100,7 @@ class ImportCommandTest {
     Files.writeString(file, "1 2\n2 x\n");
     assertEquals(2, run("import", file.toString(), "--out", dir.resolve("o.yaml").toString()));
     assertTrue(
-        err.toString().contains("bad.mtx:2:3: node id must be a positive integer but was 'x'"),
-        err::toString);
+        err.contains("bad.mtx:2:3: node id must be a positive integer but was 'x'"), err::toString);
     assertFalse(Files.exists(dir.resolve("o.yaml")));
   }
 
@@ -117,9 +117,7 @@ class ImportCommandTest {
             "1.5",
             "--out",
             dir.resolve("o.yaml").toString()));
-    assertTrue(
-        err.toString().contains("--failure-probability must be in [0, 1] but was 1.5"),
-        err::toString);
+    assertTrue(err.contains("--failure-probability must be in [0, 1] but was 1.5"), err::toString);
     assertEquals(
         2,
         run(
@@ -157,16 +155,16 @@ class ImportCommandTest {
   void optionThatValidateWouldReject_exits2NamingTheOption(String option, String value)
       throws Exception {
     assertEquals(2, importWith("o.yaml", option, value), out::toString);
-    assertTrue(err.toString().startsWith("corridor-risk: " + option + " must "), err::toString);
-    assertFalse(err.toString().contains("at org."), "no stack trace");
+    assertTrue(err.startsWith("corridor-risk: " + option + " must "), err::toString);
+    assertFalse(err.contains("at org."), "no stack trace");
     assertFalse(Files.exists(dir.resolve("o.yaml")));
   }
 
   @Test
   void jsonOut_isRefusedWithAHintToUseYaml() throws Exception {
     assertEquals(2, importWith("x.json"));
-    assertTrue(err.toString().contains("--out"), err::toString);
-    assertTrue(err.toString().contains("x.yaml"), err::toString);
+    assertTrue(err.contains("--out"), err::toString);
+    assertTrue(err.contains("x.yaml"), err::toString);
     assertFalse(Files.exists(dir.resolve("x.json")));
   }
 
@@ -185,7 +183,7 @@ class ImportCommandTest {
     Files.writeString(file, "1 2\n2 250000\n");
     Path target = dir.resolve("big.yaml");
     assertEquals(2, run("import", file.toString(), "--out", target.toString()));
-    assertTrue(err.toString().contains("big.mtx:2:3: node id 250000 is too large"), err::toString);
+    assertTrue(err.contains("big.mtx:2:3: node id 250000 is too large"), err::toString);
     assertFalse(Files.exists(target));
   }
 

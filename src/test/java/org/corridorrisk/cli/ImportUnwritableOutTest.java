@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,15 +39,10 @@ class ImportUnwritableOutTest {
     Path in = tmp.resolve("g.mtx");
     Files.writeString(in, "1 2\n2 3\n");
     Path out = unwritableFolder().resolve("grid.yaml");
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {"import", in.toString(), "--out", out.toString()},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(2, code, err.toString());
-    assertTrue(err.toString().contains("--out " + out + ": cannot write the file"), err.toString());
-    assertFalse(err.toString().contains(".tmp"), err.toString());
-    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    Cli cli = Cli.run("import", in.toString(), "--out", out.toString());
+    assertEquals(2, cli.code(), cli.err());
+    assertTrue(cli.err().contains("--out " + out + ": cannot write the file"), cli.err());
+    assertFalse(cli.err().contains(".tmp"), cli.err());
+    assertEquals(1, cli.err().strip().lines().count(), cli.err());
   }
 }

@@ -3,8 +3,6 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,32 +55,23 @@ class LazySubcommandsTest {
 
   @Test
   void mistypedCommand_stillSuggestsTheClosestOfAll() {
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {"crticality", "x.yaml"},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(Failures.USER_INPUT, code);
+    Cli cli = Cli.run("crticality", "x.yaml");
+    assertEquals(Failures.USER_INPUT, cli.code());
+    assertTrue(cli.err().contains("did you mean 'corridor-risk criticality'?"), cli.err());
     assertTrue(
-        err.toString().contains("did you mean 'corridor-risk criticality'?"), err.toString());
-    assertTrue(
-        err.toString()
+        cli.err()
             .contains(
                 "Commands: validate, describe, run, compare, criticality, exercise, import, bench,"
                     + " help."),
-        err.toString());
+        cli.err());
   }
 
   @Test
   void usageHelp_listsEveryCommand() {
-    StringWriter out = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {"--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
-    assertEquals(0, code);
+    Cli cli = Cli.run("--help");
+    assertEquals(0, cli.code());
     for (String name : Main.SUBCOMMANDS.keySet()) {
-      assertTrue(out.toString().contains("\n  " + name + " "), name + " in\n" + out);
+      assertTrue(cli.out().contains("\n  " + name + " "), name + " in\n" + cli.out());
     }
   }
 }

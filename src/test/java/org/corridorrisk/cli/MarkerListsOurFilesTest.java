@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -40,22 +38,17 @@ class MarkerListsOurFilesTest {
     Path dir = tmp.resolve("run-then-mine");
     OutputDirectory.prepare(dir, null, RunCommand.OUTPUTS);
     Files.writeString(dir.resolve("compare.json"), "my own notes");
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "compare",
-              "scenarios/middle-corridor.yaml",
-              "--trials",
-              "10",
-              "--quiet",
-              "--out",
-              dir.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(2, code, err.toString());
-    assertEquals(1, err.toString().trim().lines().count(), err.toString());
+    Cli cli =
+        Cli.run(
+            "compare",
+            "scenarios/middle-corridor.yaml",
+            "--trials",
+            "10",
+            "--quiet",
+            "--out",
+            dir.toString());
+    assertEquals(2, cli.code(), cli.err());
+    assertEquals(1, cli.err().trim().lines().count(), cli.err());
     assertEquals("my own notes", Files.readString(dir.resolve("compare.json")));
     assertFalse(Files.exists(dir.resolve("compare.html")));
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,30 +36,11 @@ class MselFormulaCellsTest {
             "  default:",
             "    message: \"{asset} back\"",
             ""));
-    Path file =
-        Path.of(MselFormulaCellsTest.class.getResource("/exercise/hit-while-out.yaml").toURI());
     Path dir = tmp.resolve("ex");
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "exercise",
-              file.toString(),
-              "--trial",
-              "0",
-              "--trials",
-              "10",
-              "--quiet",
-              "--templates",
-              templates.toString(),
-              "--out",
-              dir.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(0, code, err.toString());
-    List<List<String>> rows =
-        ExerciseCommandTest.rfc4180(Files.readString(dir.resolve("msel.csv")));
+    Cli cli =
+        Cli.exercise("/exercise/hit-while-out.yaml", 10, dir, "--templates", templates.toString());
+    assertEquals(0, cli.code(), cli.err());
+    List<List<String>> rows = Cli.msel(dir);
     List<String> hit = rows.stream().filter(r -> r.get(7).contains("HYPERLINK")).findFirst().get();
     assertEquals("'=HYPERLINK(\"http://example.invalid\",\"line\")", hit.get(7));
     assertEquals("'+1 555 0100", hit.get(4));

@@ -3,9 +3,6 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,28 +13,11 @@ class MselStorageUnitTest {
 
   @Test
   void storageLow_givesTheInventoryInTheVolumeUnit() throws Exception {
-    Path file =
-        Path.of(MselStorageUnitTest.class.getResource("/exercise/storage-low.yaml").toURI());
     Path dir = tmp.resolve("ex");
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "exercise",
-              file.toString(),
-              "--trial",
-              "0",
-              "--trials",
-              "5",
-              "--quiet",
-              "--out",
-              dir.toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(0, code, err.toString());
+    Cli cli = Cli.exercise("/exercise/storage-low.yaml", 5, dir);
+    assertEquals(0, cli.code(), cli.err());
     String low =
-        ExerciseCommandTest.rfc4180(Files.readString(dir.resolve("msel.csv"))).stream()
+        Cli.msel(dir).stream()
             .map(r -> r.get(7))
             .filter(m -> m.startsWith("Storage store down to"))
             .findFirst()

@@ -19,14 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputNameTakenTest {
   @TempDir Path tmp;
-  private String err;
-
-  private int run(String... args) {
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(e));
-    err = e.toString().trim();
-    return code;
-  }
 
   /** A folder corridor-risk wrote before (it holds the marker). */
   private Path ours(String name) throws IOException {
@@ -63,7 +55,9 @@ class OutputNameTakenTest {
         String[] args = java.util.Arrays.copyOf(commands[i], commands[i].length + 2);
         args[args.length - 2] = "--out";
         args[args.length - 1] = dir.toString();
-        assertEquals(2, run(args), String.join(" ", args) + ": " + err);
+        Cli cli = Cli.run(args);
+        String err = cli.err().trim();
+        assertEquals(2, cli.code(), String.join(" ", args) + ": " + err);
         assertEquals(1, err.lines().count(), err);
         assertTrue(err.contains(dir.resolve(taken[i]) + " is a directory"), err);
         assertTrue(Files.isDirectory(dir.resolve(taken[i])), "left as it was");
@@ -82,9 +76,8 @@ class OutputNameTakenTest {
     Path dir = ours("charts-file");
     Files.writeString(dir.resolve("charts"), "keep me");
     Files.delete(dir.resolve("summary.json"));
-    assertEquals(
-        2,
-        run(
+    Cli cli =
+        Cli.run(
             "run",
             "scenarios/middle-corridor.yaml",
             "--trials",
@@ -93,8 +86,9 @@ class OutputNameTakenTest {
             "--charts",
             "svg",
             "--out",
-            dir.toString()),
-        err);
+            dir.toString());
+    String err = cli.err().trim();
+    assertEquals(2, cli.code(), err);
     assertEquals(1, err.lines().count(), err);
     assertTrue(err.contains(dir.resolve("charts") + " is a file"), err);
     assertEquals("keep me", Files.readString(dir.resolve("charts")));
@@ -106,9 +100,8 @@ class OutputNameTakenTest {
     Path dir = ours("chart-dir");
     Files.createDirectories(dir.resolve("charts").resolve("loss-histogram.svg"));
     Files.delete(dir.resolve("summary.json"));
-    assertEquals(
-        2,
-        run(
+    Cli cli =
+        Cli.run(
             "run",
             "scenarios/middle-corridor.yaml",
             "--trials",
@@ -117,8 +110,9 @@ class OutputNameTakenTest {
             "--charts",
             "svg",
             "--out",
-            dir.toString()),
-        err);
+            dir.toString());
+    String err = cli.err().trim();
+    assertEquals(2, cli.code(), err);
     assertTrue(
         err.contains(dir.resolve("charts").resolve("loss-histogram.svg") + " is a directory"), err);
     assertFalse(Files.exists(dir.resolve("summary.json")), "refused before the trials");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,14 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** An --out path that runs through a file is refused in words, with exit code 2. */
 class OutputPathMessagesTest {
   @TempDir Path tmp;
-  private String err;
-
-  private int run(String... args) {
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(e));
-    err = e.toString().trim();
-    return code;
-  }
 
   @Test
   void outUnderAFile_isExplained_forEveryCommandThatWrites() throws IOException {
@@ -36,7 +26,9 @@ class OutputPathMessagesTest {
     for (String[] c : commands) {
       String[] args = java.util.Arrays.copyOf(c, c.length + 1);
       args[c.length] = file.resolve("sub").toString();
-      assertEquals(2, run(args), String.join(" ", args) + ": " + err);
+      Cli cli = Cli.run(args);
+      String err = cli.err().trim();
+      assertEquals(2, cli.code(), String.join(" ", args) + ": " + err);
       assertEquals(
           "corridor-risk: --out "
               + file.resolve("sub")
@@ -46,20 +38,20 @@ class OutputPathMessagesTest {
           err);
       assertFalse(err.contains("Not a directory"), err);
     }
-    assertEquals(
-        2,
-        run(
+    Cli cli =
+        Cli.run(
             "import",
             org.corridorrisk.TestData.gaslib("GasLib-11.zip").toString(),
             "--out",
-            file.resolve("g.yaml").toString()));
+            file.resolve("g.yaml").toString());
+    assertEquals(2, cli.code());
     assertEquals(
         "corridor-risk: --out "
             + file.resolve("g.yaml")
             + ": "
             + expected
             + "; choose another --out",
-        err);
+        cli.err().trim());
     assertEquals("keep me", Files.readString(file));
   }
 }

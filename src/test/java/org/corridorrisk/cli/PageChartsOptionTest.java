@@ -3,8 +3,6 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,25 +56,16 @@ class PageChartsOptionTest {
   @Test
   void charts_unknownFormat_isAUserErrorBeforeAnyWork(@TempDir Path dir) {
     for (String command : List.of("compare", "criticality")) {
-      StringWriter err = new StringWriter();
-      int code =
-          Main.execute(
-              new String[] {
-                command, EXAMPLE.toString(), "--charts", "gif", "--out", dir.toString()
-              },
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err));
-      assertEquals(2, code, command);
-      assertTrue(err.toString().contains("unknown chart format 'gif'"), err.toString());
+      Cli cli = Cli.run(command, EXAMPLE.toString(), "--charts", "gif", "--out", dir.toString());
+      assertEquals(2, cli.code(), command);
+      assertTrue(cli.err().contains("unknown chart format 'gif'"), cli.err());
     }
   }
 
   private static void run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    assertEquals(0, code, err.toString());
-    assertTrue(out.toString().contains("chart files"), out.toString());
+    Cli cli = Cli.run(args);
+    assertEquals(0, cli.code(), cli.err());
+    assertTrue(cli.out().contains("chart files"), cli.out());
   }
 
   /** One file per format for every figure the page shows, and nothing else. */

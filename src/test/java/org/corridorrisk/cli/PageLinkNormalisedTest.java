@@ -2,8 +2,6 @@ package org.corridorrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,10 +12,9 @@ class PageLinkNormalisedTest {
   @TempDir Path tmp;
 
   private String execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    assertEquals(0, Main.execute(args, new PrintWriter(out), new PrintWriter(err)), err.toString());
-    return out.toString();
+    Cli cli = Cli.run(args);
+    assertEquals(0, cli.code(), cli.err());
+    return cli.out();
   }
 
   /** The line that starts with {@code prefix}. */

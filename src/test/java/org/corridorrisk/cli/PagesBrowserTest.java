@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +27,8 @@ class PagesBrowserTest {
   @TempDir Path tmp;
 
   private static void execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    assertEquals(0, code, err.toString());
+    Cli cli = Cli.run(args);
+    assertEquals(0, cli.code(), cli.err());
   }
 
   /** The DOM Chromium builds from the page; fails on any console message. */

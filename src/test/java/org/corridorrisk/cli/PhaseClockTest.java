@@ -134,23 +134,18 @@ class PhaseClockTest {
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("phases");
     String old = System.getProperty(PhaseClock.PROPERTY);
     System.setProperty(PhaseClock.PROPERTY, "true");
-    StringWriter err = new StringWriter();
-    int code;
+    Cli cli;
     try {
-      code =
-          Main.execute(
-              new String[] {
-                "run",
-                "scenarios/btc-oil.yaml",
-                "--trials",
-                "200",
-                "--quiet",
-                "--no-trials-csv",
-                "--out",
-                dir.resolve("out").toString()
-              },
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err));
+      cli =
+          Cli.run(
+              "run",
+              "scenarios/btc-oil.yaml",
+              "--trials",
+              "200",
+              "--quiet",
+              "--no-trials-csv",
+              "--out",
+              dir.resolve("out").toString());
     } finally {
       if (old == null) {
         System.clearProperty(PhaseClock.PROPERTY);
@@ -158,8 +153,8 @@ class PhaseClockTest {
         System.setProperty(PhaseClock.PROPERTY, old);
       }
     }
-    assertEquals(0, code, err.toString());
-    String text = err.toString();
+    assertEquals(0, cli.code(), cli.err());
+    String text = cli.err();
     for (String phase :
         List.of(
             "JVM start",

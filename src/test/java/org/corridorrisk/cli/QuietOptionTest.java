@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,15 +51,6 @@ class QuietOptionTest {
             - {threat: attack, set: {success_probability: 0.25}}
       """;
 
-  record Outcome(int code, String out, String err) {}
-
-  static Outcome execute(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   private Path scenario() throws Exception {
     Path file = tmp.resolve("rare.yaml");
     Files.writeString(file, RARE);
@@ -82,7 +71,7 @@ class QuietOptionTest {
       "run", scenario().toString(), "--trials", "200", "--threads", "1", "--out", dir.toString()
     };
 
-    Outcome loud = execute(args);
+    Cli loud = Cli.run(args);
     assertEquals(0, loud.code(), loud.err());
     assertEquals("", loud.err());
     List<String> loudLines = loud.out().lines().toList();
@@ -97,7 +86,7 @@ class QuietOptionTest {
     assertTrue(loud.out().contains("people without service"), loud.out());
 
     // the same study into the same directory (its marker allows it), quietly
-    Outcome quiet = execute(with(args, "--quiet"));
+    Cli quiet = Cli.run(with(args, "--quiet"));
     assertEquals(0, quiet.code(), quiet.err());
     assertEquals("", quiet.err(), "--quiet run wrote to stderr");
     Path html = dir.resolve("report.html");
@@ -120,7 +109,7 @@ class QuietOptionTest {
       "compare", scenario().toString(), "--trials", "200", "--threads", "1", "--out", dir.toString()
     };
 
-    Outcome loud = execute(args);
+    Cli loud = Cli.run(args);
     assertEquals(0, loud.code(), loud.err());
     assertEquals("", loud.err());
     List<String> loudLines = loud.out().lines().toList();
@@ -130,7 +119,7 @@ class QuietOptionTest {
     assertTrue(loudLines.stream().anyMatch(l -> l.startsWith("halve-success: ")), loud.out());
     assertTrue(loud.out().contains("rests on few trials"), loud.out());
 
-    Outcome quiet = execute(with(args, "--quiet"));
+    Cli quiet = Cli.run(with(args, "--quiet"));
     assertEquals(0, quiet.code(), quiet.err());
     assertEquals("", quiet.err(), "--quiet compare wrote to stderr");
     assertEquals(
@@ -156,12 +145,12 @@ class QuietOptionTest {
       dir.toString()
     };
 
-    Outcome loud = execute(args);
+    Cli loud = Cli.run(args);
     assertEquals(0, loud.code(), loud.err());
     assertEquals("", loud.err());
     assertTrue(loud.out().startsWith("rare-single-link: trial "), loud.out());
 
-    Outcome quiet = execute(with(args, "--quiet"));
+    Cli quiet = Cli.run(with(args, "--quiet"));
     assertEquals(0, quiet.code(), quiet.err());
     assertEquals("", quiet.err(), "--quiet exercise wrote to stderr");
     Path html = dir.resolve("exercise.html");

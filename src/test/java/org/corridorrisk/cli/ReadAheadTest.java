@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,29 +129,17 @@ class ReadAheadTest {
     assertEquals(direct.getMessage(), viaReadAhead.getMessage());
     assertEquals(problems(direct), problems(viaReadAhead));
     // and the command line says it as before: FILE:LINE:COLUMN, exit code 2
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {
-              "run", f.toString(), "--trials", "1", "--out", tmp.resolve("o").toString()
-            },
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(2, code);
-    assertTrue(err.toString().contains(f + ":21:"), err.toString());
+    Cli cli = Cli.run("run", f.toString(), "--trials", "1", "--out", tmp.resolve("o").toString());
+    assertEquals(2, cli.code());
+    assertTrue(cli.err().contains(f + ":21:"), cli.err());
   }
 
   @Test
   void aBadOption_isReportedAsBefore_andTheReadAheadIsDropped() throws Exception {
     Path f = write("s.yaml", VALID);
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(
-            new String[] {"run", f.toString(), "--trials", "0"},
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err));
-    assertEquals(2, code);
-    assertTrue(err.toString().contains("--trials must be between 1 and"), err.toString());
+    Cli cli = Cli.run("run", f.toString(), "--trials", "0");
+    assertEquals(2, cli.code());
+    assertTrue(cli.err().contains("--trials must be between 1 and"), cli.err());
     // nothing left for a later load on this thread: it reads the file as it is now
     Files.writeString(f, VALID.replace("name: read-ahead", "name: later"));
     assertEquals("later", ReadAhead.load(f).baseline().name());

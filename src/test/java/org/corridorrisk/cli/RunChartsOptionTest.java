@@ -3,8 +3,6 @@ package org.corridorrisk.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -15,18 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 class RunChartsOptionTest {
   static final Path EXAMPLE = Path.of("scenarios", "southern-gas-corridor.yaml");
 
-  static int run(StringWriter out, StringWriter err, String... args) {
-    return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-  }
-
   @Test
   void charts_svgAndPng_writesEveryReportChartInBothFormats(@TempDir Path dir) throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        run(
-            out,
-            err,
+    Cli cli =
+        Cli.run(
             "run",
             EXAMPLE.toString(),
             "--trials",
@@ -38,8 +28,8 @@ class RunChartsOptionTest {
             "svg,png",
             "--out",
             dir.toString());
-    assertEquals(0, code, err.toString());
-    assertEquals("", err.toString(), "--quiet run wrote to stderr");
+    assertEquals(0, cli.code(), cli.err());
+    assertEquals("", cli.err(), "--quiet run wrote to stderr");
     Path charts = dir.resolve("charts");
     long svgs;
     long pngs;
@@ -57,16 +47,13 @@ class RunChartsOptionTest {
     var png = javax.imageio.ImageIO.read(charts.resolve("resilience.png").toFile());
     assertTrue(
         png.getWidth() == 1600 || png.getHeight() == 1000, png.getWidth() + "x" + png.getHeight());
-    assertTrue(out.toString().contains("report.html"));
+    assertTrue(cli.out().contains("report.html"));
   }
 
   @Test
   void charts_unknownFormat_isAUserError(@TempDir Path dir) {
-    StringWriter err = new StringWriter();
-    int code =
-        run(
-            new StringWriter(),
-            err,
+    Cli cli =
+        Cli.run(
             "run",
             EXAMPLE.toString(),
             "--trials",
@@ -75,8 +62,7 @@ class RunChartsOptionTest {
             "svg,gif",
             "--out",
             dir.toString());
-    assertEquals(2, code);
-    assertTrue(
-        err.toString().contains("unknown chart format 'gif' (known: svg, png)"), err.toString());
+    assertEquals(2, cli.code());
+    assertTrue(cli.err().contains("unknown chart format 'gif' (known: svg, png)"), cli.err());
   }
 }

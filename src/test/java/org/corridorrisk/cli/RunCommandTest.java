@@ -263,9 +263,8 @@ class RunCommandTest {
             new String[] {"run", "x.yaml", "--threads", "0"},
             new String[] {"run", "x.yaml", "--target-ci", "-1"},
             new String[] {"run", "x.yaml", "--trials", "many"})) {
-      StringWriter err = new StringWriter();
-      int code = Main.execute(args, new PrintWriter(new StringWriter()), new PrintWriter(err));
-      assertEquals(2, code, String.join(" ", args) + ": " + err);
+      Cli cli = Cli.run(args);
+      assertEquals(2, cli.code(), String.join(" ", args) + ": " + cli.err());
     }
   }
 

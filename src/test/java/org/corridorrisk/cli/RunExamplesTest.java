@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,12 +17,10 @@ class RunExamplesTest {
   @TempDir Path tmp;
 
   private int run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    lastOut = out.toString();
-    lastErr = err.toString();
-    return code;
+    Cli cli = Cli.run(args);
+    lastOut = cli.out();
+    lastErr = cli.err();
+    return cli.code();
   }
 
   private String lastOut;

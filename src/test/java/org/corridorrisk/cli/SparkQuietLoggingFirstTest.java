@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ class SparkQuietLoggingFirstTest {
   }
 
   private int execute(String... args) {
-    return Main.execute(
-        args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    return Cli.run(args).code();
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,18 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateDescribeCommandTest {
   private static final String FULL = "src/test/resources/scenario/full.yaml";
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void validate_goodFile_exitsZeroWithAnOkLine() {
-    Run r = run("validate", FULL);
+    Cli r = Cli.run("validate", FULL);
     assertEquals(0, r.code());
     assertEquals(FULL + ": ok (7 nodes, 6 links, 3 threats, 2 mitigations)\n", r.out());
     assertEquals("", r.err());
@@ -36,7 +25,7 @@ class ValidateDescribeCommandTest {
   void validate_fiveFaults_printsAllFiveOnStderrAndExitsTwo(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("five.yaml");
     Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
-    Run r = run("validate", f.toString());
+    Cli r = Cli.run("validate", f.toString());
     assertEquals(2, r.code());
     assertEquals(
         f
@@ -56,7 +45,7 @@ class ValidateDescribeCommandTest {
   @Test
   void validate_reportsEveryFile_andExitsTwoIfAnyIsBad(@TempDir Path dir) {
     Path missing = dir.resolve("missing.yaml");
-    Run r = run("validate", FULL, missing.toString());
+    Cli r = Cli.run("validate", FULL, missing.toString());
     assertEquals(2, r.code());
     assertTrue(r.out().startsWith(FULL + ": ok"));
     assertEquals(missing + ": no such file\n", r.err());
@@ -66,19 +55,19 @@ class ValidateDescribeCommandTest {
   void validate_yamlSyntaxError_exitsTwoWithLine(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "format: corridor-risk/v1\nnodes:\n  - id: a\n   kind: b\n");
-    Run r = run("validate", f.toString());
+    Cli r = Cli.run("validate", f.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith(f + ":4:4: YAML syntax error"), r.err());
   }
 
   @Test
   void validate_withoutFile_isABadArgument() {
-    assertEquals(2, run("validate").code());
+    assertEquals(2, Cli.run("validate").code());
   }
 
   @Test
   void describe_printsCountsThreatsMitigationsAndWarnings() {
-    Run r = run("describe", FULL);
+    Cli r = Cli.run("describe", FULL);
     assertEquals(0, r.code(), r.err());
     String out = r.out();
     assertTrue(
@@ -103,7 +92,7 @@ class ValidateDescribeCommandTest {
 
   @Test
   void describe_oneAttemptPerYear_isSingular() {
-    Run r = run("describe", "scenarios/caspian-energy-and-transport.yaml");
+    Cli r = Cli.run("describe", "scenarios/caspian-energy-and-transport.yaml");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("corridor-attack (poisson, 1 attempt per year,"), r.out());
     assertTrue(r.out().contains("pipeline-sabotage (poisson, 2 attempts per year,"), r.out());
@@ -114,7 +103,7 @@ class ValidateDescribeCommandTest {
   void describe_invalidFile_exitsTwoWithProblems(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("five.yaml");
     Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);
-    Run r = run("describe", f.toString());
+    Cli r = Cli.run("describe", f.toString());
     assertEquals(2, r.code());
     assertTrue(
         r.err().contains(f + ":33:18: threats[0] (t).probability: must be <= 1 but was 1.7"),
@@ -152,7 +141,7 @@ class ValidateDescribeCommandTest {
   void describe_groupsThousandsWithCommasThroughout(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("h.yaml");
     Files.writeString(f, HAZARD);
-    Run r = run("describe", f.toString());
+    Cli r = Cli.run("describe", f.toString());
     assertEquals(0, r.code(), r.err());
     // 5632.9 to 4 digits and 4694 in the same style (was "5633 ... 4 694")
     assertTrue(r.out().contains("supply 5,633 mcm/d against demand 4,694 mcm/d"), r.out());
@@ -165,9 +154,9 @@ class ValidateDescribeCommandTest {
       throws IOException {
     Path f = dir.resolve("h.yaml");
     Files.writeString(f, HAZARD);
-    Run validate = run("validate", f.toString());
+    Cli validate = Cli.run("validate", f.toString());
     assertEquals(0, validate.code(), validate.err());
-    Run r = run("describe", f.toString());
+    Cli r = Cli.run("describe", f.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("    targets (3): l1, l2, l3\n"), r.out());
     assertTrue(
