@@ -134,7 +134,7 @@ final class CompareCommand implements Callable<Integer> {
     Scenario baseline = loaded.baseline();
     List<ComparisonRunner.Variant> variants = variants(loaded, baseline, singles);
     Path dir = out != null ? out : Path.of("out", baseline.name());
-    OutputDirectory.prepare(dir, file, chartFormats, "compare.json", "compare.html");
+    dir = OutputDirectory.prepare(dir, file, chartFormats, "compare.json", "compare.html");
 
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress[] bar = {null};

@@ -135,7 +135,7 @@ final class CriticalityCommand implements Callable<Integer> {
     Set<String> chartFormats = charts.formats();
     Scenario scenario = ScenarioLoader.load(file).baseline();
     Path dir = out != null ? out : Path.of("out", scenario.name());
-    OutputDirectory.prepare(dir, file, chartFormats, OUTPUTS);
+    dir = OutputDirectory.prepare(dir, file, chartFormats, OUTPUTS);
     CriticalityOptions options =
         new CriticalityOptions(
             outageDays == null ? scenario.horizonDays() : outageDays,

@@ -263,7 +263,7 @@ final class ExerciseCommand implements Callable<Integer> {
     }
 
     Path dir = out != null ? out : Paths.get("out", scenario.name(), "exercise-" + pick.trial());
-    OutputDirectory.prepare(dir, file, OUTPUTS);
+    dir = OutputDirectory.prepare(dir, file, OUTPUTS);
     ExerciseCalendar calendar = new ExerciseCalendar(scenario.incidents().startDate());
     List<String> methods = new ArrayList<>();
     methods.add(

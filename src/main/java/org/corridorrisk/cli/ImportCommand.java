@@ -140,6 +140,7 @@ final class ImportCommand implements Callable<Integer> {
           file + ": is a directory, not a network file; give the file to import");
     }
     refuseJsonOut();
+    out = OutputDirectory.reachable(out);
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       OutputDirectory.refuseFileInPath(out, "--out " + out);

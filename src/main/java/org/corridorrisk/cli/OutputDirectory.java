@@ -32,11 +32,12 @@ final class OutputDirectory {
    * marker.
    *
    * @param scenarioFile the scenario the command read, or {@code null}
+   * @return the folder to write into: {@code dir} as {@link #reachable(Path)} resolves it
    * @throws UserInputException when the folder is a file, holds files corridor-risk did not write,
    *     or one of the outputs would replace the scenario file
    */
-  static void prepare(Path dir, Path scenarioFile, String... outputNames) throws IOException {
-    prepare(dir, scenarioFile, Set.of(), outputNames);
+  static Path prepare(Path dir, Path scenarioFile, String... outputNames) throws IOException {
+    return prepare(dir, scenarioFile, Set.of(), outputNames);
   }
 
   /**
@@ -45,12 +46,16 @@ final class OutputDirectory {
    * made before anything is written or run: an output name taken by a directory, a {@value #CHARTS}
    * that is a file, or a chart file name ({@code .svg}, {@code .png} as asked) taken by a directory
    * is refused, since writing would fail after the study or remove what is there.
+   *
+   * @return the folder to write into: {@code dir} as {@link #reachable(Path)} resolves it
    */
-  static void prepare(Path dir, Path scenarioFile, Set<String> chartFormats, String... outputNames)
+  static Path prepare(
+      Path asGiven, Path scenarioFile, Set<String> chartFormats, String... outputNames)
       throws IOException {
-    if (dir.toString().isBlank()) {
+    if (asGiven.toString().isBlank()) {
       throw new UserInputException("--out must name a directory, e.g. --out out/study");
     }
+    Path dir = reachable(asGiven);
     refuseFileInPath(dir, "--out " + dir);
     if (Files.exists(dir)) {
       if (!Files.isDirectory(dir)) {
@@ -107,6 +112,43 @@ final class OutputDirectory {
     Set<String> names = new LinkedHashSet<>(ours);
     names.addAll(List.of(outputNames));
     writeMarker(dir, names);
+    return dir;
+  }
+
+  /**
+   * The path that reaches {@code path} once its missing folders are created: a {@code ..} right
+   * after a folder that does not exist steps back over that folder's name ({@code ./sub/../r1} is
+   * {@code ./r1} when {@code sub} is missing: the operating system would not find {@code sub/..},
+   * and {@code sub} is not created), while a {@code ..} after a folder that exists is left to the
+   * operating system (after a link it is the parent of the link's target, as everywhere else). A
+   * path without {@code ..} is returned as it is.
+   */
+  static Path reachable(Path path) {
+    boolean dotDot = false;
+    for (Path name : path) {
+      dotDot |= name.toString().equals("..");
+    }
+    if (!dotDot) {
+      return path;
+    }
+    Path at = path.getRoot();
+    for (Path name : path) {
+      String n = name.toString();
+      if (n.equals(".") && at != null) {
+        continue;
+      }
+      if (n.equals("..")
+          && at != null
+          && at.getFileName() != null
+          && !at.getFileName().toString().equals("..")
+          && !at.getFileName().toString().equals(".")
+          && !Files.exists(at)) {
+        at = at.getParent();
+        continue;
+      }
+      at = at == null ? name : at.resolve(name);
+    }
+    return at == null ? Path.of(".") : at;
   }
 
   /** The first line of the marker; the names of the files corridor-risk wrote follow. */

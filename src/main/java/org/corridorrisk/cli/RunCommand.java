@@ -304,7 +304,7 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter stderr,
       MonteCarlo.RangeEngine engine)
       throws IOException {
-    OutputDirectory.prepare(dir, scenarioFile, chartFormats, OUTPUTS);
+    dir = OutputDirectory.prepare(dir, scenarioFile, chartFormats, OUTPUTS);
     Path summary = dir.resolve(OUTPUTS[0]);
     Path csvFile = dir.resolve(OUTPUTS[1]);
     Path html = dir.resolve(OUTPUTS[2]);

@@ -152,6 +152,8 @@ final class ModelBuilder {
               d -> new Mitigation(id, num(m.cost(), "cost", d, 0), m.description(), changes),
               () -> new Mitigation(id, 0, m.description(), changes)));
     }
+    // a missing or rejected horizon_days is reported already; 1 stands in so that the rest is
+    // checked, and the rules that compare with the horizon are not reported against it (below)
     int horizon = f.horizonDays() == null ? 1 : f.horizonDays();
     try {
       Scenario s =
@@ -181,6 +183,10 @@ final class ModelBuilder {
       Set<String> commodityIds = new HashSet<>();
       commodities.forEach(c -> commodityIds.add(c.id()));
       for (RuleViolation v : e.violations()) {
+        if ((v.rule() == Rule.AFTER_HORIZON || v.rule() == Rule.TOO_MANY_ATTEMPTS)
+            && issues.coveredAt("horizon_days")) {
+          continue; // measured against the stand-in horizon; horizon_days itself is reported
+        }
         if (tainted && v.rule() == Rule.UNREACHABLE_SINK) {
           continue; // a broken node or link upstream explains it; reported there
         }

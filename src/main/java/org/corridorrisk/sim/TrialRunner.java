@@ -224,6 +224,19 @@ final class TrialRunner {
   /** Replay only: per asset, the threat of the outage in force (for restoration events). */
   private String[] outageThreat;
 
+  /**
+   * Replay only: per outage segment, the threat of the hit it belongs to (its repair or one of its
+   * restoration stages); null for a crew job's segments and the stages after a job, whose hits are
+   * merged. A partial restoration names the threat of the segment that ended.
+   */
+  private String[] segThreat;
+
+  /**
+   * Replay only: among the segments the last {@link #factorOn} found ended, the one with the
+   * smallest factor (the one whose end raised the factor), or -1.
+   */
+  private int endedSeg = -1;
+
   TrialRunner(StudyModel model, StudyModel.Baseline baseline) {
     this(model, baseline, false);
   }
@@ -572,7 +585,10 @@ final class TrialRunner {
         if (job >= 0 && g == before.jobSeg[job]) {
           continue; // the job's own segment is rebuilt below
         }
-        addSegment(b, before.segFrom[g], before.segTo[g], before.segFactor[g]);
+        int copy = addSegment(b, before.segFrom[g], before.segTo[g], before.segFactor[g]);
+        if (copy >= 0 && before.segThreat != null && observer != null) {
+          segThreat[copy] = before.segThreat[g];
+        }
       }
       if (job >= 0) {
         // the crew job: its stages, then in progress (keeps its end and a crew) or waiting (queued
@@ -1270,9 +1286,15 @@ final class TrialRunner {
   private double factorOn(int a, int d) {
     double f = 1.0;
     int prev = -1;
+    if (observer != null) {
+      endedSeg = -1;
+    }
     for (int g = segHead[a]; g >= 0; ) {
       int next = segNext[g];
       if (segTo[g] <= d) {
+        if (observer != null && (endedSeg < 0 || segFactor[g] < segFactor[endedSeg])) {
+          endedSeg = g;
+        }
         if (prev < 0) {
           segHead[a] = next;
         } else {
@@ -1310,8 +1332,13 @@ final class TrialRunner {
       refreshCaps();
     }
     if (observer != null && f > old) {
-      observer.event(
-          TrialEvent.of(TrialEvent.Type.RESTORED, d, d, outageThreat()[a], assetId(a), f, -1));
+      // fully back: the threat whose outage ended last; partly back (every call passes the factor
+      // factorOn just found for this asset): the threat of the segment whose end raised it
+      String threat = outageThreat()[a];
+      if (f < 1.0 && endedSeg >= 0 && segThreat[endedSeg] != null) {
+        threat = segThreat[endedSeg];
+      }
+      observer.event(TrialEvent.of(TrialEvent.Type.RESTORED, d, d, threat, assetId(a), f, -1));
     }
   }
 
@@ -1332,6 +1359,15 @@ final class TrialRunner {
     segFactor[g] = factor;
     segNext[g] = segHead[a];
     segHead[a] = g;
+    if (observer != null) {
+      if (segThreat == null || segThreat.length < segFrom.length) {
+        segThreat =
+            segThreat == null
+                ? new String[segFrom.length]
+                : Arrays.copyOf(segThreat, segFrom.length);
+      }
+      segThreat[g] = null;
+    }
     return g;
   }
 
@@ -1799,12 +1835,18 @@ final class TrialRunner {
     } else {
       end = dayAfter(d, r);
       int t = end;
+      int firstSeg = segCount;
       boolean any = addSegment(a, d, t, f) >= 0;
       for (int k = 0; k < stages; k++) {
         int g = stageFrom + k;
         int next = dayAfter(t, stageD[g]);
         any |= addSegment(a, t, next, stageF[g]) >= 0;
         t = next;
+      }
+      if (observer != null) {
+        for (int g = firstSeg; g < segCount; g++) {
+          segThreat[g] = th.id; // this hit's repair and stages
+        }
       }
       if (any) {
         track(a);

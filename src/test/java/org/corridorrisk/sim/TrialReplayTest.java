@@ -442,4 +442,69 @@ class TrialReplayTest {
       assertEquals("second", restored.threat(), crews);
     }
   }
+
+  /**
+   * Pipe at half capacity from day 2 to 22 ("long"), hit harder on day 5 ("deep": a fifth for 3
+   * days, then {@code deepStages}).
+   */
+  private static String shallowThenDeep(String deepStages) {
+    return """
+        format: corridor-risk/v1
+        name: shallow-then-deep
+        horizon_days: 30
+        commodities: [{id: gas}]
+        nodes:
+          - {id: src, kind: source, commodity: gas, supply: 10}
+          - {id: city, kind: sink, commodity: gas, demand: 10}
+        links:
+          - {id: pipe, from: src, to: city, commodity: gas, capacity: 10}
+        threats:
+          - id: long
+            model: independent
+            probability: 1
+            start_day: 2
+            targets: {links: [pipe]}
+            repair_days: {dist: fixed, value: 20}
+            damage:
+              - {probability: 1, capacity_factor: 0.5}
+          - id: deep
+            model: independent
+            probability: 1
+            start_day: 5
+            targets: {links: [pipe]}
+            repair_days: {dist: fixed, value: 3}
+            damage:
+              - {probability: 1, capacity_factor: 0.2%s}
+        """
+        .formatted(deepStages);
+  }
+
+  /** The restorations of {@code events} as "day threat factor". */
+  private static List<String> restorations(List<TrialEvent> events) {
+    return events.stream()
+        .filter(e -> e.type() == TrialEvent.Type.RESTORED)
+        .map(e -> e.day() + " " + e.threat() + " " + e.capacityFactor())
+        .toList();
+  }
+
+  @Test
+  void theEndOfAShorterDeeperHit_namesThatHit_andTheFullRestorationTheLongOne() throws Exception {
+    Recording rec = new Recording();
+    new TrialReplay(Yaml.load(shallowThenDeep("")).baseline()).replay(SEED, 0, rec);
+    assertEquals(List.of("8 deep 0.5", "22 long 1.0"), restorations(rec.events));
+
+    String stages = ", restoration: [{capacity_factor: 0.3, days: {dist: fixed, value: 2}}]";
+    rec = new Recording();
+    new TrialReplay(Yaml.load(shallowThenDeep(stages)).baseline()).replay(SEED, 0, rec);
+    assertEquals(List.of("8 deep 0.3", "10 deep 0.5", "22 long 1.0"), restorations(rec.events));
+  }
+
+  @Test
+  void aDecisionBranch_keepsWhichHitEachOutageSegmentIsFrom() throws Exception {
+    LoadedScenario loaded = Yaml.load(shallowThenDeep(""));
+    TrialReplay base = new TrialReplay(loaded.baseline());
+    Recording rec = new Recording();
+    new TrialReplay(loaded.baseline()).branchFrom(base, SEED, 0, 6, rec);
+    assertEquals(List.of("8 deep 0.5", "22 long 1.0"), restorations(rec.events));
+  }
 }
