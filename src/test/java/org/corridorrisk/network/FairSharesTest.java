@@ -136,6 +136,49 @@ class FairSharesTest {
   }
 
   @Test
+  void protectedSink_isReroutedSoTheNextTierGetsWhatIsLeft() {
+    // Supply 10. a (priority 1, demand 5) is reached directly (5) or through j; c (priority 2,
+    // demand 10) only through j, whose line from s carries 5. a must take the direct line, so c
+    // gets 5: a 5, c 5 (a routed through j would leave c nothing).
+    TestNetworks n =
+        new TestNetworks()
+            .source("s", 10)
+            .junction("j")
+            .sink("a", 5, 1)
+            .sink("c", 10, 2)
+            .link("s", "j", 5)
+            .link("j", "a", 10)
+            .link("s", "a", 5)
+            .link("j", "c", 10);
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
+    assertEquals(5, d.served("a"), TOL);
+    assertEquals(5, d.served("c"), TOL);
+  }
+
+  @Test
+  void protectedSinkOnStorage_theSourceServesTheNextTier_andTheStoragesShare() {
+    // Source 10 reaches a (priority 1, demand 10) and b (priority 2, demand 10); st1 and st2
+    // (10 a day each) reach only a. Tier 1: a 10; tier 2: b 10 from the source (a switches to
+    // storage). Withdrawal 10 (the least), shared by caps 10 and 10: 5 and 5.
+    TestNetworks n =
+        new TestNetworks()
+            .source("s", 10)
+            .storage("st1", 100, 10, 100, 10)
+            .storage("st2", 100, 10, 100, 10)
+            .sink("a", 10, 1)
+            .sink("b", 10, 2)
+            .link("s", "a", 100)
+            .link("s", "b", 100)
+            .link("st1", "a", 100)
+            .link("st2", "a", 100);
+    SolvedDay d = new SolvedDay(n, EXACT).solve();
+    assertEquals(10, d.served("a"), TOL);
+    assertEquals(10, d.served("b"), TOL);
+    assertEquals(5, d.withdrawn("st1"), TOL);
+    assertEquals(5, d.withdrawn("st2"), TOL);
+  }
+
+  @Test
   void storages_withdrawInProportionToWhatTheyCouldGive() {
     // k needs 25; the source gives its 5 first (sources before storage); the storages give the
     // other 20 at one share mu of their caps: 10 mu + 30 mu = 20, mu = 0.5: 5 and 15.
