@@ -24,7 +24,9 @@ import org.corridorrisk.stats.Moments;
  * <p>Ties: a trial counts as better (worse) only when the mitigated value is below (above) the
  * baseline value by more than {@link #TIE_TOLERANCE} of the larger magnitude. This keeps
  * floating-point round-off of a differently ordered flow computation from being reported as a
- * change; any real change is many orders of magnitude larger.
+ * change; any real change is many orders of magnitude larger. Such a trial also contributes a
+ * difference of exactly 0 to the mean reduction and its interval, so a mitigation that changes no
+ * trial reports a reduction of 0 with the interval [0, 0].
  *
  * @param mitigated statistics of the mitigated scenario's per-trial values
  * @param baselineMean mean of the baseline's per-trial values
@@ -139,11 +141,16 @@ public record PairedMetric(
         factor);
   }
 
-  /** The paired differences {@code baseline[k] - mitigated[k]} of the first {@code n} trials. */
+  /**
+   * The paired differences {@code baseline[k] - mitigated[k]} of the first {@code n} trials; a
+   * trial whose two values tie within {@link #TIE_TOLERANCE} has difference 0, so that round-off
+   * which the shares of trials better and worse ignore does not move the mean reduction or its
+   * interval either.
+   */
   public static double[] differences(double[] baseline, double[] mitigated, int n) {
     double[] d = new double[n];
     for (int k = 0; k < n; k++) {
-      d[k] = baseline[k] - mitigated[k];
+      d[k] = compare(mitigated[k], baseline[k]) == 0 ? 0 : baseline[k] - mitigated[k];
     }
     return d;
   }

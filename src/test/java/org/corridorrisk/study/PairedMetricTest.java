@@ -94,6 +94,24 @@ class PairedMetricTest {
   }
 
   @Test
+  void of_roundOffDifferencesOnly_zeroReductionWithIntervalAtZero() {
+    // every trial ties within the tolerance, all round-off on the same side: no change is
+    // reported, so the reduction, its interval and the relative reduction are exactly 0
+    double[] b = {1e9, 2e9, 3.0};
+    double[] m = {1e9 + 1e-5, 2e9 + 2e-5, 3.0 * (1 + 1e-15)};
+    PairedMetric p = PairedMetric.of(b, m, 3);
+    assertTrue(p.unchanged());
+    assertEquals(0, p.meanReduction());
+    assertEquals(0, p.reductionCi95Low());
+    assertEquals(0, p.reductionCi95High());
+    assertEquals(0, p.relativeReduction());
+    assertTrue(Double.isNaN(p.varianceReductionFactor()));
+    for (double d : PairedMetric.differences(b, m, 3)) {
+      assertEquals(0, d);
+    }
+  }
+
+  @Test
   void of_zeroBaselineMean_relativeReductionIsNaN() {
     PairedMetric p = PairedMetric.of(new double[] {0, 0}, new double[] {0, 1}, 2);
     assertTrue(Double.isNaN(p.relativeReduction()));
