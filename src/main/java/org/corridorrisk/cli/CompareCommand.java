@@ -259,10 +259,13 @@ final class CompareCommand implements Callable<Integer> {
     Map<String, Mitigation> declared = new LinkedHashMap<>();
     baseline.mitigations().forEach(m -> declared.put(m.id(), m));
     if (declared.isEmpty()) {
-      throw new UserInputException(
-          file
-              + " declares no mitigations, so there is nothing to compare; add a "
-              + "'mitigations:' section (each an id, a cost and the changes it makes; see docs/compare.md)");
+      throw new ScenarioException(
+          List.of(
+              loaded.problemAt(
+                  "mitigations",
+                  "the scenario declares no mitigations, so there is nothing to compare; add a"
+                      + " 'mitigations:' section (each an id, a cost and the changes it makes; see"
+                      + " docs/compare.md)")));
     }
     List<String> singles = given == null ? List.copyOf(declared.keySet()) : given;
     List<ComparisonRunner.Variant> variants = new ArrayList<>();

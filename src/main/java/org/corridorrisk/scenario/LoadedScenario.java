@@ -60,6 +60,15 @@ public final class LoadedScenario {
     return contents.clone();
   }
 
+  /**
+   * A problem about the key at {@code path} (e.g. {@code "mitigations"}) located in this file: at
+   * the key when the file has it, else at its nearest enclosing key, else at 1:1.
+   */
+  public Problem problemAt(String path, String message) {
+    Locations.Loc at = locations.locate(path, true);
+    return new Problem(file, at.line(), at.column(), path, message);
+  }
+
   /** The scenario without mitigations applied (mitigations are declared in it). */
   public Scenario baseline() {
     return baseline;

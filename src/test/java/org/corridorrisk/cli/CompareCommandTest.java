@@ -280,6 +280,35 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_scenarioWithoutMitigations_namesFileLineColumnAndKey() throws Exception {
+    String text = Files.readString(scenario("single-link.yaml"));
+    Path absent = tmp.resolve("absent.yaml");
+    Files.writeString(absent, text.substring(0, text.indexOf("mitigations:")));
+    Cli none =
+        Cli.run("compare", absent.toString(), "--quiet", "--out", tmp.resolve("a").toString());
+    assertEquals(2, none.code(), none.err());
+    // no key to point at: the start of the document (its first line after the comments)
+    int start = 1;
+    while (text.lines().skip(start - 1).findFirst().orElseThrow().startsWith("#")) {
+      start++;
+    }
+    assertTrue(
+        none.err().startsWith(absent + ":" + start + ":1: mitigations: ")
+            && none.err().contains("no mitigations"),
+        none.err());
+    // an empty list is located at its key
+    Path empty = tmp.resolve("empty.yaml");
+    String head = text.substring(0, text.indexOf("mitigations:"));
+    Files.writeString(empty, head + "mitigations: []\n");
+    int line = (int) head.lines().count() + 1;
+    Cli listed =
+        Cli.run("compare", empty.toString(), "--quiet", "--out", tmp.resolve("e").toString());
+    assertEquals(2, listed.code(), listed.err());
+    assertTrue(listed.err().startsWith(empty + ":" + line + ":1: mitigations: "), listed.err());
+    assertEquals(1, listed.err().strip().lines().count(), listed.err());
+  }
+
+  @Test
   void compare_nonEmptyDirectoryWithoutMarker_exitsTwoAndKeepsFiles() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("mine"));
     Files.writeString(dir.resolve("notes.txt"), "keep me");
