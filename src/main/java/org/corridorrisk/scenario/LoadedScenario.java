@@ -62,7 +62,7 @@ public final class LoadedScenario {
 
   /**
    * A problem about the key at {@code path} (e.g. {@code "mitigations"}) located in this file: at
-   * the key when the file has it, else at its nearest enclosing key, else at 1:1.
+   * the key when the file has it, else at its nearest enclosing key, else at the document start.
    */
   public Problem problemAt(String path, String message) {
     Locations.Loc at = locations.locate(path, true);
