@@ -342,7 +342,12 @@ final class CompareCommand implements Callable<Integer> {
         human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95Low()),
         human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95High()),
         human(c.baselineMetric(Metric.PERSON_DAYS_WITHOUT_SERVICE).mean()));
-    String head = "%-4s %-28s %10s %-30s %16s %7s %7s %7s%n";
+    // The mitigation column fits the longest id (a portfolio's a+b+c can be long).
+    int idWidth = 28;
+    for (MitigationComparison m : c.ranking()) {
+      idWidth = Math.max(idWidth, m.id().length());
+    }
+    String head = "%-4s %-" + idWidth + "s %10s %-32s %16s %7s %7s %7s%n";
     o.printf(
         Locale.ROOT,
         head,

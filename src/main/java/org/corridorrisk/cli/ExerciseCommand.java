@@ -424,26 +424,30 @@ final class ExerciseCommand implements Callable<Integer> {
         s.horizonDays(),
         r.baseline().events().size(),
         injects);
-    out.printf(Locale.ROOT, "%-28s %14s", "total", "baseline");
+    // Each branch column is as wide as its label (mitigation and decision day, never cut), so
+    // branches of one mitigation decided on different days stay apart.
+    List<String> labels = new ArrayList<>();
     for (ExerciseStudy.Branch b : r.branches()) {
-      out.printf(
-          Locale.ROOT,
-          " %22s",
-          truncate(b.decision().mitigation() + " d" + b.decision().day(), 22));
+      labels.add(b.decision().mitigation() + " d" + b.decision().day());
+    }
+    out.printf(Locale.ROOT, "%-28s %14s", "total", "baseline");
+    for (String label : labels) {
+      out.print(" " + padLeft(label, Math.max(22, label.length())));
     }
     out.println();
     for (Metric m : Metric.values()) {
       out.printf(
           Locale.ROOT, "%-28s %14s", m.key(), NumberText.compact(r.baseline().totals().get(m)));
-      for (ExerciseStudy.Branch b : r.branches()) {
-        out.printf(Locale.ROOT, " %22s", NumberText.compact(b.replay().totals().get(m)));
+      for (int i = 0; i < labels.size(); i++) {
+        String value = NumberText.compact(r.branches().get(i).replay().totals().get(m));
+        out.print(" " + padLeft(value, Math.max(22, labels.get(i).length())));
       }
       out.println();
     }
   }
 
-  private static String truncate(String s, int n) {
-    return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+  private static String padLeft(String s, int width) {
+    return " ".repeat(Math.max(0, width - s.length())) + s;
   }
 
   /**

@@ -175,15 +175,17 @@ final class ImportCommand implements Callable<Integer> {
     for (String w : imported.warnings()) {
       err.println("corridor-risk: warning: " + w);
     }
+    int threats = imported.document().path("threats").size();
     spec.commandLine()
         .getOut()
         .printf(
-            "Wrote %s: %d nodes, %d links, %d threats (defaults in its header comment;"
+            "Wrote %s: %d nodes, %d links, %d %s (defaults in its header comment;"
                 + " edit the threats before drawing conclusions).%n",
             out,
             imported.nodeCount(),
             imported.linkCount(),
-            imported.document().path("threats").size());
+            threats,
+            threats == 1 ? "threat" : "threats");
     return Failures.OK;
   }
 

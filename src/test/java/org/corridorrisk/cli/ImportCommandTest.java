@@ -38,6 +38,16 @@ class ImportCommandTest {
   }
 
   @Test
+  void import_countsOneThreat_inTheSingular() throws Exception {
+    Path mtx = dir.resolve("ring.mtx");
+    Files.writeString(
+        mtx, "%%MatrixMarket matrix coordinate pattern symmetric\n4 4 4\n2 1\n3 2\n4 3\n4 1\n");
+    Path target = dir.resolve("ring.yaml");
+    assertEquals(0, run("import", mtx.toString(), "--out", target.toString()), err::toString);
+    assertTrue(out.contains("4 nodes, 4 links, 1 threat (defaults"), out::toString);
+  }
+
+  @Test
   void import_neverOverwritesAnExistingFile_withoutForce() throws Exception {
     Path target = dir.resolve("mine.yaml");
     Files.writeString(target, "my own work\n");
