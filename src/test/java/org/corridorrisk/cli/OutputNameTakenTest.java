@@ -76,17 +76,7 @@ class OutputNameTakenTest {
     Path dir = ours("charts-file");
     Files.writeString(dir.resolve("charts"), "keep me");
     Files.delete(dir.resolve("summary.json"));
-    Cli cli =
-        Cli.run(
-            "run",
-            "scenarios/middle-corridor.yaml",
-            "--trials",
-            "10",
-            "--quiet",
-            "--charts",
-            "svg",
-            "--out",
-            dir.toString());
+    Cli cli = runWithSvgCharts(dir);
     String err = cli.err().trim();
     assertEquals(2, cli.code(), err);
     assertEquals(1, err.lines().count(), err);
@@ -100,21 +90,25 @@ class OutputNameTakenTest {
     Path dir = ours("chart-dir");
     Files.createDirectories(dir.resolve("charts").resolve("loss-histogram.svg"));
     Files.delete(dir.resolve("summary.json"));
-    Cli cli =
-        Cli.run(
-            "run",
-            "scenarios/middle-corridor.yaml",
-            "--trials",
-            "10",
-            "--quiet",
-            "--charts",
-            "svg",
-            "--out",
-            dir.toString());
+    Cli cli = runWithSvgCharts(dir);
     String err = cli.err().trim();
     assertEquals(2, cli.code(), err);
     assertTrue(
         err.contains(dir.resolve("charts").resolve("loss-histogram.svg") + " is a directory"), err);
     assertFalse(Files.exists(dir.resolve("summary.json")), "refused before the trials");
+  }
+
+  /** A short study of the middle corridor into {@code dir}, with SVG chart files. */
+  private static Cli runWithSvgCharts(Path dir) {
+    return Cli.run(
+        "run",
+        "scenarios/middle-corridor.yaml",
+        "--trials",
+        "10",
+        "--quiet",
+        "--charts",
+        "svg",
+        "--out",
+        dir.toString());
   }
 }

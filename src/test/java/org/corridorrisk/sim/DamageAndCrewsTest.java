@@ -263,15 +263,7 @@ class DamageAndCrewsTest {
     // 0.2). The first stage already outlasts the horizon, so days 3..19 run at 0.9: 1 unserved a
     // day (17) plus day 2 out (10) = 27. Summed in int days, the third stage's end would pass
     // 2^31 and wrap, and the fifth stage (0.2) would come back over days 3..19 (8 a day: 146).
-    String stage = "{capacity_factor: %s, days: {dist: fixed, value: 1.0e9}}";
-    String stages =
-        String.join(
-            ", ",
-            stage.formatted("0.9"),
-            stage.formatted("0.9"),
-            stage.formatted("0.9"),
-            stage.formatted("0.9"),
-            stage.formatted("0.2"));
+    String stages = stagesOfAThousandMillionDays();
     String yaml =
         oneLink(
             damage(
@@ -290,15 +282,7 @@ class DamageAndCrewsTest {
   @Test
   void restorationStagesOfACrewJobPastTheLastDay_doNotWrapAround() {
     // As above with a repair crew: the job's stages start when the crew is done (day 3).
-    String stage = "{capacity_factor: %s, days: {dist: fixed, value: 1.0e9}}";
-    String stages =
-        String.join(
-            ", ",
-            stage.formatted("0.9"),
-            stage.formatted("0.9"),
-            stage.formatted("0.9"),
-            stage.formatted("0.9"),
-            stage.formatted("0.2"));
+    String stages = stagesOfAThousandMillionDays();
     String yaml =
         oneLink(
             damage(
@@ -313,5 +297,17 @@ class DamageAndCrewsTest {
     for (int k = 0; k < 2; k++) {
       assertEquals(27.0, r.unservedVolume()[0][k], EPS);
     }
+  }
+
+  /** Five restoration stages of 1e9 days each: four at 0.9, then one at 0.2. */
+  private static String stagesOfAThousandMillionDays() {
+    String stage = "{capacity_factor: %s, days: {dist: fixed, value: 1.0e9}}";
+    return String.join(
+        ", ",
+        stage.formatted("0.9"),
+        stage.formatted("0.9"),
+        stage.formatted("0.9"),
+        stage.formatted("0.9"),
+        stage.formatted("0.2"));
   }
 }
