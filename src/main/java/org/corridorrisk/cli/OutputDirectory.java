@@ -156,11 +156,6 @@ final class OutputDirectory {
       "This directory holds corridor-risk outputs; corridor-risk may overwrite the files it wrote"
           + " here, listed below.";
 
-  /** The whole marker of versions before the list (session 25): every output counted as ours. */
-  private static final String LEGACY_MARKER =
-      "This directory holds corridor-risk outputs; corridor-risk may overwrite the files it wrote"
-          + " here.";
-
   /** Every file name a command writes into its output folder (for markers without a list). */
   private static final List<String> KNOWN_OUTPUTS =
       List.of(
@@ -178,8 +173,9 @@ final class OutputDirectory {
   /**
    * The files corridor-risk wrote into {@code dir} (names relative to it, {@code charts/x.svg} for
    * a chart), as its marker lists them; empty without a marker or with one that cannot be read. A
-   * marker of an earlier version lists nothing: the outputs any command writes that are there now
-   * count as written by corridor-risk (as they did then), and are listed from now on.
+   * marker of an earlier version (one sentence, not {@link #MARKER_HEADER}, in several wordings)
+   * lists nothing: the outputs any command writes that are there now count as written by
+   * corridor-risk (as they did then), and are listed from now on.
    */
   static Set<String> written(Path dir) {
     Path marker = dir.resolve(MARKER);
@@ -193,7 +189,7 @@ final class OutputDirectory {
     } catch (IOException e) {
       return names;
     }
-    if (lines.size() == 1 && lines.get(0).strip().equals(LEGACY_MARKER)) {
+    if (lines.isEmpty() || !lines.get(0).equals(MARKER_HEADER)) {
       for (String name : KNOWN_OUTPUTS) {
         if (Files.isRegularFile(dir.resolve(name))) {
           names.add(name);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,15 +96,23 @@ class MarkerListsOurFilesTest {
 
   @Test
   void aFolderMarkedByAnEarlierVersion_keepsItsOutputsReplaceable() throws IOException {
-    // earlier versions wrote one sentence and no list: the outputs then in the folder stay ours
-    Path dir = Files.createDirectories(tmp.resolve("legacy"));
-    Files.writeString(
-        dir.resolve(OutputDirectory.MARKER),
-        "This directory holds corridor-risk outputs; corridor-risk may overwrite the files it"
-            + " wrote here.\n");
-    Files.writeString(dir.resolve("summary.json"), "old");
-    Files.writeString(dir.resolve("report.html"), "old");
-    OutputDirectory.prepare(dir, null, "compare.json", "compare.html");
-    OutputDirectory.prepare(dir, null, RunCommand.OUTPUTS);
+    // earlier versions wrote one sentence (three wordings over time) and no list: the outputs then
+    // in the folder stay ours
+    List<String> sentences =
+        List.of(
+            "This directory holds corridor-risk outputs; corridor-risk may overwrite the files it"
+                + " wrote here.\n",
+            "This directory holds corridor-risk outputs; corridor-risk may overwrite its output"
+                + " files here.\n",
+            "This directory holds corridor-risk outputs; corridor-risk may overwrite summary.json,"
+                + " trials.csv and report.html here.\n");
+    for (int i = 0; i < sentences.size(); i++) {
+      Path dir = Files.createDirectories(tmp.resolve("legacy-" + i));
+      Files.writeString(dir.resolve(OutputDirectory.MARKER), sentences.get(i));
+      Files.writeString(dir.resolve("summary.json"), "old");
+      Files.writeString(dir.resolve("report.html"), "old");
+      OutputDirectory.prepare(dir, null, "compare.json", "compare.html");
+      OutputDirectory.prepare(dir, null, RunCommand.OUTPUTS);
+    }
   }
 }
