@@ -16,6 +16,8 @@ import org.corridorrisk.impact.TrialLedger;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.model.Threat;
+import org.corridorrisk.model.ThreatModel;
 import org.corridorrisk.stats.BatchTree;
 import org.corridorrisk.stats.Intervals;
 import org.corridorrisk.stats.MetricAccumulator;
@@ -210,7 +212,7 @@ public final class MonteCarlo {
    * trial is the undisturbed run, and more trials cannot change anything.
    */
   public static boolean threatened(Scenario scenario) {
-    for (org.corridorrisk.model.Threat t : scenario.threats()) {
+    for (Threat t : scenario.threats()) {
       boolean can =
           switch (t.model()) {
             case HAZARD -> true;
@@ -220,8 +222,7 @@ public final class MonteCarlo {
                     && t.successProbability() > 0
                     && t.startDay() < scenario.horizonDays();
           };
-      if (can
-          && (t.model() == org.corridorrisk.model.ThreatModel.HAZARD || !t.targets().isEmpty())) {
+      if (can && (t.model() == ThreatModel.HAZARD || !t.targets().isEmpty())) {
         return true;
       }
     }
