@@ -162,6 +162,17 @@ public final class WorstCaseSearch {
     return results;
   }
 
+  /** How many single-candidate sets have no value yet (neither primed nor evaluated). */
+  private long unknownSingles() {
+    long unknown = 0;
+    for (int i = 0; i < candidates; i++) {
+      if (!cache.containsKey(new Key(new int[] {i}))) {
+        unknown++;
+      }
+    }
+    return unknown;
+  }
+
   private record Best(int[] set, double value, boolean exact, String method, double upperBound) {}
 
   /** The best k-set: exact when it fits the evaluation budget, else heuristic. */
@@ -174,7 +185,8 @@ public final class WorstCaseSearch {
         branchAndBound(k, seed, inc);
         return new Best(inc.set, inc.value, true, "branch-and-bound", inc.value);
       }
-      if (combinations(candidates, k) <= maxEvaluations) {
+      // budget 1 needs only the single values not known yet (none when the caller primed them)
+      if ((k == 1 ? unknownSingles() : combinations(candidates, k)) <= maxEvaluations) {
         exhaustive(k, inc);
         return new Best(inc.set, inc.value, true, "exhaustive", inc.value);
       }

@@ -98,6 +98,21 @@ class WorstCaseSearchTest {
   }
 
   @Test
+  void budgetOne_withPrimedSingles_isExactEvenWhenCandidatesExceedTheEvaluationBudget() {
+    // 6 candidates, at most 5 evaluations: C(6,1) > 5, but every single value is already known
+    WorstCaseSearch search =
+        new WorstCaseSearch(6, WorstCaseSearchTest::parallelPaths, false, 1.0, 5, 3);
+    for (int i = 0; i < 6; i++) {
+      search.prime(new int[] {i}, parallelPaths(new int[] {i}));
+    }
+    WorstCaseResult r = search.search(1).get(0);
+    assertTrue(r.exact());
+    assertEquals("exhaustive", r.method());
+    assertArrayEquals(new int[] {2}, r.assets());
+    assertEquals(0, r.evaluations());
+  }
+
+  @Test
   void evaluations_areMemoized_neverTwiceForTheSameSet() {
     Map<String, Integer> calls = new HashMap<>();
     SetObjective f =
