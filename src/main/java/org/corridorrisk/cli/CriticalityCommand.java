@@ -278,7 +278,7 @@ final class CriticalityCommand implements Callable<Integer> {
         }
         out.printf(
             Locale.ROOT,
-            "  budget %d: %-36s %s %s  %s %s  %s (%s, %d evaluations, %.2f s)%n",
+            "  budget %d: %-36s %s %s  %s %s  %s (%s, %.2f s)%n",
             w.budget(),
             String.join(", ", w.assetIds()),
             objective.key(),
@@ -286,10 +286,33 @@ final class CriticalityCommand implements Callable<Integer> {
             beside.key(),
             value(beside, w.get(beside), currency),
             w.search().exact() ? "exact" : "NOT exact",
-            w.search().method(),
-            w.search().evaluations(),
+            searchAccount(w, r.candidates().size()),
             w.search().seconds());
       }
     }
+  }
+
+  /**
+   * How a budget's set was found, in words: the method and the evaluations it ran. Budget 1 picks
+   * among the single-target outages the ranking already simulated, so its count of new evaluations
+   * (usually 0) is not the whole story: it says which values it used instead.
+   */
+  static String searchAccount(WorstSet w, int candidates) {
+    long evaluations = w.search().evaluations();
+    String method = w.search().method();
+    if (w.budget() == 1) {
+      String reused =
+          method
+              + " over the "
+              + candidates
+              + (candidates == 1 ? " single-asset outage" : " single-asset outages")
+              + " already simulated";
+      return evaluations == 0 ? reused : reused + ", " + evaluationCount(evaluations) + " more";
+    }
+    return method + ", " + evaluationCount(evaluations);
+  }
+
+  private static String evaluationCount(long n) {
+    return n + (n == 1 ? " evaluation" : " evaluations");
   }
 }

@@ -239,7 +239,13 @@ public final class CriticalityReport {
                 s.currency()),
             Cell.text(w.search().exact() ? "yes" : "no"),
             Cell.text(w.search().method()),
-            Cell.text(Long.toString(w.search().evaluations())),
+            Cell.text(
+                w.budget() == 1
+                    ? w.search().evaluations()
+                        + " new (reuses the "
+                        + r.candidates().size()
+                        + " single-asset outages)"
+                    : Long.toString(w.search().evaluations())),
             Cell.text(String.format(Locale.ROOT, "%.2f", w.search().seconds())));
       }
       page.table(t);

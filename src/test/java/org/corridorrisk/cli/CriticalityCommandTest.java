@@ -79,4 +79,30 @@ class CriticalityCommandTest {
     assertEquals(1, line.split("economic_loss", -1).length - 1, line);
     assertTrue(line.contains("unserved_fraction"), line);
   }
+
+  @Test
+  void budgetOne_saysItReusesTheSingleOutages_notZeroEvaluations() throws Exception {
+    Path dir = tmp.resolve("o");
+    Cli o =
+        Cli.run("criticality", "scenarios/btc-oil.yaml", "--budget", "2", "--out", dir.toString());
+    assertEquals(0, o.code(), o.err());
+    int candidates =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("criticality.json").toFile())
+            .path("candidates")
+            .size();
+    assertTrue(candidates > 1, "btc-oil has threat targets");
+    String one = o.out().lines().filter(l -> l.startsWith("  budget 1:")).findFirst().orElseThrow();
+    assertTrue(
+        one.contains(
+            "exact (exhaustive over the "
+                + candidates
+                + " single-asset outages already simulated, "),
+        one);
+    assertTrue(!one.contains("evaluations"), one);
+    String two = o.out().lines().filter(l -> l.startsWith("  budget 2:")).findFirst().orElseThrow();
+    assertTrue(two.matches(".*\\(exhaustive, [1-9][0-9]* evaluations, .*"), two);
+    String html = Files.readString(dir.resolve("criticality.html"));
+    assertTrue(html.contains("0 new (reuses the " + candidates + " single-asset outages)"));
+  }
 }
