@@ -286,6 +286,17 @@ final class CompareCommand implements Callable<Integer> {
                 + "e.g. "
                 + String.join("+", declared.keySet().stream().limit(2).toList()));
       }
+      if (members.contains("")) {
+        throw new UserInputException(
+            "--portfolio '"
+                + p
+                + "' has an empty mitigation id (ids are joined with '+'"
+                + (declared.size() < 2
+                    ? ")"
+                    : ", e.g. "
+                        + String.join("+", declared.keySet().stream().limit(2).toList())
+                        + ")"));
+      }
       for (String id : members) {
         requireDeclared(id, declared, "--portfolio '" + p + "'");
       }

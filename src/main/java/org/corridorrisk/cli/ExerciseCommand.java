@@ -364,6 +364,19 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     List<String> declared = s.mitigations().stream().map(Mitigation::id).toList();
     List<String> ids = Arrays.asList(text.substring(colon + 1).trim().split("\\+", -1));
+    if (ids.stream().anyMatch(String::isBlank)) {
+      throw new UserInputException(
+          "--decide '"
+              + text
+              + "': empty mitigation id (ids are joined with '+'"
+              + (declared.size() < 2
+                  ? ")"
+                  : ", e.g. --decide "
+                      + day
+                      + ":"
+                      + String.join("+", declared.stream().limit(2).toList())
+                      + ")"));
+    }
     double cost = 0;
     java.util.Set<String> named = new java.util.HashSet<>();
     for (String id : ids) {

@@ -231,6 +231,30 @@ class CompareCommandTest {
   }
 
   @Test
+  void compare_portfolioWithAnEmptyId_saysSoInsteadOfUnknownMitigation() throws Exception {
+    for (String p : new String[] {"patrols+", "+patrols", "patrols++bypass", "+"}) {
+      Path dir = tmp.resolve("o-" + p.length());
+      int code =
+          execute(
+              "compare",
+              scenario("monotone.yaml").toString(),
+              "--trials",
+              "10",
+              "--out",
+              dir.toString(),
+              "--portfolio",
+              p);
+      assertEquals(2, code, p + ": " + err);
+      assertTrue(
+          err.contains(
+              "--portfolio '" + p + "' has an empty mitigation id (ids are joined with '+'"),
+          err);
+      assertFalse(err.contains("unknown mitigation"), err);
+      assertFalse(Files.exists(dir.resolve("compare.json")), p);
+    }
+  }
+
+  @Test
   void compare_emptyOrMalformedMitigationsList_isAUsageError() throws Exception {
     String file = scenario("monotone.yaml").toString();
     String[][] cases = {

@@ -62,6 +62,17 @@ class ExerciseRepeatedDecisionTest {
   }
 
   @Test
+  void anEmptyIdInOneDecision_exits2_sayingSo() throws Exception {
+    for (String d :
+        new String[] {"3:second-line+", "3:+second-line", "3:second-line++bigger-store"}) {
+      String err = exercise(d);
+      assertTrue(
+          err.contains("--decide '" + d + "': empty mitigation id (ids are joined with '+'"), err);
+      assertFalse(err.contains("unknown mitigation"), err);
+    }
+  }
+
+  @Test
   void theSameMitigationOnTwoDays_isTwoBranches() throws Exception {
     Cli cli =
         Cli.run(
