@@ -454,7 +454,9 @@ final class DocumentReader {
   private JsonNode readValue(String path, JsonToken token, Locations.Loc keyLoc)
       throws IOException, Fatal {
     Locations.Loc loc = tokenLoc();
-    locations.firstSeen(path, keyLoc, loc);
+    // a value written as nothing ('key:') or as null ('key: ~') has no text to point at: problems
+    // with it are located at its key, so both spellings give the same message at the same place
+    locations.firstSeen(path, keyLoc, keyLoc != null && leftEmpty(token) ? keyLoc : loc);
     count(path, 1);
     String anchor = yaml ? ((YAMLParser) parser).getCurrentAnchor() : null;
     JsonNode node;
@@ -488,6 +490,25 @@ final class DocumentReader {
       anchors.put(anchor, new Anchored(node, path));
     }
     return node;
+  }
+
+  /**
+   * Whether the current value is null ({@code ~}, {@code null}) or an empty plain scalar (nothing
+   * after the key); an empty quoted string ({@code ''}) is written text and does not count.
+   */
+  private boolean leftEmpty(JsonToken token) throws IOException {
+    if (token == JsonToken.VALUE_NULL) {
+      return true;
+    }
+    if (token != JsonToken.VALUE_STRING || !yaml || !parser.getText().isEmpty()) {
+      return false;
+    }
+    long at = parser.currentTokenLocation().getCharOffset();
+    if (source == null || at < 0 || at >= source.length()) {
+      return source != null;
+    }
+    char c = source.charAt((int) at);
+    return c != '\'' && c != '"';
   }
 
   /** YAML 1.2's core-schema octal integer: {@code 0o[0-7]+}. */

@@ -488,9 +488,17 @@ final class SchemaCheck {
     return "must be " + want + " but was " + show(instance) + hint;
   }
 
-  /** A short rendering of a value for messages. */
+  /**
+   * Whether a value was left empty: {@code key:} (read as the empty string) or {@code key: ~} /
+   * {@code null}.
+   */
+  static boolean isEmpty(JsonNode n) {
+    return n == null || n.isNull() || n.isMissingNode() || (n.isTextual() && n.asText().isEmpty());
+  }
+
+  /** A short rendering of a value for messages ("empty" for a value left empty). */
   static String show(JsonNode n) {
-    if (n == null || n.isNull() || n.isMissingNode()) {
+    if (isEmpty(n)) {
       return "empty";
     }
     if (n.isTextual()) {

@@ -31,6 +31,17 @@ class SharingKeyTest {
   }
 
   @Test
+  void leftBlankOrNull_giveTheSameLocatedMessage() {
+    List<String> blank = TestFiles.problems(TestFiles.BASE + "sharing:\n");
+    List<String> tilde = TestFiles.problems(TestFiles.BASE + "sharing: ~\n");
+    List<String> nul = TestFiles.problems(TestFiles.BASE + "sharing: null\n");
+    assertEquals(
+        List.of("t.yaml:27:1: sharing: must be one of fair, any but was empty"), blank, "blank");
+    assertEquals(blank, tilde);
+    assertEquals(blank, nul);
+  }
+
+  @Test
   void copies_keepTheRule() throws Exception {
     Scenario any = TestFiles.load(TestFiles.BASE + "sharing: any\n").baseline();
     assertEquals(Sharing.ANY, any.withMitigations(List.of()).sharing());
