@@ -7,11 +7,17 @@ public final class Spelling {
   private Spelling() {}
 
   /**
-   * The candidate closest to {@code given} by edit distance, if within max(2, length/3); else null.
+   * The candidate closest to {@code given}: one that differs only in case ({@code FAIR} for {@code
+   * fair}), else the closest by edit distance if within max(2, length/3); else null.
    */
   public static String closest(String given, Collection<String> candidates) {
     if (given == null) {
       return null;
+    }
+    for (String c : candidates) {
+      if (c.equalsIgnoreCase(given) && !c.equals(given)) {
+        return c;
+      }
     }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;

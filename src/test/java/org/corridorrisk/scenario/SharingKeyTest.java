@@ -42,6 +42,18 @@ class SharingKeyTest {
   }
 
   @Test
+  void wrongCase_getsADidYouMeanHint() {
+    assertEquals(
+        List.of(
+            "t.yaml:27:10: sharing: must be one of fair, any but was 'FAIR', did you mean 'fair'?"),
+        TestFiles.problems(TestFiles.BASE + "sharing: FAIR\n"));
+    assertEquals(
+        List.of(
+            "t.yaml:27:10: sharing: must be one of fair, any but was 'Any', did you mean 'any'?"),
+        TestFiles.problems(TestFiles.BASE + "sharing: Any\n"));
+  }
+
+  @Test
   void copies_keepTheRule() throws Exception {
     Scenario any = TestFiles.load(TestFiles.BASE + "sharing: any\n").baseline();
     assertEquals(Sharing.ANY, any.withMitigations(List.of()).sharing());
