@@ -77,9 +77,9 @@ public final class PeopleServed {
   }
 
   /**
-   * The lines of the terminal summary: one sentence per commodity with people, then (with region
-   * labels) a table of people and mean person-days per region and commodity. Empty when no sink has
-   * people.
+   * The lines of the terminal summary: one sentence per commodity with people (and under it the
+   * report's 1-in-N clause when {@link #tail} gives one), then (with region labels) a table of
+   * people and mean person-days per region and commodity. Empty when no sink has people.
    */
   public static List<String> terminalLines(StudyResult r) {
     List<String> lines = new ArrayList<>();
@@ -95,6 +95,11 @@ public final class PeopleServed {
       String sentence = sentence(c, "per " + period);
       if (sentence != null) {
         lines.add("  " + sentence);
+        // the report's 1-in-N clause, by the same rule (only from at least N trials)
+        String tail = tail(c, "simulated " + period);
+        if (tail != null) {
+          lines.add("    " + tail);
+        }
       }
     }
     List<RegionPeople> regions = byRegion(r);

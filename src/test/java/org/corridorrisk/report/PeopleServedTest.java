@@ -228,6 +228,24 @@ class PeopleServedTest {
   }
 
   @Test
+  void terminalLines_carryTheReportsOneInNClause_onlyWithEnoughTrials() throws Exception {
+    // every trial: 3,000 gas person-days (closed form above), so the 95th percentile is 3k; 50
+    // trials support a 1-in-20 level
+    StudyResult r = run();
+    String clause =
+        "In 1 of 20 simulated 10-day periods at least 3k person-days without gas: all 1k people"
+            + " served by gas without it for 3 days.";
+    List<String> lines = PeopleServed.terminalLines(r);
+    assertTrue(lines.contains("    " + clause), String.join("\n", lines));
+    assertTrue(HtmlReport.html(r, "test", Instant.EPOCH).contains(clause), "the report says it");
+    // 10 trials support no 1-in-N level: neither the report nor the terminal gives one
+    StudyResult few = MonteCarlo.run(scenario(), RunOptions.of(10, 3, 1));
+    String text = String.join("\n", PeopleServed.terminalLines(few));
+    assertFalse(text.contains("In 1 of"), text);
+    assertFalse(HtmlReport.html(few, "test", Instant.EPOCH).contains("In 1 of"));
+  }
+
+  @Test
   void reportPeopleTables_equalSummaryJson() throws Exception {
     StudyResult r = run();
     JsonNode root = new ObjectMapper().readTree(SummaryJson.toJson(r));
