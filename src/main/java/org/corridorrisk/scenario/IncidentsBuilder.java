@@ -540,8 +540,10 @@ final class IncidentsBuilder {
       }
     }
     JsonNode intensity = t.path("intensity");
+    String ip = Paths.field(path, "intensity");
     JsonNode i0 = intensity.get("at_epicenter");
     double halving = intensity.path("halving_km").asDouble(Double.NaN);
+    boolean finite = finite(Paths.field(ip, "halving_km"), halving, ">");
     if (i0 == null || !(halving > 0)) {
       return null;
     }
@@ -549,11 +551,11 @@ final class IncidentsBuilder {
     double value = Double.NaN;
     if (i0.isNumber()) {
       value = i0.doubleValue();
-      if (!(value >= 0)) {
+      if (!finite(Paths.field(ip, "at_epicenter"), value, ">=") || !(value >= 0)) {
         return null;
       }
     } else {
-      dist = repair(Paths.field(Paths.field(path, "intensity"), "at_epicenter"), i0);
+      dist = repair(Paths.field(ip, "at_epicenter"), i0);
       if (dist == null) {
         return null;
       }
@@ -562,18 +564,45 @@ final class IncidentsBuilder {
     JsonNode fs = t.path("fragility");
     for (int i = 0; i < fs.size(); i++) {
       JsonNode f = fs.get(i);
+      String fp = Paths.index(Paths.field(path, "fragility"), i);
       double median = f.path("median").asDouble(Double.NaN);
       double beta = f.path("beta").asDouble(Double.NaN);
+      boolean finiteEntry =
+          finite(Paths.field(fp, "median"), median, ">")
+              & finite(Paths.field(fp, "beta"), beta, ">");
       List<String> kinds = strings(f.get("kinds"));
       if (!(median > 0) || !(beta > 0) || kinds == null || kinds.isEmpty()) {
         return null;
       }
+      if (!finiteEntry) {
+        finite = false;
+        continue;
+      }
       fragility.add(new Fragility(kinds, median, beta));
+    }
+    if (!finite) {
+      return null;
     }
     if (fragility.isEmpty()) {
       return null;
     }
     return new Hazard(at, lat[0], lat[1], lon[0], lon[1], dist, value, halving, fragility);
+  }
+
+  /**
+   * Whether {@code v} is not infinite; reports it otherwise. A number too large for a double (such
+   * as {@code 1e400}) reads as infinite, and the schema's bounds let it through.
+   *
+   * @param bound the lower bound the value must also meet, for the message ({@code ">"} or {@code
+   *     ">="} 0)
+   */
+  private boolean finite(String path, double v, String bound) {
+    if (!Double.isInfinite(v)) {
+      return true;
+    }
+    issues.addFollowOn(
+        path, "must be a finite number " + bound + " 0 but was " + Values.number(v), false);
+    return false;
   }
 
   private boolean range(String path, JsonNode v, double limit, double[] out) {

@@ -178,6 +178,26 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void hazardNumbersTooLargeForADouble_areLocatedProblems() {
+    // 1e400 reads as Infinity, which ">= 0" and "> 0" let through: the intensity was accepted (and
+    // written as "Infinity" in the exercise), the others ended in an internal error (exit 1)
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e400"),
+        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be a finite number >= 0 but was"
+            + " Infinity");
+    assertProblems(
+        HAZARD.replace("halving_km: 25", "halving_km: 1e400"),
+        "t.yaml:26:48: threats[0] (t).intensity.halving_km: must be a finite number > 0 but was"
+            + " Infinity");
+    assertProblems(
+        HAZARD.replace("median: 0.5, beta: 0.5", "median: 1e400, beta: 1e400"),
+        "t.yaml:27:42: threats[0] (t).fragility[0].median: must be a finite number > 0 but was"
+            + " Infinity",
+        "t.yaml:27:55: threats[0] (t).fragility[0].beta: must be a finite number > 0 but was"
+            + " Infinity");
+  }
+
+  @Test
   void intensityOfNeitherForm_namesBoth() {
     assertProblems(
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: true"),
