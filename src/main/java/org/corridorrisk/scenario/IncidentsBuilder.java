@@ -663,6 +663,7 @@ final class IncidentsBuilder {
         }
       }
       if (h != null) {
+        implausibleIntensity(h, Paths.field(Paths.field(path, "intensity"), "at_epicenter"));
         List<String> noLocation = new ArrayList<>();
         List<String> noFragility = new ArrayList<>();
         for (String a : t.targets()) {
@@ -698,6 +699,64 @@ final class IncidentsBuilder {
         }
       }
     }
+  }
+
+  /**
+   * How many times its sturdiest fragility median a hazard's intensity at the epicentre may reach
+   * before {@code validate} warns. There every asset the fragility covers fails with probability
+   * {@code Phi(ln(1000) / beta)} (at least 0.9997 for beta up to 2), so a larger intensity changes
+   * nothing near the epicentre and only widens the footprint, by {@code halving_km} per doubling: a
+   * sign of a unit slip or a typo rather than an event.
+   */
+  static final double IMPLAUSIBLE_INTENSITY_RATIO = 1000;
+
+  /** Circumference of the sphere distances are measured on, halved: no asset is farther away. */
+  private static final double FARTHEST_KM = Math.PI * 6371;
+
+  /**
+   * Warns when hazard {@code h}'s intensity at the epicentre (the number, or the 99.9th percentile
+   * of the distribution) is more than {@link #IMPLAUSIBLE_INTENSITY_RATIO} times its largest
+   * fragility median. The file stays valid: the format sets no upper bound.
+   */
+  private void implausibleIntensity(Hazard h, String at) {
+    double top = h.intensity() == null ? h.intensityValue() : h.intensity().quantileDays(0.999);
+    double median = 0;
+    for (Fragility f : h.fragility()) {
+      median = Math.max(median, f.median());
+    }
+    if (!(top > IMPLAUSIBLE_INTENSITY_RATIO * median)) {
+      return;
+    }
+    // the distance within which the sturdiest assets are at or above their median intensity
+    double km = h.halvingKm() * (Math.log(top) - Math.log(median)) / Math.log(2);
+    String value =
+        h.intensity() == null
+            ? "is " + Values.number(top)
+            : "reaches "
+                + (Double.isInfinite(top)
+                    ? "beyond 1.8E308"
+                    : Values.number(
+                        new java.math.BigDecimal(top)
+                            .round(new java.math.MathContext(4))
+                            .doubleValue()))
+                + " (its 99.9th percentile)";
+    String reach =
+        km >= FARTHEST_KM
+            ? "anywhere on Earth"
+            : String.format(java.util.Locale.ROOT, "up to %,.0f km away", km);
+    issues.warn(
+        at,
+        "warning: "
+            + value
+            + ", more than "
+            + (int) IMPLAUSIBLE_INTENSITY_RATIO
+            + " times the largest fragility median ("
+            + Values.number(median)
+            + "): near the epicentre every asset it can damage fails almost surely, and assets of the"
+            + " sturdiest kind are at their median intensity or above "
+            + reach
+            + " (is the intensity in the fragility's units?)",
+        false);
   }
 
   private void partial(Scenario s, Incidents inc, List<String> hit, double factor, String at) {
