@@ -540,8 +540,10 @@ final class IncidentsBuilder {
       }
     }
     JsonNode intensity = t.path("intensity");
+    String ip = Paths.field(path, "intensity");
     JsonNode i0 = intensity.get("at_epicenter");
     double halving = intensity.path("halving_km").asDouble(Double.NaN);
+    boolean finite = finite(Paths.field(ip, "halving_km"), halving, ">");
     if (i0 == null || !(halving > 0)) {
       return null;
     }
@@ -549,11 +551,11 @@ final class IncidentsBuilder {
     double value = Double.NaN;
     if (i0.isNumber()) {
       value = i0.doubleValue();
-      if (!(value >= 0)) {
+      if (!finite(Paths.field(ip, "at_epicenter"), value, ">=") || !(value >= 0)) {
         return null;
       }
     } else {
-      dist = repair(Paths.field(Paths.field(path, "intensity"), "at_epicenter"), i0);
+      dist = repair(Paths.field(ip, "at_epicenter"), i0);
       if (dist == null) {
         return null;
       }
@@ -562,18 +564,45 @@ final class IncidentsBuilder {
     JsonNode fs = t.path("fragility");
     for (int i = 0; i < fs.size(); i++) {
       JsonNode f = fs.get(i);
+      String fp = Paths.index(Paths.field(path, "fragility"), i);
       double median = f.path("median").asDouble(Double.NaN);
       double beta = f.path("beta").asDouble(Double.NaN);
+      boolean finiteEntry =
+          finite(Paths.field(fp, "median"), median, ">")
+              & finite(Paths.field(fp, "beta"), beta, ">");
       List<String> kinds = strings(f.get("kinds"));
       if (!(median > 0) || !(beta > 0) || kinds == null || kinds.isEmpty()) {
         return null;
       }
+      if (!finiteEntry) {
+        finite = false;
+        continue;
+      }
       fragility.add(new Fragility(kinds, median, beta));
+    }
+    if (!finite) {
+      return null;
     }
     if (fragility.isEmpty()) {
       return null;
     }
     return new Hazard(at, lat[0], lat[1], lon[0], lon[1], dist, value, halving, fragility);
+  }
+
+  /**
+   * Whether {@code v} is not infinite; reports it otherwise. A number too large for a double (such
+   * as {@code 1e400}) reads as infinite, and the schema's bounds let it through.
+   *
+   * @param bound the lower bound the value must also meet, for the message ({@code ">"} or {@code
+   *     ">="} 0)
+   */
+  private boolean finite(String path, double v, String bound) {
+    if (!Double.isInfinite(v)) {
+      return true;
+    }
+    issues.addFollowOn(
+        path, "must be a finite number " + bound + " 0 but was " + Values.number(v), false);
+    return false;
   }
 
   private boolean range(String path, JsonNode v, double limit, double[] out) {
@@ -634,6 +663,7 @@ final class IncidentsBuilder {
         }
       }
       if (h != null) {
+        implausibleIntensity(h, Paths.field(Paths.field(path, "intensity"), "at_epicenter"));
         List<String> noLocation = new ArrayList<>();
         List<String> noFragility = new ArrayList<>();
         for (String a : t.targets()) {
@@ -669,6 +699,64 @@ final class IncidentsBuilder {
         }
       }
     }
+  }
+
+  /**
+   * How many times its sturdiest fragility median a hazard's intensity at the epicentre may reach
+   * before {@code validate} warns. There every asset the fragility covers fails with probability
+   * {@code Phi(ln(1000) / beta)} (at least 0.9997 for beta up to 2), so a larger intensity changes
+   * nothing near the epicentre and only widens the footprint, by {@code halving_km} per doubling: a
+   * sign of a unit slip or a typo rather than an event.
+   */
+  static final double IMPLAUSIBLE_INTENSITY_RATIO = 1000;
+
+  /** Circumference of the sphere distances are measured on, halved: no asset is farther away. */
+  private static final double FARTHEST_KM = Math.PI * 6371;
+
+  /**
+   * Warns when hazard {@code h}'s intensity at the epicentre (the number, or the 99.9th percentile
+   * of the distribution) is more than {@link #IMPLAUSIBLE_INTENSITY_RATIO} times its largest
+   * fragility median. The file stays valid: the format sets no upper bound.
+   */
+  private void implausibleIntensity(Hazard h, String at) {
+    double top = h.intensity() == null ? h.intensityValue() : h.intensity().quantileDays(0.999);
+    double median = 0;
+    for (Fragility f : h.fragility()) {
+      median = Math.max(median, f.median());
+    }
+    if (!(top > IMPLAUSIBLE_INTENSITY_RATIO * median)) {
+      return;
+    }
+    // the distance within which the sturdiest assets are at or above their median intensity
+    double km = h.halvingKm() * (Math.log(top) - Math.log(median)) / Math.log(2);
+    String value =
+        h.intensity() == null
+            ? "is " + Values.number(top)
+            : "reaches "
+                + (Double.isInfinite(top)
+                    ? "beyond 1.8E308"
+                    : Values.number(
+                        new java.math.BigDecimal(top)
+                            .round(new java.math.MathContext(4))
+                            .doubleValue()))
+                + " (its 99.9th percentile)";
+    String reach =
+        km >= FARTHEST_KM
+            ? "anywhere on Earth"
+            : String.format(java.util.Locale.ROOT, "up to %,.0f km away", km);
+    issues.warn(
+        at,
+        "warning: "
+            + value
+            + ", more than "
+            + (int) IMPLAUSIBLE_INTENSITY_RATIO
+            + " times the largest fragility median ("
+            + Values.number(median)
+            + "): near the epicentre every asset it can damage fails almost surely, and assets of the"
+            + " sturdiest kind are at their median intensity or above "
+            + reach
+            + " (is the intensity in the fragility's units?)",
+        false);
   }
 
   private void partial(Scenario s, Incidents inc, List<String> hit, double factor, String at) {

@@ -343,11 +343,16 @@ final class ThreatPlan {
       }
     }
 
-    /** Intensity at the epicentre for the uniform {@code u}. */
+    /**
+     * Intensity at the epicentre for the uniform {@code u}. A draw beyond the largest double (the
+     * far tail of a lognormal with an extreme spread) is the largest double: an infinite intensity
+     * would be written as "Infinity" in the exercise's events and, times the underflowed factor of
+     * a far asset, give NaN.
+     */
     double intensityAtEpicenter(double u) {
-      return hazard.intensity() == null
-          ? hazard.intensityValue()
-          : hazard.intensity().quantileDays(u);
+      double i0 =
+          hazard.intensity() == null ? hazard.intensityValue() : hazard.intensity().quantileDays(u);
+      return Math.min(i0, Double.MAX_VALUE);
     }
 
     /** Failure probability of affected asset {@code i} for an event at {@code epi} with I0. */

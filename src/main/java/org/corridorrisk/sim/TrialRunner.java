@@ -129,6 +129,12 @@ final class TrialRunner {
   private boolean[] jobActive = new boolean[8];
   private double[] jobFactor = new double[8];
 
+  /**
+   * Per job, the threat of the hit whose damage state it carries (the one that set {@link
+   * #jobFactor} and the stages after the job): the threat its segments are named by in a replay.
+   */
+  private int[] jobLead = new int[8];
+
   /** Restoration stages drawn this trial for crew jobs (factor, whole days). */
   private int stageCount;
 
@@ -226,8 +232,9 @@ final class TrialRunner {
 
   /**
    * Replay only: per outage segment, the threat of the hit it belongs to (its repair or one of its
-   * restoration stages); null for a crew job's segments and the stages after a job, whose hits are
-   * merged. A partial restoration names the threat of the segment that ended.
+   * restoration stages); for a crew job, whose hits are merged, its segment and the stages after it
+   * belong to the hit whose damage state the job carries ({@link #jobLead}). A partial restoration
+   * names the threat of the segment that ended.
    */
   private String[] segThreat;
 
@@ -608,12 +615,18 @@ final class TrialRunner {
         double f = before.jobFactor[job];
         if (pool < 0) {
           int end = before.jobActive[job] ? before.jobEnd[job] : dayAfter(day, r);
+          int firstSeg = segCount;
           addSegment(b, before.jobDay[job], end, f);
           int t = end;
           for (int k = 0; k < before.jobStageCount[job]; k++) {
             int next = dayAfter(t, stageD[stageFrom + k]);
             addSegment(b, t, next, stageF[stageFrom + k]);
             t = next;
+          }
+          if (observer != null) {
+            for (int g = firstSeg; g < segCount; g++) {
+              segThreat[g] = m.plan.threats[before.jobLead[job]].id;
+            }
           }
         } else {
           crewHit(
@@ -624,6 +637,7 @@ final class TrialRunner {
               f,
               stageFrom,
               before.jobStageCount[job]);
+          setJobLead(jobOf[b], before.jobLead[job]);
           if (before.jobActive[job]) {
             int j = jobOf[b];
             removeWaiting(pool, j);
@@ -1404,6 +1418,7 @@ final class TrialRunner {
         segFactor[jobSeg[j]] = f;
         jobStageFrom[j] = stageFrom;
         jobStageCount[j] = stages;
+        setJobLead(j, threat);
       }
       return;
     }
@@ -1420,6 +1435,7 @@ final class TrialRunner {
       jobStageCount = Arrays.copyOf(jobStageCount, n);
       jobActive = Arrays.copyOf(jobActive, n);
       jobFactor = Arrays.copyOf(jobFactor, n);
+      jobLead = Arrays.copyOf(jobLead, n);
     }
     j = jobCount++;
     jobAsset[j] = a;
@@ -1433,8 +1449,17 @@ final class TrialRunner {
     jobStageFrom[j] = stageFrom;
     jobStageCount[j] = stages;
     jobSeg[j] = addSegment(a, d, NO_END, f);
+    setJobLead(j, threat);
     jobOf[a] = j;
     enqueue(pool, j);
+  }
+
+  /** Job {@code j} now carries the damage state of a hit of threat {@code threat}. */
+  private void setJobLead(int j, int threat) {
+    jobLead[j] = threat;
+    if (observer != null) {
+      segThreat[jobSeg[j]] = m.plan.threats[threat].id;
+    }
   }
 
   /**
@@ -1533,7 +1558,10 @@ final class TrialRunner {
     for (int k = 0; k < jobStageCount[j]; k++) {
       int g = jobStageFrom[j] + k;
       int next = dayAfter(t, stageD[g]);
-      addSegment(a, t, next, stageF[g]);
+      int seg = addSegment(a, t, next, stageF[g]);
+      if (seg >= 0 && observer != null) {
+        segThreat[seg] = m.plan.threats[jobLead[j]].id; // the stages of the job's damage state
+      }
       t = next;
     }
     jobOf[a] = -1;

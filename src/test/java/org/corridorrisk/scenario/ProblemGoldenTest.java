@@ -178,6 +178,71 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void hazardNumbersTooLargeForADouble_areLocatedProblems() {
+    // 1e400 reads as Infinity, which ">= 0" and "> 0" let through: the intensity was accepted (and
+    // written as "Infinity" in the exercise), the others ended in an internal error (exit 1)
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e400"),
+        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be a finite number >= 0 but was"
+            + " Infinity");
+    assertProblems(
+        HAZARD.replace("halving_km: 25", "halving_km: 1e400"),
+        "t.yaml:26:48: threats[0] (t).intensity.halving_km: must be a finite number > 0 but was"
+            + " Infinity");
+    assertProblems(
+        HAZARD.replace("median: 0.5, beta: 0.5", "median: 1e400, beta: 1e400"),
+        "t.yaml:27:42: threats[0] (t).fragility[0].median: must be a finite number > 0 but was"
+            + " Infinity",
+        "t.yaml:27:55: threats[0] (t).fragility[0].beta: must be a finite number > 0 but was"
+            + " Infinity");
+  }
+
+  @Test
+  void implausibleIntensity_isAWarning_andTheFileStaysValid() throws Exception {
+    String text = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e300");
+    assertProblems(text);
+    assertEquals(
+        List.of(
+            "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: warning: is 1.0E300, more than"
+                + " 1000 times the largest fragility median (0.5): near the epicentre every asset"
+                + " it can damage fails almost surely, and assets of the sturdiest kind are at"
+                + " their median intensity or above anywhere on Earth (is the intensity in the"
+                + " fragility's units?)"),
+        intensityWarnings(text));
+    // a distribution: its 99.9th percentile (here 999.5); the reach is 25 km x log2(999.5 / 0.5)
+    text =
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: uniform, min: 500, max: 1000}");
+    assertEquals(
+        List.of(
+            "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: warning: reaches 999.5 (its"
+                + " 99.9th percentile), more than 1000 times the largest fragility median (0.5):"
+                + " near the epicentre every asset it can damage fails almost surely, and assets of"
+                + " the sturdiest kind are at their median intensity or above up to 274 km away"
+                + " (is the intensity in the fragility's units?)"),
+        intensityWarnings(text));
+    // 1000 times the median is the limit, and the sturdiest kind's median counts
+    assertEquals(
+        List.of(), intensityWarnings(HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 500")));
+    String twoKinds =
+        HAZARD.replace(
+            "fragility: [{kinds: [other], median: 0.5, beta: 0.5}]",
+            "fragility: [{kinds: [other], median: 0.5, beta: 0.5},"
+                + " {kinds: [pipeline], median: 1, beta: 0.5}]");
+    assertEquals(
+        List.of(), intensityWarnings(twoKinds.replace("at_epicenter: 0.5", "at_epicenter: 600")));
+    assertEquals(
+        1, intensityWarnings(twoKinds.replace("at_epicenter: 0.5", "at_epicenter: 1001")).size());
+  }
+
+  /** The warnings of {@code text} about a hazard's intensity (the others left out). */
+  private static List<String> intensityWarnings(String text) throws Exception {
+    return TestFiles.load(text).warnings().stream()
+        .map(Problem::format)
+        .filter(w -> w.contains(".intensity."))
+        .toList();
+  }
+
+  @Test
   void intensityOfNeitherForm_namesBoth() {
     assertProblems(
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: true"),

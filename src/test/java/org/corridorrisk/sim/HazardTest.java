@@ -114,4 +114,33 @@ class HazardTest {
             ThreatPlan.Footprint.unit(20, 0)),
         1e-12);
   }
+
+  @Test
+  void anIntensityDrawBeyondTheLargestDouble_isTheLargestDouble() {
+    // a lognormal from 1e-300 (median) to 1e30 (p90) has sigma 593: its quantiles above about
+    // 0.991 overflow to Infinity, which the exercise wrote as "Infinity" (and which, times the
+    // factor 2^(-r / halving_km) that underflows to 0 far away, is NaN)
+    String yaml =
+        scenario("{lat: 0, lon: 0.9}", 50, "source", 0.5, 0.5, "{lat: 0, lon: 10}")
+            .replace(
+                "at_epicenter: 1.0", "at_epicenter: {dist: lognormal, median: 1e-300, p90: 1e30}")
+            .replace("probability: 1\n    start_day: 0\n", "events_per_year: 3000\n");
+    TrialReplay replay = new TrialReplay(Yaml.load(yaml).baseline());
+    int events = 0;
+    int largest = 0;
+    for (int k = 0; k < 5; k++) {
+      TrialReplayTest.Recording rec = new TrialReplayTest.Recording();
+      replay.replay(11, k, rec);
+      for (TrialEvent e : rec.events) {
+        if (e.type() == TrialEvent.Type.HAZARD) {
+          double i0 = (Double) e.details().get("intensity");
+          assertTrue(Double.isFinite(i0) && i0 >= 0, "intensity " + i0 + " on day " + e.day());
+          events++;
+          largest += i0 == Double.MAX_VALUE ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(events > 500, events + " events");
+    assertTrue(largest > 0, "no draw in the overflowing tail among " + events + " events");
+  }
 }

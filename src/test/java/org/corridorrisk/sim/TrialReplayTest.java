@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.corridorrisk.impact.Metric;
@@ -497,6 +498,82 @@ class TrialReplayTest {
     rec = new Recording();
     new TrialReplay(Yaml.load(shallowThenDeep(stages)).baseline()).replay(SEED, 0, rec);
     assertEquals(List.of("8 deep 0.3", "10 deep 0.5", "22 long 1.0"), restorations(rec.events));
+  }
+
+  /**
+   * One crew serves the pipe. "severed" cuts it (repair 10, then a stage at half capacity for 5
+   * days); "dented" hits it at 0.3 with a 15-day repair. Both hits make one job, which carries
+   * severed's damage (the smaller factor) and is followed by severed's stage.
+   */
+  private static String crewStages(int severedDay, int dentedDay) {
+    return """
+        format: corridor-risk/v1
+        name: crew-stages
+        horizon_days: 40
+        commodities: [{id: gas}]
+        nodes:
+          - {id: src, kind: source, commodity: gas, supply: 10}
+          - {id: city, kind: sink, commodity: gas, demand: 10}
+        links:
+          - {id: pipe, from: src, to: city, commodity: gas, capacity: 10}
+        threats:
+          - id: severed
+            model: independent
+            probability: 1
+            start_day: %d
+            targets: {links: [pipe]}
+            repair_days: {dist: fixed, value: 10}
+            damage:
+              - {probability: 1, capacity_factor: 0.0,
+                 restoration: [{capacity_factor: 0.5, days: {dist: fixed, value: 5}}]}
+          - id: dented
+            model: independent
+            probability: 1
+            start_day: %d
+            targets: {links: [pipe]}
+            repair_days: {dist: fixed, value: 15}
+            damage:
+              - {probability: 1, capacity_factor: 0.3}
+        repair_crews: [{id: crew, count: 1, serves: {links: [pipe]}}]
+        """
+        .formatted(severedDay, dentedDay);
+  }
+
+  @Test
+  void withACrew_aPartialRestorationNamesTheHitWhoseDamageEnded_notTheOneThatSetTheJobsEnd()
+      throws Exception {
+    Recording rec = new Recording();
+    new TrialReplay(Yaml.load(crewStages(2, 4)).baseline()).replay(SEED, 0, rec);
+    // severed on day 2, dented on day 4 moves the job's end to 19: on day 19 the job (at severed's
+    // factor 0) ends and severed's stage begins; on day 24 the pipe is fully back, named by the hit
+    // that set the outage's last end (dented moved it from 17 to 24)
+    assertEquals(List.of("19 severed 0.5", "24 dented 1.0"), restorations(rec.events));
+  }
+
+  @Test
+  void withACrew_aDecisionBranchKeepsWhichHitTheJobsDamageIsFrom() throws Exception {
+    // severed first (it also opened the job), and dented first (severed's deeper hit on day 4
+    // takes over a job dented opened; the job ends on day 17)
+    Map<String, List<String>> cases =
+        Map.of(
+            crewStages(2, 4), List.of("19 severed 0.5", "24 dented 1.0"),
+            crewStages(4, 2), List.of("17 severed 0.5", "22 severed 1.0"));
+    for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+      TrialReplay base = new TrialReplay(Yaml.load(c.getKey()).baseline());
+      // the same crew, and (from the decision on) one that no longer serves the pipe: the job in
+      // progress then becomes a plain outage of the same days
+      String noCrew = c.getKey().replace("serves: {links: [pipe]}", "serves: {nodes: [city]}");
+      for (String branch : List.of(c.getKey(), noCrew)) {
+        for (int day : new int[] {6, 20}) {
+          Recording rec = new Recording();
+          new TrialReplay(Yaml.load(branch).baseline()).branchFrom(base, SEED, 0, day, rec);
+          assertEquals(
+              c.getValue(),
+              restorations(rec.events),
+              "decision on day " + day + (branch == noCrew ? " without the crew" : ""));
+        }
+      }
+    }
   }
 
   @Test
