@@ -114,6 +114,15 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   }
 
   /**
+   * As {@link #quietLogging()}, or with {@code debug} (the command's {@code --debug}) Spark's
+   * warnings and errors with their stack traces. The first call decides: Log4j configures itself
+   * once.
+   */
+  public static void logging(boolean debug) {
+    QuietLogging.install(debug);
+  }
+
+  /**
    * Joins the active SparkContext or starts one.
    *
    * @param master Spark master URL, or {@code null} for spark-submit's or {@code local[*]}
