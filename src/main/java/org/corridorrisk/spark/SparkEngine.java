@@ -224,7 +224,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       BooleanSupplier stop) {
     try {
       runJobs(request, sink, stop);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's SparkException is checked, though Scala declares none
       if (!sc.sc().isStopped() || stop.getAsBoolean()) {
         throw e;
       }
@@ -264,7 +264,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
               partitionTask(scenario, fileName, mitigations),
               resultHandler(ordered),
               RESULT_TAG);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a cancelled job ends in a (checked) SparkException
       if (ordered.stopped() || stop.getAsBoolean()) {
         return; // cancelled on purpose, or Ctrl-C shut Spark down: the prefix handed on stands
       }
