@@ -41,7 +41,9 @@ final class EngineOptions {
       throw new UserInputException("--master must not be empty (e.g. local[2])");
     }
     if (spark()) {
-      Engines.prepareSpark();
+      // Main has set Spark's logging up already (with --debug's choice): this call then changes
+      // nothing, and otherwise still comes before the scenario is read
+      Engines.prepareSpark(false);
     }
   }
 

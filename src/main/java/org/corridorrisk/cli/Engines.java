@@ -29,17 +29,18 @@ final class Engines {
   }
 
   /**
-   * Sets Spark's quiet logging up (see {@code SparkEngine.quietLogging}) when Spark is on the class
-   * path; a command with {@code --engine spark} calls it first, before anything can start Log4j.
+   * Sets Spark's logging up (see {@code SparkEngine.logging}: quiet, or Spark's warnings and errors
+   * with {@code debug}) when Spark is on the class path; a command with {@code --engine spark}
+   * calls it first, before anything can start Log4j. Only the first call counts.
    */
-  static void prepareSpark() {
+  static void prepareSpark(boolean debug) {
     if (!sparkAvailable()) {
       return;
     }
     try {
       Class.forName(SPARK_ENGINE_CLASS, true, Engines.class.getClassLoader())
-          .getMethod("quietLogging")
-          .invoke(null);
+          .getMethod("logging", boolean.class)
+          .invoke(null, debug);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the Spark engine " + SPARK_ENGINE_CLASS, e);
     }

@@ -62,15 +62,15 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code (for tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     PhaseClock.startIfAsked();
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
     if (asksForSpark(args)) {
       // before anything can start Log4j (the read-ahead below, or an argument error): Log4j reads
       // its configuration once, and Spark would then log through its own verbose defaults
-      Engines.prepareSpark();
+      Engines.prepareSpark(debug);
     }
     ReadAhead.start(args); // a run's scenario is read while picocli parses the arguments
     int code;
     try {
-      boolean debug = java.util.Arrays.asList(args).contains("--debug");
       CommandLine cl = commandLine(args);
       cl.setOut(out);
       cl.setErr(err);

@@ -114,6 +114,15 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
   }
 
   /**
+   * As {@link #quietLogging()}, or with {@code debug} (the command's {@code --debug}) Spark's
+   * warnings and errors with their stack traces. The first call decides: Log4j configures itself
+   * once.
+   */
+  public static void logging(boolean debug) {
+    QuietLogging.install(debug);
+  }
+
+  /**
    * Joins the active SparkContext or starts one.
    *
    * @param master Spark master URL, or {@code null} for spark-submit's or {@code local[*]}
@@ -215,7 +224,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       BooleanSupplier stop) {
     try {
       runJobs(request, sink, stop);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's SparkException is checked, though Scala declares none
       if (!sc.sc().isStopped() || stop.getAsBoolean()) {
         throw e;
       }
@@ -255,7 +264,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
               partitionTask(scenario, fileName, mitigations),
               resultHandler(ordered),
               RESULT_TAG);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // a cancelled job ends in a (checked) SparkException
       if (ordered.stopped() || stop.getAsBoolean()) {
         return; // cancelled on purpose, or Ctrl-C shut Spark down: the prefix handed on stands
       }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.corridorrisk.cli.Main;
+import org.corridorrisk.sim.MonteCarlo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,6 +286,30 @@ class SparkEngineTest {
     // run in startSpark() before the shared context existed (with one, Spark ignores --master)
     assertEquals(2, badMasterExit, badMasterErr);
     assertTrue(badMasterErr.contains("--master: Spark cannot use 'nowhere:7077'"), badMasterErr);
+  }
+
+  /**
+   * Ctrl-C (or any stop) while a job runs: the sink declines the first result, the engine cancels
+   * the job and returns with what was handed on. Spark reports the cancellation as a checked
+   * SparkException ("Job 0 cancelled part of cancelled job group"), which once escaped the engine's
+   * handler and made the interrupted study an internal error (exit 1, no outputs).
+   */
+  @Test
+  void aStopWhileAJobRuns_endsTheJobAndKeepsWhatWasHandedOn() throws Exception {
+    byte[] bytes = Files.readAllBytes(Path.of("scenarios", "btc-oil.yaml"));
+    List<MonteCarlo.Partition> got = new ArrayList<>();
+    try (SparkEngine engine = SparkEngine.open(null, "stop test", "btc-oil.yaml", bytes)) {
+      engine.run(
+          new MonteCarlo.PartitionRequest(3, 200_000, false, 0, 200_000),
+          p -> {
+            got.add(p);
+            return false;
+          },
+          () -> false);
+    }
+    assertEquals(1, got.size());
+    assertEquals(0, got.get(0).from());
+    assertEquals(100, got.get(0).to());
   }
 
   private static String lastErr = "";
