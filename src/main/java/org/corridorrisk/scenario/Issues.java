@@ -38,7 +38,12 @@ final class Issues {
       Locations.Loc loc =
           locations == null ? Locations.Loc.START : locations.locate(i.path(), i.atKey());
       out.add(
-          new Problem(file, loc.line(), loc.column(), Paths.withIds(i.path(), root), i.message()));
+          new Problem(
+              file,
+              loc.line(),
+              loc.column(),
+              i.path(),
+              Paths.messageNamingOwners(i.message(), i.path(), root)));
     }
     return out;
   }
@@ -113,8 +118,9 @@ final class Issues {
   }
 
   /**
-   * As above; with the document's {@code root}, paths name the ids of list elements ({@code
-   * nodes[6] (incukalns-ugs).supply}, {@link Paths#withIds}).
+   * As above; with the document's {@code root}, each message ends by naming the elements with an id
+   * along its path ({@code nodes[6].supply: must be >= 0 but was -5 (node 'incukalns-ugs')}, {@link
+   * Paths#messageNamingOwners}); the path stays as the contract writes it.
    */
   List<Problem> toProblems(Path file, Locations locations, JsonNode root) {
     Set<Problem> out = new LinkedHashSet<>();
@@ -128,8 +134,8 @@ final class Issues {
               file,
               loc.line(),
               loc.column(),
-              Paths.withIds(i.path(), root),
-              withLines(i.message(), locations)));
+              i.path(),
+              Paths.messageNamingOwners(withLines(i.message(), locations), i.path(), root)));
     }
     List<Problem> sorted = new ArrayList<>(out);
     sorted.sort(

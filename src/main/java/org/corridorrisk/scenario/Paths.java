@@ -1,6 +1,8 @@
 package org.corridorrisk.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,32 +41,69 @@ final class Paths {
   }
 
   /**
-   * The path as a reader finds it: every list element that has an {@code id} in the document gets
-   * it in parentheses, {@code nodes[6].supply} -> {@code nodes[6] (incukalns-ugs).supply}. Parts
-   * the document does not have are kept as they are.
+   * What a reader calls each list element along {@code path} that has an {@code id} in the
+   * document: {@code nodes[6].supply} -> {@code node 'incukalns-ugs'}, {@code
+   * mitigations[0].changes[1].set.capacity} -> {@code mitigation 'spare-parts'} (several, outermost
+   * first, joined by ", "). Empty when no element on the path has an id. The path itself stays as
+   * the contract writes it ({@code nodes[3].supply}); the names go into the message.
    */
-  static String withIds(String path, JsonNode root) {
+  static String owners(String path, JsonNode root) {
     if (root == null || path.isEmpty()) {
-      return path;
+      return "";
     }
-    StringBuilder out = new StringBuilder();
+    List<String> names = new ArrayList<>();
     JsonNode cur = root;
+    String list = "";
     Matcher m = SEGMENT.matcher(path);
-    int end = 0;
     while (m.find()) {
-      out.append(path, end, m.end());
-      end = m.end();
       if (m.group(1) != null) {
         cur = cur == null || !cur.isArray() ? null : cur.get(Integer.parseInt(m.group(1)));
         JsonNode id = cur == null || !cur.isObject() ? null : cur.get("id");
         if (id != null && id.isTextual() && !id.asText().isBlank()) {
-          out.append(" (").append(id.asText()).append(')');
+          names.add(noun(list) + " '" + id.asText() + "'");
         }
       } else {
-        cur = cur == null || !cur.isObject() ? null : cur.get(m.group(2));
+        list = m.group(2);
+        cur = cur == null || !cur.isObject() ? null : cur.get(list);
       }
     }
-    out.append(path.substring(end));
-    return out.toString();
+    return String.join(", ", names);
+  }
+
+  /**
+   * {@code message} followed by the {@link #owners} of {@code path} in parentheses, {@code must be
+   * >= 0 but was -5 (node 'kipoi-cs')}, unless the message already quotes every one of those ids.
+   */
+  static String messageNamingOwners(String message, String path, JsonNode root) {
+    String owners = owners(path, root);
+    if (owners.isEmpty() || quotesEveryId(message, owners)) {
+      return message;
+    }
+    return message + " (" + owners + ")";
+  }
+
+  private static boolean quotesEveryId(String message, String owners) {
+    for (String name : owners.split(", ")) {
+      String quoted = name.substring(name.indexOf('\''));
+      if (!message.contains(quoted)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The singular a reader uses for an element of the list {@code key}. */
+  private static String noun(String key) {
+    return switch (key) {
+      case "nodes" -> "node";
+      case "links" -> "link";
+      case "threats" -> "threat";
+      case "mitigations" -> "mitigation";
+      case "profiles" -> "profile";
+      case "repair_crews" -> "repair crew";
+      case "commodities" -> "commodity";
+      case "sectors" -> "sector";
+      default -> key;
+    };
   }
 }

@@ -33,7 +33,7 @@ class ExhaustionTest {
     String msg = cli.err();
     assertEquals(2, cli.code(), msg);
     assertTrue(msg.contains("swarm.yaml:"), msg);
-    assertTrue(msg.contains("threats[0] (drone-swarm).events_per_year"), msg);
+    assertTrue(msg.contains("threats[0].events_per_year"), msg);
     assertTrue(msg.contains("drone-swarm"), msg);
     assertTrue(msg.contains("100,000,000 attempts per trial"), msg);
     assertTrue(msg.contains("limit of 100,000"), msg);

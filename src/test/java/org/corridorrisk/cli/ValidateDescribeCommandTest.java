@@ -29,15 +29,15 @@ class ValidateDescribeCommandTest {
     assertEquals(2, r.code());
     assertEquals(
         f
-            + ":10:13: nodes[0] (src).supply: must be >= 0 but was -5\n"
+            + ":10:13: nodes[0].supply: must be >= 0 but was -5 (node 'src')\n"
             + f
-            + ":15:9: nodes[2] (src).id: duplicate id 'src' (first used at line 7, nodes[0])\n"
+            + ":15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])\n"
             + f
-            + ":18:5: nodes[2] (src).suply: unknown key, did you mean 'supply'?\n"
+            + ":18:5: nodes[2].suply: unknown key, did you mean 'supply'? (node 'src')\n"
             + f
-            + ":27:9: links[1] (l2).to: unknown node 'nowhere'\n"
+            + ":27:9: links[1].to: unknown node 'nowhere' (link 'l2')\n"
             + f
-            + ":33:18: threats[0] (t).probability: must be <= 1 but was 1.7\n",
+            + ":33:18: threats[0].probability: must be <= 1 but was 1.7 (threat 't')\n",
         r.err());
     assertFalse(r.err().contains("Exception"));
   }
@@ -106,7 +106,8 @@ class ValidateDescribeCommandTest {
     Cli r = Cli.run("describe", f.toString());
     assertEquals(2, r.code());
     assertTrue(
-        r.err().contains(f + ":33:18: threats[0] (t).probability: must be <= 1 but was 1.7"),
+        r.err()
+            .contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7 (threat 't')"),
         r.err());
   }
 

@@ -274,7 +274,8 @@ class GasLibImportTest {
     Problem p = e.problems().get(0);
     assertEquals(net, p.file());
     assertTrue(p.message().contains("would not pass validate"), p.format());
-    assertTrue(p.message().contains("links[0] (p).capacity: must be at most 1e30"), p.format());
+    assertTrue(p.message().contains("links[0].capacity: must be at most 1e30"), p.format());
+    assertTrue(p.message().endsWith(" (link 'p')"), p.format());
   }
 
   private Path unzip(String network, String extension) throws IOException {

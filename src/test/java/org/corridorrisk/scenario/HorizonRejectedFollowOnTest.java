@@ -54,8 +54,8 @@ class HorizonRejectedFollowOnTest {
         problems(TestFiles.replace(THREATS, "horizon_days: 30", "horizon_days: 10"));
     assertEquals(2, found.size(), found.toString());
     assertEquals(
-        "t.yaml:30:16: threats[1] (once).start_day: must be < horizon_days (10) but was 20",
+        "t.yaml:30:16: threats[1].start_day: must be < horizon_days (10) but was 20 (threat 'once')",
         found.get(0));
-    assertEquals(true, found.get(1).contains("threats[2] (swarm).events_per_year"), found.get(1));
+    assertEquals(true, found.get(1).contains("threats[2].events_per_year"), found.get(1));
   }
 }

@@ -82,7 +82,7 @@ class IncidentsValidationTest {
     // a factor multiplies demand, supply or capacity: 1e300 would overflow the day's sums
     assertProblems(
         with("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: 1.0e300}"),
-        "t.yaml:7:74: profiles[1] (cargo).steps[1].factor: must be <= 1.0E30 but was 1.0E300");
+        "t.yaml:7:74: profiles[1].steps[1].factor: must be <= 1.0E30 but was 1.0E300 (profile 'cargo')");
   }
 
   @Test
@@ -94,10 +94,10 @@ class IncidentsValidationTest {
             .replace("    repair_days: {dist: fixed, value: 5}\n", "");
     assertProblems(
         noThreatRepairs,
-        "t.yaml:21:5: threats[0] (t).repair_days: is required but missing: junction 'j' has no"
-            + " repair_days of its own and not every damage state gives one",
-        "t.yaml:30:5: threats[1] (q).repair_days: is required but missing: source 'a' has no"
-            + " repair_days of its own and not every damage state gives one");
+        "t.yaml:21:5: threats[0].repair_days: is required but missing: junction 'j' has no"
+            + " repair_days of its own and not every damage state gives one (threat 't')",
+        "t.yaml:30:5: threats[1].repair_days: is required but missing: source 'a' has no"
+            + " repair_days of its own and not every damage state gives one (threat 'q')");
     assertProblems(
         noThreatRepairs
             .replace("throughput: 8,", "throughput: 8, repair_days: {dist: fixed, value: 4},")
@@ -126,7 +126,7 @@ class IncidentsValidationTest {
                 "profiles:\n  - {id: surge, steps: [{from_day: 0, factor: 1.0e7}]}\n");
     assertProblems(
         surge,
-        "t.yaml:24:22: threats[0] (t).events_per_year: threat 't' expects 821,918 attempts per trial"
+        "t.yaml:24:22: threats[0].events_per_year: threat 't' expects 821,918 attempts per trial"
             + " (events_per_year 1.0 x the rate profile's factors summed over horizon_days 30 /"
             + " 365), more than the limit of 100,000 per trial; lower events_per_year, the rate"
             + " profile or the horizon");
@@ -153,7 +153,7 @@ class IncidentsValidationTest {
         with(
             "restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]",
             "restoration: []"),
-        "t.yaml:29:23: threats[0] (t).damage[1].restoration: must list at least 1 entries but has 0");
+        "t.yaml:29:23: threats[0].damage[1].restoration: must list at least 1 entries but has 0 (threat 't')");
   }
 
   @Test
@@ -167,12 +167,12 @@ class IncidentsValidationTest {
                 "capacity_profile: heat");
     assertProblems(
         noRepairs,
-        "t.yaml:21:5: threats[0] (t).repair_days: is required but missing: 2 assets have no"
+        "t.yaml:21:5: threats[0].repair_days: is required but missing: 2 assets have no"
             + " repair_days of their own and not every damage state gives one: junction 'j', link"
-            + " 'l'",
-        "t.yaml:30:5: threats[1] (q).repair_days: is required but missing: 2 assets have no"
+            + " 'l' (threat 't')",
+        "t.yaml:30:5: threats[1].repair_days: is required but missing: 2 assets have no"
             + " repair_days of their own and not every damage state gives one: source 'a', link"
-            + " 'l'");
+            + " 'l' (threat 'q')");
   }
 
   @Test
@@ -187,41 +187,41 @@ class IncidentsValidationTest {
   void monthlyWithout12Entries_isLocated_andNotFollowedByUnknownProfile() {
     assertProblems(
         with("0.4, 0.6, 0.9, 1.3, 1.6]}", "0.4, 0.6, 0.9, 1.3]}"),
-        "t.yaml:6:25: profiles[0] (heat).monthly: must list at least 12 entries but has 11");
+        "t.yaml:6:25: profiles[0].monthly: must list at least 12 entries but has 11 (profile 'heat')");
   }
 
   @Test
   void stepsNotStartingAtDay0_orNotAscending() {
     assertProblems(
         with("steps: [{from_day: 0, factor: 1}", "steps: [{from_day: 1, factor: 1}"),
-        "t.yaml:7:36: profiles[1] (cargo).steps[0].from_day: the first step must start at day 0"
-            + " (from_day: 0) but starts at 1");
+        "t.yaml:7:36: profiles[1].steps[0].from_day: the first step must start at day 0"
+            + " (from_day: 0) but starts at 1 (profile 'cargo')");
     assertProblems(
         with("{from_day: 10, factor: 0.5}", "{from_day: 0, factor: 0.5}"),
-        "t.yaml:7:62: profiles[1] (cargo).steps[1].from_day: must be greater than the previous step's"
-            + " from_day (0) but was 0");
+        "t.yaml:7:62: profiles[1].steps[1].from_day: must be greater than the previous step's"
+            + " from_day (0) but was 0 (profile 'cargo')");
   }
 
   @Test
   void unknownProfileId_suggestsOne() {
     assertProblems(
         with("demand_profile: [heat, cargo]", "demand_profile: [heat, cargoes]"),
-        "t.yaml:14:75: nodes[2] (b).demand_profile[1]: unknown profile 'cargoes' (did you mean"
-            + " 'cargo'?)");
+        "t.yaml:14:75: nodes[2].demand_profile[1]: unknown profile 'cargoes' (did you mean"
+            + " 'cargo'?) (node 'b')");
     assertProblems(
         with("supply_profile: cargo", "supply_profile: nope"),
-        "t.yaml:11:71: nodes[0] (a).supply_profile: unknown profile 'nope' (defined: heat, cargo)");
+        "t.yaml:11:71: nodes[0].supply_profile: unknown profile 'nope' (defined: heat, cargo) (node 'a')");
     assertProblems(
         with("rate_profile: heat\n", "rate_profile: heet\n"),
-        "t.yaml:24:19: threats[0] (t).rate_profile: unknown profile 'heet' (did you mean 'heat'?)");
+        "t.yaml:24:19: threats[0].rate_profile: unknown profile 'heet' (did you mean 'heat'?) (threat 't')");
   }
 
   @Test
   void damageProbabilitiesNotSummingTo1() {
     assertProblems(
         with("{probability: 0.3, capacity_factor: 0}", "{probability: 0.2, capacity_factor: 0}"),
-        "t.yaml:27:7: threats[0] (t).damage: the probabilities of the damage states must sum to 1 but"
-            + " sum to 0.9 (a successful hit always leaves the asset in one of them)");
+        "t.yaml:27:7: threats[0].damage: the probabilities of the damage states must sum to 1 but"
+            + " sum to 0.9 (a successful hit always leaves the asset in one of them) (threat 't')");
   }
 
   @Test
@@ -234,15 +234,15 @@ class IncidentsValidationTest {
     assertProblems(with("nodes:\n", storage));
     assertProblems(
         with("throughput: 8, ", "throughput: 8, deliverability: [{fill: 1, factor: 1}], "),
-        "t.yaml:13:60: nodes[1] (j).deliverability: does not apply to a junction node; remove it"
-            + " (docs/scenario-format.md lists the keys of each kind)");
+        "t.yaml:13:60: nodes[1].deliverability: does not apply to a junction node; remove it"
+            + " (docs/scenario-format.md lists the keys of each kind) (node 'j')");
     assertProblems(
         with("nodes:\n", storage.replace("{fill: 0.2, factor: 0.5}", "{fill: 1, factor: 0.5}")),
-        "t.yaml:12:52: nodes[0] (st).deliverability[1].fill: two points of the curve have fill 1.0;"
-            + " give each fill once");
+        "t.yaml:12:52: nodes[0].deliverability[1].fill: two points of the curve have fill 1.0;"
+            + " give each fill once (node 'st')");
     assertProblems(
         with("nodes:\n", storage.replace("{fill: 0.2, factor: 0.5}", "{fill: 0.2, factor: 1.5}")),
-        "t.yaml:12:65: nodes[0] (st).deliverability[1].factor: must be <= 1 but was 1.5");
+        "t.yaml:12:65: nodes[0].deliverability[1].factor: must be <= 1 but was 1.5 (node 'st')");
   }
 
   @Test
@@ -252,8 +252,10 @@ class IncidentsValidationTest {
             + " throughput: ... or use capacity_factor: 0)";
     assertProblems(
         with("throughput: 8, ", ""),
-        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: " + junction,
-        "t.yaml:29:42: threats[0] (t).damage[1].restoration[0].capacity_factor: " + junction);
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + junction + " (threat 't')",
+        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: "
+            + junction
+            + " (threat 't')");
     String sink =
         "is above 0 but the threat can hit sink 'b', which can only be out (partial capacity"
             + " applies to links, sources, storages and junctions with throughput)";
@@ -261,11 +263,13 @@ class IncidentsValidationTest {
         with(
             "targets: {kinds: [subsea-pipeline, junction]}",
             "targets: {kinds: [subsea-pipeline, sink]}"),
-        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: " + sink,
-        "t.yaml:29:42: threats[0] (t).damage[1].restoration[0].capacity_factor: " + sink);
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + sink + " (threat 't')",
+        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: "
+            + sink
+            + " (threat 't')");
     assertProblems(
         with("capacity_factor: 0.5, repair", "capacity_factor: 1.5, repair"),
-        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: must be <= 1 but was 1.5");
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: must be <= 1 but was 1.5 (threat 't')");
   }
 
   @Test
@@ -281,14 +285,16 @@ class IncidentsValidationTest {
             .replace(
                 "targets: {kinds: [subsea-pipeline, junction]}",
                 "targets: {kinds: [subsea-pipeline, junction, sink]}"),
-        "t.yaml:28:45: threats[0] (t).damage[1].capacity_factor: " + both,
-        "t.yaml:29:42: threats[0] (t).damage[1].restoration[0].capacity_factor: " + both);
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: " + both + " (threat 't')",
+        "t.yaml:29:42: threats[0].damage[1].restoration[0].capacity_factor: "
+            + both
+            + " (threat 't')");
     // a factor out of range does not hide probabilities that do not sum to 1
     assertProblems(
         with("{probability: 0.3, capacity_factor: 0}", "{probability: 0.2, capacity_factor: 1.5}"),
-        "t.yaml:27:7: threats[0] (t).damage: the probabilities of the damage states must sum to 1 but"
-            + " sum to 0.9 (a successful hit always leaves the asset in one of them)",
-        "t.yaml:27:45: threats[0] (t).damage[0].capacity_factor: must be <= 1 but was 1.5");
+        "t.yaml:27:7: threats[0].damage: the probabilities of the damage states must sum to 1 but"
+            + " sum to 0.9 (a successful hit always leaves the asset in one of them) (threat 't')",
+        "t.yaml:27:45: threats[0].damage[0].capacity_factor: must be <= 1 but was 1.5 (threat 't')");
   }
 
   @Test
@@ -296,27 +302,27 @@ class IncidentsValidationTest {
     assertProblems(
         with("supply_profile: cargo", "supply_profile: nope")
             .replace("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: -0.5}"),
-        "t.yaml:7:74: profiles[1] (cargo).steps[1].factor: must be >= 0 but was -0.5",
-        "t.yaml:11:71: nodes[0] (a).supply_profile: unknown profile 'nope' (defined: heat, cargo)");
+        "t.yaml:7:74: profiles[1].steps[1].factor: must be >= 0 but was -0.5 (profile 'cargo')",
+        "t.yaml:11:71: nodes[0].supply_profile: unknown profile 'nope' (defined: heat, cargo) (node 'a')");
   }
 
   @Test
   void throughputOnASink_doesNotApply() {
     assertProblems(
         with("demand: 5, demand_profile", "demand: 5, throughput: 3, demand_profile"),
-        "t.yaml:14:52: nodes[2] (b).throughput: does not apply to a sink node; remove it"
-            + " (docs/scenario-format.md lists the keys of each kind)");
+        "t.yaml:14:52: nodes[2].throughput: does not apply to a sink node; remove it"
+            + " (docs/scenario-format.md lists the keys of each kind) (node 'b')");
   }
 
   @Test
   void repairCrews_andTheirPatches() {
     assertProblems(
         with("count: 1,", "count: 0,"),
-        "t.yaml:40:25: repair_crews[0] (vessel).count: must be >= 1 but was 0");
+        "t.yaml:40:25: repair_crews[0].count: must be >= 1 but was 0 (repair crew 'vessel')");
     assertProblems(
         with("{repair_crew: vessel,", "{repair_crew: vessal,"),
-        "t.yaml:45:23: mitigations[0] (second-vessel).changes[0].repair_crew: unknown repair_crew 'vessal', did"
-            + " you mean 'vessel'?");
+        "t.yaml:45:23: mitigations[0].changes[0].repair_crew: unknown repair_crew 'vessal', did"
+            + " you mean 'vessel'? (mitigation 'second-vessel')");
   }
 
   @Test
@@ -324,12 +330,12 @@ class IncidentsValidationTest {
     // there is no add_repair_crew or add_profile: the hint names the operations that exist
     assertProblems(
         with("set: {count: 2}", "set: {id: boat}"),
-        "t.yaml:45:37: mitigations[0] (second-vessel).changes[0].set.id: an id cannot be changed by"
-            + " a patch; only nodes and links can be added (add_node, add_link)");
+        "t.yaml:45:37: mitigations[0].changes[0].set.id: an id cannot be changed by"
+            + " a patch; only nodes and links can be added (add_node, add_link) (mitigation 'second-vessel')");
     assertProblems(
         with("{profile: heat, set: {monthly:", "{profile: heat, set: {id: warm, monthly:"),
-        "t.yaml:46:31: mitigations[0] (second-vessel).changes[1].set.id: an id cannot be changed by"
-            + " a patch; only nodes and links can be added (add_node, add_link)");
+        "t.yaml:46:31: mitigations[0].changes[1].set.id: an id cannot be changed by"
+            + " a patch; only nodes and links can be added (add_node, add_link) (mitigation 'second-vessel')");
   }
 
   @Test
@@ -339,14 +345,14 @@ class IncidentsValidationTest {
             + " mobilization_days: 2}\n";
     assertProblems(
         with(crews, crews + "  - {id: vessel, count: 1.5, serves: {links: [m]}}\n"),
-        "t.yaml:41:10: repair_crews[1] (vessel).id: duplicate repair crew id 'vessel' (first used"
+        "t.yaml:41:10: repair_crews[1].id: duplicate repair crew id 'vessel' (first used"
             + " at line 40, repair_crews[0])",
-        "t.yaml:41:25: repair_crews[1] (vessel).count: must be a whole number but was 1.5");
+        "t.yaml:41:25: repair_crews[1].count: must be a whole number but was 1.5 (repair crew 'vessel')");
     assertProblems(
         with(crews, crews + "  - {id: vessel, count: 0, serves: {links: [m]}}\n"),
-        "t.yaml:41:10: repair_crews[1] (vessel).id: duplicate repair crew id 'vessel' (first used"
+        "t.yaml:41:10: repair_crews[1].id: duplicate repair crew id 'vessel' (first used"
             + " at line 40, repair_crews[0])",
-        "t.yaml:41:25: repair_crews[1] (vessel).count: must be >= 1 but was 0");
+        "t.yaml:41:25: repair_crews[1].count: must be >= 1 but was 0 (repair crew 'vessel')");
   }
 
   @Test
@@ -355,26 +361,26 @@ class IncidentsValidationTest {
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [59, 95], lon: [23, 185.5]}"),
-        "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must lie within [-90, 90] degrees but"
-            + " was [59, 95]",
-        "t.yaml:34:42: threats[1] (q).epicenter_area.lon: must lie within [-180, 180] degrees but"
-            + " was [23, 185.5]");
+        "t.yaml:34:27: threats[1].epicenter_area.lat: must lie within [-90, 90] degrees but"
+            + " was [59, 95] (threat 'q')",
+        "t.yaml:34:42: threats[1].epicenter_area.lon: must lie within [-180, 180] degrees but"
+            + " was [23, 185.5] (threat 'q')");
     assertProblems(
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [61, 59], lon: [23, 25]}"),
-        "t.yaml:34:27: threats[1] (q).epicenter_area.lat: must be [min, max] with min <= max but was"
-            + " [61, 59]");
+        "t.yaml:34:27: threats[1].epicenter_area.lat: must be [min, max] with min <= max but was"
+            + " [61, 59] (threat 'q')");
     assertProblems(
         with("epicenter_area: {lat: [59, 61], lon: [23, 25]}", ""),
-        "t.yaml:31:5: threats[1] (q): a hazard needs epicenter: {lat, lon} or epicenter_area: {lat:"
-            + " [min, max], lon: [min, max]}");
+        "t.yaml:31:5: threats[1]: a hazard needs epicenter: {lat, lon} or epicenter_area: {lat:"
+            + " [min, max], lon: [min, max]} (threat 'q')");
     assertProblems(
         with(
             "model: hazard\n    events_per_year: 0.1",
             "model: hazard\n    events_per_year: 0.1\n    probability: 0.5"),
-        "t.yaml:31:5: threats[1] (q): a hazard takes events_per_year (events at a rate) or"
-            + " probability (once on start_day), not both");
+        "t.yaml:31:5: threats[1]: a hazard takes events_per_year (events at a rate) or"
+            + " probability (once on start_day), not both (threat 'q')");
   }
 
   @Test
@@ -383,13 +389,13 @@ class IncidentsValidationTest {
     // probability", no "rate_profile applies only to events at a rate", no start_day remark
     assertProblems(
         with("events_per_year: 0.1", "events_per_year: -0.1\n    rate_profile: heat"),
-        "t.yaml:33:22: threats[1] (q).events_per_year: must be >= 0 but was -0.1");
+        "t.yaml:33:22: threats[1].events_per_year: must be >= 0 but was -0.1 (threat 'q')");
     assertProblems(
         with("events_per_year: 0.1", "events_per_year: 'often'"),
-        "t.yaml:33:22: threats[1] (q).events_per_year: must be a number but was 'often'");
+        "t.yaml:33:22: threats[1].events_per_year: must be a number but was 'often' (threat 'q')");
     assertProblems(
         with("events_per_year: 0.1", "probability: 1.5\n    start_day: 3"),
-        "t.yaml:33:18: threats[1] (q).probability: must be <= 1 but was 1.5");
+        "t.yaml:33:18: threats[1].probability: must be <= 1 but was 1.5 (threat 'q')");
   }
 
   @Test
@@ -401,8 +407,8 @@ class IncidentsValidationTest {
     // source a and link l (its end a has no location) can be damaged by kind but not located
     assertEquals(
         List.of(
-            "t.yaml:31:5: threats[1] (q): warning: 2 asset(s) the hazard could damage have no location"
-                + " (a link needs both ends located) and are not affected: a, l"),
+            "t.yaml:31:5: threats[1]: warning: 2 asset(s) the hazard could damage have no location"
+                + " (a link needs both ends located) and are not affected: a, l (threat 'q')"),
         lines);
   }
 }

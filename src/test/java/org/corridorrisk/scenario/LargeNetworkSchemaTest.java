@@ -192,13 +192,13 @@ class LargeNetworkSchemaTest {
             + lineOf(lines, "id: n150,")
             + ":"
             + (lines[lineOf(lines, "id: n150,") - 1].indexOf("-1") + 1)
-            + ": nodes[150] (n150).demand: must be >= 0 but was -1");
+            + ": nodes[150].demand: must be >= 0 but was -1 (node 'n150')");
     expected.add(
         "big.yaml:"
             + lineOf(lines, "id: n170,")
             + ":"
             + (lines[lineOf(lines, "id: n170,") - 1].indexOf("capasity") + 1)
-            + ": nodes[170] (n170).capasity: unknown key, did you mean 'capacity'?");
+            + ": nodes[170].capasity: unknown key, did you mean 'capacity'? (node 'n170')");
     for (String e : expected) {
       assertTrue(problems.contains(e), "expected " + e + " in " + problems);
     }
@@ -207,7 +207,8 @@ class LargeNetworkSchemaTest {
             .anyMatch(
                 p ->
                     p.startsWith("big.yaml:" + lineOf(lines, "id: l120,") + ":")
-                        && p.contains("links[119] (l120).kind: must be one of")),
+                        && p.contains("links[119].kind: must be one of ")
+                        && p.endsWith(" (link 'l120')")),
         problems.toString());
     assertEquals(3, problems.size(), problems.toString());
   }

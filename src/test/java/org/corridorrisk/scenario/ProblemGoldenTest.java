@@ -5,6 +5,7 @@ import static org.corridorrisk.scenario.TestFiles.problems;
 import static org.corridorrisk.scenario.TestFiles.replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +57,16 @@ class ProblemGoldenTest {
     assertProblems(MITIGATION);
   }
 
+  /**
+   * The contract (cli-and-outputs.md) writes a problem as {@code FILE:LINE:COLUMN: path.to.key:
+   * message}, e.g. {@code nodes[3].supply: must be >= 0, was -5}: the path is the bare document
+   * path; the element's id ends the message.
+   */
   @Test
   void negativeSupply_reportedAtTheValue() {
     assertProblems(
         replace("supply: 10", "supply: -5"),
-        "t.yaml:10:13: nodes[0] (a).supply: must be >= 0 but was -5");
+        "t.yaml:10:13: nodes[0].supply: must be >= 0 but was -5 (node 'a')");
   }
 
   @Test
@@ -69,30 +75,30 @@ class ProblemGoldenTest {
     // then failed in the report with an internal error, exit 1)
     assertProblems(
         replace("supply: 10", "supply: 1.0e308"),
-        "t.yaml:10:13: nodes[0] (a).supply: must be at most 1e30 (larger numbers overflow the sums"
-            + " over days and trials) but was 1.0E308");
+        "t.yaml:10:13: nodes[0].supply: must be at most 1e30 (larger numbers overflow the sums"
+            + " over days and trials) but was 1.0E308 (node 'a')");
   }
 
   @Test
   void duplicateId_namesTheFirstUse() {
     assertProblems(
         replace("- id: b\n    kind: sink", "- id: a\n    kind: sink").replace("to: b", "to: a2"),
-        "t.yaml:11:9: nodes[1] (a).id: duplicate id 'a' (first used at line 7, nodes[0])",
-        "t.yaml:18:9: links[0] (l).to: unknown node 'a2', did you mean 'a'?");
+        "t.yaml:11:9: nodes[1].id: duplicate id 'a' (first used at line 7, nodes[0])",
+        "t.yaml:18:9: links[0].to: unknown node 'a2', did you mean 'a'? (link 'l')");
   }
 
   @Test
   void linkToMissingNode_suggestsAnId() {
     assertProblems(
         replace("to: b", "to: c"),
-        "t.yaml:18:9: links[0] (l).to: unknown node 'c', did you mean 'a'?");
+        "t.yaml:18:9: links[0].to: unknown node 'c', did you mean 'a'? (link 'l')");
   }
 
   @Test
   void misspeltKey_suggestsTheClosestKey() {
     assertProblems(
         replace("demand: 5", "demnd: 5"),
-        "t.yaml:14:5: nodes[1] (b).demnd: unknown key, did you mean 'demand'?");
+        "t.yaml:14:5: nodes[1].demnd: unknown key, did you mean 'demand'? (node 'b')");
   }
 
   @Test
@@ -108,7 +114,7 @@ class ProblemGoldenTest {
   void probabilityAboveOne() {
     assertProblems(
         replace("events_per_year: 1", "events_per_year: 1\n    success_probability: 1.7"),
-        "t.yaml:25:26: threats[0] (t).success_probability: must be <= 1 but was 1.7");
+        "t.yaml:25:26: threats[0].success_probability: must be <= 1 but was 1.7 (threat 't')");
   }
 
   @Test
@@ -136,14 +142,14 @@ class ProblemGoldenTest {
   void missingRequiredKey_locatedAtItsMapping() {
     assertProblems(
         replace("    capacity: 10\n", ""),
-        "t.yaml:16:5: links[0] (l).capacity: is required but missing");
+        "t.yaml:16:5: links[0].capacity: is required but missing (link 'l')");
   }
 
   @Test
   void kindSpecificRequiredKey_saysWhy() {
     assertProblems(
         replace("    demand: 5\n", ""),
-        "t.yaml:11:5: nodes[1] (b).demand: is required but missing (required when kind is sink)");
+        "t.yaml:11:5: nodes[1].demand: is required but missing (required when kind is sink) (node 'b')");
   }
 
   @Test
@@ -152,8 +158,8 @@ class ProblemGoldenTest {
     // "required when model is hazard" (a hazard may leave targets out)
     assertProblems(
         replace("    targets: {links: [l]}\n", ""),
-        "t.yaml:22:5: threats[0] (t).targets: is required but missing (required when model is not"
-            + " hazard)");
+        "t.yaml:22:5: threats[0].targets: is required but missing (required when model is not"
+            + " hazard) (threat 't')");
   }
 
   @Test
@@ -167,14 +173,14 @@ class ProblemGoldenTest {
     // string form's "must be a string" and the schema's "valid to one and only one" are not news
     assertProblems(
         replace("demand: 5", "demand: 5\n    demand_profile: []"),
-        "t.yaml:15:21: nodes[1] (b).demand_profile: must list at least 1 entries but has 0");
+        "t.yaml:15:21: nodes[1].demand_profile: must list at least 1 entries but has 0 (node 'b')");
   }
 
   @Test
   void negativeIntensity_oneProblemFromTheNumberForm() {
     assertProblems(
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: -0.5"),
-        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be >= 0 but was -0.5");
+        "t.yaml:26:31: threats[0].intensity.at_epicenter: must be >= 0 but was -0.5 (threat 't')");
   }
 
   @Test
@@ -246,44 +252,44 @@ class ProblemGoldenTest {
   void intensityOfNeitherForm_namesBoth() {
     assertProblems(
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: true"),
-        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be a number or a mapping (key:"
-            + " value pairs) but was true");
+        "t.yaml:26:31: threats[0].intensity.at_epicenter: must be a number or a mapping (key:"
+            + " value pairs) but was true (threat 't')");
   }
 
   @Test
   void badDistributionOfIntensity_reportedInsideIt() {
     assertProblems(
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: gamma, value: 1}"),
-        "t.yaml:26:38: threats[0] (t).intensity.at_epicenter.dist: must be one of fixed,"
-            + " exponential, lognormal, triangular, uniform but was 'gamma'");
+        "t.yaml:26:38: threats[0].intensity.at_epicenter.dist: must be one of fixed,"
+            + " exponential, lognormal, triangular, uniform but was 'gamma' (threat 't')");
   }
 
   @Test
   void unknownEnumValue_suggestsTheClosest() {
     assertProblems(
         replace("kind: sink", "kind: snk"),
-        "t.yaml:12:11: nodes[1] (b).kind: must be one of source, sink, junction, storage but was 'snk', did you mean 'sink'?");
+        "t.yaml:12:11: nodes[1].kind: must be one of source, sink, junction, storage but was 'snk', did you mean 'sink'? (node 'b')");
   }
 
   @Test
   void quotedNumber_isAString() {
     assertProblems(
         replace("capacity: 10", "capacity: \"10\""),
-        "t.yaml:20:15: links[0] (l).capacity: must be a number but was '10' (remove the quotes)");
+        "t.yaml:20:15: links[0].capacity: must be a number but was '10' (remove the quotes) (link 'l')");
   }
 
   @Test
   void yaml11Boolean_isAStringInYaml12() {
     assertProblems(
         replace("capacity: 10", "capacity: 10\n    directed: yes"),
-        "t.yaml:21:15: links[0] (l).directed: must be true or false but was 'yes'");
+        "t.yaml:21:15: links[0].directed: must be true or false but was 'yes' (link 'l')");
   }
 
   @Test
   void unknownCommodity() {
     assertProblems(
         replace("    commodity: gas\n    capacity: 10", "    commodity: oil\n    capacity: 10"),
-        "t.yaml:19:16: links[0] (l).commodity: unknown commodity 'oil'");
+        "t.yaml:19:16: links[0].commodity: unknown commodity 'oil' (link 'l')");
   }
 
   @Test
@@ -292,58 +298,58 @@ class ProblemGoldenTest {
     assertProblems(
         replace(
             two, "    commodity: gas\n    capacity: 10", "    commodity: oil\n    capacity: 10"),
-        "t.yaml:18:11: links[0] (l).from: node 'a' carries gas but link 'l' carries oil",
-        "t.yaml:19:9: links[0] (l).to: node 'b' carries gas but link 'l' carries oil");
+        "t.yaml:18:11: links[0].from: node 'a' carries gas but link 'l' carries oil",
+        "t.yaml:19:9: links[0].to: node 'b' carries gas but link 'l' carries oil");
   }
 
   @Test
   void unreachableSink() {
     assertProblems(
         replace("from: a\n    to: b", "from: b\n    to: a"),
-        "t.yaml:11:5: nodes[1] (b): sink 'b' cannot be reached from any source or storage of gas even with nothing disabled");
+        "t.yaml:11:5: nodes[1]: sink 'b' cannot be reached from any source or storage of gas even with nothing disabled");
   }
 
   @Test
   void lognormalP90NotAboveMedian() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 14, p90: 10}"),
-        "t.yaml:26:53: threats[0] (t).repair_days.p90: must be > median (14.0) but was 10.0");
+        "t.yaml:26:53: threats[0].repair_days.p90: must be > median (14.0) but was 10.0 (threat 't')");
   }
 
   @Test
   void triangularOutOfOrder() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: triangular, min: 5, mode: 3, max: 10}"),
-        "t.yaml:26:18: threats[0] (t).repair_days: triangular needs min <= mode <= max and min < max but was "
-            + "min=5.0, mode=3.0, max=10.0");
+        "t.yaml:26:18: threats[0].repair_days: triangular needs min <= mode <= max and min < max but was "
+            + "min=5.0, mode=3.0, max=10.0 (threat 't')");
   }
 
   @Test
   void uniformEmptyRange() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: uniform, min: 5, max: 5}"),
-        "t.yaml:26:47: threats[0] (t).repair_days.max: must be > min (5.0) but was 5.0");
+        "t.yaml:26:47: threats[0].repair_days.max: must be > min (5.0) but was 5.0 (threat 't')");
   }
 
   @Test
   void exponentialZeroMean() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 0}"),
-        "t.yaml:26:44: threats[0] (t).repair_days.mean: must be > 0 but was 0");
+        "t.yaml:26:44: threats[0].repair_days.mean: must be > 0 but was 0 (threat 't')");
   }
 
   @Test
   void fixedNegativeValue() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: fixed, value: -1}"),
-        "t.yaml:26:39: threats[0] (t).repair_days.value: must be >= 0 but was -1");
+        "t.yaml:26:39: threats[0].repair_days.value: must be >= 0 but was -1 (threat 't')");
   }
 
   @Test
   void keyOfAnotherDistribution() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: fixed, value: 3, median: 2}"),
-        "t.yaml:26:42: threats[0] (t).repair_days.median: does not apply to dist fixed (it takes value)");
+        "t.yaml:26:42: threats[0].repair_days.median: does not apply to dist fixed (it takes value) (threat 't')");
   }
 
   @Test
@@ -358,8 +364,8 @@ class ProblemGoldenTest {
     LoadedScenario loaded = TestFiles.load(text);
     assertEquals(
         List.of(
-            "t.yaml:16:15: nodes[1] (s).capacity: warning: is below inventory (500.0): the storage"
-                + " starts with its inventory, so the refill ceiling is taken as 500.0"),
+            "t.yaml:16:15: nodes[1].capacity: warning: is below inventory (500.0): the storage"
+                + " starts with its inventory, so the refill ceiling is taken as 500.0 (node 's')"),
         loaded.warnings().stream().map(Problem::format).toList());
     org.corridorrisk.network.NetworkIndex net =
         org.corridorrisk.network.NetworkIndex.compile(loaded.baseline());
@@ -370,21 +376,21 @@ class ProblemGoldenTest {
   void keyOfAnotherKind() {
     assertProblems(
         replace("demand: 5", "demand: 5\n    supply: 3"),
-        "t.yaml:15:5: nodes[1] (b).supply: does not apply to a sink node; remove it (docs/scenario-format.md lists the keys of each kind)");
+        "t.yaml:15:5: nodes[1].supply: does not apply to a sink node; remove it (docs/scenario-format.md lists the keys of each kind) (node 'b')");
   }
 
   @Test
   void duplicateKey() {
     assertProblems(
         replace("demand: 5", "demand: 5\n    demand: 6"),
-        "t.yaml:15:5: nodes[1] (b).demand: duplicate key 'demand' (first at line 14); the later value is ignored");
+        "t.yaml:15:5: nodes[1].demand: duplicate key 'demand' (first at line 14); the later value is ignored (node 'b')");
   }
 
   @Test
   void unknownThreatTarget() {
     assertProblems(
         replace("links: [l]", "links: [k]"),
-        "t.yaml:25:23: threats[0] (t).targets.links[0]: unknown link 'k', did you mean 'l'?");
+        "t.yaml:25:23: threats[0].targets.links[0]: unknown link 'k', did you mean 'l'? (threat 't')");
   }
 
   @Test
@@ -393,15 +399,15 @@ class ProblemGoldenTest {
         replace(
             "model: poisson\n    events_per_year: 1",
             "model: independent\n    probability: 0.5\n    start_day: 30"),
-        "t.yaml:25:16: threats[0] (t).start_day: must be < horizon_days (30) but was 30");
+        "t.yaml:25:16: threats[0].start_day: must be < horizon_days (30) but was 30 (threat 't')");
   }
 
   @Test
   void keyOfAnotherThreatModel() {
     assertProblems(
         replace("events_per_year: 1", "events_per_year: 1\n    probability: 0.5"),
-        "t.yaml:25:5: threats[0] (t).probability: does not apply to a poisson threat; remove it "
-            + "(docs/scenario-format.md lists the keys of each kind)");
+        "t.yaml:25:5: threats[0].probability: does not apply to a poisson threat; remove it "
+            + "(docs/scenario-format.md lists the keys of each kind) (threat 't')");
   }
 
   @Test
@@ -483,7 +489,7 @@ class ProblemGoldenTest {
   void unknownSector() {
     assertProblems(
         replace(ECONOMY, "demand: 5", "demand: 5\n    sector: z"),
-        "t.yaml:15:13: nodes[1] (b).sector: unknown sector 'z', did you mean 'x'?");
+        "t.yaml:15:13: nodes[1].sector: unknown sector 'z', did you mean 'x'? (node 'b')");
   }
 
   /** ECONOMY with gas in {@code gasUnit} and oil in {@code oilUnit}, both feeding sector x. */
@@ -509,10 +515,10 @@ class ProblemGoldenTest {
     assertProblems(text);
     assertEquals(
         List.of(
-            "t.yaml:34:7: economy.sectors[0] (x): warning: is fed by sinks in different units"
+            "t.yaml:34:7: economy.sectors[0]: warning: is fed by sinks in different units"
                 + " (gas in mcm: b; oil in bbl: ob): its direct inoperability adds their unserved"
                 + " demand and their demand across units, so the commodity with the larger numbers"
-                + " dominates; give each unit its own sector"),
+                + " dominates; give each unit its own sector (sector 'x')"),
         TestFiles.load(text).warnings().stream().map(Problem::format).toList());
   }
 
@@ -525,35 +531,35 @@ class ProblemGoldenTest {
   void patchOfUnknownTarget() {
     assertProblems(
         replace(MITIGATION, "{link: l,", "{link: q,"),
-        "t.yaml:31:16: mitigations[0] (m).changes[0].link: unknown link 'q', did you mean 'l'?");
+        "t.yaml:31:16: mitigations[0].changes[0].link: unknown link 'q', did you mean 'l'? (mitigation 'm')");
   }
 
   @Test
   void patchNamingANodeAsLink() {
     assertProblems(
         replace(MITIGATION, "{link: l,", "{node: l,"),
-        "t.yaml:31:16: mitigations[0] (m).changes[0].node: 'l' is a link, not a node; write link: l");
+        "t.yaml:31:16: mitigations[0].changes[0].node: 'l' is a link, not a node; write link: l (mitigation 'm')");
   }
 
   @Test
   void patchWithInvalidValue_reportedAtThePatch() {
     assertProblems(
         replace(MITIGATION, "capacity: 20", "capacity: -1"),
-        "t.yaml:31:35: mitigations[0] (m).changes[0].set.capacity: must be >= 0 but was -1");
+        "t.yaml:31:35: mitigations[0].changes[0].set.capacity: must be >= 0 but was -1 (mitigation 'm')");
   }
 
   @Test
   void patchWithMisspeltKey_reportedAtThePatch() {
     assertProblems(
         replace(MITIGATION, "capacity: 20", "capacty: 20"),
-        "t.yaml:31:25: mitigations[0] (m).changes[0].set.capacty: unknown key, did you mean 'capacity'?");
+        "t.yaml:31:25: mitigations[0].changes[0].set.capacty: unknown key, did you mean 'capacity'? (mitigation 'm')");
   }
 
   @Test
   void patchChangingAnId() {
     assertProblems(
         replace(MITIGATION, "capacity: 20", "id: z"),
-        "t.yaml:31:25: mitigations[0] (m).changes[0].set.id: an id cannot be changed by a patch; add a new link with add_link instead");
+        "t.yaml:31:25: mitigations[0].changes[0].set.id: an id cannot be changed by a patch; add a new link with add_link instead (mitigation 'm')");
   }
 
   @Test
@@ -563,14 +569,14 @@ class ProblemGoldenTest {
             MITIGATION,
             "{link: l, set: {capacity: 20}}",
             "{add_link: {id: l, from: a, to: b, commodity: gas, capacity: 5}}"),
-        "t.yaml:31:25: mitigations[0] (m).changes[0].add_link.id: duplicate id 'l' (first used at line 16, links[0])");
+        "t.yaml:31:25: mitigations[0].changes[0].add_link.id: duplicate id 'l' (first used at line 16, links[0]) (mitigation 'm')");
   }
 
   @Test
   void patchWithoutSet() {
     assertProblems(
         replace(MITIGATION, "{link: l, set: {capacity: 20}}", "{link: l}"),
-        "t.yaml:31:9: mitigations[0] (m).changes[0].set: is required with 'link': the keys to change, e.g. set: {capacity: 30}");
+        "t.yaml:31:9: mitigations[0].changes[0].set: is required with 'link': the keys to change, e.g. set: {capacity: 30} (mitigation 'm')");
   }
 
   @Test
@@ -609,21 +615,23 @@ class ProblemGoldenTest {
     String text = TestFiles.resource("broken/five-faults.yaml");
     assertProblems(
         text,
-        "t.yaml:10:13: nodes[0] (src).supply: must be >= 0 but was -5",
-        "t.yaml:15:9: nodes[2] (src).id: duplicate id 'src' (first used at line 7, nodes[0])",
-        "t.yaml:18:5: nodes[2] (src).suply: unknown key, did you mean 'supply'?",
-        "t.yaml:27:9: links[1] (l2).to: unknown node 'nowhere'",
-        "t.yaml:33:18: threats[0] (t).probability: must be <= 1 but was 1.7");
+        "t.yaml:10:13: nodes[0].supply: must be >= 0 but was -5 (node 'src')",
+        "t.yaml:15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])",
+        "t.yaml:18:5: nodes[2].suply: unknown key, did you mean 'supply'? (node 'src')",
+        "t.yaml:27:9: links[1].to: unknown node 'nowhere' (link 'l2')",
+        "t.yaml:33:18: threats[0].probability: must be <= 1 but was 1.7 (threat 't')");
   }
 
   @Test
-  void pathsNameTheIdOfEachListElement_butNotOfElementsWithoutOne() {
+  void messagesNameTheIdOfEachListElementOnThePath_butNotOfElementsWithoutOne() {
     // nodes[1] has id b; the threat's targets.links[0] is a plain string, so it gets no id
-    assertEquals("nodes[1] (b).kind", Paths.withIds("nodes[1].kind", TestFiles.tree(BASE)));
+    JsonNode root = TestFiles.tree(BASE);
+    assertEquals("node 'b'", Paths.owners("nodes[1].kind", root));
+    assertEquals("threat 't'", Paths.owners("threats[0].targets.links[0]", root));
+    assertEquals("", Paths.owners("nodes[9].kind", root));
+    assertEquals("", Paths.owners("horizon_days", root));
+    assertEquals("bad (node 'b')", Paths.messageNamingOwners("bad", "nodes[1].kind", root));
     assertEquals(
-        "threats[0] (t).targets.links[0]",
-        Paths.withIds("threats[0].targets.links[0]", TestFiles.tree(BASE)));
-    assertEquals("nodes[9].kind", Paths.withIds("nodes[9].kind", TestFiles.tree(BASE)));
-    assertEquals("horizon_days", Paths.withIds("horizon_days", TestFiles.tree(BASE)));
+        "sink 'b' is cut off", Paths.messageNamingOwners("sink 'b' is cut off", "nodes[1]", root));
   }
 }

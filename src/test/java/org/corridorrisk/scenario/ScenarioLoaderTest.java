@@ -169,7 +169,7 @@ class ScenarioLoaderTest {
         assertThrows(ScenarioException.class, () -> loaded.variant(List.of("m1", "m2")));
     assertEquals(
         List.of(
-            "t.yaml:29:49: mitigations[1] (m2).changes[0].add_link.id: duplicate id 'x' (first used at line 28, mitigations[0].changes[0].add_link)"),
+            "t.yaml:29:49: mitigations[1].changes[0].add_link.id: duplicate id 'x' (first used at line 28, mitigations[0].changes[0].add_link) (mitigation 'm2')"),
         e.problems().stream().map(Problem::format).toList());
   }
 
@@ -219,8 +219,8 @@ class ScenarioLoaderTest {
             + "  - id: t2\n    model: poisson\n    events_per_year: 2\n    targets: {nodes: [b]}\n    repair_days: *rep\n";
     assertEquals(
         List.of(
-            "t.yaml:26:44: threats[0] (t).repair_days.value: must be >= 0 but was -3",
-            "t.yaml:26:44: threats[1] (t2).repair_days.value: must be >= 0 but was -3"),
+            "t.yaml:26:44: threats[0].repair_days.value: must be >= 0 but was -3 (threat 't')",
+            "t.yaml:26:44: threats[1].repair_days.value: must be >= 0 but was -3 (threat 't2')"),
         TestFiles.problems(text));
   }
 }
