@@ -189,18 +189,18 @@ class ProblemGoldenTest {
     // written as "Infinity" in the exercise), the others ended in an internal error (exit 1)
     assertProblems(
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e400"),
-        "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: must be a finite number >= 0 but was"
-            + " Infinity");
+        "t.yaml:26:31: threats[0].intensity.at_epicenter: must be a finite number >= 0 but was"
+            + " Infinity (threat 't')");
     assertProblems(
         HAZARD.replace("halving_km: 25", "halving_km: 1e400"),
-        "t.yaml:26:48: threats[0] (t).intensity.halving_km: must be a finite number > 0 but was"
-            + " Infinity");
+        "t.yaml:26:48: threats[0].intensity.halving_km: must be a finite number > 0 but was"
+            + " Infinity (threat 't')");
     assertProblems(
         HAZARD.replace("median: 0.5, beta: 0.5", "median: 1e400, beta: 1e400"),
-        "t.yaml:27:42: threats[0] (t).fragility[0].median: must be a finite number > 0 but was"
-            + " Infinity",
-        "t.yaml:27:55: threats[0] (t).fragility[0].beta: must be a finite number > 0 but was"
-            + " Infinity");
+        "t.yaml:27:42: threats[0].fragility[0].median: must be a finite number > 0 but was"
+            + " Infinity (threat 't')",
+        "t.yaml:27:55: threats[0].fragility[0].beta: must be a finite number > 0 but was"
+            + " Infinity (threat 't')");
   }
 
   @Test
@@ -209,22 +209,22 @@ class ProblemGoldenTest {
     assertProblems(text);
     assertEquals(
         List.of(
-            "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: warning: is 1.0E300, more than"
+            "t.yaml:26:31: threats[0].intensity.at_epicenter: warning: is 1.0E300, more than"
                 + " 1000 times the largest fragility median (0.5): near the epicentre every asset"
                 + " it can damage fails almost surely, and assets of the sturdiest kind are at"
                 + " their median intensity or above anywhere on Earth (is the intensity in the"
-                + " fragility's units?)"),
+                + " fragility's units?) (threat 't')"),
         intensityWarnings(text));
     // a distribution: its 99.9th percentile (here 999.5); the reach is 25 km x log2(999.5 / 0.5)
     text =
         HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: uniform, min: 500, max: 1000}");
     assertEquals(
         List.of(
-            "t.yaml:26:31: threats[0] (t).intensity.at_epicenter: warning: reaches 999.5 (its"
+            "t.yaml:26:31: threats[0].intensity.at_epicenter: warning: reaches 999.5 (its"
                 + " 99.9th percentile), more than 1000 times the largest fragility median (0.5):"
                 + " near the epicentre every asset it can damage fails almost surely, and assets of"
                 + " the sturdiest kind are at their median intensity or above up to 274 km away"
-                + " (is the intensity in the fragility's units?)"),
+                + " (is the intensity in the fragility's units?) (threat 't')"),
         intensityWarnings(text));
     // 1000 times the median is the limit, and the sturdiest kind's median counts
     assertEquals(
