@@ -1,5 +1,7 @@
 package org.corridorrisk.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +57,14 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(
-        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter err = new PrintWriter(System.err, true);
+    if (asksForSpark(args) && !java.util.Arrays.asList(args).contains("--debug")) {
+      // Spark and Scala print some failures straight to System.err from their own threads (a
+      // stack trace of a task rejected while a context stops, after the command's own message):
+      // the command reports Spark's failures itself, and --debug shows Spark's output as it is
+      System.setErr(new PrintStream(OutputStream.nullOutputStream(), true));
+    }
+    System.exit(execute(args, new PrintWriter(System.out, true), err));
   }
 
   /** Runs the command line with the given streams and returns the exit code (for tests). */
