@@ -87,6 +87,16 @@ final class IncidentsBuilder {
           notForKind(Paths.field(path, "throughput"), kind.fileName() + " node");
         } else if (n.get("throughput").isNumber()) {
           throughput = n.get("throughput").doubleValue();
+          if (throughput > ScenarioLimits.MAX_QUANTITY) {
+            // the schema checks ">= 0" only: a larger limit overflowed like any other quantity
+            issues.add(
+                Paths.field(path, "throughput"),
+                "must be at most 1e30 (larger numbers overflow the sums over days and trials) but"
+                    + " was "
+                    + throughput,
+                false);
+            throughput = Double.NaN;
+          }
         }
       }
       List<Incidents.DeliverabilityPoint> curve = List.of();

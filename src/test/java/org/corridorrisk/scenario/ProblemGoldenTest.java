@@ -184,6 +184,20 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void junctionThroughputAbove1e30_isALocatedProblem() {
+    // the schema checks ">= 0" only: 1e31 (and 1e400, Infinity) passed, unlike every other quantity
+    String junction =
+        replace(
+            "  - id: b\n",
+            "  - id: j\n    kind: junction\n    commodity: gas\n    throughput: 1e31\n  - id: b\n");
+    assertProblems(
+        junction,
+        "t.yaml:14:17: nodes[1].throughput: must be at most 1e30 (larger numbers overflow the sums"
+            + " over days and trials) but was 1.0E31 (node 'j')");
+    assertProblems(junction.replace("1e31", "1e30"));
+  }
+
+  @Test
   void hazardNumbersTooLargeForADouble_areLocatedProblems() {
     // 1e400 reads as Infinity, which ">= 0" and "> 0" let through: the intensity was accepted (and
     // written as "Infinity" in the exercise), the others ended in an internal error (exit 1)
