@@ -276,6 +276,7 @@ final class CompareCommand implements Callable<Integer> {
         variants.add(variant(loaded, declared, List.of(id)));
       }
     }
+    String example = String.join("+", declared.keySet().stream().limit(2).toList());
     for (String p : portfolios) {
       List<String> members = Stream.of(p.split("\\+", -1)).map(String::strip).toList();
       if (members.size() < 2) {
@@ -284,18 +285,14 @@ final class CompareCommand implements Callable<Integer> {
                 + p
                 + "' must join at least two mitigation ids with '+', "
                 + "e.g. "
-                + String.join("+", declared.keySet().stream().limit(2).toList()));
+                + example);
       }
       if (members.contains("")) {
         throw new UserInputException(
             "--portfolio '"
                 + p
                 + "' has an empty mitigation id (ids are joined with '+'"
-                + (declared.size() < 2
-                    ? ")"
-                    : ", e.g. "
-                        + String.join("+", declared.keySet().stream().limit(2).toList())
-                        + ")"));
+                + (declared.size() < 2 ? ")" : ", e.g. " + example + ")"));
       }
       for (String id : members) {
         requireDeclared(id, declared, "--portfolio '" + p + "'");
