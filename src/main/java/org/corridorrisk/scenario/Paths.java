@@ -48,10 +48,45 @@ final class Paths {
    * the contract writes it ({@code nodes[3].supply}); the names go into the message.
    */
   static String owners(String path, JsonNode root) {
-    if (root == null || path.isEmpty()) {
-      return "";
+    return named(ownersAlong(path, root));
+  }
+
+  /**
+   * {@code message} followed by the {@link #owners} of {@code path} in parentheses, {@code must be
+   * >= 0 but was -5 (node 'kipoi-cs')}, unless the message already quotes every one of those ids.
+   */
+  static String messageNamingOwners(String message, String path, JsonNode root) {
+    List<Owner> owners = ownersAlong(path, root);
+    if (owners.isEmpty() || owners.stream().allMatch(o -> message.contains(o.quotedId()))) {
+      return message;
     }
+    return message + " (" + named(owners) + ")";
+  }
+
+  private static String named(List<Owner> owners) {
     List<String> names = new ArrayList<>();
+    for (Owner owner : owners) {
+      names.add(owner.named());
+    }
+    return String.join(", ", names);
+  }
+
+  /** A list element with an id along a path: {@code node 'kipoi-cs'}. */
+  private record Owner(String noun, String id) {
+    String quotedId() {
+      return "'" + id + "'";
+    }
+
+    String named() {
+      return noun + " " + quotedId();
+    }
+  }
+
+  private static List<Owner> ownersAlong(String path, JsonNode root) {
+    List<Owner> owners = new ArrayList<>();
+    if (root == null || path.isEmpty()) {
+      return owners;
+    }
     JsonNode cur = root;
     String list = "";
     Matcher m = SEGMENT.matcher(path);
@@ -60,36 +95,14 @@ final class Paths {
         cur = cur == null || !cur.isArray() ? null : cur.get(Integer.parseInt(m.group(1)));
         JsonNode id = cur == null || !cur.isObject() ? null : cur.get("id");
         if (id != null && id.isTextual() && !id.asText().isBlank()) {
-          names.add(noun(list) + " '" + id.asText() + "'");
+          owners.add(new Owner(noun(list), id.asText()));
         }
       } else {
         list = m.group(2);
         cur = cur == null || !cur.isObject() ? null : cur.get(list);
       }
     }
-    return String.join(", ", names);
-  }
-
-  /**
-   * {@code message} followed by the {@link #owners} of {@code path} in parentheses, {@code must be
-   * >= 0 but was -5 (node 'kipoi-cs')}, unless the message already quotes every one of those ids.
-   */
-  static String messageNamingOwners(String message, String path, JsonNode root) {
-    String owners = owners(path, root);
-    if (owners.isEmpty() || quotesEveryId(message, owners)) {
-      return message;
-    }
-    return message + " (" + owners + ")";
-  }
-
-  private static boolean quotesEveryId(String message, String owners) {
-    for (String name : owners.split(", ")) {
-      String quoted = name.substring(name.indexOf('\''));
-      if (!message.contains(quoted)) {
-        return false;
-      }
-    }
-    return true;
+    return owners;
   }
 
   /** The singular a reader uses for an element of the list {@code key}. */

@@ -648,4 +648,16 @@ class ProblemGoldenTest {
     assertEquals(
         "sink 'b' is cut off", Paths.messageNamingOwners("sink 'b' is cut off", "nodes[1]", root));
   }
+
+  @Test
+  void anIdWithACommaIsQuotedWhole_whenDecidingWhetherTheMessageAlreadyNamesIt() {
+    JsonNode root = TestFiles.tree("nodes:\n  - {id: 'a, b', kind: sink}\n");
+    assertEquals("node 'a, b'", Paths.owners("nodes[0].kind", root));
+    // the message quotes 'a' and a lone quote, not the id 'a, b'
+    assertEquals(
+        "unlike 'a' or ' (node 'a, b')",
+        Paths.messageNamingOwners("unlike 'a' or '", "nodes[0].kind", root));
+    assertEquals(
+        "same as 'a, b'", Paths.messageNamingOwners("same as 'a, b'", "nodes[0].kind", root));
+  }
 }
