@@ -1,8 +1,10 @@
 package org.corridorrisk.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.corridorrisk.model.Spelling;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
@@ -16,10 +18,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>Design note: picocli's own texts name Java types ({@code 'abc' is not a long}) and argument
  * indices ({@code Unmatched arguments from index 0}); its suggestions rank by character-pair
- * similarity and may offer unrelated names. Here the closest name is the one at the smallest edit
- * distance ({@link Spelling#distance}: insert, delete, substitute, swap neighbours), offered only
- * when it is close enough to be a typo (at most 2 edits and less than half the word), or when the
- * word is a prefix of exactly one name.
+ * similarity and may offer unrelated names. Here a name is offered by the rule every "did you mean"
+ * of the project uses ({@link Spelling#closest}): only when the word is plausibly a typo of it, or
+ * a prefix of exactly one name.
  */
 final class ArgumentErrors {
   private ArgumentErrors() {}
@@ -197,32 +198,20 @@ final class ArgumentErrors {
   }
 
   /**
-   * The candidate closest to {@code word} if it is plausibly a typo of it: a unique prefix match,
-   * or the smallest edit distance when at most 2 and less than half of the word; else null.
+   * The candidate {@code word} is plausibly a typo of ({@link Spelling#closest}), else null.
+   * Leading dashes are set aside on both sides, so that {@code --x} is measured as the one letter
+   * it is and {@code -seed} finds {@code --seed}.
    */
   static String closest(String word, List<String> candidates) {
-    String w = word.toLowerCase(Locale.ROOT);
-    String prefixed = null;
-    int prefixCount = 0;
+    Map<String, String> byCore = new LinkedHashMap<>();
     for (String c : candidates) {
-      if (w.length() >= 2 && c.toLowerCase(Locale.ROOT).startsWith(w)) {
-        prefixed = c;
-        prefixCount++;
-      }
+      byCore.putIfAbsent(core(c), c);
     }
-    if (prefixCount == 1) {
-      return prefixed;
-    }
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
-      int d = Spelling.distance(w, c.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        best = c;
-        bestDistance = d;
-      }
-    }
-    int core = w.replaceFirst("^-+", "").length();
-    return best != null && bestDistance <= 2 && 2 * bestDistance < Math.max(core, 2) ? best : null;
+    String best = Spelling.closest(core(word), byCore.keySet());
+    return best == null ? null : byCore.get(best);
+  }
+
+  private static String core(String name) {
+    return name.replaceFirst("^-+", "");
   }
 }

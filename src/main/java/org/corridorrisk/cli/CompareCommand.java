@@ -17,6 +17,7 @@ import org.corridorrisk.model.Mitigation;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.CompareJson;
 import org.corridorrisk.report.CompareReport;
+import org.corridorrisk.report.FewTrials;
 import org.corridorrisk.report.charts.HtmlPage;
 import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
@@ -344,11 +345,15 @@ final class CompareCommand implements Callable<Integer> {
         c.baseline().options().seed());
     o.printf(
         Locale.ROOT,
-        "baseline mean economic_loss %s %s (95%% CI %s-%s), person-days %s%n%n",
+        "baseline mean economic_loss %s %s (%s), person-days %s%n%n",
         human(c.baselineMetric(Metric.ECONOMIC_LOSS).mean()),
         currency,
-        human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95Low()),
-        human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95High()),
+        FewTrials.noInterval(c.baselineMetric(Metric.ECONOMIC_LOSS))
+            ? "no 95% interval: too few trials"
+            : "95% CI "
+                + human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95Low())
+                + "-"
+                + human(c.baselineMetric(Metric.ECONOMIC_LOSS).ci95High()),
         human(c.baselineMetric(Metric.PERSON_DAYS_WITHOUT_SERVICE).mean()));
     // The mitigation column fits the longest id (a portfolio's a+b+c can be long).
     int idWidth = 28;
@@ -373,9 +378,9 @@ final class CompareCommand implements Callable<Integer> {
       String reduction =
           human(econ.meanReduction())
               + " ("
-              + human(econ.reductionCi95Low())
-              + " to "
-              + human(econ.reductionCi95High())
+              + (noInterval(econ)
+                  ? FewTrials.NO_INTERVAL
+                  : human(econ.reductionCi95Low()) + " to " + human(econ.reductionCi95High()))
               + ")";
       String pdRel =
           Double.isNaN(pd.relativeReduction())
@@ -409,17 +414,24 @@ final class CompareCommand implements Callable<Integer> {
         if (p.fewTrials()) {
           o.printf(
               Locale.ROOT,
-              "note: %s's reduction of %s rests on few trials (%.0f effective); treat it as"
+              "note: %s's reduction of %s rests on few trials (%.0f effective): %s; treat it as"
                   + " rough%n",
               m.id(),
               metric.key(),
-              p.reductionEffectiveTrials());
+              p.reductionEffectiveTrials(),
+              FewTrials.intervalClause(noInterval(p), c.trials()));
         }
         if (metric == c.headlineMetric()) {
           break;
         }
       }
     }
+  }
+
+  /** Whether a mean reduction's interval has no width for want of trials. */
+  private static boolean noInterval(PairedMetric p) {
+    return FewTrials.noInterval(
+        p.reductionEffectiveTrials(), p.reductionCi95Low(), p.reductionCi95High());
   }
 
   /** A number in a short human form with three significant digits: 4.2e7 -> "42M". */

@@ -278,7 +278,7 @@ final class CriticalityCommand implements Callable<Integer> {
         }
         out.printf(
             Locale.ROOT,
-            "  budget %d: %-36s %s %s  %s %s  %s (%s, %.2f s)%n",
+            "  budget %d: %-36s %s %s  %s %s  %s (%s)%n",
             w.budget(),
             String.join(", ", w.assetIds()),
             objective.key(),
@@ -286,18 +286,27 @@ final class CriticalityCommand implements Callable<Integer> {
             beside.key(),
             value(beside, w.get(beside), currency),
             w.search().exact() ? "exact" : "NOT exact",
-            searchAccount(w, r.candidates().size()),
-            w.search().seconds());
+            searchAccount(w, r.candidates().size()));
       }
     }
   }
 
   /**
-   * How a budget's set was found, in words: the method and the evaluations it ran. Budget 1 picks
-   * among the single-target outages the ranking already simulated, so its count of new evaluations
-   * (usually 0) is not the whole story: it says which values it used instead.
+   * How a budget's set was found, in words: the method, the evaluations it ran and the time. Budget
+   * 1 picks among the single-target outages the ranking already simulated, so its count of new
+   * evaluations (usually 0) is not the whole story: it says which values it used instead. A budget
+   * that was not searched (a smaller one already cut all demand, or no larger set exists) says so
+   * instead of "0 evaluations".
    */
   static String searchAccount(WorstSet w, int candidates) {
+    if (!w.search().searched()) {
+      return "not searched: " + CriticalityReport.notSearchedReason(w, candidates);
+    }
+    String seconds = String.format(Locale.ROOT, ", %.2f s", w.search().seconds());
+    return searchCount(w, candidates) + seconds;
+  }
+
+  private static String searchCount(WorstSet w, int candidates) {
     long evaluations = w.search().evaluations();
     String method = w.search().method();
     if (w.budget() == 1) {

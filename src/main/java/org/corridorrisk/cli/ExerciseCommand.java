@@ -176,12 +176,11 @@ final class ExerciseCommand implements Callable<Integer> {
     Scenario scenario = loaded.baseline();
     List<String> columns = Columns.names(scenario);
     if (!columns.contains(metric)) {
-      String best = Spelling.closest(metric, columns);
       throw new UserInputException(
           "--metric: no metric '"
               + metric
               + "'"
-              + (best != null ? ", did you mean '" + best + "'?" : "")
+              + Spelling.didYouMean(metric, columns)
               + " (the columns of trials.csv: "
               + String.join(", ", columns)
               + ")");
@@ -382,14 +381,13 @@ final class ExerciseCommand implements Callable<Integer> {
     for (String id : ids) {
       int i = declared.indexOf(id);
       if (i < 0) {
-        String best = Spelling.closest(id, declared);
         throw new UserInputException(
             "--decide '"
                 + text
                 + "': unknown mitigation '"
                 + id
                 + "'"
-                + (best != null ? ", did you mean '" + best + "'?" : "")
+                + Spelling.didYouMean(id, declared)
                 + (declared.isEmpty()
                     ? " (the scenario declares none)"
                     : " (declared: " + String.join(", ", declared) + ")"));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.model.Scenario;
+import org.corridorrisk.report.FewTrials;
 import org.corridorrisk.report.HtmlReport;
 import org.corridorrisk.report.PeopleServed;
 import org.corridorrisk.report.ReportFacts;
@@ -426,7 +427,9 @@ final class RunCommand implements Callable<Integer> {
           "%-28s %11s %25s %11s %11s %11s %11s  %s%n",
           m.key(),
           num(m, s.mean()),
-          "[" + num(m, s.ci95Low()) + ", " + num(m, s.ci95High()) + "]",
+          FewTrials.noInterval(s)
+              ? FewTrials.NO_INTERVAL
+              : "[" + num(m, s.ci95Low()) + ", " + num(m, s.ci95High()) + "]",
           num(m, s.p50()),
           num(m, s.p95()),
           num(m, s.cvar95()),
@@ -438,12 +441,13 @@ final class RunCommand implements Callable<Integer> {
       if (SummaryJson.few(s)) {
         out.printf(
             Locale.ROOT,
-            "note: the mean %s rests on few trials (%,d with a loss, %.0f effective, fewer than %.0f);"
-                + " treat it as rough%n",
+            "note: the mean %s rests on few trials (%,d with a loss, %.0f effective, fewer than %.0f):"
+                + " %s; treat it as rough%n",
             m.key(),
             s.trialsWithLoss(),
             s.effectiveTrials(),
-            Intervals.FEW_TRIALS);
+            Intervals.FEW_TRIALS,
+            FewTrials.intervalClause(s));
       }
     }
     String noLoss = SummaryJson.noLossNote(r);

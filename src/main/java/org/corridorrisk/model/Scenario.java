@@ -321,7 +321,10 @@ public final class Scenario {
               list + "[" + i + "].commodity",
               Rule.UNKNOWN_REFERENCE,
               values(commodity),
-              "unknown commodity '" + commodity + "'" + suggestion(commodity, commodityIds)));
+              "unknown commodity '"
+                  + commodity
+                  + "'"
+                  + Spelling.didYouMean(commodity, commodityIds)));
     }
   }
 
@@ -337,7 +340,7 @@ public final class Scenario {
               "links[" + link + "]" + end,
               Rule.UNKNOWN_REFERENCE,
               values(nodeId),
-              "unknown node '" + nodeId + "'" + suggestion(nodeId, nodeById.keySet())));
+              "unknown node '" + nodeId + "'" + Spelling.didYouMean(nodeId, nodeById.keySet())));
     } else if (!n.commodity().equals(l.commodity())) {
       out.add(
           new RuleViolation(
@@ -503,7 +506,10 @@ public final class Scenario {
                 "nodes[" + i + "].sector",
                 Rule.UNKNOWN_REFERENCE,
                 values(n.sector()),
-                "unknown sector '" + n.sector() + "'" + suggestion(n.sector(), sectorIds)));
+                "unknown sector '"
+                    + n.sector()
+                    + "'"
+                    + Spelling.didYouMean(n.sector(), sectorIds)));
       }
     }
   }
@@ -553,7 +559,7 @@ public final class Scenario {
                 "unknown node '"
                     + spec.nodes().get(i)
                     + "'"
-                    + suggestion(spec.nodes().get(i), nodeById.keySet())));
+                    + Spelling.didYouMean(spec.nodes().get(i), nodeById.keySet())));
       }
     }
     for (int i = 0; i < spec.links().size(); i++) {
@@ -566,7 +572,7 @@ public final class Scenario {
                 "unknown link '"
                     + spec.links().get(i)
                     + "'"
-                    + suggestion(spec.links().get(i), linkById.keySet())));
+                    + Spelling.didYouMean(spec.links().get(i), linkById.keySet())));
       }
     }
     Set<NodeKind> nodeKinds = new HashSet<>();
@@ -602,7 +608,7 @@ public final class Scenario {
                 "unknown commodity '"
                     + spec.commodities().get(i)
                     + "'"
-                    + suggestion(spec.commodities().get(i), commodityIds)));
+                    + Spelling.didYouMean(spec.commodities().get(i), commodityIds)));
       }
     }
     Set<String> corridorIds = corridors().keySet();
@@ -616,7 +622,7 @@ public final class Scenario {
                 "unknown corridor '"
                     + spec.corridors().get(i)
                     + "'"
-                    + suggestion(spec.corridors().get(i), corridorIds)));
+                    + Spelling.didYouMean(spec.corridors().get(i), corridorIds)));
       }
     }
     Set<String> wantedCommodities = new HashSet<>(spec.commodities());
@@ -654,12 +660,6 @@ public final class Scenario {
     Node from = node(l.from());
     Node to = node(l.to());
     return from != null && to != null && from.location() != null && to.location() != null;
-  }
-
-  /** ", did you mean 'x'?" for the closest candidate within edit distance 3, else "". */
-  static String suggestion(String given, Set<String> candidates) {
-    String best = Spelling.closest(given, candidates);
-    return best == null ? "" : ", did you mean '" + best + "'?";
   }
 
   public String name() {

@@ -113,11 +113,12 @@ public final class CompareJson {
         out.add(
             String.format(
                 java.util.Locale.ROOT,
-                "the baseline mean %s rests on few trials (%,d with a loss, %.0f effective); treat"
-                    + " it as rough",
+                "the baseline mean %s rests on few trials (%,d with a loss, %.0f effective): %s;"
+                    + " treat it as rough",
                 metric.key(),
                 b.trialsWithLoss(),
-                b.effectiveTrials()));
+                b.effectiveTrials(),
+                FewTrials.intervalClause(b)));
       }
     }
     String noLoss = SummaryJson.noLossNote(c.baseline());

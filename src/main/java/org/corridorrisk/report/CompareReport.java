@@ -109,9 +109,14 @@ public final class CompareReport {
           Cell.number(
               NumberText.money(currency, econ.meanReduction()), econ.meanReduction(), Map.of()),
           Cell.text(
-              NumberText.compact(econ.reductionCi95Low())
-                  + " to "
-                  + NumberText.compact(econ.reductionCi95High())),
+              FewTrials.noInterval(
+                      econ.reductionEffectiveTrials(),
+                      econ.reductionCi95Low(),
+                      econ.reductionCi95High())
+                  ? FewTrials.NO_INTERVAL
+                  : NumberText.compact(econ.reductionCi95Low())
+                      + " to "
+                      + NumberText.compact(econ.reductionCi95High())),
           Cell.number(NumberText.percent(h.relativeReduction()), h.relativeReduction(), Map.of()),
           Cell.number(
               NumberText.percent(econ.shareOfTrialsBetter()), econ.shareOfTrialsBetter(), Map.of()),
@@ -184,7 +189,8 @@ public final class CompareReport {
     }
     page.note(
         "Intervals: Hall's skew-corrected t interval of the mean of the paired differences, which"
-            + " stays honest when a few trials carry the difference (docs/model.md, section 6).");
+            + " stays honest when a few of many trials carry the difference, though not below 30"
+            + " effective trials (docs/model.md, section 6).");
     for (String note : CompareJson.baselineNotes(c)) {
       page.note(Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".");
     }
@@ -207,7 +213,8 @@ public final class CompareReport {
     if (!few.isEmpty()) {
       page.note(
           "Rests on few trials (fewer than 30 effective trials carry the mean reduction, so it may"
-              + " move a lot in another run): "
+              + " move a lot in another run, and its 95% interval rests on too few trials to bound"
+              + " it reliably; with no spread among the trials there is no interval at all): "
               + String.join(", ", few)
               + ". Run more trials (--trials) to pin these down.");
     }

@@ -26,7 +26,9 @@ import org.corridorrisk.study.WorstSet;
  * {@code type} ({@code node}|{@code link}) and every other metric; per worst set {@code any_loss}
  * (false: no set of at most that budget causes a loss; {@code assets} is then empty and the metrics
  * are the undisturbed run's), {@code objective, method, upper_bound} (null when none is known),
- * {@code evaluations, seconds} and every other metric. Key order is fixed.
+ * {@code evaluations, kept_from_budget} (null when this budget was searched; else the smaller
+ * budget whose set it keeps without a search: that one already cut all demand, or no larger set
+ * exists), {@code seconds} and every other metric. Key order is fixed.
  */
 public final class CriticalityJson {
   /** The value of the {@code format} key. */
@@ -71,6 +73,11 @@ public final class CriticalityJson {
         o.putNull("upper_bound");
       }
       o.put("evaluations", s.evaluations());
+      if (s.searched()) {
+        o.putNull("kept_from_budget");
+      } else {
+        o.put("kept_from_budget", s.keptFromBudget());
+      }
       o.put("seconds", round(s.seconds()));
     }
     ArrayNode candidates = root.putArray("candidates");

@@ -238,14 +238,19 @@ public final class CriticalityReport {
                 w.get(Metric.PERSON_DAYS_WITHOUT_SERVICE),
                 s.currency()),
             Cell.text(w.search().exact() ? "yes" : "no"),
-            Cell.text(w.search().method()),
+            Cell.text(
+                w.search().searched()
+                    ? w.search().method()
+                    : "not searched: " + notSearchedReason(w, r.candidates().size())),
             Cell.text(
                 w.budget() == 1
                     ? w.search().evaluations()
                         + " new (reuses the "
                         + r.candidates().size()
                         + " single-asset outages)"
-                    : Long.toString(w.search().evaluations())),
+                    : w.search().searched()
+                        ? Long.toString(w.search().evaluations())
+                        : "0 (none needed)"),
             Cell.text(String.format(Locale.ROOT, "%.2f", w.search().seconds())));
       }
       page.table(t);
@@ -323,6 +328,28 @@ public final class CriticalityReport {
         "budgets whose worst set has the node",
         max,
         false);
+  }
+
+  /**
+   * Why budget {@code w} was not searched, for a planner: "budget 1 already leaves 100% of demand
+   * unserved, so no larger set can do worse", or "there are only 3 threat targets, so no set larger
+   * than budget 3's exists". Only for a set that is not {@link
+   * org.corridorrisk.study.WorstCaseResult#searched}.
+   */
+  public static String notSearchedReason(WorstSet w, int candidates) {
+    int from = w.search().keptFromBudget();
+    if (w.budget() > candidates) {
+      return "there "
+          + (candidates == 1
+              ? "is only 1 threat target"
+              : "are only " + candidates + " threat targets")
+          + ", so no set larger than budget "
+          + from
+          + "'s exists";
+    }
+    return "budget "
+        + from
+        + " already leaves 100% of demand unserved, so no larger set can do worse";
   }
 
   /**

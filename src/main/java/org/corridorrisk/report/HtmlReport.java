@@ -232,7 +232,7 @@ public final class HtmlReport {
       }
       page.note(
           "Mean with 95% confidence interval (Hall's skew-corrected t interval, which stays honest when a "
-              + "few trials carry the mean; see docs/model.md). Median, VaR95 (95th percentile) "
+              + "few of many trials carry the mean, though not below 30 effective trials; see docs/model.md). Median, VaR95 (95th percentile) "
               + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
               + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
               + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
@@ -310,15 +310,18 @@ public final class HtmlReport {
     /** Which means rest on few trials, and how the percentiles were computed. */
     String fewTrialsNote() {
       List<String> few = new ArrayList<>();
+      boolean noInterval = false;
       for (Metric m : Metric.values()) {
         if (SummaryJson.few(r.summary(m))) {
           few.add(
               m.key().replace('_', ' ')
                   + String.format(
                       Locale.ROOT,
-                      " (%,d trials with a loss, %.0f effective)",
+                      " (%,d %s with a loss, %.0f effective)",
                       r.summary(m).trialsWithLoss(),
+                      r.summary(m).trialsWithLoss() == 1 ? "trial" : "trials",
                       r.summary(m).effectiveTrials()));
+          noInterval |= FewTrials.noInterval(r.summary(m));
         }
       }
       StringBuilder b = new StringBuilder();
@@ -335,9 +338,20 @@ public final class HtmlReport {
                 String.format(
                     Locale.ROOT,
                     " is carried by fewer than %.0f effective trials, so it may move a lot in another"
-                        + " run; its interval is wide for that reason. Run more trials (--trials) to"
-                        + " pin it down. ",
+                        + " run, and its 95%% interval rests on too few trials to bound the mean"
+                        + " reliably. ",
                     org.corridorrisk.stats.Intervals.FEW_TRIALS));
+        if (noInterval) {
+          b.append(
+              total == 1
+                  ? "One trial shows no spread, so there is no interval at all: the table says \""
+                      + FewTrials.NO_INTERVAL
+                      + "\" where summary.json repeats the mean as both ends. "
+                  : "Where the trials show no spread there is no interval at all: the table says \""
+                      + FewTrials.NO_INTERVAL
+                      + "\" where summary.json repeats the mean as both ends. ");
+        }
+        b.append("Run more trials (--trials) to pin it down. ");
       }
       if (!r.exact()) {
         b.append(
@@ -446,15 +460,27 @@ public final class HtmlReport {
       return String.format(
           Locale.ROOT,
           "Some demand goes unserved in %s of simulated %ss. Expected economic loss %s: %s "
-              + "(95%% CI %s to %s); in the worst 5%% of %ss it averages %s.",
+              + "(%s); in the worst 5%% of %ss it averages %s.",
           NumberText.percent(unserved.shareNonZero()),
           periodName,
           perPeriod,
           NumberText.money(currency(), loss.summary().mean()),
-          NumberText.compact(loss.summary().ci95Low()),
-          NumberText.compact(loss.summary().ci95High()),
+          intervalWords(loss.summary()),
           periodName,
           NumberText.money(currency(), loss.summary().cvar95()));
+    }
+
+    /**
+     * "95% CI 226M to 790M", with "from too few trials to bound the mean" when the mean rests on
+     * few trials, or "no 95% interval: too few trials" when there is none.
+     */
+    static String intervalWords(MetricSummary s) {
+      if (FewTrials.noInterval(s)) {
+        return "no 95% interval: too few trials to bound the mean";
+      }
+      String ci =
+          "95% CI " + NumberText.compact(s.ci95Low()) + " to " + NumberText.compact(s.ci95High());
+      return SummaryJson.few(s) ? ci + ", from too few trials to bound the mean reliably" : ci;
     }
 
     // ------------------------------------------------------------------ tables
@@ -553,9 +579,11 @@ public final class HtmlReport {
                         pd.mean(),
                         Map.of("metric", key + ".person_days_without_service", "stat", "mean")),
                     Cell.text(
-                        NumberText.compact(pd.ci95Low())
-                            + " to "
-                            + NumberText.compact(pd.ci95High())),
+                        FewTrials.noInterval(pd)
+                            ? FewTrials.NO_INTERVAL
+                            : NumberText.compact(pd.ci95Low())
+                                + " to "
+                                + NumberText.compact(pd.ci95High())),
                     Cell.text(PeopleServed.duration(c.meanDaysEach()))));
         if (tail) {
           row.add(
@@ -620,7 +648,11 @@ public final class HtmlReport {
           Cell.text(unit),
           num(key, "mean", sum.mean(), share),
           new Cell(
-              display(sum.ci95Low(), share) + " to " + display(sum.ci95High(), share), null, ci),
+              FewTrials.noInterval(sum)
+                  ? FewTrials.NO_INTERVAL
+                  : display(sum.ci95Low(), share) + " to " + display(sum.ci95High(), share),
+              null,
+              ci),
           num(key, "p50", sum.p50(), share),
           num(key, "var95", sum.var95(), share),
           num(key, "cvar95", sum.cvar95(), share),

@@ -269,18 +269,24 @@ public final class PeopleServed {
     b.append(
         String.format(
             Locale.ROOT,
-            "on average %s person-days without %s %s (95%% CI %s to %s), as if all %s people"
+            "on average %s person-days without %s %s (%s), as if all %s people"
                 + " served by %s went without it for %s.",
             NumberText.compact(pd.mean()),
             name,
             perPeriod,
-            NumberText.compact(pd.ci95Low()),
-            NumberText.compact(pd.ci95High()),
+            FewTrials.noInterval(pd)
+                ? "no 95% interval: too few trials"
+                : "95% CI "
+                    + NumberText.compact(pd.ci95Low())
+                    + " to "
+                    + NumberText.compact(pd.ci95High()),
             NumberText.compact(c.people()),
             name,
             duration(c.meanDaysEach())));
     if (SummaryJson.few(pd)) {
-      b.append(" This mean rests on few trials: treat it as rough.");
+      b.append(" This mean rests on few trials: ")
+          .append(FewTrials.intervalClause(pd))
+          .append("; treat it as rough.");
     }
     return b.toString();
   }

@@ -196,12 +196,6 @@ final class Patcher {
             }
           });
     }
-    String best = Spelling.closest(id, ids);
-    return "unknown "
-        + kind
-        + " '"
-        + id
-        + "'"
-        + (best == null ? "" : ", did you mean '" + best + "'?");
+    return "unknown " + kind + " '" + id + "'" + Spelling.didYouMean(id, ids);
   }
 }

@@ -445,15 +445,13 @@ final class SchemaCheck {
             : StreamSupport.stream(options.spliterator(), false)
                 .map(JsonNode::asText)
                 .collect(Collectors.toList());
-    String best =
-        instance != null && instance.isTextual()
-            ? Spelling.closest(instance.asText(), values)
-            : null;
     return "must be one of "
         + String.join(", ", values)
         + " but was "
         + show(instance)
-        + (best != null ? ", did you mean '" + best + "'?" : "");
+        + (instance != null && instance.isTextual()
+            ? Spelling.didYouMean(instance.asText(), values)
+            : "");
   }
 
   /** "a number", "a mapping (key: value pairs)", ... for a JSON Schema type. */

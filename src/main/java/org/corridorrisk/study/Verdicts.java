@@ -52,29 +52,39 @@ final class Verdicts {
           .append(what)
           .append(" by ")
           .append(pct(p.relativeReduction()))
-          .append(" (95% CI ")
-          .append(range(p.relativeCi95Low(), p.relativeCi95High()))
+          .append(" (")
+          .append(interval(p, p.relativeCi95Low(), p.relativeCi95High()))
           .append(')');
     } else if (p.relativeCi95High() < 0) {
       sb.append("increases ")
           .append(what)
           .append(" by ")
           .append(pct(-p.relativeReduction()))
-          .append(" (95% CI ")
-          .append(range(-p.relativeCi95High(), -p.relativeCi95Low()))
+          .append(" (")
+          .append(interval(p, -p.relativeCi95High(), -p.relativeCi95Low()))
           .append(')');
     } else {
       sb.append("no clear change in ")
           .append(what)
           .append(" (reduction ")
           .append(pct(p.relativeReduction()))
-          .append(", 95% CI ")
-          .append(range(p.relativeCi95Low(), p.relativeCi95High()))
+          .append(", ")
+          .append(interval(p, p.relativeCi95Low(), p.relativeCi95High()))
           .append(')');
     }
     sb.append(", better ").append(inTrials(p.shareOfTrialsBetter())).append(", ");
     sb.append(
         p.shareOfTrialsWorse() == 0 ? "never worse" : "worse " + inTrials(p.shareOfTrialsWorse()));
+  }
+
+  /**
+   * "95% CI l-h%", or "no 95% interval: too few trials" when the reduction rests on few trials and
+   * its interval has no width (one trial, or trials that all changed by one amount).
+   */
+  private static String interval(PairedMetric p, double low, double high) {
+    return p.fewTrials() && !(high > low)
+        ? "no 95% interval: too few trials"
+        : "95% CI " + range(low, high);
   }
 
   /** The changed metric with the largest relative change (contract order breaks ties). */

@@ -17,6 +17,10 @@ import java.util.Arrays;
  *     known); equals {@code value} up to rounding when {@code exact}
  * @param evaluations distinct set evaluations this budget's search needed (cache misses)
  * @param seconds wall-clock time of this budget's search
+ * @param keptFromBudget 0 when this budget was searched; else the smaller budget whose set (and
+ *     method, bound) it keeps without a search, because that budget already reached the objective's
+ *     ceiling (all demand unserved: no set can be worse) or because no set of more candidates
+ *     exists; {@code evaluations} is then 0
  */
 public record WorstCaseResult(
     int budget,
@@ -26,13 +30,19 @@ public record WorstCaseResult(
     String method,
     double upperBound,
     long evaluations,
-    double seconds) {
+    double seconds,
+    int keptFromBudget) {
 
   public WorstCaseResult {
     if (budget < 1) {
       throw new IllegalArgumentException("budget must be >= 1 but was " + budget);
     }
     assets = assets.clone();
+  }
+
+  /** Whether this budget was searched (false: it keeps a smaller budget's set, see above). */
+  public boolean searched() {
+    return keptFromBudget == 0;
   }
 
   @Override

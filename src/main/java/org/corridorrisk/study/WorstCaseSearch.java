@@ -120,9 +120,11 @@ public final class WorstCaseSearch {
       long startNanos = System.nanoTime();
       long startEvaluations = evaluations;
       WorstCaseResult r;
+      int keptFrom = 0;
       if (k > candidates || (previous != null && previous.exact() && atCeiling(previous.value()))) {
         // no k-set exists, or budget k-1 already reached the ceiling: nothing can be strictly worse
         r = previous;
+        keptFrom = previous.searched() ? previous.budget() : previous.keptFromBudget();
       } else {
         Best best = searchSize(k, previous);
         if (previous != null && !better(best.value, previous.value())) {
@@ -143,6 +145,7 @@ public final class WorstCaseSearch {
                 best.method,
                 best.exact ? best.value : best.upperBound,
                 0,
+                0,
                 0);
       }
       double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -155,7 +158,8 @@ public final class WorstCaseSearch {
               r.method(),
               r.upperBound(),
               evaluations - startEvaluations,
-              seconds);
+              seconds,
+              keptFrom);
       results.add(r);
       previous = r;
     }

@@ -64,6 +64,19 @@ class ArgumentErrorsTest {
   }
 
   @Test
+  void optionOfOneLetter_isNoTypoOfALongerOne() {
+    // the dashes are not part of the word: '--o' is one letter, and it used to get '--out'
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--o", "x"));
+    assertEquals(
+        "corridor-risk: unknown option '--o' for 'corridor-risk run'",
+        err.lines().findFirst().orElseThrow());
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "-seed", "1"));
+    assertEquals(
+        "corridor-risk: unknown option '-seed' for 'corridor-risk run'; did you mean '--seed'?",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
   void importWithoutAFile_asksForANetworkFile() {
     // import reads a network file (GasLib, Matrix Market, GraphML), not a scenario
     assertEquals(2, run("import", "--out", "x.yaml"));
@@ -109,5 +122,12 @@ class ArgumentErrorsTest {
     assertEquals("compare", ArgumentErrors.closest("comapre", commands));
     assertEquals("describe", ArgumentErrors.closest("descibe", commands));
     assertNull(ArgumentErrors.closest("xyz", commands));
+    assertEquals("run", ArgumentErrors.closest("rn", commands));
+    assertNull(ArgumentErrors.closest("qq", commands));
+    assertNull(ArgumentErrors.closest("bxnxh", List.of("bench", "run")), "two of five wrong");
+    List<String> options = List.of("-s", "--seed", "--out", "--trials");
+    assertEquals("--seed", ArgumentErrors.closest("--sed", options));
+    assertEquals("-s", ArgumentErrors.closest("--s", options));
+    assertNull(ArgumentErrors.closest("--o", options));
   }
 }

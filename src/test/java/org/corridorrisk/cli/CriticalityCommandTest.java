@@ -105,4 +105,89 @@ class CriticalityCommandTest {
     String html = Files.readString(dir.resolve("criticality.html"));
     assertTrue(html.contains("0 new (reuses the " + candidates + " single-asset outages)"));
   }
+
+  /** A source feeding a sink through two links in series; a threat targets both. */
+  private Path series() throws Exception {
+    Path file = tmp.resolve("series.yaml");
+    Files.writeString(
+        file,
+        """
+        format: corridor-risk/v1
+        name: series
+        horizon_days: 30
+        commodities:
+          - id: gas
+        nodes:
+          - {id: a, kind: source, commodity: gas, supply: 10}
+          - {id: j, kind: junction, commodity: gas}
+          - {id: b, kind: sink, commodity: gas, demand: 5, value_of_lost_load: 1000}
+        links:
+          - {id: in, from: a, to: j, commodity: gas, capacity: 10}
+          - {id: out, from: j, to: b, commodity: gas, capacity: 10}
+        threats:
+          - {id: t, model: poisson, events_per_year: 1, targets: {links: [in, out]},
+             repair_days: {dist: fixed, value: 3}}
+        """);
+    return file;
+  }
+
+  @Test
+  void budgetsAfterAllDemandIsCut_sayTheyWereNotSearched_notZeroEvaluations() throws Exception {
+    // budget 1 already leaves all demand unserved, so budgets 2 and 3 keep its set unsearched:
+    // the line said "(branch-and-bound, 0 evaluations, 0.00 s)"; budget 3 exceeds the 2 targets
+    Path dir = tmp.resolve("o");
+    Cli o = Cli.run("criticality", series().toString(), "--budget", "3", "--out", dir.toString());
+    assertEquals(0, o.code(), o.err());
+    for (String budget : new String[] {"  budget 2:", "  budget 3:"}) {
+      String line = o.out().lines().filter(l -> l.startsWith(budget)).findFirst().orElseThrow();
+      assertTrue(line.contains("unserved_fraction 100%"), line);
+      assertTrue(!line.contains("evaluations"), line);
+    }
+    String two = o.out().lines().filter(l -> l.startsWith("  budget 2:")).findFirst().orElseThrow();
+    assertTrue(
+        two.endsWith(
+            "exact (not searched: budget 1 already leaves 100% of demand unserved, so no larger"
+                + " set can do worse)"),
+        two);
+    String html = Files.readString(dir.resolve("criticality.html"));
+    assertTrue(
+        html.contains(
+            "not searched: budget 1 already leaves 100% of demand unserved, so no larger set can"
+                + " do worse"),
+        html);
+    assertTrue(html.contains("0 (none needed)"), html);
+    var json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("criticality.json").toFile());
+    var worst = json.path("worst_case");
+    assertTrue(worst.get(0).path("kept_from_budget").isNull(), worst.toString());
+    assertEquals(1, worst.get(1).path("kept_from_budget").asInt(), worst.toString());
+    assertEquals(1, worst.get(2).path("kept_from_budget").asInt(), worst.toString());
+    assertEquals(0, worst.get(1).path("evaluations").asLong(), "the contract's count is unchanged");
+    assertTrue(worst.get(1).path("exact").asBoolean());
+  }
+
+  @Test
+  void budgetAboveTheNumberOfTargets_saysNoLargerSetExists() throws Exception {
+    // economic_loss has no ceiling: budget 2 is searched, budget 3 has no 3-set to search
+    Path dir = tmp.resolve("o");
+    Cli o =
+        Cli.run(
+            "criticality",
+            series().toString(),
+            "--budget",
+            "3",
+            "--objective",
+            "economic_loss",
+            "--out",
+            dir.toString());
+    assertEquals(0, o.code(), o.err());
+    String three =
+        o.out().lines().filter(l -> l.startsWith("  budget 3:")).findFirst().orElseThrow();
+    assertTrue(
+        three.endsWith(
+            "(not searched: there are only 2 threat targets, so no set larger than budget 2's"
+                + " exists)"),
+        o.out());
+  }
 }

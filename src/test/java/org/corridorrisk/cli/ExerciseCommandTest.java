@@ -528,6 +528,10 @@ class ExerciseCommandTest {
         "unknown mitigation 'bigger-stor', did you mean 'bigger-store'?"
       },
       {
+        new String[] {"exercise", f, "--trial", "1", "--decide", "3:bigger-qq"},
+        "unknown mitigation 'bigger-qq' (declared: "
+      },
+      {
         new String[] {"exercise", f, "--trial", "1", "--decide", "60:bigger-store"},
         "outside the horizon (days 0 to 59)"
       },
@@ -544,6 +548,10 @@ class ExerciseCommandTest {
       {
         new String[] {"exercise", f, "--percentile", "5", "--metric", "economic_los"},
         "did you mean 'economic_loss'?"
+      },
+      {
+        new String[] {"exercise", f, "--percentile", "5", "--metric", "direct_qqqq"},
+        "no metric 'direct_qqqq' (the columns"
       },
     };
     for (Object[] c : cases) {

@@ -84,14 +84,17 @@ class ProblemGoldenTest {
     assertProblems(
         replace("- id: b\n    kind: sink", "- id: a\n    kind: sink").replace("to: b", "to: a2"),
         "t.yaml:11:9: nodes[1].id: duplicate id 'a' (first used at line 7, nodes[0])",
-        "t.yaml:18:9: links[0].to: unknown node 'a2', did you mean 'a'? (link 'l')");
+        "t.yaml:18:9: links[0].to: unknown node 'a2' (link 'l')");
   }
 
   @Test
-  void linkToMissingNode_suggestsAnId() {
+  void linkToMissingNode_suggestsOnlyAPlausibleTypo() {
+    // one letter for another is no typo of a one-letter id (it said "did you mean 'a'?")
     assertProblems(
-        replace("to: b", "to: c"),
-        "t.yaml:18:9: links[0].to: unknown node 'c', did you mean 'a'? (link 'l')");
+        replace("to: b", "to: c"), "t.yaml:18:9: links[0].to: unknown node 'c' (link 'l')");
+    assertProblems(
+        replace("to: b", "to: B"),
+        "t.yaml:18:9: links[0].to: unknown node 'B', did you mean 'b'? (link 'l')");
   }
 
   @Test
@@ -404,7 +407,10 @@ class ProblemGoldenTest {
   void unknownThreatTarget() {
     assertProblems(
         replace("links: [l]", "links: [k]"),
-        "t.yaml:25:23: threats[0].targets.links[0]: unknown link 'k', did you mean 'l'? (threat 't')");
+        "t.yaml:25:23: threats[0].targets.links[0]: unknown link 'k' (threat 't')");
+    assertProblems(
+        replace("links: [l]", "links: [L]"),
+        "t.yaml:25:23: threats[0].targets.links[0]: unknown link 'L', did you mean 'l'? (threat 't')");
   }
 
   @Test
@@ -503,7 +509,10 @@ class ProblemGoldenTest {
   void unknownSector() {
     assertProblems(
         replace(ECONOMY, "demand: 5", "demand: 5\n    sector: z"),
-        "t.yaml:15:13: nodes[1].sector: unknown sector 'z', did you mean 'x'? (node 'b')");
+        "t.yaml:15:13: nodes[1].sector: unknown sector 'z' (node 'b')");
+    assertProblems(
+        replace(ECONOMY, "demand: 5", "demand: 5\n    sector: X"),
+        "t.yaml:15:13: nodes[1].sector: unknown sector 'X', did you mean 'x'? (node 'b')");
   }
 
   /** ECONOMY with gas in {@code gasUnit} and oil in {@code oilUnit}, both feeding sector x. */
@@ -545,7 +554,10 @@ class ProblemGoldenTest {
   void patchOfUnknownTarget() {
     assertProblems(
         replace(MITIGATION, "{link: l,", "{link: q,"),
-        "t.yaml:31:16: mitigations[0].changes[0].link: unknown link 'q', did you mean 'l'? (mitigation 'm')");
+        "t.yaml:31:16: mitigations[0].changes[0].link: unknown link 'q' (mitigation 'm')");
+    assertProblems(
+        replace(MITIGATION, "{link: l,", "{link: L,"),
+        "t.yaml:31:16: mitigations[0].changes[0].link: unknown link 'L', did you mean 'l'? (mitigation 'm')");
   }
 
   @Test

@@ -94,9 +94,11 @@ class ComparisonTest {
   void verdict_clearReduction_statesPercentIntervalSharesAndRatio() {
     Comparison c =
         Comparison.of(BASE, List.of(Synthetic.run("a", 4, Synthetic.result(1, 90, 180, 270, 360))));
-    // relative reduction 10% in every trial: interval collapses to 10-10%; BCR 25 / 4 = 6.25
+    // relative reduction 10% in every trial of 4: the interval collapses to 10-10%, which bounds
+    // nothing (it read "95% CI 10-10%"); BCR 25 / 4 = 6.25
     assertEquals(
-        "reduces expected person-days without service by 10% (95% CI 10-10%), better in every trial, "
+        "reduces expected person-days without service by 10% (no 95% interval: too few trials),"
+            + " better in every trial, "
             + "never worse; BCR 6.3",
         c.mitigations().get(0).verdict());
   }
@@ -133,7 +135,7 @@ class ComparisonTest {
             List.of(Synthetic.run("detect", 2, Synthetic.result(1, mit))));
     assertEquals(
         "leaves expected person-days without service unchanged in every trial; reduces expected spill volume"
-            + " by 50% (95% CI 50-50%), better in every trial, never worse; BCR 0",
+            + " by 50% (no 95% interval: too few trials), better in every trial, never worse; BCR 0",
         c.mitigations().get(0).verdict());
   }
 
