@@ -338,10 +338,11 @@ final class CompareCommand implements Callable<Integer> {
     String currency = c.baseline().scenario().currency();
     o.printf(
         Locale.ROOT,
-        "%s: baseline vs %d mitigation(s), %d trials each, seed %d, common random numbers%n",
+        "%s: baseline vs %d mitigation%s, %s each, seed %d, common random numbers%n",
         c.baseline().scenario().name(),
         c.mitigations().size(),
-        c.trials(),
+        c.mitigations().size() == 1 ? "" : "s",
+        NumberText.trials(c.trials()),
         c.baseline().options().seed());
     o.printf(
         Locale.ROOT,

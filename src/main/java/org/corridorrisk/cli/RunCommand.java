@@ -401,9 +401,9 @@ final class RunCommand implements Callable<Integer> {
   static void printTable(StudyResult r, PrintWriter out) {
     out.printf(
         Locale.ROOT,
-        "%s: %,d trials of the %d-day horizon, seed %d, %.1f s (%.0f trials/s)%n",
+        "%s: %s of the %d-day horizon, seed %d, %.1f s (%.0f trials/s)%n",
         r.scenario().name(),
-        r.trials(),
+        NumberText.trials(r.trials()),
         r.scenario().horizonDays(),
         r.options().seed(),
         r.elapsedNanos() / 1e9,

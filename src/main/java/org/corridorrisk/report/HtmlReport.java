@@ -497,8 +497,7 @@ public final class HtmlReport {
                   + " ("
                   + s.horizonDays()
                   + " days), over "
-                  + String.format(Locale.ROOT, "%,d", total)
-                  + " trials",
+                  + NumberText.trials(total),
               "metric",
               "unit",
               "mean",

@@ -58,6 +58,8 @@ class FewTrialsIntervalTest {
       Path dir = tmp.resolve("run" + trials);
       Cli o = Cli.run("run", scenario().toString(), "--trials", trials, "--out", dir.toString());
       assertEquals(0, o.code(), o.err());
+      String count = trials.equals("1") ? "1 trial " : "3 trials ";
+      assertTrue(o.out().contains(": " + count + "of the "), o.out());
       String row = line(o.out(), "economic_loss ");
       assertTrue(row.contains("none: too few trials"), row);
       assertFalse(row.contains("["), "no [x, x] that reads as an exact mean: " + row);
@@ -79,6 +81,7 @@ class FewTrialsIntervalTest {
       String html = Files.readString(dir.resolve("report.html"));
       assertTrue(html.contains("no 95% interval: too few trials to bound the mean"), trials);
       assertTrue(html.contains("none: too few trials"), trials);
+      assertTrue(html.contains("days), over " + count.strip()), trials);
       assertTrue(html.contains("there is no interval at all"), trials);
       assertFalse(html.contains("interval is wide"), "a zero-width interval is not wide");
       // the people headline, in the terminal and the report
@@ -112,6 +115,7 @@ class FewTrialsIntervalTest {
     Path dir = tmp.resolve("cmp");
     Cli o = Cli.run("compare", scenario().toString(), "--trials", "1", "--out", dir.toString());
     assertEquals(0, o.code(), o.err());
+    assertTrue(o.out().contains(", 1 trial each, "), o.out());
     assertTrue(
         line(o.out(), "baseline mean economic_loss").contains("(no 95% interval: too few trials)"),
         o.out());

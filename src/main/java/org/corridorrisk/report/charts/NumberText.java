@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.Locale;
 
 /**
  * Short, locale-independent number texts for charts and pages: three significant digits and k / M /
@@ -50,6 +51,11 @@ public final class NumberText {
   }
 
   /** {@code currency + " " + compact(v)}, e.g. {@code "USD 12.3M"}. */
+  /** A count of trials with thousands grouped: {@code 1 trial}, {@code 20,000 trials}. */
+  public static String trials(long n) {
+    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "trial" : "trials");
+  }
+
   public static String money(String currency, double v) {
     return (currency == null || currency.isEmpty() ? "" : currency + " ") + compact(v);
   }
