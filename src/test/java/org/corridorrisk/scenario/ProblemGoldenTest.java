@@ -454,6 +454,14 @@ class ProblemGoldenTest {
         replace(BASE, "name: t", "name: a/b"),
         "t.yaml:2:7: name: must not contain '/' or '\\' (the name is the output directory"
             + " out/<name>) but was 'a/b'");
+    // a blank name would be a folder of spaces, out/"  " (empty names are rejected already)
+    String blank =
+        "t.yaml:2:7: name: must not be blank (the name is the output directory out/<name>) but"
+            + " was ";
+    assertProblems(replace(BASE, "name: t", "name: \"  \""), blank + "'  '");
+    assertProblems(replace(BASE, "name: t", "name: \" \""), blank + "' '");
+    // spaces inside or around a name are fine
+    assertProblems(replace(BASE, "name: t", "name: \"gas winter \""));
     // dots inside a name, or three of them, are fine
     assertProblems(replace(BASE, "name: t", "name: ..."));
     assertProblems(replace(BASE, "name: t", "name: v1.2"));
