@@ -545,6 +545,28 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void commodityWithoutDemand_isAWarning() throws Exception {
+    // its unserved share counts 0 in the top-level mean over commodities, which it dilutes
+    String unused = replace(BASE, "  - id: gas\n", "  - id: gas\n  - id: power\n");
+    assertProblems(unused);
+    assertEquals(
+        List.of(
+            "t.yaml:6:5: commodities[1]: warning: has no sink, so none of it can go unserved: its"
+                + " losses are 0, and its unserved share (0) still counts in the top-level"
+                + " unserved_fraction, the mean over commodities (commodity 'power')"),
+        TestFiles.load(unused).warnings().stream().map(Problem::format).toList());
+    String zero = replace(BASE, "    demand: 5\n", "    demand: 0\n");
+    assertProblems(zero);
+    assertEquals(
+        List.of(
+            "t.yaml:5:5: commodities[0]: warning: has no sink with a demand above 0, so none of it"
+                + " can go unserved: its losses are 0, and its unserved share (0) still counts in"
+                + " the top-level unserved_fraction, the mean over commodities (commodity 'gas')"),
+        TestFiles.load(zero).warnings().stream().map(Problem::format).toList());
+    assertEquals(List.of(), TestFiles.load(BASE).warnings());
+  }
+
+  @Test
   void sectorFedInOneUnit_spelledTwoWays_isNoWarning() throws Exception {
     assertEquals(List.of(), TestFiles.load(gasAndOilInOneSector("mcm/d", "mcm/day")).warnings());
   }
