@@ -371,11 +371,11 @@ final class SchemaCheck {
     }
     String what =
         switch (path) {
-          case "nodes" -> "nodes";
-          case "links" -> "links";
-          case "commodities" -> "commodities";
-          case "threats" -> "threats";
-          default -> "entries";
+          case "nodes" -> limit == 1 ? "node" : "nodes";
+          case "links" -> limit == 1 ? "link" : "links";
+          case "commodities" -> limit == 1 ? "commodity" : "commodities";
+          case "threats" -> limit == 1 ? "threat" : "threats";
+          default -> limit == 1 ? "entry" : "entries";
         };
     return "maxItems".equals(keyword)
         ? "must list at most " + limit + " " + what + " but has " + size

@@ -173,7 +173,7 @@ class ProblemGoldenTest {
     // string form's "must be a string" and the schema's "valid to one and only one" are not news
     assertProblems(
         replace("demand: 5", "demand: 5\n    demand_profile: []"),
-        "t.yaml:15:21: nodes[1].demand_profile: must list at least 1 entries but has 0 (node 'b')");
+        "t.yaml:15:21: nodes[1].demand_profile: must list at least 1 entry but has 0 (node 'b')");
   }
 
   @Test
@@ -542,6 +542,23 @@ class ProblemGoldenTest {
                 + " demand and their demand across units, so the commodity with the larger numbers"
                 + " dominates; give each unit its own sector (sector 'x')"),
         TestFiles.load(text).warnings().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void aListThatMustHaveOne_saysOneInTheSingular() {
+    List<String> got =
+        problems(
+            BASE.substring(0, BASE.indexOf("commodities:"))
+                + "commodities: []\nnodes: []\nlinks: []\nthreats: []\n");
+    for (String expected :
+        List.of(
+            "commodities: must list at least 1 commodity but has 0",
+            "nodes: must list at least 2 nodes but has 0",
+            "links: must list at least 1 link but has 0",
+            "threats: must list at least 1 threat but has 0")) {
+      assertEquals(
+          1, got.stream().filter(p -> p.endsWith(expected)).count(), expected + ": " + got);
+    }
   }
 
   @Test
