@@ -215,6 +215,18 @@ final class DescribeCommand implements Callable<Integer> {
             sb.append("  ").append(id).append(": ").append(String.join(", ", links)).append('\n'));
   }
 
+  /**
+   * Expected Poisson attempts over the horizon: {@code events_per_year / 365} times the sum over
+   * days of the rate profile's factor (1 a day without a {@code rate_profile}).
+   */
+  static double expectedAttempts(Scenario s, double eventsPerYear, List<String> rateProfile) {
+    double days = 0;
+    for (int d = 0; d < s.horizonDays(); d++) {
+      days += s.incidents().factor(rateProfile, d);
+    }
+    return eventsPerYear * days / 365.0;
+  }
+
   private static void threats(Scenario s, StringBuilder sb, boolean full) {
     sb.append("\nThreats\n");
     for (Threat t : s.threats()) {
@@ -250,7 +262,7 @@ final class DescribeCommand implements Callable<Integer> {
         }
         sb.append(")");
       } else if (t.model() == ThreatModel.POISSON) {
-        double attempts = t.eventsPerYear() * s.horizonDays() / 365.0;
+        double attempts = expectedAttempts(s, t.eventsPerYear(), x.rateProfile());
         sb.append(", ")
             .append(num(t.eventsPerYear()))
             .append(t.eventsPerYear() == 1 ? " attempt per year, " : " attempts per year, ")

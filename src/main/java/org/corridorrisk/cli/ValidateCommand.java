@@ -51,14 +51,14 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(
             file
                 + ": ok ("
-                + s.baseline().nodes().size()
-                + " nodes, "
-                + s.baseline().links().size()
-                + " links, "
-                + s.baseline().threats().size()
-                + " threats, "
-                + s.baseline().mitigations().size()
-                + " mitigations)");
+                + count(s.baseline().nodes().size(), "node")
+                + ", "
+                + count(s.baseline().links().size(), "link")
+                + ", "
+                + count(s.baseline().threats().size(), "threat")
+                + ", "
+                + count(s.baseline().mitigations().size(), "mitigation")
+                + ")");
       } catch (ScenarioException e) {
         bad = true;
         for (Problem p : e.problems()) {
@@ -69,5 +69,10 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return bad ? Failures.USER_INPUT : Failures.OK;
+  }
+
+  /** {@code n} and the word, plural unless {@code n} is 1 ("1 link", "0 mitigations"). */
+  private static String count(int n, String word) {
+    return n + " " + (n == 1 ? word : word + "s");
   }
 }

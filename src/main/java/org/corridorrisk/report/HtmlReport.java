@@ -181,9 +181,11 @@ public final class HtmlReport {
       if (start != null) {
         facts.put(
             "calendar",
-            "day 1 = "
+            "day 0 = "
                 + start
-                + ", last day = "
+                + ", last day "
+                + (s.horizonDays() - 1)
+                + " = "
                 + s.incidents().dateOf(s.horizonDays() - 1)
                 + " (start_date)");
       }
@@ -903,7 +905,7 @@ public final class HtmlReport {
         int days = d.mean()[c].length;
         double[] x = new double[days];
         for (int i = 0; i < days; i++) {
-          x[i] = i + 1;
+          x[i] = i; // days numbered from 0, as in the scenario file, describe and exercise
         }
         bands.add(new Band(d.commodityIds().get(c), x, d.mean()[c], d.p05()[c], d.p95()[c]));
       }
@@ -921,11 +923,11 @@ public final class HtmlReport {
           }
         }
         dates =
-            " Day 1 is "
+            " Day 0 is "
                 + start
                 + (worst >= 0 && low < 1 - 1e-9
                     ? "; the lowest mean share is on day "
-                        + (worst + 1)
+                        + worst
                         + " ("
                         + s.incidents().dateOf(worst)
                         + ")."
@@ -941,7 +943,7 @@ public final class HtmlReport {
           bands,
           start == null
               ? "day of the " + periodName
-              : "day of the " + periodName + " (day 1 = " + start + ")",
+              : "day of the " + periodName + " (day 0 = " + start + ")",
           "share of demand served",
           Charts.shareRange(lowestBand(d)),
           true);

@@ -173,6 +173,7 @@ final class ModelBuilder {
       if (issues.all().size() == before) {
         extra.check(s);
         warnSectorsInMixedUnits(s);
+        warnCommoditiesWithoutDemand(s);
       }
       Sharing sharing = f.sharing() == null ? null : Sharing.fromFileName(f.sharing());
       if (sharing != null) {
@@ -203,6 +204,38 @@ final class ModelBuilder {
     } catch (IllegalArgumentException e) {
       issues.addFollowOn("", Objects.toString(e.getMessage(), "invalid scenario"), false);
       return null;
+    }
+  }
+
+  /**
+   * Warns about each commodity without a sink of positive demand: nothing of it can go unserved, so
+   * its losses are 0, and its unserved share (0) still counts in the top-level {@code
+   * unserved_fraction}, the mean over commodities, which it dilutes.
+   */
+  private void warnCommoditiesWithoutDemand(Scenario s) {
+    for (int i = 0; i < s.commodities().size(); i++) {
+      String c = s.commodities().get(i).id();
+      int sinks = 0;
+      boolean demand = false;
+      for (Node n : s.nodes()) {
+        if (n.kind() == NodeKind.SINK && c.equals(n.commodity())) {
+          sinks++;
+          demand |= n.demandPerDay() > 0;
+        }
+      }
+      if (demand) {
+        continue;
+      }
+      issues.warn(
+          Paths.index("commodities", i),
+          "warning: "
+              + (sinks == 0 ? "has no sink" : "has no sink with a demand above 0")
+              + ", so none of it can go unserved: its losses are 0, and its unserved share (0)"
+              + " still counts in the top-level unserved_fraction, the mean over commodities"
+              + " (commodity '"
+              + c
+              + "')",
+          false);
     }
   }
 

@@ -371,11 +371,11 @@ final class SchemaCheck {
     }
     String what =
         switch (path) {
-          case "nodes" -> "nodes";
-          case "links" -> "links";
-          case "commodities" -> "commodities";
-          case "threats" -> "threats";
-          default -> "entries";
+          case "nodes" -> limit == 1 ? "node" : "nodes";
+          case "links" -> limit == 1 ? "link" : "links";
+          case "commodities" -> limit == 1 ? "commodity" : "commodities";
+          case "threats" -> limit == 1 ? "threat" : "threats";
+          default -> limit == 1 ? "entry" : "entries";
         };
     return "maxItems".equals(keyword)
         ? "must list at most " + limit + " " + what + " but has " + size
@@ -418,7 +418,8 @@ final class SchemaCheck {
 
   /**
    * Why a scenario name was rejected: it names the output directory {@code out/<name>}, so it may
-   * not be {@code .} or {@code ..}, nor contain a path separator or a control character.
+   * not be {@code .} or {@code ..}, nor blank (only spaces), nor contain a path separator or a
+   * control character.
    */
   static String nameMessage(String name, String was) {
     if (name.equals(".") || name.equals("..")) {
@@ -428,6 +429,10 @@ final class SchemaCheck {
       return "must not contain a control character such as a newline or tab (the name is the"
           + " output directory out/<name>) but was "
           + was;
+    }
+    if (name.indexOf('/') < 0 && name.indexOf('\\') < 0) {
+      // the only rule left: not blank (a folder named by spaces is one nobody can find)
+      return "must not be blank (the name is the output directory out/<name>) but was " + was;
     }
     return "must not contain '/' or '\\' (the name is the output directory out/<name>) but was "
         + was;

@@ -1084,7 +1084,9 @@ final class TrialRunner {
         }
       }
       refreshCaps();
+      crewTime = d;
       while (ev < evCount && (int) evTime[evOrder[ev]] == d) {
+        crewTime = evTime[evOrder[ev]];
         applyEvent(evOrder[ev++], d);
       }
       assignCrews(d);
@@ -1502,6 +1504,12 @@ final class TrialRunner {
     }
   }
 
+  /**
+   * When crews are assigned on the current day, in days: after the day's last event (so a replay's
+   * {@code repair_start} never comes before the hit that made the job), else the day's start.
+   */
+  private double crewTime;
+
   /** Free crews take waiting jobs in queue order (after the day's hits). */
   private void assignCrews(int d) {
     for (int p = 0; p < waitingCount.length; p++) {
@@ -1536,7 +1544,7 @@ final class TrialRunner {
               new TrialEvent(
                   TrialEvent.Type.REPAIR_START,
                   d,
-                  d,
+                  crewTime,
                   outageThreat()[a],
                   assetId(a),
                   jobFactor[j],
@@ -1913,7 +1921,7 @@ final class TrialRunner {
         outageThreat()[a] = th.id; // the threat whose outage ends last (named when it is restored)
         if (!wasOut && pool < 0 && r > 0) {
           observer.event(
-              TrialEvent.of(TrialEvent.Type.REPAIR_START, d, d, th.id, assetId(a), f, end));
+              TrialEvent.of(TrialEvent.Type.REPAIR_START, d, evTime[e], th.id, assetId(a), f, end));
         }
       }
     }

@@ -22,6 +22,16 @@ class ValidateDescribeCommandTest {
   }
 
   @Test
+  void validate_okLineAndSizeProblems_sayOneInTheSingular() {
+    Cli ok = Cli.run("validate", "src/test/resources/golden/reroute-fair.yaml");
+    assertEquals(0, ok.code(), ok.err());
+    assertEquals(
+        "src/test/resources/golden/reroute-fair.yaml: ok (3 nodes, 4 links, 1 threat,"
+            + " 0 mitigations)\n",
+        ok.out());
+  }
+
+  @Test
   void validate_fiveFaults_printsAllFiveOnStderrAndExitsTwo(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("five.yaml");
     Files.copy(Path.of("src/test/resources/broken/five-faults.yaml"), f);

@@ -153,7 +153,7 @@ class IncidentsValidationTest {
         with(
             "restoration: [{capacity_factor: 0.6, days: {dist: fixed, value: 2}}]",
             "restoration: []"),
-        "t.yaml:29:23: threats[0].damage[1].restoration: must list at least 1 entries but has 0 (threat 't')");
+        "t.yaml:29:23: threats[0].damage[1].restoration: must list at least 1 entry but has 0 (threat 't')");
   }
 
   @Test

@@ -176,7 +176,7 @@ class ProblemGoldenTest {
     // string form's "must be a string" and the schema's "valid to one and only one" are not news
     assertProblems(
         replace("demand: 5", "demand: 5\n    demand_profile: []"),
-        "t.yaml:15:21: nodes[1].demand_profile: must list at least 1 entries but has 0 (node 'b')");
+        "t.yaml:15:21: nodes[1].demand_profile: must list at least 1 entry but has 0 (node 'b')");
   }
 
   @Test
@@ -460,6 +460,14 @@ class ProblemGoldenTest {
         replace(BASE, "name: t", "name: a/b"),
         "t.yaml:2:7: name: must not contain '/' or '\\' (the name is the output directory"
             + " out/<name>) but was 'a/b'");
+    // a blank name would be a folder of spaces, out/"  " (empty names are rejected already)
+    String blank =
+        "t.yaml:2:7: name: must not be blank (the name is the output directory out/<name>) but"
+            + " was ";
+    assertProblems(replace(BASE, "name: t", "name: \"  \""), blank + "'  '");
+    assertProblems(replace(BASE, "name: t", "name: \" \""), blank + "' '");
+    // spaces inside or around a name are fine
+    assertProblems(replace(BASE, "name: t", "name: \"gas winter \""));
     // dots inside a name, or three of them, are fine
     assertProblems(replace(BASE, "name: t", "name: ..."));
     assertProblems(replace(BASE, "name: t", "name: v1.2"));
@@ -543,6 +551,45 @@ class ProblemGoldenTest {
                 + " demand and their demand across units, so the commodity with the larger numbers"
                 + " dominates; give each unit its own sector (sector 'x')"),
         TestFiles.load(text).warnings().stream().map(Problem::format).toList());
+  }
+
+  @Test
+  void aListThatMustHaveOne_saysOneInTheSingular() {
+    List<String> got =
+        problems(
+            BASE.substring(0, BASE.indexOf("commodities:"))
+                + "commodities: []\nnodes: []\nlinks: []\nthreats: []\n");
+    for (String expected :
+        List.of(
+            "commodities: must list at least 1 commodity but has 0",
+            "nodes: must list at least 2 nodes but has 0",
+            "links: must list at least 1 link but has 0",
+            "threats: must list at least 1 threat but has 0")) {
+      assertEquals(
+          1, got.stream().filter(p -> p.endsWith(expected)).count(), expected + ": " + got);
+    }
+  }
+
+  @Test
+  void commodityWithoutDemand_isAWarning() throws Exception {
+    // its unserved share counts 0 in the top-level mean over commodities, which it dilutes
+    String unused = replace(BASE, "  - id: gas\n", "  - id: gas\n  - id: power\n");
+    assertProblems(unused);
+    assertEquals(
+        List.of(
+            "t.yaml:6:5: commodities[1]: warning: has no sink, so none of it can go unserved: its"
+                + " losses are 0, and its unserved share (0) still counts in the top-level"
+                + " unserved_fraction, the mean over commodities (commodity 'power')"),
+        TestFiles.load(unused).warnings().stream().map(Problem::format).toList());
+    String zero = replace(BASE, "    demand: 5\n", "    demand: 0\n");
+    assertProblems(zero);
+    assertEquals(
+        List.of(
+            "t.yaml:5:5: commodities[0]: warning: has no sink with a demand above 0, so none of it"
+                + " can go unserved: its losses are 0, and its unserved share (0) still counts in"
+                + " the top-level unserved_fraction, the mean over commodities (commodity 'gas')"),
+        TestFiles.load(zero).warnings().stream().map(Problem::format).toList());
+    assertEquals(List.of(), TestFiles.load(BASE).warnings());
   }
 
   @Test
