@@ -23,6 +23,19 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * a prefix of exactly one name.
  */
 final class ArgumentErrors {
+  /**
+   * Words a user types for what a command does rather than its name; the command that does it is
+   * named instead of the nearest spelling ({@code report} is two letters from {@code import}).
+   */
+  private static final Map<String, String> COMMAND_FOR =
+      Map.of(
+          "report",
+          "'run' writes the report (report.html in its --out folder), 'compare' writes compare.html",
+          "simulate",
+          "'run' simulates a scenario",
+          "check",
+          "'validate' checks a scenario file");
+
   private ArgumentErrors() {}
 
   /** The lines to print for a parse error (without the "corridor-risk: " prefix of the first). */
@@ -79,13 +92,16 @@ final class ArgumentErrors {
                 }
               });
       String close = closest(first, names);
+      String meant = COMMAND_FOR.get(first.toLowerCase(Locale.ROOT));
       lines.add(
           "'"
               + first
               + "' is not a command"
-              + (close == null
-                  ? ""
-                  : "; did you mean '" + spec.qualifiedName() + " " + close + "'?"));
+              + (meant != null
+                  ? "; " + meant
+                  : close == null
+                      ? ""
+                      : "; did you mean '" + spec.qualifiedName() + " " + close + "'?"));
       lines.add("Commands: " + String.join(", ", names) + ".");
     } else {
       lines.add(

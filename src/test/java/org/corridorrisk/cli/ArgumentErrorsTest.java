@@ -32,6 +32,17 @@ class ArgumentErrorsTest {
   }
 
   @Test
+  void wordForWhatACommandDoes_namesThatCommand_notTheNearestSpelling() {
+    assertEquals(2, run("report", "out/btc-oil"));
+    String first = err.lines().findFirst().orElseThrow();
+    assertEquals(
+        "corridor-risk: 'report' is not a command; 'run' writes the report (report.html in its"
+            + " --out folder), 'compare' writes compare.html",
+        first);
+    assertFalse(err.contains("did you mean"), err);
+  }
+
+  @Test
   void unrelatedWord_suggestsNothingButListsTheCommands() {
     assertEquals(2, run("foo"));
     assertEquals("corridor-risk: 'foo' is not a command", err.lines().findFirst().orElseThrow());
