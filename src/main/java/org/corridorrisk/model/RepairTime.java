@@ -101,6 +101,7 @@ public sealed interface RepairTime
             "must be > median (" + median + ") but was " + p90,
             "repair_days lognormal");
       }
+      Checks.positive(p90, "p90", "repair_days lognormal"); // at most 1e30, like the median
     }
 
     /** Location parameter mu of the underlying normal. */
@@ -160,6 +161,7 @@ public sealed interface RepairTime
             "",
             "repair_days triangular");
       }
+      Checks.positive(max, "max", "repair_days triangular"); // at most 1e30, and so is the mode
     }
 
     @Override
@@ -190,6 +192,7 @@ public sealed interface RepairTime
             "must be > min (" + min + ") but was " + max,
             "repair_days uniform");
       }
+      Checks.positive(max, "max", "repair_days uniform"); // at most 1e30, like the min
     }
 
     @Override

@@ -346,6 +346,33 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void repairUpperParametersAbove1e30_areLocatedProblems() {
+    // min, median, mean and value were held to 1e30 but a uniform's or triangular's max and a
+    // lognormal's p90 were not (a triangular's max of 1e400, Infinity, passed too)
+    String tooLarge =
+        ": must be at most 1e30 (larger numbers overflow the sums over days and trials) but was"
+            + " 1.0E31 (threat 't')";
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: uniform, min: 1, max: 1e31}"),
+        "t.yaml:26:47: threats[0].repair_days.max" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 2, max: 1e31}"),
+        "t.yaml:26:59: threats[0].repair_days.max" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 2, max: 1e400}"),
+        "t.yaml:26:59: threats[0].repair_days.max: must be a finite number > 0 but was Infinity"
+            + " (threat 't')");
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 1, p90: 1e31}"),
+        "t.yaml:26:52: threats[0].repair_days.p90" + tooLarge);
+    // 1e30 itself is allowed, as for every quantity
+    assertProblems(replace("{dist: fixed, value: 3}", "{dist: uniform, min: 1, max: 1e30}"));
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 1e30, max: 1e30}"));
+    assertProblems(replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 1, p90: 1e30}"));
+  }
+
+  @Test
   void exponentialZeroMean() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 0}"),
