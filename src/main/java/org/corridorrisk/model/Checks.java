@@ -75,7 +75,19 @@ public final class Checks {
     return value;
   }
 
-  private static double belowMax(double value, String field, String owner) {
+  /**
+   * A finite number >= 0 without the {@link #MAX_QUANTITY} bound (see {@link #positiveAnySize}).
+   */
+  static double nonNegativeAnySize(double value, String field, String owner) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw RuleException.of(
+          field, Rule.RANGE, value, "must be a finite number >= 0 but was " + value, owner);
+    }
+    return value;
+  }
+
+  /** {@code value}, if it is at most {@link #MAX_QUANTITY}. */
+  static double belowMax(double value, String field, String owner) {
     if (value > MAX_QUANTITY) {
       throw RuleException.of(
           field,

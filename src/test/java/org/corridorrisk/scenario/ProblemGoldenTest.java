@@ -254,6 +254,50 @@ class ProblemGoldenTest {
         1, intensityWarnings(twoKinds.replace("at_epicenter: 0.5", "at_epicenter: 1001")).size());
   }
 
+  @Test
+  void intensityDistributionBeyond1e30_warnsLikeTheNumber() throws Exception {
+    // {dist: fixed, value: 1e300} was rejected (the 1e30 limit of repair times) where the number
+    // 1e300 only warned: the format sets the intensity no bound in either spelling
+    String fixed = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: fixed, value: 1e300}");
+    assertProblems(fixed);
+    String number = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e300");
+    assertEquals(intensityWarnings(number), intensityWarnings(fixed));
+    for (String dist :
+        List.of(
+            "{dist: exponential, mean: 1e31}",
+            "{dist: lognormal, median: 1e31, p90: 1e32}",
+            "{dist: triangular, min: 1e31, mode: 1e200, max: 1e300}",
+            "{dist: uniform, min: 1e31, max: 1e32}")) {
+      String text = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: " + dist);
+      assertProblems(text);
+      assertEquals(1, intensityWarnings(text).size(), dist);
+    }
+    // the shape rules still hold
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: uniform, min: 1e32, max: 1e31}"),
+        "t.yaml:26:63: threats[0].intensity.at_epicenter.max: must be > min (1.0E32) but was 1.0E31"
+            + " (threat 't')");
+    // a repair time's parameters stay held to 1e30, each at its own key
+    String tooLarge =
+        ": must be at most 1e30 (larger numbers overflow the sums over days and trials) but was"
+            + " 1.0E31 (threat 't')";
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: fixed, value: 1e31}"),
+        "t.yaml:26:39: threats[0].repair_days.value" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 1e31}"),
+        "t.yaml:26:44: threats[0].repair_days.mean" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 1e31, p90: 1e32}"),
+        "t.yaml:26:44: threats[0].repair_days.median" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: uniform, min: 1e31, max: 1e32}"),
+        "t.yaml:26:39: threats[0].repair_days.min" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 1e31, max: 1e32}"),
+        "t.yaml:26:51: threats[0].repair_days.mode" + tooLarge);
+  }
+
   /** The warnings of {@code text} about a hazard's intensity (the others left out). */
   private static List<String> intensityWarnings(String text) throws Exception {
     return TestFiles.load(text).warnings().stream()
