@@ -4,6 +4,7 @@ import static org.corridorrisk.scenario.TestFiles.BASE;
 import static org.corridorrisk.scenario.TestFiles.problems;
 import static org.corridorrisk.scenario.TestFiles.replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -501,6 +502,31 @@ class ProblemGoldenTest {
         BASE + "dependencies:\n  - {sink: a, supports: b}\n",
         "t.yaml:28:12: dependencies[0].sink: must name a sink node but was 'a'",
         "t.yaml:28:25: dependencies[0].supports: must name a source node but was 'b'");
+  }
+
+  @Test
+  void stringKeyLeftBlank_givesTheMessageOfNull() {
+    // 'currency:' read as the empty string and passed, while 'currency: ~' was rejected; the same
+    // held for every key that takes a string (description, region, operator, unit, sector, ...)
+    String expected = "t.yaml:3:1: currency: must be a string but was empty";
+    assertProblems(replace("name: t\n", "name: t\ncurrency: ~\n"), expected);
+    assertProblems(replace("name: t\n", "name: t\ncurrency:\n"), expected);
+    assertProblems(replace("name: t\n", "name: t\ncurrency: null\n"), expected);
+    // an explicit '' is written text: an empty label, accepted as before
+    assertProblems(replace("name: t\n", "name: t\ncurrency: ''\n"));
+    assertProblems(
+        replace("    demand: 5\n", "    demand: 5\n    region:\n"),
+        "t.yaml:15:5: nodes[1].region: must be a string but was empty (node 'b')");
+    // a file in the block-style subset (no flow collections) is read by BlockYaml: the same
+    String block =
+        replace(
+                "targets: {links: [l]}\n    repair_days: {dist: fixed, value: 3}\n",
+                "targets:\n      links:\n        - l\n    repair_days:\n      dist: fixed\n"
+                    + "      value: 3\n")
+            .replace("name: t\n", "name: t\ncurrency:\n");
+    assertNotNull(
+        DocumentReader.readBlockStyle(block.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertProblems(block, expected);
   }
 
   @Test
