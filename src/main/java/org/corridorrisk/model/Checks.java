@@ -89,15 +89,19 @@ public final class Checks {
   /** {@code value}, if it is at most {@link #MAX_QUANTITY}. */
   static double belowMax(double value, String field, String owner) {
     if (value > MAX_QUANTITY) {
-      throw RuleException.of(
-          field,
-          Rule.RANGE,
-          value,
-          "must be at most 1e30 (larger numbers overflow the sums over days and trials) but was "
-              + value,
-          owner);
+      throw RuleException.of(field, Rule.RANGE, value, aboveMaxQuantity(String.valueOf(value)), owner);
     }
     return value;
+  }
+
+  /**
+   * The message for a quantity above {@link #MAX_QUANTITY}, ending with {@code shown} (the value as
+   * the message shows it): the one wording wherever a quantity is held to the limit (the model, the
+   * schema's {@code maximum: 1e30}, a junction's throughput).
+   */
+  public static String aboveMaxQuantity(String shown) {
+    return "must be at most 1e30 (larger numbers overflow the sums over days and trials) but was "
+        + shown;
   }
 
   static double probability(double value, String field, String owner) {

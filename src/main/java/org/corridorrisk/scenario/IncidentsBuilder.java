@@ -98,9 +98,7 @@ final class IncidentsBuilder {
             // the schema checks ">= 0" only: a larger limit overflowed like any other quantity
             issues.add(
                 Paths.field(path, "throughput"),
-                "must be at most 1e30 (larger numbers overflow the sums over days and trials) but"
-                    + " was "
-                    + throughput,
+                org.corridorrisk.model.Checks.aboveMaxQuantity(String.valueOf(throughput)),
                 false);
             throughput = Double.NaN;
           }

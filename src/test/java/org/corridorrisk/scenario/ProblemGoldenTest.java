@@ -199,6 +199,55 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void profileFactorAbove1e30_hasTheWordsOfEveryQuantity() {
+    // the schema's "maximum: 1e30" said "must be <= 1.0E30 but was 1.0E31", unlike every other
+    // quantity held to the same limit
+    String profiles =
+        replace(
+            "commodities:\n",
+            "profiles:\n  - {id: p, monthly: [1e31, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}\n"
+                + "  - {id: q, steps: [{from_day: 0, factor: 1e31}]}\ncommodities:\n");
+    assertProblems(
+        profiles,
+        "t.yaml:5:23: profiles[0].monthly[0]: must be at most 1e30 (larger numbers overflow the"
+            + " sums over days and trials) but was 1.0E31 (profile 'p')",
+        "t.yaml:6:43: profiles[1].steps[0].factor: must be at most 1e30 (larger numbers overflow"
+            + " the sums over days and trials) but was 1.0E31 (profile 'q')");
+    assertProblems(profiles.replace("1e31", "1e30"));
+    // other maximums keep their own words
+    assertProblems(
+        BASE + "repair_crews:\n  - {id: c, count: 100001, serves: {links: [l]}}\n",
+        "t.yaml:28:20: repair_crews[0].count: must be <= 100000 but was 100001 (repair crew 'c')");
+  }
+
+  @Test
+  void quantityAbove1e30_inAPatch_hasTheFileMessageAtThePatch() {
+    // a patched document goes through the checks of the file: each limit, with the patch's path,
+    // line and column and the mitigation's id
+    String junction =
+        replace(
+            MITIGATION,
+            "  - id: b\n",
+            "  - id: j\n    kind: junction\n    commodity: gas\n    throughput: 5\n  - id: b\n");
+    String tooLarge =
+        " must be at most 1e30 (larger numbers overflow the sums over days and trials) but was"
+            + " 1.0E31 (mitigation 'm')";
+    assertProblems(
+        junction.replace("{link: l, set: {capacity: 20}}", "{node: j, set: {throughput: 1e31}}"),
+        "t.yaml:35:37: mitigations[0].changes[0].set.throughput:" + tooLarge);
+    assertProblems(
+        junction.replace(
+            "{link: l, set: {capacity: 20}}",
+            "{threat: t, set: {repair_days: {dist: uniform, min: 1, max: 1e31}}}"),
+        "t.yaml:35:69: mitigations[0].changes[0].set.repair_days.max:" + tooLarge);
+    assertProblems(
+        junction.replace(
+            "{link: l, set: {capacity: 20}}",
+            "{add_node: {id: k, kind: junction, commodity: gas, throughput: 1e31}}"),
+        "t.yaml:35:72: mitigations[0].changes[0].add_node.throughput:" + tooLarge);
+  }
+
+  @Test
   void hazardNumbersTooLargeForADouble_areLocatedProblems() {
     // 1e400 reads as Infinity, which ">= 0" and "> 0" let through: the intensity was accepted (and
     // written as "Infinity" in the exercise), the others ended in an internal error (exit 1)
