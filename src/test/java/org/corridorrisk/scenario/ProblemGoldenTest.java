@@ -348,6 +348,28 @@ class ProblemGoldenTest {
         "t.yaml:26:51: threats[0].repair_days.mode" + tooLarge);
   }
 
+  @Test
+  void implausibleIntensityInAPatch_isAWarningAtThePatch() throws Exception {
+    // the patched document's warnings were dropped: 1e300 warned in the file, not in a patch
+    String text =
+        HAZARD
+            + "mitigations:\n  - id: m\n    cost: 1\n    changes:\n"
+            + "      - {threat: t, set: {intensity: {at_epicenter: 1e300, halving_km: 25}}}\n";
+    assertProblems(text);
+    assertEquals(
+        List.of(
+            "t.yaml:33:53: mitigations[0].changes[0].set.intensity.at_epicenter: warning: is"
+                + " 1.0E300, more than 1000 times the largest fragility median (0.5): near the"
+                + " epicentre every asset it can damage fails almost surely, and assets of the"
+                + " sturdiest kind are at their median intensity or above anywhere on Earth (is"
+                + " the intensity in the fragility's units?) (mitigation 'm')"),
+        intensityWarnings(text));
+    // a patch that leaves the intensity alone adds no warning of its own
+    assertEquals(
+        List.of(),
+        intensityWarnings(text.replace("intensity: {at_epicenter: 1e300, halving_km: 25}", "probability: 0.5")));
+  }
+
   /** The warnings of {@code text} about a hazard's intensity (the others left out). */
   private static List<String> intensityWarnings(String text) throws Exception {
     return TestFiles.load(text).warnings().stream()
