@@ -89,7 +89,8 @@ public final class Checks {
   /** {@code value}, if it is at most {@link #MAX_QUANTITY}. */
   static double belowMax(double value, String field, String owner) {
     if (value > MAX_QUANTITY) {
-      throw RuleException.of(field, Rule.RANGE, value, aboveMaxQuantity(String.valueOf(value)), owner);
+      throw RuleException.of(
+          field, Rule.RANGE, value, aboveMaxQuantity(String.valueOf(value)), owner);
     }
     return value;
   }

@@ -15,10 +15,10 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  * a shorter repair in every trial.
  *
  * <p>The constructors check the shape (finite parameters, >= 0, in order) but not the size: a
- * hazard's intensity at the epicentre is drawn from the same distributions, and the format sets
- * its intensity no upper bound (a number or a distribution alike; {@code validate} warns about an
- * implausible one). A repair time's parameters are quantities, at most {@link
- * Checks#MAX_QUANTITY} like every other: {@link #withinQuantityLimit()} checks that.
+ * hazard's intensity at the epicentre is drawn from the same distributions, and the format sets its
+ * intensity no upper bound (a number or a distribution alike; {@code validate} warns about an
+ * implausible one). A repair time's parameters are quantities, at most {@link Checks#MAX_QUANTITY}
+ * like every other: {@link #withinQuantityLimit()} checks that.
  */
 public sealed interface RepairTime
     permits RepairTime.Fixed,

@@ -367,7 +367,8 @@ class ProblemGoldenTest {
     // a patch that leaves the intensity alone adds no warning of its own
     assertEquals(
         List.of(),
-        intensityWarnings(text.replace("intensity: {at_epicenter: 1e300, halving_km: 25}", "probability: 0.5")));
+        intensityWarnings(
+            text.replace("intensity: {at_epicenter: 1e300, halving_km: 25}", "probability: 0.5")));
   }
 
   /** The warnings of {@code text} about a hazard's intensity (the others left out). */
