@@ -75,17 +75,34 @@ public final class Checks {
     return value;
   }
 
-  private static double belowMax(double value, String field, String owner) {
-    if (value > MAX_QUANTITY) {
+  /**
+   * A finite number >= 0 without the {@link #MAX_QUANTITY} bound (see {@link #positiveAnySize}).
+   */
+  static double nonNegativeAnySize(double value, String field, String owner) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
       throw RuleException.of(
-          field,
-          Rule.RANGE,
-          value,
-          "must be at most 1e30 (larger numbers overflow the sums over days and trials) but was "
-              + value,
-          owner);
+          field, Rule.RANGE, value, "must be a finite number >= 0 but was " + value, owner);
     }
     return value;
+  }
+
+  /** {@code value}, if it is at most {@link #MAX_QUANTITY}. */
+  static double belowMax(double value, String field, String owner) {
+    if (value > MAX_QUANTITY) {
+      throw RuleException.of(
+          field, Rule.RANGE, value, aboveMaxQuantity(String.valueOf(value)), owner);
+    }
+    return value;
+  }
+
+  /**
+   * The message for a quantity above {@link #MAX_QUANTITY}, ending with {@code shown} (the value as
+   * the message shows it): the one wording wherever a quantity is held to the limit (the model, the
+   * schema's {@code maximum: 1e30}, a junction's throughput).
+   */
+  public static String aboveMaxQuantity(String shown) {
+    return "must be at most 1e30 (larger numbers overflow the sums over days and trials) but was "
+        + shown;
   }
 
   static double probability(double value, String field, String owner) {

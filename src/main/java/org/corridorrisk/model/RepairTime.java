@@ -13,6 +13,12 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
  * keep the same random draw (common random numbers): trial k feeds the same uniform to the
  * baseline's and the mitigated distribution, so a distribution that is stochastically shorter gives
  * a shorter repair in every trial.
+ *
+ * <p>The constructors check the shape (finite parameters, >= 0, in order) but not the size: a
+ * hazard's intensity at the epicentre is drawn from the same distributions, and the format sets its
+ * intensity no upper bound (a number or a distribution alike; {@code validate} warns about an
+ * implausible one). A repair time's parameters are quantities, at most {@link Checks#MAX_QUANTITY}
+ * like every other: {@link #withinQuantityLimit()} checks that.
  */
 public sealed interface RepairTime
     permits RepairTime.Fixed,
@@ -45,10 +51,24 @@ public sealed interface RepairTime
   /** The {@code dist} name used in scenario files. */
   String distName();
 
+  /**
+   * This distribution, once every parameter is known to be at most {@link Checks#MAX_QUANTITY}
+   * (what a repair time, in days, must meet).
+   *
+   * @throws RuleException naming the first parameter, in the file's order, that is larger
+   */
+  RepairTime withinQuantityLimit();
+
   /** Always {@code value} days. */
   record Fixed(double value) implements RepairTime {
     public Fixed {
-      Checks.nonNegative(value, "value", "repair_days fixed");
+      Checks.nonNegativeAnySize(value, "value", "repair_days fixed");
+    }
+
+    @Override
+    public Fixed withinQuantityLimit() {
+      Checks.belowMax(value, "value", "repair_days fixed");
+      return this;
     }
 
     @Override
@@ -70,7 +90,13 @@ public sealed interface RepairTime
   /** Exponential with the given mean (days). */
   record Exponential(double mean) implements RepairTime {
     public Exponential {
-      Checks.positive(mean, "mean", "repair_days exponential");
+      Checks.positiveAnySize(mean, "mean", "repair_days exponential");
+    }
+
+    @Override
+    public Exponential withinQuantityLimit() {
+      Checks.belowMax(mean, "mean", "repair_days exponential");
+      return this;
     }
 
     @Override
@@ -92,7 +118,7 @@ public sealed interface RepairTime
   /** Lognormal given by its median and 90th percentile (days); requires p90 > median > 0. */
   record Lognormal(double median, double p90) implements RepairTime {
     public Lognormal {
-      Checks.positive(median, "median", "repair_days lognormal");
+      Checks.positiveAnySize(median, "median", "repair_days lognormal");
       if (!(p90 > median) || Double.isInfinite(p90)) {
         throw RuleException.of(
             "p90",
@@ -101,6 +127,13 @@ public sealed interface RepairTime
             "must be > median (" + median + ") but was " + p90,
             "repair_days lognormal");
       }
+    }
+
+    @Override
+    public Lognormal withinQuantityLimit() {
+      Checks.belowMax(median, "median", "repair_days lognormal");
+      Checks.belowMax(p90, "p90", "repair_days lognormal");
+      return this;
     }
 
     /** Location parameter mu of the underlying normal. */
@@ -142,7 +175,7 @@ public sealed interface RepairTime
   /** Triangular on [min, max] with the given mode (days). */
   record Triangular(double min, double mode, double max) implements RepairTime {
     public Triangular {
-      Checks.nonNegative(min, "min", "repair_days triangular");
+      Checks.nonNegativeAnySize(min, "min", "repair_days triangular");
       if (!(min <= mode && mode <= max) || !(min < max)) {
         String message =
             "triangular needs min <= mode <= max and min < max but was min="
@@ -160,10 +193,38 @@ public sealed interface RepairTime
             "",
             "repair_days triangular");
       }
+      if (Double.isInfinite(max)) { // 1e400: min <= mode <= max holds
+        throw RuleException.of(
+            "max",
+            Rule.RANGE,
+            max,
+            "must be a finite number > 0 but was " + max,
+            "repair_days triangular");
+      }
     }
 
     @Override
+    public Triangular withinQuantityLimit() {
+      Checks.belowMax(min, "min", "repair_days triangular");
+      Checks.belowMax(mode, "mode", "repair_days triangular");
+      Checks.belowMax(max, "max", "repair_days triangular");
+      return this;
+    }
+
+    /**
+     * Above this {@code max} the quantile is computed on the distribution scaled to [0, 1]: the
+     * library's formula multiplies two widths, which overflows above about 1e154 (every quantile
+     * was then -Infinity). Only an intensity gets there; a repair time (at most 1e30) keeps the
+     * library's values bit for bit.
+     */
+    private static final double SCALED_ABOVE = 1e150;
+
+    @Override
     public double quantileDays(double u) {
+      if (max > SCALED_ABOVE) {
+        return max
+            * TriangularDistribution.of(min / max, mode / max, 1).inverseCumulativeProbability(u);
+      }
       return TriangularDistribution.of(min, mode, max).inverseCumulativeProbability(u);
     }
 
@@ -181,7 +242,7 @@ public sealed interface RepairTime
   /** Uniform on [min, max] (days). */
   record Uniform(double min, double max) implements RepairTime {
     public Uniform {
-      Checks.nonNegative(min, "min", "repair_days uniform");
+      Checks.nonNegativeAnySize(min, "min", "repair_days uniform");
       if (!(max > min) || Double.isInfinite(max)) {
         throw RuleException.of(
             "max",
@@ -190,6 +251,13 @@ public sealed interface RepairTime
             "must be > min (" + min + ") but was " + max,
             "repair_days uniform");
       }
+    }
+
+    @Override
+    public Uniform withinQuantityLimit() {
+      Checks.belowMax(min, "min", "repair_days uniform");
+      Checks.belowMax(max, "max", "repair_days uniform");
+      return this;
     }
 
     @Override

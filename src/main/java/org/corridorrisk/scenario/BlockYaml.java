@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * [A-Za-z_][A-Za-z0-9_-]*}; block sequences (also at their key's indentation); {@code - key: value}
  * items; scalars that are a plain string starting with a letter, a decimal integer of up to 18
  * digits, a decimal number with a fraction ({@code -1.25}, {@code 4.0e7}), {@code true}, {@code
- * false}, {@code null} or an empty value (an empty string, as Jackson reads it), or a one-line
+ * false}, {@code null} or an empty value (null, as {@link DocumentReader} reads it), or a one-line
  * quoted string without escapes; comments and blank lines.
  */
 final class BlockYaml {
@@ -166,7 +166,7 @@ final class BlockYaml {
           value = sequence(indent, depth + 1);
         } else {
           count();
-          value = NODES.textNode(""); // as Jackson's YAML parser reads an empty value
+          value = NODES.nullNode(); // as DocumentReader reads an empty value (YAML 1.2)
         }
       } else {
         value = scalar(after);

@@ -455,12 +455,14 @@ final class DocumentReader {
       throws IOException, Fatal {
     Locations.Loc loc = tokenLoc();
     // a value written as nothing ('key:') or as null ('key: ~') has no text to point at: problems
-    // with it are located at its key, so both spellings give the same message at the same place
-    locations.firstSeen(path, keyLoc, keyLoc != null && leftEmpty(token) ? keyLoc : loc);
+    // with it are located at its key, and both read as null (YAML 1.2's core schema; Jackson reads
+    // nothing as ''), so both spellings give the same message at the same place, whatever the key
+    boolean empty = leftEmpty(token);
+    locations.firstSeen(path, keyLoc, keyLoc != null && empty ? keyLoc : loc);
     count(path, 1);
     String anchor = yaml ? ((YAMLParser) parser).getCurrentAnchor() : null;
     JsonNode node;
-    switch (token) {
+    switch (empty ? JsonToken.VALUE_NULL : token) {
       case START_OBJECT -> node = readObject(path);
       case START_ARRAY -> node = readArray(path);
       case VALUE_STRING -> {

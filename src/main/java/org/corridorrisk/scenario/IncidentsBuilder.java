@@ -57,9 +57,16 @@ final class IncidentsBuilder {
 
   private final BiFunction<String, RepairSpec, RepairTime> repairs;
 
-  IncidentsBuilder(Issues issues, BiFunction<String, RepairSpec, RepairTime> repairs) {
+  /** Builds a hazard's intensity distribution: a repair distribution without the 1e30 limit. */
+  private final BiFunction<String, RepairSpec, RepairTime> intensities;
+
+  IncidentsBuilder(
+      Issues issues,
+      BiFunction<String, RepairSpec, RepairTime> repairs,
+      BiFunction<String, RepairSpec, RepairTime> intensities) {
     this.issues = issues;
     this.repairs = repairs;
+    this.intensities = intensities;
   }
 
   /** The incidents part of {@code root} ({@link Incidents#NONE} when the file has none of it). */
@@ -91,9 +98,7 @@ final class IncidentsBuilder {
             // the schema checks ">= 0" only: a larger limit overflowed like any other quantity
             issues.add(
                 Paths.field(path, "throughput"),
-                "must be at most 1e30 (larger numbers overflow the sums over days and trials) but"
-                    + " was "
-                    + throughput,
+                org.corridorrisk.model.Checks.aboveMaxQuantity(String.valueOf(throughput)),
                 false);
             throughput = Double.NaN;
           }
@@ -385,13 +390,18 @@ final class IncidentsBuilder {
   }
 
   private RepairTime repair(String path, JsonNode v) {
+    return distribution(path, v, repairs);
+  }
+
+  private RepairTime distribution(
+      String path, JsonNode v, BiFunction<String, RepairSpec, RepairTime> build) {
     if (v == null || !v.isObject()) {
       return null;
     }
     try {
       RepairSpec spec = MAPPER.treeToValue(v, RepairSpec.class);
       int before = issues.all().size();
-      RepairTime r = repairs.apply(path, spec);
+      RepairTime r = build.apply(path, spec);
       return issues.all().size() == before && spec.dist() != null ? r : null;
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return null; // the schema reports the shape
@@ -565,7 +575,7 @@ final class IncidentsBuilder {
         return null;
       }
     } else {
-      dist = repair(Paths.field(ip, "at_epicenter"), i0);
+      dist = distribution(Paths.field(ip, "at_epicenter"), i0, intensities);
       if (dist == null) {
         return null;
       }
@@ -729,6 +739,8 @@ final class IncidentsBuilder {
    * fragility median. The file stays valid: the format sets no upper bound.
    */
   private void implausibleIntensity(Hazard h, String at) {
+    // a fixed distribution is the number written another way, and reads the same
+    boolean one = h.intensity() == null || h.intensity() instanceof RepairTime.Fixed;
     double top = h.intensity() == null ? h.intensityValue() : h.intensity().quantileDays(0.999);
     double median = 0;
     for (Fragility f : h.fragility()) {
@@ -740,7 +752,7 @@ final class IncidentsBuilder {
     // the distance within which the sturdiest assets are at or above their median intensity
     double km = h.halvingKm() * (Math.log(top) - Math.log(median)) / Math.log(2);
     String value =
-        h.intensity() == null
+        one
             ? "is " + Values.number(top)
             : "reaches "
                 + (Double.isInfinite(top)

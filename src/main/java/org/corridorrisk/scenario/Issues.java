@@ -31,6 +31,11 @@ final class Issues {
     warnings.add(new Issue(path, message, atKey, null));
   }
 
+  /** The warnings, before they are located. */
+  List<Issue> warnings() {
+    return List.copyOf(warnings);
+  }
+
   /** The warnings, located like problems. */
   List<Problem> toWarnings(Path file, Locations locations, JsonNode root) {
     List<Problem> out = new ArrayList<>();

@@ -78,7 +78,7 @@ final class ModelBuilder {
    */
   Scenario build(ScenarioFile f, JsonNode tree) {
     int before = issues.all().size();
-    IncidentsBuilder extra = new IncidentsBuilder(issues, this::repair);
+    IncidentsBuilder extra = new IncidentsBuilder(issues, this::repair, this::intensity);
     Incidents incidents = tree == null ? Incidents.NONE : extra.build(tree);
     List<Commodity> commodities = new ArrayList<>();
     List<CommoditySpec> cs = list(f.commodities());
@@ -494,6 +494,19 @@ final class ModelBuilder {
   }
 
   RepairTime repair(String path, RepairSpec r) {
+    return distribution(path, r, true);
+  }
+
+  /**
+   * A hazard's intensity at the epicentre given as a distribution: as {@link #repair}, without the
+   * 1e30 limit of quantities (the format sets the intensity no upper bound, for a number or a
+   * distribution alike; {@link IncidentsBuilder} warns about an implausible one).
+   */
+  RepairTime intensity(String path, RepairSpec r) {
+    return distribution(path, r, false);
+  }
+
+  private RepairTime distribution(String path, RepairSpec r, boolean quantity) {
     RepairTime fallback = new RepairTime.Fixed(0);
     if (r == null || r.dist() == null) {
       return fallback;
@@ -542,13 +555,15 @@ final class ModelBuilder {
           if (d.stream().anyMatch(own::contains)) {
             return fallback;
           }
-          return switch (r.dist()) {
-            case "fixed" -> new RepairTime.Fixed(r.value());
-            case "exponential" -> new RepairTime.Exponential(r.mean());
-            case "lognormal" -> new RepairTime.Lognormal(r.median(), r.p90());
-            case "triangular" -> new RepairTime.Triangular(r.min(), r.mode(), r.max());
-            default -> new RepairTime.Uniform(r.min(), r.max());
-          };
+          RepairTime t =
+              switch (r.dist()) {
+                case "fixed" -> new RepairTime.Fixed(r.value());
+                case "exponential" -> new RepairTime.Exponential(r.mean());
+                case "lognormal" -> new RepairTime.Lognormal(r.median(), r.p90());
+                case "triangular" -> new RepairTime.Triangular(r.min(), r.mode(), r.max());
+                default -> new RepairTime.Uniform(r.min(), r.max());
+              };
+          return quantity ? t.withinQuantityLimit() : t;
         },
         () -> fallback);
   }

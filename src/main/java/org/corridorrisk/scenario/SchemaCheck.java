@@ -401,7 +401,11 @@ final class SchemaCheck {
     String was = show(instance);
     return switch (keyword) {
       case "minimum" -> "must be >= " + arg0 + " but was " + was;
-      case "maximum" -> "must be <= " + arg0 + " but was " + was;
+      case "maximum" ->
+          // a profile factor's maximum 1e30 is the limit of every quantity: the same words
+          isMaxQuantity(arg0)
+              ? org.corridorrisk.model.Checks.aboveMaxQuantity(was)
+              : "must be <= " + arg0 + " but was " + was;
       case "exclusiveMinimum" -> "must be > " + arg0 + " but was " + was;
       case "exclusiveMaximum" -> "must be < " + arg0 + " but was " + was;
       case "const" -> "must be '" + arg0 + "' but was " + was;
@@ -414,6 +418,14 @@ final class SchemaCheck {
       case "minLength" -> "must not be empty";
       default -> e.getMessage();
     };
+  }
+
+  private static boolean isMaxQuantity(String bound) {
+    try {
+      return Double.parseDouble(bound) == ScenarioLimits.MAX_QUANTITY;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /**

@@ -152,6 +152,14 @@ final class Validation {
               null));
     }
     issues.addAll(mapped);
+    // a warning about a value a patch wrote (an implausible intensity) is the patch's, as a problem
+    // with it would be; the others belong to the baseline (reported there) or to the combination
+    for (Issues.Issue w : inner.warnings()) {
+      String alias = p.alias(w.path());
+      if (alias != null) {
+        issues.warn(alias, w.message(), w.atKey());
+      }
+    }
     // what the patches added goes after the baseline's assets in every threat's targets
     return mapped.isEmpty() && s != null
         ? s.withAddedAssetsLast(root.path("nodes").size(), root.path("links").size())

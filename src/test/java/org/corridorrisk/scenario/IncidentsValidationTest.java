@@ -82,7 +82,8 @@ class IncidentsValidationTest {
     // a factor multiplies demand, supply or capacity: 1e300 would overflow the day's sums
     assertProblems(
         with("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: 1.0e300}"),
-        "t.yaml:7:74: profiles[1].steps[1].factor: must be <= 1.0E30 but was 1.0E300 (profile 'cargo')");
+        "t.yaml:7:74: profiles[1].steps[1].factor: must be at most 1e30 (larger numbers overflow"
+            + " the sums over days and trials) but was 1.0E300 (profile 'cargo')");
   }
 
   @Test

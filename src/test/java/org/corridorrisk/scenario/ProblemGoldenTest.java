@@ -4,6 +4,7 @@ import static org.corridorrisk.scenario.TestFiles.BASE;
 import static org.corridorrisk.scenario.TestFiles.problems;
 import static org.corridorrisk.scenario.TestFiles.replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -201,6 +202,55 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void profileFactorAbove1e30_hasTheWordsOfEveryQuantity() {
+    // the schema's "maximum: 1e30" said "must be <= 1.0E30 but was 1.0E31", unlike every other
+    // quantity held to the same limit
+    String profiles =
+        replace(
+            "commodities:\n",
+            "profiles:\n  - {id: p, monthly: [1e31, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}\n"
+                + "  - {id: q, steps: [{from_day: 0, factor: 1e31}]}\ncommodities:\n");
+    assertProblems(
+        profiles,
+        "t.yaml:5:23: profiles[0].monthly[0]: must be at most 1e30 (larger numbers overflow the"
+            + " sums over days and trials) but was 1.0E31 (profile 'p')",
+        "t.yaml:6:43: profiles[1].steps[0].factor: must be at most 1e30 (larger numbers overflow"
+            + " the sums over days and trials) but was 1.0E31 (profile 'q')");
+    assertProblems(profiles.replace("1e31", "1e30"));
+    // other maximums keep their own words
+    assertProblems(
+        BASE + "repair_crews:\n  - {id: c, count: 100001, serves: {links: [l]}}\n",
+        "t.yaml:28:20: repair_crews[0].count: must be <= 100000 but was 100001 (repair crew 'c')");
+  }
+
+  @Test
+  void quantityAbove1e30_inAPatch_hasTheFileMessageAtThePatch() {
+    // a patched document goes through the checks of the file: each limit, with the patch's path,
+    // line and column and the mitigation's id
+    String junction =
+        replace(
+            MITIGATION,
+            "  - id: b\n",
+            "  - id: j\n    kind: junction\n    commodity: gas\n    throughput: 5\n  - id: b\n");
+    String tooLarge =
+        " must be at most 1e30 (larger numbers overflow the sums over days and trials) but was"
+            + " 1.0E31 (mitigation 'm')";
+    assertProblems(
+        junction.replace("{link: l, set: {capacity: 20}}", "{node: j, set: {throughput: 1e31}}"),
+        "t.yaml:35:37: mitigations[0].changes[0].set.throughput:" + tooLarge);
+    assertProblems(
+        junction.replace(
+            "{link: l, set: {capacity: 20}}",
+            "{threat: t, set: {repair_days: {dist: uniform, min: 1, max: 1e31}}}"),
+        "t.yaml:35:69: mitigations[0].changes[0].set.repair_days.max:" + tooLarge);
+    assertProblems(
+        junction.replace(
+            "{link: l, set: {capacity: 20}}",
+            "{add_node: {id: k, kind: junction, commodity: gas, throughput: 1e31}}"),
+        "t.yaml:35:72: mitigations[0].changes[0].add_node.throughput:" + tooLarge);
+  }
+
+  @Test
   void hazardNumbersTooLargeForADouble_areLocatedProblems() {
     // 1e400 reads as Infinity, which ">= 0" and "> 0" let through: the intensity was accepted (and
     // written as "Infinity" in the exercise), the others ended in an internal error (exit 1)
@@ -255,6 +305,73 @@ class ProblemGoldenTest {
         List.of(), intensityWarnings(twoKinds.replace("at_epicenter: 0.5", "at_epicenter: 600")));
     assertEquals(
         1, intensityWarnings(twoKinds.replace("at_epicenter: 0.5", "at_epicenter: 1001")).size());
+  }
+
+  @Test
+  void intensityDistributionBeyond1e30_warnsLikeTheNumber() throws Exception {
+    // {dist: fixed, value: 1e300} was rejected (the 1e30 limit of repair times) where the number
+    // 1e300 only warned: the format sets the intensity no bound in either spelling
+    String fixed = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: fixed, value: 1e300}");
+    assertProblems(fixed);
+    String number = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e300");
+    assertEquals(intensityWarnings(number), intensityWarnings(fixed));
+    for (String dist :
+        List.of(
+            "{dist: exponential, mean: 1e31}",
+            "{dist: lognormal, median: 1e31, p90: 1e32}",
+            "{dist: triangular, min: 1e31, mode: 1e200, max: 1e300}",
+            "{dist: uniform, min: 1e31, max: 1e32}")) {
+      String text = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: " + dist);
+      assertProblems(text);
+      assertEquals(1, intensityWarnings(text).size(), dist);
+    }
+    // the shape rules still hold
+    assertProblems(
+        HAZARD.replace("at_epicenter: 0.5", "at_epicenter: {dist: uniform, min: 1e32, max: 1e31}"),
+        "t.yaml:26:63: threats[0].intensity.at_epicenter.max: must be > min (1.0E32) but was 1.0E31"
+            + " (threat 't')");
+    // a repair time's parameters stay held to 1e30, each at its own key
+    String tooLarge =
+        ": must be at most 1e30 (larger numbers overflow the sums over days and trials) but was"
+            + " 1.0E31 (threat 't')";
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: fixed, value: 1e31}"),
+        "t.yaml:26:39: threats[0].repair_days.value" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 1e31}"),
+        "t.yaml:26:44: threats[0].repair_days.mean" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 1e31, p90: 1e32}"),
+        "t.yaml:26:44: threats[0].repair_days.median" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: uniform, min: 1e31, max: 1e32}"),
+        "t.yaml:26:39: threats[0].repair_days.min" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 1e31, max: 1e32}"),
+        "t.yaml:26:51: threats[0].repair_days.mode" + tooLarge);
+  }
+
+  @Test
+  void implausibleIntensityInAPatch_isAWarningAtThePatch() throws Exception {
+    // the patched document's warnings were dropped: 1e300 warned in the file, not in a patch
+    String text =
+        HAZARD
+            + "mitigations:\n  - id: m\n    cost: 1\n    changes:\n"
+            + "      - {threat: t, set: {intensity: {at_epicenter: 1e300, halving_km: 25}}}\n";
+    assertProblems(text);
+    assertEquals(
+        List.of(
+            "t.yaml:33:53: mitigations[0].changes[0].set.intensity.at_epicenter: warning: is"
+                + " 1.0E300, more than 1000 times the largest fragility median (0.5): near the"
+                + " epicentre every asset it can damage fails almost surely, and assets of the"
+                + " sturdiest kind are at their median intensity or above anywhere on Earth (is"
+                + " the intensity in the fragility's units?) (mitigation 'm')"),
+        intensityWarnings(text));
+    // a patch that leaves the intensity alone adds no warning of its own
+    assertEquals(
+        List.of(),
+        intensityWarnings(
+            text.replace("intensity: {at_epicenter: 1e300, halving_km: 25}", "probability: 0.5")));
   }
 
   /** The warnings of {@code text} about a hazard's intensity (the others left out). */
@@ -349,6 +466,33 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void repairUpperParametersAbove1e30_areLocatedProblems() {
+    // min, median, mean and value were held to 1e30 but a uniform's or triangular's max and a
+    // lognormal's p90 were not (a triangular's max of 1e400, Infinity, passed too)
+    String tooLarge =
+        ": must be at most 1e30 (larger numbers overflow the sums over days and trials) but was"
+            + " 1.0E31 (threat 't')";
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: uniform, min: 1, max: 1e31}"),
+        "t.yaml:26:47: threats[0].repair_days.max" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 2, max: 1e31}"),
+        "t.yaml:26:59: threats[0].repair_days.max" + tooLarge);
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 2, max: 1e400}"),
+        "t.yaml:26:59: threats[0].repair_days.max: must be a finite number > 0 but was Infinity"
+            + " (threat 't')");
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 1, p90: 1e31}"),
+        "t.yaml:26:52: threats[0].repair_days.p90" + tooLarge);
+    // 1e30 itself is allowed, as for every quantity
+    assertProblems(replace("{dist: fixed, value: 3}", "{dist: uniform, min: 1, max: 1e30}"));
+    assertProblems(
+        replace("{dist: fixed, value: 3}", "{dist: triangular, min: 1, mode: 1e30, max: 1e30}"));
+    assertProblems(replace("{dist: fixed, value: 3}", "{dist: lognormal, median: 1, p90: 1e30}"));
+  }
+
+  @Test
   void exponentialZeroMean() {
     assertProblems(
         replace("{dist: fixed, value: 3}", "{dist: exponential, mean: 0}"),
@@ -436,6 +580,31 @@ class ProblemGoldenTest {
         BASE + "dependencies:\n  - {sink: a, supports: b}\n",
         "t.yaml:28:12: dependencies[0].sink: must name a sink node but was 'a'",
         "t.yaml:28:25: dependencies[0].supports: must name a source node but was 'b'");
+  }
+
+  @Test
+  void stringKeyLeftBlank_givesTheMessageOfNull() {
+    // 'currency:' read as the empty string and passed, while 'currency: ~' was rejected; the same
+    // held for every key that takes a string (description, region, operator, unit, sector, ...)
+    String expected = "t.yaml:3:1: currency: must be a string but was empty";
+    assertProblems(replace("name: t\n", "name: t\ncurrency: ~\n"), expected);
+    assertProblems(replace("name: t\n", "name: t\ncurrency:\n"), expected);
+    assertProblems(replace("name: t\n", "name: t\ncurrency: null\n"), expected);
+    // an explicit '' is written text: an empty label, accepted as before
+    assertProblems(replace("name: t\n", "name: t\ncurrency: ''\n"));
+    assertProblems(
+        replace("    demand: 5\n", "    demand: 5\n    region:\n"),
+        "t.yaml:15:5: nodes[1].region: must be a string but was empty (node 'b')");
+    // a file in the block-style subset (no flow collections) is read by BlockYaml: the same
+    String block =
+        replace(
+                "targets: {links: [l]}\n    repair_days: {dist: fixed, value: 3}\n",
+                "targets:\n      links:\n        - l\n    repair_days:\n      dist: fixed\n"
+                    + "      value: 3\n")
+            .replace("name: t\n", "name: t\ncurrency:\n");
+    assertNotNull(
+        DocumentReader.readBlockStyle(block.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertProblems(block, expected);
   }
 
   @Test

@@ -143,4 +143,28 @@ class HazardTest {
     assertTrue(events > 500, events + " events");
     assertTrue(largest > 0, "no draw in the overflowing tail among " + events + " events");
   }
+
+  @Test
+  void aTriangularIntensityBeyond1e154_drawsWithinItsRange() {
+    // the library's triangular quantile multiplies two widths: above about 1e154 every draw was
+    // -Infinity (no asset failed); the format sets the intensity no upper bound
+    String yaml =
+        scenario("{lat: 0, lon: 0.9}", 50, "source", 0.5, 0.5, "{lat: 0, lon: 10}")
+            .replace(
+                "at_epicenter: 1.0",
+                "at_epicenter: {dist: triangular, min: 1e100, mode: 1e200, max: 1e300}")
+            .replace("probability: 1\n    start_day: 0\n", "events_per_year: 3000\n");
+    TrialReplay replay = new TrialReplay(Yaml.load(yaml).baseline());
+    int events = 0;
+    TrialReplayTest.Recording rec = new TrialReplayTest.Recording();
+    replay.replay(11, 0, rec);
+    for (TrialEvent e : rec.events) {
+      if (e.type() == TrialEvent.Type.HAZARD) {
+        double i0 = (Double) e.details().get("intensity");
+        assertTrue(i0 >= 1e100 && i0 <= 1e300, "intensity " + i0 + " on day " + e.day());
+        events++;
+      }
+    }
+    assertTrue(events > 100, events + " events");
+  }
 }
