@@ -289,6 +289,10 @@ final class BenchCommand implements Callable<Integer> {
     if (familyOut == null) {
       return;
     }
+    if (Files.exists(familyOut) && !Files.isDirectory(familyOut)) {
+      throw new UserInputException(
+          "--family-out " + familyOut + " is a file, not a folder; give a folder for the members");
+    }
     if (!"grid".equalsIgnoreCase(suite)) {
       throw new UserInputException(
           "--family-out writes the members of --suite grid; add --suite grid (the "
@@ -548,6 +552,20 @@ final class BenchCommand implements Callable<Integer> {
       if (only.contains(c.name())) {
         chosen.add(c);
       }
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String name : only) {
+      if (!"none".equals(name) && all.stream().noneMatch(c -> c.name().equals(name))) {
+        unknown.add(name);
+      }
+    }
+    if (!chosen.isEmpty() && !unknown.isEmpty()) {
+      // one name among known ones used to be skipped without a word
+      throw new UserInputException(
+          "--case: no benchmark case is named "
+              + unknown
+              + "; the cases are "
+              + all.stream().map(c -> "'" + c.name() + "'").toList());
     }
     return chosen;
   }

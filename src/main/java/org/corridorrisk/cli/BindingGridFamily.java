@@ -1,5 +1,6 @@
 package org.corridorrisk.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
@@ -143,7 +143,9 @@ final class BindingGridFamily {
               Locale.ROOT,
               "%d sources (highest degree), line failure probability %s.",
               options.sources(),
-              BigDecimal.valueOf(options.failureProbability()).stripTrailingZeros().toPlainString()));
+              BigDecimal.valueOf(options.failureProbability())
+                  .stripTrailingZeros()
+                  .toPlainString()));
       ObjectNode document = imported.document().deepCopy();
       document.put(
           "description",

@@ -290,8 +290,7 @@ class BenchCommandTest {
     }
     assertTrue(member != null);
     Path file = dir.resolve("member.yaml");
-    BindingGridFamily.write(
-        member.file(), member.importOptions(), member.lineFlowMultiple(), file);
+    BindingGridFamily.write(member.file(), member.importOptions(), member.lineFlowMultiple(), file);
     String text = Files.readString(file);
     assertTrue(text.contains("\nname: grid-cap2x-src20-p10\n"), text.substring(0, 3000));
     assertTrue(
@@ -301,6 +300,36 @@ class BenchCommandTest {
     assertEquals(
         "grid-cap2x-src20-p10",
         org.corridorrisk.scenario.ScenarioLoader.load(file).baseline().name());
+  }
+
+  @Test
+  void bench_unknownCaseBesideAKnownOne_exits2NamingIt() throws Exception {
+    // 'gaslib-135' (printed as 'gaslib-135 (imported)') used to be skipped without a word
+    assertEquals(
+        2, run("bench", "--trials", "5", "--threads", "1", "--case", "middle-corridor,gaslib-135"));
+    assertTrue(err.contains("--case: no benchmark case is named [gaslib-135]"), err::toString);
+    assertTrue(err.contains("'gaslib-135 (imported)'"), err::toString);
+    assertFalse(out.contains("middle-corridor "), out::toString);
+  }
+
+  @Test
+  void bench_familyOutIsAFile_exits2SayingSo() throws Exception {
+    // the message was only the file's name
+    Path file = Files.writeString(dir.resolve("afile"), "mine");
+    assertEquals(
+        2,
+        run(
+            "bench",
+            "--suite",
+            "grid",
+            "--trials",
+            "5",
+            "--case",
+            BindingGridFamily.name(1, 0.05, 0.01),
+            "--family-out",
+            file.toString()));
+    assertTrue(err.contains("--family-out " + file + " is a file, not a folder"), err::toString);
+    assertEquals("mine", Files.readString(file));
   }
 
   @Test

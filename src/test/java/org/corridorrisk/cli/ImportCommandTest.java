@@ -130,7 +130,8 @@ class ImportCommandTest {
     String[] lines = err.strip().split("\n");
     assertEquals(1, lines.length, err::toString);
     assertTrue(
-        lines[0].matches(".*GasLib-11\\.zip:\\d+:\\d+: not a MatrixMarket file: byte 0x[0-9A-F]{2} .*"),
+        lines[0].matches(
+            ".*GasLib-11\\.zip:\\d+:\\d+: not a MatrixMarket file: byte 0x[0-9A-F]{2} .*"),
         err::toString);
     assertFalse(Files.exists(target));
   }
@@ -138,8 +139,7 @@ class ImportCommandTest {
   @Test
   void import_otherTextFileAsMatrixMarket_oneLocatedLine_exit2() throws Exception {
     Path file = dir.resolve("net.txt");
-    Files.writeString(
-        file, "<?xml version=\"1.0\"?>\n<network>\n  <a b=\"1\"/>\n</network>\n");
+    Files.writeString(file, "<?xml version=\"1.0\"?>\n<network>\n  <a b=\"1\"/>\n</network>\n");
     assertEquals(
         2,
         run(
@@ -157,8 +157,13 @@ class ImportCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"--sources,3", "--demand,2", "--capacity,5", "--failure-probability,0.1",
-    "--link-kind,rail"})
+  @CsvSource({
+    "--sources,3",
+    "--demand,2",
+    "--capacity,5",
+    "--failure-probability,0.1",
+    "--link-kind,rail"
+  })
   void import_topologyOnlyOption_withGasLib_exits2NamingIt(String option, String value) {
     // these options used to be dropped without a word for a GasLib file
     Path target = dir.resolve("o.yaml");
