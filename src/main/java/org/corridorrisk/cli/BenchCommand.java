@@ -268,6 +268,7 @@ final class BenchCommand implements Callable<Integer> {
               ? "no benchmark case found: give --scenarios DIR and/or --data DIR"
               : "no benchmark case is named " + only + " (see the names bench prints)");
     }
+    refuseExistingFamilyFiles(cases);
     out.println(machine());
     if (suiteWanted) {
       suite(out, cases, full, n, t, rule, spark, sparkMaster);
@@ -277,6 +278,36 @@ final class BenchCommand implements Callable<Integer> {
       return Failures.INTERNAL;
     }
     return Failures.OK;
+  }
+
+  /**
+   * {@code --family-out} is for the grid suite's members, and never replaces a file: every member's
+   * file is checked before the first case runs, so that a clash with the last member does not end
+   * the command after the others have run and been written.
+   */
+  private void refuseExistingFamilyFiles(List<Case> cases) {
+    if (familyOut == null) {
+      return;
+    }
+    if (Files.exists(familyOut) && !Files.isDirectory(familyOut)) {
+      throw new UserInputException(
+          "--family-out " + familyOut + " is a file, not a folder; give a folder for the members");
+    }
+    if (!"grid".equalsIgnoreCase(suite)) {
+      throw new UserInputException(
+          "--family-out writes the members of --suite grid; add --suite grid (the "
+              + suite.toLowerCase(Locale.ROOT)
+              + " suite has no members to write)");
+    }
+    for (Case c : cases) {
+      Path target = familyOut.resolve(BindingGridFamily.fileName(c.name()));
+      if (Files.exists(target)) {
+        throw new UserInputException(
+            target
+                + " exists; bench never overwrites a file: remove it or choose another"
+                + " --family-out folder");
+      }
+    }
   }
 
   /** The rates table: one row per case (two with Spark). */
@@ -521,6 +552,20 @@ final class BenchCommand implements Callable<Integer> {
       if (only.contains(c.name())) {
         chosen.add(c);
       }
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String name : only) {
+      if (!"none".equals(name) && all.stream().noneMatch(c -> c.name().equals(name))) {
+        unknown.add(name);
+      }
+    }
+    if (!chosen.isEmpty() && !unknown.isEmpty()) {
+      // one name among known ones used to be skipped without a word
+      throw new UserInputException(
+          "--case: no benchmark case is named "
+              + unknown
+              + "; the cases are "
+              + all.stream().map(c -> "'" + c.name() + "'").toList());
     }
     return chosen;
   }

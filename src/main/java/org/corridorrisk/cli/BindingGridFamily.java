@@ -1,7 +1,9 @@
 package org.corridorrisk.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,10 +58,20 @@ final class BindingGridFamily {
     for (double share : SOURCE_SHARES) {
       for (double p : FAILURE_PROBABILITIES) {
         for (double multiple : LINE_FLOW_MULTIPLES) {
+          String name = name(multiple, share, p);
+          // the member's own scenario name, so that its runs (out/<name>/) and reports differ
           ImportOptions options =
               new ImportOptions(
-                  null, null, (int) Math.round(share * nodes), null, null, p, null, null, null);
-          cases.add(BenchCommand.familyCase(name(multiple, share, p), grid, options, multiple));
+                  stem(fileName(name)),
+                  null,
+                  (int) Math.round(share * nodes),
+                  null,
+                  null,
+                  p,
+                  null,
+                  null,
+                  null);
+          cases.add(BenchCommand.familyCase(name, grid, options, multiple));
         }
       }
     }
@@ -86,6 +98,10 @@ final class BindingGridFamily {
         + ".yaml";
   }
 
+  private static String stem(String fileName) {
+    return fileName.substring(0, fileName.length() - ".yaml".length());
+  }
+
   /**
    * Writes the member: imports {@code mtx} with {@code options}, solves its undisturbed day, and
    * imports again with line capacity {@code multiple x} the mean line flow of that day.
@@ -108,7 +124,37 @@ final class BindingGridFamily {
               options.linkKind(),
               options.valueOfLostLoad());
       ImportedScenario imported = ScenarioImporter.importFile(mtx, null, tight);
-      imported.write(out, true);
+      List<String> header = new ArrayList<>(imported.header());
+      header.add("");
+      header.add(
+          String.format(
+              Locale.ROOT,
+              "Member %s of the binding-capacity family of `corridor-risk bench --suite grid`",
+              options.name()));
+      header.add(
+          String.format(
+              Locale.ROOT,
+              "(docs/performance.md): line capacity = %s x the mean line flow of the undisturbed"
+                  + " day (%s per day),",
+              BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString(),
+              BigDecimal.valueOf(capacity / multiple).stripTrailingZeros().toPlainString()));
+      header.add(
+          String.format(
+              Locale.ROOT,
+              "%d sources (highest degree), line failure probability %s.",
+              options.sources(),
+              BigDecimal.valueOf(options.failureProbability())
+                  .stripTrailingZeros()
+                  .toPlainString()));
+      ObjectNode document = imported.document().deepCopy();
+      document.put(
+          "description",
+          "Member "
+              + options.name()
+              + " of bench --suite grid: the Western US power grid topology with lines at "
+              + BigDecimal.valueOf(multiple).stripTrailingZeros().toPlainString()
+              + "x the mean undisturbed line flow (see the header comment).");
+      new ImportedScenario(document, header, imported.warnings()).write(out, true);
     } finally {
       Files.deleteIfExists(probe);
     }

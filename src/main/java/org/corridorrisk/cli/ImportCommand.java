@@ -132,6 +132,7 @@ final class ImportCommand implements Callable<Integer> {
               commodity,
               linkKind,
               voll);
+      options.requireApplicableTo(f != null ? f : ImportFormat.guess(file));
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }

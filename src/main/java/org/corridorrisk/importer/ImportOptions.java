@@ -1,5 +1,6 @@
 package org.corridorrisk.importer;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.corridorrisk.scenario.ScenarioLimits;
 
@@ -109,6 +110,44 @@ public record ImportOptions(
               + ScenarioLimits.MAX_QUANTITY
               + " (the largest number a scenario may give) but was "
               + value);
+    }
+  }
+
+  /**
+   * Refuses options that the format has no use for, rather than dropping them unsaid: a GasLib file
+   * gives its own supplies, demands, capacities and arc types, and its threats are Poisson, so the
+   * topology-only options would change nothing in the written scenario.
+   *
+   * @throws IllegalArgumentException naming every such option that was given
+   */
+  public void requireApplicableTo(ImportFormat format) {
+    if (format != ImportFormat.GASLIB) {
+      return;
+    }
+    List<String> given = new ArrayList<>();
+    if (sources != null) {
+      given.add("--sources");
+    }
+    if (demandPerNode != null) {
+      given.add("--demand");
+    }
+    if (capacityPerDay != null) {
+      given.add("--capacity");
+    }
+    if (failureProbability != null) {
+      given.add("--failure-probability");
+    }
+    if (linkKind != null) {
+      given.add("--link-kind");
+    }
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.join(", ", given)
+              + (given.size() == 1 ? " applies" : " apply")
+              + " only to topology formats (matrix-market, graphml): a GasLib file gives its own"
+              + " supplies, demands, capacities and arcs; leave "
+              + (given.size() == 1 ? "it" : "them")
+              + " out or edit the imported scenario");
     }
   }
 

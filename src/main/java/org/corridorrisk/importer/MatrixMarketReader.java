@@ -1,7 +1,11 @@
 package org.corridorrisk.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +54,13 @@ final class MatrixMarketReader {
   }
 
   Topology read(Path file) throws IOException {
-    List<String> lines;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      lines = r.lines().toList();
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
+    List<String> lines = readText(file);
+    if (lines == null) {
+      return null;
     }
     int i = 0;
     String field = "pattern";
+    boolean hasBanner = false;
     if (!lines.isEmpty() && lines.get(0).startsWith("%%")) {
       String[] banner = lines.get(0).trim().toLowerCase(Locale.ROOT).split("\\s+");
       if (banner.length < 5 || !banner[0].equals("%%matrixmarket") || !banner[1].equals("matrix")) {
@@ -91,6 +94,7 @@ final class MatrixMarketReader {
         return null;
       }
       i = 1;
+      hasBanner = true;
     }
     // data lines: 1-based line numbers of non-comment, non-blank lines
     int[] dataLines = new int[lines.size()];
@@ -112,6 +116,20 @@ final class MatrixMarketReader {
       dataLines[dataCount++] = k;
     }
     dataLines = Arrays.copyOf(dataLines, dataCount);
+    if (!hasBanner && dataCount > 0 && !allNumbers(lines.get(dataLines[0]))) {
+      // without the banner, a first line that is not numbers means another kind of file: one
+      // line saying so, not a problem for each of its lines
+      String text = lines.get(dataLines[0]).trim();
+      problem(
+          file,
+          dataLines[0] + 1,
+          1,
+          "not a MatrixMarket file: no '%%MatrixMarket matrix coordinate FIELD SYMMETRY' banner,"
+              + " and the first line is not numbers but '"
+              + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+              + "'");
+      return null;
+    }
     int first = 0;
     long declaredRows = -1;
     long declaredEntries = -1;
@@ -245,6 +263,56 @@ final class MatrixMarketReader {
     } catch (NumberFormatException e) {
       return token.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
+  }
+
+  /**
+   * The file's lines, or {@code null} after adding a problem located at the first byte that is not
+   * UTF-8 (a binary file, such as a zip given with {@code --format matrix-market}).
+   */
+  private List<String> readText(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer text = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, text, true);
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int k = 0; k < offset; k++) {
+        if (bytes[k] == '\n') {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      problem(
+          file,
+          line,
+          offset - lineStart + 1,
+          String.format(
+              Locale.ROOT,
+              "not a MatrixMarket file: byte 0x%02X is not text (UTF-8); a MatrixMarket file is"
+                  + " plain text",
+              bytes[offset] & 0xFF));
+      return null;
+    }
+    decoder.flush(text);
+    text.flip();
+    return text.toString().lines().toList();
+  }
+
+  /** Whether every token of the line is a number (integer or decimal, as entries and sizes are). */
+  private static boolean allNumbers(String line) {
+    for (String t : line.trim().split("\\s+")) {
+      if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allIntegers(String[] tokens) {

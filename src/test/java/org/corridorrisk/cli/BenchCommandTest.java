@@ -241,6 +241,98 @@ class BenchCommandTest {
   }
 
   @Test
+  void benchGrid_familyOut_checksEveryMemberBeforeRunningAny() throws Exception {
+    // a clash with the last member used to stop bench only after the 15 others had run and
+    // been written
+    Path folder = Files.createDirectory(dir.resolve("family"));
+    Path mine = folder.resolve(BindingGridFamily.fileName(BindingGridFamily.name(5, 0.20, 0.10)));
+    Files.writeString(mine, "mine");
+    assertEquals(
+        2,
+        run(
+            "bench",
+            "--suite",
+            "grid",
+            "--trials",
+            "5",
+            "--threads",
+            "1",
+            "--family-out",
+            folder.toString()),
+        err::toString);
+    assertTrue(err.contains(mine + " exists; bench never overwrites"), err::toString);
+    assertFalse(out.contains("grid cap"), out::toString);
+    try (var files = Files.list(dir.resolve("family"))) {
+      assertEquals(List.of(mine), files.toList());
+    }
+    assertEquals("mine", Files.readString(mine));
+  }
+
+  @Test
+  void bench_familyOutWithoutTheGridSuite_exits2() throws Exception {
+    // it was accepted and wrote nothing
+    Path family = dir.resolve("family");
+    assertEquals(
+        2, run("bench", "--trials", "5", "--case", "none", "--family-out", family.toString()));
+    assertTrue(err.contains("--family-out writes the members of --suite grid"), err::toString);
+    assertFalse(Files.exists(family));
+  }
+
+  @Test
+  void gridFamilyMember_isNamedAfterItsFile_andItsHeaderSaysWhichMemberItIs() throws Exception {
+    // every member was named western-us-power-grid, so their runs shared out/western-us-power-grid
+    BenchCommand.Case member = null;
+    for (BenchCommand.Case c :
+        BindingGridFamily.cases(Path.of("data"), new java.io.PrintWriter(System.err))) {
+      if (c.name().equals(BindingGridFamily.name(2, 0.20, 0.10))) {
+        member = c;
+      }
+    }
+    assertTrue(member != null);
+    Path file = dir.resolve("member.yaml");
+    BindingGridFamily.write(member.file(), member.importOptions(), member.lineFlowMultiple(), file);
+    String text = Files.readString(file);
+    assertTrue(text.contains("\nname: grid-cap2x-src20-p10\n"), text.substring(0, 3000));
+    assertTrue(
+        text.contains("line capacity = 2 x the mean line flow of the undisturbed day"),
+        text.substring(0, 3000));
+    assertTrue(text.contains("988 sources (highest degree), line failure probability 0.1."));
+    assertEquals(
+        "grid-cap2x-src20-p10",
+        org.corridorrisk.scenario.ScenarioLoader.load(file).baseline().name());
+  }
+
+  @Test
+  void bench_unknownCaseBesideAKnownOne_exits2NamingIt() throws Exception {
+    // 'gaslib-135' (printed as 'gaslib-135 (imported)') used to be skipped without a word
+    assertEquals(
+        2, run("bench", "--trials", "5", "--threads", "1", "--case", "middle-corridor,gaslib-135"));
+    assertTrue(err.contains("--case: no benchmark case is named [gaslib-135]"), err::toString);
+    assertTrue(err.contains("'gaslib-135 (imported)'"), err::toString);
+    assertFalse(out.contains("middle-corridor "), out::toString);
+  }
+
+  @Test
+  void bench_familyOutIsAFile_exits2SayingSo() throws Exception {
+    // the message was only the file's name
+    Path file = Files.writeString(dir.resolve("afile"), "mine");
+    assertEquals(
+        2,
+        run(
+            "bench",
+            "--suite",
+            "grid",
+            "--trials",
+            "5",
+            "--case",
+            BindingGridFamily.name(1, 0.05, 0.01),
+            "--family-out",
+            file.toString()));
+    assertTrue(err.contains("--family-out " + file + " is a file, not a folder"), err::toString);
+    assertEquals("mine", Files.readString(file));
+  }
+
+  @Test
   void bench_unknownSuite_exits2() {
     assertEquals(2, run("bench", "--suite", "huge"));
     assertTrue(err.contains("--suite must be quick, full or grid"), err::toString);

@@ -115,6 +115,67 @@ class ImportCommandTest {
   }
 
   @Test
+  void import_binaryFileAsMatrixMarket_oneLocatedLine_exit2() throws Exception {
+    // a zip given with --format matrix-market used to end in "corridor-risk: Input length = 1"
+    Path target = dir.resolve("o.yaml");
+    assertEquals(
+        2,
+        run(
+            "import",
+            gaslib("GasLib-11.zip"),
+            "--format",
+            "matrix-market",
+            "--out",
+            target.toString()));
+    String[] lines = err.strip().split("\n");
+    assertEquals(1, lines.length, err::toString);
+    assertTrue(
+        lines[0].matches(
+            ".*GasLib-11\\.zip:\\d+:\\d+: not a MatrixMarket file: byte 0x[0-9A-F]{2} .*"),
+        err::toString);
+    assertFalse(Files.exists(target));
+  }
+
+  @Test
+  void import_otherTextFileAsMatrixMarket_oneLocatedLine_exit2() throws Exception {
+    Path file = dir.resolve("net.txt");
+    Files.writeString(file, "<?xml version=\"1.0\"?>\n<network>\n  <a b=\"1\"/>\n</network>\n");
+    assertEquals(
+        2,
+        run(
+            "import",
+            file.toString(),
+            "--format",
+            "matrix-market",
+            "--out",
+            dir.resolve("o.yaml").toString()));
+    String[] lines = err.strip().split("\n");
+    assertEquals(1, lines.length, err::toString);
+    assertTrue(
+        lines[0].contains("net.txt:1:1: not a MatrixMarket file: no '%%MatrixMarket"),
+        err::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "--sources,3",
+    "--demand,2",
+    "--capacity,5",
+    "--failure-probability,0.1",
+    "--link-kind,rail"
+  })
+  void import_topologyOnlyOption_withGasLib_exits2NamingIt(String option, String value) {
+    // these options used to be dropped without a word for a GasLib file
+    Path target = dir.resolve("o.yaml");
+    assertEquals(
+        2, run("import", gaslib("GasLib-11.zip"), option, value, "--out", target.toString()));
+    assertTrue(
+        err.contains(option + " applies only to topology formats (matrix-market, graphml)"),
+        err::toString);
+    assertFalse(Files.exists(target));
+  }
+
+  @Test
   void import_badOptionValue_exits2() throws Exception {
     Path file = dir.resolve("g.mtx");
     Files.writeString(file, "1 2\n");
