@@ -323,12 +323,15 @@ final class BenchCommand implements Callable<Integer> {
       throws IOException, ScenarioException {
     out.printf(
         Locale.ROOT,
-        "suite %s: %d trials per case, %d threads, seed %d, warm-up %d trials per case%s%n",
+        "suite %s: %d %s per case, %d %s, seed %d, warm-up %d %s per case%s%n",
         suite.toLowerCase(Locale.ROOT),
         n,
+        n == 1 ? "trial" : "trials",
         t,
+        t == 1 ? "thread" : "threads",
         seed,
         warmupTrials(n),
+        warmupTrials(n) == 1 ? "trial" : "trials",
         rule == null ? "" : ", sharing " + rule.fileName());
     out.printf(
         Locale.ROOT,

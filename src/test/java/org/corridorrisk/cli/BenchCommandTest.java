@@ -49,6 +49,7 @@ class BenchCommandTest {
     String text = out;
     assertTrue(
         text.startsWith("machine: " + Runtime.getRuntime().availableProcessors() + " cores"), text);
+    assertTrue(text.contains("100 trials per case, 1 thread, seed "), text);
     // name, nodes, links, days, trials, seconds, trials/s, flows/s, cache hit rate, trials/cpu-s
     assertTrue(
         Pattern.compile(
