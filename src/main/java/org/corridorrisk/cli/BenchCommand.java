@@ -2,6 +2,7 @@ package org.corridorrisk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -473,13 +474,21 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Cores, JVM and heap of this machine. */
+  /**
+   * Cores (with the CPU's model name where the system says it), the load average when the bench
+   * starts, JVM and heap of this machine: what a reader needs to compare figures taken on shared or
+   * different machines.
+   */
   static String machine() {
     Runtime rt = Runtime.getRuntime();
+    String cpu = cpuModel();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return String.format(
             Locale.ROOT,
-            "machine: %d cores, %s %s (%s), max heap %d MiB, %s %s, corridor-risk %s",
+            "machine: %d cores%s%s, %s %s (%s), max heap %d MiB, %s %s, corridor-risk %s",
             rt.availableProcessors(),
+            cpu == null ? "" : " (" + cpu + ")",
+            load < 0 ? "" : String.format(Locale.ROOT, ", load average %.2f", load),
             System.getProperty("java.vm.name"),
             System.getProperty("java.runtime.version"),
             System.getProperty("java.vm.vendor"),
@@ -489,6 +498,24 @@ final class BenchCommand implements Callable<Integer> {
             Main.version())
         + String.format(
             Locale.ROOT, ", JVM args %s", ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  /** The first "model name" of /proc/cpuinfo (Linux), else null. */
+  static String cpuModel() {
+    Path info = Path.of("/proc/cpuinfo");
+    if (!Files.isReadable(info)) {
+      return null;
+    }
+    try (Stream<String> lines = Files.lines(info)) {
+      return lines
+          .filter(l -> l.startsWith("model name"))
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .filter(m -> !m.isEmpty())
+          .findFirst()
+          .orElse(null);
+    } catch (IOException | UncheckedIOException e) {
+      return null;
+    }
   }
 
   private List<Case> cases(PrintWriter err) throws IOException {

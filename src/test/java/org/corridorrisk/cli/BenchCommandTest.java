@@ -50,6 +50,10 @@ class BenchCommandTest {
     assertTrue(
         text.startsWith("machine: " + Runtime.getRuntime().availableProcessors() + " cores"), text);
     assertTrue(text.contains("100 trials per case, 1 thread, seed "), text);
+    // the load when the bench starts, which every figure's meaning depends on a shared machine
+    assertTrue(
+        Pattern.compile("(?m)^machine: .*, load average [0-9]+\\.[0-9]{2}, ").matcher(text).find(),
+        text);
     // name, nodes, links, days, trials, seconds, trials/s, flows/s, cache hit rate, trials/cpu-s
     assertTrue(
         Pattern.compile(
