@@ -93,15 +93,14 @@ final class GasLibReader {
       throw new NoSuchFileException(file.toString());
     }
     if (scn == null) {
-      problems.add(
-          new Problem(
-              file,
-              0,
-              0,
-              "",
-              "no nomination file beside it (expected "
+      String message =
+          lower.endsWith(".net")
+              ? "no nomination file beside it (expected "
                   + replaceExtension(file.getFileName().toString())
-                  + ")"));
+                  + ")"
+              : "not a GasLib network: the GasLib format reads a .zip holding a .net and its"
+                  + " .scn, or a .net with its .scn beside it";
+      problems.add(new Problem(file, 0, 0, "", message));
       return null;
     }
     try (InputStream net = Files.newInputStream(file);

@@ -137,6 +137,19 @@ class ImportCommandTest {
   }
 
   @Test
+  void import_matrixMarketFileAsGasLib_saysItIsNotAGasLibNetwork() throws Exception {
+    // it used to ask for a nomination file "w.scn" beside a file that is no GasLib network at all
+    Path mtx = dir.resolve("w.mtx");
+    Files.writeString(mtx, "%%MatrixMarket matrix coordinate pattern symmetric\n2 2 1\n2 1\n");
+    Path target = dir.resolve("g.yaml");
+    assertEquals(
+        2, run("import", mtx.toString(), "--format", "gaslib", "--out", target.toString()));
+    assertTrue(err.contains("w.mtx: not a GasLib network"), err::toString);
+    assertFalse(err.contains(".scn)"), err::toString);
+    assertFalse(Files.exists(target));
+  }
+
+  @Test
   void import_otherTextFileAsMatrixMarket_oneLocatedLine_exit2() throws Exception {
     Path file = dir.resolve("net.txt");
     Files.writeString(file, "<?xml version=\"1.0\"?>\n<network>\n  <a b=\"1\"/>\n</network>\n");
