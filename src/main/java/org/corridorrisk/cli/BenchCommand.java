@@ -207,24 +207,24 @@ final class BenchCommand implements Callable<Integer> {
           case "full" -> true;
           default ->
               throw new UserInputException(
-                  "--suite must be quick, full or grid but was '" + suite + "'");
+                  "--suite must be quick, full or grid, was '" + suite + "'");
         };
     boolean grid = which.equals("grid");
     int n = trials != null ? trials : full ? 20_000 : 2_000;
     if (n < 1) {
-      throw new UserInputException("--trials must be >= 1 but was " + n);
+      throw new UserInputException("--trials must be >= 1, was " + n);
     }
     Sharing rule = sharing == null ? null : Sharing.fromFileName(sharing);
     if (sharing != null && rule == null) {
-      throw new UserInputException("--sharing must be fair or any but was '" + sharing + "'");
+      throw new UserInputException("--sharing must be fair or any, was '" + sharing + "'");
     }
     int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (t < 1) {
-      throw new UserInputException("--threads must be >= 1 but was " + t);
+      throw new UserInputException("--threads must be >= 1, was " + t);
     }
     boolean spark = Engines.SPARK.equals(engine);
     if (!spark && !Engines.LOCAL.equals(engine)) {
-      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+      throw new UserInputException("--engine must be local or spark, was '" + engine + "'");
     }
     if (master != null && !spark) {
       throw new UserInputException("--master needs --engine spark");

@@ -185,7 +185,7 @@ final class CompareCommand implements Callable<Integer> {
 
   private RunOptions options() {
     if (trials != null && trials < 1) {
-      throw new UserInputException("--trials must be >= 1 but was " + trials);
+      throw new UserInputException("--trials must be >= 1, was " + trials);
     }
     if (trials != null && trials > MonteCarlo.EXACT_LIMIT) {
       // documented cap (docs/compare.md): the paired statistics need every trial of every variant
@@ -203,13 +203,13 @@ final class CompareCommand implements Callable<Integer> {
     }
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (t < 1) {
-      throw new UserInputException("--threads must be >= 1 but was " + t);
+      throw new UserInputException("--threads must be >= 1, was " + t);
     }
     double rel = Double.NaN;
     if (targetCi != null) {
       if (!(targetCi > 0) || Double.isInfinite(targetCi)) {
         throw new UserInputException(
-            "--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
+            "--target-ci must be a number > 0 (e.g. 0.01 for 1%), was " + targetCi);
       }
       rel = targetCi;
     }

@@ -121,7 +121,7 @@ final class CriticalityCommand implements Callable<Integer> {
       throw new UserInputException(
           "--objective must be one of "
               + Stream.of(Metric.values()).map(Metric::key).collect(Collectors.joining(", "))
-              + " but was '"
+              + ", was '"
               + objective
               + "'");
     }
@@ -130,7 +130,7 @@ final class CriticalityCommand implements Callable<Integer> {
     positive("--pairs", pairs, 0);
     positive("--threads", threads == null ? 1 : threads, 1);
     if (maxEvaluations < 1) {
-      throw new UserInputException("--max-evaluations must be >= 1 but was " + maxEvaluations);
+      throw new UserInputException("--max-evaluations must be >= 1, was " + maxEvaluations);
     }
     Set<String> chartFormats = charts.formats();
     Scenario scenario = ScenarioLoader.load(file).baseline();
@@ -162,7 +162,7 @@ final class CriticalityCommand implements Callable<Integer> {
 
   private static void positive(String option, int value, int min) {
     if (value < min) {
-      throw new UserInputException(option + " must be >= " + min + " but was " + value);
+      throw new UserInputException(option + " must be >= " + min + ", was " + value);
     }
   }
 

@@ -32,7 +32,7 @@ final class EngineOptions {
    */
   void prepare() {
     if (!Engines.LOCAL.equals(engine) && !spark()) {
-      throw new UserInputException("--engine must be local or spark but was '" + engine + "'");
+      throw new UserInputException("--engine must be local or spark, was '" + engine + "'");
     }
     if (master != null && !spark()) {
       throw new UserInputException("--master needs --engine spark");

@@ -146,7 +146,7 @@ final class ExerciseCommand implements Callable<Integer> {
       throw new UserInputException(
           "--trials must be between 1 and "
               + MonteCarlo.EXACT_LIMIT
-              + " for an exercise (every trial's value is ranked) but was "
+              + " for an exercise (every trial's value is ranked), was "
               + trials);
     }
     if (trial != null && (trial < 0 || (trials != null && trial >= trials))) {
@@ -164,11 +164,11 @@ final class ExerciseCommand implements Callable<Integer> {
     }
     if (percentile != null && !(percentile >= 0 && percentile <= 100)) {
       throw new UserInputException(
-          "--percentile must be between 0 and 100 but was " + asGiven(percentile));
+          "--percentile must be between 0 and 100, was " + asGiven(percentile));
     }
     int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (threadCount < 1 || threadCount > 4096) {
-      throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
+      throw new UserInputException("--threads must be between 1 and 4096, was " + threadCount);
     }
     MselTemplates templates =
         templatesFile == null ? MselTemplates.builtIn() : userTemplates(templatesFile);

@@ -116,7 +116,7 @@ final class ImportCommand implements Callable<Integer> {
       f = ImportFormat.fromOptionName(format);
       if (f == null) {
         throw new UserInputException(
-            "--format must be gaslib, matrix-market or graphml but was '" + format + "'");
+            "--format must be gaslib, matrix-market or graphml, was '" + format + "'");
       }
     }
     ImportOptions options;

@@ -213,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException(
           String.format(
               Locale.ROOT,
-              "--trials must be between 1 and %,d but was %,d",
+              "--trials must be between 1 and %,d, was %,d",
               MonteCarlo.MAX_TRIALS,
               trials));
     }
@@ -221,11 +221,11 @@ final class RunCommand implements Callable<Integer> {
       throw new UserInputException("--no-trials-csv and --trials-csv contradict each other");
     }
     if (threadCount < 1 || threadCount > 4096) {
-      throw new UserInputException("--threads must be between 1 and 4096 but was " + threadCount);
+      throw new UserInputException("--threads must be between 1 and 4096, was " + threadCount);
     }
     if (targetCi != null && !(targetCi > 0 && targetCi < Double.POSITIVE_INFINITY)) {
       throw new UserInputException(
-          "--target-ci must be a number > 0 (e.g. 0.01 for 1%) but was " + targetCi);
+          "--target-ci must be a number > 0 (e.g. 0.01 for 1%), was " + targetCi);
     }
   }
 

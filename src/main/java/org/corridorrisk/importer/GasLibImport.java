@@ -118,7 +118,7 @@ final class GasLibImport {
                 nom.line(),
                 nom.column(),
                 "",
-                "nominated flow of '" + e.getKey() + "' must be >= 0 but was " + nom.value()));
+                "nominated flow of '" + e.getKey() + "' must be >= 0, was " + nom.value()));
       } else if (!Double.isNaN(nom.lower())
           && !Double.isNaN(nom.upper())
           && nom.lower() != nom.upper()) {

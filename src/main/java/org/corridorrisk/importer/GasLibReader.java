@@ -356,7 +356,7 @@ final class GasLibReader {
                   at(
                       file,
                       r.getLocation(),
-                      "flow bound must be both, lower or upper but was '" + bound + "'"));
+                      "flow bound must be both, lower or upper, was '" + bound + "'"));
             }
           }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -386,7 +386,7 @@ final class GasLibReader {
     String unit = r.getAttributeValue(null, "unit");
     if (unit != null && !FLOW_UNIT.equals(unit)) {
       problems.add(
-          at(file, r.getLocation(), "flow unit must be " + FLOW_UNIT + " but was '" + unit + "'"));
+          at(file, r.getLocation(), "flow unit must be " + FLOW_UNIT + ", was '" + unit + "'"));
       return Double.NaN;
     }
     return number(file, r, "value");
@@ -401,7 +401,7 @@ final class GasLibReader {
     if ("m".equals(unit)) {
       return value / 1000;
     }
-    problems.add(at(file, r.getLocation(), "length unit must be km or m but was '" + unit + "'"));
+    problems.add(at(file, r.getLocation(), "length unit must be km or m, was '" + unit + "'"));
     return Double.NaN;
   }
 
@@ -419,7 +419,7 @@ final class GasLibReader {
       // reported below
     }
     problems.add(
-        at(file, r.getLocation(), attribute + " must be a finite number but was '" + text + "'"));
+        at(file, r.getLocation(), attribute + " must be a finite number, was '" + text + "'"));
     return Double.NaN;
   }
 

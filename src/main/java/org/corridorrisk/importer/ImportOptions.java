@@ -53,26 +53,26 @@ public record ImportOptions(
       throw new IllegalArgumentException(
           "--horizon-days must be in [1, "
               + ScenarioLimits.maxHorizonDays()
-              + "] but was "
+              + "], was "
               + horizonDays);
     }
     if (sources != null && sources < 1) {
-      throw new IllegalArgumentException("--sources must be >= 1 but was " + sources);
+      throw new IllegalArgumentException("--sources must be >= 1, was " + sources);
     }
     checkQuantity("--demand", demandPerNode, false);
     checkQuantity("--capacity", capacityPerDay, false);
     if (failureProbability != null && !(failureProbability >= 0 && failureProbability <= 1)) {
       throw new IllegalArgumentException(
-          "--failure-probability must be in [0, 1] but was " + failureProbability);
+          "--failure-probability must be in [0, 1], was " + failureProbability);
     }
     checkQuantity("--voll", valueOfLostLoad, true);
     if (commodity != null && !IdSanitizer.isValid(commodity)) {
       throw new IllegalArgumentException(
-          "--commodity must match [A-Za-z0-9._-]+ but was '" + commodity + "'");
+          "--commodity must match [A-Za-z0-9._-]+, was '" + commodity + "'");
     }
     if (linkKind != null && !linkKinds().contains(linkKind)) {
       throw new IllegalArgumentException(
-          "--link-kind must be one of " + linkKinds() + " but was '" + linkKind + "'");
+          "--link-kind must be one of " + linkKinds() + ", was '" + linkKind + "'");
     }
   }
 
@@ -80,7 +80,7 @@ public record ImportOptions(
     if (name != null && !ScenarioLimits.schemaAcceptsName(name)) {
       throw new IllegalArgumentException(
           "--name must be a non-empty name without '/' or '\\' (a scenario's name names its"
-              + " output folder) but was '"
+              + " output folder), was '"
               + name
               + "'");
     }
@@ -97,18 +97,14 @@ public record ImportOptions(
     boolean signOk = zeroAllowed ? value >= 0 : value > 0;
     if (!signOk || !Double.isFinite(value)) {
       throw new IllegalArgumentException(
-          option
-              + " must be a finite number "
-              + (zeroAllowed ? ">= 0" : "> 0")
-              + " but was "
-              + value);
+          option + " must be a finite number " + (zeroAllowed ? ">= 0" : "> 0") + ", was " + value);
     }
     if (value > ScenarioLimits.MAX_QUANTITY) {
       throw new IllegalArgumentException(
           option
               + " must be at most "
               + ScenarioLimits.MAX_QUANTITY
-              + " (the largest number a scenario may give) but was "
+              + " (the largest number a scenario may give), was "
               + value);
     }
   }

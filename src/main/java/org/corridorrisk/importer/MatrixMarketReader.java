@@ -68,7 +68,7 @@ final class MatrixMarketReader {
             file,
             1,
             1,
-            "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY' but was '"
+            "expected '%%MatrixMarket matrix coordinate FIELD SYMMETRY', was '"
                 + lines.get(0).trim()
                 + "'");
         return null;
@@ -85,12 +85,11 @@ final class MatrixMarketReader {
       }
       field = banner[3];
       if (!FIELDS.contains(field)) {
-        problem(file, 1, 1, "field must be one of " + FIELDS + " but was '" + field + "'");
+        problem(file, 1, 1, "field must be one of " + FIELDS + ", was '" + field + "'");
         return null;
       }
       if (!SYMMETRIES.contains(banner[4])) {
-        problem(
-            file, 1, 1, "symmetry must be one of " + SYMMETRIES + " but was '" + banner[4] + "'");
+        problem(file, 1, 1, "symmetry must be one of " + SYMMETRIES + ", was '" + banner[4] + "'");
         return null;
       }
       i = 1;
@@ -168,7 +167,7 @@ final class MatrixMarketReader {
             file,
             lineNo,
             1,
-            "expected two 1-based node ids but was '" + lines.get(dataLines[k]).trim() + "'");
+            "expected two 1-based node ids, was '" + lines.get(dataLines[k]).trim() + "'");
         continue;
       }
       if (tokens.length != needed) {
@@ -222,12 +221,12 @@ final class MatrixMarketReader {
    */
   private int id(Path file, int line, int column, String token, long declaredRows) {
     if (!token.matches("[+-]?\\d+")) {
-      problem(file, line, column, "node id must be a positive integer but was '" + token + "'");
+      problem(file, line, column, "node id must be a positive integer, was '" + token + "'");
       return -1;
     }
     long v = parseCapped(token);
     if (v < 1) {
-      problem(file, line, column, "node id must be >= 1 but was " + v);
+      problem(file, line, column, "node id must be >= 1, was " + v);
       return -1;
     }
     if (v > ScenarioLimits.MAX_NODES) {
@@ -244,10 +243,7 @@ final class MatrixMarketReader {
     }
     if (declaredRows >= 0 && v > declaredRows) {
       problem(
-          file,
-          line,
-          column,
-          "node id must be <= " + declaredRows + " (the size line) but was " + v);
+          file, line, column, "node id must be <= " + declaredRows + " (the size line), was " + v);
       return -1;
     }
     return (int) v;

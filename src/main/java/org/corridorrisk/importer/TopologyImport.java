@@ -68,7 +68,7 @@ final class TopologyImport {
               0,
               0,
               "",
-              "--sources must be less than the number of nodes (" + n + ") but was " + requested));
+              "--sources must be less than the number of nodes (" + n + "), was " + requested));
     }
     if (!problems.isEmpty()) {
       return null;

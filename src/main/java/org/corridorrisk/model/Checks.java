@@ -14,7 +14,7 @@ public final class Checks {
   static String id(String id, String what) {
     if (id == null || !isId(id)) {
       String shown = id == null ? "null" : "'" + id + "'";
-      String message = "must match [A-Za-z0-9._-]+ but was " + shown;
+      String message = "must match [A-Za-z0-9._-]+, was " + shown;
       throw new RuleException(
           RuleViolation.of("id", Rule.ID_FORMAT, shown, message), what + " id", null);
     }
@@ -53,7 +53,7 @@ public final class Checks {
   static double nonNegative(double value, String field, String owner) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw RuleException.of(
-          field, Rule.RANGE, value, "must be a finite number >= 0 but was " + value, owner);
+          field, Rule.RANGE, value, "must be a finite number >= 0, was " + value, owner);
     }
     return belowMax(value, field, owner);
   }
@@ -70,7 +70,7 @@ public final class Checks {
   static double positiveAnySize(double value, String field, String owner) {
     if (!(value > 0) || Double.isInfinite(value)) {
       throw RuleException.of(
-          field, Rule.RANGE, value, "must be a finite number > 0 but was " + value, owner);
+          field, Rule.RANGE, value, "must be a finite number > 0, was " + value, owner);
     }
     return value;
   }
@@ -81,7 +81,7 @@ public final class Checks {
   static double nonNegativeAnySize(double value, String field, String owner) {
     if (!(value >= 0) || Double.isInfinite(value)) {
       throw RuleException.of(
-          field, Rule.RANGE, value, "must be a finite number >= 0 but was " + value, owner);
+          field, Rule.RANGE, value, "must be a finite number >= 0, was " + value, owner);
     }
     return value;
   }
@@ -101,7 +101,7 @@ public final class Checks {
    * schema's {@code maximum: 1e30}, a junction's throughput).
    */
   public static String aboveMaxQuantity(String shown) {
-    return "must be at most 1e30 (larger numbers overflow the sums over days and trials) but was "
+    return "must be at most 1e30 (larger numbers overflow the sums over days and trials), was "
         + shown;
   }
 
@@ -112,11 +112,7 @@ public final class Checks {
   static double inRange(double value, double min, double max, String field, String owner) {
     if (!(value >= min && value <= max)) {
       throw RuleException.of(
-          field,
-          Rule.RANGE,
-          value,
-          "must be in [" + min + ", " + max + "] but was " + value,
-          owner);
+          field, Rule.RANGE, value, "must be in [" + min + ", " + max + "], was " + value, owner);
     }
     return value;
   }

@@ -14,7 +14,7 @@ public record Dependency(String sink, String supports, String mode) {
     mode = mode == null ? PROPORTIONAL : mode;
     if (!PROPORTIONAL.equals(mode)) {
       throw RuleException.of(
-          "mode", Rule.CHOICE, mode, "must be 'proportional' but was '" + mode + "'", "dependency");
+          "mode", Rule.CHOICE, mode, "must be 'proportional', was '" + mode + "'", "dependency");
     }
   }
 }

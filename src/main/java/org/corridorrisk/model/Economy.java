@@ -51,7 +51,7 @@ public record Economy(List<Sector> sectors, double[][] interdependency) {
           "interdependency",
           Rule.STABILITY,
           radius,
-          "must have spectral radius < 1 but was " + shown(radius),
+          "must have spectral radius < 1, was " + shown(radius),
           "economy");
     }
   }

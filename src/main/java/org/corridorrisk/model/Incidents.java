@@ -310,11 +310,11 @@ public record Incidents(
       Checks.id(id, "repair crew");
       if (count < 1) {
         throw new IllegalArgumentException(
-            "count must be >= 1 but was " + count + " (repair crew '" + id + "')");
+            "count must be >= 1, was " + count + " (repair crew '" + id + "')");
       }
       if (mobilizationDays < 0) {
         throw new IllegalArgumentException(
-            "mobilization_days must be >= 0 but was "
+            "mobilization_days must be >= 0, was "
                 + mobilizationDays
                 + " (repair crew '"
                 + id

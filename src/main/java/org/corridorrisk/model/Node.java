@@ -47,7 +47,7 @@ public record Node(
     Checks.nonNegative(demandPerDay, "demand", owner);
     if (priority < 1) {
       throw RuleException.of(
-          "priority", Rule.RANGE, priority, "must be >= 1 but was " + priority, owner);
+          "priority", Rule.RANGE, priority, "must be >= 1, was " + priority, owner);
     }
     Checks.nonNegative(population, "population", owner);
     Checks.nonNegative(valueOfLostLoad, "value_of_lost_load", owner);

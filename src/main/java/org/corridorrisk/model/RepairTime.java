@@ -124,7 +124,7 @@ public sealed interface RepairTime
             "p90",
             Rule.ORDER,
             p90,
-            "must be > median (" + median + ") but was " + p90,
+            "must be > median (" + median + "), was " + p90,
             "repair_days lognormal");
       }
     }
@@ -178,7 +178,7 @@ public sealed interface RepairTime
       Checks.nonNegativeAnySize(min, "min", "repair_days triangular");
       if (!(min <= mode && mode <= max) || !(min < max)) {
         String message =
-            "triangular needs min <= mode <= max and min < max but was min="
+            "triangular needs min <= mode <= max and min < max, was min="
                 + min
                 + ", mode="
                 + mode
@@ -198,7 +198,7 @@ public sealed interface RepairTime
             "max",
             Rule.RANGE,
             max,
-            "must be a finite number > 0 but was " + max,
+            "must be a finite number > 0, was " + max,
             "repair_days triangular");
       }
     }
@@ -248,7 +248,7 @@ public sealed interface RepairTime
             "max",
             Rule.ORDER,
             max,
-            "must be > min (" + min + ") but was " + max,
+            "must be > min (" + min + "), was " + max,
             "repair_days uniform");
       }
     }

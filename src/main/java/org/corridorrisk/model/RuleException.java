@@ -4,7 +4,7 @@ package org.corridorrisk.model;
  * Thrown by a model constructor when one of its arguments breaks a rule. {@link #violation()} holds
  * the structured violation with a path relative to the element (the offending key); {@link
  * #getMessage()} the full sentence including the key and the element ({@code "capacity must be >= 0
- * but was -5.0 (link 'scp')"}).
+ * , was -5.0 (link 'scp')"}).
  */
 public final class RuleException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -36,7 +36,7 @@ public final class RuleException extends IllegalArgumentException {
     return violation;
   }
 
-  /** The sentence without the element: {@code "capacity must be >= 0 but was -5.0"}. */
+  /** The sentence without the element: {@code "capacity must be >= 0, was -5.0"}. */
   public String messageWithoutOwner() {
     return withoutOwner;
   }

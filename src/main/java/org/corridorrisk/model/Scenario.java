@@ -145,7 +145,7 @@ public final class Scenario {
                 "threats[" + i + "].start_day",
                 Rule.AFTER_HORIZON,
                 values(t.startDay()),
-                "must be < horizon_days (" + horizonDays + ") but was " + t.startDay()));
+                "must be < horizon_days (" + horizonDays + "), was " + t.startDay()));
       }
       double attempts = expectedAttempts(t, horizonDays, extras);
       if (attempts > MAX_ATTEMPTS_PER_TRIAL) {
@@ -237,10 +237,7 @@ public final class Scenario {
     if (horizonDays < 1) {
       out.add(
           new RuleViolation(
-              "horizon_days",
-              Rule.RANGE,
-              values(horizonDays),
-              "must be >= 1 but was " + horizonDays));
+              "horizon_days", Rule.RANGE, values(horizonDays), "must be >= 1, was " + horizonDays));
     }
     if (commodities.isEmpty()) {
       out.add(
@@ -439,7 +436,7 @@ public final class Scenario {
                 "dependencies[" + i + "].sink",
                 Rule.WRONG_KIND,
                 values(d.sink()),
-                "must name a sink node but was '" + d.sink() + "'"));
+                "must name a sink node, was '" + d.sink() + "'"));
       }
       if (supported == null || supported.kind() != NodeKind.SOURCE) {
         out.add(
@@ -447,7 +444,7 @@ public final class Scenario {
                 "dependencies[" + i + "].supports",
                 Rule.WRONG_KIND,
                 values(d.supports()),
-                "must name a source node but was '" + d.supports() + "'"));
+                "must name a source node, was '" + d.supports() + "'"));
       }
       if (sink != null && supported != null) {
         feeds.computeIfAbsent(sink.commodity(), k -> new HashSet<>()).add(supported.commodity());

@@ -42,7 +42,7 @@ public record Threat(
     Checks.probability(probability, "probability", owner);
     if (startDay < 0) {
       throw RuleException.of(
-          "start_day", Rule.RANGE, startDay, "must be >= 0 but was " + startDay, owner);
+          "start_day", Rule.RANGE, startDay, "must be >= 0, was " + startDay, owner);
     }
     Checks.notNull(selection, "selection", owner);
     Checks.probability(successProbability, "success_probability", owner);

@@ -135,7 +135,7 @@ public final class DailyFlowSolver {
   public void solve(int commodity, DayInput in, DayOutput out) {
     if (commodity < 0 || commodity >= net.commodityCount()) {
       throw new IllegalArgumentException(
-          "commodity must be in [0, " + net.commodityCount() + ") but was " + commodity);
+          "commodity must be in [0, " + net.commodityCount() + "), was " + commodity);
     }
     if (in.nodeUp.length != net.nodeCount()
         || in.linkUp.length != net.linkCount()

@@ -59,7 +59,7 @@ public record SolverOptions(
 
   public SolverOptions {
     if (greedyRounds < 0) {
-      throw new IllegalArgumentException("greedyRounds must be >= 0 but was " + greedyRounds);
+      throw new IllegalArgumentException("greedyRounds must be >= 0, was " + greedyRounds);
     }
     if (exactMaxFlow == null) {
       throw new NullPointerException("exactMaxFlow must be given");

@@ -190,7 +190,7 @@ final class IncidentsBuilder {
     } catch (DateTimeParseException e) {
       issues.addFollowOn(
           "start_date",
-          "must be a calendar date written YYYY-MM-DD (ISO 8601) but was '" + v.textValue() + "'",
+          "must be a calendar date written YYYY-MM-DD (ISO 8601), was '" + v.textValue() + "'",
           false);
       return null;
     }
@@ -269,7 +269,7 @@ final class IncidentsBuilder {
               Paths.field(sp, "from_day"),
               "must be greater than the previous step's from_day ("
                   + from[k - 1]
-                  + ") but was "
+                  + "), was "
                   + from[k],
               false);
           ok = false;
@@ -621,7 +621,7 @@ final class IncidentsBuilder {
       return true;
     }
     issues.addFollowOn(
-        path, "must be a finite number " + bound + " 0 but was " + Values.number(v), false);
+        path, "must be a finite number " + bound + " 0, was " + Values.number(v), false);
     return false;
   }
 
@@ -635,7 +635,7 @@ final class IncidentsBuilder {
     }
     out[0] = v.get(0).doubleValue();
     out[1] = v.get(1).doubleValue();
-    String was = " but was [" + Values.number(out[0]) + ", " + Values.number(out[1]) + "]";
+    String was = ", was [" + Values.number(out[0]) + ", " + Values.number(out[1]) + "]";
     if (!(Math.abs(out[0]) <= limit && Math.abs(out[1]) <= limit)) {
       issues.addFollowOn(
           path, "must lie within [-" + (int) limit + ", " + (int) limit + "] degrees" + was, false);

@@ -124,7 +124,7 @@ final class Issues {
 
   /**
    * As above; with the document's {@code root}, each message ends by naming the elements with an id
-   * along its path ({@code nodes[6].supply: must be >= 0 but was -5 (node 'incukalns-ugs')}, {@link
+   * along its path ({@code nodes[6].supply: must be >= 0, was -5 (node 'incukalns-ugs')}, {@link
    * Paths#messageNamingOwners}); the path stays as the contract writes it.
    */
   List<Problem> toProblems(Path file, Locations locations, JsonNode root) {

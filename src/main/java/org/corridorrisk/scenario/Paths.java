@@ -53,7 +53,7 @@ final class Paths {
 
   /**
    * {@code message} followed by the {@link #owners} of {@code path} in parentheses, {@code must be
-   * >= 0 but was -5 (node 'kipoi-cs')}, unless the message already quotes every one of those ids.
+   * >= 0, was -5 (node 'kipoi-cs')}, unless the message already quotes every one of those ids.
    */
   static String messageNamingOwners(String message, String path, JsonNode root) {
     List<Owner> owners = ownersAlong(path, root);

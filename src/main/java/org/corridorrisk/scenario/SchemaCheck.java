@@ -132,7 +132,7 @@ final class SchemaCheck {
    * intensity also read "must be a mapping". When some form failed for a reason other than the
    * value's type (a bound, a size, an unknown distribution inside it), that reason is the news: the
    * other forms' type errors and the {@code oneOf} are left out. When every form failed on the
-   * type, one line names them all ("must be a number or a mapping ... but was true").
+   * type, one line names them all ("must be a number or a mapping ..., was true").
    */
   private static final class Alternatives {
     /** Instance locations of the failed {@code oneOf}s. */
@@ -195,7 +195,7 @@ final class SchemaCheck {
         }
       }
       names.sort(Comparator.comparing(n -> n.startsWith("a mapping")));
-      return "must be " + String.join(" or ", names) + " but was " + show(e.getInstanceNode());
+      return "must be " + String.join(" or ", names) + ", was " + show(e.getInstanceNode());
     }
   }
 
@@ -400,20 +400,20 @@ final class SchemaCheck {
     String arg0 = args.length > 0 ? String.valueOf(args[0]) : "";
     String was = show(instance);
     return switch (keyword) {
-      case "minimum" -> "must be >= " + arg0 + " but was " + was;
+      case "minimum" -> "must be >= " + arg0 + ", was " + was;
       case "maximum" ->
           // a profile factor's maximum 1e30 is the limit of every quantity: the same words
           isMaxQuantity(arg0)
               ? org.corridorrisk.model.Checks.aboveMaxQuantity(was)
-              : "must be <= " + arg0 + " but was " + was;
-      case "exclusiveMinimum" -> "must be > " + arg0 + " but was " + was;
-      case "exclusiveMaximum" -> "must be < " + arg0 + " but was " + was;
-      case "const" -> "must be '" + arg0 + "' but was " + was;
+              : "must be <= " + arg0 + ", was " + was;
+      case "exclusiveMinimum" -> "must be > " + arg0 + ", was " + was;
+      case "exclusiveMaximum" -> "must be < " + arg0 + ", was " + was;
+      case "const" -> "must be '" + arg0 + "', was " + was;
       case "type" -> typeMessage(args.length > 1 ? String.valueOf(args[1]) : "", instance);
       case "enum" -> enumMessage(e, instance);
       case "pattern" ->
           ID_PATTERN.equals(arg0)
-              ? "must be an id made of letters, digits, '.', '_' and '-' but was " + was
+              ? "must be an id made of letters, digits, '.', '_' and '-', was " + was
               : nameMessage(instance == null ? "" : instance.asText(), was);
       case "minLength" -> "must not be empty";
       default -> e.getMessage();
@@ -435,19 +435,18 @@ final class SchemaCheck {
    */
   static String nameMessage(String name, String was) {
     if (name.equals(".") || name.equals("..")) {
-      return "must not be '.' or '..' (the name is the output directory out/<name>) but was " + was;
+      return "must not be '.' or '..' (the name is the output directory out/<name>), was " + was;
     }
     if (name.chars().anyMatch(SchemaCheck::isControl)) {
       return "must not contain a control character such as a newline or tab (the name is the"
-          + " output directory out/<name>) but was "
+          + " output directory out/<name>), was "
           + was;
     }
     if (name.indexOf('/') < 0 && name.indexOf('\\') < 0) {
       // the only rule left: not blank (a folder named by spaces is one nobody can find)
-      return "must not be blank (the name is the output directory out/<name>) but was " + was;
+      return "must not be blank (the name is the output directory out/<name>), was " + was;
     }
-    return "must not contain '/' or '\\' (the name is the output directory out/<name>) but was "
-        + was;
+    return "must not contain '/' or '\\' (the name is the output directory out/<name>), was " + was;
   }
 
   private static boolean isControl(int c) {
@@ -464,7 +463,7 @@ final class SchemaCheck {
                 .collect(Collectors.toList());
     return "must be one of "
         + String.join(", ", values)
-        + " but was "
+        + ", was "
         + show(instance)
         + (instance != null && instance.isTextual()
             ? Spelling.didYouMean(instance.asText(), values)
@@ -500,7 +499,7 @@ final class SchemaCheck {
     if (instance != null && instance.isNumber() && "string".equals(expected)) {
       hint = " (put it in quotes)";
     }
-    return "must be " + want + " but was " + show(instance) + hint;
+    return "must be " + want + ", was " + show(instance) + hint;
   }
 
   /**

@@ -35,7 +35,7 @@ public final class OutageEvaluator {
    */
   public TrialMetrics evaluate(Collection<String> assetIds, int outageDays) {
     if (outageDays < 0) {
-      throw new IllegalArgumentException("outageDays must be >= 0 but was " + outageDays);
+      throw new IllegalArgumentException("outageDays must be >= 0, was " + outageDays);
     }
     LinkedHashSet<String> unique = new LinkedHashSet<>(assetIds);
     int[] assets = new int[unique.size()];

@@ -35,14 +35,14 @@ public record RunOptions(
   public RunOptions {
     if (trials < 1 || trials > MonteCarlo.MAX_TRIALS) {
       throw new IllegalArgumentException(
-          "trials must be between 1 and " + MonteCarlo.MAX_TRIALS + " but was " + trials);
+          "trials must be between 1 and " + MonteCarlo.MAX_TRIALS + ", was " + trials);
     }
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
     if (continueUpTo > MonteCarlo.MAX_TRIALS) {
       throw new IllegalArgumentException(
-          "continueUpTo must be at most " + MonteCarlo.MAX_TRIALS + " but was " + continueUpTo);
+          "continueUpTo must be at most " + MonteCarlo.MAX_TRIALS + ", was " + continueUpTo);
     }
   }
 

@@ -511,7 +511,7 @@ final class TrialRunner {
       long seed, long trial, int fromDay, TrialRunner baseline, TrialObserver watcher) {
     if (fromDay < 0 || fromDay >= m.horizonDays || baseline.m.horizonDays != m.horizonDays) {
       throw new IllegalArgumentException(
-          "decision day must be in 0.." + (m.horizonDays - 1) + " but was " + fromDay);
+          "decision day must be in 0.." + (m.horizonDays - 1) + ", was " + fromDay);
     }
     checkSameDemand(baseline.m);
     baseline.observer = watcher;

@@ -288,7 +288,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       // reported below
     }
     throw new EngineSetupException(
-        PARTITION_TRIALS + " must be a whole number of trials >= 1 but was '" + setting + "'");
+        PARTITION_TRIALS + " must be a whole number of trials >= 1, was '" + setting + "'");
   }
 
   private static String firstLine(Throwable e) {

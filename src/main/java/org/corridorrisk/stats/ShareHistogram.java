@@ -25,7 +25,7 @@ public final class ShareHistogram implements java.io.Serializable {
   /** Empty histograms for {@code series} series. */
   public ShareHistogram(int series) {
     if (series < 0) {
-      throw new IllegalArgumentException("series must be >= 0 but was " + series);
+      throw new IllegalArgumentException("series must be >= 0, was " + series);
     }
     this.series = series;
     this.counts = new long[series * BINS];

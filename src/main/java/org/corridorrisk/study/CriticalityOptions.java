@@ -36,26 +36,25 @@ public record CriticalityOptions(
 
   public CriticalityOptions {
     if (outageDays < 1) {
-      throw new IllegalArgumentException("outage days must be >= 1 but was " + outageDays);
+      throw new IllegalArgumentException("outage days must be >= 1, was " + outageDays);
     }
     if (budget < 0) {
-      throw new IllegalArgumentException("budget must be >= 0 but was " + budget);
+      throw new IllegalArgumentException("budget must be >= 0, was " + budget);
     }
     if (objective == null) {
-      throw new IllegalArgumentException("objective must be a metric but was null");
+      throw new IllegalArgumentException("objective must be a metric, was null");
     }
     if (pairs < 0) {
-      throw new IllegalArgumentException("pairs must be >= 0 but was " + pairs);
+      throw new IllegalArgumentException("pairs must be >= 0, was " + pairs);
     }
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1 but was " + threads);
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
     if (maxEvaluations < 1) {
-      throw new IllegalArgumentException("max evaluations must be >= 1 but was " + maxEvaluations);
+      throw new IllegalArgumentException("max evaluations must be >= 1, was " + maxEvaluations);
     }
     if (heuristicStarts < 1) {
-      throw new IllegalArgumentException(
-          "heuristic starts must be >= 1 but was " + heuristicStarts);
+      throw new IllegalArgumentException("heuristic starts must be >= 1, was " + heuristicStarts);
     }
   }
 

@@ -71,7 +71,7 @@ public final class ExerciseStudy {
       throw new IllegalArgumentException("no trials to rank");
     }
     if (!(p >= 0 && p <= 100)) {
-      throw new IllegalArgumentException("percentile must be between 0 and 100 but was " + p);
+      throw new IllegalArgumentException("percentile must be between 0 and 100, was " + p);
     }
     double[] sorted = values.clone();
     Arrays.sort(sorted);

@@ -21,7 +21,7 @@ public record MitigatedRun(String id, double costUsd, List<String> members, Stud
     }
     if (!(costUsd >= 0)) {
       throw new IllegalArgumentException(
-          "cost must be >= 0 but was " + costUsd + " (mitigation '" + id + "')");
+          "cost must be >= 0, was " + costUsd + " (mitigation '" + id + "')");
     }
     members = List.copyOf(members);
     if (members.isEmpty()) {

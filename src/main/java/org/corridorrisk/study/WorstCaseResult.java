@@ -35,7 +35,7 @@ public record WorstCaseResult(
 
   public WorstCaseResult {
     if (budget < 1) {
-      throw new IllegalArgumentException("budget must be >= 1 but was " + budget);
+      throw new IllegalArgumentException("budget must be >= 1, was " + budget);
     }
     assets = assets.clone();
   }

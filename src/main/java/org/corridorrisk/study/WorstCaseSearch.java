@@ -77,13 +77,13 @@ public final class WorstCaseSearch {
       long maxEvaluations,
       int starts) {
     if (candidateCount < 0) {
-      throw new IllegalArgumentException("candidateCount must be >= 0 but was " + candidateCount);
+      throw new IllegalArgumentException("candidateCount must be >= 0, was " + candidateCount);
     }
     if (maxEvaluations < 1) {
-      throw new IllegalArgumentException("maxEvaluations must be >= 1 but was " + maxEvaluations);
+      throw new IllegalArgumentException("maxEvaluations must be >= 1, was " + maxEvaluations);
     }
     if (starts < 1) {
-      throw new IllegalArgumentException("starts must be >= 1 but was " + starts);
+      throw new IllegalArgumentException("starts must be >= 1, was " + starts);
     }
     this.candidates = candidateCount;
     this.objective = objective;
@@ -109,7 +109,7 @@ public final class WorstCaseSearch {
    */
   public List<WorstCaseResult> search(int maxBudget) {
     if (maxBudget < 1) {
-      throw new IllegalArgumentException("budget must be >= 1 but was " + maxBudget);
+      throw new IllegalArgumentException("budget must be >= 1, was " + maxBudget);
     }
     List<WorstCaseResult> results = new ArrayList<>();
     if (candidates == 0) {

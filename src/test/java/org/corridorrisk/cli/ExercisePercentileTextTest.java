@@ -52,6 +52,6 @@ class ExercisePercentileTextTest {
   void percentileOutOfRange_isEchoedAsGiven() {
     Cli cli = Cli.run("exercise", "x.yaml", "--percentile", "100.05");
     assertEquals(2, cli.code(), cli.err());
-    assertTrue(cli.err().contains("between 0 and 100 but was 100.05"), cli.err());
+    assertTrue(cli.err().contains("between 0 and 100, was 100.05"), cli.err());
   }
 }

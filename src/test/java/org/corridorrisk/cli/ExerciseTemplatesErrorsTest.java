@@ -45,7 +45,7 @@ class ExerciseTemplatesErrorsTest {
             "  default: {message: x}",
             ""));
     String err = exercise(t);
-    assertTrue(err.contains(t + ":6:11: hit.default.time: must be HH:MM but was '25:00'"), err);
+    assertTrue(err.contains(t + ":6:11: hit.default.time: must be HH:MM, was '25:00'"), err);
     assertTrue(err.contains(t + ":8:5: hit.pipeline.colour: unknown field"), err);
     assertTrue(err.contains(t + ":9:1: hitt: unknown inject type"), err);
     assertEquals(3, err.strip().lines().count(), err);

@@ -110,7 +110,7 @@ class ImportCommandTest {
     Files.writeString(file, "1 2\n2 x\n");
     assertEquals(2, run("import", file.toString(), "--out", dir.resolve("o.yaml").toString()));
     assertTrue(
-        err.contains("bad.mtx:2:3: node id must be a positive integer but was 'x'"), err::toString);
+        err.contains("bad.mtx:2:3: node id must be a positive integer, was 'x'"), err::toString);
     assertFalse(Files.exists(dir.resolve("o.yaml")));
   }
 
@@ -201,7 +201,7 @@ class ImportCommandTest {
             "1.5",
             "--out",
             dir.resolve("o.yaml").toString()));
-    assertTrue(err.contains("--failure-probability must be in [0, 1] but was 1.5"), err::toString);
+    assertTrue(err.contains("--failure-probability must be in [0, 1], was 1.5"), err::toString);
     assertEquals(
         2,
         run(

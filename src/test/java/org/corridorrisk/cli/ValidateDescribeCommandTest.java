@@ -39,7 +39,7 @@ class ValidateDescribeCommandTest {
     assertEquals(2, r.code());
     assertEquals(
         f
-            + ":10:13: nodes[0].supply: must be >= 0 but was -5 (node 'src')\n"
+            + ":10:13: nodes[0].supply: must be >= 0, was -5 (node 'src')\n"
             + f
             + ":15:9: nodes[2].id: duplicate id 'src' (first used at line 7, nodes[0])\n"
             + f
@@ -47,7 +47,7 @@ class ValidateDescribeCommandTest {
             + f
             + ":27:9: links[1].to: unknown node 'nowhere' (link 'l2')\n"
             + f
-            + ":33:18: threats[0].probability: must be <= 1 but was 1.7 (threat 't')\n",
+            + ":33:18: threats[0].probability: must be <= 1, was 1.7 (threat 't')\n",
         r.err());
     assertFalse(r.err().contains("Exception"));
   }
@@ -116,8 +116,7 @@ class ValidateDescribeCommandTest {
     Cli r = Cli.run("describe", f.toString());
     assertEquals(2, r.code());
     assertTrue(
-        r.err()
-            .contains(f + ":33:18: threats[0].probability: must be <= 1 but was 1.7 (threat 't')"),
+        r.err().contains(f + ":33:18: threats[0].probability: must be <= 1, was 1.7 (threat 't')"),
         r.err());
   }
 

@@ -14,9 +14,9 @@ class RuleViolationTest {
     assertEquals("capacity", e.violation().path());
     assertEquals(Rule.RANGE, e.violation().rule());
     assertEquals(List.of("-5.0"), e.violation().values());
-    assertEquals("must be a finite number >= 0 but was -5.0", e.violation().message());
-    assertEquals("capacity must be a finite number >= 0 but was -5.0", e.messageWithoutOwner());
-    assertEquals("capacity must be a finite number >= 0 but was -5.0 (link 'scp')", e.getMessage());
+    assertEquals("must be a finite number >= 0, was -5.0", e.violation().message());
+    assertEquals("capacity must be a finite number >= 0, was -5.0", e.messageWithoutOwner());
+    assertEquals("capacity must be a finite number >= 0, was -5.0 (link 'scp')", e.getMessage());
   }
 
   @Test
@@ -24,7 +24,7 @@ class RuleViolationTest {
     RuleException e = assertThrows(RuleException.class, () -> Node.junction("a b", "gas"));
     assertEquals("id", e.violation().path());
     assertEquals(Rule.ID_FORMAT, e.violation().rule());
-    assertEquals("node id must match [A-Za-z0-9._-]+ but was 'a b'", e.getMessage());
+    assertEquals("node id must match [A-Za-z0-9._-]+, was 'a b'", e.getMessage());
   }
 
   @Test

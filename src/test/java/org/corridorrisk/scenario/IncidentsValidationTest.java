@@ -83,7 +83,7 @@ class IncidentsValidationTest {
     assertProblems(
         with("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: 1.0e300}"),
         "t.yaml:7:74: profiles[1].steps[1].factor: must be at most 1e30 (larger numbers overflow"
-            + " the sums over days and trials) but was 1.0E300 (profile 'cargo')");
+            + " the sums over days and trials), was 1.0E300 (profile 'cargo')");
   }
 
   @Test
@@ -180,7 +180,7 @@ class IncidentsValidationTest {
   void badStartDate_isLocated() {
     assertProblems(
         with("start_date: 2023-10-01", "start_date: 2023-02-30"),
-        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601) but was"
+        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601), was"
             + " '2023-02-30'");
   }
 
@@ -200,7 +200,7 @@ class IncidentsValidationTest {
     assertProblems(
         with("{from_day: 10, factor: 0.5}", "{from_day: 0, factor: 0.5}"),
         "t.yaml:7:62: profiles[1].steps[1].from_day: must be greater than the previous step's"
-            + " from_day (0) but was 0 (profile 'cargo')");
+            + " from_day (0), was 0 (profile 'cargo')");
   }
 
   @Test
@@ -243,7 +243,7 @@ class IncidentsValidationTest {
             + " give each fill once (node 'st')");
     assertProblems(
         with("nodes:\n", storage.replace("{fill: 0.2, factor: 0.5}", "{fill: 0.2, factor: 1.5}")),
-        "t.yaml:12:65: nodes[0].deliverability[1].factor: must be <= 1 but was 1.5 (node 'st')");
+        "t.yaml:12:65: nodes[0].deliverability[1].factor: must be <= 1, was 1.5 (node 'st')");
   }
 
   @Test
@@ -270,7 +270,7 @@ class IncidentsValidationTest {
             + " (threat 't')");
     assertProblems(
         with("capacity_factor: 0.5, repair", "capacity_factor: 1.5, repair"),
-        "t.yaml:28:45: threats[0].damage[1].capacity_factor: must be <= 1 but was 1.5 (threat 't')");
+        "t.yaml:28:45: threats[0].damage[1].capacity_factor: must be <= 1, was 1.5 (threat 't')");
   }
 
   @Test
@@ -295,7 +295,7 @@ class IncidentsValidationTest {
         with("{probability: 0.3, capacity_factor: 0}", "{probability: 0.2, capacity_factor: 1.5}"),
         "t.yaml:27:7: threats[0].damage: the probabilities of the damage states must sum to 1 but"
             + " sum to 0.9 (a successful hit always leaves the asset in one of them) (threat 't')",
-        "t.yaml:27:45: threats[0].damage[0].capacity_factor: must be <= 1 but was 1.5 (threat 't')");
+        "t.yaml:27:45: threats[0].damage[0].capacity_factor: must be <= 1, was 1.5 (threat 't')");
   }
 
   @Test
@@ -303,7 +303,7 @@ class IncidentsValidationTest {
     assertProblems(
         with("supply_profile: cargo", "supply_profile: nope")
             .replace("{from_day: 10, factor: 0.5}", "{from_day: 10, factor: -0.5}"),
-        "t.yaml:7:74: profiles[1].steps[1].factor: must be >= 0 but was -0.5 (profile 'cargo')",
+        "t.yaml:7:74: profiles[1].steps[1].factor: must be >= 0, was -0.5 (profile 'cargo')",
         "t.yaml:11:71: nodes[0].supply_profile: unknown profile 'nope' (defined: heat, cargo) (node 'a')");
   }
 
@@ -319,7 +319,7 @@ class IncidentsValidationTest {
   void repairCrews_andTheirPatches() {
     assertProblems(
         with("count: 1,", "count: 0,"),
-        "t.yaml:40:25: repair_crews[0].count: must be >= 1 but was 0 (repair crew 'vessel')");
+        "t.yaml:40:25: repair_crews[0].count: must be >= 1, was 0 (repair crew 'vessel')");
     assertProblems(
         with("{repair_crew: vessel,", "{repair_crew: vessal,"),
         "t.yaml:45:23: mitigations[0].changes[0].repair_crew: unknown repair_crew 'vessal', did"
@@ -348,12 +348,12 @@ class IncidentsValidationTest {
         with(crews, crews + "  - {id: vessel, count: 1.5, serves: {links: [m]}}\n"),
         "t.yaml:41:10: repair_crews[1].id: duplicate repair crew id 'vessel' (first used"
             + " at line 40, repair_crews[0])",
-        "t.yaml:41:25: repair_crews[1].count: must be a whole number but was 1.5 (repair crew 'vessel')");
+        "t.yaml:41:25: repair_crews[1].count: must be a whole number, was 1.5 (repair crew 'vessel')");
     assertProblems(
         with(crews, crews + "  - {id: vessel, count: 0, serves: {links: [m]}}\n"),
         "t.yaml:41:10: repair_crews[1].id: duplicate repair crew id 'vessel' (first used"
             + " at line 40, repair_crews[0])",
-        "t.yaml:41:25: repair_crews[1].count: must be >= 1 but was 0 (repair crew 'vessel')");
+        "t.yaml:41:25: repair_crews[1].count: must be >= 1, was 0 (repair crew 'vessel')");
   }
 
   @Test
@@ -370,7 +370,7 @@ class IncidentsValidationTest {
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [61, 59], lon: [23, 25]}"),
-        "t.yaml:34:27: threats[1].epicenter_area.lat: must be [min, max] with min <= max but was"
+        "t.yaml:34:27: threats[1].epicenter_area.lat: must be [min, max] with min <= max, was"
             + " [61, 59] (threat 'q')");
     assertProblems(
         with("epicenter_area: {lat: [59, 61], lon: [23, 25]}", ""),
@@ -390,13 +390,13 @@ class IncidentsValidationTest {
     // probability", no "rate_profile applies only to events at a rate", no start_day remark
     assertProblems(
         with("events_per_year: 0.1", "events_per_year: -0.1\n    rate_profile: heat"),
-        "t.yaml:33:22: threats[1].events_per_year: must be >= 0 but was -0.1 (threat 'q')");
+        "t.yaml:33:22: threats[1].events_per_year: must be >= 0, was -0.1 (threat 'q')");
     assertProblems(
         with("events_per_year: 0.1", "events_per_year: 'often'"),
-        "t.yaml:33:22: threats[1].events_per_year: must be a number but was 'often' (threat 'q')");
+        "t.yaml:33:22: threats[1].events_per_year: must be a number, was 'often' (threat 'q')");
     assertProblems(
         with("events_per_year: 0.1", "probability: 1.5\n    start_day: 3"),
-        "t.yaml:33:18: threats[1].probability: must be <= 1 but was 1.5 (threat 'q')");
+        "t.yaml:33:18: threats[1].probability: must be <= 1, was 1.5 (threat 'q')");
   }
 
   @Test

@@ -192,7 +192,7 @@ class LargeNetworkSchemaTest {
             + lineOf(lines, "id: n150,")
             + ":"
             + (lines[lineOf(lines, "id: n150,") - 1].indexOf("-1") + 1)
-            + ": nodes[150].demand: must be >= 0 but was -1 (node 'n150')");
+            + ": nodes[150].demand: must be >= 0, was -1 (node 'n150')");
     expected.add(
         "big.yaml:"
             + lineOf(lines, "id: n170,")

@@ -219,8 +219,8 @@ class ScenarioLoaderTest {
             + "  - id: t2\n    model: poisson\n    events_per_year: 2\n    targets: {nodes: [b]}\n    repair_days: *rep\n";
     assertEquals(
         List.of(
-            "t.yaml:26:44: threats[0].repair_days.value: must be >= 0 but was -3 (threat 't')",
-            "t.yaml:26:44: threats[1].repair_days.value: must be >= 0 but was -3 (threat 't2')"),
+            "t.yaml:26:44: threats[0].repair_days.value: must be >= 0, was -3 (threat 't')",
+            "t.yaml:26:44: threats[1].repair_days.value: must be >= 0, was -3 (threat 't2')"),
         TestFiles.problems(text));
   }
 }

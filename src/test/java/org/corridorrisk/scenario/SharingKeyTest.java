@@ -36,7 +36,7 @@ class SharingKeyTest {
     List<String> tilde = TestFiles.problems(TestFiles.BASE + "sharing: ~\n");
     List<String> nul = TestFiles.problems(TestFiles.BASE + "sharing: null\n");
     assertEquals(
-        List.of("t.yaml:27:1: sharing: must be one of fair, any but was empty"), blank, "blank");
+        List.of("t.yaml:27:1: sharing: must be one of fair, any, was empty"), blank, "blank");
     assertEquals(blank, tilde);
     assertEquals(blank, nul);
   }
@@ -45,11 +45,10 @@ class SharingKeyTest {
   void wrongCase_getsADidYouMeanHint() {
     assertEquals(
         List.of(
-            "t.yaml:27:10: sharing: must be one of fair, any but was 'FAIR', did you mean 'fair'?"),
+            "t.yaml:27:10: sharing: must be one of fair, any, was 'FAIR', did you mean 'fair'?"),
         TestFiles.problems(TestFiles.BASE + "sharing: FAIR\n"));
     assertEquals(
-        List.of(
-            "t.yaml:27:10: sharing: must be one of fair, any but was 'Any', did you mean 'any'?"),
+        List.of("t.yaml:27:10: sharing: must be one of fair, any, was 'Any', did you mean 'any'?"),
         TestFiles.problems(TestFiles.BASE + "sharing: Any\n"));
   }
 

@@ -144,7 +144,7 @@ public final class Charts {
       boolean logX,
       int bins) {
     if (bins < 1) {
-      throw new IllegalArgumentException("bins must be >= 1 but was " + bins);
+      throw new IllegalArgumentException("bins must be >= 1, was " + bins);
     }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;

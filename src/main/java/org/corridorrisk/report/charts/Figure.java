@@ -38,14 +38,14 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
 
   public Figure {
     if (id == null || !id.matches("[a-z0-9-]+")) {
-      throw new IllegalArgumentException("figure id must match [a-z0-9-]+ but was '" + id + "'");
+      throw new IllegalArgumentException("figure id must match [a-z0-9-]+, was '" + id + "'");
     }
     if (chart == null) {
       throw new IllegalArgumentException("chart must not be null (figure '" + id + "')");
     }
     if (widthPx < 50 || heightPx < 50) {
       throw new IllegalArgumentException(
-          "figure size must be at least 50x50 px but was "
+          "figure size must be at least 50x50 px, was "
               + widthPx
               + "x"
               + heightPx
@@ -102,7 +102,7 @@ public record Figure(String id, JFreeChart chart, String guide, int widthPx, int
   public void writePng(Path file, int maxWidthPx, int maxHeightPx) throws IOException {
     if (maxWidthPx < 1 || maxHeightPx < 1) {
       throw new IllegalArgumentException(
-          "png size must be positive but was " + maxWidthPx + "x" + maxHeightPx);
+          "png size must be positive, was " + maxWidthPx + "x" + maxHeightPx);
     }
     double scale = Math.min((double) maxWidthPx / widthPx, (double) maxHeightPx / heightPx);
     int w = Math.max(1, (int) Math.round(widthPx * scale));

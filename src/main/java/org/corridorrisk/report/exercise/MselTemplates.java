@@ -149,9 +149,7 @@ public final class MselTemplates {
       } else if (name.equals("time") && !CLOCK.matcher(field.getValue().asText()).matches()) {
         problems.add(
             new Problem(
-                path + ".time",
-                "must be HH:MM but was '" + field.getValue().asText() + "'",
-                false));
+                path + ".time", "must be HH:MM, was '" + field.getValue().asText() + "'", false));
       }
     }
   }
