@@ -24,6 +24,35 @@ class SparkUserErrorOutputTest {
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"nowhere:7077", "local[0]", "bogus"})
   void unusableMasterPrintsNoStackTrace(String master) throws Exception {
+    Result r = runCli(System.getProperty("java.class.path"), master);
+    assertEquals(2, r.exit, r.both);
+    assertTrue(r.err.contains("--master: Spark cannot use '" + master + "'"), r.both);
+    assertOneLineNoTrace(r);
+  }
+
+  /**
+   * A Spark that lacks a jar (here Dropwizard metrics, which Spark needs when its context starts):
+   * the JVM's own report of the NoClassDefFoundError went to the stderr that --engine spark
+   * silences, so the command ended with exit 1 and printed nothing at all.
+   */
+  @org.junit.jupiter.api.Test
+  void aClassMissingFromSparksClassPathIsOneLine() throws Exception {
+    String sep = java.io.File.pathSeparator;
+    String cp =
+        java.util.Arrays.stream(System.getProperty("java.class.path").split(sep))
+            .filter(e -> !Path.of(e).getFileName().toString().startsWith("metrics-core"))
+            .collect(java.util.stream.Collectors.joining(sep));
+    assertFalse(cp.equals(System.getProperty("java.class.path")), "metrics-core not found");
+    Result r = runCli(cp, "local[1]");
+    assertEquals(1, r.exit, r.both);
+    assertTrue(r.err.contains("com/codahale/metrics/"), r.both);
+    assertTrue(r.err.contains("class path"), r.both);
+    assertOneLineNoTrace(r);
+  }
+
+  private record Result(int exit, String out, String err, String both) {}
+
+  private Result runCli(String classPath, String master) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         List.of(
@@ -31,7 +60,7 @@ class SparkUserErrorOutputTest {
             "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider",
             "-Dslf4j.internal.verbosity=WARN",
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath,
             "org.corridorrisk.cli.Main",
             "run",
             "scenarios/btc-oil.yaml",
@@ -54,11 +83,12 @@ class SparkUserErrorOutputTest {
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end");
     String out = Files.readString(outFile, StandardCharsets.UTF_8);
     String err = Files.readString(errFile, StandardCharsets.UTF_8);
-    String both = "stdout:\n" + out + "\nstderr:\n" + err;
-    assertEquals(2, p.exitValue(), both);
-    assertTrue(err.contains("--master: Spark cannot use '" + master + "'"), both);
-    assertFalse(out.contains("\tat ") || err.contains("\tat "), both);
-    assertFalse(out.contains("Exception") || err.contains("SparkException"), both);
-    assertEquals(1, err.strip().lines().count(), "one line: " + both);
+    return new Result(p.exitValue(), out, err, "stdout:\n" + out + "\nstderr:\n" + err);
+  }
+
+  private static void assertOneLineNoTrace(Result r) {
+    assertFalse(r.out.contains("\tat ") || r.err.contains("\tat "), r.both);
+    assertFalse(r.out.contains("Exception") || r.err.contains("SparkException"), r.both);
+    assertEquals(1, r.err.strip().lines().count(), "one line: " + r.both);
   }
 }
