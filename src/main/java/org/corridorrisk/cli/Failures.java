@@ -54,6 +54,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return USER_INPUT;
     }
     for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof org.corridorrisk.sim.ShutdownInProgressException) {
+        traceIfDebug(ex, err);
+        return INTERRUPTED; // the JVM exits with the signal's code; nothing to add
+      }
+    }
+    for (Throwable c = ex; c != null; c = c.getCause()) {
       if (c instanceof org.corridorrisk.sim.EngineSetupException setup) {
         err.println("corridor-risk: " + Printable.escapeControls(setup.getMessage()));
         traceIfDebug(ex, err);

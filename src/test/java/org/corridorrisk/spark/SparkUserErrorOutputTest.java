@@ -52,27 +52,63 @@ class SparkUserErrorOutputTest {
 
   private record Result(int exit, String out, String err, String both) {}
 
-  private Result runCli(String classPath, String master) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        List.of(
-            java,
-            "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider",
-            "-Dslf4j.internal.verbosity=WARN",
-            "-cp",
-            classPath,
-            "org.corridorrisk.cli.Main",
-            "run",
+  /**
+   * A termination signal (or Ctrl-C: compare has no handler of its own) while compare's Spark jobs
+   * run: Spark's shutdown hook stops the context, and the engine took that for a master that had
+   * stopped the application ("Spark stopped the application before its trials ran ... check that
+   * the master is reachable"). Now it adds nothing, as compare on the local engine.
+   */
+  @org.junit.jupiter.api.Test
+  void aSignalDuringCompareOnSparkAddsNoMessage() throws Exception {
+    Result r =
+        runCli(
+            System.getProperty("java.class.path"),
+            10,
+            "compare",
             "scenarios/btc-oil.yaml",
             "--trials",
-            "100",
+            "1000000",
             "--quiet",
             "--out",
-            tmp.resolve("out").toString(),
+            tmp.resolve("compare").toString(),
             "--engine",
             "spark",
             "--master",
-            master);
+            "local[1]");
+    assertTrue(r.exit != 0, r.both);
+    assertEquals("", r.err.strip(), r.both);
+  }
+
+  private Result runCli(String classPath, String master) throws Exception {
+    return runCli(
+        classPath,
+        0,
+        "run",
+        "scenarios/btc-oil.yaml",
+        "--trials",
+        "100",
+        "--quiet",
+        "--out",
+        tmp.resolve("out").toString(),
+        "--engine",
+        "spark",
+        "--master",
+        master);
+  }
+
+  /** Runs the command line in a fresh JVM; with {@code stopAfterS > 0}, SIGTERM after that. */
+  private Result runCli(String classPath, int stopAfterS, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-Dslf4j.provider=org.apache.logging.slf4j.SLF4JServiceProvider",
+                "-Dslf4j.internal.verbosity=WARN",
+                "-cp",
+                classPath,
+                "org.corridorrisk.cli.Main"));
+    cmd.addAll(List.of(args));
     Path outFile = tmp.resolve("stdout.txt");
     Path errFile = tmp.resolve("stderr.txt");
     Process p =
@@ -80,6 +116,10 @@ class SparkUserErrorOutputTest {
             .redirectOutput(outFile.toFile())
             .redirectError(errFile.toFile())
             .start();
+    if (stopAfterS > 0) {
+      assertFalse(p.waitFor(stopAfterS, TimeUnit.SECONDS), "ended before the signal");
+      p.destroy(); // SIGTERM: the JVM runs its shutdown hooks, Spark's among them
+    }
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the run did not end");
     String out = Files.readString(outFile, StandardCharsets.UTF_8);
     String err = Files.readString(errFile, StandardCharsets.UTF_8);
