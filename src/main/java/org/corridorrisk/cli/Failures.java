@@ -54,6 +54,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return USER_INPUT;
     }
     for (Throwable c = ex; c != null; c = c.getCause()) {
+      if (c instanceof org.corridorrisk.sim.ShutdownInProgressException) {
+        traceIfDebug(ex, err);
+        return INTERRUPTED; // the JVM exits with the signal's code; nothing to add
+      }
+    }
+    for (Throwable c = ex; c != null; c = c.getCause()) {
       if (c instanceof org.corridorrisk.sim.EngineSetupException setup) {
         err.println("corridor-risk: " + Printable.escapeControls(setup.getMessage()));
         traceIfDebug(ex, err);
@@ -89,6 +95,25 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         Runtime.getRuntime().maxMemory() >> 20,
         REPORT_URL,
         debug ? "." : " (rerun with --debug for a stack trace).");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL;
+  }
+
+  /**
+   * A class is missing or does not fit (a {@link LinkageError}, e.g. a Spark on the class path that
+   * lacks a jar or is of another version): one line naming it, exit 1, the stack trace only with
+   * {@code --debug}.
+   */
+  static int classPath(LinkageError e, PrintWriter err, boolean debug) {
+    err.println(
+        "corridor-risk: a class on the class path is missing or of another version ("
+            + Printable.escapeControls(String.valueOf(e))
+            + "): run through the ./corridor-risk launcher, or give --engine spark Spark 4.1.x for"
+            + " Scala 2.13 (docs/scale-out.md)"
+            + (debug ? "" : "; --debug shows the stack trace"));
     if (debug) {
       e.printStackTrace(err);
     }

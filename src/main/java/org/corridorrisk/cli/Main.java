@@ -88,6 +88,11 @@ public final class Main implements Runnable {
         code = cl.execute(args);
       } catch (OutOfMemoryError e) {
         code = Failures.outOfMemory(e, err, debug);
+      } catch (LinkageError e) {
+        // picocli hands only Exceptions to the handler: a class missing from (or of another
+        // version on) the class path, e.g. a cluster's Spark, would otherwise reach the JVM's
+        // default handler, whose stack trace goes to the stderr that --engine spark silences
+        code = Failures.classPath(e, err, debug);
       }
     } finally {
       ReadAhead.clear();

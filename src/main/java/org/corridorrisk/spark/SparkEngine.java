@@ -13,6 +13,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.corridorrisk.sim.EngineSetupException;
 import org.corridorrisk.sim.MonteCarlo;
+import org.corridorrisk.sim.ShutdownInProgressException;
 import scala.Function1;
 import scala.Function2;
 import scala.reflect.ClassTag;
@@ -158,6 +159,9 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     try {
       context = SparkContext.getOrCreate(conf);
     } catch (Exception e) {
+      if (ShutdownInProgressException.jvmShuttingDown()) {
+        throw new ShutdownInProgressException(e); // Ctrl-C while the context started: not --master
+      }
       // a context that cannot start is a master or setting the user gave (an unparsable URL,
       // local[0], ...): said in one line, without Spark's stack trace
       throw new EngineSetupException(
@@ -227,6 +231,11 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     } catch (Exception e) { // Spark's SparkException is checked, though Scala declares none
       if (!sc.sc().isStopped() || stop.getAsBoolean()) {
         throw e;
+      }
+      if (ShutdownInProgressException.jvmShuttingDown()) {
+        // Ctrl-C or a signal in a command without its own handler (compare): Spark's shutdown
+        // hook stopped the context; the master is not to blame
+        throw new ShutdownInProgressException(e);
       }
       // e.g. "All masters are unresponsive": Spark gave up on the master and stopped the context
       throw new EngineSetupException(

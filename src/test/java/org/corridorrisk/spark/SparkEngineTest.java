@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code run --engine spark --master local[2]} against the local engine on every example: the
- * summary.json files must be equal byte for byte except the {@code engine} line (so every metric,
- * by commodity and economy, bit for bit), and trials.csv byte for byte.
+ * {@code run --engine spark --master local[2]} against the local engine on every example (and the
+ * golden test scenarios): the summary.json files must be equal byte for byte except the {@code
+ * engine} line (so every metric, by commodity and economy, bit for bit), and trials.csv byte for
+ * byte.
  *
  * <p>One SparkContext serves all cases (started here; the engine joins it and leaves it running).
  * Tasks of 100 trials (the smallest, one batch) give each study several partitions, which two cores
@@ -88,13 +89,27 @@ class SparkEngineTest {
     }
   }
 
+  /**
+   * The examples and the two golden test scenarios (gas-winter: a start date, monthly and step
+   * profiles, a rate profile, damage states; reroute-fair: fair sharing over an undirected detour),
+   * whose features the examples do not all have.
+   */
+  static Stream<String> studies() throws IOException {
+    return Stream.concat(
+        examples().map(n -> "scenarios/" + n),
+        Stream.of(
+            "src/test/resources/golden/gas-winter.yaml",
+            "src/test/resources/golden/reroute-fair.yaml"));
+  }
+
   /** Trials per example: several partitions, a last partial batch, and a few seconds each. */
   private static final String TRIALS = "450";
 
   @ParameterizedTest
-  @MethodSource("examples")
-  void sparkSummaryEqualsLocalBitForBit(String example) throws IOException {
-    Path file = Path.of("scenarios", example);
+  @MethodSource("studies")
+  void sparkSummaryEqualsLocalBitForBit(String study) throws IOException {
+    Path file = Path.of(study);
+    String example = file.getFileName().toString();
     Path local = tmp.resolve(example + "-local");
     Path spark = tmp.resolve(example + "-spark");
     run("run", file.toString(), "--trials", TRIALS, "--seed", "11", "--out", local.toString());
