@@ -362,9 +362,9 @@ class IncidentsValidationTest {
         with(
             "epicenter_area: {lat: [59, 61], lon: [23, 25]}",
             "epicenter_area: {lat: [59, 95], lon: [23, 185.5]}"),
-        "t.yaml:34:27: threats[1].epicenter_area.lat: must lie within [-90, 90] degrees but"
+        "t.yaml:34:27: threats[1].epicenter_area.lat: must lie within [-90, 90] degrees,"
             + " was [59, 95] (threat 'q')",
-        "t.yaml:34:42: threats[1].epicenter_area.lon: must lie within [-180, 180] degrees but"
+        "t.yaml:34:42: threats[1].epicenter_area.lon: must lie within [-180, 180] degrees,"
             + " was [23, 185.5] (threat 'q')");
     assertProblems(
         with(

@@ -631,7 +631,7 @@ class ProblemGoldenTest {
             + " out/<name>), was 'a/b'");
     // a blank name would be a folder of spaces, out/"  " (empty names are rejected already)
     String blank =
-        "t.yaml:2:7: name: must not be blank (the name is the output directory out/<name>) but"
+        "t.yaml:2:7: name: must not be blank (the name is the output directory out/<name>),"
             + " was ";
     assertProblems(replace(BASE, "name: t", "name: \"  \""), blank + "'  '");
     assertProblems(replace(BASE, "name: t", "name: \" \""), blank + "' '");
