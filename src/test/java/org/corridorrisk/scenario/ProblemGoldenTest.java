@@ -690,6 +690,22 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void subnormalInterdependency_isValid() {
+    // 1e-320 (below the smallest normal double) under a row of larger entries made the eigenvalue
+    // iteration fail to converge: an internal error (exit 1) instead of a valid file
+    String three =
+        ECONOMY
+            .replace(
+                "- {id: y, output_per_day: 2}",
+                "- {id: y, output_per_day: 2}\n    - {id: z, output_per_day: 3}")
+            .replace(
+                "- [0.1, 0.2]\n    - [0.3, 0.1]",
+                "- [0.0, 0.0, 0.0]\n    - [0.2, 0.0, 0.5]\n    - [1e-320, 0.3, 0.0]");
+    assertEquals(3, TestFiles.tree(three).get("economy").get("interdependency").size());
+    assertProblems(three);
+  }
+
+  @Test
   void matrixNotMatchingSectors() {
     assertProblems(
         replace(ECONOMY, "    - [0.3, 0.1]\n", ""),
