@@ -96,7 +96,18 @@ public record Economy(List<Sector> sectors, double[][] interdependency) {
     if (matrix.length == 0) {
       return 0;
     }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(matrix, true));
+    // subnormal entries (1e-320) are read as 0: the eigen solver's iteration does not converge on
+    // them (an internal error), and an entry that small moves no radius near the limit of 1
+    double[][] flushed = new double[matrix.length][];
+    for (int i = 0; i < matrix.length; i++) {
+      flushed[i] = matrix[i].clone();
+      for (int j = 0; j < flushed[i].length; j++) {
+        if (Math.abs(flushed[i][j]) < Double.MIN_NORMAL) {
+          flushed[i][j] = 0;
+        }
+      }
+    }
+    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(flushed, false));
     double[] re = eigen.getRealEigenvalues();
     double[] im = eigen.getImagEigenvalues();
     double max = 0;

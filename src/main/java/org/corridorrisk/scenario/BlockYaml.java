@@ -430,7 +430,7 @@ final class BlockYaml {
     if (end - p > 40) {
       throw NotInSubset.INSTANCE;
     }
-    return NODES.numberNode(Double.parseDouble(text.substring(p, end)));
+    return InfiniteNumberNode.of(Double.parseDouble(text.substring(p, end)));
   }
 
   private static boolean isDigit(char c) {

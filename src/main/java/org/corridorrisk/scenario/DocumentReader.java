@@ -563,7 +563,7 @@ final class DocumentReader {
       return NODES.textNode(text); // e.g. YAML 1.1's 1_000.5 or 1:30.5
     }
     try {
-      return NODES.numberNode(parser.getDoubleValue());
+      return InfiniteNumberNode.of(parser.getDoubleValue()); // 1e400: Infinity, which checks reject
     } catch (JsonProcessingException | NumberFormatException e) {
       // e.g. YAML's .inf and .nan: not numbers a scenario can use; the schema reports the string
       return NODES.textNode(text);

@@ -271,6 +271,34 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void wordsGivenANumberTooLargeForADouble_areLocatedProblems() {
+    // a kind or distribution of 1e400 (Infinity) ended in an internal error (exit 1): comparing it
+    // with the list of words asked for its decimal value, which Infinity has not
+    assertProblems(
+        replace("kind: source", "kind: 1e400"),
+        "t.yaml:8:11: nodes[0].kind: must be one of source, sink, junction, storage, was Infinity"
+            + " (node 'a')");
+    assertProblems(
+        replace("dist: fixed", "dist: -1.5e400"),
+        "t.yaml:26:25: threats[0].repair_days.dist: must be one of fixed, exponential, lognormal,"
+            + " triangular, uniform, was -Infinity (threat 't')");
+    assertEquals(
+        List.of(
+            "t.json:1:265: links[0].kind: must be one of pipeline, subsea-pipeline, subsea-cable,"
+                + " rail, road, sea, power-line, other, was Infinity (link 'l')"),
+        problems(
+            "t.json",
+            "{\"format\": \"corridor-risk/v1\", \"name\": \"t\", \"horizon_days\": 30,"
+                + " \"commodities\": [{\"id\": \"gas\"}], \"nodes\": ["
+                + "{\"id\": \"a\", \"kind\": \"source\", \"commodity\": \"gas\", \"supply\": 10},"
+                + " {\"id\": \"b\", \"kind\": \"sink\", \"commodity\": \"gas\", \"demand\": 5}],"
+                + " \"links\": [{\"id\": \"l\", \"kind\": 1e400, \"from\": \"a\", \"to\": \"b\","
+                + " \"commodity\": \"gas\", \"capacity\": 10}], \"threats\": [{\"id\": \"t\","
+                + " \"model\": \"poisson\", \"events_per_year\": 1, \"targets\": {\"links\": [\"l\"]},"
+                + " \"repair_days\": {\"dist\": \"fixed\", \"value\": 3}}]}"));
+  }
+
+  @Test
   void implausibleIntensity_isAWarning_andTheFileStaysValid() throws Exception {
     String text = HAZARD.replace("at_epicenter: 0.5", "at_epicenter: 1e300");
     assertProblems(text);
@@ -659,6 +687,22 @@ class ProblemGoldenTest {
             + "model q = A* q + c* then has no finite solution (make each row of A* sum to less than 1)");
     assertProblems(
         replace(ECONOMY, "[0.1, 0.2]", "[0.0, 0.9]").replace("[0.3, 0.1]", "[0.9, 0.0]"));
+  }
+
+  @Test
+  void subnormalInterdependency_isValid() {
+    // 1e-320 (below the smallest normal double) under a row of larger entries made the eigenvalue
+    // iteration fail to converge: an internal error (exit 1) instead of a valid file
+    String three =
+        ECONOMY
+            .replace(
+                "- {id: y, output_per_day: 2}",
+                "- {id: y, output_per_day: 2}\n    - {id: z, output_per_day: 3}")
+            .replace(
+                "- [0.1, 0.2]\n    - [0.3, 0.1]",
+                "- [0.0, 0.0, 0.0]\n    - [0.2, 0.0, 0.5]\n    - [1e-320, 0.3, 0.0]");
+    assertEquals(3, TestFiles.tree(three).get("economy").get("interdependency").size());
+    assertProblems(three);
   }
 
   @Test

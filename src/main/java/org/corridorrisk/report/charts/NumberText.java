@@ -31,13 +31,11 @@ public final class NumberText {
     double a = Math.abs(v);
     String sign = v < 0 ? "-" : "";
     if (a < 1e-3) {
-      int exponent = (int) Math.floor(Math.log10(a));
-      double mantissa =
-          new BigDecimal(a / Math.pow(10, exponent)).round(new MathContext(2)).doubleValue();
-      if (mantissa >= 10) {
-        mantissa /= 10;
-        exponent++;
-      }
+      // rounded exactly, then split: dividing by 10^exponent overflowed for the smallest doubles
+      // (10^-324 is 0 as a double), and a chart axis reaching 4.9e-324 ended in an internal error
+      BigDecimal rounded = new BigDecimal(a).round(new MathContext(2));
+      int exponent = rounded.precision() - rounded.scale() - 1;
+      double mantissa = rounded.movePointLeft(exponent).doubleValue();
       return sign + plain(mantissa) + "e" + exponent;
     }
     String[] suffix = {"", "k", "M", "bn", "tn"};

@@ -91,4 +91,16 @@ class NumberTextTest {
     assertEquals("12300", NumberText.plain(12345.6));
     assertTrue(NumberText.compact(12_345_678).equals("12.3M"));
   }
+
+  @Test
+  void compact_theSmallestDoubles_areWrittenNotFailed() {
+    // a log axis down to the smallest doubles (a profile factor of 1e-320 made such losses) ended
+    // in an internal error: the mantissa was divided by 10^-324, which is 0 as a double
+    assertEquals("4.9e-324", NumberText.compact(Double.MIN_VALUE));
+    assertEquals("-4.9e-324", NumberText.compact(-Double.MIN_VALUE));
+    assertEquals("1e-320", NumberText.compact(1e-320));
+    assertEquals("1.2e-5", NumberText.compact(1.234e-5));
+    assertEquals("1e-4", NumberText.compact(9.96e-5));
+    assertEquals("9.9e-4", NumberText.compact(9.9e-4));
+  }
 }
