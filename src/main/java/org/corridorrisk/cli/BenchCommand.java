@@ -16,6 +16,7 @@ import org.corridorrisk.importer.ImportedScenario;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.model.Sharing;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.ScenarioException;
 import org.corridorrisk.scenario.ScenarioLoader;
@@ -327,12 +328,12 @@ final class BenchCommand implements Callable<Integer> {
         "suite %s: %d %s per case, %d %s, seed %d, warm-up %d %s per case%s%n",
         suite.toLowerCase(Locale.ROOT),
         n,
-        n == 1 ? "trial" : "trials",
+        NumberText.plural(n, "trial"),
         t,
-        t == 1 ? "thread" : "threads",
+        NumberText.plural(t, "thread"),
         seed,
         warmupTrials(n),
-        warmupTrials(n) == 1 ? "trial" : "trials",
+        NumberText.plural(warmupTrials(n), "trial"),
         rule == null ? "" : ", sharing " + rule.fileName());
     out.printf(
         Locale.ROOT,

@@ -338,10 +338,10 @@ final class CompareCommand implements Callable<Integer> {
     String currency = c.baseline().scenario().currency();
     o.printf(
         Locale.ROOT,
-        "%s: baseline vs %d mitigation%s, %s each, seed %d, common random numbers%n",
+        "%s: baseline vs %d %s, %s each, seed %d, common random numbers%n",
         c.baseline().scenario().name(),
         c.mitigations().size(),
-        c.mitigations().size() == 1 ? "" : "s",
+        NumberText.plural(c.mitigations().size(), "mitigation"),
         NumberText.trials(c.trials()),
         c.baseline().options().seed());
     o.printf(

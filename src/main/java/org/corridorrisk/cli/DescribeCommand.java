@@ -22,6 +22,7 @@ import org.corridorrisk.model.Sector;
 import org.corridorrisk.model.SupplyCuts;
 import org.corridorrisk.model.Threat;
 import org.corridorrisk.model.ThreatModel;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
@@ -624,11 +625,7 @@ final class DescribeCommand implements Callable<Integer> {
   }
 
   private static String plural(int n, String word) {
-    String many =
-        word.endsWith("s")
-            ? word + "es"
-            : word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
-    return num(n) + " " + (n == 1 ? word : many);
+    return num(n) + " " + NumberText.plural(n, word);
   }
 
   /**

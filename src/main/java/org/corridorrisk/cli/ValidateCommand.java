@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.scenario.LoadedScenario;
 import org.corridorrisk.scenario.Problem;
 import org.corridorrisk.scenario.ScenarioException;
@@ -73,6 +74,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** {@code n} and the word, plural unless {@code n} is 1 ("1 link", "0 mitigations"). */
   private static String count(int n, String word) {
-    return n + " " + (n == 1 ? word : word + "s");
+    return n + " " + NumberText.plural(n, word);
   }
 }

@@ -51,7 +51,22 @@ public final class NumberText {
   /** {@code currency + " " + compact(v)}, e.g. {@code "USD 12.3M"}. */
   /** A count of trials with thousands grouped: {@code 1 trial}, {@code 20,000 trials}. */
   public static String trials(long n) {
-    return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "trial" : "trials");
+    return String.format(Locale.ROOT, "%,d %s", n, plural(n, "trial"));
+  }
+
+  /**
+   * {@code word} as it goes after the count {@code n}: as given for 1, else its English plural
+   * ({@code link} -> {@code links}, {@code class} -> {@code classes}, {@code entry} -> {@code
+   * entries}).
+   */
+  public static String plural(long n, String word) {
+    if (n == 1) {
+      return word;
+    }
+    if (word.endsWith("s")) {
+      return word + "es";
+    }
+    return word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
   }
 
   public static String money(String currency, double v) {
