@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.corridorrisk.model.Scenario;
@@ -71,9 +72,38 @@ public final class ScenarioLoader {
 
   /**
    * Checks and builds a scenario from file contents; {@code file} names it in problems and decides
-   * the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON).
+   * the syntax ({@code .json} = JSON, anything else = YAML, a superset of JSON). When a file whose
+   * name has none of the scenario extensions has problems, a last line says it was read as YAML.
    */
   static LoadedScenario parse(Path file, byte[] bytes) throws ScenarioException {
+    try {
+      return check(file, bytes);
+    } catch (ScenarioException e) {
+      if (hasScenarioExtension(file)) {
+        throw e;
+      }
+      List<Problem> problems = new ArrayList<>(e.problems());
+      problems.add(
+          new Problem(
+              file,
+              0,
+              0,
+              "",
+              "note: read as YAML, as the name does not end in .yaml, .yml or .json"));
+      throw new ScenarioException(problems);
+    }
+  }
+
+  /** Whether the file name ends in one of the scenario extensions, {@code .yaml .yml .json}. */
+  static boolean hasScenarioExtension(Path file) {
+    if (file.getFileName() == null) {
+      return false;
+    }
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
+  private static LoadedScenario check(Path file, byte[] bytes) throws ScenarioException {
     WarmUp.start(); // the schema and the model's classes get ready while the file is read
     if (bytes.length > DocumentReader.MAX_FILE_BYTES) {
       throw fileProblem(

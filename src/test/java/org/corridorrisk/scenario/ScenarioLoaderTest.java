@@ -223,4 +223,18 @@ class ScenarioLoaderTest {
             "t.yaml:26:44: threats[1].repair_days.value: must be >= 0, was -3 (threat 't2')"),
         TestFiles.problems(text));
   }
+
+  @Test
+  void aFileWithAnotherExtension_isReadAsYaml_andItsProblemsSaySo() {
+    assertEquals(List.of(), TestFiles.problems("t.txt", TestFiles.BASE));
+    assertEquals(
+        List.of(
+            "notes.txt:1:1: a scenario file must be a mapping of keys (format, name, horizon_days,"
+                + " commodities, nodes, links, threats, ...) but this one is 'hello'",
+            "notes.txt: note: read as YAML, as the name does not end in .yaml, .yml or .json"),
+        TestFiles.problems("notes.txt", "hello\n"));
+    for (String name : List.of("t.yaml", "t.YML", "t.json")) {
+      assertEquals(1, TestFiles.problems(name, "[1]\n").size(), name);
+    }
+  }
 }
