@@ -409,8 +409,9 @@ final class SchemaCheck {
       case "exclusiveMinimum" -> "must be > " + arg0 + ", was " + was;
       case "exclusiveMaximum" -> "must be < " + arg0 + ", was " + was;
       case "const" -> "must be '" + arg0 + "', was " + was;
-      case "type" -> typeMessage(args.length > 1 ? String.valueOf(args[1]) : "", instance);
-      case "enum" -> enumMessage(e, instance);
+      case "type" ->
+          typeMessage(args.length > 1 ? String.valueOf(args[1]) : "", instance) + emptyHint(e);
+      case "enum" -> enumMessage(e, instance) + emptyHint(e);
       case "pattern" ->
           ID_PATTERN.equals(arg0)
               ? "must be an id made of letters, digits, '.', '_' and '-', was " + was
@@ -468,6 +469,82 @@ final class SchemaCheck {
         + (instance != null && instance.isTextual()
             ? Spelling.didYouMean(instance.asText(), values)
             : "");
+  }
+
+  /**
+   * "; give a value or leave the key out" for a value left empty ({@code key:} or {@code key: ~})
+   * whose key the enclosing mapping may leave out; "" otherwise (a key required always or under a
+   * condition, or a value given).
+   */
+  private static String emptyHint(Error e) {
+    if (!isEmpty(e.getInstanceNode())) {
+      return "";
+    }
+    // the evaluation path, e.g. /properties/nodes/items/$ref/properties/region/$ref/type, passes
+    // through the enclosing mapping's schema; the schema location may be a shared definition
+    NodePath path = e.getEvaluationPath();
+    int n = path.getNameCount();
+    int properties = -1;
+    for (int i = n - 2; i >= 0 && properties < 0; i--) {
+      if ("properties".equals(String.valueOf(path.getElement(i)))) {
+        properties = i;
+      }
+    }
+    if (properties < 0) {
+      return "";
+    }
+    JsonNode mapping = SCHEMA_NODE;
+    for (int i = 0; i < properties && mapping != null; i++) {
+      String element = String.valueOf(path.getElement(i));
+      mapping = "$ref".equals(element) ? referenced(mapping) : mapping.get(element);
+      if (mapping != null
+          && mapping.has("$ref")
+          && i + 1 < properties
+          && !"$ref".equals(String.valueOf(path.getElement(i + 1)))) {
+        mapping = referenced(mapping);
+      }
+    }
+    String key = String.valueOf(path.getElement(properties + 1));
+    return mapping == null || mayRequire(mapping, key) ? "" : "; give a value or leave the key out";
+  }
+
+  /** The definition a {@code $ref} within this schema points to, or null. */
+  private static JsonNode referenced(JsonNode schema) {
+    JsonNode ref = schema.get("$ref");
+    if (ref == null || !ref.asText().startsWith("#")) {
+      return null;
+    }
+    JsonNode target = SCHEMA_NODE.at(ref.asText().substring(1));
+    return target.isMissingNode() ? null : target;
+  }
+
+  /**
+   * Whether a mapping's schema requires {@code key}, always or under a condition ({@code
+   * allOf}/{@code if}/{@code then}/{@code else} branches); the schemas of its properties are not
+   * searched.
+   */
+  private static boolean mayRequire(JsonNode schema, String key) {
+    JsonNode required = schema.get("required");
+    if (required != null && required.isArray()) {
+      for (JsonNode r : required) {
+        if (key.equals(r.asText())) {
+          return true;
+        }
+      }
+    }
+    for (String branch : List.of("allOf", "anyOf", "oneOf", "then", "else")) {
+      JsonNode b = schema.get(branch);
+      if (b != null && b.isArray()) {
+        for (JsonNode sub : b) {
+          if (mayRequire(sub, key)) {
+            return true;
+          }
+        }
+      } else if (b != null && b.isObject() && mayRequire(b, key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "a number", "a mapping (key: value pairs)", ... for a JSON Schema type. */

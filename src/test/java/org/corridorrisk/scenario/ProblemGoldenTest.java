@@ -614,7 +614,8 @@ class ProblemGoldenTest {
   void stringKeyLeftBlank_givesTheMessageOfNull() {
     // 'currency:' read as the empty string and passed, while 'currency: ~' was rejected; the same
     // held for every key that takes a string (description, region, operator, unit, sector, ...)
-    String expected = "t.yaml:3:1: currency: must be a string, was empty";
+    String expected =
+        "t.yaml:3:1: currency: must be a string, was empty; give a value or leave the key out";
     assertProblems(replace("name: t\n", "name: t\ncurrency: ~\n"), expected);
     assertProblems(replace("name: t\n", "name: t\ncurrency:\n"), expected);
     assertProblems(replace("name: t\n", "name: t\ncurrency: null\n"), expected);
@@ -622,7 +623,7 @@ class ProblemGoldenTest {
     assertProblems(replace("name: t\n", "name: t\ncurrency: ''\n"));
     assertProblems(
         replace("    demand: 5\n", "    demand: 5\n    region:\n"),
-        "t.yaml:15:5: nodes[1].region: must be a string, was empty (node 'b')");
+        "t.yaml:15:5: nodes[1].region: must be a string, was empty; give a value or leave the key out (node 'b')");
     // a file in the block-style subset (no flow collections) is read by BlockYaml: the same
     String block =
         replace(
@@ -633,6 +634,18 @@ class ProblemGoldenTest {
     assertNotNull(
         DocumentReader.readBlockStyle(block.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     assertProblems(block, expected);
+  }
+
+  @Test
+  void keyLeftBlank_isToldToBeLeftOut_onlyWhereItMayBe() {
+    // 'horizon_days' is required always, a source's 'supply' when its kind is source: no hint
+    assertProblems(
+        replace("horizon_days: 30\n", "horizon_days:\n"),
+        "t.yaml:3:1: horizon_days: must be a whole number, was empty");
+    assertProblems(
+        BASE + "economy:\n",
+        "t.yaml:27:1: economy: must be a mapping (key: value pairs), was empty; give a value or"
+            + " leave the key out");
   }
 
   @Test

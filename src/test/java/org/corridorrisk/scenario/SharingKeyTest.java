@@ -36,7 +36,10 @@ class SharingKeyTest {
     List<String> tilde = TestFiles.problems(TestFiles.BASE + "sharing: ~\n");
     List<String> nul = TestFiles.problems(TestFiles.BASE + "sharing: null\n");
     assertEquals(
-        List.of("t.yaml:27:1: sharing: must be one of fair, any, was empty"), blank, "blank");
+        List.of(
+            "t.yaml:27:1: sharing: must be one of fair, any, was empty; give a value or leave the key out"),
+        blank,
+        "blank");
     assertEquals(blank, tilde);
     assertEquals(blank, nul);
   }
