@@ -71,7 +71,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return outOfMemory(oom, err, debug);
       }
     }
-    err.println("corridor-risk: internal error: " + ex);
+    // the first line: some messages carry a stack trace (Spark's job failures end with the
+    // driver's), and that is --debug's to show
+    err.println(
+        "corridor-risk: internal error: " + String.valueOf(ex).lines().findFirst().orElse(""));
     err.println(
         "This is a bug; please report it at "
             + REPORT_URL

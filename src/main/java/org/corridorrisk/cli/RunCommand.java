@@ -288,9 +288,10 @@ final class RunCommand implements Callable<Integer> {
    * Runs the study planned by {@code plan} (its progress, rows and stop are replaced) and writes
    * the outputs; trials.csv is streamed while trials run when {@code csv}, else removed. Ctrl-C (a
    * JVM shutdown) stops the study after the batches under way; the outputs then describe the trials
-   * done, exactly as a run with that many trials would, and say it was interrupted. {@code engine}
-   * runs the trials ({@code null}: threads on this machine). {@code quiet} leaves out the summary
-   * table (with its notes and people lines): stdout then only says where the outputs went.
+   * done, exactly as a run with that many trials would, and say it was interrupted (stopped before
+   * any trial was in, it writes none and removes the trials.csv it began). {@code engine} runs the
+   * trials ({@code null}: threads on this machine). {@code quiet} leaves out the summary table
+   * (with its notes and people lines): stdout then only says where the outputs went.
    */
   static StudyResult execute(
       Scenario scenario,
@@ -357,6 +358,14 @@ final class RunCommand implements Callable<Integer> {
             progress.finish();
           }
         }
+      }
+      if (result.interrupted() && result.trials() == 0) {
+        // stopped before any trial was in (the Spark engine's job still waiting for executors or
+        // its first task): there is nothing to summarize; trials.csv holds only its header
+        Files.deleteIfExists(csvFile);
+        stderr.println("interrupted before any trial finished: no outputs written");
+        stderr.flush();
+        return result;
       }
       if (result.interrupted()) {
         stderr.printf(

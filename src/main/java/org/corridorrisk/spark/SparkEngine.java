@@ -9,7 +9,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.broadcast.Broadcast;
 import org.corridorrisk.sim.EngineSetupException;
 import org.corridorrisk.sim.MonteCarlo;
@@ -145,6 +148,7 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
+    shipApplicationJar(conf, SparkEngine.class.getProtectionDomain().getCodeSource());
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     // results stream to the driver and are merged as they come; Spark's cap on their total would
     // otherwise stop long studies (each result is small, their number grows with the trials)
@@ -168,6 +172,31 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
           MASTER_PROBLEM + "'" + conf.get("spark.master") + "': " + firstLine(e), e);
     }
     return new SparkEngine(JavaSparkContext.fromSparkContext(context), !existing, fileName, bytes);
+  }
+
+  /**
+   * On a cluster master ({@code ./corridor-risk ... --master spark://...}), names the jar this
+   * class came from in {@code spark.jars}, so that the executors load the tasks' classes from it:
+   * without it they failed with {@code ClassNotFoundException:
+   * org.corridorrisk.sim.MonteCarlo$PartitionRequest}. spark-submit sets {@code spark.jars} itself
+   * (its application jar), which is kept; a local master shares the driver's class path; classes
+   * from a directory (tests) cannot be shipped.
+   */
+  static void shipApplicationJar(SparkConf conf, java.security.CodeSource source) {
+    if (conf.get("spark.master", "local").startsWith("local")
+        || conf.contains("spark.jars")
+        || source == null
+        || source.getLocation() == null) {
+      return;
+    }
+    try {
+      java.nio.file.Path jar = java.nio.file.Path.of(source.getLocation().toURI());
+      if (java.nio.file.Files.isRegularFile(jar)) {
+        conf.set("spark.jars", jar.toString());
+      }
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      // not a file: nothing to ship
+    }
   }
 
   /** Trials per alignment unit: ranges start at multiples of it. */
@@ -265,7 +294,11 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
     }
     String group = "corridor-risk-" + JOBS.incrementAndGet();
     sc.setJobGroup(group, "trials " + request.from() + ".." + request.to(), false);
-    OrderedResults ordered = new OrderedResults(sink, () -> sc.cancelJobGroup(group));
+    // also a job not yet submitted when the stop comes (the group is this job's alone)
+    OrderedResults ordered =
+        new OrderedResults(
+            sink, () -> sc.sc().cancelJobGroupAndFutureJobs(group, "the study was stopped"));
+    Thread stopWatch = watchStop(stop, group, ordered);
     try {
       sc.sc()
           .runJob(
@@ -279,11 +312,60 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
       }
       throw e;
     } finally {
+      stopWatch.interrupt();
       sc.clearJobGroup();
     }
     if (!ordered.stopped()) {
       ordered.checkComplete(tasks.size());
     }
+  }
+
+  /** How often a running job checks whether the study was asked to stop (Ctrl-C), in ms. */
+  static final long STOP_POLL_MILLIS = 100;
+
+  /**
+   * Once {@code stop} says so (Ctrl-C), cancels the job as soon as none of its tasks is running:
+   * tasks under way finish as the local engine's batches do (the first result in trial order then
+   * ends the job through the sink), but a job without a running task, e.g. on a cluster that cannot
+   * start its executors, or between its tasks, would otherwise wait for a result that never comes.
+   * The results already handed on stand (a prefix of the trials). Interrupt the thread when the job
+   * is over.
+   */
+  private Thread watchStop(BooleanSupplier stop, String group, OrderedResults ordered) {
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                while (!stop.getAsBoolean() || tasksRunning(group)) {
+                  Thread.sleep(STOP_POLL_MILLIS);
+                }
+                ordered.stop();
+              } catch (InterruptedException e) {
+                // the job is over
+              }
+            },
+            "corridor-risk-stop-watch");
+    watch.setDaemon(true);
+    watch.start();
+    return watch;
+  }
+
+  /** Whether a task of the job group {@code group} is running now (Spark's status tracker). */
+  private boolean tasksRunning(String group) {
+    JavaSparkStatusTracker status = sc.statusTracker();
+    for (int job : status.getJobIdsForGroup(group)) {
+      SparkJobInfo info = status.getJobInfo(job);
+      if (info == null) {
+        continue;
+      }
+      for (int stage : info.stageIds()) {
+        SparkStageInfo stageInfo = status.getStageInfo(stage);
+        if (stageInfo != null && stageInfo.numActiveTasks() > 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The value of {@value #PARTITION_TRIALS}: a whole number of trials, at least 1. */
@@ -363,6 +445,15 @@ public final class SparkEngine implements MonteCarlo.RangeEngine, AutoCloseable 
           cancel.run();
           return;
         }
+      }
+    }
+
+    /** Drops what is waiting and cancels the job, unless it was stopped already. */
+    synchronized void stop() {
+      if (!stopped) {
+        stopped = true;
+        waiting.clear();
+        cancel.run();
       }
     }
 

@@ -77,4 +77,33 @@ class AuditFixesTest {
     assertTrue(e.toString().contains("CORRIDOR_RISK_JAVA_OPTS=-Xmx"), e.toString());
     assertFalse(e.toString().contains("\tat "), e.toString());
   }
+
+  /**
+   * An internal error whose message carries a stack trace (Spark's "Job aborted due to stage
+   * failure: ... Driver stacktrace:"): one line without --debug.
+   */
+  @Test
+  void internalError_whoseMessageHoldsAStackTrace_isOneLine() {
+    StringWriter e = new StringWriter();
+    CommandLine cl = new CommandLine(new Main());
+    cl.setErr(new PrintWriter(e));
+    int code =
+        new Failures(false)
+            .handleExecutionException(
+                new IllegalStateException(
+                    "Job aborted due to stage failure: Task 0 failed 4 times\n"
+                        + "\tat org.apache.spark.util.Utils$.tryOrIOException(Utils.scala:97)\n"
+                        + "\nDriver stacktrace:"),
+                cl,
+                null);
+    assertEquals(Failures.INTERNAL, code);
+    assertTrue(
+        e.toString()
+            .startsWith(
+                "corridor-risk: internal error: java.lang.IllegalStateException: Job aborted due"
+                    + " to stage failure: Task 0 failed 4 times\n"),
+        e.toString());
+    assertFalse(e.toString().contains("\tat "), e.toString());
+    assertFalse(e.toString().contains("Driver stacktrace"), e.toString());
+  }
 }

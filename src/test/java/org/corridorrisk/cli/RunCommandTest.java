@@ -299,4 +299,53 @@ class RunCommandTest {
         table.lines().filter(l -> l.startsWith("unserved_fraction")).findFirst().orElseThrow();
     assertTrue(fraction.contains("%"), fraction);
   }
+
+  /**
+   * A study stopped before any trial was in (the Spark engine's job cancelled by Ctrl-C while it
+   * waited for executors): nothing to summarize, so no outputs and no internal error. It used to
+   * print "interrupted: writing the outputs of the first 0 trials", then fail with "internal error:
+   * java.lang.IllegalArgumentException: need at least one value but had 0" (exit 1), leaving a
+   * trials.csv with only its header.
+   */
+  @Test
+  void aStudyStoppedBeforeAnyTrial_writesNothing_andIsInterrupted() throws IOException {
+    Path dir = tmp.resolve("none");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    org.corridorrisk.sim.MonteCarlo.RangeEngine handsOnNothing =
+        new org.corridorrisk.sim.MonteCarlo.RangeEngine() {
+          @Override
+          public String name() {
+            return "spark";
+          }
+
+          @Override
+          public void run(
+              org.corridorrisk.sim.MonteCarlo.PartitionRequest request,
+              java.util.function.Predicate<org.corridorrisk.sim.MonteCarlo.Partition> sink,
+              java.util.function.BooleanSupplier stop) {
+            // cancelled before any task finished: returns without a partition
+          }
+        };
+    org.corridorrisk.sim.StudyResult r =
+        RunCommand.execute(
+            scenario(),
+            null,
+            dir,
+            new org.corridorrisk.sim.RunOptions(1000, 1, 1, Double.NaN, null),
+            true,
+            null,
+            java.util.Set.of(),
+            false,
+            new PrintWriter(out),
+            new PrintWriter(err),
+            handsOnNothing);
+    assertTrue(r.interrupted());
+    assertEquals(0, r.trials());
+    assertEquals("interrupted before any trial finished: no outputs written\n", err.toString());
+    assertEquals("", out.toString());
+    for (String output : RunCommand.OUTPUTS) {
+      assertFalse(Files.exists(dir.resolve(output)), output);
+    }
+  }
 }

@@ -1,16 +1,21 @@
 package org.corridorrisk.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.ConfigurationSource;
 import org.apache.logging.log4j.core.config.properties.PropertiesConfigurationFactory;
+import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,6 +85,112 @@ class QuietLoggingTest {
       } else {
         System.setProperty(key, saved);
       }
+    }
+  }
+
+  /** A context set up as Spark sets up one without a user's configuration. */
+  private static LoggerContext onSparksDefaultProfile(String name) throws Exception {
+    URL profile =
+        org.apache.spark.SparkConf.class
+            .getClassLoader()
+            .getResource("org/apache/spark/log4j2-defaults.properties");
+    assertNotNull(profile, "Spark's built-in profile");
+    LoggerContext context = new LoggerContext(name);
+    context.setConfigLocation(profile.toURI());
+    assertEquals(Level.INFO, context.getConfiguration().getRootLogger().getLevel());
+    return context;
+  }
+
+  private static boolean passes(LoggerContext c, String logger, Level level, String message) {
+    LogEvent event =
+        Log4jLogEvent.newBuilder()
+            .setLoggerName(logger)
+            .setLevel(level)
+            .setMessage(new SimpleMessage(message))
+            .build();
+    return c.getLogger(logger).isEnabled(level)
+        && !c.getConfiguration().getLoggerConfig(logger).isFiltered(event);
+  }
+
+  /**
+   * Under spark-submit Spark has configured Log4j from its built-in profile (INFO, about a hundred
+   * lines per study on stderr) before the command runs; the command lowers it to warnings and
+   * errors, and again when Spark reloads the profile (the SparkContext does, since spark-submit
+   * un-initializes Spark's logging before it calls the main class).
+   */
+  @Test
+  void underSparkSubmit_sparksDefaultProfileIsLoweredToWarnings_alsoWhenReloaded()
+      throws Exception {
+    LoggerContext c = onSparksDefaultProfile("spark-submit");
+    try {
+      assertTrue(QuietLogging.quietSparkDefaults(c));
+      for (int load = 0; load < 2; load++) {
+        if (load == 1) {
+          c.setConfigLocation(c.getConfigLocation()); // Spark's initializeLogging, again
+        }
+        assertFalse(passes(c, EXECUTOR, Level.INFO, "Running task 0.0"), "load " + load);
+        assertTrue(passes(c, EXECUTOR, Level.WARN, "a warning"), "load " + load);
+        assertFalse(passes(c, CONTEXT, Level.ERROR, "Error initializing SparkContext."));
+        assertFalse(passes(c, BACKEND, Level.ERROR, "All masters are unresponsive! Giving up."));
+        assertFalse(passes(c, QuietLogging.NATIVE_CODE_LOADER, Level.WARN, "native-hadoop"));
+        assertFalse(
+            passes(
+                c,
+                QuietLogging.TASK_SET_MANAGER,
+                Level.WARN,
+                "Lost task 3.0 in stage 0.0 (TID 3) (10.0.0.2 executor 1): TaskKilled (Stage"
+                    + " cancelled: Job 0 cancelled part of cancelled job group corridor-risk-1)"),
+            "a task the command cancelled");
+        assertTrue(
+            passes(
+                c,
+                QuietLogging.TASK_SET_MANAGER,
+                Level.WARN,
+                "Lost task 3.0 in stage 0.0 (TID 3) (10.0.0.2 executor 1):"
+                    + " java.lang.OutOfMemoryError: Java heap space"),
+            "a task that failed");
+      }
+    } finally {
+      c.stop();
+    }
+  }
+
+  /** spark.log.level=INFO (SparkContext.setLogLevel, after the command's set-up) still applies. */
+  @Test
+  void underSparkSubmit_aLevelSetLaterInPlaceIsKept() throws Exception {
+    LoggerContext c = onSparksDefaultProfile("spark.log.level");
+    try {
+      QuietLogging.quietSparkDefaults(c);
+      c.getConfiguration().getRootLogger().setLevel(Level.INFO); // as Spark's setLogLevel does
+      c.updateLoggers();
+      assertTrue(passes(c, EXECUTOR, Level.INFO, "Running task 0.0"));
+    } finally {
+      c.stop();
+    }
+  }
+
+  /** A configuration of the user's ($SPARK_CONF_DIR/log4j2.properties, ...) is left alone. */
+  @Test
+  void underSparkSubmit_aUsersConfigurationIsLeftAlone() throws Exception {
+    LoggerContext c = new LoggerContext("user's");
+    try {
+      c.setConfigLocation(
+          QuietLogging.class.getClassLoader().getResource(QuietLogging.DEBUG_RESOURCE).toURI());
+      assertFalse(QuietLogging.quietSparkDefaults(c));
+      assertEquals(Level.WARN, c.getConfiguration().getRootLogger().getLevel());
+      assertTrue(passes(c, CONTEXT, Level.ERROR, "Error initializing SparkContext."));
+      assertTrue(passes(c, QuietLogging.NATIVE_CODE_LOADER, Level.WARN, "native-hadoop"));
+    } finally {
+      c.stop();
+    }
+  }
+
+  /** The loggers turned off under spark-submit are those the launcher's configuration turns off. */
+  @Test
+  void theErrorsTheCommandReportsItself_areTheSameOnBothPaths() throws IOException {
+    Configuration quiet = load(QuietLogging.RESOURCE);
+    for (String logger : QuietLogging.REPORTED_BY_THE_COMMAND) {
+      assertEquals(Level.OFF, quiet.getLoggerConfig(logger).getLevel(), logger);
     }
   }
 }

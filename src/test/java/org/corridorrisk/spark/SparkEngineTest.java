@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -325,6 +327,79 @@ class SparkEngineTest {
     assertEquals(1, got.size());
     assertEquals(0, got.get(0).from());
     assertEquals(100, got.get(0).to());
+  }
+
+  /**
+   * {@code ./corridor-risk run ... --engine spark --master spark://host:7077} ships the application
+   * jar to the executors; before, every task failed with ClassNotFoundException on a real cluster.
+   */
+  @Test
+  void aClusterMasterGetsTheApplicationJar_localAndSparkSubmitsOwnAreKept() throws Exception {
+    Path jar = Files.createFile(tmp.resolve("corridor-risk.jar"));
+    java.security.CodeSource fromJar =
+        new java.security.CodeSource(jar.toUri().toURL(), (java.security.cert.Certificate[]) null);
+    SparkConf cluster = new SparkConf(false).setMaster("spark://host:7077");
+    SparkEngine.shipApplicationJar(cluster, fromJar);
+    assertEquals(jar.toString(), cluster.get("spark.jars"));
+
+    SparkConf local = new SparkConf(false).setMaster("local[2]");
+    SparkEngine.shipApplicationJar(local, fromJar);
+    assertTrue(!local.contains("spark.jars"));
+
+    SparkConf submitted =
+        new SparkConf(false).setMaster("spark://host:7077").set("spark.jars", "/apps/theirs.jar");
+    SparkEngine.shipApplicationJar(submitted, fromJar);
+    assertEquals("/apps/theirs.jar", submitted.get("spark.jars"));
+
+    SparkConf fromClasses = new SparkConf(false).setMaster("spark://host:7077");
+    SparkEngine.shipApplicationJar(
+        fromClasses,
+        new java.security.CodeSource(tmp.toUri().toURL(), (java.security.cert.Certificate[]) null));
+    assertTrue(!fromClasses.contains("spark.jars"));
+  }
+
+  private static final CountDownLatch BLOCKERS_STARTED = new CountDownLatch(2);
+  private static final CountDownLatch RELEASE_BLOCKERS = new CountDownLatch(1);
+
+  /**
+   * Ctrl-C while the job has no running task (on a cluster: executors that never start, "Initial
+   * job has not accepted any resources"): the engine cancels the job and returns at once, with
+   * nothing handed on. It used to wait for the first result in trial order, which on such a cluster
+   * never came: the first Ctrl-C did nothing. Here both cores of the test's context are held by
+   * another job, so the study's tasks cannot start (that job lets go after a minute, after which
+   * the old engine handed on one partition).
+   */
+  @Test
+  void aStopWhileNoTaskRuns_endsTheJobWithoutWaitingForOne() throws Exception {
+    Thread blockers =
+        new Thread(
+            () ->
+                sc.parallelize(List.of(1, 2), 2)
+                    .foreach(
+                        x -> {
+                          BLOCKERS_STARTED.countDown();
+                          RELEASE_BLOCKERS.await(60, TimeUnit.SECONDS);
+                        }),
+            "blocking job");
+    blockers.start();
+    try {
+      assertTrue(BLOCKERS_STARTED.await(5, TimeUnit.MINUTES), "the blocking tasks run");
+      byte[] bytes = Files.readAllBytes(Path.of("scenarios", "btc-oil.yaml"));
+      List<MonteCarlo.Partition> got = new ArrayList<>();
+      try (SparkEngine engine = SparkEngine.open(null, "stop test", "btc-oil.yaml", bytes)) {
+        engine.run(
+            new MonteCarlo.PartitionRequest(3, 1000, false, 0, 1000),
+            p -> {
+              got.add(p);
+              return false; // stopped: as the study's sink once Ctrl-C came
+            },
+            () -> true);
+      }
+      assertEquals(0, got.size(), "partitions handed on");
+    } finally {
+      RELEASE_BLOCKERS.countDown();
+      blockers.join();
+    }
   }
 
   private static String lastErr = "";
