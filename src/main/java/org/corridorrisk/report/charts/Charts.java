@@ -550,7 +550,7 @@ public final class Charts {
         dataset.addValue(g.equals(b.group()) ? b.value() : null, g, b.label());
       }
     }
-    CategoryAxis categories = new CategoryAxis(null);
+    CategoryAxis categories = new FittingCategoryAxis();
     NumberAxis values = new NumberAxis(valueLabel);
     StackedBarRenderer renderer = new StackedBarRenderer();
     CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
@@ -617,7 +617,7 @@ public final class Charts {
       highStart[0][i] = Math.min(r.high(), base);
       highEnd[0][i] = Math.max(r.high(), base);
     }
-    CategoryAxis categories = new CategoryAxis(null);
+    CategoryAxis categories = new FittingCategoryAxis();
     NumberAxis values = new NumberAxis(valueLabel);
     IntervalBarRenderer lowRenderer = new IntervalBarRenderer();
     IntervalBarRenderer highRenderer = new IntervalBarRenderer();
