@@ -16,10 +16,10 @@ import org.jfree.chart.ui.RectangleEdge;
  * keep a trailing bracketed note whole: {@code "gas-sink-0-samkir-…-very-long-identifier (3.92%)"}.
  *
  * <p>Design note: JFreeChart's own axis cuts a label at the right and appends "...", so ids that
- * differ only at the end (segments "-east" and "-west" of one long line name) became the same
- * text, and the share in brackets that the charts' reading guides refer to ("in brackets: how
- * often it was disabled") disappeared first. The category keys stay the full ids (bars never
- * merge); only the drawn text is shortened, measured with the label's own font.
+ * differ only at the end (segments "-east" and "-west" of one long line name) became the same text,
+ * and the share in brackets that the charts' reading guides refer to ("in brackets: how often it
+ * was disabled") disappeared first. The category keys stay the full ids (bars never merge); only
+ * the drawn text is shortened, measured with the label's own font.
  */
 final class FittingCategoryAxis extends CategoryAxis {
   private static final long serialVersionUID = 1L;

@@ -77,12 +77,12 @@ public final class ExercisePage {
   }
 
   /**
-   * JSON text that can sit inside a {@code <script>} element: every {@code <}, {@code >} and
-   * {@code &} becomes its JSON escape ({@code \u005Cu003c}, ...), the same string for {@code
-   * JSON.parse}, so no text the user wrote ({@code </script>}, {@code <!--}) can end the element
-   * early or switch the HTML parser into its script-comment state. Rejected: escaping only {@code
-   * </} and {@code <!--}; the second needed {@code <\!--}, which is not valid JSON, and the page
-   * stayed blank for a scenario whose description held {@code <!--}.
+   * JSON text that can sit inside a {@code <script>} element: every {@code <}, {@code >} and {@code
+   * &} becomes its JSON escape ({@code \u005Cu003c}, ...), the same string for {@code JSON.parse},
+   * so no text the user wrote ({@code </script>}, {@code <!--}) can end the element early or switch
+   * the HTML parser into its script-comment state. Rejected: escaping only {@code </} and {@code
+   * <!--}; the second needed {@code <\!--}, which is not valid JSON, and the page stayed blank for
+   * a scenario whose description held {@code <!--}.
    */
   static String scriptSafe(String json) {
     StringBuilder out = new StringBuilder(json.length() + 64);
@@ -99,8 +99,8 @@ public final class ExercisePage {
   }
 
   /**
-   * The template with each placeholder replaced in one pass, so a placeholder's name inside a
-   * value (a scenario named "__JS__") stays text.
+   * The template with each placeholder replaced in one pass, so a placeholder's name inside a value
+   * (a scenario named "__JS__") stays text.
    */
   private static String fill(String template, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(template);

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the exercise page shows in headless Chromium (skipped without {@code /usr/bin/chromium}):
- * running totals without floating-point residue, units on the decisions table, a legend that is
- * not cut off, map labels that do not overlap.
+ * running totals without floating-point residue, units on the decisions table, a legend that is not
+ * cut off, map labels that do not overlap.
  */
 class ExercisePageLayoutTest {
   @BeforeEach
@@ -73,7 +73,8 @@ class ExercisePageLayoutTest {
     ExerciseBrowserTest.Rendered r = ExerciseBrowserTest.dump(dir, html, "#day=0");
     ExerciseBrowserTest.assertClean(r);
     String table = ExerciseBrowserTest.element(r.dom(), "branches");
-    for (String money : List.of("direct_loss", "indirect_loss", "rerouting_cost", "economic_loss")) {
+    for (String money :
+        List.of("direct_loss", "indirect_loss", "rerouting_cost", "economic_loss")) {
       assertTrue(
           Pattern.compile("<td>" + money + "</td><td class=\"num\">USD ").matcher(table).find(),
           money + " with its currency: " + table);
