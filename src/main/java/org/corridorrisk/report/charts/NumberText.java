@@ -48,7 +48,6 @@ public final class NumberText {
     return sign + plain(round3(scaled)) + suffix[k];
   }
 
-  /** {@code currency + " " + compact(v)}, e.g. {@code "USD 12.3M"}. */
   /** A count of trials with thousands grouped: {@code 1 trial}, {@code 20,000 trials}. */
   public static String trials(long n) {
     return String.format(Locale.ROOT, "%,d %s", n, plural(n, "trial"));
@@ -69,6 +68,7 @@ public final class NumberText {
     return word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
   }
 
+  /** {@code currency + " " + compact(v)}, e.g. {@code "USD 12.3M"}. */
   public static String money(String currency, double v) {
     return (currency == null || currency.isEmpty() ? "" : currency + " ") + compact(v);
   }
