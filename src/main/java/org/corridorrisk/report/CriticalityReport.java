@@ -317,10 +317,22 @@ public final class CriticalityReport {
               l.id(), l.from(), l.to(), count == null ? 0 : count, l.commodity()));
     }
     double max = Math.max(1, r.worstCase().size());
+    // the map labels nodes only: name the worst-set links in the caption
+    List<String> worstLinks =
+        s.links().stream().map(Link::id).filter(inSets::containsKey).sorted().toList();
+    String linksNamed =
+        worstLinks.isEmpty()
+            ? ""
+            : " Links in a worst set are the darkest lines: "
+                + String.join(", ", worstLinks.subList(0, Math.min(8, worstLinks.size())))
+                + (worstLinks.size() > 8 ? " and " + (worstLinks.size() - 8) + " more" : "")
+                + ".";
     return NetworkMap.of(
         "map",
         "Worst-case assets on the network",
-        "Darker = in the worst set of more budgets (0 = in none). Assets in a worst set are labelled.",
+        "Darker = in the worst set of more budgets (0 = in none). Nodes in a worst set are labelled"
+            + (small ? " (on a map of up to 40 nodes, every node is)." : ".")
+            + linksNamed,
         nodes,
         links,
         "budgets whose worst set has the link",

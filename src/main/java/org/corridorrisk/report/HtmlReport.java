@@ -176,7 +176,7 @@ public final class HtmlReport {
       HtmlPage page = new HtmlPage("Risk report: " + s.name());
       Map<String, String> facts = new LinkedHashMap<>();
       facts.put("scenario", s.name());
-      facts.put("horizon", s.horizonDays() + " days");
+      facts.put("horizon", s.horizonDays() + (s.horizonDays() == 1 ? " day" : " days"));
       java.time.LocalDate start = s.incidents().startDate();
       if (start != null) {
         facts.put(
@@ -238,7 +238,16 @@ public final class HtmlReport {
               + "and max are nearest-rank order statistics of the per-trial values; CVaR95 is the mean of the worst "
               + "5% of trials. \"Any loss\" is the share of trials with a value above zero (ignoring floating-point "
               + "residuals below a billionth of the largest value). Same definitions and numbers as summary.json.");
-      page.table(returnPeriodTable());
+      if (n >= 10) {
+        page.table(returnPeriodTable());
+      } else {
+        page.note(
+            "No return levels (1 in 10 "
+                + periodName
+                + "s and rarer): they need at least 10 trials, and this study ran "
+                + n
+                + ".");
+      }
       if (PeopleServed.byCommodity(r).stream().anyMatch(c -> c.people() > 0)) {
         page.section("people", "People without service");
         page.paragraph(
@@ -456,20 +465,50 @@ public final class HtmlReport {
       return 0;
     }
 
+    /** Below this many trials, shares of trials are given as counts ("in 2 of 3"). */
+    static final int COUNTS_BELOW = 20;
+
     String secondLine() {
       Summarized loss = metrics.get(Metric.ECONOMIC_LOSS);
       Summarized unserved = metrics.get(Metric.UNSERVED_FRACTION);
-      return String.format(
-          Locale.ROOT,
-          "Some demand goes unserved in %s of simulated %ss. Expected economic loss %s: %s "
-              + "(%s); in the worst 5%% of %ss it averages %s.",
-          NumberText.percent(unserved.shareNonZero()),
-          periodName,
-          perPeriod,
-          NumberText.money(currency(), loss.summary().mean()),
-          intervalWords(loss.summary()),
-          periodName,
-          NumberText.money(currency(), loss.summary().cvar95()));
+      double share = unserved.shareNonZero();
+      String where;
+      if (share == 0) {
+        where =
+            "No demand went unserved in any of the "
+                + String.format(Locale.ROOT, "%,d", n)
+                + " simulated "
+                + periodName
+                + "s.";
+      } else if (n < COUNTS_BELOW) {
+        where =
+            "Some demand goes unserved in "
+                + Math.round(share * n)
+                + " of "
+                + n
+                + " simulated "
+                + periodName
+                + (n == 1 ? "." : "s.");
+      } else {
+        where =
+            "Some demand goes unserved in "
+                + NumberText.percent(share)
+                + " of simulated "
+                + periodName
+                + "s.";
+      }
+      if (loss.shareNonZero() == 0) {
+        return where + " No trial had an economic loss.";
+      }
+      return where
+          + String.format(
+              Locale.ROOT,
+              " Expected economic loss %s: %s (%s); in the worst 5%% of %ss it averages %s.",
+              perPeriod,
+              NumberText.money(currency(), loss.summary().mean()),
+              intervalWords(loss.summary()),
+              periodName,
+              NumberText.money(currency(), loss.summary().cvar95()));
     }
 
     /**
@@ -498,7 +537,9 @@ public final class HtmlReport {
                   + periodName
                   + " ("
                   + s.horizonDays()
-                  + " days), over "
+                  + " "
+                  + NumberText.plural(s.horizonDays(), "day")
+                  + "), over "
                   + NumberText.trials(total),
               "metric",
               "unit",

@@ -42,6 +42,20 @@ class CriticalityReportTest {
       assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
     }
     assertTrue(html.contains("p1, p2"));
+    // the map labels nodes only; the caption names the worst-set links instead
+    java.util.List<String> links =
+        parallel().worstCase().stream()
+            .flatMap(w -> w.assetIds().stream())
+            .filter(id -> parallel().scenario().links().stream().anyMatch(l -> l.id().equals(id)))
+            .distinct()
+            .sorted()
+            .toList();
+    assertFalse(links.isEmpty(), "the fixture's worst sets hold links");
+    assertTrue(
+        html.contains("Links in a worst set are the darkest lines: " + String.join(", ", links)),
+        "caption names " + links);
+    assertFalse(
+        html.contains("Assets in a worst set are labelled"), "no claim the map cannot keep");
     assertFalse(html.contains("<script src"));
     assertFalse(html.contains("<link rel=\"stylesheet\""));
   }

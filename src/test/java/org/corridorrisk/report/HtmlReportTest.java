@@ -201,6 +201,37 @@ class HtmlReportTest {
   }
 
   @Test
+  void secondLine_withoutAnyLoss_saysNoneInsteadOfZeroPercent() {
+    String html = html(lossInFirstTrials(500, 0));
+    assertTrue(
+        html.contains(
+            "No demand went unserved in any of the 500 simulated 90-day periods. No trial had an"
+                + " economic loss."),
+        "plain statement");
+    assertFalse(html.contains("goes unserved in 0%"), "no 'some demand ... in 0%'");
+  }
+
+  @Test
+  void secondLine_withFewTrials_givesCountsNotPercentages() {
+    String html = html(lossInFirstTrials(3, 2));
+    assertTrue(html.contains("Some demand goes unserved in 2 of 3 simulated 90-day periods."));
+    assertFalse(html.contains("66.7% of simulated"), "no percentage of 3 trials");
+    String one = html(lossInFirstTrials(1, 1));
+    assertTrue(one.contains("Some demand goes unserved in 1 of 1 simulated 90-day period."));
+  }
+
+  @Test
+  void returnLevels_belowTenTrials_areANoteNotAnEmptyTable() {
+    String few = html(lossInFirstTrials(9, 2));
+    assertFalse(few.contains("(return levels)"), "no table without a single level");
+    assertTrue(
+        few.contains(
+            "No return levels (1 in 10 90-day periods and rarer): they need at least 10 trials,"
+                + " and this study ran 9."));
+    assertTrue(html(lossInFirstTrials(10, 2)).contains("(return levels)"), "table from 10");
+  }
+
+  @Test
   void headline_callsALossRareOnlyBelowFivePercent() {
     // 2 of 50 trials (4%): rare
     assertTrue(

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryLineAnnotation;
-import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -33,7 +32,6 @@ import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
@@ -550,7 +548,7 @@ public final class Charts {
         dataset.addValue(g.equals(b.group()) ? b.value() : null, g, b.label());
       }
     }
-    CategoryAxis categories = new CategoryAxis(null);
+    CategoryAxis categories = new FittingCategoryAxis();
     NumberAxis values = new NumberAxis(valueLabel);
     StackedBarRenderer renderer = new StackedBarRenderer();
     CategoryPlot plot = new CategoryPlot(dataset, categories, values, renderer);
@@ -617,7 +615,7 @@ public final class Charts {
       highStart[0][i] = Math.min(r.high(), base);
       highEnd[0][i] = Math.max(r.high(), base);
     }
-    CategoryAxis categories = new CategoryAxis(null);
+    CategoryAxis categories = new FittingCategoryAxis();
     NumberAxis values = new NumberAxis(valueLabel);
     IntervalBarRenderer lowRenderer = new IntervalBarRenderer();
     IntervalBarRenderer highRenderer = new IntervalBarRenderer();
@@ -720,10 +718,17 @@ public final class Charts {
     if (y instanceof NumberAxis ny) {
       ny.setAutoRangeIncludesZero(false);
     }
+    List<ScatterLabels.Label> labels = new ArrayList<>();
+    List<double[]> marks = new ArrayList<>();
     for (Point p : shown) {
+      marks.add(new double[] {p.x(), p.y()});
       if (p.labelled()) {
-        plot.addAnnotation(label(p.label(), p.x(), p.y()));
+        labels.add(new ScatterLabels.Label(p.label(), p.x(), p.y()));
       }
+    }
+    if (!labels.isEmpty()) {
+      plot.addAnnotation(new ScatterLabels(labels, marks));
+      note += " A label that would cover another label or a point is left out.";
     }
     return Figure.of(id, chart, guide + note);
   }
@@ -811,21 +816,6 @@ public final class Charts {
       }
       return plain;
     }
-  }
-
-  /** A small text label up and right of a data point, offset in pixels so it clears the marker. */
-  static XYPointerAnnotation label(String text, double x, double y) {
-    XYPointerAnnotation label = new XYPointerAnnotation(text, x, y, -Math.PI / 5);
-    label.setFont(ChartStyle.SMALL_FONT);
-    label.setPaint(ChartStyle.TEXT);
-    label.setTipRadius(5);
-    label.setBaseRadius(7);
-    label.setArrowLength(0.01);
-    label.setArrowWidth(0.01);
-    label.setArrowPaint(new Color(0, 0, 0, 0));
-    label.setLabelOffset(1);
-    label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
-    return label;
   }
 
   /** A linear or logarithmic value axis with compact tick labels. */

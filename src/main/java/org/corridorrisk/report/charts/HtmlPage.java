@@ -236,7 +236,7 @@ public final class HtmlPage {
                   i > 0 && cells[i].numeric()
                       ? "<th scope=\"col\" class=\"num\">"
                       : "<th scope=\"col\">")
-              .append(escape(headers[i]))
+              .append(breakable(headers[i]))
               .append("</th>");
         }
         html.append("</tr></thead><tbody>\n");
@@ -262,6 +262,15 @@ public final class HtmlPage {
       }
       html.append("</tr>\n");
       return this;
+    }
+
+    /**
+     * A header, escaped, with a line-break opportunity after each underscore: metric names such as
+     * {@code person_days_without_service} have no space to wrap at, and a column of numbers (which
+     * never wrap) under such a header pushed the table past the page's width.
+     */
+    static String breakable(String header) {
+      return escape(header).replace("_", "_<wbr>");
     }
 
     String html() {
@@ -335,6 +344,7 @@ public final class HtmlPage {
         table, .headline { break-inside: avoid; page-break-inside: avoid; }
         figure.chart svg { max-height: 120mm; }
         a { color: inherit; text-decoration: none; }
+        .table-wrap { overflow: visible; }
       }
       """;
 }

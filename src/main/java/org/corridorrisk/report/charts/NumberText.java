@@ -48,7 +48,6 @@ public final class NumberText {
     return sign + plain(round3(scaled)) + suffix[k];
   }
 
-  /** {@code currency + " " + compact(v)}, e.g. {@code "USD 12.3M"}. */
   /** A count of trials with thousands grouped: {@code 1 trial}, {@code 20,000 trials}. */
   public static String trials(long n) {
     return String.format(Locale.ROOT, "%,d %s", n, plural(n, "trial"));
@@ -57,7 +56,7 @@ public final class NumberText {
   /**
    * {@code word} as it goes after the count {@code n}: as given for 1, else its English plural
    * ({@code link} -> {@code links}, {@code class} -> {@code classes}, {@code entry} -> {@code
-   * entries}).
+   * entries}, {@code day} -> {@code days}).
    */
   public static String plural(long n, String word) {
     if (n == 1) {
@@ -66,9 +65,14 @@ public final class NumberText {
     if (word.endsWith("s")) {
       return word + "es";
     }
-    return word.endsWith("y") ? word.substring(0, word.length() - 1) + "ies" : word + "s";
+    boolean consonantY =
+        word.length() > 1
+            && word.endsWith("y")
+            && "aeiou".indexOf(word.charAt(word.length() - 2)) < 0;
+    return consonantY ? word.substring(0, word.length() - 1) + "ies" : word + "s";
   }
 
+  /** {@code currency + " " + compact(v)}, e.g. {@code "USD 12.3M"}. */
   public static String money(String currency, double v) {
     return (currency == null || currency.isEmpty() ? "" : currency + " ") + compact(v);
   }

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.corridorrisk.model.Link;
 import org.corridorrisk.model.Node;
 import org.corridorrisk.model.NodeKind;
@@ -63,15 +66,57 @@ public final class ExercisePage {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    // inside <script>: no "</" may end the element early; "<\/" is the same JSON string
-    json = json.replace("</", "<\\/").replace("<!--", "<\\!--");
     String title = "Exercise: " + scenario.name() + ", trial " + exercise.path("trial").asInt();
-    return resource("exercise-page.html")
-        .replace("__TITLE__", HtmlPage.escape(title))
-        .replace("__CSS__", resource("exercise-page.css"))
-        .replace("__JS__", resource("exercise-page.js"))
-        .replace("__DATA__", json);
+    return fill(
+        resource("exercise-page.html"),
+        Map.of(
+            "__TITLE__", HtmlPage.escape(title),
+            "__CSS__", resource("exercise-page.css"),
+            "__JS__", resource("exercise-page.js"),
+            "__DATA__", scriptSafe(json)));
   }
+
+  /**
+   * JSON text that can sit inside a {@code <script>} element: every {@code <}, {@code >} and {@code
+   * &} becomes its JSON escape ({@code \u005Cu003c}, ...), the same string for {@code JSON.parse},
+   * so no text the user wrote ({@code </script>}, {@code <!--}) can end the element early or switch
+   * the HTML parser into its script-comment state. Rejected: escaping only {@code </} and {@code
+   * <!--}; the second needed {@code <\!--}, which is not valid JSON, and the page stayed blank for
+   * a scenario whose description held {@code <!--}.
+   */
+  static String scriptSafe(String json) {
+    StringBuilder out = new StringBuilder(json.length() + 64);
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      switch (c) {
+        case '<' -> out.append("\\u003c");
+        case '>' -> out.append("\\u003e");
+        case '&' -> out.append("\\u0026");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The template with each placeholder replaced in one pass, so a placeholder's name inside a value
+   * (a scenario named "__JS__") stays text.
+   */
+  private static String fill(String template, Map<String, String> values) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() * 2);
+    int at = 0;
+    while (m.find()) {
+      String value = values.get(m.group());
+      if (value != null) {
+        out.append(template, at, m.start()).append(value);
+        at = m.end();
+      }
+    }
+    return out.append(template, at, template.length()).toString();
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("__[A-Z]+__");
 
   private static ObjectNode network(Scenario s) {
     ObjectNode net = JsonNodeFactory.instance.objectNode();

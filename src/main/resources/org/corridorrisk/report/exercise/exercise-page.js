@@ -97,6 +97,46 @@
   })();
 
   var mapEls = { links: {}, nodes: {} };
+
+  // Labels of sources, storages and sinks (the most people or demand first): each takes the first
+  // of eight places around its mark (right, left, above, below, then the corners) whose box stays in the
+  // drawing and overlaps no label placed before and no other mark; a label with no such place is
+  // left out (the mark's tooltip still names it). Ids longer than 32 characters keep their first
+  // 16 and last 15 characters around an ellipsis. Widths are estimated at 5.6 px a character
+  // (9 px DejaVu Sans averages about 5.4).
+  var LABEL_CHAR_PX = 5.6, LABEL_H = 10;
+  function shortLabel(id) { return id.length > 32 ? id.slice(0, 16) + '\u2026' + id.slice(-15) : id; }
+  function placeLabels() {
+    var rank = { source: 0, storage: 1, sink: 2 };
+    var cands = NET.nodes.filter(function (n) { return n.kind !== 'junction' && pos[n.id]; });
+    cands.sort(function (a, b) {
+      return rank[a.kind] - rank[b.kind] || (b.population || 0) - (a.population || 0) || (b.demand || 0) - (a.demand || 0);
+    });
+    var marks = NET.nodes.filter(function (n) { return pos[n.id]; }).map(function (n) {
+      var p = pos[n.id]; return { id: n.id, x0: p[0] - 7, y0: p[1] - 7, x1: p[0] + 7, y1: p[1] + 7 };
+    });
+    var placed = [], out = [];
+    function hits(bx, list, skip) {
+      return list.some(function (o) { return o.id !== skip && bx.x0 < o.x1 && o.x0 < bx.x1 && bx.y0 < o.y1 && o.y0 < bx.y1; });
+    }
+    cands.forEach(function (n) {
+      var p = pos[n.id], text = shortLabel(n.id), w = text.length * LABEL_CHAR_PX;
+      // [x, y of the text's baseline, anchor]
+      var tries = [[p[0] + 9, p[1] + 3, 'start'], [p[0] - 9, p[1] + 3, 'end'], [p[0], p[1] - 9, 'middle'],
+        [p[0], p[1] + 17, 'middle'], [p[0] + 7, p[1] - 7, 'start'], [p[0] + 7, p[1] + 14, 'start'],
+        [p[0] - 7, p[1] - 7, 'end'], [p[0] - 7, p[1] + 14, 'end']];
+      for (var i = 0; i < tries.length; i++) {
+        var t = tries[i], x0 = t[2] === 'start' ? t[0] : t[2] === 'end' ? t[0] - w : t[0] - w / 2;
+        var bx = { id: n.id, x0: x0, y0: t[1] - LABEL_H + 2, x1: x0 + w, y1: t[1] + 2 };
+        if (bx.x0 < 0 || bx.x1 > W || bx.y0 < 0 || bx.y1 > HM) continue;
+        if (hits(bx, placed, null) || hits(bx, marks, n.id)) continue;
+        placed.push(bx);
+        out.push({ id: n.id, text: text, x: t[0], y: t[1], anchor: t[2] });
+        break;
+      }
+    });
+    return out;
+  }
   (function drawMap() {
     var svg = $('map');
     var seen = {};
@@ -127,10 +167,11 @@
       shape.appendChild(t);
       gn.appendChild(shape);
       mapEls.nodes[n.id] = { el: shape, title: t };
-      if (n.kind !== 'junction') {
-        var right = p[0] > W - 110;
-        gt.appendChild(svgEl('text', { x: right ? p[0] - 8 : p[0] + 8, y: p[1] - 6, 'text-anchor': right ? 'end' : 'start', 'font-size': 9, fill: '#34495e' }, n.id));
-      }
+    });
+    placeLabels().forEach(function (lb) {
+      var text = svgEl('text', { x: lb.x.toFixed(1), y: lb.y.toFixed(1), 'text-anchor': lb.anchor, 'font-size': 9, fill: '#34495e', 'class': 'map-label' }, lb.text);
+      if (lb.text !== lb.id) text.appendChild(svgEl('title', {}, lb.id));
+      gt.appendChild(text);
     });
     svg.appendChild(gl); svg.appendChild(gn); svg.appendChild(gt);
     $('map-legend').innerHTML = '<span><i style="background:#7f99b3"></i>link up</span>' +
@@ -252,8 +293,10 @@
         var dem = demandOf(day, n.id);
         if (n.kind !== 'sink' || !(dem > 0)) return;
         var u = day.unserved[n.id] || 0;
+        vol[n.commodity] = vol[n.commodity] || 0;
+        if (!(u > 1e-9 * Math.max(1, dem))) return; // flow-solver residue, as in the day's list
         pd += n.population * u / dem;
-        vol[n.commodity] = (vol[n.commodity] || 0) + u;
+        vol[n.commodity] += u;
         lost += (n.voll || 0) * u;
       });
     }
@@ -307,6 +350,13 @@
   function drawTimeline(svg, series, upTo, mark, decisionDays) {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     var w = 960, h = 260, l = 48, r = 150, t = 12, b = 30;
+    // legend right of the plot while every entry fits its 116 px (about 6 px a character at 10 px),
+    // else one entry a line under the plot, at full width, the drawing growing to hold them
+    var entries = [];
+    series.forEach(function (s) { X.commodities.forEach(function (c) { entries.push((series.length > 1 ? s.name + ': ' : '') + c.id); }); });
+    var below = entries.some(function (e) { return e.length * 6 > r - 34; });
+    if (below) r = 16;
+    svg.setAttribute('viewBox', '0 0 ' + w + ' ' + (below ? h + 6 + 15 * entries.length : h));
     var x = function (d) { return l + (w - l - r) * (H <= 1 ? 0 : d / (H - 1)); };
     var y = function (v) { return t + (h - t - b) * (1 - v); };
     var minShare = 1;
@@ -322,7 +372,7 @@
     decisionDays.forEach(function (dd) {
       svg.appendChild(svgEl('line', { x1: x(dd.day), x2: x(dd.day), y1: t, y2: h - b, stroke: dd.color, 'stroke-dasharray': '2 3' }));
     });
-    var legendY = t + 4;
+    var legendX = below ? l : w - r + 10, legendY = below ? h + 4 : t + 4, entry = 0;
     series.forEach(function (s, si) {
       X.commodities.forEach(function (c, ci) {
         var color = s.color || COLORS[ci % COLORS.length];
@@ -331,9 +381,9 @@
         s.days.forEach(function (day) { if (day.day <= upTo) pts.push(x(day.day).toFixed(1) + ',' + y(day.served_share[c.id]).toFixed(1)); });
         if (pts.length === 1) pts.push(pts[0]);
         svg.appendChild(svgEl('polyline', { points: pts.join(' '), fill: 'none', stroke: color, 'stroke-width': s.name === 'baseline' && series.length > 1 ? 2.5 : 1.8, 'stroke-dasharray': dash, 'class': 'series' }));
-        svg.appendChild(svgEl('line', { x1: w - r + 10, x2: w - r + 30, y1: legendY, y2: legendY, stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }));
-        svg.appendChild(svgEl('text', { x: w - r + 34, y: legendY + 4, 'font-size': 10, fill: '#1d2731' }, (series.length > 1 ? s.name + ': ' : '') + c.id));
-        legendY += 14;
+        svg.appendChild(svgEl('line', { x1: legendX, x2: legendX + 20, y1: legendY, y2: legendY, stroke: color, 'stroke-width': 2, 'stroke-dasharray': dash }));
+        svg.appendChild(svgEl('text', { x: legendX + 24, y: legendY + 4, 'font-size': 10, fill: '#1d2731', 'class': 'legend-entry' }, entries[entry++]));
+        legendY += below ? 15 : 14;
       });
     });
     if (series.length === 1) {
@@ -351,17 +401,25 @@
   }
 
   // ------------------------------------------------------------------ static sections
+  // a total as the report writes it: money with the currency, shares in percent, volumes with unit
+  function totalText(k, v) {
+    var base = k.split('.')[0], c = k.indexOf('.') > 0 ? k.slice(k.indexOf('.') + 1) : null;
+    if (base === 'direct_loss' || base === 'indirect_loss' || base === 'rerouting_cost' || base === 'economic_loss') return esc(X.currency) + ' ' + num(v);
+    if (base === 'unserved_fraction' || base === 'peak_inoperability') return pct(v);
+    if (base === 'unserved_volume' && unit[c]) return num(v) + ' ' + esc(unit[c].replace(/\/d$/, ''));
+    return num(v);
+  }
   function totalsTable() {
     var keys = Object.keys(X.totals);
     var h = '<table><tr><th>total over the horizon</th><th class="num">baseline</th>';
     X.branches.forEach(function (b) { h += '<th class="num">' + esc(b.mitigation) + ' from day ' + b.day + '</th>'; });
     h += '</tr>';
     keys.forEach(function (k) {
-      h += '<tr><td>' + esc(k) + '</td><td class="num">' + num(X.totals[k]) + '</td>';
+      h += '<tr><td>' + esc(k) + '</td><td class="num">' + totalText(k, X.totals[k]) + '</td>';
       X.branches.forEach(function (b) {
         var v = b.totals[k], base = X.totals[k], diff = base - v;
         var rel = base !== 0 ? ' (' + (diff >= 0 ? '-' : '+') + pct(Math.abs(diff / base)) + ')' : '';
-        h += '<td class="num ' + (diff > 0 ? 'better' : diff < 0 ? 'worse' : '') + '">' + num(v) + (diff !== 0 ? rel : '') + '</td>';
+        h += '<td class="num ' + (diff > 0 ? 'better' : diff < 0 ? 'worse' : '') + '">' + totalText(k, v) + (diff !== 0 ? rel : '') + '</td>';
       });
       h += '</tr>';
     });

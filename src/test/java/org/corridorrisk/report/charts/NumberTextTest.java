@@ -103,4 +103,11 @@ class NumberTextTest {
     assertEquals("1e-4", NumberText.compact(9.96e-5));
     assertEquals("9.9e-4", NumberText.compact(9.9e-4));
   }
+
+  @Test
+  void plural_ofAWordEndingInVowelAndY_addsS() {
+    org.junit.jupiter.api.Assertions.assertEquals("days", NumberText.plural(30, "day"));
+    org.junit.jupiter.api.Assertions.assertEquals("day", NumberText.plural(1, "day"));
+    org.junit.jupiter.api.Assertions.assertEquals("entries", NumberText.plural(2, "entry"));
+  }
 }
