@@ -33,6 +33,7 @@ p.add_argument("--maxdamage", action="store_true")
 p.add_argument("--spill", action="store_true")
 p.add_argument("--cost", action="store_true", help="cost_per_unit on every link")
 p.add_argument("--threats", type=int, help="split poisson threats into N copies (rate / N)")
+p.add_argument("--mitigations", type=int, help="N mitigations, each doubling one link's capacity (links spread over the file)")
 a = p.parse_args()
 rnd = random.Random(12)
 d = yaml.safe_load(open(a.base))
@@ -143,5 +144,11 @@ if a.second:
         deps.append({"sink": sinks[(i * 31) % len(sinks)]["id"], "supports": s["id"], "mode": "proportional"})
     d["dependencies"] = deps
     # threats on the first commodity's kinds already select links of both by kind
+if a.mitigations:
+    step = max(1, len(links) // a.mitigations)
+    d["mitigations"] = [{"id": f"m{i}", "cost": 1.0e6 * (i + 1),
+                         "changes": [{"link": links[(i * step) % len(links)]["id"],
+                                      "set": {"capacity": 2 * links[(i * step) % len(links)]["capacity"]}}]}
+                        for i in range(a.mitigations)]
 if a.sharing: d["sharing"] = a.sharing
 yaml.safe_dump(d, open(a.out, "w"), sort_keys=False, default_flow_style=None, width=200)

@@ -329,7 +329,9 @@ public final class DailyFlowSolver {
     for (int i : net.sinksOf(c)) {
       residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
     }
-    flow.install(residuals);
+    if (!flow.install(residuals)) {
+      return null; // the nominal day's own flow did not settle (never seen): no warm start
+    }
     if (fair == null && options.installedReference() && !net.hasCosts(c)) {
       flow.keepInstalled(graph, net, residuals, b, nominal);
     }

@@ -40,7 +40,11 @@ final class FairTiers {
     this.maxFlow = maxFlow;
     this.storage = storage;
     this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
-    this.installReference = () -> reference.install(residuals);
+    this.installReference =
+        () -> {
+          // false: the walks ran out of budget and left the zero flow, which the test starts from
+          reference.install(residuals);
+        };
     int nodes = net.nodeCount();
     parArcs = new int[nodes];
     parNodes = new int[nodes];

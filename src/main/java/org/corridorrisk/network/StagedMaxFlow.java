@@ -194,7 +194,9 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
       ref.clip(r);
       return repairClipped(b, ref, false);
     }
-    ref.install(r);
+    if (!ref.install(r)) {
+      return false;
+    }
     augmentWarm(b.base, b.end, b.source, b.sink, ref.servesAll, b.flowEpsilon);
     return true;
   }
