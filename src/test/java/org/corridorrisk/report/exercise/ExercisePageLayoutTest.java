@@ -110,6 +110,20 @@ class ExercisePageLayoutTest {
     assertTrue(chart.contains(">faster-repair (day 3): gas<"), "full names in the legend");
   }
 
+  @Test
+  void subtitle_saysOneDay_forAOneDayHorizon(@TempDir Path dir) throws Exception {
+    String yaml = Files.readString(decisions()).replace("horizon_days: 60", "horizon_days: 1");
+    yaml = yaml.replace("start_day: 10", "start_day: 0");
+    Path file = dir.resolve("one-day.yaml");
+    Files.writeString(file, yaml);
+    Path html = ExerciseBrowserTest.page(dir, file, 10, 50, null);
+    ExerciseBrowserTest.Rendered r = ExerciseBrowserTest.dump(dir, html, "#day=0");
+    ExerciseBrowserTest.assertClean(r);
+    Matcher subtitle = Pattern.compile("id=\"subtitle\"[^>]*>([^<]*)</p>").matcher(r.dom());
+    assertTrue(subtitle.find(), "the subtitle");
+    assertTrue(subtitle.group(1).contains("); 1 day from "), subtitle.group(1));
+  }
+
   record Box(String text, Rectangle2D box) {}
 
   static List<Box> mapLabels(String dom) {
