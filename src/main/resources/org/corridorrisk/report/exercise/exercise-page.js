@@ -58,6 +58,17 @@
   var W = 640, HM = 420, PAD = 34;
   var pos = {};
   (function layout() {
+    // without a location on every node: the report's schematic (columns by hops from the sources
+    // and storages), computed in Java and given as node.schematic = [column, height 0..1]
+    if (NET.nodes.some(function (n) { return n.schematic; })) {
+      var cols = 0;
+      NET.nodes.forEach(function (n) { cols = Math.max(cols, n.schematic[0]); });
+      var colW = (W - 2 * PAD) / (cols + 1), top = PAD, h = HM - 2 * PAD - 30;
+      NET.nodes.forEach(function (n) {
+        pos[n.id] = [PAD + (n.schematic[0] + 0.5) * colW, top + (1 - n.schematic[1]) * h];
+      });
+      return;
+    }
     var located = NET.nodes.filter(function (n) { return n.lat != null && n.lon != null; });
     var lat0 = 0;
     located.forEach(function (n) { lat0 += n.lat; });
