@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.corridorrisk.report.ChartExport;
 import org.corridorrisk.report.charts.Figure;
+import org.corridorrisk.report.charts.NoChart;
+import org.corridorrisk.report.charts.PageChart;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,17 +38,35 @@ final class ChartOptions {
   }
 
   /**
-   * Writes {@code figures} into {@code dir/charts/} in the {@code formats} asked for and says so on
-   * {@code out}; does nothing when none were.
+   * Writes the drawn {@code charts} into {@code dir/charts/} in the {@code formats} asked for and
+   * says so on {@code out}, naming the charts left out for having nothing to draw ({@link NoChart}:
+   * no file); does nothing when no format was asked for.
    */
-  static void write(List<Figure> figures, Path dir, Set<String> formats, PrintWriter out)
+  static void write(
+      List<? extends PageChart> charts, Path dir, Set<String> formats, PrintWriter out)
       throws IOException {
     if (formats.isEmpty()) {
       return;
     }
     Path chartDir = dir.resolve(OutputDirectory.CHARTS);
+    List<Figure> figures =
+        charts.stream().filter(Figure.class::isInstance).map(Figure.class::cast).toList();
+    List<String> omitted =
+        charts.stream().filter(NoChart.class::isInstance).map(PageChart::id).toList();
     List<Path> files = ChartExport.write(figures, chartDir, formats);
     OutputDirectory.recordCharts(dir, files);
-    out.println("      " + chartDir + File.separator + " (" + files.size() + " chart files)");
+    out.println(
+        "      "
+            + chartDir
+            + File.separator
+            + " ("
+            + files.size()
+            + " chart files"
+            + (omitted.isEmpty()
+                ? ""
+                : "; no file for "
+                    + String.join(", ", omitted)
+                    + ": nothing to draw, every value is 0")
+            + ")");
   }
 }

@@ -178,7 +178,7 @@ final class CompareCommand implements Callable<Integer> {
       o.println();
     }
     o.println("wrote " + dir.resolve("compare.json") + " and " + dir.resolve("compare.html"));
-    ChartOptions.write(page.figures(), dir, chartFormats, o);
+    ChartOptions.write(page.charts(), dir, chartFormats, o);
     o.flush();
     return Failures.OK;
   }

@@ -156,7 +156,7 @@ final class CriticalityCommand implements Callable<Integer> {
     }
     o.println(
         "wrote " + dir.resolve("criticality.json") + " and " + dir.resolve("criticality.html"));
-    ChartOptions.write(page.figures(), dir, chartFormats, o);
+    ChartOptions.write(page.charts(), dir, chartFormats, o);
     return Failures.OK;
   }
 

@@ -431,7 +431,9 @@ final class ExerciseCommand implements Callable<Integer> {
                 ", at percentile %s of %s (%s)",
                 asGiven(p.percentile()),
                 p.metric(),
-                NumberText.compact(p.value())),
+                Metric.fromKey(p.metric()) == null
+                    ? NumberText.compact(p.value())
+                    : RunCommand.num(Metric.fromKey(p.metric()), p.value())),
         s.horizonDays(),
         r.baseline().events().size(),
         injects);
@@ -448,9 +450,9 @@ final class ExerciseCommand implements Callable<Integer> {
     out.println();
     for (Metric m : Metric.values()) {
       out.printf(
-          Locale.ROOT, "%-28s %14s", m.key(), NumberText.compact(r.baseline().totals().get(m)));
+          Locale.ROOT, "%-28s %14s", m.key(), RunCommand.num(m, r.baseline().totals().get(m)));
       for (int i = 0; i < labels.size(); i++) {
-        String value = NumberText.compact(r.branches().get(i).replay().totals().get(m));
+        String value = RunCommand.num(m, r.branches().get(i).replay().totals().get(m));
         out.print(" " + padLeft(value, Math.max(22, labels.get(i).length())));
       }
       out.println();

@@ -399,7 +399,7 @@ final class RunCommand implements Callable<Integer> {
     }
     stdout.println("      " + html);
     if (!chartFormats.isEmpty()) {
-      ChartOptions.write(HtmlReport.figures(result), dir, chartFormats, stdout);
+      ChartOptions.write(HtmlReport.charts(result), dir, chartFormats, stdout);
     }
     stdout.println("open the report: " + OutputDirectory.browserUri(html));
     stdout.flush();

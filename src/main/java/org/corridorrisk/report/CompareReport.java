@@ -12,6 +12,7 @@ import org.corridorrisk.report.charts.Charts;
 import org.corridorrisk.report.charts.Figure;
 import org.corridorrisk.report.charts.HtmlPage;
 import org.corridorrisk.report.charts.HtmlPage.Cell;
+import org.corridorrisk.report.charts.NoChart;
 import org.corridorrisk.report.charts.NumberText;
 import org.corridorrisk.study.Comparison;
 import org.corridorrisk.study.MitigationComparison;
@@ -238,7 +239,14 @@ public final class CompareReport {
                 m.benefitCostCi95High()));
       }
     }
-    if (!bars.isEmpty()) {
+    if (!bars.isEmpty() && bars.stream().allMatch(b -> b.value() == 0)) {
+      page.noChart(
+          new NoChart(
+              "benefit-cost",
+              "Benefit-cost ratio",
+              "No mitigation changed the economic loss of any trial: every ratio is 0, nothing to"
+                  + " chart."));
+    } else if (!bars.isEmpty()) {
       Figure f =
           Charts.horizontalBars(
               "benefit-cost",
@@ -269,7 +277,14 @@ public final class CompareReport {
     int horizon = c.baseline().scenario().horizonDays();
     for (Metric metric : metrics) {
       double[] base = java.util.Arrays.copyOf(c.baseline().values(metric), c.trials());
+      String id = "exceedance-" + metric.key().replace('_', '-');
+      String title = "Chance of reaching each " + metric.key();
       if (c.baselineMetric(metric).max() <= 0) {
+        page.noChart(
+            new NoChart(
+                id,
+                title,
+                "No baseline trial had " + metric.key() + " above 0: nothing to chart."));
         continue;
       }
       List<Charts.Series> series = new ArrayList<>();
@@ -282,8 +297,8 @@ public final class CompareReport {
       boolean logX = Charts.logScaleUseful(base);
       page.figure(
           Charts.exceedance(
-              "exceedance-" + metric.key().replace('_', '-'),
-              "Chance of reaching each " + metric.key(),
+              id,
+              title,
               "For each value on the x axis, the share of trials ("
                   + horizon
                   + "-day periods) in which "
@@ -364,10 +379,20 @@ public final class CompareReport {
               m.metric(Metric.ECONOMIC_LOSS).meanReduction(),
               true));
     }
+    String title = "Cost and mean reduction of economic loss";
+    if (points.stream().allMatch(p -> p.y() == 0)) {
+      page.noChart(
+          new NoChart(
+              "cost-benefit",
+              title,
+              "No mitigation changed the mean economic loss: nothing to chart."));
+      page.paragraph("Efficient set: none (no mitigation reduces the mean economic loss).");
+      return;
+    }
     Figure f =
         Charts.scatter(
             "cost-benefit",
-            "Cost and mean reduction of economic loss",
+            title,
             "Each point is a mitigation; the efficient set (joined by the line from doing nothing at 0, 0) holds those"
                 + " that no other option beats on both cost (left is cheaper) and mean reduction of economic loss"
                 + " (up is better).",

@@ -33,7 +33,9 @@ import org.corridorrisk.report.charts.HtmlPage.Table;
 import org.corridorrisk.report.charts.NetworkMap;
 import org.corridorrisk.report.charts.NetworkMap.MapLink;
 import org.corridorrisk.report.charts.NetworkMap.MapNode;
+import org.corridorrisk.report.charts.NoChart;
 import org.corridorrisk.report.charts.NumberText;
+import org.corridorrisk.report.charts.PageChart;
 import org.corridorrisk.sim.Columns;
 import org.corridorrisk.sim.StudyResult;
 import org.corridorrisk.sim.StudyResult.AssetStat;
@@ -96,11 +98,22 @@ public final class HtmlReport {
    * stable file names ({@code loss-histogram}, {@code exceedance-loss}, ...).
    */
   public static List<Figure> figures(StudyResult result) {
-    return new Builder(result).figures();
+    return charts(result).stream()
+        .filter(Figure.class::isInstance)
+        .map(Figure.class::cast)
+        .toList();
   }
 
-  /** A chart and its SVG. */
-  private record Drawn(Figure figure, String svg) {}
+  /**
+   * The report's charts in page order, drawn or left out for having nothing to draw (every value
+   * zero: {@link NoChart}).
+   */
+  public static List<PageChart> charts(StudyResult result) {
+    return new Builder(result).charts();
+  }
+
+  /** A chart and its SVG (null for a chart left out). */
+  private record Drawn(PageChart chart, String svg) {}
 
   /**
    * The tornado's bars: the {@code max} hit assets with the longest bars (loss when disabled
@@ -285,7 +298,7 @@ public final class HtmlReport {
       List<Drawn> drawn = drawnFigures();
       String section = "";
       for (Drawn d : drawn) {
-        Figure f = d.figure();
+        PageChart f = d.chart();
         String wanted = sectionOf(f.id());
         if (!wanted.equals(section)) {
           section = wanted;
@@ -294,7 +307,11 @@ public final class HtmlReport {
             page.table(sectorTable());
           }
         }
-        page.figure(f, d.svg());
+        if (f instanceof Figure figure) {
+          page.figure(figure, d.svg());
+        } else {
+          page.noChart((NoChart) f);
+        }
       }
       page.section("method", "How to read this report");
       page.paragraph(
@@ -826,7 +843,7 @@ public final class HtmlReport {
      * The charts in page order, built on all cores: each reads only the result and the summaries
      * computed in the constructor, and builds its own chart objects.
      */
-    List<Figure> figures() {
+    List<PageChart> charts() {
       return parts().parallelStream().flatMap(p -> p.get().stream()).toList();
     }
 
@@ -838,19 +855,24 @@ public final class HtmlReport {
      */
     List<Drawn> drawnFigures() {
       return parts().parallelStream()
-          .flatMap(p -> p.get().stream().map(f -> new Drawn(f, f.svg())).toList().stream())
+          .flatMap(
+              p ->
+                  p.get().stream()
+                      .map(f -> new Drawn(f, f instanceof Figure fig ? fig.svg() : null))
+                      .toList()
+                      .stream())
           .toList();
     }
 
     /** The chart parts in page order; a part gives one figure or several (one per commodity). */
-    private List<java.util.function.Supplier<List<Figure>>> parts() {
+    private List<java.util.function.Supplier<List<PageChart>>> parts() {
       return List.of(
           () -> List.of(lossHistogram()),
           () -> List.of(lossExceedance()),
           () -> List.of(personDaysExceedance()),
           () -> List.of(resilience()),
           this::sinkBars,
-          () -> sectorBars().stream().toList(),
+          () -> sectorBars().stream().map(PageChart.class::cast).toList(),
           () -> List.of(driversTornado()),
           () -> List.of(driversScatter()),
           () -> List.of(networkMap()),
@@ -861,7 +883,16 @@ public final class HtmlReport {
       return what + " (" + currency() + ")";
     }
 
-    Figure lossHistogram() {
+    /** True when no trial had an economic loss: the loss charts have nothing to draw. */
+    boolean noEconomicLoss() {
+      return !(metrics.get(Metric.ECONOMIC_LOSS).shareNonZero() > 0);
+    }
+
+    PageChart lossHistogram() {
+      String title = "Distribution of economic loss " + perPeriod;
+      if (noEconomicLoss()) {
+        return new NoChart("loss-histogram", title, NoChart.NO_ECONOMIC_LOSS);
+      }
       Summarized loss = metrics.get(Metric.ECONOMIC_LOSS);
       boolean log = Charts.logScaleUseful(loss.cleaned());
       String zeros = NumberText.percent(1 - loss.shareNonZero());
@@ -875,7 +906,7 @@ public final class HtmlReport {
                   + " of trials had no loss.";
       return Charts.histogram(
           "loss-histogram",
-          "Distribution of economic loss " + perPeriod,
+          title,
           guide,
           loss.cleaned(),
           moneyLabel("economic loss " + perPeriod),
@@ -889,7 +920,11 @@ public final class HtmlReport {
           : "probability of reaching x " + perPeriod;
     }
 
-    Figure lossExceedance() {
+    PageChart lossExceedance() {
+      if (noEconomicLoss()) {
+        return new NoChart(
+            "exceedance-loss", "Exceedance curve of economic loss", NoChart.NO_ECONOMIC_LOSS);
+      }
       List<Series> series = new ArrayList<>();
       series.add(new Series("economic loss", metrics.get(Metric.ECONOMIC_LOSS).cleaned()));
       List<Metric> parts = new ArrayList<>();
@@ -922,15 +957,21 @@ public final class HtmlReport {
           MAX_CURVE_POINTS);
     }
 
-    Figure personDaysExceedance() {
+    PageChart personDaysExceedance() {
       Summarized pd = metrics.get(Metric.PERSON_DAYS_WITHOUT_SERVICE);
       boolean any = pd.shareNonZero() > 0;
+      String title = "Exceedance curve of person-days without service";
+      if (!any) {
+        return new NoChart(
+            "exceedance-person-days",
+            title,
+            "No trial left people without service: nothing to chart.");
+      }
       return Charts.exceedance(
           "exceedance-person-days",
-          "Exceedance curve of person-days without service",
+          title,
           "Chance that people lose at least x person-days of service (1 person without supply for 1 day = 1 "
-              + "person-day)."
-              + (any ? "" : " No trial lost service to people."),
+              + "person-day).",
           List.of(new Series("person-days", pd.cleaned())),
           "person-days without service " + perPeriod,
           probabilityLabel(),
@@ -1002,8 +1043,8 @@ public final class HtmlReport {
       return low;
     }
 
-    List<Figure> sinkBars() {
-      List<Figure> out = new ArrayList<>();
+    List<PageChart> sinkBars() {
+      List<PageChart> out = new ArrayList<>();
       for (Commodity c : s.commodities()) {
         List<SinkStat> sinks =
             r.sinks().stream().filter(k -> k.commodity().equals(c.id())).toList();
@@ -1036,10 +1077,18 @@ public final class HtmlReport {
                 ? " Showing the " + shown.size() + " largest of " + sinks.size() + " sinks."
                 : "";
         String suffix = s.commodities().size() > 1 ? ": " + c.id() : "";
+        String id = "sinks-" + c.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        String title = "Unserved volume by sink and priority" + suffix;
+        if (bars.stream().allMatch(b -> !(b.value() > 0))) {
+          out.add(
+              new NoChart(
+                  id, title, "No " + c.id() + " sink went short in any trial: nothing to chart."));
+          continue;
+        }
         out.add(
             Charts.horizontalBars(
-                "sinks-" + c.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-"),
-                "Unserved volume by sink and priority" + suffix,
+                id,
+                title,
                 "Bar: mean volume not delivered over the "
                     + periodName
                     + "; in brackets: that share of the sink's demand. Priority 1 sinks are served first."
@@ -1051,7 +1100,7 @@ public final class HtmlReport {
       return out;
     }
 
-    java.util.Optional<Figure> sectorBars() {
+    java.util.Optional<PageChart> sectorBars() {
       List<Sector> sectors = s.economy().map(e -> e.sectors()).orElse(List.of());
       if (sectors.isEmpty() || r.peakInoperability().length == 0) {
         return java.util.Optional.empty();
@@ -1063,10 +1112,18 @@ public final class HtmlReport {
             new Bar(
                 sectors.get(i).id(), "", sum.mean(), Math.max(0, sum.ci95Low()), sum.ci95High()));
       }
+      String title = "Sector inoperability: mean of each trial's worst day";
+      if (bars.stream().allMatch(b -> !(b.value() > 0))) {
+        return java.util.Optional.of(
+            new NoChart(
+                "sectors-inoperability",
+                title,
+                "No sector lost output in any trial: nothing to chart."));
+      }
       return java.util.Optional.of(
           Charts.horizontalBars(
               "sectors-inoperability",
-              "Sector inoperability: mean of each trial's worst day",
+              title,
               "Bar: mean over trials of the sector's highest "
                   + "daily inoperability (0% = working normally, 100% = stopped), counting knock-on effects through "
                   + "the input-output model; black line: 95% confidence interval of the mean.",
@@ -1084,22 +1141,32 @@ public final class HtmlReport {
           .toList();
     }
 
-    Figure driversTornado() {
+    /** The asset-driver charts' line when they have nothing to draw, else null. */
+    String noDrivers(List<AssetStat> hit) {
+      if (hit.isEmpty()) {
+        return "No asset was disabled in any trial: nothing to chart.";
+      }
+      return noEconomicLoss() ? NoChart.NO_ECONOMIC_LOSS : null;
+    }
+
+    PageChart driversTornado() {
       double mean = metrics.get(Metric.ECONOMIC_LOSS).summary().mean();
       List<AssetStat> hit = hitAssets();
+      String title = "Asset drivers: loss with and without each asset's outage";
+      if (noDrivers(hit) != null) {
+        return new NoChart("drivers-tornado", title, noDrivers(hit));
+      }
       List<TornadoBar> shown = tornadoBars(hit, mean, MAX_DRIVERS);
       String guide =
-          hit.isEmpty()
-              ? "No asset was disabled in any trial."
-              : "Mean economic loss in the trials where the asset was disabled (right) and where it was not (left), "
-                  + "around the overall mean (black line); in brackets: share of trials it was disabled. "
-                  + "Long bars mark assets whose loss drives the risk (association, not proof of cause)."
-                  + (hit.size() > shown.size()
-                      ? " Showing " + shown.size() + " of " + hit.size() + " assets hit."
-                      : "");
+          "Mean economic loss in the trials where the asset was disabled (right) and where it was not (left), "
+              + "around the overall mean (black line); in brackets: share of trials it was disabled. "
+              + "Long bars mark assets whose loss drives the risk (association, not proof of cause)."
+              + (hit.size() > shown.size()
+                  ? " Showing " + shown.size() + " of " + hit.size() + " assets hit."
+                  : "");
       return Charts.tornado(
           "drivers-tornado",
-          "Asset drivers: loss with and without each asset's outage",
+          title,
           guide,
           shown,
           mean,
@@ -1108,9 +1175,13 @@ public final class HtmlReport {
           "asset disabled");
     }
 
-    Figure driversScatter() {
+    PageChart driversScatter() {
       double total = metrics.get(Metric.ECONOMIC_LOSS).summary().mean();
       List<AssetStat> hit = hitAssets();
+      String title = "Asset drivers: how often hit, how costly";
+      if (noDrivers(hit) != null) {
+        return new NoChart("drivers-scatter", title, noDrivers(hit));
+      }
       List<String> labelled =
           Ranking.first(
                   hit,
@@ -1137,7 +1208,7 @@ public final class HtmlReport {
               hit.stream().mapToDouble(AssetStat::meanEconomicLossWhenDisabled).toArray());
       return Charts.scatter(
           "drivers-scatter",
-          "Asset drivers: how often hit, how costly",
+          title,
           "Each point is an asset: how often it was disabled (x) and the mean economic loss of those trials (y); "
               + "assets up and to the right matter most. Overall mean loss: "
               + NumberText.money(currency(), total)
@@ -1228,7 +1299,11 @@ public final class HtmlReport {
       return 10 * p;
     }
 
-    Figure convergence() {
+    PageChart convergence() {
+      if (noEconomicLoss()) {
+        return new NoChart(
+            "convergence", "Convergence: running mean of economic loss", NoChart.NO_ECONOMIC_LOSS);
+      }
       double[] values = r.values(Metric.ECONOMIC_LOSS); // trial order (kept trials)
       // checkpoints evenly spaced from the 30th trial (a normal CI of fewer is not meaningful)
       int first = Math.min(n, 30);

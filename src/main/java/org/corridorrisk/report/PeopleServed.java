@@ -108,15 +108,6 @@ public final class PeopleServed {
           "by region, mean per "
               + period
               + " (a region's people per commodity = that commodity's sinks in the region):");
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "  %-16s %-10s %13s %17s  %s",
-              "region",
-              "commodity",
-              "people served",
-              "person-days",
-              "time without service, each"));
       List<RegionPeople> rows = new ArrayList<>(regions);
       for (Commodity c : r.scenario().commodities()) {
         RegionPeople none = unlabelled(r, c.id());
@@ -132,12 +123,29 @@ public final class PeopleServed {
         hidden = rows.size() - MAX_TERMINAL_REGIONS;
         rows.removeIf(p -> !kept.contains(p));
       }
+      // the label columns as wide as their longest entry (long region names, "electricity")
+      int regionWidth = 16;
+      int commodityWidth = 10;
+      for (RegionPeople p : rows) {
+        regionWidth = Math.max(regionWidth, regionLabel(p).length());
+        commodityWidth = Math.max(commodityWidth, p.commodity().length());
+      }
+      String format = "  %-" + regionWidth + "s %-" + commodityWidth + "s %13s %17s  %s";
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              format,
+              "region",
+              "commodity",
+              "people served",
+              "person-days",
+              "time without service, each"));
       for (RegionPeople p : rows) {
         lines.add(
             String.format(
                 Locale.ROOT,
-                "  %-16s %-10s %13s %17s  %s",
-                p.region() == null ? "(no region)" : p.region(),
+                format,
+                regionLabel(p),
                 p.commodity(),
                 NumberText.compact(p.people()),
                 NumberText.compact(p.meanPersonDays()),
@@ -153,6 +161,10 @@ public final class PeopleServed {
       }
     }
     return lines;
+  }
+
+  private static String regionLabel(RegionPeople p) {
+    return p.region() == null ? "(no region)" : p.region();
   }
 
   /** Sum of the populations of the sinks of one commodity (never across commodities). */

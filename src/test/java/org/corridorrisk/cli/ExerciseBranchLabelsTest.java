@@ -41,4 +41,29 @@ class ExerciseBranchLabelsTest {
         cli.out().lines().filter(l -> l.startsWith("economic_loss ")).findFirst().orElseThrow();
     assertEquals(header.length(), loss.length(), header + "\n" + loss);
   }
+
+  @Test
+  void unservedFraction_isInPercent_asRunPrintsIt() throws Exception {
+    Path file = Path.of(getClass().getResource("/exercise/decisions.yaml").toURI());
+    Cli cli =
+        Cli.run(
+            "exercise",
+            file.toString(),
+            "--percentile",
+            "95",
+            "--metric",
+            "unserved_fraction",
+            "--trials",
+            "100",
+            "--decide",
+            "3:faster-repair",
+            "--out",
+            tmp.resolve("ex").toString());
+    assertEquals(0, cli.code(), cli.err());
+    String row =
+        cli.out().lines().filter(l -> l.startsWith("unserved_fraction ")).findFirst().orElseThrow();
+    assertTrue(row.matches("unserved_fraction\\s+[0-9.<]+%\\s+[0-9.<]+%"), row);
+    String first = cli.out().lines().findFirst().orElseThrow();
+    assertTrue(first.matches(".*at percentile 95 of unserved_fraction \\([0-9.<]+%\\);.*"), first);
+  }
 }

@@ -1,10 +1,12 @@
 package org.corridorrisk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +50,36 @@ class RunChartsOptionTest {
     assertTrue(
         png.getWidth() == 1600 || png.getHeight() == 1000, png.getWidth() + "x" + png.getHeight());
     assertTrue(cli.out().contains("report.html"));
+  }
+
+  @Test
+  void charts_ofAZeroLossStudy_skipsEmptyChartsAndSaysSo(@TempDir Path dir) throws Exception {
+    Path scenario =
+        Path.of(RunChartsOptionTest.class.getResource("/report/zero-loss.yaml").toURI());
+    Cli cli =
+        Cli.run(
+            "run",
+            scenario.toString(),
+            "--trials",
+            "100",
+            "--threads",
+            "1",
+            "--quiet",
+            "--charts",
+            "svg",
+            "--out",
+            dir.toString());
+    assertEquals(0, cli.code(), cli.err());
+    Path charts = dir.resolve("charts");
+    assertTrue(Files.exists(charts.resolve("network-map.svg")), "the map is drawn");
+    assertTrue(Files.exists(charts.resolve("resilience.svg")), "served share 100% is drawn");
+    for (String empty : List.of("loss-histogram", "exceedance-loss", "convergence")) {
+      assertFalse(Files.exists(charts.resolve(empty + ".svg")), empty + " has nothing to draw");
+    }
+    assertTrue(
+        cli.out().contains("(2 chart files; no file for loss-histogram, exceedance-loss,"),
+        cli.out());
+    assertTrue(cli.out().contains(": nothing to draw, every value is 0)"), cli.out());
   }
 
   @Test

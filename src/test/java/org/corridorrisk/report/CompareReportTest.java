@@ -91,6 +91,34 @@ class CompareReportTest {
   }
 
   @Test
+  void zeroLossComparison_leavesOutChartsWithNothingToDraw(@TempDir Path tmp) throws Exception {
+    Comparison none =
+        ComparisonRunner.run(
+            twoPaths(0, 10, 1),
+            List.of(
+                new ComparisonRunner.Variant("crews", 1e5, List.of("crews"), twoPaths(0, 4, 1)),
+                new ComparisonRunner.Variant(
+                    "bypass", 2e5, List.of("bypass"), twoPaths(0, 10, 10))),
+            RunOptions.of(100, 1, 1),
+            null);
+    Path file = tmp.resolve("compare.html");
+    CompareReport.write(none, file);
+    String html = Files.readString(file);
+    assertFalse(
+        java.util.regex.Pattern.compile(">-?[0-9.]+e-[0-9]+<").matcher(html).find(),
+        "no made-up axis around 0");
+    for (String chart : List.of("benefit-cost", "exceedance-economic-loss", "cost-benefit")) {
+      assertFalse(html.contains("data-chart=\"" + chart + "\""), chart + " is not drawn");
+      assertTrue(html.contains("data-no-chart=\"" + chart + "\""), chart + " has its line");
+    }
+    assertTrue(
+        html.contains(
+            "<b>Chance of reaching each economic_loss:</b> No baseline trial had economic_loss"
+                + " above 0: nothing to chart."),
+        "the line says why");
+  }
+
+  @Test
   void toJson_zeroCost_nullRatioWithNote() {
     JsonNode bypass = CompareJson.toJson(comparison).path("mitigations").get(2);
     assertEquals("bypass", bypass.path("id").asText());

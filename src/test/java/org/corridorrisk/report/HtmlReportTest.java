@@ -212,6 +212,35 @@ class HtmlReportTest {
   }
 
   @Test
+  void zeroLossStudy_leavesOutChartsWithNothingToDraw_withALineInTheirPlace() {
+    StudyResult r = lossInFirstTrials(500, 0);
+    String html = html(r);
+    // an empty chart had a made-up axis: -5e-9 to 5e-9
+    Matcher tiny = Pattern.compile(">-?[0-9.]+e-[0-9]+<").matcher(html);
+    assertFalse(tiny.find(), "tick in scientific notation: " + (tiny.find(0) ? tiny.group() : ""));
+    for (String id :
+        List.of(
+            "loss-histogram",
+            "exceedance-loss",
+            "exceedance-person-days",
+            "drivers-tornado",
+            "drivers-scatter",
+            "convergence")) {
+      assertFalse(html.contains("data-chart=\"" + id + "\""), id + " is not drawn");
+      assertTrue(html.contains("data-no-chart=\"" + id + "\""), id + " has its line");
+    }
+    assertTrue(
+        html.contains(
+            "<b>Exceedance curve of economic loss:</b> No trial had an economic loss: nothing to"
+                + " chart.</p>"),
+        "the line says why");
+    assertTrue(html.contains("data-chart=\"network-map\""), "the map is always drawn");
+    assertTrue(
+        HtmlReport.figures(r).stream().noneMatch(f -> f.id().equals("loss-histogram")),
+        "no file for --charts");
+  }
+
+  @Test
   void secondLine_withFewTrials_givesCountsNotPercentages() {
     String html = html(lossInFirstTrials(3, 2));
     assertTrue(html.contains("Some demand goes unserved in 2 of 3 simulated 90-day periods."));
@@ -376,7 +405,9 @@ class HtmlReportTest {
             full.assets());
     String html = html(r);
     assertFalse(html.contains("sectors-inoperability"));
-    assertTrue(html.contains("data-chart=\"convergence\""));
+    // the one trial has no loss: the convergence chart has its line in place of an empty drawing
+    assertEquals(0.0, r.values(Metric.ECONOMIC_LOSS)[0]);
+    assertTrue(html.contains("data-no-chart=\"convergence\""));
     assertEquals(r.values(Metric.ECONOMIC_LOSS)[0], dataValue(html, "economic_loss", "max"));
   }
 }

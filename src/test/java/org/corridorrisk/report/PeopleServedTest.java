@@ -228,6 +228,41 @@ class PeopleServedTest {
   }
 
   @Test
+  void terminalRegionTable_staysAligned_withLongRegionAndCommodityNames() throws Exception {
+    String yaml =
+        SCENARIO
+            .replace("region: EE", "region: Nord-Pas-de-Calais-Picardie")
+            .replace("id: power,", "id: electricity,")
+            .replace("commodity: power", "commodity: electricity");
+    Scenario s =
+        ScenarioLoader.parse("long.yaml", yaml.getBytes(StandardCharsets.UTF_8)).baseline();
+    List<String> lines = PeopleServed.terminalLines(MonteCarlo.run(s, RunOptions.of(20, 3, 1)));
+    int header = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).trim().startsWith("region ")) {
+        header = i;
+      }
+    }
+    assertTrue(header >= 0, String.join("\n", lines));
+    // every column starts where its header starts: the numbers end under "people served" and
+    // "person-days", the durations begin under "time without service"
+    String head = lines.get(header);
+    int peopleEnd = head.indexOf("people served") + "people served".length();
+    int daysEnd = head.indexOf("person-days") + "person-days".length();
+    int timeStart = head.indexOf("time without service");
+    int commodityStart = head.indexOf("commodity");
+    List<String> rows = lines.subList(header + 1, lines.size());
+    assertEquals(3, rows.size(), String.join("\n", lines));
+    for (String row : rows) {
+      assertTrue(row.length() > timeStart, row);
+      assertTrue(row.charAt(peopleEnd - 1) != ' ' && row.charAt(peopleEnd) == ' ', row);
+      assertTrue(row.charAt(daysEnd - 1) != ' ' && row.charAt(daysEnd) == ' ', row);
+      assertTrue(row.charAt(timeStart - 1) == ' ' && row.charAt(timeStart) != ' ', row);
+      assertTrue(row.charAt(commodityStart - 1) == ' ' && row.charAt(commodityStart) != ' ', row);
+    }
+  }
+
+  @Test
   void terminalLines_carryTheReportsOneInNClause_onlyWithEnoughTrials() throws Exception {
     // every trial: 3,000 gas person-days (closed form above), so the 95th percentile is 3k; 50
     // trials support a 1-in-20 level

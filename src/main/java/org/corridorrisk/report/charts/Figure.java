@@ -29,7 +29,8 @@ import org.jfree.svg.ViewBox;
  * @param widthPx nominal width in CSS pixels (SVG view box; PNG export scales it)
  * @param heightPx nominal height in CSS pixels
  */
-public record Figure(String id, JFreeChart chart, String guide, int widthPx, int heightPx) {
+public record Figure(String id, JFreeChart chart, String guide, int widthPx, int heightPx)
+    implements PageChart {
 
   /** Default nominal size of a figure. */
   public static final int WIDTH_PX = 820;

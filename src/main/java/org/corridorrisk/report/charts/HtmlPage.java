@@ -30,6 +30,8 @@ public final class HtmlPage {
   private boolean sectionOpen;
   private final List<String[]> toc = new ArrayList<>();
   private final List<Figure> figures = new ArrayList<>();
+  private final List<NoChart> omitted = new ArrayList<>();
+  private final List<PageChart> charts = new ArrayList<>();
 
   /** A page with this document title (plain text). */
   public HtmlPage(String title) {
@@ -133,6 +135,7 @@ public final class HtmlPage {
   /** A figure whose {@link Figure#svg()} was drawn beforehand ({@code svg}). */
   public HtmlPage figure(Figure figure, String svg) {
     figures.add(figure);
+    charts.add(figure);
     body.append("<figure class=\"chart\" id=\"fig-")
         .append(figure.id())
         .append("\" data-chart=\"")
@@ -143,6 +146,35 @@ public final class HtmlPage {
         .append(escape(figure.guide()))
         .append("</figcaption>\n</figure>\n");
     return this;
+  }
+
+  /**
+   * In place of a chart with nothing to draw: one line with its title and the reason, e.g.
+   * "Exceedance curve of economic loss: No trial had an economic loss: nothing to chart."
+   */
+  public HtmlPage noChart(NoChart none) {
+    omitted.add(none);
+    charts.add(none);
+    body.append("<p class=\"no-chart\" id=\"fig-")
+        .append(none.id())
+        .append("\" data-no-chart=\"")
+        .append(none.id())
+        .append("\"><b>")
+        .append(escape(none.title()))
+        .append(":</b> ")
+        .append(escape(none.reason()))
+        .append("</p>\n");
+    return this;
+  }
+
+  /** The charts left out of the page for having nothing to draw, in order. */
+  public List<NoChart> omitted() {
+    return List.copyOf(omitted);
+  }
+
+  /** The page's charts in order, drawn or left out ({@code --charts} writes the drawn ones). */
+  public List<PageChart> charts() {
+    return List.copyOf(charts);
   }
 
   /** A table built with {@link Table}. */
@@ -336,6 +368,7 @@ public final class HtmlPage {
       figure.chart { margin: 16px 0 22px; break-inside: avoid; page-break-inside: avoid; }
       figure.chart svg { width: 100%; height: auto; display: block; }
       figcaption { color: var(--muted); font-size: 0.88em; margin-top: 2px; }
+      p.no-chart { color: var(--muted); margin: 12px 0 18px; }
       @media print {
         @page { size: A4; margin: 14mm 12mm; }
         body { max-width: none; padding: 0; font-size: 10.5pt; }

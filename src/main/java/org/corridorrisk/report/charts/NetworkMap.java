@@ -890,8 +890,13 @@ public final class NetworkMap {
     return xy;
   }
 
-  /** Columns by undirected hop distance from sources and storages; unreachable nodes last. */
-  static Map<String, double[]> schematic(List<MapNode> nodes, List<MapLink> links) {
+  /**
+   * The schematic layout: node id to {column, height}, columns by undirected hop distance from
+   * sources and storages (unreachable nodes in a last column), heights from 1 (top) to 0 (bottom),
+   * evenly spread in input order (0.5 for a node alone in its column). Also the exercise page's
+   * layout for a network without locations, so both pages draw it the same way.
+   */
+  public static Map<String, double[]> schematic(List<MapNode> nodes, List<MapLink> links) {
     Map<String, List<String>> adjacent = new HashMap<>();
     for (MapLink l : links) {
       adjacent.computeIfAbsent(l.from(), k -> new ArrayList<>()).add(l.to());

@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import org.corridorrisk.model.Node;
 import org.corridorrisk.model.NodeKind;
 import org.corridorrisk.model.Scenario;
 import org.corridorrisk.report.charts.HtmlPage;
+import org.corridorrisk.report.charts.NetworkMap;
 
 /**
  * Writes {@code exercise.html}: one self-contained page (inline CSS, script and data; no network)
@@ -118,8 +121,32 @@ public final class ExercisePage {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("__[A-Z]+__");
 
-  private static ObjectNode network(Scenario s) {
+  /**
+   * The network for the page's map. Without a location on every node, each node also carries {@code
+   * schematic: [column, height]}: the report's schematic layout ({@link NetworkMap#schematic}),
+   * which the page draws instead of latitude and longitude.
+   */
+  static ObjectNode network(Scenario s) {
     ObjectNode net = JsonNodeFactory.instance.objectNode();
+    Map<String, double[]> schematic = null;
+    if (s.nodes().stream().anyMatch(n -> n.location() == null)) {
+      List<NetworkMap.MapNode> mapNodes = new ArrayList<>();
+      for (Node n : s.nodes()) {
+        mapNodes.add(
+            new NetworkMap.MapNode(
+                n.id(),
+                n.kind().name().toLowerCase(Locale.ROOT),
+                Double.NaN,
+                Double.NaN,
+                0,
+                false));
+      }
+      List<NetworkMap.MapLink> mapLinks = new ArrayList<>();
+      for (Link l : s.links()) {
+        mapLinks.add(new NetworkMap.MapLink(l.id(), l.from(), l.to(), 0));
+      }
+      schematic = NetworkMap.schematic(mapNodes, mapLinks);
+    }
     ArrayNode nodes = net.putArray("nodes");
     for (Node n : s.nodes()) {
       ObjectNode o = nodes.addObject();
@@ -129,6 +156,10 @@ public final class ExercisePage {
       if (n.location() != null) {
         o.put("lat", n.location().lat());
         o.put("lon", n.location().lon());
+      }
+      if (schematic != null) {
+        double[] xy = schematic.get(n.id());
+        o.putArray("schematic").add(xy[0]).add(xy[1]);
       }
       if (n.kind() == NodeKind.SINK) {
         o.put("demand", n.demandPerDay());

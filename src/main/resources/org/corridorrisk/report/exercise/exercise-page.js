@@ -29,6 +29,7 @@
     while (k < suf.length - 1 && a >= 999.5) { a /= 1000; k++; }
     return s + Number(a.toPrecision(3)).toString() + suf[k];
   }
+  function days(n) { return n + (n === 1 ? ' day' : ' days'); }
   function pct(x) {
     if (x == null || isNaN(x)) return '-';
     var p = x * 100;
@@ -57,6 +58,17 @@
   var W = 640, HM = 420, PAD = 34;
   var pos = {};
   (function layout() {
+    // without a location on every node: the report's schematic (columns by hops from the sources
+    // and storages), computed in Java and given as node.schematic = [column, height 0..1]
+    if (NET.nodes.some(function (n) { return n.schematic; })) {
+      var cols = 0;
+      NET.nodes.forEach(function (n) { cols = Math.max(cols, n.schematic[0]); });
+      var colW = (W - 2 * PAD) / (cols + 1), top = PAD, h = HM - 2 * PAD - 30;
+      NET.nodes.forEach(function (n) {
+        pos[n.id] = [PAD + (n.schematic[0] + 0.5) * colW, top + (1 - n.schematic[1]) * h];
+      });
+      return;
+    }
     var located = NET.nodes.filter(function (n) { return n.lat != null && n.lon != null; });
     var lat0 = 0;
     located.forEach(function (n) { lat0 += n.lat; });
@@ -262,7 +274,7 @@
     rows.forEach(function (r) {
       h += '<tr><td>' + esc(r.n.id) + (r.n.region ? ' <span class="muted">' + esc(r.n.region) + '</span>' : '') +
         '<br><span class="muted">' + esc(r.n.commodity) + ', priority ' + r.n.priority + '</span></td><td class="num">' + pct(r.share) +
-        '</td><td class="num">' + (r.n.population > 0 ? num(r.people) : '\u2013') + '</td><td class="num">' + r.run + ' day' + (r.run === 1 ? '' : 's') +
+        '</td><td class="num">' + (r.n.population > 0 ? num(r.people) : '\u2013') + '</td><td class="num">' + days(r.run) +
         (r.tot > r.run ? '<br><span class="muted">' + r.tot + ' in all</span>' : '') + '</td></tr>';
     });
     $('short').innerHTML = h + '</table>';
@@ -276,7 +288,7 @@
       var n = nodeById[id] || {}, inv = day.storage[id], cap = n.capacity || 1;
       var prev = d > 0 ? X.days[d - 1].storage[id] : n.inventory;
       var draw = prev - inv;
-      var left = draw > 1e-9 ? Math.floor(inv / draw) + ' days left at today\u2019s draw' : 'not drawing today';
+      var left = draw > 1e-9 ? days(Math.floor(inv / draw)) + ' left at today\u2019s draw' : 'not drawing today';
       var share = Math.max(0, Math.min(1, inv / cap));
       var cls = inv <= 1e-9 * cap ? 'gauge empty' : share < 0.25 ? 'gauge low' : 'gauge';
       h += '<div class="' + cls + '" data-id="' + esc(id) + '"><div>' + esc(id) + ' <span class="muted">' + num(inv) + ' / ' + num(cap) + ' ' + esc(unit[n.commodity] ? unit[n.commodity].replace(/\/d$/, '') : '') +
@@ -490,7 +502,7 @@
   $('title').textContent = 'Exercise: ' + X.scenario + ', trial ' + X.trial;
   $('subtitle').textContent = (X.selection.by === 'percentile'
     ? 'The trial at percentile ' + X.selection.percentile + ' of ' + X.selection.metric + ' (' + num(X.selection.value) + ')'
-    : 'Trial ' + X.trial) + ' of ' + (X.trials == null ? 'the study' : X.trials) + ' (seed ' + X.seed + '); ' + H + ' days from ' + dateLabel(0);
+    : 'Trial ' + X.trial) + ' of ' + (X.trials == null ? 'the study' : X.trials) + ' (seed ' + X.seed + '); ' + days(H) + ' from ' + dateLabel(0);
   var p = X.provenance;
   $('provenance').textContent = 'corridor-risk ' + p.version + ' \u00b7 scenario ' + p.scenario_file + ' (SHA-256 ' + p.scenario_sha256 + ') \u00b7 seed ' + p.seed +
     ' \u00b7 trials ' + (p.trials == null ? 'as run plans them (not needed for this trial)' : p.trials) + ' \u00b7 methods: ' + p.methods.join('; ');

@@ -110,6 +110,85 @@ class ExercisePageLayoutTest {
     assertTrue(chart.contains(">faster-repair (day 3): gas<"), "full names in the legend");
   }
 
+  @Test
+  void subtitle_saysOneDay_forAOneDayHorizon(@TempDir Path dir) throws Exception {
+    String yaml = Files.readString(decisions()).replace("horizon_days: 60", "horizon_days: 1");
+    yaml = yaml.replace("start_day: 10", "start_day: 0");
+    Path file = dir.resolve("one-day.yaml");
+    Files.writeString(file, yaml);
+    Path html = ExerciseBrowserTest.page(dir, file, 10, 50, null);
+    ExerciseBrowserTest.Rendered r = ExerciseBrowserTest.dump(dir, html, "#day=0");
+    ExerciseBrowserTest.assertClean(r);
+    Matcher subtitle = Pattern.compile("id=\"subtitle\"[^>]*>([^<]*)</p>").matcher(r.dom());
+    assertTrue(subtitle.find(), "the subtitle");
+    assertTrue(subtitle.group(1).contains("); 1 day from "), subtitle.group(1));
+  }
+
+  @Test
+  void networkWithoutLocations_isDrawnAsTheReportsSchematic_notInOneRow(@TempDir Path dir)
+      throws Exception {
+    // no node of this example has a location: before, the page put every node in one row
+    Path html = ExerciseBrowserTest.page(dir, decisions(), 20, 50, null);
+    ExerciseBrowserTest.Rendered r = ExerciseBrowserTest.dump(dir, html, "#day=0");
+    ExerciseBrowserTest.assertClean(r);
+    String map = ExerciseBrowserTest.element(r.dom(), "map");
+    java.util.Map<String, double[]> drawn = new java.util.HashMap<>();
+    Matcher circle =
+        Pattern.compile("<circle cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"[^>]*data-id=\"([^\"]+)\"")
+            .matcher(map);
+    while (circle.find()) {
+      drawn.put(
+          circle.group(3),
+          new double[] {Double.parseDouble(circle.group(1)), Double.parseDouble(circle.group(2))});
+    }
+    Matcher rect =
+        Pattern.compile(
+                "<rect x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" width=\"12\"[^>]*data-id=\"([^\"]+)\"")
+            .matcher(map);
+    while (rect.find()) {
+      drawn.put(
+          rect.group(3),
+          new double[] {
+            Double.parseDouble(rect.group(1)) + 6, Double.parseDouble(rect.group(2)) + 6
+          });
+    }
+    Scenario s = ScenarioLoader.load(decisions()).baseline();
+    assertEquals(s.nodes().size(), drawn.size(), "every node drawn: " + drawn.keySet());
+    // the same columns as the report's schematic, sources and storage first, sinks last
+    var layout = ExercisePage.network(s).get("nodes");
+    java.util.Map<String, double[]> schematic = new java.util.HashMap<>();
+    layout.forEach(
+        n ->
+            schematic.put(
+                n.get("id").asText(),
+                new double[] {
+                  n.get("schematic").get(0).asDouble(), n.get("schematic").get(1).asDouble()
+                }));
+    assertEquals(0.0, schematic.get("src")[0]);
+    assertEquals(1.0, schematic.get("hub")[0]);
+    assertEquals(2.0, schematic.get("homes")[0]);
+    java.util.Set<Double> heights = new java.util.HashSet<>();
+    for (String a : drawn.keySet()) {
+      double[] p = drawn.get(a);
+      assertTrue(p[0] > 0 && p[0] < 640 && p[1] > 0 && p[1] < 420, a + " inside the drawing");
+      heights.add(p[1]);
+      for (String b : drawn.keySet()) {
+        double ca = schematic.get(a)[0];
+        double cb = schematic.get(b)[0];
+        if (ca < cb) {
+          assertTrue(drawn.get(a)[0] < drawn.get(b)[0], a + " left of " + b);
+        } else if (ca == cb) {
+          assertEquals(drawn.get(a)[0], drawn.get(b)[0], 0.05, a + " in the column of " + b);
+          assertEquals(
+              schematic.get(a)[1] > schematic.get(b)[1],
+              drawn.get(a)[1] < drawn.get(b)[1],
+              a + " above " + b + " as in the report");
+        }
+      }
+    }
+    assertTrue(heights.size() >= 3, "not one row: " + heights);
+  }
+
   record Box(String text, Rectangle2D box) {}
 
   static List<Box> mapLabels(String dom) {
