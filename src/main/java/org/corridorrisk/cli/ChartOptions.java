@@ -40,7 +40,8 @@ final class ChartOptions {
   /**
    * Writes the drawn {@code charts} into {@code dir/charts/} in the {@code formats} asked for and
    * says so on {@code out}, naming the charts left out for having nothing to draw ({@link NoChart}:
-   * no file); does nothing when no format was asked for.
+   * no file, and an earlier run's file of that name, which would no longer match the page, is
+   * removed when corridor-risk wrote it); does nothing when no format was asked for.
    */
   static void write(
       List<? extends PageChart> charts, Path dir, Set<String> formats, PrintWriter out)
@@ -55,6 +56,7 @@ final class ChartOptions {
         charts.stream().filter(NoChart.class::isInstance).map(PageChart::id).toList();
     List<Path> files = ChartExport.write(figures, chartDir, formats);
     OutputDirectory.recordCharts(dir, files);
+    OutputDirectory.removeCharts(dir, omitted, formats);
     out.println(
         "      "
             + chartDir

@@ -226,6 +226,32 @@ final class OutputDirectory {
     writeMarker(dir, names);
   }
 
+  /**
+   * Removes the files {@code dir/charts/ID.FORMAT} of the given chart ids and formats that the
+   * marker lists as written by corridor-risk (an earlier run's charts that this run does not draw),
+   * and takes them off the list; a file the user wrote there stays.
+   */
+  static void removeCharts(Path dir, List<String> ids, Set<String> formats) throws IOException {
+    Set<String> names = written(dir);
+    boolean changed = false;
+    for (String id : ids) {
+      for (String format : formats) {
+        String name = CHARTS + "/" + id + "." + format;
+        if (names.contains(name)) {
+          Path file = dir.resolve(name);
+          if (!Files.isDirectory(file)) {
+            Files.deleteIfExists(file);
+          }
+          names.remove(name);
+          changed = true;
+        }
+      }
+    }
+    if (changed) {
+      writeMarker(dir, names);
+    }
+  }
+
   private static void writeMarker(Path dir, Set<String> names) throws IOException {
     StringBuilder text = new StringBuilder(MARKER_HEADER).append('\n');
     for (String name : names) {

@@ -83,6 +83,50 @@ class RunChartsOptionTest {
   }
 
   @Test
+  void charts_withNothingToDraw_removeTheFilesAnEarlierRunWroteInTheFolder(@TempDir Path dir)
+      throws Exception {
+    Cli first =
+        Cli.run(
+            "run",
+            EXAMPLE.toString(),
+            "--trials",
+            "100",
+            "--threads",
+            "1",
+            "--quiet",
+            "--charts",
+            "svg",
+            "--out",
+            dir.toString());
+    assertEquals(0, first.code(), first.err());
+    Path charts = dir.resolve("charts");
+    assertTrue(Files.exists(charts.resolve("loss-histogram.svg")), "the example has losses");
+    Files.writeString(charts.resolve("loss-histogram.png"), "the user's own file");
+    Path scenario =
+        Path.of(RunChartsOptionTest.class.getResource("/report/zero-loss.yaml").toURI());
+    Cli second =
+        Cli.run(
+            "run",
+            scenario.toString(),
+            "--trials",
+            "100",
+            "--threads",
+            "1",
+            "--quiet",
+            "--charts",
+            "svg",
+            "--out",
+            dir.toString());
+    assertEquals(0, second.code(), second.err());
+    assertFalse(
+        Files.exists(charts.resolve("loss-histogram.svg")),
+        "the earlier run's histogram would not match this report");
+    assertFalse(
+        Files.readString(dir.resolve(OutputDirectory.MARKER)).contains("loss-histogram.svg"));
+    assertTrue(Files.exists(charts.resolve("loss-histogram.png")), "a file we did not write stays");
+  }
+
+  @Test
   void charts_unknownFormat_isAUserError(@TempDir Path dir) {
     Cli cli =
         Cli.run(
