@@ -473,8 +473,9 @@ final class SchemaCheck {
 
   /**
    * "; give a value or leave the key out" for a value left empty ({@code key:} or {@code key: ~})
-   * whose key the enclosing mapping may leave out; "" otherwise (a key required always or under a
-   * condition, or a value given).
+   * whose key the enclosing mapping may leave out; "" otherwise: a key required always or under a
+   * condition, a key of a mapping that must hold at least one (a change, its {@code set}, targets)
+   * or one of several (a profile's {@code monthly} or {@code steps}), or a value given.
    */
   private static String emptyHint(Error e) {
     if (!isEmpty(e.getInstanceNode())) {
@@ -505,7 +506,12 @@ final class SchemaCheck {
       }
     }
     String key = String.valueOf(path.getElement(properties + 1));
-    return mapping == null || mayRequire(mapping, key) ? "" : "; give a value or leave the key out";
+    return mapping == null
+            || mayRequire(mapping, key)
+            || mapping.has("minProperties")
+            || mapping.equals(SCHEMA_NODE.at("/$defs/profile"))
+        ? ""
+        : "; give a value or leave the key out";
   }
 
   /** The definition a {@code $ref} within this schema points to, or null. */

@@ -646,6 +646,10 @@ class ProblemGoldenTest {
         BASE + "economy:\n",
         "t.yaml:27:1: economy: must be a mapping (key: value pairs), was empty; give a value or"
             + " leave the key out");
+    // a threat's targets must name something: leaving out its only key is no fix
+    assertProblems(
+        replace("targets: {links: [l]}", "targets: {links: ~}"),
+        "t.yaml:25:15: threats[0].targets.links: must be a list, was empty (threat 't')");
   }
 
   @Test
