@@ -836,28 +836,21 @@ public final class NetworkMap {
         continue; // same spot as a labelled node: a second label there would be ambiguous
       }
       double w = LABEL_METRICS.stringWidth(n.id()) + 3;
-      for (int i = 0; i < OFFSETS.length; i++) {
-        double ax = p[0] + OFFSETS[i][0];
-        double ay = p[1] + OFFSETS[i][1];
-        double left = OFFSETS[i][0] > 0 ? ax : OFFSETS[i][0] < 0 ? ax - w : ax - w / 2;
-        double top = OFFSETS[i][1] > 0 ? ay : OFFSETS[i][1] < 0 ? ay - h : ay - h / 2;
-        Rectangle2D box = new Rectangle2D.Double(left, top, w, h);
-        if (!plotBox.contains(box)
-            || placed.stream().anyMatch(box::intersects)
-            || obstacles.stream().anyMatch(box::intersects)) {
-          continue;
-        }
-        placed.add(box);
-        labelledAt.add(p);
-        out.add(
-            new Label(
-                n,
-                lowerX + ax / plotWidthPx * spanX,
-                upperY - ay / plotHeightPx * spanY,
-                ANCHORS[i],
-                box));
-        break;
+      LabelPlaces.Place place =
+          LabelPlaces.firstFree(p[0], p[1], w, h, OFFSETS, plotBox, placed, obstacles);
+      if (place == null) {
+        continue;
       }
+      int i = place.offset();
+      placed.add(place.box());
+      labelledAt.add(p);
+      out.add(
+          new Label(
+              n,
+              lowerX + (p[0] + OFFSETS[i][0]) / plotWidthPx * spanX,
+              upperY - (p[1] + OFFSETS[i][1]) / plotHeightPx * spanY,
+              ANCHORS[i],
+              place.box()));
     }
     return out;
   }

@@ -110,27 +110,25 @@ final class ScatterLabels extends AbstractXYAnnotation {
     }
     double maxWidth = Math.min(220, area.getWidth() / 3);
     List<Placed> placed = new ArrayList<>();
+    List<Rectangle2D> boxes = new ArrayList<>();
     for (Label label : labels) {
       String text = FittingCategoryAxis.fit(label.text(), maxWidth, metrics::stringWidth);
       if (text == null) {
         continue;
       }
-      double w = metrics.stringWidth(text);
-      for (double[] o : OFFSETS) {
-        double left =
-            o[0] > 0 ? label.x() + o[0] : o[0] < 0 ? label.x() + o[0] - w : label.x() - w / 2;
-        double top =
-            o[1] > 0
-                ? label.y() + o[1]
-                : o[1] < 0 ? label.y() + o[1] - height : label.y() - height / 2;
-        Rectangle2D box = new Rectangle2D.Double(left, top, w, height);
-        if (!area.contains(box)
-            || placed.stream().anyMatch(q -> q.box().intersects(box))
-            || obstacles.stream().anyMatch(box::intersects)) {
-          continue;
-        }
-        placed.add(new Placed(text, box));
-        break;
+      LabelPlaces.Place place =
+          LabelPlaces.firstFree(
+              label.x(),
+              label.y(),
+              metrics.stringWidth(text),
+              height,
+              OFFSETS,
+              area,
+              boxes,
+              obstacles);
+      if (place != null) {
+        boxes.add(place.box());
+        placed.add(new Placed(text, place.box()));
       }
     }
     return placed;
