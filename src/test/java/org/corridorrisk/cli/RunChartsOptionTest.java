@@ -54,21 +54,7 @@ class RunChartsOptionTest {
 
   @Test
   void charts_ofAZeroLossStudy_skipsEmptyChartsAndSaysSo(@TempDir Path dir) throws Exception {
-    Path scenario =
-        Path.of(RunChartsOptionTest.class.getResource("/report/zero-loss.yaml").toURI());
-    Cli cli =
-        Cli.run(
-            "run",
-            scenario.toString(),
-            "--trials",
-            "100",
-            "--threads",
-            "1",
-            "--quiet",
-            "--charts",
-            "svg",
-            "--out",
-            dir.toString());
+    Cli cli = runWithSvgCharts(zeroLoss(), dir);
     assertEquals(0, cli.code(), cli.err());
     Path charts = dir.resolve("charts");
     assertTrue(Files.exists(charts.resolve("network-map.svg")), "the map is drawn");
@@ -85,38 +71,12 @@ class RunChartsOptionTest {
   @Test
   void charts_withNothingToDraw_removeTheFilesAnEarlierRunWroteInTheFolder(@TempDir Path dir)
       throws Exception {
-    Cli first =
-        Cli.run(
-            "run",
-            EXAMPLE.toString(),
-            "--trials",
-            "100",
-            "--threads",
-            "1",
-            "--quiet",
-            "--charts",
-            "svg",
-            "--out",
-            dir.toString());
+    Cli first = runWithSvgCharts(EXAMPLE, dir);
     assertEquals(0, first.code(), first.err());
     Path charts = dir.resolve("charts");
     assertTrue(Files.exists(charts.resolve("loss-histogram.svg")), "the example has losses");
     Files.writeString(charts.resolve("loss-histogram.png"), "the user's own file");
-    Path scenario =
-        Path.of(RunChartsOptionTest.class.getResource("/report/zero-loss.yaml").toURI());
-    Cli second =
-        Cli.run(
-            "run",
-            scenario.toString(),
-            "--trials",
-            "100",
-            "--threads",
-            "1",
-            "--quiet",
-            "--charts",
-            "svg",
-            "--out",
-            dir.toString());
+    Cli second = runWithSvgCharts(zeroLoss(), dir);
     assertEquals(0, second.code(), second.err());
     assertFalse(
         Files.exists(charts.resolve("loss-histogram.svg")),
@@ -140,5 +100,26 @@ class RunChartsOptionTest {
             dir.toString());
     assertEquals(2, cli.code());
     assertTrue(cli.err().contains("unknown chart format 'gif' (known: svg, png)"), cli.err());
+  }
+
+  /** {@code run SCENARIO --trials 100 --threads 1 --quiet --charts svg --out DIR}. */
+  private static Cli runWithSvgCharts(Path scenario, Path dir) {
+    return Cli.run(
+        "run",
+        scenario.toString(),
+        "--trials",
+        "100",
+        "--threads",
+        "1",
+        "--quiet",
+        "--charts",
+        "svg",
+        "--out",
+        dir.toString());
+  }
+
+  /** A scenario in which no trial has any loss. */
+  private static Path zeroLoss() throws java.net.URISyntaxException {
+    return Path.of(RunChartsOptionTest.class.getResource("/report/zero-loss.yaml").toURI());
   }
 }

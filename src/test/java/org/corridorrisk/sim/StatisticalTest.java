@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Monte Carlo means against closed forms, within 4 standard errors, fixed seeds. */
 class StatisticalTest {
 
-  private static void assertWithin4Se(double expected, double[] values) {
+  /** The mean of {@code values} is {@code expected} within 4 standard errors (shared by tests). */
+  static void assertWithin4Se(double expected, double[] values) {
     int n = values.length;
     double mean = Sums.mean(values, n);
     double se = Sums.sampleStd(values, n, mean) / Math.sqrt(n);

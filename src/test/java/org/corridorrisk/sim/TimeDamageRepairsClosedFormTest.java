@@ -7,7 +7,6 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.corridorrisk.impact.Metric;
 import org.corridorrisk.scenario.LoadedScenario;
-import org.corridorrisk.stats.Sums;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,14 +23,6 @@ class TimeDamageRepairsClosedFormTest {
 
   private static StudyResult run(String yaml, int trials) {
     return MonteCarlo.run(Yaml.load(yaml).baseline(), RunOptions.of(trials, 1, 2));
-  }
-
-  private static void assertWithin4Se(double expected, double[] values) {
-    int n = values.length;
-    double mean = Sums.mean(values, n);
-    double se = Sums.sampleStd(values, n, mean) / Math.sqrt(n);
-    assertEquals(
-        expected, mean, 4 * se + 1e-12, "mean " + mean + " vs " + expected + " (se " + se + ")");
   }
 
   /** {@code E[min(ceil X, horizon)] = sum over j = 0 .. horizon-1 of P(X > j)}. */
@@ -205,7 +196,7 @@ class TimeDamageRepairsClosedFormTest {
     int n = 10_000;
     StudyResult base = MonteCarlo.run(loaded.baseline(), RunOptions.of(n, 3, 2));
     double[] baseLoss = base.values(Metric.ECONOMIC_LOSS);
-    assertWithin4Se(10 * (2 + e) + 100 * (4 + 2 * e), baseLoss);
+    StatisticalTest.assertWithin4Se(10 * (2 + e) + 100 * (4 + 2 * e), baseLoss);
     StudyResult two;
     try {
       two = MonteCarlo.run(loaded.variant(List.of("second-vessel")), RunOptions.of(n, 3, 2));
@@ -216,7 +207,7 @@ class TimeDamageRepairsClosedFormTest {
     for (int k = 0; k < n; k++) {
       reduction[k] = baseLoss[k] - two.values(Metric.ECONOMIC_LOSS)[k];
     }
-    assertWithin4Se(100 * (2 + e), reduction);
+    StatisticalTest.assertWithin4Se(100 * (2 + e), reduction);
   }
 
   /**
@@ -257,7 +248,7 @@ class TimeDamageRepairsClosedFormTest {
                 + " 3}]}",
             "  - {id: t, model: poisson, events_per_year: 36.5, rate_profile: late, targets: {links:"
                 + " [pipe]}, repair_days: {dist: fixed, value: 0}}");
-    assertWithin4Se(15, run(steps, 4000).values(Metric.SPILL_VOLUME));
+    StatisticalTest.assertWithin4Se(15, run(steps, 4000).values(Metric.SPILL_VOLUME));
     // monthly from 2023-01-20 over 40 days: 12 January days at 2, 28 February days at 0.5:
     // 0.1 x (24 + 14) = 3.8.
     String monthly =
@@ -268,7 +259,7 @@ class TimeDamageRepairsClosedFormTest {
                 + " 1, 1, 1, 1, 1]}",
             "  - {id: t, model: poisson, events_per_year: 36.5, rate_profile: season, targets:"
                 + " {links: [pipe]}, repair_days: {dist: fixed, value: 0}}");
-    assertWithin4Se(3.8, run(monthly, 4000).values(Metric.SPILL_VOLUME));
+    StatisticalTest.assertWithin4Se(3.8, run(monthly, 4000).values(Metric.SPILL_VOLUME));
   }
 
   @Test
@@ -299,9 +290,9 @@ class TimeDamageRepairsClosedFormTest {
     p /= steps;
     assertEquals(0.4635, p, 1e-4, "the integral itself");
     String poisson = hitCounter("hazard", 10, "", threat);
-    assertWithin4Se(2 * p, run(poisson, 10_000).values(Metric.SPILL_VOLUME));
+    StatisticalTest.assertWithin4Se(2 * p, run(poisson, 10_000).values(Metric.SPILL_VOLUME));
     String once = poisson.replace("events_per_year: 73", "probability: 0.4\n    start_day: 3");
-    assertWithin4Se(0.4 * p, run(once, 10_000).values(Metric.SPILL_VOLUME));
+    StatisticalTest.assertWithin4Se(0.4 * p, run(once, 10_000).values(Metric.SPILL_VOLUME));
   }
 
   @Test
@@ -340,7 +331,7 @@ class TimeDamageRepairsClosedFormTest {
     }
     p /= grid * grid;
     assertEquals(0.2332, p, 1e-4, "the integral itself");
-    assertWithin4Se(30 * p, run(yaml, 10_000).unservedVolume()[0]);
+    StatisticalTest.assertWithin4Se(30 * p, run(yaml, 10_000).unservedVolume()[0]);
   }
 
   @Test
@@ -354,7 +345,7 @@ class TimeDamageRepairsClosedFormTest {
             "",
             "  - {id: q, model: independent, probability: 1, start_day: 0, targets: {links: [pipe]},"
                 + " repair_days: {dist: uniform, min: 2, max: 12}}");
-    assertWithin4Se(75, run(uniform, 10_000).unservedVolume()[0]);
+    StatisticalTest.assertWithin4Se(75, run(uniform, 10_000).unservedVolume()[0]);
     DoubleUnaryOperator triangular =
         x -> {
           if (x <= 1) {
@@ -371,7 +362,7 @@ class TimeDamageRepairsClosedFormTest {
         uniform.replace(
             "{dist: uniform, min: 2, max: 12}",
             "{dist: triangular, min: 1, mode: 4," + " max: 20}");
-    assertWithin4Se(10 * days, run(tri, 10_000).unservedVolume()[0]);
+    StatisticalTest.assertWithin4Se(10 * days, run(tri, 10_000).unservedVolume()[0]);
   }
 
   @Test
@@ -391,6 +382,6 @@ class TimeDamageRepairsClosedFormTest {
                  repair_days: {dist: fixed, value: 99}}
             """);
     double expected = 40 + 5 / (1 - Math.exp(-1.0 / 3));
-    assertWithin4Se(expected, run(yaml, 10_000).unservedVolume()[0]);
+    StatisticalTest.assertWithin4Se(expected, run(yaml, 10_000).unservedVolume()[0]);
   }
 }
