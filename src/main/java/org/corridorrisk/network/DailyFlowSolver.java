@@ -232,11 +232,7 @@ public final class DailyFlowSolver {
       if (share == 1 && reference[b.commodity] != null) {
         // warm start: the undisturbed day's flow clipped to today's capacities; no greedy rounds
         int c = b.commodity;
-        if (!maxFlow.augmentFromReference(b, reference[c])) {
-          setUp(b, in); // its repair failed (never seen): this one tier from zero flow
-          openSinks(b, in, k, share);
-          maxFlow(b, b.source, b.sink, -1);
-        }
+        maxFlow.augmentFromReference(b, reference[c]);
       } else {
         maxFlow(b, b.source, b.sink, -1);
       }
@@ -329,9 +325,7 @@ public final class DailyFlowSolver {
     for (int i : net.sinksOf(c)) {
       residuals.setEmpty(graph.nodeArc[i], nominal.demand[i]);
     }
-    if (!flow.install(residuals)) {
-      return null; // the nominal day's own flow did not settle (never seen): no warm start
-    }
+    flow.install(residuals);
     if (fair == null && options.installedReference() && !net.hasCosts(c)) {
       flow.keepInstalled(graph, net, residuals, b, nominal);
     }

@@ -40,8 +40,6 @@ final class FairTiers {
     this.maxFlow = maxFlow;
     this.storage = storage;
     this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
-    // install's result is not needed: when its walks run out of budget it leaves the zero flow,
-    // which the test then starts from
     this.installReference = () -> reference.install(residuals);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];

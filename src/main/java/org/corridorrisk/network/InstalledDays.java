@@ -46,9 +46,7 @@ final class InstalledDays {
       ref.discardImbalances(); // the day is set up again from zero flow
       return false;
     }
-    if (!maxFlow.repairClipped(b, ref, true)) {
-      return false;
-    }
+    maxFlow.repairClipped(b, ref, true);
     days++;
     if (ref.installedServed() != null && residuals.journalComplete(ref)) {
       // the day differs from the installed state only where the journal says

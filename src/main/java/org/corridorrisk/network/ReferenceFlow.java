@@ -83,6 +83,25 @@ final class ReferenceFlow {
   /** The block's first arc. */
   private final int arcBegin;
 
+  /** The block's nodes: {@code nodeBegin .. nodeEnd - 1}. */
+  private final int nodeBegin;
+
+  private final int nodeEnd;
+
+  /** Work arrays of {@link #settleInOrder}, made on its first use (per node of the graph). */
+  private int[] searchMark;
+
+  private int[] searchPath;
+  private int[] searchArc;
+  private int[] searchNext;
+  private int[] searchOrder;
+
+  /** {@link #searchMark} of the running search: on its path; + 1: finished. */
+  private int searchEpoch;
+
+  /** Times {@link #settleInOrder} ran since construction (tests). */
+  long settledInOrder;
+
   /**
    * Per arc of the block (from {@link #arcBegin}): capacity and residual of the state {@link
    * #keepInstalled} kept, or null.
@@ -174,6 +193,8 @@ final class ReferenceFlow {
     this.sink = b.sink;
     this.eps = b.flowEpsilon;
     this.arcBegin = b.arcBegin;
+    this.nodeBegin = b.base;
+    this.nodeEnd = b.end;
     this.imbalance = new double[graph.nodeCount];
     this.pending = new int[graph.nodeCount];
     this.isPending = new boolean[graph.nodeCount];
@@ -308,9 +329,8 @@ final class ReferenceFlow {
    * clipped arcs are marked ({@link Residuals#mark}); the walks that lower flows afterwards mark
    * nothing (they run after any restart from kept trees, or where none is kept).
    *
-   * <p>Returns false, with the zero flow back on the block, when lowering the flows takes more than
-   * {@link #settleBudget} steps, which only an imbalance going round a cycle of the reference can
-   * cause (see {@link #decompose}); the caller then starts the day from zero flow.
+   * <p>When lowering the flows takes more than {@link #settleBudget} steps, {@link #settleInOrder}
+   * finishes the work from where the walks stopped.
    *
    * <p>Design note: the walks had no bound here. On a 40,000-node lattice grid a day's excess of
    * about 1e-9 (rounding, just above the block's epsilon) entered a cycle of the reference and went
@@ -319,7 +339,7 @@ final class ReferenceFlow {
    * grid and lattices of up to 20,000 nodes no day took more than 3% of the budget, so no day that
    * ended before gives another flow now.
    */
-  boolean install(Residuals r) {
+  void install(Residuals r) {
     clip(r);
     long budget = settleBudget();
     for (int k = 0; k < clippedCount && budget >= 0; k++) {
@@ -330,16 +350,10 @@ final class ReferenceFlow {
     }
     lastSettleSteps = settleBudget() - budget;
     if (budget < 0) {
-      dropAllImbalances();
-      for (int a : arcs) {
-        r.clearFlow(a);
-        r.clearFlow(g.rev[a]);
-      }
-      return false;
+      settleInOrder(r);
     }
     imbalance[source] = 0;
     imbalance[sink] = 0;
-    return true;
   }
 
   /**
@@ -693,16 +707,6 @@ final class ReferenceFlow {
     assert allBalanced();
   }
 
-  /** Clears every node's imbalance and queue flag, after walks that ran out of budget. */
-  private void dropAllImbalances() {
-    for (int x = 0; x < imbalance.length; x++) {
-      imbalance[x] = 0;
-      isPending[x] = false;
-    }
-    isPending[source] = true;
-    isPending[sink] = true;
-  }
-
   private boolean allBalanced() {
     for (int x = 0; x < imbalance.length; x++) {
       boolean terminal = x == source || x == sink;
@@ -728,21 +732,20 @@ final class ReferenceFlow {
 
   /**
    * Removes the imbalances left after {@link #clip} by lowering flows towards the source or the
-   * sink, as {@link #install} does; returns false (flows then unusable: start the day again) if
-   * that takes more than a few passes' worth of steps, which only a flow with cycles can cause.
+   * sink, as {@link #install} does (with {@link #settleInOrder} taking over past {@link
+   * #settleBudget} steps).
    */
-  boolean settleRemaining(Residuals r) {
+  void settleRemaining(Residuals r) {
     long budget = settleBudget();
     for (int k = 0; k < 2 * clippedCount; k++) {
       budget = settle(r, ends[k], budget);
       if (budget < 0) {
-        dropAllImbalances();
-        return false;
+        settleInOrder(r);
+        break;
       }
     }
     imbalance[source] = 0;
     imbalance[sink] = 0;
-    return true;
   }
 
   /**
@@ -804,6 +807,158 @@ final class ReferenceFlow {
       // what is left is within rounding of zero (conservation holds to the block's epsilon)
     }
     return budget;
+  }
+
+  /**
+   * Removes every imbalance left on the block, whatever the flow's shape, in two passes that take
+   * each node at most once: the excesses go back towards the source, downstream nodes first, then
+   * the deficits on towards the sink, upstream nodes first. The order comes from a depth-first
+   * search over the arcs with flow from the nodes with an imbalance of that sign; a cycle of flow
+   * the search meets is lowered by its smallest flow, which changes no node's balance, so that the
+   * order exists. Each node passes on all it holds when its turn comes, lowering its arcs in arc
+   * order as {@link #settle} does.
+   *
+   * <p>Design note: {@link #settle} passes an imbalance on as soon as it arrives, so a node that
+   * receives it in parts passes each part on separately, and an imbalance that enters a cycle goes
+   * round it. On a 40,000-node lattice grid with a twentieth of its lines out, one day in eleven
+   * ran past {@link #settleBudget} and started again from zero flow, which cost as much as the
+   * other ten together (docs/performance.md, "Scenario families at scale"). It stays the first
+   * choice because on every other network it ends within a small part of its budget (at most 3%),
+   * and so every day that settled before keeps its flow; this method takes over where it stopped.
+   */
+  private void settleInOrder(Residuals r) {
+    settledInOrder++;
+    if (searchMark == null) {
+      int n = imbalance.length;
+      searchMark = new int[n];
+      searchPath = new int[n];
+      searchArc = new int[n];
+      searchNext = new int[n];
+      searchOrder = new int[n];
+    }
+    for (int x = nodeBegin; x < nodeEnd; x++) {
+      isPending[x] = false;
+    }
+    isPending[source] = true;
+    isPending[sink] = true;
+    passOnInOrder(r, true);
+    passOnInOrder(r, false);
+    for (int x = nodeBegin; x < nodeEnd; x++) {
+      // what is left is within rounding of zero, as after settle
+      imbalance[x] = 0;
+    }
+  }
+
+  /**
+   * One pass of {@link #settleInOrder}: the excesses ({@code excesses}) or the deficits. The search
+   * steps from a node to the tail of an arc bringing it flow (excesses) or to the head of an arc
+   * taking flow from it (deficits); the finished order, reversed, puts every node before the nodes
+   * it can pass its imbalance to.
+   */
+  private void passOnInOrder(Residuals r, boolean excesses) {
+    int[] arcStart = g.start;
+    int[] arcHead = g.head;
+    int[] rev = g.rev;
+    int[] mark = searchMark;
+    int[] path = searchPath;
+    int[] pathArc = searchArc;
+    int[] next = searchNext;
+    int[] order = searchOrder;
+    if (searchEpoch > Integer.MAX_VALUE - 4) {
+      Arrays.fill(mark, 0);
+      searchEpoch = 0;
+    }
+    searchEpoch += 2;
+    int onPath = searchEpoch;
+    int finished = onPath + 1;
+    int ordered = 0;
+    for (int root = nodeBegin; root < nodeEnd; root++) {
+      double held = imbalance[root];
+      if (root == source
+          || root == sink
+          || mark[root] == finished
+          || !(excesses ? held > eps : held < -eps)) {
+        continue;
+      }
+      int top = 0;
+      path[0] = root;
+      mark[root] = onPath;
+      next[root] = arcStart[root];
+      while (top >= 0) {
+        int x = path[top];
+        int e = arcStart[x + 1];
+        int a = next[x];
+        int step = -1;
+        for (; a < e; a++) {
+          int carrying = excesses ? rev[a] : a;
+          int y = arcHead[a];
+          if (y == source || y == sink || mark[y] == finished || r.flow(carrying) <= eps) {
+            continue;
+          }
+          step = carrying;
+          break;
+        }
+        next[x] = a;
+        if (step < 0) {
+          mark[x] = finished;
+          order[ordered++] = x;
+          top--;
+          continue;
+        }
+        int y = arcHead[a];
+        if (mark[y] != onPath) {
+          pathArc[top] = step;
+          path[++top] = y;
+          mark[y] = onPath;
+          next[y] = arcStart[y];
+          continue;
+        }
+        // a cycle of flow through y, the path's nodes from y to x and arc `step`: lower it
+        int from = top;
+        while (path[from] != y) {
+          from--;
+        }
+        double f = r.flow(step);
+        for (int i = from; i < top; i++) {
+          f = Math.min(f, r.flow(pathArc[i]));
+        }
+        r.push(rev[step], f);
+        for (int i = from; i < top; i++) {
+          r.push(rev[pathArc[i]], f);
+        }
+        for (int i = from + 1; i <= top; i++) {
+          mark[path[i]] = 0;
+        }
+        top = from;
+      }
+    }
+    for (int i = ordered - 1; i >= 0; i--) {
+      int x = order[i];
+      double held = imbalance[x];
+      if (excesses && held > eps) {
+        for (int a = arcStart[x], e = arcStart[x + 1]; a < e && held > eps; a++) {
+          double in = r.flow(rev[a]);
+          if (in > eps) {
+            double d = Math.min(in, held);
+            r.push(a, d);
+            held -= d;
+            imbalance[arcHead[a]] += d;
+          }
+        }
+        imbalance[x] = held;
+      } else if (!excesses && held < -eps) {
+        for (int a = arcStart[x], e = arcStart[x + 1]; a < e && held < -eps; a++) {
+          double out = r.flow(a);
+          if (out > eps) {
+            double d = Math.min(out, -held);
+            r.push(rev[a], d);
+            held += d;
+            imbalance[arcHead[a]] -= d;
+          }
+        }
+        imbalance[x] = held;
+      }
+    }
   }
 
   private int receive(int node, double amount, int size) {

@@ -187,18 +187,15 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
    * source or on to the sink; otherwise the imbalances are lowered first ({@link
    * ReferenceFlow#install}) and {@link #augmentWarm} runs ({@link ReferenceFlow#servesAll}: whether
    * the undisturbed day serves every sink, which makes the component bound worth its search).
-   * Returns false if the flow could not be repaired (the caller then starts again from zero flow).
    */
-  boolean augmentFromReference(Block b, ReferenceFlow ref) {
+  void augmentFromReference(Block b, ReferenceFlow ref) {
     if (ref.trees != null && exact instanceof BoykovKolmogorov) {
       ref.clip(r);
-      return repairClipped(b, ref, false);
+      repairClipped(b, ref, false);
+      return;
     }
-    if (!ref.install(r)) {
-      return false;
-    }
+    ref.install(r);
     augmentWarm(b.base, b.end, b.source, b.sink, ref.servesAll, b.flowEpsilon);
-    return true;
   }
 
   /**
@@ -208,7 +205,7 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
    * {@code installed} (after {@link ReferenceFlow#installDay}) it looks only at the arcs {@link
    * ReferenceFlow#recheckPositions} lists besides the marked ones.
    */
-  boolean repairClipped(Block b, ReferenceFlow ref, boolean installed) {
+  void repairClipped(Block b, ReferenceFlow ref, boolean installed) {
     exactRuns++;
     ((BoykovKolmogorov) exact)
         .augmentFrom(
@@ -221,7 +218,7 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
             ref.imbalancedCount(),
             installed ? ref.recheckPositions() : null,
             ref.recheckCount());
-    return ref.settleRemaining(r);
+    ref.settleRemaining(r);
   }
 
   /**
