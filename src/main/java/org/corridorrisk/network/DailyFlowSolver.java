@@ -150,15 +150,17 @@ public final class DailyFlowSolver {
       reference[commodity] = buildReferenceFlow(b);
     }
     ReferenceFlow ref = reference[commodity];
+    boolean fastFirst =
+        fastPathUseful[commodity] && (fair != null || ref == null || !installed.fewOut(b, in));
     if (ref != null
         && ref.hasInstalled()
-        && !fastPathUseful[commodity]
+        && !fastFirst
         && installed.serve(b, in, out, ref, nominal(b))) {
       assert isFeasible(b);
       return;
     }
     setUp(b, in);
-    if (fastPathUseful[commodity] && fastPath.applies(b, in)) {
+    if (fastFirst && fastPath.applies(b, in)) {
       if (fastPath.tryServe(b, in)) {
         fastHits++;
         assert isFeasible(b);
@@ -286,9 +288,10 @@ public final class DailyFlowSolver {
    * The reference flow of block {@code b}, or null when it does not apply: one priority tier, no
    * storage, a block of at least {@link SolverOptions#referencePathsMinNodes} nodes, and nominal
    * supply covering nominal demand (so the tier's sinks are capped at their full demand). Solves
-   * the undisturbed day from zero, once per solver; leaves the residuals to the next setUp. With
-   * link costs it is the cheapest undisturbed flow, so that a day's cycle search starts near the
-   * cheapest flow; such days are never served from the installed state, which skips the search.
+   * the undisturbed day from zero, once per solver, by shortest augmenting paths ({@link
+   * StagedMaxFlow#shortestPaths}); leaves the residuals to the next setUp. With link costs it is
+   * the cheapest undisturbed flow, so that a day's cycle search starts near the cheapest flow; such
+   * days are never served from the installed state, which skips the search.
    */
   private ReferenceFlow buildReferenceFlow(Block b) {
     int c = b.commodity;
@@ -312,7 +315,10 @@ public final class DailyFlowSolver {
     for (int i : net.sinksOf(c)) {
       residuals.setEmpty(graph.nodeArc[i], net.demandPerDay(i));
     }
-    double delivered = maxFlow(b, b.source, b.sink, -1);
+    double delivered =
+        net.hasCosts(c)
+            ? maxFlow(b, b.source, b.sink, -1)
+            : maxFlow.shortestPaths(b.base, b.end, b.source, b.sink, b.flowEpsilon);
     if (net.hasCosts(c)) {
       cycles.cancelNegativeCycles(b);
       cycles.cancelOpposingFlows(net, c);

@@ -89,6 +89,21 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   }
 
   /**
+   * A maximum flow from the flow {@link Residuals} holds by shortest augmenting paths ({@link
+   * Isap}), never entering {@code blocked}: for {@link ReferenceFlow}, whose paths it keeps short.
+   *
+   * <p>Design note: the greedy rounds and {@link BoykovKolmogorov} find a maximum flow sooner but
+   * route units far from their sinks where capacities do not bind: the imported-default Western US
+   * grid's reference crossed 6.96 lines a unit that way, 4.91 by shortest augmenting paths (a
+   * 20,000-node lattice grid 49 against 17), and every line a reference unit crosses is one more
+   * line whose failure displaces it (docs/performance.md, "Session 29: the Western US grid ...").
+   */
+  double shortestPaths(int base, int end, int s, int t, double eps) {
+    return new Isap(g, r, seen.length, end - base)
+        .augment(base, end, s, t, -1, Double.POSITIVE_INFINITY, eps);
+  }
+
+  /**
    * Augments a warm-started flow (one close to a maximum, e.g. {@link ReferenceFlow}'s) to a
    * maximum: no greedy rounds; the exact phase stops at the component bound when {@code bounded}
    * (worth its search only where the bound is usually reached: networks whose capacities do not
