@@ -2,11 +2,11 @@ package org.corridorrisk.network;
 
 /**
  * A max-flow algorithm that augments the flow held by a {@link Residuals} on an {@link Arcs} graph.
- * Implementations: {@link BoykovKolmogorov}, {@link Isap} and {@link PushRelabel} (exact), {@link
- * GreedyStart} (one feasible round, not always maximal), {@link ContractedDinic} (exact; the fast
- * path's small graph) and {@link StagedMaxFlow} (bound, greedy rounds, then an exact one: what the
- * daily solver runs). Each is bound to one graph and one residual state at construction and reuses
- * its workspaces; none is thread-safe.
+ * Implementations: {@link BoykovKolmogorov}, {@link Isap} (also the fast path's small graph) and
+ * {@link PushRelabel} (exact), {@link GreedyStart} (one feasible round, not always maximal) and
+ * {@link StagedMaxFlow} (bound, greedy rounds, then an exact one: what the daily solver runs). Each
+ * is bound to one graph and one residual state at construction and reuses its workspaces; none is
+ * thread-safe.
  *
  * <p>Contract (checked for every implementation against JGraphT by {@code
  * AugmentingMaxFlowContractTest}): starting from any feasible flow, the flow stays feasible (every

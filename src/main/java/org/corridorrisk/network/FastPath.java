@@ -32,10 +32,10 @@ import org.corridorrisk.model.NodeKind;
  *       per component, and the second pass (full caps) may then raise every sink to {@code min(1,
  *       S_c / D_c) x demand}, the bound of the day.
  *   <li>Per tree: supply of its source minus the needs of its sinks. Trees with a surplus send to
- *       trees with a deficit over the cross links: an exact max-flow (Dinic) on the contracted
- *       graph (one node per tree, one arc pair per cross link with its capacity and direction; a
- *       super source to surplus trees, deficit trees to a super sink). When it cannot cover every
- *       deficit the fast path fails.
+ *       trees with a deficit over the cross links: an exact max-flow ({@link Isap}) on the
+ *       contracted graph (one node per tree, one arc pair per cross link with its capacity and
+ *       direction; a super source to surplus trees, deficit trees to a super sink). When it cannot
+ *       cover every deficit the fast path fails.
  *   <li>The flow on each tree arc is the net imbalance of the subtree below it (sinks' amounts,
  *       cross-link exports and imports), accumulated in reverse search order; the source at the
  *       root injects what its tree needs. Verified: every tree arc within its capacity in the
@@ -81,7 +81,18 @@ final class FastPath {
   private final int[] gLink;
   private final Arcs contracted;
   private final Residuals contractedFlow;
-  private final ContractedDinic dinic;
+
+  /**
+   * The contracted graph's max-flow.
+   *
+   * <p>Design note: Dinic's algorithm ran here until session 29; on the Western US grid imported
+   * with the defaults (247 trees, about 5,400 arcs, 9 phases and 186 paths a day, each phase a
+   * breadth-first search of the whole contracted graph) it held a third of a run's samples, and
+   * ISAP (one backward search, then local relabelling) cost the fast path's days 1.1 to 1.35 times
+   * less (docs/performance.md, "Session 29: the Western US grid ...").
+   */
+  private final Isap contractedMaxFlow;
+
   private int stamp;
   private int tail;
   private int deferred;
@@ -122,7 +133,7 @@ final class FastPath {
     gLink = new int[gArcs];
     contracted = new Arcs(gStart, new int[gArcs], new int[gArcs]);
     contractedFlow = new Residuals(contracted);
-    dinic = new ContractedDinic(contracted, contractedFlow, gNodes);
+    contractedMaxFlow = new Isap(contracted, contractedFlow, gNodes, gNodes);
   }
 
   /**
@@ -342,9 +353,9 @@ final class FastPath {
   }
 
   /**
-   * Covers every tree's deficit from surplus trees over the cross links (Dinic on the contracted
-   * graph); on success adds the cross-link flows to {@link #linkFlow} and the exports/imports to
-   * the boundary nodes' {@link #imbalance}.
+   * Covers every tree's deficit from surplus trees over the cross links ({@link Isap} on the
+   * contracted graph); on success adds the cross-link flows to {@link #linkFlow} and the
+   * exports/imports to the boundary nodes' {@link #imbalance}.
    *
    * <p>Each tree is split into an entry node (cross links arrive there; its deficit leaves to the
    * super sink) and an exit node (its surplus arrives from the super source; cross links leave
@@ -415,7 +426,7 @@ final class FastPath {
       gLink[pair(trees + tu, tv, r.capacity(a), 0)] = l + 1;
       gLink[pair(trees + tv, tu, r.capacity(arcRev[a]), 0)] = -(l + 1);
     }
-    double moved = dinic.augment(0, nodes, ss, tt, -1, Double.POSITIVE_INFINITY, eps);
+    double moved = contractedMaxFlow.augment(0, nodes, ss, tt, -1, Double.POSITIVE_INFINITY, eps);
     if (moved < deficit - tol) {
       return false;
     }
