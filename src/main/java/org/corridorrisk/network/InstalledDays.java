@@ -38,9 +38,11 @@ final class InstalledDays {
   static final double MAX_SHARE_OUT_BEFORE_FAST_PATH = 0.08;
 
   /**
-   * Whether day {@code in} of block {@code b} is served here before the {@link FastPath} is tried:
-   * when fewer than {@link #MAX_SHARE_OUT_BEFORE_FAST_PATH} of the block's links are out. A
-   * function of the day's input alone, so results stay independent of timing and threads.
+   * Whether fewer than {@link #MAX_SHARE_OUT_BEFORE_FAST_PATH} of block {@code b}'s links are out
+   * on day {@code in}. Under {@code sharing: any} such a day of a block with a reference flow is
+   * repaired from it (here, or from a full clip without an installed state) even where the {@link
+   * FastPath} serves the undisturbed day. A function of the day's input alone, so results stay
+   * independent of timing and threads.
    *
    * <p>Design note: the repair here costs about what the day's outages displace from the reference
    * flow, the fast path about a few passes over the block whatever the outages. On the Western US

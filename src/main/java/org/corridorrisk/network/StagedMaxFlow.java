@@ -89,8 +89,8 @@ final class StagedMaxFlow implements AugmentingMaxFlow {
   }
 
   /**
-   * A maximum flow from the flow {@link Residuals} holds by shortest augmenting paths ({@link
-   * Isap}), never entering {@code blocked}: for {@link ReferenceFlow}, whose paths it keeps short.
+   * Augments the flow {@link Residuals} holds to a maximum by shortest augmenting paths ({@link
+   * Isap}), for {@link ReferenceFlow}, whose paths it keeps short; returns the flow added.
    *
    * <p>Design note: the greedy rounds and {@link BoykovKolmogorov} find a maximum flow sooner but
    * route units far from their sinks where capacities do not bind: the imported-default Western US
