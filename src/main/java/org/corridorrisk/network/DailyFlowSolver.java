@@ -150,17 +150,15 @@ public final class DailyFlowSolver {
       reference[commodity] = buildReferenceFlow(b);
     }
     ReferenceFlow ref = reference[commodity];
-    boolean fastFirst =
-        fastPathUseful[commodity] && (fair != null || ref == null || !installed.fewOut(b, in));
     if (ref != null
         && ref.hasInstalled()
-        && !fastFirst
+        && !fastPathUseful[commodity]
         && installed.serve(b, in, out, ref, nominal(b))) {
       assert isFeasible(b);
       return;
     }
     setUp(b, in);
-    if (fastFirst && fastPath.applies(b, in)) {
+    if (fastPathUseful[commodity] && fastPath.applies(b, in)) {
       if (fastPath.tryServe(b, in)) {
         fastHits++;
         assert isFeasible(b);

@@ -32,38 +32,6 @@ final class InstalledDays {
   }
 
   /**
-   * The share of a block's links out below which a day goes to the installed state even where the
-   * {@link FastPath} serves the undisturbed day ({@link #fewOut}).
-   */
-  static final double MAX_SHARE_OUT_BEFORE_FAST_PATH = 0.08;
-
-  /**
-   * Whether fewer than {@link #MAX_SHARE_OUT_BEFORE_FAST_PATH} of block {@code b}'s links are out
-   * on day {@code in}. Under {@code sharing: any} such a day of a block with a reference flow is
-   * repaired from it (here, or from a full clip without an installed state) even where the {@link
-   * FastPath} serves the undisturbed day. A function of the day's input alone, so results stay
-   * independent of timing and threads.
-   *
-   * <p>Design note: the repair here costs about what the day's outages displace from the reference
-   * flow, the fast path about a few passes over the block whatever the outages. On the Western US
-   * grid imported with the defaults (every sink served undisturbed, where the fast path served
-   * every day before) a day with 5% of the lines out cost 530 us here against 710 us by the fast
-   * path; with 10% about the same; with 15% and 20% the fast path was 1.3 and 1.6 times cheaper. A
-   * mostly radial 5,000-node network with 5% out: the same both ways (docs/performance.md, "Session
-   * 29: the Western US grid imported with the defaults ...").
-   */
-  boolean fewOut(Block b, DayInput in) {
-    int[] links = net.linksOf(b.commodity);
-    int out = 0;
-    for (int l : links) {
-      if (!in.linkUp[l]) {
-        out++;
-      }
-    }
-    return out < MAX_SHARE_OUT_BEFORE_FAST_PATH * links.length;
-  }
-
-  /**
    * Serves day {@code in} of block {@code b} from {@code ref}'s installed state and writes the
    * block's entries of {@code out}; false (nothing written, the residuals to be set up again) when
    * the day is not served this way.

@@ -142,37 +142,6 @@ class ReferenceFlowTest {
   }
 
   /**
-   * On the imported grid (every sink served undisturbed, so the fast path would serve its days),
-   * under {@code sharing: any}, a day with fewer than 8% of the lines out is repaired from the
-   * reference flow's installed state, and a day with more goes to the fast path; both deliver the
-   * cold maximum.
-   */
-  @org.junit.jupiter.api.Test
-  void powerGrid_anySharing_fewLinesOut_repairedFromTheReference_manyOut_fastPath()
-      throws Exception {
-    NetworkIndex net = importedGrid(Sharing.ANY);
-    DailyFlowSolver solver = new DailyFlowSolver(net, SolverOptions.DEFAULTS);
-    DailyFlowSolver coldSolver = new DailyFlowSolver(net, COLD);
-    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(11L);
-    for (double down : new double[] {0.05, 0.2}) {
-      DayInput in = new DayInput(net);
-      for (int l = 0; l < net.linkCount(); l++) {
-        in.linkUp[l] = rng.nextDouble() >= down;
-      }
-      long installedBefore = solver.installed.days;
-      long fastBefore = solver.statistics().fastHits();
-      DayOutput out = new DayOutput(net);
-      DayOutput cold = new DayOutput(net);
-      solver.solve(GAS, in, out);
-      coldSolver.solve(GAS, in, cold);
-      assertEquals(totalServed(net, cold), totalServed(net, out), 1e-6, "down " + down);
-      boolean few = down == 0.05;
-      assertEquals(few ? 1 : 0, solver.installed.days - installedBefore, "down " + down);
-      assertEquals(few ? 0 : 1, solver.statistics().fastHits() - fastBefore, "down " + down);
-    }
-  }
-
-  /**
    * The clip-and-rebalance cases the all-or-nothing test above does not reach: lines at part of
    * their capacity (damage states, capacity profiles), demand above and below the undisturbed day's
    * (demand profiles), and supply cut at some sources. The warm start must still give the cold
