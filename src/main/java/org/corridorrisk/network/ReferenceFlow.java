@@ -17,11 +17,11 @@ import java.util.Arrays;
  * lowered), the deficit forward towards the sink along the arcs that carried it on (lowering a
  * sink's delivery last). Flows only fall, so the walks end, but an imbalance that enters a cycle
  * the decomposition left ({@link #decompose}) goes round it, lowering it by that imbalance per
- * round; the walks therefore have a budget ({@link #install}). The result is a feasible flow that
- * keeps every unit the outages did not touch; the max-flow then augments only what the outages
- * displaced. The answer is a maximum flow like the cold one, and it depends only on the day's input
- * (the reference is a fixed function of the network), so the solver stays deterministic and
- * history-free.
+ * round; the walks therefore have a budget ({@link #install}), past which {@link #settleInOrder}
+ * finishes the work. The result is a feasible flow that keeps every unit the outages did not touch;
+ * the max-flow then augments only what the outages displaced. The answer is a maximum flow like the
+ * cold one, and it depends only on the day's input (the reference is a fixed function of the
+ * network), so the solver stays deterministic and history-free.
  *
  * <p>Replaced: installing only the reference paths (of the decomposition) whose arcs all kept their
  * nominal capacity. A path through one failed line then lost its whole flow, and checking every
