@@ -63,19 +63,12 @@ class AuditFixesTest {
 
   @Test
   void outOfMemory_isAMessageWithoutStackTrace() {
-    StringWriter e = new StringWriter();
-    CommandLine cl = new CommandLine(new Main());
-    cl.setErr(new PrintWriter(e));
-    int code =
-        new Failures(false)
-            .handleExecutionException(
-                new IllegalStateException("a worker failed", new OutOfMemoryError("Java heap")),
-                cl,
-                null);
-    assertEquals(Failures.INTERNAL, code);
-    assertTrue(e.toString().contains("out of memory"), e.toString());
-    assertTrue(e.toString().contains("CORRIDOR_RISK_JAVA_OPTS=-Xmx"), e.toString());
-    assertFalse(e.toString().contains("\tat "), e.toString());
+    String e =
+        internalError(
+            new IllegalStateException("a worker failed", new OutOfMemoryError("Java heap")));
+    assertTrue(e.contains("out of memory"), e);
+    assertTrue(e.contains("CORRIDOR_RISK_JAVA_OPTS=-Xmx"), e);
+    assertFalse(e.contains("\tat "), e);
   }
 
   /**
@@ -84,26 +77,28 @@ class AuditFixesTest {
    */
   @Test
   void internalError_whoseMessageHoldsAStackTrace_isOneLine() {
+    String e =
+        internalError(
+            new IllegalStateException(
+                "Job aborted due to stage failure: Task 0 failed 4 times\n"
+                    + "\tat org.apache.spark.util.Utils$.tryOrIOException(Utils.scala:97)\n"
+                    + "\nDriver stacktrace:"));
+    assertTrue(
+        e.startsWith(
+            "corridor-risk: internal error: java.lang.IllegalStateException: Job aborted due"
+                + " to stage failure: Task 0 failed 4 times\n"),
+        e);
+    assertFalse(e.contains("\tat "), e);
+    assertFalse(e.contains("Driver stacktrace"), e);
+  }
+
+  /** What the command prints for an internal error without --debug (its exit code checked). */
+  private static String internalError(Throwable failure) {
     StringWriter e = new StringWriter();
     CommandLine cl = new CommandLine(new Main());
     cl.setErr(new PrintWriter(e));
-    int code =
-        new Failures(false)
-            .handleExecutionException(
-                new IllegalStateException(
-                    "Job aborted due to stage failure: Task 0 failed 4 times\n"
-                        + "\tat org.apache.spark.util.Utils$.tryOrIOException(Utils.scala:97)\n"
-                        + "\nDriver stacktrace:"),
-                cl,
-                null);
+    int code = new Failures(false).handleExecutionException(failure, cl, null);
     assertEquals(Failures.INTERNAL, code);
-    assertTrue(
-        e.toString()
-            .startsWith(
-                "corridor-risk: internal error: java.lang.IllegalStateException: Job aborted due"
-                    + " to stage failure: Task 0 failed 4 times\n"),
-        e.toString());
-    assertFalse(e.toString().contains("\tat "), e.toString());
-    assertFalse(e.toString().contains("Driver stacktrace"), e.toString());
+    return e.toString();
   }
 }
