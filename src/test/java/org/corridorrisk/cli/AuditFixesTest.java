@@ -93,7 +93,7 @@ class AuditFixesTest {
   }
 
   /** What the command prints for an internal error without --debug (its exit code checked). */
-  private static String internalError(Throwable failure) {
+  private static String internalError(Exception failure) {
     StringWriter e = new StringWriter();
     CommandLine cl = new CommandLine(new Main());
     cl.setErr(new PrintWriter(e));
