@@ -93,6 +93,19 @@ final class FastPath {
    */
   private final Isap contractedMaxFlow;
 
+  // cross links grouped by the pair of trees they join (groupCrossLinks)
+  private final int[] lowHead;
+  private final int[] lowNext;
+  private final int[] groupMark;
+  private final int[] groupOfHigh;
+  private final int[] groupLow;
+  private final int[] groupHigh;
+  private final double[] groupUp;
+  private final double[] groupDown;
+  private final int[] groupFirst;
+  private final int[] groupNext;
+  private int groupMarkStamp;
+
   private int stamp;
   private int tail;
   private int deferred;
@@ -126,6 +139,16 @@ final class FastPath {
     unionParent = new int[trees];
     compSupply = new double[trees];
     compDemand = new double[trees];
+    lowHead = new int[trees];
+    lowNext = new int[links];
+    groupMark = new int[trees];
+    groupOfHigh = new int[trees];
+    groupLow = new int[links];
+    groupHigh = new int[links];
+    groupUp = new double[links];
+    groupDown = new double[links];
+    groupFirst = new int[links];
+    groupNext = new int[links];
     int gNodes = 2 * trees + 2;
     int gArcs = 4 * links + 4 * trees;
     gStart = new int[gNodes + 1];
@@ -393,15 +416,14 @@ final class FastPath {
     if (deficitTrees == 0) {
       return true;
     }
-    int[] arcRev = graph.arcs.rev;
-    for (int j = 0; j < cross; j++) {
-      int l = crossLinks[j];
-      int tu = tree[graph.internalOf[net.linkFrom(l)]];
-      int tv = tree[graph.internalOf[net.linkTo(l)]];
-      gStart[trees + tu + 1]++;
-      gStart[tv + 1]++;
-      gStart[trees + tv + 1]++;
-      gStart[tu + 1]++;
+    int groups = groupCrossLinks(trees, cross);
+    for (int g = 0; g < groups; g++) {
+      int lo = groupLow[g];
+      int hi = groupHigh[g];
+      gStart[trees + lo + 1]++;
+      gStart[hi + 1]++;
+      gStart[trees + hi + 1]++;
+      gStart[lo + 1]++;
     }
     for (int v = 0; v < nodes; v++) {
       gStart[v + 1] += gStart[v];
@@ -418,15 +440,14 @@ final class FastPath {
         pair(k, tt, need > eps ? need : 0, 0);
       }
     }
-    for (int j = 0; j < cross; j++) {
-      int l = crossLinks[j];
-      int a = graph.linkArcForward[l];
-      int tu = tree[graph.internalOf[net.linkFrom(l)]];
-      int tv = tree[graph.internalOf[net.linkTo(l)]];
-      gLink[pair(trees + tu, tv, r.capacity(a), 0)] = l + 1;
-      gLink[pair(trees + tv, tu, r.capacity(arcRev[a]), 0)] = -(l + 1);
+    for (int g = 0; g < groups; g++) {
+      int lo = groupLow[g];
+      int hi = groupHigh[g];
+      gLink[pair(trees + lo, hi, groupUp[g], 0)] = g + 1;
+      gLink[pair(trees + hi, lo, groupDown[g], 0)] = -(g + 1);
     }
-    double moved = contractedMaxFlow.augment(0, nodes, ss, tt, -1, Double.POSITIVE_INFINITY, eps);
+    // every deficit covered is all that is asked: no need for the search to prove maximality
+    double moved = contractedMaxFlow.augment(0, nodes, ss, tt, -1, deficit - eps, eps);
     if (moved < deficit - tol) {
       return false;
     }
@@ -436,16 +457,89 @@ final class FastPath {
         continue;
       }
       double f = contractedFlow.flow(a);
-      if (f <= 0) {
-        continue;
+      if (f > 0) {
+        spread(code > 0 ? code - 1 : -code - 1, code > 0, f, eps);
       }
-      int l = code > 0 ? code - 1 : -code - 1;
-      double forward = code > 0 ? f : -f;
+    }
+    return true;
+  }
+
+  /**
+   * Groups the cross links by the two trees they join ({@link #groupLow} < {@link #groupHigh}),
+   * adding their capacities in each direction ({@link #groupUp}: low to high); returns the number
+   * of groups. The contracted graph gets one arc pair per group instead of one per cross link: on
+   * the Western US grid imported with the defaults about 1,100 cross links join about 570 pairs of
+   * trees.
+   */
+  private int groupCrossLinks(int trees, int cross) {
+    Arrays.fill(lowHead, 0, trees, -1);
+    for (int j = 0; j < cross; j++) {
+      int l = crossLinks[j];
+      int lo =
+          Math.min(tree[graph.internalOf[net.linkFrom(l)]], tree[graph.internalOf[net.linkTo(l)]]);
+      lowNext[j] = lowHead[lo];
+      lowHead[lo] = j;
+    }
+    int[] arcRev = graph.arcs.rev;
+    int groups = 0;
+    for (int lo = 0; lo < trees; lo++) {
+      int mark = nextGroupMark();
+      for (int j = lowHead[lo]; j >= 0; j = lowNext[j]) {
+        int l = crossLinks[j];
+        int tu = tree[graph.internalOf[net.linkFrom(l)]];
+        int hi = tu == lo ? tree[graph.internalOf[net.linkTo(l)]] : tu;
+        if (groupMark[hi] != mark) {
+          groupMark[hi] = mark;
+          groupOfHigh[hi] = groups;
+          groupLow[groups] = lo;
+          groupHigh[groups] = hi;
+          groupUp[groups] = 0;
+          groupDown[groups] = 0;
+          groupFirst[groups] = -1;
+          groups++;
+        }
+        int g = groupOfHigh[hi];
+        int a = graph.linkArcForward[l];
+        double along = r.capacity(a);
+        double against = r.capacity(arcRev[a]);
+        groupUp[g] += tu == lo ? along : against;
+        groupDown[g] += tu == lo ? against : along;
+        groupNext[j] = groupFirst[g];
+        groupFirst[g] = j;
+      }
+    }
+    return groups;
+  }
+
+  /**
+   * Spreads {@code f} units sent over group {@code g} (low to high when {@code up}) over its cross
+   * links, each up to its capacity in that direction, into {@link #linkFlow} and the end nodes'
+   * {@link #imbalance}.
+   */
+  private void spread(int g, boolean up, double f, double eps) {
+    int[] arcRev = graph.arcs.rev;
+    double left = f;
+    for (int j = groupFirst[g]; j >= 0 && left > 0; j = groupNext[j]) {
+      int l = crossLinks[j];
+      int a = graph.linkArcForward[l];
+      // whether the link's own direction (from -> to) is the direction sent
+      boolean along = (tree[graph.internalOf[net.linkFrom(l)]] == groupLow[g]) == up;
+      double x = Math.min(left, r.capacity(along ? a : arcRev[a]));
+      left -= x;
+      double forward = along ? x : -x;
       linkFlow[l] += forward;
       imbalance[graph.internalOf[net.linkFrom(l)]] -= forward;
       imbalance[graph.internalOf[net.linkTo(l)]] += forward;
     }
-    return true;
+    assert left <= eps : "group " + g + " sent " + f + ", " + left + " over its capacity";
+  }
+
+  private int nextGroupMark() {
+    if (++groupMarkStamp == Integer.MAX_VALUE) {
+      Arrays.fill(groupMark, 0);
+      groupMarkStamp = 1;
+    }
+    return groupMarkStamp;
   }
 
   /** Adds arc u->v (capacity forward) and its residual v->u (capacity backward); returns u->v. */

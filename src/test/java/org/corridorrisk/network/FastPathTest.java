@@ -233,6 +233,65 @@ class FastPathTest {
   }
 
   @Test
+  void parallelCrossLinks_shareATransferLargerThanEither() {
+    // The forest gives s1 the tree {s1, x} (surplus 9) and s2 the tree {s2, y} (deficit 4); the
+    // two x-y links (3 each) are one arc pair in the contracted graph, and the 4 units sent over it
+    // are spread over both within their capacities.
+    NetworkIndex net =
+        new TestNetworks()
+            .source("s1", 10)
+            .source("s2", 1)
+            .sink("x", 1)
+            .sink("y", 5)
+            .undirected("s1", "x", 10)
+            .undirected("s2", "y", 10)
+            .undirected("x", "y", 3)
+            .undirected("x", "y", 3)
+            .compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.statistics().fastHits());
+    assertEquals(1, out.served[net.nodeIndex("x")], TOL);
+    assertEquals(5, out.served[net.nodeIndex("y")], TOL);
+    double first = out.linkFlow[net.linkIndex("x-y-2")];
+    double second = out.linkFlow[net.linkIndex("x-y-3")];
+    assertEquals(4, first + second, TOL);
+    assertTrue(first <= 3 + TOL && second <= 3 + TOL, first + " and " + second);
+    assertEquals(5, out.linkFlow[net.linkIndex("s1-x-0")], TOL);
+  }
+
+  @Test
+  void parallelCrossLinks_inOppositeDirections_carryOnlyTheirOwnWay() {
+    // As above with x -> y (directed, 3), y -> x (directed, 3) and x - y (2): the 4 units go over
+    // x -> y and the undirected link; y -> x carries nothing.
+    NetworkIndex net =
+        new TestNetworks()
+            .source("s1", 10)
+            .source("s2", 1)
+            .sink("x", 1)
+            .sink("y", 5)
+            .undirected("s1", "x", 10)
+            .undirected("s2", "y", 10)
+            .link("x", "y", 3)
+            .link("y", "x", 3)
+            .undirected("x", "y", 2)
+            .compile();
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.statistics().fastHits());
+    assertEquals(5, out.served[net.nodeIndex("y")], TOL);
+    double along = out.linkFlow[net.linkIndex("x-y-2")];
+    double against = out.linkFlow[net.linkIndex("y-x-3")];
+    double both = out.linkFlow[net.linkIndex("x-y-4")];
+    assertEquals(0, against, TOL);
+    assertEquals(4, along + both, TOL);
+    assertTrue(along >= -TOL && along <= 3 + TOL, "x -> y carries " + along);
+    assertTrue(Math.abs(both) <= 2 + TOL, "x - y carries " + both);
+  }
+
+  @Test
   void severalTiers_withAShortComponent_useTheExactPath() {
     NetworkIndex net =
         new TestNetworks()
