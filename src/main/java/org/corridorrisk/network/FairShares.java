@@ -223,8 +223,8 @@ final class FairShares {
    *     {@code t}
    * @param fixRoot whether the arc {@code S -> R} is set to the sum of the storage arcs' flows
    *     after a reset
-   * @param beforeFirst run after the first test's caps are set and before its max-flow (warm
-   *     start), or null
+   * @param firstTest the first test's max-flow when it starts from a reference flow rather than
+   *     from the flow the residuals hold (run after the first test's caps are set), or null
    * @param in the day's input (components)
    */
   void share(
@@ -236,7 +236,7 @@ final class FairShares {
       int blocked,
       boolean middle,
       boolean fixRoot,
-      Runnable beforeFirst,
+      Runnable firstTest,
       DayInput in) {
     if (count == 0) {
       return;
@@ -258,10 +258,11 @@ final class FairShares {
     for (int k = 0; k < count; k++) {
       raise(arcs[k], weights[k]);
     }
-    if (beforeFirst != null) {
-      beforeFirst.run();
+    if (firstTest != null) {
+      firstTest.run();
+    } else {
+      maxFlow.run(b, s, t, blocked);
     }
-    maxFlow.run(b, s, t, blocked);
     tests++;
     rounds++;
     boolean all = true;

@@ -23,9 +23,20 @@ final class FairTiers {
   private final int[] parNodes;
   private final double[] parWeights;
 
-  // Installs the current tier's reference flow (a field, so that no lambda is made per tier).
+  /**
+   * A tier's first test from the reference flow: the undisturbed day's flow clipped to today's
+   * outages and repaired to a maximum ({@link StagedMaxFlow#augmentFromReference}), as a day under
+   * {@code sharing: any} is. Fields, so that no lambda is made per tier.
+   *
+   * <p>Design note: until session 30 the reference was installed and the first test then ran the
+   * staged max-flow (bound, greedy rounds, a fresh search); on a 20,000-node lattice that fresh
+   * search over the whole network was about three quarters of a fair day (docs/performance.md,
+   * "Session 30: ...").
+   */
   private ReferenceFlow reference;
-  private final Runnable installReference;
+
+  private Block tierBlock;
+  private final Runnable firstTestFromReference;
 
   FairTiers(
       NetworkIndex net,
@@ -40,7 +51,7 @@ final class FairTiers {
     this.maxFlow = maxFlow;
     this.storage = storage;
     this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
-    this.installReference = () -> reference.install(residuals);
+    this.firstTestFromReference = () -> laterTests.augmentFromReference(tierBlock, reference);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];
     parNodes = new int[nodes];
@@ -49,8 +60,8 @@ final class FairTiers {
 
   /**
    * Serves the tiers of block {@code b} fairly, then (when it has storages) shares withdrawals and
-   * refills. {@code reference} (or null) is installed before a tier's first test when the tier can
-   * be served in full.
+   * refills. A tier's first test starts from {@code reference} (or null) when the tier can be
+   * served in full.
    */
   void solve(Block b, DayInput in, ReferenceFlow reference) {
     shares.newDay();
@@ -89,8 +100,9 @@ final class FairTiers {
       if (available <= eps) {
         continue;
       }
-      Runnable before = available >= demand && reference != null ? installReference : null;
-      shares.share(b, parArcs, parNodes, parWeights, count, -1, false, hasStorage, before, in);
+      tierBlock = b;
+      Runnable first = available >= demand && reference != null ? firstTestFromReference : null;
+      shares.share(b, parArcs, parNodes, parWeights, count, -1, false, hasStorage, first, in);
     }
   }
 

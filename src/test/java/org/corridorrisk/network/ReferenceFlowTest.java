@@ -11,6 +11,7 @@ import org.corridorrisk.importer.ImportOptions;
 import org.corridorrisk.importer.ScenarioImporter;
 import org.corridorrisk.model.Sharing;
 import org.corridorrisk.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -139,6 +140,43 @@ class ReferenceFlowTest {
             warm.linkFlow[l] <= (in.linkUp[l] ? net.linkCapacity(l) + 1e-9 : 0), "link " + l);
       }
     }
+  }
+
+  /**
+   * Under {@code fair} a tier that can be served in full starts its first test from the reference
+   * flow repaired with the undisturbed day's search trees, as a day under {@code any} does, instead
+   * of a staged max-flow (bound, greedy rounds, a fresh search): no greedy round runs, and every
+   * sink gets what a solver without the reference gives it (fair shares are unique), on days with
+   * shortfalls, where the later tests run too.
+   */
+  @Test
+  void powerGrid_fairFirstTest_startsFromTheReference_andSharesAsFromZero() throws Exception {
+    NetworkIndex net = importedGrid(Sharing.FAIR);
+    DailyFlowSolver warmSolver = new DailyFlowSolver(net, EXACT_PATH);
+    DailyFlowSolver coldSolver = new DailyFlowSolver(net, COLD);
+    UniformRandomProvider rng = RandomSource.L64_X128_MIX.create(13L);
+    double demand = 0;
+    for (int i : net.sinksOf(GAS)) {
+      demand += net.demandPerDay(i);
+    }
+    int shortDays = 0;
+    for (int day = 0; day < 8; day++) {
+      DayInput in = new DayInput(net);
+      for (int l = 0; l < net.linkCount(); l++) {
+        in.linkUp[l] = rng.nextDouble() >= 0.1;
+      }
+      DayOutput warm = new DayOutput(net);
+      DayOutput cold = new DayOutput(net);
+      warmSolver.solve(GAS, in, warm);
+      coldSolver.solve(GAS, in, cold);
+      for (int i : net.sinksOf(GAS)) {
+        assertEquals(cold.served[i], warm.served[i], TOL, "day " + day + ", sink " + i);
+      }
+      shortDays += totalServed(net, warm) < demand - 1e-6 ? 1 : 0;
+    }
+    assertTrue(shortDays >= 4, "days with a shortfall: " + shortDays);
+    assertEquals(0, warmSolver.statistics().greedyRounds());
+    assertTrue(coldSolver.statistics().greedyRounds() > 0, "the counter counts first tests");
   }
 
   /**
