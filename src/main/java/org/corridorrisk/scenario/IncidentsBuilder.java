@@ -334,8 +334,8 @@ final class IncidentsBuilder {
   private void notForKind(String at, String what) {
     issues.addFollowOn(
         at,
-        "does not apply to a "
-            + what
+        "does not apply to "
+            + Values.withArticle(what)
             + "; remove it (docs/scenario-format.md lists the keys of each kind)",
         true);
   }
@@ -431,7 +431,9 @@ final class IncidentsBuilder {
         if (t.has(key)) {
           issues.addFollowOn(
               Paths.field(path, key),
-              "does not apply to a " + model.fileName() + " threat (only to model: hazard)",
+              "does not apply to "
+                  + Values.withArticle(model.fileName() + " threat")
+                  + " (only to model: hazard)",
               true);
         }
       }
