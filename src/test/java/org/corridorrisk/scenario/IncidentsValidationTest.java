@@ -2,8 +2,11 @@ package org.corridorrisk.scenario;
 
 import static org.corridorrisk.scenario.TestFiles.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.corridorrisk.model.Incidents;
+import org.corridorrisk.model.Location;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -337,6 +340,44 @@ class IncidentsValidationTest {
         with("{profile: heat, set: {monthly:", "{profile: heat, set: {id: warm, monthly:"),
         "t.yaml:46:31: mitigations[0].changes[1].set.id: an id cannot be changed by"
             + " a patch; only nodes and links can be added (add_node, add_link) (mitigation 'second-vessel')");
+  }
+
+  @Test
+  void patchGivingTheOtherFormOfAProfile_replacesTheOldForm() throws Exception {
+    // monthly and steps are two forms of a profile's factors, and a patch cannot remove a key:
+    // a set of one form used to leave both ("must have monthly or steps, not both")
+    String toSteps =
+        with(
+            "{profile: heat, set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}}",
+            "{profile: heat, set: {steps: [{from_day: 0, factor: 1}, {from_day: 5, factor: 0.25}]}}\n"
+                + "      - {profile: cargo, set: {monthly: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3]}}");
+    assertProblems(toSteps);
+    Incidents patched = TestFiles.load(toSteps).variant(List.of("second-vessel")).incidents();
+    Incidents.Profile heat = patched.profiles().get("heat");
+    assertNull(heat.monthly());
+    assertEquals(0.25, heat.factor(7, patched)); // 2023-10-08: the step, not October's 0.9
+    Incidents.Profile cargo = patched.profiles().get("cargo");
+    assertNull(cargo.stepFrom());
+    assertEquals(3.0, cargo.factor(40, patched)); // 2023-11-10
+    // both forms in one set are still both
+    assertProblems(
+        with(
+            "set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}",
+            "set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], steps: [{from_day: 0, factor: 1}]}"),
+        "t.yaml:46:9: mitigations[0].changes[1]: after this change, profiles[0]: must have monthly"
+            + " or steps, not both (mitigation 'second-vessel')");
+  }
+
+  @Test
+  void patchGivingAHazardAFixedEpicenter_replacesTheArea() throws Exception {
+    String fixed =
+        with(
+            "- {profile: heat,",
+            "- {threat: q, set: {epicenter: {lat: 59.5, lon: 24.5}}}\n      - {profile: heat,");
+    assertProblems(fixed);
+    Incidents.Hazard q =
+        TestFiles.load(fixed).variant(List.of("second-vessel")).incidents().threat("q").hazard();
+    assertEquals(new Location(59.5, 24.5), q.epicenter());
   }
 
   @Test
