@@ -181,11 +181,19 @@ final class IncidentsBuilder {
     return inc.isEmpty() ? Incidents.NONE : inc;
   }
 
+  /** A date as the format writes it: four-digit year, month and day. */
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
   private LocalDate startDate(JsonNode v) {
     if (v == null || !v.isTextual()) {
       return null;
     }
     try {
+      if (!ISO_DATE.matcher(v.textValue()).matches()) {
+        // LocalDate.parse also reads the expanded years of ISO 8601, '+12023-01-01', '-0001-01-01'
+        throw new DateTimeParseException("not YYYY-MM-DD", v.textValue(), 0);
+      }
       return LocalDate.parse(v.textValue());
     } catch (DateTimeParseException e) {
       issues.addFollowOn(

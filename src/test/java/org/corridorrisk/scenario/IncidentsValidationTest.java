@@ -188,6 +188,20 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void startDateWithAnExpandedYear_isNotYyyyMmDd() {
+    // ISO 8601's expanded years ('+12023', '-0001') were read as dates
+    assertProblems(
+        with("start_date: 2023-10-01", "start_date: '+12023-10-01'"),
+        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601), was"
+            + " '+12023-10-01'");
+    assertProblems(
+        with("start_date: 2023-10-01", "start_date: '-0001-10-01'"),
+        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601), was"
+            + " '-0001-10-01'");
+    assertProblems(with("start_date: 2023-10-01", "start_date: '2024-02-29'"));
+  }
+
+  @Test
   void monthlyWithout12Entries_isLocated_andNotFollowedByUnknownProfile() {
     assertProblems(
         with("0.4, 0.6, 0.9, 1.3, 1.6]}", "0.4, 0.6, 0.9, 1.3]}"),
