@@ -676,18 +676,20 @@ final class IncidentsBuilder {
           hit.add(a);
         }
       }
+      // a hazard damages only the assets it can locate (see the warning below)
+      List<String> damaged = h == null ? hit : located(s, hit);
       if (t.repair() == null) {
-        unrepaired(s, x, h == null ? hit : located(s, hit), Paths.field(path, "repair_days"));
+        unrepaired(s, x, damaged, Paths.field(path, "repair_days"));
       }
       for (int k = 0; k < x.damage().size(); k++) {
         DamageState d = x.damage().get(k);
         String sp = Paths.index(Paths.field(path, "damage"), k);
-        partial(s, inc, hit, d.capacityFactor(), Paths.field(sp, "capacity_factor"));
+        partial(s, inc, damaged, d.capacityFactor(), Paths.field(sp, "capacity_factor"));
         for (int j = 0; j < d.restoration().size(); j++) {
           partial(
               s,
               inc,
-              hit,
+              damaged,
               d.restoration().get(j).capacityFactor(),
               Paths.field(Paths.index(Paths.field(sp, "restoration"), j), "capacity_factor"));
         }

@@ -455,6 +455,28 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void partialDamageOfAHazard_concernsOnlyTheSinksItCanLocate() throws Exception {
+    String partial =
+        with(
+            "- {kinds: [subsea-pipeline, source], median: 0.6, beta: 0.5}",
+            "- {kinds: [subsea-pipeline, source, sink], median: 0.6, beta: 0.5}\n"
+                + "    damage: [{probability: 1, capacity_factor: 0.5}]");
+    assertProblems(
+        partial,
+        "t.yaml:38:48: threats[1].damage[0].capacity_factor: is above 0 but the threat can hit"
+            + " sink 'b', which can only be out (partial capacity applies to links, sources,"
+            + " storages and junctions with throughput) (threat 'q')");
+    // without a location the hazard cannot damage sink b (a warning says so), as for repair_days
+    LoadedScenario s =
+        TestFiles.load(partial.replace("location: {lat: 59.4, lon: 24.7}", "region: EE"));
+    assertEquals(
+        List.of(
+            "t.yaml:31:5: threats[1]: warning: 1 asset(s) the hazard could damage have no location"
+                + " (a link needs both ends located) and are not affected: b (threat 'q')"),
+        s.warnings().stream().map(Problem::format).toList());
+  }
+
+  @Test
   void hazardTargetsWithoutLocation_areWarnedAbout() throws Exception {
     LoadedScenario ok = TestFiles.load(FULL);
     assertEquals(List.of(), ok.warnings());
