@@ -181,11 +181,19 @@ final class IncidentsBuilder {
     return inc.isEmpty() ? Incidents.NONE : inc;
   }
 
+  /** A date as the format writes it: four-digit year, month and day. */
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
   private LocalDate startDate(JsonNode v) {
     if (v == null || !v.isTextual()) {
       return null;
     }
     try {
+      if (!ISO_DATE.matcher(v.textValue()).matches()) {
+        // LocalDate.parse also reads the expanded years of ISO 8601, '+12023-01-01', '-0001-01-01'
+        throw new DateTimeParseException("not YYYY-MM-DD", v.textValue(), 0);
+      }
       return LocalDate.parse(v.textValue());
     } catch (DateTimeParseException e) {
       issues.addFollowOn(
@@ -334,8 +342,8 @@ final class IncidentsBuilder {
   private void notForKind(String at, String what) {
     issues.addFollowOn(
         at,
-        "does not apply to a "
-            + what
+        "does not apply to "
+            + Values.withArticle(what)
             + "; remove it (docs/scenario-format.md lists the keys of each kind)",
         true);
   }
@@ -431,7 +439,9 @@ final class IncidentsBuilder {
         if (t.has(key)) {
           issues.addFollowOn(
               Paths.field(path, key),
-              "does not apply to a " + model.fileName() + " threat (only to model: hazard)",
+              "does not apply to "
+                  + Values.withArticle(model.fileName() + " threat")
+                  + " (only to model: hazard)",
               true);
         }
       }
@@ -666,18 +676,20 @@ final class IncidentsBuilder {
           hit.add(a);
         }
       }
+      // a hazard damages only the assets it can locate (see the warning below)
+      List<String> damaged = h == null ? hit : located(s, hit);
       if (t.repair() == null) {
-        unrepaired(s, x, h == null ? hit : located(s, hit), Paths.field(path, "repair_days"));
+        unrepaired(s, x, damaged, Paths.field(path, "repair_days"));
       }
       for (int k = 0; k < x.damage().size(); k++) {
         DamageState d = x.damage().get(k);
         String sp = Paths.index(Paths.field(path, "damage"), k);
-        partial(s, inc, hit, d.capacityFactor(), Paths.field(sp, "capacity_factor"));
+        partial(s, inc, damaged, d.capacityFactor(), Paths.field(sp, "capacity_factor"));
         for (int j = 0; j < d.restoration().size(); j++) {
           partial(
               s,
               inc,
-              hit,
+              damaged,
               d.restoration().get(j).capacityFactor(),
               Paths.field(Paths.index(Paths.field(sp, "restoration"), j), "capacity_factor"));
         }

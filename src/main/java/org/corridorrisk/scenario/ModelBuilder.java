@@ -668,8 +668,8 @@ final class ModelBuilder {
             key ->
                 issues.addFollowOn(
                     Paths.field(path, key),
-                    "does not apply to a "
-                        + what
+                    "does not apply to "
+                        + Values.withArticle(what)
                         + "; remove it (docs/scenario-format.md lists the keys of each kind)",
                     true));
   }

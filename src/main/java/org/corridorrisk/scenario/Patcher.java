@@ -25,6 +25,18 @@ final class Patcher {
       List.of("node", "link", "threat", "repair_crew", "profile", "add_link", "add_node");
 
   /**
+   * Per kind of element, pairs of keys that are two forms of one value: a {@code set} that gives
+   * one form drops the other (unless it gives both, which the checks then reject), so a monthly
+   * profile can become a step profile and a hazard's fixed epicentre an area. Without this the
+   * patched element held both forms and was rejected ("must have monthly or steps, not both"), and
+   * a patch has no way to remove a key.
+   */
+  private static final Map<String, List<List<String>>> ALTERNATIVES =
+      Map.of(
+          "profile", List.of(List.of("monthly", "steps")),
+          "threat", List.of(List.of("epicenter", "epicenter_area")));
+
+  /**
    * The patched tree; {@code aliases}: patched path -> path of the patch text that wrote it; {@code
    * touched}: patched element path -> path of the (last) change that modified it.
    */
@@ -147,6 +159,13 @@ final class Patcher {
     }
     String element = Paths.index(list, index);
     ObjectNode target = (ObjectNode) root.get(list).get(index);
+    for (List<String> pair : ALTERNATIVES.getOrDefault(kind, List.of())) {
+      for (int i = 0; i < 2; i++) {
+        if (set.has(pair.get(i)) && !set.has(pair.get(1 - i))) {
+          target.remove(pair.get(1 - i));
+        }
+      }
+    }
     Iterator<Map.Entry<String, JsonNode>> fields = set.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> f = fields.next();

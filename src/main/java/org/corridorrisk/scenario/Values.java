@@ -11,6 +11,15 @@ import java.util.Map;
 final class Values {
   private Values() {}
 
+  /**
+   * {@code noun} with its indefinite article for a message: "an independent threat", "a sink node"
+   * (by the first letter: every noun these messages name is read as spelt).
+   */
+  static String withArticle(String noun) {
+    boolean vowel = !noun.isEmpty() && "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0;
+    return (vowel ? "an " : "a ") + noun;
+  }
+
   /** {@code 30} for 30.0, {@code 0.3} for 0.3, {@code 4.0E7} stays readable as {@code 40000000}. */
   static String number(double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

@@ -2,8 +2,11 @@ package org.corridorrisk.scenario;
 
 import static org.corridorrisk.scenario.TestFiles.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.corridorrisk.model.Incidents;
+import org.corridorrisk.model.Location;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,6 +188,20 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void startDateWithAnExpandedYear_isNotYyyyMmDd() {
+    // ISO 8601's expanded years ('+12023', '-0001') were read as dates
+    assertProblems(
+        with("start_date: 2023-10-01", "start_date: '+12023-10-01'"),
+        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601), was"
+            + " '+12023-10-01'");
+    assertProblems(
+        with("start_date: 2023-10-01", "start_date: '-0001-10-01'"),
+        "t.yaml:4:13: start_date: must be a calendar date written YYYY-MM-DD (ISO 8601), was"
+            + " '-0001-10-01'");
+    assertProblems(with("start_date: 2023-10-01", "start_date: '2024-02-29'"));
+  }
+
+  @Test
   void monthlyWithout12Entries_isLocated_andNotFollowedByUnknownProfile() {
     assertProblems(
         with("0.4, 0.6, 0.9, 1.3, 1.6]}", "0.4, 0.6, 0.9, 1.3]}"),
@@ -340,6 +357,44 @@ class IncidentsValidationTest {
   }
 
   @Test
+  void patchGivingTheOtherFormOfAProfile_replacesTheOldForm() throws Exception {
+    // monthly and steps are two forms of a profile's factors, and a patch cannot remove a key:
+    // a set of one form used to leave both ("must have monthly or steps, not both")
+    String toSteps =
+        with(
+            "{profile: heat, set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}}",
+            "{profile: heat, set: {steps: [{from_day: 0, factor: 1}, {from_day: 5, factor: 0.25}]}}\n"
+                + "      - {profile: cargo, set: {monthly: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3]}}");
+    assertProblems(toSteps);
+    Incidents patched = TestFiles.load(toSteps).variant(List.of("second-vessel")).incidents();
+    Incidents.Profile heat = patched.profiles().get("heat");
+    assertNull(heat.monthly());
+    assertEquals(0.25, heat.factor(7, patched)); // 2023-10-08: the step, not October's 0.9
+    Incidents.Profile cargo = patched.profiles().get("cargo");
+    assertNull(cargo.stepFrom());
+    assertEquals(3.0, cargo.factor(40, patched)); // 2023-11-10
+    // both forms in one set are still both
+    assertProblems(
+        with(
+            "set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}",
+            "set: {monthly: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], steps: [{from_day: 0, factor: 1}]}"),
+        "t.yaml:46:9: mitigations[0].changes[1]: after this change, profiles[0]: must have monthly"
+            + " or steps, not both (mitigation 'second-vessel')");
+  }
+
+  @Test
+  void patchGivingAHazardAFixedEpicenter_replacesTheArea() throws Exception {
+    String fixed =
+        with(
+            "- {profile: heat,",
+            "- {threat: q, set: {epicenter: {lat: 59.5, lon: 24.5}}}\n      - {profile: heat,");
+    assertProblems(fixed);
+    Incidents.Hazard q =
+        TestFiles.load(fixed).variant(List.of("second-vessel")).incidents().threat("q").hazard();
+    assertEquals(new Location(59.5, 24.5), q.epicenter());
+  }
+
+  @Test
   void duplicateCrewId_isReportedAlsoWhenTheCrewHasAnotherFault() {
     String crews =
         "  - {id: vessel, count: 1, serves: {kinds: [subsea-pipeline, subsea-cable]},"
@@ -397,6 +452,28 @@ class IncidentsValidationTest {
     assertProblems(
         with("events_per_year: 0.1", "probability: 1.5\n    start_day: 3"),
         "t.yaml:33:18: threats[1].probability: must be <= 1, was 1.5 (threat 'q')");
+  }
+
+  @Test
+  void partialDamageOfAHazard_concernsOnlyTheSinksItCanLocate() throws Exception {
+    String partial =
+        with(
+            "- {kinds: [subsea-pipeline, source], median: 0.6, beta: 0.5}",
+            "- {kinds: [subsea-pipeline, source, sink], median: 0.6, beta: 0.5}\n"
+                + "    damage: [{probability: 1, capacity_factor: 0.5}]");
+    assertProblems(
+        partial,
+        "t.yaml:38:48: threats[1].damage[0].capacity_factor: is above 0 but the threat can hit"
+            + " sink 'b', which can only be out (partial capacity applies to links, sources,"
+            + " storages and junctions with throughput) (threat 'q')");
+    // without a location the hazard cannot damage sink b (a warning says so), as for repair_days
+    LoadedScenario s =
+        TestFiles.load(partial.replace("location: {lat: 59.4, lon: 24.7}", "region: EE"));
+    assertEquals(
+        List.of(
+            "t.yaml:31:5: threats[1]: warning: 1 asset(s) the hazard could damage have no location"
+                + " (a link needs both ends located) and are not affected: b (threat 'q')"),
+        s.warnings().stream().map(Problem::format).toList());
   }
 
   @Test

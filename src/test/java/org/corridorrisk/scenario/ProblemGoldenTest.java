@@ -603,6 +603,20 @@ class ProblemGoldenTest {
   }
 
   @Test
+  void keyOfAnotherThreatModel_onAnIndependentThreat_takesAn() {
+    // read "does not apply to a independent threat"
+    assertProblems(
+        replace(
+            "model: poisson\n    events_per_year: 1",
+            "model: independent\n    probability: 0.5\n    events_per_year: 1\n"
+                + "    epicenter: {lat: 1, lon: 1}"),
+        "t.yaml:25:5: threats[0].events_per_year: does not apply to an independent threat; remove"
+            + " it (docs/scenario-format.md lists the keys of each kind) (threat 't')",
+        "t.yaml:26:5: threats[0].epicenter: does not apply to an independent threat (only to"
+            + " model: hazard) (threat 't')");
+  }
+
+  @Test
   void dependencyEndsOfWrongKind() {
     assertProblems(
         BASE + "dependencies:\n  - {sink: a, supports: b}\n",
