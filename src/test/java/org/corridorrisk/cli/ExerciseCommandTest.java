@@ -546,6 +546,20 @@ class ExerciseCommandTest {
       {new String[] {"exercise", f}, "exactly one of --trial K or --percentile P"},
       {new String[] {"exercise", f, "--trial", "1", "--percentile", "5"}, "exactly one of"},
       {
+        new String[] {"exercise", f, "--trial", "1", "--metric", "direct_loss"},
+        "--metric chooses what --percentile ranks; with --trial the trial is given: leave"
+            + " --metric out"
+      },
+      {
+        new String[] {"exercise", f, "--trial", "1000000"},
+        "--trial 1000000 is out of range: an exercise's study has at most 1000000 trials,"
+            + " numbered 0 to 999999"
+      },
+      {
+        new String[] {"exercise", f, "--trial", "99999999999"},
+        "--trial 99999999999 is out of range: an exercise's study has at most"
+      },
+      {
         new String[] {"exercise", f, "--percentile", "5", "--metric", "economic_los"},
         "did you mean 'economic_loss'?"
       },
