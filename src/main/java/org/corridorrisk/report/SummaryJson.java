@@ -52,6 +52,13 @@ public final class SummaryJson {
   /** Name of the interval method, the value of {@code intervals.mean}. */
   public static final String MEAN_INTERVAL = "hall-skew-corrected-t";
 
+  /**
+   * Name of CVaR95's interval method, the value of {@code intervals.cvar}: the asymptotic standard
+   * error with Hall's correction for the tail values' skewness and a t quantile ({@link
+   * org.corridorrisk.stats.Intervals#cvar}); not a normal interval since it became skew-corrected.
+   */
+  public static final String CVAR_INTERVAL = "asymptotic-hall-skew-corrected-t";
+
   /** Writes the summary of {@code result} to {@code file} (UTF-8, trailing newline). */
   public static void write(StudyResult result, Path file) throws IOException {
     write(result, file, LOCAL);
@@ -106,7 +113,7 @@ public final class SummaryJson {
       g.writeStringField("mean", MEAN_INTERVAL);
       g.writeStringField("share", "wilson");
       g.writeStringField("quantile", "order-statistic");
-      g.writeStringField("cvar", "asymptotic-normal");
+      g.writeStringField("cvar", CVAR_INTERVAL);
       g.writeNumberField("few_trials_below", Intervals.FEW_TRIALS);
       g.writeEndObject();
       g.writeArrayFieldStart("few_trials");
