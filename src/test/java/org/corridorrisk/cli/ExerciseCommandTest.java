@@ -516,6 +516,45 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void aDecisionThatAddsASink_isRefused_namingThatDecision() throws Exception {
+    Path file = tmp.resolve("sinks.yaml");
+    Files.writeString(
+        file,
+        Files.readString(decisions())
+            + """
+              - id: new-town
+                cost: 5
+                changes:
+                  - {add_node: {id: town, kind: sink, commodity: gas, demand: 1}}
+                  - {add_link: {id: to-town, from: hub, to: town, commodity: gas, capacity: 1}}
+            """);
+    Path dir = tmp.resolve("sinks");
+    int code =
+        execute(
+            "exercise",
+            file.toString(),
+            "--trial",
+            "1",
+            "--trials",
+            "20",
+            "--decide",
+            "3:same-values",
+            "--decide",
+            "5:new-town",
+            "--quiet",
+            "--out",
+            dir.toString());
+    assertEquals(2, code, err);
+    assertTrue(
+        err.contains(
+            "--decide: '5:new-town': a decision's scenario must have the same sinks, commodities"
+                + " and sectors as the baseline"),
+        err);
+    assertFalse(err.contains("Exception"), err);
+    assertFalse(Files.exists(dir.resolve("exercise.json")));
+  }
+
+  @Test
   void badInput_exitsTwoWithAClearMessage() throws Exception {
     String f = decisions().toString();
     Object[][] cases = {
