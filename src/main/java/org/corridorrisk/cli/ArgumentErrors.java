@@ -128,12 +128,33 @@ final class ArgumentErrors {
     lines.add("'" + spec.qualifiedName() + "' needs " + String.join(" and ", what));
   }
 
-  /** "--seed expects a whole number (e.g. --seed 42) but got 'abc'". */
+  /**
+   * "--seed expects a whole number (e.g. --seed 42) but got 'abc'"; a whole number past the
+   * option's type is "too large" (or "too small") with the type's bound, and a value given to a
+   * switch says that a switch takes none.
+   */
   static String badValue(ArgSpec arg, String value) {
     Class<?> type = arg.type();
     String expected;
     String example;
-    if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+    boolean whole = type == long.class || type == Long.class;
+    boolean small = type == int.class || type == Integer.class;
+    if ((whole || small) && value != null && value.matches("[-+]?[0-9]+")) {
+      boolean negative = value.startsWith("-");
+      long bound =
+          whole
+              ? (negative ? Long.MIN_VALUE : Long.MAX_VALUE)
+              : (negative ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+      return name(arg)
+          + " "
+          + value
+          + (negative ? " is too small: at least " : " is too large: at most ")
+          + String.format(Locale.ROOT, "%,d", bound);
+    }
+    if ((type == boolean.class || type == Boolean.class) && arg instanceof OptionSpec) {
+      return name(arg) + " is a switch: give it alone, without a value (got '" + value + "')";
+    }
+    if (whole || small) {
       expected = "a whole number";
       example = "42";
     } else if (type == double.class
@@ -168,6 +189,7 @@ final class ArgumentErrors {
           case "--threads" -> "2";
           case "--budget" -> "3";
           case "--outage-days" -> "30";
+          case "--percentile" -> "95";
           default -> example;
         };
     return o.longestName() + " " + value;

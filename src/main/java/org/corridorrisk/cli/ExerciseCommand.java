@@ -64,7 +64,7 @@ final class ExerciseCommand implements Callable<Integer> {
       names = "--trial",
       paramLabel = "K",
       description = "The trial to replay, numbered from 0 as in trials.csv.")
-  Integer trial;
+  Long trial;
 
   @Option(
       names = "--percentile",
@@ -79,8 +79,8 @@ final class ExerciseCommand implements Callable<Integer> {
       paramLabel = "M",
       defaultValue = "economic_loss",
       description =
-          "Metric ranked by --percentile: any column of trials.csv, e.g. economic_loss or"
-              + " unserved_volume.gas (default: ${DEFAULT-VALUE}).")
+          "Metric ranked by --percentile (with --percentile only): any column of trials.csv,"
+              + " e.g. economic_loss or unserved_volume.gas (default: ${DEFAULT-VALUE}).")
   String metric;
 
   @Option(
@@ -142,6 +142,13 @@ final class ExerciseCommand implements Callable<Integer> {
     if ((trial == null) == (percentile == null)) {
       throw new UserInputException("give exactly one of --trial K or --percentile P");
     }
+    if (trial != null && spec.commandLine().getParseResult().hasMatchedOption("--metric")) {
+      throw new UserInputException(
+          "--metric chooses what --percentile ranks; with --trial the trial is given: leave"
+              + " --metric out (or pick the trial with --percentile P --metric "
+              + metric
+              + ")");
+    }
     if (trials != null && (trials < 1 || trials > MonteCarlo.EXACT_LIMIT)) {
       throw new UserInputException(
           "--trials must be between 1 and "
@@ -160,7 +167,19 @@ final class ExerciseCommand implements Callable<Integer> {
                       + trials
                       + " trials, numbered 0 to "
                       + (trials - 1)
-                      + (trial >= trials ? " (raise --trials to reach it)" : "")));
+                      + (trial >= trials && trial < MonteCarlo.EXACT_LIMIT
+                          ? " (raise --trials to reach it)"
+                          : "")));
+    }
+    if (trial != null && trial >= MonteCarlo.EXACT_LIMIT) {
+      // no study of an exercise reaches it: refused before a default study runs for nothing
+      throw new UserInputException(
+          "--trial "
+              + trial
+              + " is out of range: an exercise's study has at most "
+              + MonteCarlo.EXACT_LIMIT
+              + " trials, numbered 0 to "
+              + (MonteCarlo.EXACT_LIMIT - 1));
     }
     if (percentile != null && !(percentile >= 0 && percentile <= 100)) {
       throw new UserInputException(
@@ -209,7 +228,7 @@ final class ExerciseCommand implements Callable<Integer> {
     // percentile, or for a trial past the default's first 10,000); null when not needed
     Long studyTrials = trials;
     if (trial != null && (trials != null || trial < MonteCarlo.DEFAULT_TRIALS)) {
-      pick = ExerciseStudy.Pick.direct(trial);
+      pick = ExerciseStudy.Pick.direct(Math.toIntExact(trial));
     } else {
       ConsoleProgress progress = ConsoleProgress.forTerminal(quiet, stderr);
       StudyResult study;
@@ -244,7 +263,7 @@ final class ExerciseCommand implements Callable<Integer> {
                   + " trials, numbered 0 to "
                   + (studyTrials - 1));
         }
-        pick = ExerciseStudy.Pick.direct(trial);
+        pick = ExerciseStudy.Pick.direct(Math.toIntExact(trial));
       } else {
         if (!study.exact()) {
           throw new UserInputException(

@@ -463,6 +463,10 @@ final class RunCommand implements Callable<Integer> {
     if (noLoss != null) {
       out.println("note: " + noLoss);
     }
+    String target = SummaryJson.targetCiNote(r);
+    if (target != null) {
+      out.println("note: " + target);
+    }
     if (!r.exact()) {
       out.printf(
           Locale.ROOT,

@@ -17,7 +17,9 @@ public final class Impacts {
 
   /**
    * unserved_fraction: the mean over commodities of (unserved volume / demand volume) over the
-   * horizon; a commodity with no demand counts 0.
+   * horizon; a commodity with no demand counts 0. Each commodity's share is capped at 1: the two
+   * volumes are sums in different orders (day by day and sink by sink, against the demand's own
+   * total), so a commodity that lost all of its demand can come out a few ulps above it.
    */
   public static double unservedFraction(
       double[] unservedVolumeByCommodity, double[] demandVolumeByCommodity) {
@@ -28,7 +30,7 @@ public final class Impacts {
     double sum = 0;
     for (int c = 0; c < n; c++) {
       double demand = demandVolumeByCommodity[c];
-      sum += demand > 0 ? unservedVolumeByCommodity[c] / demand : 0;
+      sum += demand > 0 ? Math.min(1, unservedVolumeByCommodity[c] / demand) : 0;
     }
     return sum / n;
   }

@@ -102,8 +102,9 @@ public final class CompareJson {
 
   /**
    * What the report, compare.json and the terminal say about the baseline's estimates: each mean
-   * that rests on few trials, and a baseline in which no trial had a loss ({@link
-   * SummaryJson#noLossNote}).
+   * that rests on few trials, a baseline in which no trial had a loss ({@link
+   * SummaryJson#noLossNote}), and a {@code --target-ci} the baseline did not reach ({@link
+   * SummaryJson#targetCiNote}).
    */
   public static List<String> baselineNotes(Comparison c) {
     List<String> out = new java.util.ArrayList<>();
@@ -124,6 +125,10 @@ public final class CompareJson {
     String noLoss = SummaryJson.noLossNote(c.baseline());
     if (noLoss != null) {
       out.add("baseline: " + noLoss);
+    }
+    String target = SummaryJson.targetCiNote(c.baseline());
+    if (target != null) {
+      out.add("baseline: " + target);
     }
     return out;
   }

@@ -359,6 +359,10 @@ public final class HtmlReport {
             .append(noLoss.substring(1))
             .append(". Run more trials (--trials) to find how rare the losses are. ");
       }
+      String target = SummaryJson.targetCiNote(r);
+      if (target != null) {
+        b.append(target).append(". ");
+      }
       if (!few.isEmpty()) {
         b.append("Rests on few trials: the mean of ")
             .append(String.join(", ", few))

@@ -52,6 +52,13 @@ public final class SummaryJson {
   /** Name of the interval method, the value of {@code intervals.mean}. */
   public static final String MEAN_INTERVAL = "hall-skew-corrected-t";
 
+  /**
+   * Name of CVaR95's interval method, the value of {@code intervals.cvar}: the asymptotic standard
+   * error with Hall's correction for the tail values' skewness and a t quantile ({@link
+   * org.corridorrisk.stats.Intervals#cvar}); not a normal interval since it became skew-corrected.
+   */
+  public static final String CVAR_INTERVAL = "asymptotic-hall-skew-corrected-t";
+
   /** Writes the summary of {@code result} to {@code file} (UTF-8, trailing newline). */
   public static void write(StudyResult result, Path file) throws IOException {
     write(result, file, LOCAL);
@@ -106,7 +113,7 @@ public final class SummaryJson {
       g.writeStringField("mean", MEAN_INTERVAL);
       g.writeStringField("share", "wilson");
       g.writeStringField("quantile", "order-statistic");
-      g.writeStringField("cvar", "asymptotic-normal");
+      g.writeStringField("cvar", CVAR_INTERVAL);
       g.writeNumberField("few_trials_below", Intervals.FEW_TRIALS);
       g.writeEndObject();
       g.writeArrayFieldStart("few_trials");
@@ -120,6 +127,10 @@ public final class SummaryJson {
       String noLoss = noLossNote(r);
       if (noLoss != null) {
         g.writeString(noLoss);
+      }
+      String target = targetCiNote(r);
+      if (target != null) {
+        g.writeString(target);
       }
       g.writeEndArray();
       g.writeObjectFieldStart("metrics");
@@ -257,6 +268,38 @@ public final class SummaryJson {
             + " the 95%% Wilson interval), and the intervals [0, 0] only say that no loss was seen",
         r.trials(),
         r.summary(Metric.ECONOMIC_LOSS).shareWithLossHigh());
+  }
+
+  /**
+   * The note for a {@code --target-ci REL} that the study did not reach (its {@code --trials} cap,
+   * or Ctrl-C, came first): how wide the interval of mean {@code economic_loss} still is; {@code
+   * null} without a target or when the final trials meet it ({@link
+   * org.corridorrisk.sim.MonteCarlo#targetReached}, the rule that stops the study).
+   */
+  public static String targetCiNote(StudyResult r) {
+    double rel = r.options().targetRelativeCi();
+    if (!(rel > 0)
+        || org.corridorrisk.sim.MonteCarlo.targetReached(
+            r.columns(), org.corridorrisk.sim.MonteCarlo.threatened(r.scenario()), rel)) {
+      return null;
+    }
+    MetricSummary loss = r.summary(Metric.ECONOMIC_LOSS);
+    double half = loss.ci95HalfWidth();
+    String reached =
+        loss.mean() != 0 && Double.isFinite(half)
+            ? String.format(
+                java.util.Locale.ROOT,
+                "the 95%% interval of mean economic_loss reaches %.1f%% of the mean",
+                100 * half / Math.abs(loss.mean()))
+            : "no trial had an economic loss, so there is no relative interval to compare";
+    return String.format(
+        java.util.Locale.ROOT,
+        "--target-ci %s was not reached: after %,d trials %s%s; run more trials (--trials) for"
+            + " that precision",
+        new java.math.BigDecimal(Double.toString(rel)).stripTrailingZeros().toPlainString(),
+        r.trials(),
+        reached,
+        few(loss) ? ", and the mean rests on few trials" : "");
   }
 
   /** Whether a summary's mean rests on few trials (some loss, few effective trials). */

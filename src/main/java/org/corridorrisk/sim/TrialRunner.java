@@ -656,7 +656,9 @@ final class TrialRunner {
           }
         }
       }
-      setDamage(b, factorOn(b, day), day);
+      // the factor the baseline left it at (the day before the decision): releaseEnded on the
+      // decision day then ends what ends that day as the baseline would, with its restored events
+      setDamage(b, before.damage[a], day);
       if (observer != null) {
         outageThreat()[b] = before.outageThreat == null ? null : before.outageThreat[a];
       }

@@ -84,7 +84,12 @@ public final class ExerciseStudy {
     throw new IllegalStateException("percentile value not found");
   }
 
-  /** Replays trial {@code pick.trial()} of {@code scenario} and each decision's branch. */
+  /**
+   * Replays trial {@code pick.trial()} of {@code scenario} and each decision's branch.
+   *
+   * @throws IllegalArgumentException naming the decision ({@code 'DAY:MITIGATION': ...}) when its
+   *     scenario adds or removes sinks, commodities or sectors
+   */
   public static Result run(
       Scenario scenario, long seed, Long trials, Pick pick, List<Decision> decisions) {
     TrialReplay base = new TrialReplay(scenario);
@@ -95,7 +100,14 @@ public final class ExerciseStudy {
     for (Decision d : decisions) {
       TrialReplay patched = new TrialReplay(d.patched());
       Recorder r = new Recorder();
-      TrialMetrics t = patched.branchFrom(base, seed, pick.trial(), d.day(), r);
+      TrialMetrics t;
+      try {
+        t = patched.branchFrom(base, seed, pick.trial(), d.day(), r);
+      } catch (IllegalArgumentException e) {
+        // name the decision: with several, the message alone would not say which one
+        throw new IllegalArgumentException(
+            "'" + d.day() + ":" + d.mitigation() + "': " + e.getMessage(), e);
+      }
       branches.add(new Branch(d, r.replay(t)));
     }
     return new Result(scenario, seed, trials, pick, baseline, List.copyOf(branches));

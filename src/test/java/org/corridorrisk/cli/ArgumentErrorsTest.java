@@ -67,6 +67,44 @@ class ArgumentErrorsTest {
   }
 
   @Test
+  void aWholeNumberTooLargeForTheOption_isCalledTooLarge_notANonNumber() {
+    // '99999999999' is a whole number: saying the option expects one (and got it) misleads
+    assertEquals(2, run("criticality", "scenarios/btc-oil.yaml", "--budget", "99999999999"));
+    assertEquals(
+        "corridor-risk: --budget 99999999999 is too large: at most 2,147,483,647",
+        err.lines().findFirst().orElseThrow());
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--threads", "-99999999999"));
+    assertEquals(
+        "corridor-risk: --threads -99999999999 is too small: at least -2,147,483,648",
+        err.lines().findFirst().orElseThrow());
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--seed", "99999999999999999999"));
+    assertEquals(
+        "corridor-risk: --seed 99999999999999999999 is too large: at most"
+            + " 9,223,372,036,854,775,807",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void aSwitchGivenAValue_saysItTakesNone_withoutInternalNames() {
+    assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--quiet=maybe"));
+    assertEquals(
+        "corridor-risk: --quiet is a switch: give it alone, without a value (got 'maybe')",
+        err.lines().findFirst().orElseThrow());
+    assertEquals(2, run("criticality", "scenarios/btc-oil.yaml", "--include-sinks=2"));
+    assertEquals(
+        "corridor-risk: --include-sinks is a switch: give it alone, without a value (got '2')",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void aPercentileThatIsNoNumber_getsAPercentileAsTheExample() {
+    assertEquals(2, run("exercise", "scenarios/btc-oil.yaml", "--percentile", "p95"));
+    assertEquals(
+        "corridor-risk: --percentile expects a number (e.g. --percentile 95) but got 'p95'",
+        err.lines().findFirst().orElseThrow());
+  }
+
+  @Test
   void mistypedOption_suggestsTheClosestOption() {
     assertEquals(2, run("run", "scenarios/btc-oil.yaml", "--trails", "10"));
     assertEquals(

@@ -516,6 +516,45 @@ class ExerciseCommandTest {
   }
 
   @Test
+  void aDecisionThatAddsASink_isRefused_namingThatDecision() throws Exception {
+    Path file = tmp.resolve("sinks.yaml");
+    Files.writeString(
+        file,
+        Files.readString(decisions())
+            + """
+              - id: new-town
+                cost: 5
+                changes:
+                  - {add_node: {id: town, kind: sink, commodity: gas, demand: 1}}
+                  - {add_link: {id: to-town, from: hub, to: town, commodity: gas, capacity: 1}}
+            """);
+    Path dir = tmp.resolve("sinks");
+    int code =
+        execute(
+            "exercise",
+            file.toString(),
+            "--trial",
+            "1",
+            "--trials",
+            "20",
+            "--decide",
+            "3:same-values",
+            "--decide",
+            "5:new-town",
+            "--quiet",
+            "--out",
+            dir.toString());
+    assertEquals(2, code, err);
+    assertTrue(
+        err.contains(
+            "--decide: '5:new-town': a decision's scenario must have the same sinks, commodities"
+                + " and sectors as the baseline"),
+        err);
+    assertFalse(err.contains("Exception"), err);
+    assertFalse(Files.exists(dir.resolve("exercise.json")));
+  }
+
+  @Test
   void badInput_exitsTwoWithAClearMessage() throws Exception {
     String f = decisions().toString();
     Object[][] cases = {
@@ -545,6 +584,20 @@ class ExerciseCommandTest {
       },
       {new String[] {"exercise", f}, "exactly one of --trial K or --percentile P"},
       {new String[] {"exercise", f, "--trial", "1", "--percentile", "5"}, "exactly one of"},
+      {
+        new String[] {"exercise", f, "--trial", "1", "--metric", "direct_loss"},
+        "--metric chooses what --percentile ranks; with --trial the trial is given: leave"
+            + " --metric out"
+      },
+      {
+        new String[] {"exercise", f, "--trial", "1000000"},
+        "--trial 1000000 is out of range: an exercise's study has at most 1000000 trials,"
+            + " numbered 0 to 999999"
+      },
+      {
+        new String[] {"exercise", f, "--trial", "99999999999"},
+        "--trial 99999999999 is out of range: an exercise's study has at most"
+      },
       {
         new String[] {"exercise", f, "--percentile", "5", "--metric", "economic_los"},
         "did you mean 'economic_loss'?"

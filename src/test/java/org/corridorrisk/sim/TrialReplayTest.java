@@ -584,4 +584,35 @@ class TrialReplayTest {
     new TrialReplay(loaded.baseline()).branchFrom(base, SEED, 0, 6, rec);
     assertEquals(List.of("8 deep 0.5", "22 long 1.0"), restorations(rec.events));
   }
+
+  /**
+   * A branch that changes nothing tells the baseline's story on every decision day, the decision
+   * day's own events included: an outage that ends on the decision day is a {@code restored} event
+   * of that day in the branch too (the hand-over used to set the asset up without saying so, so the
+   * branch's events from that day lacked the restoration).
+   */
+  @Test
+  void aNoOpDecisionOnAnyDay_reportsTheBaselinesEvents_restorationsOnTheDecisionDayIncluded()
+      throws Exception {
+    String stages = ", restoration: [{capacity_factor: 0.3, days: {dist: fixed, value: 2}}]";
+    Map<String, Integer> horizons =
+        Map.of(
+            shallowThenDeep(""), 30,
+            shallowThenDeep(stages), 30,
+            crewStages(2, 4), 40,
+            crewStages(4, 2), 40);
+    for (Map.Entry<String, Integer> c : horizons.entrySet()) {
+      LoadedScenario loaded = Yaml.load(c.getKey());
+      TrialReplay base = new TrialReplay(loaded.baseline());
+      Recording b = new Recording();
+      base.replay(SEED, 0, b);
+      assertFalse(restorations(b.events).isEmpty(), "the case has restorations");
+      TrialReplay same = new TrialReplay(loaded.baseline());
+      for (int day = 0; day < c.getValue(); day++) {
+        Recording x = new Recording();
+        same.branchFrom(base, SEED, 0, day, x);
+        assertEquals(b.events, x.events, "decision on day " + day);
+      }
+    }
+  }
 }
