@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.corridorrisk.importer.ImportOptions;
@@ -234,24 +235,10 @@ class FastPathTest {
 
   @Test
   void parallelCrossLinks_shareATransferLargerThanEither() {
-    // The forest gives s1 the tree {s1, x} (surplus 9) and s2 the tree {s2, y} (deficit 4); the
-    // two x-y links (3 each) are one arc pair in the contracted graph, and the 4 units sent over it
-    // are spread over both within their capacities.
-    NetworkIndex net =
-        new TestNetworks()
-            .source("s1", 10)
-            .source("s2", 1)
-            .sink("x", 1)
-            .sink("y", 5)
-            .undirected("s1", "x", 10)
-            .undirected("s2", "y", 10)
-            .undirected("x", "y", 3)
-            .undirected("x", "y", 3)
-            .compile();
-    DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
-    solver.solve(GAS, new DayInput(net), out);
-    assertEquals(1, solver.statistics().fastHits());
+    // The two x-y links (3 each) are one arc pair in the contracted graph; the 4 units sent over
+    // it are spread over both within their capacities.
+    NetworkIndex net = twoTrees(n -> n.undirected("x", "y", 3).undirected("x", "y", 3));
+    DayOutput out = servedByTheFastPath(net);
     assertEquals(1, out.served[net.nodeIndex("x")], TOL);
     assertEquals(5, out.served[net.nodeIndex("y")], TOL);
     double first = out.linkFlow[net.linkIndex("x-y-2")];
@@ -263,24 +250,10 @@ class FastPathTest {
 
   @Test
   void parallelCrossLinks_inOppositeDirections_carryOnlyTheirOwnWay() {
-    // As above with x -> y (directed, 3), y -> x (directed, 3) and x - y (2): the 4 units go over
-    // x -> y and the undirected link; y -> x carries nothing.
-    NetworkIndex net =
-        new TestNetworks()
-            .source("s1", 10)
-            .source("s2", 1)
-            .sink("x", 1)
-            .sink("y", 5)
-            .undirected("s1", "x", 10)
-            .undirected("s2", "y", 10)
-            .link("x", "y", 3)
-            .link("y", "x", 3)
-            .undirected("x", "y", 2)
-            .compile();
-    DayOutput out = new DayOutput(net);
-    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
-    solver.solve(GAS, new DayInput(net), out);
-    assertEquals(1, solver.statistics().fastHits());
+    // x -> y (directed, 3), y -> x (directed, 3) and x - y (2): the 4 units go over x -> y and the
+    // undirected link; y -> x carries nothing.
+    NetworkIndex net = twoTrees(n -> n.link("x", "y", 3).link("y", "x", 3).undirected("x", "y", 2));
+    DayOutput out = servedByTheFastPath(net);
     assertEquals(5, out.served[net.nodeIndex("y")], TOL);
     double along = out.linkFlow[net.linkIndex("x-y-2")];
     double against = out.linkFlow[net.linkIndex("y-x-3")];
@@ -289,6 +262,32 @@ class FastPathTest {
     assertEquals(4, along + both, TOL);
     assertTrue(along >= -TOL && along <= 3 + TOL, "x -> y carries " + along);
     assertTrue(Math.abs(both) <= 2 + TOL, "x - y carries " + both);
+  }
+
+  /**
+   * Two trees of the fast path's forest: s1's {s1, x} with a surplus of 9 and s2's {s2, y} with a
+   * deficit of 4, joined by the links {@code joins} adds (links 2, 3, ...).
+   */
+  private static NetworkIndex twoTrees(UnaryOperator<TestNetworks> joins) {
+    return joins
+        .apply(
+            new TestNetworks()
+                .source("s1", 10)
+                .source("s2", 1)
+                .sink("x", 1)
+                .sink("y", 5)
+                .undirected("s1", "x", 10)
+                .undirected("s2", "y", 10))
+        .compile();
+  }
+
+  /** The undisturbed day, which the fast path must serve. */
+  private static DayOutput servedByTheFastPath(NetworkIndex net) {
+    DayOutput out = new DayOutput(net);
+    DailyFlowSolver solver = new DailyFlowSolver(net, ALWAYS_TRY);
+    solver.solve(GAS, new DayInput(net), out);
+    assertEquals(1, solver.statistics().fastHits());
+    return out;
   }
 
   @Test
