@@ -33,9 +33,10 @@ import org.corridorrisk.model.NodeKind;
  *       S_c / D_c) x demand}, the bound of the day.
  *   <li>Per tree: supply of its source minus the needs of its sinks. Trees with a surplus send to
  *       trees with a deficit over the cross links: an exact max-flow ({@link Isap}) on the
- *       contracted graph (one node per tree, one arc pair per cross link with its capacity and
- *       direction; a super source to surplus trees, deficit trees to a super sink). When it cannot
- *       cover every deficit the fast path fails.
+ *       contracted graph (one node per tree; one arc pair per two trees joined by cross links, with
+ *       the links' capacities in each direction added, the flow spread back over the links
+ *       afterwards; a super source to surplus trees, deficit trees to a super sink), stopped once
+ *       every deficit is covered. When it cannot cover every deficit the fast path fails.
  *   <li>The flow on each tree arc is the net imbalance of the subtree below it (sinks' amounts,
  *       cross-link exports and imports), accumulated in reverse search order; the source at the
  *       root injects what its tree needs. Verified: every tree arc within its capacity in the
