@@ -35,7 +35,7 @@ final class FairTiers {
    */
   private ReferenceFlow reference;
 
-  private Block tierBlock;
+  private Block block;
   private final Runnable firstTestFromReference;
 
   FairTiers(
@@ -51,7 +51,7 @@ final class FairTiers {
     this.maxFlow = maxFlow;
     this.storage = storage;
     this.shares = new FairShares(net, graph, residuals, maxFlow, laterTests);
-    this.firstTestFromReference = () -> laterTests.augmentFromReference(tierBlock, reference);
+    this.firstTestFromReference = () -> laterTests.augmentFromReference(block, reference);
     int nodes = net.nodeCount();
     parArcs = new int[nodes];
     parNodes = new int[nodes];
@@ -65,6 +65,7 @@ final class FairTiers {
    */
   void solve(Block b, DayInput in, ReferenceFlow reference) {
     shares.newDay();
+    this.block = b;
     this.reference = reference;
     serveTiers(b, in);
     if (net.storagesOf(b.commodity).length > 0) {
@@ -100,7 +101,6 @@ final class FairTiers {
       if (available <= eps) {
         continue;
       }
-      tierBlock = b;
       Runnable first = available >= demand && reference != null ? firstTestFromReference : null;
       shares.share(b, parArcs, parNodes, parWeights, count, -1, false, hasStorage, first, in);
     }
